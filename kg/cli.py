@@ -1,0 +1,55 @@
+"""The `kg` command line: a thin layer over the library.
+
+Each subcommand lives in its own module under :mod:`kg.commands` and exposes
+``register(subparsers)``, which adds its parser and sets ``run=callable(args) -> int``.
+Errors of the :class:`kg.errors.KgError` family become one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from . import commands
+from .errors import KgError
+
+__all__ = ["main", "build_parser", "command_names"]
+
+
+def command_names() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="paper-kg: build a knowledge graph of datasets, models, methods, tasks and metrics "
+        "from ML paper titles and abstracts, then query it with Cypher or browse it as HTML.",
+        epilog="Start with `kg build` (bundled corpus) and `kg query --list`. `kg COMMAND --help` explains each command.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in command_names():
+        importlib.import_module(f"{commands.__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except KgError as err:
+        print(f"kg {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

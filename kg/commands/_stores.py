@@ -1,0 +1,26 @@
+"""Shared --workdir/--neo4j options for commands that read a store (not a command itself)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import StoreUnavailable
+
+
+def add_store_arguments(parser) -> None:
+    parser.add_argument("--workdir", default=".kg", help="folder `kg build` wrote (default: .kg)")
+    parser.add_argument("--neo4j", nargs="?", const="env", default=None, metavar="URI",
+                        help="query Neo4j instead (URI or NEO4J_URI; NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE)")
+
+
+def open_store(args):
+    if args.neo4j:
+        from ..store.neo4j import connect
+
+        return connect(uri=None if args.neo4j == "env" else args.neo4j)
+    from ..store import EmbeddedStore
+
+    path = Path(args.workdir) / "store"
+    if not (path / "graph.rdb").exists():
+        raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or pass --workdir)")
+    return EmbeddedStore(path)

@@ -1,0 +1,58 @@
+"""`kg build`: the main job, corpus -> graph -> embedded store -> HTML."""
+
+from __future__ import annotations
+
+import sys
+
+from ..pipeline import build
+from ..records import IngestReport
+
+HELP = "parse, extract, and load a corpus into the embedded store; write graph.json and graph.html"
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "build",
+        help=HELP,
+        description="Build the knowledge graph: parse every paper (seed dumps, JSONL, CSV, arXiv metadata), "
+        "extract datasets/models/methods/tasks/metrics, normalise names, load the embedded FalkorDB store "
+        "and write an offline HTML view. With no PATHS it uses the bundled seeds/ corpus.",
+        epilog="Example: kg build            (bundled corpus)\n         kg build papers.jsonl more/ --workdir out",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: bundled seeds/)")
+    parser.add_argument("--workdir", default=".kg", help="where graph.json, store/ and graph.html go (default: .kg)")
+    parser.add_argument("--append", action="store_true", help="merge into the existing store instead of replacing it")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML view")
+    parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
+    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records (default: 10)")
+    parser.set_defaults(run=run)
+
+
+def print_report(report: IngestReport, show: int, out=sys.stdout) -> None:
+    print(
+        f"input: {report.records} records in {len(report.files)} files -> {report.papers} papers, "
+        f"{report.duplicates} duplicates merged, {len(report.rejects)} rejected",
+        file=out,
+    )
+    for reject in report.rejects[:show]:
+        print(f"  rejected {reject.path}:{reject.line}: {reject.reason}", file=out)
+    if len(report.rejects) > show:
+        print(f"  ... and {len(report.rejects) - show} more (use --show-rejects N)", file=out)
+
+
+def run(args) -> int:
+    result = build(
+        args.paths, workdir=args.workdir, html=not args.no_html, append=args.append,
+        progress=sys.stderr.isatty(), batch_size=args.batch_size,
+    )
+    print_report(result.report, args.show_rejects)
+    counts = {}
+    for _, data in result.graph.nodes(data=True):
+        counts[data["label"]] = counts.get(data["label"], 0) + 1
+    entity_counts = ", ".join(f"{counts.get(l, 0)} {l.lower()}s" for l in ("Dataset", "Model", "Method", "Task", "Metric"))
+    print(f"graph: {counts.get('Paper', 0)} papers, {entity_counts}, {counts.get('Repository', 0)} repositories, "
+          f"{result.graph.number_of_edges()} relationships")
+    for name, path in result.outputs.items():
+        print(f"{name}: {path}")
+    print("next: kg query --list")
+    return 0

@@ -1,0 +1,58 @@
+"""`kg query`: run a named Cypher template from queries/ against the store `kg build` wrote."""
+
+from __future__ import annotations
+
+from ..errors import QueryError
+from ..output import render
+from ..queries import get_template, load_templates
+from ._stores import add_store_arguments, open_store
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "query",
+        help="run a named query template (kg query --list shows them)",
+        description="Run one of the Cypher templates in queries/ read-only against the embedded store "
+        "(or Neo4j with --neo4j). Parameters are passed as Cypher parameters, never pasted into the query.",
+        epilog="Examples:\n  kg query --list\n  kg query shared_datasets\n  kg query papers_sharing_dataset --param paper=MALT --json",
+    )
+    parser.add_argument("name", nargs="?", help="template name")
+    parser.add_argument("--list", action="store_true", help="list templates with their parameters")
+    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="template parameter (repeatable)")
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
+    fmt.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
+    add_store_arguments(parser)
+    parser.set_defaults(run=run, fmt="table")
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"bad --param {pair!r}", fix="write --param key=value")
+        out[key.strip()] = value
+    return out
+
+
+def list_templates() -> str:
+    lines = []
+    for template in load_templates().values():
+        lines.append(f"{template.name}\n    {template.description}")
+        for p in template.params:
+            default = f" (default {p.default})" if p.default is not None else " (required)"
+            lines.append(f"    --param {p.name}=<{p.type}>{default}  {p.description}")
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    if args.list or not args.name:
+        print(list_templates())
+        return 0
+    template = get_template(args.name)
+    params = template.bind(parse_params(args.param))
+    with open_store(args) as store:
+        rows = store.read(template.cypher, params)
+    print(render(rows, args.fmt))
+    return 0

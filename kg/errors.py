@@ -1,0 +1,53 @@
+"""One exception family.  Every message says what is wrong and how to fix it.
+
+>>> try:
+...     raise InputError("no such file: x.txt", fix="check the path")
+... except KgError as err:
+...     print(err)
+no such file: x.txt (fix: check the path)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "KgError",
+    "InputError",
+    "ExtractionError",
+    "StoreError",
+    "StoreUnavailable",
+    "QueryError",
+    "VizError",
+]
+
+
+class KgError(Exception):
+    """Base class of every error paper-kg raises on purpose."""
+
+    def __init__(self, message: str, *, fix: str | None = None):
+        self.message = message
+        self.fix = fix
+        super().__init__(f"{message} (fix: {fix})" if fix else message)
+
+
+class InputError(KgError):
+    """A corpus file or record cannot be read."""
+
+
+class ExtractionError(KgError):
+    """The extraction pipeline cannot be built or run."""
+
+
+class StoreError(KgError):
+    """A graph store rejected a write or a query."""
+
+
+class StoreUnavailable(StoreError):
+    """A graph store cannot be started or reached."""
+
+
+class QueryError(KgError):
+    """A query template or user query is invalid (unknown name, bad parameters, a write)."""
+
+
+class VizError(KgError):
+    """A visualisation cannot be produced as asked."""

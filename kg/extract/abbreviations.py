@@ -1,0 +1,118 @@
+"""``kg_abbreviations``: "Long Form (LF)" definitions, after Schwartz & Hearst (2003).
+
+The pure function :func:`match_long_form` picks the shortest run of preceding words whose
+letters cover the short form in order, the first letter starting a word.
+
+>>> match_long_form("MALT", ["toward", "Multi-agent", "LLM", "training"])
+3
+>>> match_long_form("CT", ["types", "of", "Computed", "Tomography"])
+2
+>>> match_long_form("XYZ", ["something", "else"]) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from . import candidates
+from .lexicon import NOT_NAMES, type_from_head
+
+__all__ = ["match_long_form", "is_short_form", "find_definitions"]
+
+_SHORT = re.compile(r"^[A-Za-z][\w\-.+]*$")
+
+
+def is_short_form(text: str) -> bool:
+    """2-12 chars, starts with a letter, has an upper-case letter, not a plain word.
+
+    >>> [is_short_form(t) for t in ["MALT", "m2mKD", "As-ViT", "the", "a", "Figure"]]
+    [True, True, True, False, False, False]
+    """
+    if not (2 <= len(text) <= 12) or not _SHORT.match(text):
+        return False
+    uppers = sum(c.isupper() for c in text)
+    return uppers >= 2 or (uppers == 1 and not text[0].isupper()) or (uppers >= 1 and any(c.isdigit() for c in text))
+
+
+def match_long_form(short: str, words: list[str]) -> int | None:
+    """How many trailing ``words`` form the long form of ``short``, or None."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters:
+        return None
+    limit = min(len(words), len(letters) + 5, 2 * len(letters) + 1)
+    for count in range(1, limit + 1):
+        candidate = words[-count:]
+        if _covers(letters, candidate):
+            first = candidate[0]
+            if first[:1].lower() == letters[0] and first.lower() not in ("the", "a", "an", "of", "and", "for"):
+                return count
+    return None
+
+
+def _covers(letters: list[str], words: list[str]) -> bool:
+    """Letters of the short form appear in order in the words; the first at a word start."""
+    text = " ".join(w.lower() for w in words)
+    i = len(text) - 1
+    for j in range(len(letters) - 1, -1, -1):
+        c = letters[j]
+        while i >= 0 and (text[i] != c or (j == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def find_definitions(doc) -> list[tuple[int, int, int, int]]:
+    """(long_start, long_end, short_start, short_end) token spans of each definition."""
+    out = []
+    for i, token in enumerate(doc):
+        if token.text != "(" or i + 2 >= len(doc):
+            continue
+        close = i + 2
+        while close < len(doc) and close < i + 6 and doc[close].text != ")":
+            close += 1
+        if close >= len(doc) or doc[close].text != ")":
+            continue
+        short = "".join(t.text_with_ws for t in doc[i + 1 : close]).strip()
+        if not is_short_form(short) or short in NOT_NAMES:
+            continue
+        sent_start = token.sent.start
+        words, positions = [], []
+        last = i - 1
+        if last >= 0 and doc[last].is_quote:
+            last -= 1  # '"Long form" (LF)'
+        for j in range(last, max(sent_start, i - 14) - 1, -1):
+            if doc[j].is_punct and doc[j].text not in ("-",):
+                break
+            words.insert(0, doc[j].text)
+            positions.insert(0, j)
+        # join hyphen-split pieces back so "Multi-agent" counts as one word
+        joined, starts = [], []
+        for text, pos in zip(words, positions):
+            if joined and (text == "-" or joined[-1].endswith("-")) and not doc[pos - 1].whitespace_:
+                joined[-1] += text
+            else:
+                joined.append(text)
+                starts.append(pos)
+        count = match_long_form(short, joined)
+        if count is None:
+            continue
+        out.append((starts[-count], last + 1, i + 1, close))
+    return out
+
+
+@Language.component("kg_abbreviations")
+def kg_abbreviations(doc):
+    known = {(c["start"], c["end"]): c for c in candidates.candidates(doc)}
+    table = candidates.abbreviations(doc)
+    for long_start, long_end, short_start, short_end in find_definitions(doc):
+        long_text = doc[long_start:long_end].text.strip(" \"'“”")
+        short_text = doc[short_start:short_end].text
+        known_long = known.get((long_start, long_end)) or known.get((short_start, short_end))
+        entity_type = known_long["type"] if known_long else type_from_head(long_text)
+        table[short_text] = {"long": long_text, "type": entity_type, "long_span": [long_start, long_end]}
+    return doc

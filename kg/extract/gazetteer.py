@@ -1,0 +1,96 @@
+"""Curated name lists (``gazetteer/<type>.jsonl``) and the surface variants they match.
+
+Each entry: ``{"name", "aliases", "case_sensitive", "family"?}``.  Hyphen/space variants
+and plurals are generated here, so the lists only hold real alternative names.
+
+>>> sorted(surface_variants("GSM8K"))
+['GSM8K']
+>>> sorted(surface_variants("Llama 3.1 8B"))
+['Llama 3.1 8B', 'Llama-3.1-8B', 'Llama3.1 8B', 'Llama3.1-8B']
+>>> sorted(surface_variants("contrastive learning"))
+['contrastive learning', 'contrastive-learning']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ExtractionError
+from ..records import ENTITY_TYPES
+
+__all__ = ["GazetteerEntry", "load_gazetteer", "surface_variants", "GAZETTEER_DIR", "load_generic_phrases"]
+
+GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    family: str | None = None
+
+    @property
+    def surfaces(self) -> set[str]:
+        out: set[str] = set()
+        for form in (self.name, *self.aliases):
+            out |= surface_variants(form)
+        return out
+
+
+def surface_variants(form: str) -> set[str]:
+    """Spellings of one name that differ only in hyphens/spaces (digits keep a separator)."""
+    form = form.strip()
+    out = {form}
+    if " " in form:
+        out.add(form.replace(" ", "-"))
+    if "-" in form:
+        out.add(form.replace("-", " "))
+    # "Llama 3.1" -> "Llama3.1": glue a name to the version number that follows it
+    glued = re.sub(r"(?<=[A-Za-z])[ -](?=\d)", "", form)
+    if glued != form:
+        out.add(glued)
+        out.add(re.sub(r" ", "-", glued))
+    return {v for v in out if v}
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> tuple[GazetteerEntry, ...]:
+    base = Path(folder) if folder else GAZETTEER_DIR
+    entries: list[GazetteerEntry] = []
+    for entity_type in ENTITY_TYPES:
+        path = base / f"{entity_type.lower()}.jsonl"
+        if not path.exists():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                entries.append(
+                    GazetteerEntry(
+                        name=raw["name"],
+                        type=entity_type,
+                        aliases=tuple(raw.get("aliases") or ()),
+                        case_sensitive=bool(raw.get("case_sensitive")),
+                        family=raw.get("family"),
+                    )
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as err:
+                raise ExtractionError(f"{path}:{number}: bad gazetteer entry ({err})", fix="each line needs a JSON object with a 'name'") from err
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def load_generic_phrases(folder: str | None = None) -> frozenset[str]:
+    """Phrases that are never entities ("our method", "large language models", ...)."""
+    path = (Path(folder) if folder else GAZETTEER_DIR) / "generic.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))

@@ -1,0 +1,98 @@
+"""Small hand-written word lists the rules share: head nouns that type a name, cue verbs,
+and acronyms that are not entities.  General English/ML vocabulary, no corpus names.
+
+>>> type_from_head("a high-quality video dataset")
+'DATASET'
+>>> type_from_head("an auto-scaling framework"), type_from_head("Multi-agent LLM training")
+('METHOD', 'METHOD')
+>>> type_from_head("A Foundation Model"), type_from_head("semantic segmentation")
+('MODEL', 'TASK')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "HEAD_TYPES",
+    "PROPOSAL_VERBS",
+    "NOT_NAMES",
+    "type_from_head",
+    "is_name_shaped",
+]
+
+HEAD_TYPES: dict[str, str] = {}
+for _type, _words in {
+    "DATASET": "dataset datasets benchmark benchmarks corpus corpora suite testbed leaderboard bank collection arena",
+    "MODEL": "model models llm llms lm lms vlm vlms mllm mllms checkpoint checkpoints",
+    "METHOD": (
+        "framework frameworks method methods approach approaches algorithm algorithms technique techniques "
+        "strategy strategies mechanism mechanisms architecture architectures network networks module modules "
+        "scheme paradigm pipeline objective loss learning training pretraining pre-training fine-tuning finetuning "
+        "tuning optimization optimizer attention decoding sampling prompting distillation regularization "
+        "normalization search transformer transformers procedure protocol tokenizer encoder decoder layer layers "
+        "operator estimator adapter adapters initialization schedule quantization pruning alignment augmentation "
+        "policy agent system toolkit library engine"
+    ),
+    "TASK": (
+        "recognition detection segmentation classification translation answering summarization retrieval "
+        "estimation parsing tracking captioning completion forecasting localization reconstruction"
+    ),
+    "METRIC": "score metric metrics accuracy error divergence",
+}.items():
+    for _w in _words.split():
+        HEAD_TYPES[_w] = _type
+
+PROPOSAL_VERBS = frozenset(
+    "propose proposes proposed introduce introduces introduced present presents presented develop develops "
+    "developed release releases released design designs designed build builds built call dub dubbed term "
+    "termed name named construct constructs constructed create creates created curate curated collect "
+    "collected contribute contributes".split()
+)
+
+# Acronyms that name generic classes or fields rather than entities.
+NOT_NAMES = frozenset(
+    "AI AGI ML DL NLP CV RL LLM LLMs LM LMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
+    "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
+    "SFT ID OOD IID KB MB GB TB FLOP FLOPs PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL".split()
+)
+
+_SIZE = re.compile(r"^\d+(\.\d+)?[BMKT]$", re.I)
+
+
+def type_from_head(phrase: str) -> str | None:
+    """Type implied by the last typing word of a noun phrase, or None."""
+    words = [w.strip(".,;:()\"'").lower() for w in phrase.split()]
+    for word in reversed(words):
+        if word in HEAD_TYPES:
+            return HEAD_TYPES[word]
+        if not word or word in ("of", "for", "with", "on", "in", "via", "from", "to", "by", "and"):
+            continue
+        last = word.split("-")[-1]
+        if last in HEAD_TYPES:
+            return HEAD_TYPES[last]
+        return None
+    return None
+
+
+def is_name_shaped(text: str) -> bool:
+    """A token that looks like a coined name: internal capitals, or letters mixed with digits.
+
+    >>> [is_name_shaped(t) for t in ["GSM8K", "MALT", "GameFactory", "As-ViT", "model", "The", "LLMs", "2023"]]
+    [True, True, True, True, False, False, False, False]
+    >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "GF-Minecraft", "Llama-3"]]
+    [False, False, True, True]
+    """
+    if text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or _SIZE.match(text):
+        return False
+    parts = [p for p in text.split("-") if p]
+    if len(parts) > 1 and all(p.isalpha() and (p.islower() or p.istitle()) for p in parts):
+        return False  # "Multi-Agent", "Pre-Training": ordinary hyphenated words
+    core = text.replace("-", "").replace(".", "")
+    uppers = sum(c.isupper() for c in core)
+    has_digit = any(c.isdigit() for c in core)
+    if uppers >= 2:
+        return True
+    if uppers == 1 and not core[0].isupper():
+        return True  # camel case: wav2Vec, mBERT, iPhone-like
+    return has_digit and uppers >= 1

@@ -1,0 +1,91 @@
+"""``kg_resolve``: candidates -> final mentions (one per text span).
+
+Overlaps go to the longest span, then to the more trusted rule; abbreviation pairs share
+one canonical name; generic phrases are dropped; roles come from the proposals component.
+Results are plain dicts in ``doc.user_data["kg_mentions"]``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..normalise import surface_key
+from . import candidates
+from .gazetteer import load_generic_phrases
+from .lexicon import NOT_NAMES
+from .words import glued_words
+
+__all__ = ["RULE_PRIORITY", "select_spans"]
+
+RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "abbreviation": 2, "head-noun": 3, "list": 4}
+
+
+def select_spans(cands: list[dict]) -> list[dict]:
+    """Greedy: longest span first, ties by rule priority; no two chosen spans overlap.
+
+    >>> picked = select_spans([
+    ...     {"start": 0, "end": 2, "rule": "gazetteer"}, {"start": 0, "end": 3, "rule": "list"},
+    ...     {"start": 2, "end": 3, "rule": "gazetteer"}])
+    >>> [(c["start"], c["end"]) for c in picked]
+    [(0, 3)]
+    """
+    taken: set[int] = set()
+    out = []
+    for cand in sorted(cands, key=lambda c: (-(c["end"] - c["start"]), RULE_PRIORITY.get(c["rule"], 9), c["start"])):
+        tokens = set(range(cand["start"], cand["end"]))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        out.append(cand)
+    return sorted(out, key=lambda c: c["start"])
+
+
+def _abbreviation_candidates(doc) -> None:
+    table = candidates.abbreviations(doc)
+    if not table:
+        return
+    for short, info in table.items():
+        if not info["type"]:
+            continue
+        long_start, long_end = info["long_span"]
+        candidates.add(doc, long_start, long_end, info["type"], "abbreviation", canonical=None, aliases=(short,))
+    for start, end in glued_words(doc):
+        text = doc[start:end].text
+        if text in table and table[text]["type"]:
+            candidates.add(doc, start, end, table[text]["type"], "abbreviation", aliases=(table[text]["long"],))
+
+
+@Language.component("kg_resolve")
+def kg_resolve(doc):
+    _abbreviation_candidates(doc)
+    generic = load_generic_phrases()
+    proposed = candidates.proposed_keys(doc)
+    table = candidates.abbreviations(doc)
+    long_to_short = {surface_key(info["long"]): short for short, info in table.items()}
+    mentions = []
+    for cand in select_spans(candidates.candidates(doc)):
+        span = doc[cand["start"] : cand["end"]]
+        text = span.text.strip(" \"'“”")
+        if not text or text.lower() in generic or text in NOT_NAMES:
+            continue
+        key = surface_key(text)
+        canonical = cand["canonical"]
+        aliases = list(cand["aliases"])
+        short = long_to_short.get(key) or (text if text in table else None)
+        if short and not canonical:
+            # An abbreviation pair is one entity: a paper's own coinage is named by its short
+            # form (MALT), an established term by its long form (graph convolutional networks).
+            long_form = table[short]["long"]
+            own = surface_key(short) in proposed or surface_key(long_form) in proposed
+            canonical = short if own else long_form
+            aliases = sorted({long_form, short, text} - {canonical})
+        role = "proposed" if (cand["proposed"] or key in proposed or (short and surface_key(short) in proposed)
+                              or (canonical and surface_key(canonical) in proposed)) else "used"
+        sent = span.sent
+        mentions.append({
+            "text": text, "type": cand["type"], "role": role, "sentence": sent.text.strip(),
+            "start": span.start_char, "end": span.end_char, "rule": cand["rule"],
+            "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": cand["family"],
+        })
+    doc.user_data["kg_mentions"] = mentions
+    return doc

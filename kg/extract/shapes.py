@@ -1,0 +1,69 @@
+"""``kg_shapes``: names not in any list, typed by context.
+
+* a coined name before a typing head word: "the FooQA benchmark", "Bar-7B model";
+* a coined name in a coordinated list with a known name: "on GSM8K, FooBench and MATH".
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from . import candidates
+from .lexicon import HEAD_TYPES, is_name_shaped
+from .words import glued_words
+
+__all__ = ["head_typed_names", "list_siblings"]
+
+_LIST_JOINERS = {",", "and", "or", "&", "/"}
+
+
+def head_typed_names(doc, words) -> list[tuple[int, int, str]]:
+    out = []
+    for index, (start, end) in enumerate(words[:-1]):
+        text = doc[start:end].text
+        if not is_name_shaped(text):
+            continue
+        next_start, next_end = words[index + 1]
+        if next_start != end:
+            continue
+        head = HEAD_TYPES.get(doc[next_start:next_end].text.lower())
+        if head in ("DATASET", "MODEL"):
+            out.append((start, end, head))
+    return out
+
+
+def list_siblings(doc, words, known: list[dict]) -> list[tuple[int, int, str]]:
+    """Name-shaped words coordinated with a known DATASET/MODEL mention get its type."""
+    by_start = {span[0]: i for i, span in enumerate(words)}
+    by_end = {span[1]: i for i, span in enumerate(words)}
+    out = []
+    for cand in known:
+        if cand["type"] not in ("DATASET", "MODEL") or cand["start"] not in by_start or cand["end"] not in by_end:
+            continue
+        for step in (-1, 1):
+            i = by_start[cand["start"]] if step == -1 else by_end[cand["end"]]
+            while 0 <= i + step < len(words):
+                j = i + step
+                left, right = sorted((words[i], words[j]))
+                if any(t.text not in _LIST_JOINERS for t in doc[left[1] : right[0]]):
+                    break
+                text = doc[words[j][0] : words[j][1]].text
+                if text.lower() in _LIST_JOINERS:
+                    i = j
+                    continue
+                if not is_name_shaped(text):
+                    break
+                out.append((words[j][0], words[j][1], cand["type"]))
+                i = j
+    return out
+
+
+@Language.component("kg_shapes")
+def kg_shapes(doc):
+    words = glued_words(doc)
+    for start, end, entity_type in head_typed_names(doc, words):
+        candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
+    known = list(candidates.candidates(doc))
+    for start, end, entity_type in list_siblings(doc, words, known):
+        candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
+    return doc

@@ -1,0 +1,114 @@
+"""Records -> a typed networkx graph: Paper and entity nodes, relationships with evidence.
+
+Node attributes: ``label`` (Paper, Dataset, Model, Method, Task, Metric, Repository),
+``key`` (the node id, deterministic) and the properties stored in the database.
+Edge attributes: ``type`` (PROPOSES, USES, EVALUATES_ON, ADDRESSES, MEASURES,
+VARIANT_OF, RELEASES_CODE) plus evidence (``text``, ``sentence``, ``start``, ``end``,
+``rule``, ``confidence``).
+
+>>> from kg.records import Paper, Entity, PaperEntities
+>>> e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8k", "On GSM8k.", 3, 8, "gazetteer")
+>>> g = build_graph([PaperEntities(Paper("p-1", "T", "On GSM8k."), (e,))])
+>>> g.nodes["dataset:gsm8k"]["support"], g.edges["p-1", "dataset:gsm8k"]["type"]
+(1, 'EVALUATES_ON')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .normalise import entity_key
+from .records import PaperEntities
+
+__all__ = [
+    "LABELS",
+    "ENTITY_LABELS",
+    "RELATIONSHIP_TYPES",
+    "relationship_type",
+    "repository_key",
+    "build_graph",
+]
+
+ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
+LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
+_USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
+RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
+_REPO_URL = re.compile(r"https?://(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)/([\w.-]+)/([\w.-]+)", re.I)
+
+
+def relationship_type(entity_type: str, role: str) -> str:
+    """The relationship from a paper to an entity of this type and role.
+
+    >>> relationship_type("DATASET", "used"), relationship_type("MODEL", "proposed")
+    ('EVALUATES_ON', 'PROPOSES')
+    """
+    return "PROPOSES" if role == "proposed" else _USED_RELATIONSHIP[entity_type]
+
+
+def repository_key(url: str) -> tuple[str, str] | None:
+    """(key, canonical URL) when a URL names a code/model repository, else None.
+
+    >>> repository_key("https://github.com/Org/Repo.git)")
+    ('repo:github.com/org/repo', 'https://github.com/Org/Repo')
+    """
+    match = _REPO_URL.match(url)
+    if not match:
+        return None
+    host, owner, name = match.group(1).lower(), match.group(2), match.group(3)
+    name = re.sub(r"\.git$", "", name.rstrip("."))
+    return f"repo:{host}/{owner.lower()}/{name.lower()}", f"https://{host}/{owner}/{name}"
+
+
+def _paper_properties(paper) -> dict:
+    return {
+        "key": paper.id,
+        "title": paper.title,
+        "abstract": paper.abstract,
+        "year": paper.year,
+        "url": paper.url,
+        "authors": list(paper.authors),
+        "sources": [f"{s.path}:{s.line}" for s in paper.sources],
+    }
+
+
+def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
+    """One node per paper and per canonical entity; ``support`` counts papers per entity."""
+    graph = nx.DiGraph()
+    for item in items:
+        paper = item.paper
+        graph.add_node(paper.id, label="Paper", **_paper_properties(paper), links=list(item.links))
+        for entity in item.entities:
+            label = ENTITY_LABELS[entity.type]
+            if entity.key not in graph:
+                graph.add_node(entity.key, label=label, key=entity.key, name=entity.name, aliases=[], support=0)
+            node = graph.nodes[entity.key]
+            node["support"] += 1
+            node["aliases"] = sorted(set(node["aliases"]) | {entity.text, *entity.aliases} - {entity.name})
+            graph.add_edge(
+                paper.id,
+                entity.key,
+                type=relationship_type(entity.type, entity.role),
+                role=entity.role,
+                text=entity.text,
+                sentence=entity.sentence,
+                start=entity.start,
+                end=entity.end,
+                rule=entity.rule,
+                confidence=entity.confidence,
+            )
+            if entity.family:
+                family = entity_key(entity.type, entity.family)
+                if family != entity.key:
+                    if family not in graph:
+                        graph.add_node(family, label=label, key=family, name=entity.family, aliases=[], support=0)
+                    graph.add_edge(entity.key, family, type="VARIANT_OF")
+        for url in item.links:
+            repo = repository_key(url)
+            if repo:
+                key, canonical = repo
+                graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
+                graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url)
+    return graph

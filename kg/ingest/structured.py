@@ -1,0 +1,110 @@
+"""Readers for structured inputs: JSON lines (plain or arXiv metadata snapshot) and CSV.
+
+A JSONL record needs ``title`` and ``abstract``; ``id``, ``year``, ``url`` and
+``authors`` are optional.  arXiv snapshot records (``categories``/``update_date``)
+also map their id to an abs URL and their comma-separated authors to a list.
+
+>>> lines = [(1, '{"title": "T", "abstract": "A."}'), (2, '{"title": "U"}')]
+>>> [type(r).__name__ for r in read_jsonl("x.jsonl", lines)]
+['Paper', 'Reject']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+
+from ..records import Paper, Reject, Source
+from .identity import clean_text, paper_id
+
+__all__ = ["read_jsonl", "read_csv", "record_to_paper"]
+
+_YEAR = re.compile(r"(19|20)\d{2}")
+
+
+def _year(value) -> int | None:
+    if isinstance(value, int):
+        return value
+    match = _YEAR.search(str(value or ""))
+    return int(match.group()) if match else None
+
+
+def _authors(value) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(clean_text(str(a)) for a in value if str(a).strip())
+    if isinstance(value, str) and value.strip():
+        parts = re.split(r",|;|\band\b", clean_text(value))
+        return tuple(p.strip() for p in parts if p.strip())
+    return ()
+
+
+def record_to_paper(path: str, line: int, record: dict) -> Paper | Reject:
+    """Map one JSON/CSV record to a Paper, or say which field is missing."""
+    fields = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+    title = clean_text(str(fields.get("title") or ""))
+    abstract = clean_text(str(fields.get("abstract") or fields.get("summary") or ""))
+    if not title:
+        return Reject(path, line, "record has no title; add a non-empty 'title' field")
+    if not abstract:
+        return Reject(path, line, f"title with no abstract: {title[:60]!r}; add a non-empty 'abstract' field")
+    external_id = str(fields["id"]).strip() if fields.get("id") not in (None, "") else None
+    is_arxiv = "categories" in fields or "update_date" in fields
+    url = fields.get("url") or (f"https://arxiv.org/abs/{external_id}" if is_arxiv and external_id else None)
+    categories = tuple(str(fields.get("categories") or "").split())
+    return Paper(
+        id=paper_id(title),
+        title=title,
+        abstract=abstract,
+        sources=(Source(path, line),),
+        year=_year(fields.get("year") or fields.get("update_date") or fields.get("published")),
+        url=str(url) if url else None,
+        authors=_authors(fields.get("authors")),
+        categories=categories,
+        external_id=external_id,
+    )
+
+
+def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper | Reject]:
+    for number, text in lines:
+        if text is None:
+            yield Reject(path, number, "line is not valid UTF-8; re-save the file as UTF-8")
+            continue
+        if not text.strip():
+            continue
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as err:
+            yield Reject(path, number, f"invalid JSON ({err.msg} at column {err.colno}); fix the line or remove it")
+            continue
+        if not isinstance(record, dict):
+            yield Reject(path, number, "JSON value is not an object; write one {\"title\": ..., \"abstract\": ...} per line")
+            continue
+        yield record_to_paper(path, number, record)
+
+
+def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",") -> Iterator[Paper | Reject]:
+    bad = [n for n, t in lines if t is None]
+    for number in bad:
+        yield Reject(path, number, "line is not valid UTF-8; re-save the file as UTF-8")
+    good = [(n, t) for n, t in lines if t is not None]
+    if not good:
+        return
+    text = "\n".join(t for _, t in good)
+    numbers = [n for n, _ in good]
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if "title" not in header or not ({"abstract", "summary"} & set(header)):
+        yield Reject(path, numbers[0], f"CSV header {header} lacks 'title' and 'abstract' columns; add a header row naming them")
+        return
+    try:
+        for row in reader:
+            # DictReader counts physical lines; map back to the file's numbering.
+            line = numbers[min(reader.line_num, len(numbers)) - 1]
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            yield record_to_paper(path, line, row)
+    except csv.Error as err:
+        yield Reject(path, numbers[min(reader.line_num, len(numbers)) - 1], f"malformed CSV ({err}); fix the quoting")

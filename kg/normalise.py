@@ -1,0 +1,147 @@
+"""Canonical names and keys, so one real thing is one node.
+
+Case, hyphen, spacing and plural variants share a key; versions and sizes do not.
+
+>>> surface_key("GSM8k") == surface_key("GSM-8K") == surface_key("gsm 8k")
+True
+>>> surface_key("Llama 3.1 8B") == surface_key("Llama-3.1-8B"), surface_key("Llama 3.1 8B") == surface_key("Llama 3.1 70B")
+(True, False)
+>>> surface_key("Vision Transformers") == surface_key("vision transformer")
+True
+>>> entity_key("DATASET", "ImageNet-1k")
+'dataset:imagenet1k'
+>>> model_family("Llama 3.1 8B"), model_family("Llama 2"), model_family("BERT-base")
+('Llama 3.1', None, 'BERT')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .records import Entity, Mention, Paper, PaperEntities
+
+__all__ = [
+    "surface_key",
+    "entity_key",
+    "model_family",
+    "clean_surface",
+    "to_entities",
+    "canonicalise_corpus",
+]
+
+_SPLIT = re.compile(r"[\s\-_/–—]+")
+_DROP = re.compile(r"[^\w.+#]")
+_ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
+_SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
+_VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini"}
+
+
+def _singular(token: str) -> str:
+    if _ACRONYM_PLURAL.match(token):
+        return token[:-1]
+    lower = token.lower()
+    if not token.isalpha() or len(token) <= 3 or not (token.islower() or token.istitle()):
+        return token
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("ss", "us", "is", "ous")):
+        return token
+    if lower.endswith(("ches", "shes", "xes", "sses")):
+        return token[:-2]
+    if lower.endswith("s"):
+        return token[:-1]
+    return token
+
+
+def surface_key(text: str) -> str:
+    """A matching key: case-, hyphen-, space- and plural-insensitive, version-sensitive."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    tokens = [t for t in _SPLIT.split(text) if t]
+    if tokens:
+        tokens[-1] = _singular(tokens[-1])
+    out = ""
+    for token in tokens:
+        token = _DROP.sub("", token).lower().strip(".")
+        if not token:
+            continue
+        if out and out[-1].isdigit() and token[0].isdigit():
+            out += " "
+        out += token
+    return out
+
+
+def entity_key(entity_type: str, name: str) -> str:
+    """Type-namespaced slug of a canonical name (the node id)."""
+    return f"{entity_type.lower()}:{surface_key(name).replace(' ', '-')}"
+
+
+def model_family(name: str) -> str | None:
+    """Strip trailing size/variant parts: "Llama 3.1 8B" -> "Llama 3.1"; None if nothing to strip."""
+    parts = [p for p in re.split(r"([\s\-_]+)", name.strip())]
+    words = parts[::2]
+    cut = len(words)
+    while cut > 1 and (_SIZE.match(words[cut - 1]) or words[cut - 1].lower() in _VARIANT_WORDS):
+        cut -= 1
+    if cut == len(words):
+        return None
+    family = "".join(parts[: 2 * cut - 1]).strip(" -_")
+    return family or None
+
+
+def clean_surface(text: str) -> str:
+    """Display form of a surface string: whitespace collapsed, stray quotes/brackets trimmed."""
+    return re.sub(r"\s+", " ", text).strip(" \"'`“”‘’()[]{}.,;:")
+
+
+def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]:
+    """Document level: one Entity per key; the proposed role wins, the first mention is evidence."""
+    by_key: dict[str, Entity] = {}
+    for m in mentions:
+        name = m.canonical or clean_surface(m.text)
+        if not name:
+            continue
+        key = entity_key(m.type, name)
+        family = m.family or (model_family(name) if m.type == "MODEL" else None)
+        aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
+        current = by_key.get(key)
+        if current is None:
+            by_key[key] = Entity(key, name, m.type, m.role, m.text, m.sentence, m.start, m.end, m.rule,
+                                 m.confidence, tuple(sorted(aliases)), family)
+            continue
+        merged = set(current.aliases) | aliases
+        role = "proposed" if "proposed" in (current.role, m.role) else "used"
+        by_key[key] = replace(current, role=role, aliases=tuple(sorted(merged - {current.name})))
+    return tuple(by_key.values())
+
+
+def canonicalise_corpus(items: list[PaperEntities]) -> list[PaperEntities]:
+    """Corpus-wide merges: a long form defined with an abbreviation anywhere maps to it
+    everywhere, and each key gets one display name (the most frequent written form)."""
+    long_to_key: dict[str, str] = {}
+    names: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        for e in item.entities:
+            names[e.key][e.name] += 1
+            for alias in e.aliases:
+                alias_key = entity_key(e.type, alias)
+                if len(alias.split()) >= 2 and alias_key != e.key:
+                    long_to_key.setdefault(alias_key, e.key)
+    display = {key: counts.most_common(1)[0][0] for key, counts in names.items()}
+    out = []
+    for item in items:
+        merged: dict[str, Entity] = {}
+        for e in item.entities:
+            key = long_to_key.get(e.key, e.key)
+            e = replace(e, key=key, name=display.get(key, e.name))
+            if key in merged:
+                other = merged[key]
+                role = "proposed" if "proposed" in (other.role, e.role) else "used"
+                aliases = (set(other.aliases) | set(e.aliases) | {e.text}) - {other.name}
+                e = replace(other, role=role, aliases=tuple(sorted(aliases)))
+            merged[key] = e
+        out.append(replace(item, entities=tuple(merged.values())))
+    return out

@@ -1,0 +1,58 @@
+"""Rows -> a readable text table, JSON or CSV (the CLI's only formatting code).
+
+>>> print(table([{"name": "GSM8K", "papers": 3}, {"name": "MATH", "papers": 12}]))
+name   papers
+-----  ------
+GSM8K       3
+MATH       12
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+__all__ = ["table", "to_json", "to_csv", "render"]
+
+
+def _cell(value, width: int = 80) -> str:
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(rows: list[dict], width: int = 80) -> str:
+    if not rows:
+        return "(no rows)"
+    columns = list(rows[0])
+    cells = [[_cell(r.get(c), width) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    numeric = [all(isinstance(r.get(c), (int, float)) for r in rows) for c in columns]
+
+    def line(values):
+        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(columns), line(["-" * w for w in widths])] + [line(row) for row in cells])
+
+
+def to_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+
+
+def to_csv(rows: list[dict]) -> str:
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def render(rows: list[dict], fmt: str = "table") -> str:
+    return {"table": table, "json": to_json, "csv": to_csv}[fmt](rows)

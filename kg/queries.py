@@ -1,0 +1,129 @@
+"""Cypher query templates in ``queries/*.cypher``: loaded, validated, bound, run.
+
+A template starts with a comment header::
+
+    // name: papers_sharing_dataset
+    // description: Papers that share a dataset with the given paper, most shared first.
+    // param: paper string  Title (or a fragment of it) or id of the paper
+    // param: limit int = 20  How many rows to return
+
+Every ``$name`` in the body must be declared and every declared parameter used; values
+are always passed as Cypher parameters, never formatted into the text.
+
+>>> t = parse_template("x.cypher", "// name: t\\n// description: d\\n// param: n int = 5  how many\\nRETURN $n AS n")
+>>> t.bind({"n": "7"}), t.bind({})
+({'n': 7}, {'n': 5})
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import QueryError
+
+__all__ = ["Param", "Template", "QUERIES_DIR", "parse_template", "load_templates", "get_template", "run_template"]
+
+QUERIES_DIR = Path(os.environ.get("KG_QUERIES", Path(__file__).resolve().parent.parent / "queries"))
+_PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|int|float|bool)(?:\s*=\s*(\S+))?\s*(.*)$")
+_HEADER = re.compile(r"^//\s*(name|description):\s*(.*)$")
+_USED = re.compile(r"\$(\w+)")
+_TYPES = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    description: str
+    default: str | None = None
+
+    def convert(self, value):
+        if isinstance(value, str) and self.type != "string":
+            try:
+                return _TYPES[self.type](value)
+            except ValueError as err:
+                raise QueryError(f"parameter {self.name!r} must be {self.type}, got {value!r}", fix=f"--param {self.name}=<{self.type}>") from err
+        return value
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str
+    path: str
+
+    def bind(self, values: dict) -> dict:
+        """Typed parameters; unknown or missing ones raise QueryError with the fix."""
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            raise QueryError(
+                f"template {self.name!r} has no parameter {', '.join(unknown)}",
+                fix=f"its parameters are: {', '.join(declared) or 'none'} (see `kg query --list`)",
+            )
+        out = {}
+        for p in self.params:
+            if p.name in values:
+                out[p.name] = p.convert(values[p.name])
+            elif p.default is not None:
+                out[p.name] = p.convert(p.default)
+            else:
+                raise QueryError(f"template {self.name!r} needs parameter {p.name!r} ({p.description})", fix=f"add --param {p.name}=VALUE")
+        return out
+
+
+def parse_template(path: str, text: str) -> Template:
+    meta, params, body = {}, [], []
+    for line in text.splitlines():
+        stripped = line.strip()
+        param = _PARAM.match(stripped)
+        header = _HEADER.match(stripped)
+        if param:
+            params.append(Param(param.group(1), param.group(2), param.group(4).strip(), param.group(3)))
+        elif header:
+            meta[header.group(1)] = header.group(2).strip()
+        elif not stripped.startswith("//"):
+            body.append(line)
+    cypher = "\n".join(body).strip()
+    name = meta.get("name") or Path(path).stem
+    if not meta.get("description"):
+        raise QueryError(f"{path}: template has no '// description:' line", fix="describe what the query answers in its header")
+    if not cypher:
+        raise QueryError(f"{path}: template has no Cypher body", fix="write the query below the header")
+    used = set(_USED.findall(cypher))
+    declared = {p.name for p in params}
+    if used - declared:
+        raise QueryError(f"{path}: uses undeclared parameter(s) {sorted(used - declared)}", fix="add '// param: NAME TYPE description' lines")
+    if declared - used:
+        raise QueryError(f"{path}: declares unused parameter(s) {sorted(declared - used)}", fix="remove them or use them in the body")
+    return Template(name, meta["description"], tuple(params), cypher, path)
+
+
+def load_templates(folder: str | Path | None = None) -> dict[str, Template]:
+    base = Path(folder) if folder else QUERIES_DIR
+    if not base.is_dir():
+        raise QueryError(f"no query folder at {base}", fix="set KG_QUERIES to the folder holding the .cypher templates")
+    templates = {}
+    for path in sorted(base.glob("*.cypher")):
+        template = parse_template(str(path), path.read_text(encoding="utf-8"))
+        templates[template.name] = template
+    return templates
+
+
+def get_template(name: str, folder: str | Path | None = None) -> Template:
+    templates = load_templates(folder)
+    if name not in templates:
+        close = [n for n in templates if name.lower() in n or n in name.lower()]
+        raise QueryError(f"no query template named {name!r}", fix=f"try {', '.join(close or sorted(templates))}")
+    return templates[name]
+
+
+def run_template(store, name: str, params: dict | None = None, folder: str | Path | None = None) -> list[dict]:
+    """Rows of a named template run read-only on ``store``."""
+    template = get_template(name, folder)
+    return store.read(template.cypher, template.bind(params or {}))

@@ -1,0 +1,126 @@
+"""Small immutable records passed between the pipeline stages.
+
+Data flows one way: ``Paper`` (ingest) -> ``Mention`` (extract) -> ``Entity``
+(normalise) -> graph.  Nothing else lives here.
+
+>>> p = Paper(id="p1", title="A title", abstract="Text.", sources=(Source("f.txt", 3),))
+>>> p.sources[0].line
+3
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ENTITY_TYPES",
+    "ROLES",
+    "Source",
+    "Paper",
+    "Reject",
+    "IngestReport",
+    "Mention",
+    "Entity",
+    "PaperEntities",
+]
+
+ENTITY_TYPES = ("DATASET", "MODEL", "METHOD", "TASK", "METRIC")
+ROLES = ("proposed", "used")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one input record came from (file path and 1-based line)."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One deduplicated paper; ``sources`` lists every record merged into it."""
+
+    id: str
+    title: str
+    abstract: str
+    sources: tuple[Source, ...] = ()
+    year: int | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    external_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input record that could not be used, and why."""
+
+    path: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """Accounts for every input record: parsed, merged as duplicate, or rejected."""
+
+    records: int
+    papers: int
+    duplicates: int
+    rejects: tuple[Reject, ...] = ()
+    files: tuple[str, ...] = ()
+
+    @property
+    def balanced(self) -> bool:
+        """Every record is either a paper, a duplicate merged into one, or a reject."""
+        return self.records == self.papers + self.duplicates + len(self.rejects)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention found in a paper's title or abstract.
+
+    ``canonical``/``family`` are set when a curated name list knows the entity.
+
+    ``start``/``end`` are character offsets into ``Paper.title + "\\n" + Paper.abstract``
+    (see :func:`kg.extract.paper_text`); ``sentence`` is the evidence sentence.
+    """
+
+    text: str
+    type: str
+    role: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float = 1.0
+    aliases: tuple[str, ...] = ()
+    canonical: str | None = None
+    family: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One canonical entity mentioned by a paper (document level)."""
+
+    key: str
+    name: str
+    type: str
+    role: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float = 1.0
+    aliases: tuple[str, ...] = ()
+    family: str | None = None
+
+
+@dataclass(frozen=True)
+class PaperEntities:
+    """A paper with its normalised entities and the links found in its abstract."""
+
+    paper: Paper
+    entities: tuple[Entity, ...] = ()
+    links: tuple[str, ...] = field(default=())

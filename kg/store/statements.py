@@ -1,0 +1,54 @@
+"""Cypher the loader sends, shared by every store (the subset FalkorDB and Neo4j both accept).
+
+Labels and relationship types are never user input: they come from the fixed sets in
+:mod:`kg.graph` and are checked here before they are placed in a statement.  Every value
+travels as a parameter.
+
+>>> print(merge_nodes("Dataset"))
+UNWIND $rows AS row MERGE (n:Dataset {key: row.key}) SET n += row.props
+"""
+
+from __future__ import annotations
+
+from ..graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
+
+__all__ = ["merge_nodes", "merge_relationships", "refresh_support", "merge_aliases", "delete_all"]
+
+
+def _checked(name: str, allowed) -> str:
+    if name not in allowed:
+        raise ValueError(f"{name!r} is not one of {sorted(allowed)}")
+    return name
+
+
+def merge_nodes(label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET n += row.props"
+
+
+def merge_aliases(label: str) -> str:
+    """Union of stored and new aliases, so an incremental load never drops one."""
+    return (
+        f"UNWIND $rows AS row MATCH (n:{_checked(label, LABELS)} {{key: row.key}}) "
+        "SET n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases] + row.aliases"
+    )
+
+
+def merge_relationships(source: str, rel_type: str, target: str) -> str:
+    return (
+        f"UNWIND $rows AS row MATCH (a:{_checked(source, LABELS)} {{key: row.source}}) "
+        f"MATCH (b:{_checked(target, LABELS)} {{key: row.target}}) "
+        f"MERGE (a)-[r:{_checked(rel_type, RELATIONSHIP_TYPES)}]->(b) SET r += row.props"
+    )
+
+
+def refresh_support(label: str) -> str:
+    """Support = number of distinct papers linked to the entity, recomputed from the store."""
+    _checked(label, set(ENTITY_LABELS.values()))
+    return (
+        f"MATCH (e:{label}) OPTIONAL MATCH (p:Paper)-->(e) "
+        "WITH e, count(DISTINCT p) AS papers SET e.support = papers"
+    )
+
+
+def delete_all() -> str:
+    return "MATCH (n) DETACH DELETE n"
