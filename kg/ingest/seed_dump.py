@@ -42,7 +42,8 @@ def looks_like_title(text: str) -> bool:
     """
     if len(text) > 300:
         return False
-    return len(_SENTENCE_END.findall(text)) <= 1 and not (text.endswith(".") and len(text) > 160)
+    breaks = len(_SENTENCE_END.findall(text))
+    return breaks == 0 or (breaks == 1 and not text.endswith("."))
 
 
 def _paragraphs(lines: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:

@@ -153,7 +153,12 @@ class EmbeddedStore(Store):
         from falkordb import FalkorDB
 
         self._db = FalkorDB(unix_socket_path=socket_path)
+        self._select_graph()
+
+    def _select_graph(self) -> None:
         self._graph = self._db.select_graph(GRAPH_NAME)
+        # read-only queries fail on a graph key that does not exist yet; a no-op write creates it
+        self._graph.query("RETURN 1")
 
     def close(self) -> None:
         process, self._process = self._process, None
@@ -227,7 +232,7 @@ class EmbeddedStore(Store):
             self._graph.delete()
         except Exception:
             pass  # deleting a graph that does not exist yet
-        self._graph = self._db.select_graph(GRAPH_NAME)
+        self._select_graph()
 
 
 def _is_redis(pid: int) -> bool:

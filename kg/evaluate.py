@@ -1,0 +1,148 @@
+"""Score extraction against hand-labelled gold (``eval/gold/*.jsonl``), document level.
+
+A predicted entity matches a gold one of the same type when any of its forms (name,
+written text, aliases) has the same :func:`kg.normalise.surface_key` as any gold form;
+matching is one-to-one.  Role accuracy is measured over matched pairs.
+
+>>> gold = {"p": [{"text": "GSM8K", "type": "DATASET", "role": "used", "aliases": []}]}
+>>> pred = {"p": [{"name": "GSM8k", "text": "GSM8k", "type": "DATASET", "role": "used", "aliases": []}]}
+>>> s = score(gold, pred)
+>>> s.per_type["DATASET"].f1, s.role_accuracy
+(1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .normalise import surface_key
+from .records import ENTITY_TYPES
+
+__all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_eval_papers", "predictions"]
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
+SPLITS = {
+    "dev": ("dev_seed.jsonl", "dev_extra.jsonl"),
+    "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
+}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score:
+    per_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in ENTITY_TYPES})
+    role_pairs: int = 0
+    role_correct: int = 0
+    errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # (paper, kind, type, text)
+
+    @property
+    def overall(self) -> Counts:
+        total = Counts()
+        for c in self.per_type.values():
+            total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+        return total
+
+    @property
+    def role_accuracy(self) -> float:
+        return self.role_correct / self.role_pairs if self.role_pairs else 0.0
+
+
+def _forms(entity: dict) -> set[str]:
+    forms = {entity.get("text", ""), entity.get("name", ""), *entity.get("aliases", [])}
+    return {surface_key(f) for f in forms if f}
+
+
+def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]]) -> Score:
+    result = Score()
+    for paper_id, gold_entities in gold.items():
+        preds = list(predicted.get(paper_id, []))
+        used = [False] * len(preds)
+        for g in gold_entities:
+            forms = _forms(g)
+            match = next(
+                (i for i, p in enumerate(preds) if not used[i] and p["type"] == g["type"] and forms & _forms(p)), None
+            )
+            if match is None:
+                result.per_type[g["type"]].fn += 1
+                result.errors.append((paper_id, "missed", g["type"], g["text"]))
+                continue
+            used[match] = True
+            result.per_type[g["type"]].tp += 1
+            result.role_pairs += 1
+            if preds[match]["role"] == g["role"]:
+                result.role_correct += 1
+            else:
+                result.errors.append((paper_id, f"role {preds[match]['role']}", g["type"], g["text"]))
+        for i, p in enumerate(preds):
+            if not used[i]:
+                result.per_type[p["type"]].fp += 1
+                result.errors.append((paper_id, "spurious", p["type"], p.get("name") or p["text"]))
+    return result
+
+
+def load_gold(split: str, folder: Path = EVAL_DIR) -> dict[str, list[dict]]:
+    if split not in SPLITS:
+        raise InputError(f"unknown split {split!r}", fix=f"use one of {', '.join(SPLITS)}")
+    gold: dict[str, list[dict]] = {}
+    for name in SPLITS[split]:
+        path = folder / "gold" / name
+        if not path.exists():
+            raise InputError(f"gold file {path} is missing", fix="restore eval/gold from the repository")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                gold[record["id"]] = record["entities"]
+    return gold
+
+
+def load_eval_papers(ids, seeds_dir: Path | None = None, folder: Path = EVAL_DIR):
+    """The papers behind gold ids: seed papers by id, plus eval/extra_papers.jsonl."""
+    from .ingest import read_corpus
+    from .pipeline import BUNDLED_SEEDS
+
+    papers, _ = read_corpus([seeds_dir or BUNDLED_SEEDS, folder / "extra_papers.jsonl"])
+    by_id = {p.id: p for p in papers}
+    for p in papers:
+        if p.external_id:
+            by_id[p.external_id] = p
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        raise InputError(f"gold ids not found in the corpus: {missing[:5]}", fix="re-label or restore seeds/")
+    return {i: by_id[i] for i in ids}
+
+
+def predictions(papers: dict, nlp) -> dict[str, list[dict]]:
+    """Document-level entities per gold id, in the `kg extract` JSONL shape."""
+    from .extract import extract
+    from .normalise import to_entities
+
+    out = {}
+    ids = list(papers)
+    for gold_id, (paper, mentions, _links) in zip(ids, extract([papers[i] for i in ids], nlp=nlp)):
+        out[gold_id] = [
+            {"text": e.text, "name": e.name, "type": e.type, "role": e.role, "aliases": list(e.aliases)}
+            for e in to_entities(paper, mentions)
+        ]
+    return out

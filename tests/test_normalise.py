@@ -1,0 +1,83 @@
+"""One real thing is one node: surface forms -> keys and canonical names."""
+
+import pytest
+
+from kg.extract import extract
+from kg.normalise import entity_key, model_family, surface_key, to_entities
+from kg.records import Paper
+
+SAME = [
+    ("GSM8k", "GSM8K"),
+    ("ImageNet-1k", "ImageNet-1K"),
+    ("ImageNet 1K", "ImageNet-1K"),
+    ("Llama-3.1-8B", "Llama 3.1 8B"),
+    ("Llama3.1-8B", "Llama 3.1 8B"),
+    ("Vision Transformers", "vision transformer"),
+    ("GCNs", "GCN"),
+    ("ResNets", "ResNet"),
+    ("diffusion models", "Diffusion Model"),
+    ("approaches", "approach"),
+    ("MS-COCO", "MS COCO"),
+]
+DISTINCT = [
+    ("Llama 3.1 8B", "Llama 3.1 70B"),
+    ("Llama 3.1 8B", "Llama 2"),
+    ("Llama 3", "Llama 3.1"),
+    ("GPT-4", "GPT-4o"),
+    ("CIFAR-10", "CIFAR-100"),
+    ("SQuAD 1.1", "SQuAD 2.0"),
+    ("Bert-base", "Bert-large"),
+    ("ResNet-50", "ResNet-101"),
+]
+
+
+@pytest.mark.parametrize("a, b", SAME)
+def test_variants_share_a_key(a, b):
+    assert surface_key(a) == surface_key(b)
+
+
+@pytest.mark.parametrize("a, b", DISTINCT)
+def test_versions_and_sizes_stay_distinct(a, b):
+    assert entity_key("MODEL", a) != entity_key("MODEL", b)
+
+
+@pytest.mark.parametrize("name, family", [
+    ("Llama 3.1 8B", "Llama 3.1"), ("Llama-3.1-70B-Instruct", "Llama-3.1"), ("Qwen2.5-7B", "Qwen2.5"),
+    ("Mixtral 8x7B", "Mixtral"), ("BERT-base", "BERT"), ("Llama 2", None), ("GPT-4", None),
+])
+def test_model_family(name, family):
+    assert model_family(name) == family
+
+
+def entities_of(nlp, title, abstract):
+    paper = Paper("p-test", title, abstract)
+    (_, mentions, _), = extract([paper], nlp=nlp)
+    return {e.name: e for e in to_entities(paper, mentions)}
+
+
+def test_abbreviation_and_long_form_merge_in_one_abstract(nlp):
+    found = entities_of(nlp, "MALT: Improving Reasoning",
+                        'We present "Multi-agent LLM training" (MALT) for reasoning. MALT improves results on GSM8k and MATH.')
+    assert "MALT" in found and found["MALT"].role == "proposed"
+    assert "Multi-agent LLM training" in found["MALT"].aliases
+    assert not any(name.lower().startswith("multi-agent") for name in found)
+
+
+def test_case_variants_in_one_abstract_are_one_entity(nlp):
+    found = entities_of(nlp, "A Study", "We evaluate on GSM8k. Results on GSM8K improve, and ImageNet-1k and ImageNet-1K agree.")
+    datasets = [e for e in found.values() if e.type == "DATASET"]
+    assert sorted(e.key for e in datasets) == ["dataset:gsm8k", "dataset:imagenet1k"]
+
+
+def test_versions_stay_distinct_with_family_links(nlp):
+    found = entities_of(nlp, "A Study", "We fine-tune Llama 3.1 8B and Llama 3.1 70B and compare with Llama 2.")
+    keys = {e.key for e in found.values() if e.type == "MODEL"}
+    assert {"model:llama3.1-8b", "model:llama3.1-70b", "model:llama2"} <= keys
+    assert found["Llama 3.1 8B"].family == "Llama 3.1"
+
+
+@pytest.mark.parametrize("phrase", ["our method", "large language models", "existing approaches", "deep learning",
+                                    "neural networks", "LLMs", "state-of-the-art methods"])
+def test_generic_phrases_never_become_nodes(nlp, phrase):
+    found = entities_of(nlp, "A Study", f"We compare {phrase} with {phrase} on many tasks. {phrase} are popular.")
+    assert not found, found

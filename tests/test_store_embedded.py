@@ -1,0 +1,47 @@
+"""The embedded FalkorDB store: starts for real, persists, never outlives its owner."""
+
+import os
+
+import pytest
+
+from kg.errors import StoreError, StoreUnavailable
+from kg.store import EmbeddedStore
+
+
+def test_persists_across_restarts_and_stops_its_server(tmp_path):
+    with EmbeddedStore(tmp_path) as store:
+        store.write("CREATE (:Paper {key: $key, title: $title})", {"key": "p-1", "title": "T"})
+        pid = store._process.pid
+    assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
+    assert not (tmp_path / "server.pid").exists()
+    with EmbeddedStore(tmp_path) as store:
+        assert store.read("MATCH (p:Paper) RETURN p.title AS title") == [{"title": "T"}]
+
+
+def test_read_mode_rejects_writes(tmp_path):
+    with EmbeddedStore(tmp_path) as store:
+        with pytest.raises(StoreError):
+            store.read("CREATE (:Paper {key: 'x'})")
+
+
+def test_second_store_on_same_folder_is_refused(tmp_path):
+    with EmbeddedStore(tmp_path):
+        with pytest.raises(StoreUnavailable, match="another paper-kg server"):
+            EmbeddedStore(tmp_path)
+
+
+def test_stale_pidfile_is_cleared(tmp_path):
+    (tmp_path / "server.pid").write_text("999999")
+    with EmbeddedStore(tmp_path) as store:
+        assert store.read("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_unwritable_folder_is_a_clear_error(tmp_path):
+    if os.geteuid() == 0:
+        target = "/proc/kg-cannot-write-here"
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        target = locked / "store"
+    with pytest.raises(StoreUnavailable, match="not writable"):
+        EmbeddedStore(target)
