@@ -1,6 +1,6 @@
 """Entity extraction with a spaCy pipeline built from rule components (offline, no model).
 
-Pipeline: ``kg_sentences`` -> ``kg_names`` (curated lists) -> ``kg_abbreviations`` ->
+Pipeline: ``kg_sentences`` -> ``kg_names`` (curated lists) -> ``kg_phrases`` -> ``kg_abbreviations`` ->
 ``kg_proposals`` -> ``kg_shapes`` -> ``kg_resolve``.  Each component is a registered
 factory in its own module; the rules underneath are pure functions.
 
@@ -18,19 +18,19 @@ from collections.abc import Iterable, Iterator
 import spacy
 
 from ..records import Mention, Paper
-from . import abbreviations, names, proposals, resolve, sentences, shapes  # noqa: F401  (register factories)
+from . import abbreviations, names, phrases, proposals, resolve, sentences, shapes  # noqa: F401  (register factories)
 from .links import find_links
 
 __all__ = ["PIPELINE", "build_nlp", "paper_text", "extract"]
 
-PIPELINE = ("kg_sentences", "kg_names", "kg_abbreviations", "kg_proposals", "kg_shapes", "kg_resolve")
+PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes", "kg_resolve")
 
 
 def build_nlp(gazetteer_dir: str | None = None):
     """A blank English tokenizer plus the paper-kg rule components."""
     nlp = spacy.blank("en")
     for name in PIPELINE:
-        config = {"gazetteer_dir": gazetteer_dir} if name == "kg_names" else {}
+        config = {"gazetteer_dir": gazetteer_dir} if name in ("kg_names", "kg_phrases") else {}
         nlp.add_pipe(name, config=config)
     return nlp
 

@@ -18,6 +18,7 @@ import re
 from spacy.language import Language
 
 from . import candidates
+from ..normalise import surface_key
 from .lexicon import NOT_NAMES, type_from_head
 
 __all__ = ["match_long_form", "is_short_form", "find_definitions"]
@@ -112,7 +113,14 @@ def kg_abbreviations(doc):
     for long_start, long_end, short_start, short_end in find_definitions(doc):
         long_text = doc[long_start:long_end].text.strip(" \"'“”")
         short_text = doc[short_start:short_end].text
-        known_long = known.get((long_start, long_end)) or known.get((short_start, short_end))
-        entity_type = known_long["type"] if known_long else type_from_head(long_text)
-        table[short_text] = {"long": long_text, "type": entity_type, "long_span": [long_start, long_end]}
+        known_long = known.get((long_start, long_end))
+        known_short = known.get((short_start, short_end))
+        if known_long:
+            entity_type, canonical = known_long["type"], known_long["canonical"]
+        elif known_short and known_short["canonical"] and surface_key(known_short["canonical"]) == surface_key(long_text):
+            entity_type, canonical = known_short["type"], known_short["canonical"]
+        else:
+            # the paper's own definition beats a curated name that means something else ("DST")
+            entity_type, canonical = type_from_head(long_text), None
+        table[short_text] = {"long": long_text, "type": entity_type, "long_span": [long_start, long_end], "canonical": canonical}
     return doc

@@ -48,9 +48,12 @@ class NameMatcher:
         for index, entry in enumerate(load_gazetteer(gazetteer_dir)):
             key = str(index)
             self.entries[key] = entry
-            surfaces = sorted(entry.surfaces)
+            surfaces = set(entry.surfaces)
+            if not entry.case_sensitive:
+                # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k")
+                surfaces |= {s.lower() for s in surfaces} | {s.upper() for s in surfaces}
             matcher = self.sensitive if entry.case_sensitive else self.insensitive
-            matcher.add(key, [make(s) for s in surfaces])
+            matcher.add(key, [make(s) for s in sorted(surfaces)])
 
     def __call__(self, doc):
         vocab = doc.vocab

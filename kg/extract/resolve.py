@@ -17,7 +17,9 @@ from .words import glued_words
 
 __all__ = ["RULE_PRIORITY", "select_spans"]
 
-RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "abbreviation": 2, "head-noun": 3, "list": 4}
+_NOT_NAME_SUFFIXES = ("-like", "-parameter", "-based", "-style", "-sized", "-scale")
+
+RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "head-phrase": 6}
 
 
 def select_spans(cands: list[dict]) -> list[dict]:
@@ -44,15 +46,23 @@ def _abbreviation_candidates(doc) -> None:
     table = candidates.abbreviations(doc)
     if not table:
         return
+    # A curated match on a short form the paper defines otherwise is dropped.
+    pending = candidates.candidates(doc)
+    pending[:] = [
+        c for c in pending
+        if not (c["rule"] == "gazetteer" and doc[c["start"] : c["end"]].text in table
+                and table[doc[c["start"] : c["end"]].text]["canonical"] != c["canonical"])
+    ]
     for short, info in table.items():
         if not info["type"]:
             continue
         long_start, long_end = info["long_span"]
-        candidates.add(doc, long_start, long_end, info["type"], "abbreviation", canonical=None, aliases=(short,))
+        candidates.add(doc, long_start, long_end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(short,))
     for start, end in glued_words(doc):
         text = doc[start:end].text
         if text in table and table[text]["type"]:
-            candidates.add(doc, start, end, table[text]["type"], "abbreviation", aliases=(table[text]["long"],))
+            info = table[text]
+            candidates.add(doc, start, end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(info["long"],))
 
 
 @Language.component("kg_resolve")
@@ -66,7 +76,7 @@ def kg_resolve(doc):
     for cand in select_spans(candidates.candidates(doc)):
         span = doc[cand["start"] : cand["end"]]
         text = span.text.strip(" \"'“”")
-        if not text or text.lower() in generic or text in NOT_NAMES:
+        if not text or text.lower() in generic or text in NOT_NAMES or text.lower().endswith(_NOT_NAME_SUFFIXES):
             continue
         key = surface_key(text)
         canonical = cand["canonical"]

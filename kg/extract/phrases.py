@@ -1,0 +1,134 @@
+"""``kg_phrases``: task and metric noun phrases by their head word.
+
+"fine-grained object classification" is a TASK because it ends in a task head and its
+modifiers are content words; "end-to-end latency" is a METRIC the same way.  Names that
+only extend a curated model/dataset with a size or version ("Qwen2.5-7B", "ViT-B")
+are typed here too, with the curated entry as their family.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("We study zero-shot image classification and report the task success rate.")
+>>> [(doc[s:e].text, t) for s, e, t in head_phrases(doc, glued_words(doc))]
+[('zero-shot image classification', 'TASK'), ('task success rate', 'METRIC')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from ..normalise import surface_key
+from . import candidates
+from .gazetteer import load_gazetteer
+from .words import glued_words
+
+__all__ = ["head_phrases", "variant_of"]
+
+TASK_HEADS = frozenset(
+    "recognition detection segmentation classification translation answering summarization retrieval estimation "
+    "parsing tracking captioning completion forecasting localization reconstruction prediction generation "
+    "understanding grounding tagging manipulation diagnosis adaptation navigation editing synthesis inpainting "
+    "restoration denoising modeling modelling reasoning labeling labelling".split()
+)
+METRIC_HEADS = frozenset("latency rate score ratio throughput".split())
+_NOT_AFTER = frozenset(
+    "model models method methods process framework frameworks approach approaches module modules system systems "
+    "pipeline pipelines strategy strategies network networks architecture architectures head heads loss layer".split()
+)
+_STOP = frozenset(
+    """a an the our their its this that these those such we it they which who whose of for in on at to from by with
+    and or but as via into over under between across than then also both each all any some more most many much
+    multiple several various different same other new novel proposed existing previous prior recent current
+    standard traditional conventional general generic simple strong robust accurate efficient effective improved
+    better best higher lower high low large small large-scale small-scale high-quality real-world practical key
+    important popular common typical specific particular challenging difficult complex downstream overall final
+    average is are was were be been being has have had can could may might will would should do does did not no
+    improve improves improving achieve achieves enable enables perform performs performing using based show shows
+    learning training good poor significant significantly substantial comparable competitive superior one two
+    three four five six seven eight nine ten every entire whole full faster slower because fewer less nuanced
+    perfect noisy human binary jointly""".split()
+)
+_NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mask ratio", "masking ratio", "frame rate",
+                          "compression rate", "growth rate", "acceptance rate", "bit rate"})
+_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
+_VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4})(/\d+)?$")
+
+
+def _modifier(text: str, sentence_start: bool) -> bool:
+    """Content words only: no stop words, no verb-like forms ("aiding", "raises", "adopted")."""
+    lower = text.lower()
+    if lower in _STOP or (sentence_start and text[:1].isupper() and "-" not in text):
+        return False
+    if "-" not in text and text.islower() and (lower.endswith(("ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))):
+        return False
+    return True
+
+
+def head_phrases(doc, words) -> list[tuple[int, int, str]]:
+    out = []
+    for index, (start, end) in enumerate(words):
+        text = doc[start:end].text
+        head = text.lower().split("-")[-1]
+        kind = "TASK" if head in TASK_HEADS else "METRIC" if head in METRIC_HEADS else None
+        if kind is None:
+            continue
+        if index + 1 < len(words) and words[index + 1][0] == end and doc[words[index + 1][0]].lower_ in _NOT_AFTER:
+            continue
+        first = index
+        while first > 0 and index - first < 2:
+            prev_start, prev_end = words[first - 1]
+            prev = doc[prev_start:prev_end]
+            if prev_end != words[first][0] or not _WORD.match(prev.text) or not _modifier(prev.text, prev_start == prev.sent.start):
+                break
+            if prev.sent.start != doc[start].sent.start or prev.text.lower().endswith(("-based", "-driven", "-aware", "-free")):
+                break
+            first -= 1
+        if first == index:
+            continue
+        phrase = doc[words[first][0] : end].text
+        if kind == "METRIC" and phrase.lower() in _NOT_METRICS:
+            continue
+        out.append((words[first][0], end, kind))
+    return out
+
+
+def variant_of(text: str, known: dict[str, object]):
+    """The curated entry a written name extends with sizes/versions, if any.
+
+    >>> entry = object()
+    >>> variant_of("Qwen2.5-7B-Instruct", {"qwen2.5": entry}) is entry, variant_of("Qwen2.5", {"qwen2.5": entry})
+    (True, None)
+    """
+    parts = text.split("-")
+    for cut in range(len(parts) - 1, 0, -1):
+        entry = known.get(surface_key("-".join(parts[:cut])))
+        if entry is not None and all(_VARIANT.match(p) for p in parts[cut:]):
+            return entry
+    return None
+
+
+class PhraseTyper:
+    def __init__(self, gazetteer_dir: str | None):
+        self.known = {}
+        for entry in load_gazetteer(gazetteer_dir):
+            if entry.type in ("MODEL", "DATASET"):
+                for form in (entry.name, *entry.aliases):
+                    self.known.setdefault(surface_key(form), entry)
+
+    def __call__(self, doc):
+        words = glued_words(doc)
+        for start, end, kind in head_phrases(doc, words):
+            candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
+        for start, end in words:
+            text = doc[start:end].text
+            if "-" in text:
+                entry = variant_of(text, self.known)
+                if entry is not None:
+                    candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
+        return doc
+
+
+@Language.factory("kg_phrases", default_config={"gazetteer_dir": None})
+def make_phrase_typer(nlp, name: str, gazetteer_dir: str | None):
+    return PhraseTyper(gazetteer_dir)

@@ -1,0 +1,253 @@
+"""A view -> one self-contained HTML page (pyvis + vis-network in-line, no network access).
+
+pyvis 0.3.2 writes the vis-network page; this module then
+- removes what would reach the network: pyvis links Bootstrap from a CDN in every mode
+  (offline that fails silently, and the page does not need it);
+- adds the legend, a details panel, tooltips and a search box (``kg/viz_assets``), which
+  build every corpus string as DOM *text* (``textContent``), never as HTML;
+- passes the corpus data as a JSON data block with ``<``, ``>`` and ``&`` escaped, so a
+  title containing ``</script>`` cannot end the block;
+- adds a Content-Security-Policy that allows only the page's own in-line scripts (by
+  hash) and ``data:`` images, so even a missed escape could neither run injected script
+  nor make a request.
+
+>>> remote_references('<script src="https://cdn.example/x.js"></script><a href="https://ok">')
+['https://cdn.example/x.js']
+>>> remote_references('<link href="//cdn.example/b.css" rel="stylesheet"><img src="data:image/png;base64,AA">')
+['//cdn.example/b.css']
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from importlib import resources
+
+import networkx as nx
+from pyvis.network import Network
+
+from ..errors import VizError
+from .layout import force_layout
+from .style import EDGE_COLOURS, NODE_STYLES, node_style, node_value, short_label
+from .views import Selection, display_name
+
+__all__ = ["build_page", "remote_references", "json_for_html", "page_options"]
+
+_ABSTRACT_CHARS = 700
+_REMOTE_TAG = re.compile(
+    r"<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>"
+    r"|<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*</script\s*>",
+    re.I | re.S,
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.I)
+# Anything that makes the browser fetch by itself: resource tags and CSS.  (<a href> only
+# navigates when the user clicks it, so it is not a request the page makes.)
+_FETCHING = re.compile(
+    r"<(?:script|link|img|iframe|embed|source|video|audio|object|input)\b[^>]*?\b(?:src|href|data|poster)\s*=\s*[\"']?\s*((?:https?:)?//[^\"'\s>]+)"
+    r"|url\(\s*[\"']?\s*((?:https?:)?//[^\"')\s]+)"
+    r"|@import\s+[\"']?\s*((?:https?:)?//[^\"';\s]+)",
+    re.I,
+)
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src|type\s*=\s*[\"']?application/json))[^>]*>(.*?)</script\s*>", re.I | re.S)
+
+
+def remote_references(page: str) -> list[str]:
+    """URLs the browser would fetch on its own when opening ``page``."""
+    return [next(g for g in m.groups() if g) for m in _FETCHING.finditer(page)]
+
+
+def json_for_html(value) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element.
+
+    >>> json_for_html({"t": "</script><img src=x onerror=alert(1)>&"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_options(node_count: int) -> dict:
+    """vis-network options: physics off (positions are precomputed), straight edges."""
+    big = node_count > 800
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 0},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 11, "max": 26, "drawThreshold": 7, "maxVisible": 40}},
+        },
+        "edges": {
+            "smooth": False,
+            "width": 1,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+            "color": {"inherit": False, "opacity": 0.7},
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+    }
+
+
+def _asset(name: str) -> str:
+    return resources.files("kg").joinpath("viz_assets", name).read_text(encoding="utf-8")
+
+
+def _clean(value):
+    """JSON-ready copy of an attribute value (sets/tuples -> lists, odd objects -> str)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_clean(v) for v in value]
+    return str(value)
+
+
+def _node_details(attrs: dict, node, degree: int) -> dict:
+    label = attrs.get("label", "")
+    out = {"label": label, "key": str(attrs.get("key") or node), "name": display_name(attrs, node), "degree": degree}
+    if label == "Paper":
+        abstract = str(attrs.get("abstract") or "")
+        if len(abstract) > _ABSTRACT_CHARS:
+            abstract = abstract[: _ABSTRACT_CHARS - 1].rstrip() + "…"
+        out.update(
+            year=_clean(attrs.get("year")),
+            url=_clean(attrs.get("url")),
+            authors=_clean(attrs.get("authors") or []),
+            abstract=abstract,
+            sources=_clean(attrs.get("sources") or []),
+            links=_clean(attrs.get("links") or []),
+        )
+    else:
+        out.update(aliases=_clean(attrs.get("aliases") or []), support=_clean(attrs.get("support")), url=_clean(attrs.get("url")))
+    return {k: v for k, v in out.items() if v not in (None, "", [])}
+
+
+def _edge_details(attrs: dict, source, target) -> dict:
+    keys = ("type", "role", "text", "sentence", "rule", "confidence", "url")
+    out = {k: _clean(attrs.get(k)) for k in keys}
+    out.update({"from": str(source), "to": str(target)})
+    return {k: v for k, v in out.items() if v not in (None, "")}
+
+
+def _legend(graph: nx.DiGraph) -> str:
+    counts: dict[str, int] = {}
+    for _, attrs in graph.nodes(data=True):
+        counts[attrs.get("label", "")] = counts.get(attrs.get("label", ""), 0) + 1
+    edge_types: dict[str, int] = {}
+    for *_, attrs in graph.edges(data=True):
+        edge_types[attrs.get("type", "")] = edge_types.get(attrs.get("type", ""), 0) + 1
+    rows = []
+    for label in [*NODE_STYLES, *sorted(set(counts) - set(NODE_STYLES))]:
+        if label in counts:
+            style = node_style(label)
+            rows.append(
+                f'<li><span class="kg-sym" style="color:{html.escape(style.colour)}">{style.symbol}</span>'
+                f"{html.escape(label)} <span class=\"kg-n\">{counts[label]}</span></li>"
+            )
+    for kind in [*EDGE_COLOURS, *sorted(set(edge_types) - set(EDGE_COLOURS))]:
+        if kind in edge_types:
+            colour = EDGE_COLOURS.get(kind, "#999999")
+            dash = " kg-dash" if kind == "VARIANT_OF" else ""
+            rows.append(
+                f'<li><span class="kg-line{dash}" style="border-color:{html.escape(colour)}"></span>'
+                f"{html.escape(kind)} <span class=\"kg-n\">{edge_types[kind]}</span></li>"
+            )
+    return "<ul>" + "".join(rows) + "</ul>"
+
+
+def _chrome(selection: Selection, nodes: int, edges: int) -> str:
+    message = f'<div id="kg-message" role="status">{html.escape(selection.message)}</div>' if selection.message else ""
+    return (
+        '<header id="kg-bar"><strong>paper-kg</strong>'
+        f'<span id="kg-title">{html.escape(selection.title)}</span>'
+        f'<span id="kg-count">{nodes} nodes · {edges} edges</span>'
+        '<input id="kg-search" type="search" placeholder="Find a paper or entity…" autocomplete="off" aria-label="Find a node">'
+        "</header>"
+        f"{message}"
+        f'<div id="kg-legend" aria-label="Legend">{_legend(selection.graph)}</div>'
+        '<aside id="kg-details" aria-live="polite"><p class="kg-hint">Hover for a summary; click a node or an edge '
+        "for its details and evidence. Drag to pan, scroll to zoom.</p></aside>"
+        '<div id="kg-tooltip" role="tooltip" hidden></div>'
+    )
+
+
+def _csp(page: str) -> str:
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                     for body in _INLINE_SCRIPT.findall(page)})
+    policy = (
+        "default-src 'none'; script-src " + " ".join(hashes) + "; style-src 'unsafe-inline'; "
+        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">'
+
+
+def build_page(selection: Selection, *, seed: int = 0) -> str:
+    """The HTML text of a view.  Node positions come from :func:`force_layout`."""
+    graph = selection.graph
+    positions = force_layout(graph, seed=seed)
+    scale = 40.0 * len(graph) ** 0.5 + 150.0
+    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    details: dict[str, dict] = {}
+    for node, attrs in graph.nodes(data=True):
+        node_id = str(node)
+        label = attrs.get("label", "")
+        style = node_style(label)
+        degree = graph.degree(node)
+        x, y = positions[node]
+        net.add_node(
+            node_id,
+            label=short_label(display_name(attrs, node)) or node_id,
+            shape=style.shape,
+            color={"background": style.colour, "border": "#333333",
+                   "highlight": {"background": style.colour, "border": "#000000"},
+                   "hover": {"background": style.colour, "border": "#000000"}},
+            value=node_value(attrs, degree),
+            x=round(x * scale, 1),
+            y=round(y * scale, 1),
+            kgType=label,
+            borderWidth=3 if node == selection.center else 1,
+        )
+        details[node_id] = _node_details(attrs, node, degree)
+    edge_details: dict[str, dict] = {}
+    for i, (source, target, attrs) in enumerate(graph.edges(data=True)):
+        edge_id = f"e{i}"
+        kind = attrs.get("type", "")
+        net.add_edge(str(source), str(target), id=edge_id, color=EDGE_COLOURS.get(kind, "#999999"),
+                     dashes=kind == "VARIANT_OF", kgType=kind)
+        edge_details[edge_id] = _edge_details(attrs, source, target)
+    net.options = page_options(len(graph))
+    page = net.generate_html(name="view.html")
+
+    page = _REMOTE_TAG.sub("", page)
+    page = _EMPTY_HEADING.sub("", page, count=2)
+    data = {"title": selection.title, "message": selection.message, "center": selection.center,
+            "nodes": details, "edges": edge_details}
+    style = f"<style>{_asset('viz.css')}</style>"
+    page = page.replace("</head>", style + "\n</head>", 1)
+    page = re.sub(r"<body>", lambda _: "<body>\n" + _chrome(selection, len(graph), graph.number_of_edges()), page, count=1)
+    tail = (f'<script type="application/json" id="kg-data">{json_for_html(data)}</script>\n'
+            f"<script>{_asset('viz.js')}</script>\n</body>")
+    page = _replace_last(page, "</body>", tail)
+    page = page.replace("<head>", "<head>\n" + _csp(page), 1)
+    leftovers = remote_references(page)
+    if leftovers:  # pyvis changed what it writes; fail rather than ship a page that phones home
+        raise VizError(f"the page would load remote resources: {', '.join(leftovers[:3])}",
+                       fix="report this with your pyvis version (pyvis 0.3.2 is known to work)")
+    return page
+
+
+def _replace_last(text: str, old: str, new: str) -> str:
+    head, sep, tail = text.rpartition(old)
+    if not sep:
+        raise VizError(f"unexpected pyvis page: no {old}", fix="use pyvis 0.3.2")
+    return head + new + tail

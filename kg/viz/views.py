@@ -1,0 +1,228 @@
+"""Which part of the graph a view shows: filters, ego graph, dataset sharing, the size cap.
+
+Everything here works on the networkx graph from :func:`kg.graph.build_graph` and
+returns a new subgraph; nothing is drawn.
+
+>>> from kg.records import Paper, Entity, PaperEntities
+>>> from kg.graph import build_graph
+>>> def ent(name):
+...     return Entity("dataset:" + name.lower(), name, "DATASET", "used", name, "On " + name + ".", 0, 1, "t")
+>>> g = build_graph([PaperEntities(Paper("p1", "First", ""), (ent("GSM8K"), ent("MATH"))),
+...                  PaperEntities(Paper("p2", "Second", ""), (ent("GSM8K"),))])
+>>> find_node(g, "gsm8k"), find_node(g, "second")
+('dataset:gsm8k', 'p2')
+>>> sorted(select(g, view="datasets").graph)
+['dataset:gsm8k', 'p1', 'p2']
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..errors import VizError
+from ..graph import LABELS
+from ..normalise import surface_key
+
+__all__ = ["VIEWS", "Selection", "parse_types", "find_node", "display_name", "select"]
+
+VIEWS = ("all", "datasets")
+_NARROW = "narrow the view with --around NAME [--depth N], --types Dataset,Model or --min-support N, or raise --max-nodes"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The subgraph to draw and what it is."""
+
+    graph: nx.DiGraph
+    title: str
+    center: str | None = None
+    total: int = 0  # nodes in the view before the size cap
+    message: str | None = None
+
+
+def display_name(attrs: dict, node: object = "") -> str:
+    """A paper's title, an entity's name, else its key."""
+    return str(attrs.get("title") or attrs.get("name") or attrs.get("key") or node)
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def parse_types(types) -> frozenset[str] | None:
+    """Node labels from "Dataset,model" or a list; None when no filter is asked for.
+
+    >>> sorted(parse_types("dataset, Models"))
+    ['Dataset', 'Model']
+    """
+    if types is None:
+        return None
+    items = types.split(",") if isinstance(types, str) else list(types)
+    by_fold = {label.casefold(): label for label in LABELS}
+    chosen, unknown = set(), []
+    for item in (str(i).strip() for i in items):
+        if not item:
+            continue
+        label = by_fold.get(item.casefold()) or by_fold.get(item.casefold().removesuffix("s"))
+        if label is None:
+            unknown.append(item)
+        else:
+            chosen.add(label)
+    if unknown:
+        raise VizError(f"unknown node type(s): {', '.join(unknown)}", fix=f"use some of {', '.join(LABELS)}")
+    return frozenset(chosen) or None
+
+
+def _names(attrs: dict) -> tuple[list[str], list[str]]:
+    primary = [attrs[k] for k in ("title", "name") if attrs.get(k)]
+    return primary, list(attrs.get("aliases") or [])
+
+
+def find_node(graph: nx.DiGraph, name: str) -> str:
+    """The node named ``name``: a key, a paper title, an entity name or alias (case-insensitive).
+
+    Exact matches win over aliases, aliases over spelling variants (``surface_key``);
+    two equally good matches are an error that lists the keys to use instead.
+    """
+    query = _fold(name or "")
+    if not query:
+        raise VizError("--around needs a paper title, an entity name or a key")
+    by_key = [n for n in graph if _fold(n) == query]
+    if by_key:
+        return sorted(by_key, key=str)[0]
+    surface = surface_key(name)
+    tiers: list[list] = [[], [], []]
+    for node, attrs in graph.nodes(data=True):
+        primary, aliases = _names(attrs)
+        if any(_fold(p) == query for p in primary):
+            tiers[0].append(node)
+        elif any(_fold(a) == query for a in aliases):
+            tiers[1].append(node)
+        elif surface and any(surface_key(str(t)) == surface for t in (*primary, *aliases)):
+            tiers[2].append(node)
+    for hits in tiers:
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            listed = "; ".join(f"{h} ({graph.nodes[h].get('label')}: {display_name(graph.nodes[h], h)})" for h in sorted(hits, key=str)[:8])
+            raise VizError(f"{name!r} names {len(hits)} nodes: {listed}", fix="pass one of these keys to --around")
+    raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, query))
+
+
+def _suggest(graph: nx.DiGraph, query: str) -> str:
+    names: dict[str, int] = {}
+    for node, attrs in graph.nodes(data=True):
+        primary, aliases = _names(attrs)
+        for text in (*primary, *aliases):
+            names.setdefault(str(text), int(attrs.get("support") or 0))
+    contains = sorted((t for t in names if query in _fold(t)), key=lambda t: (-names[t], len(t), t))[:5]
+    folded = {_fold(t): t for t in names}
+    close = [folded[f] for f in difflib.get_close_matches(query, list(folded), n=5, cutoff=0.6)]
+    picks = list(dict.fromkeys(contains + close))[:6]
+    if not picks:
+        return "check the spelling; `kg query` can list the names of datasets, models and methods"
+    return "did you mean " + ", ".join(repr(p) for p in picks) + "?"
+
+
+def _support(graph: nx.DiGraph, node, attrs: dict) -> int:
+    if isinstance(attrs.get("support"), int):
+        return attrs["support"]
+    return sum(1 for p in graph.predecessors(node) if graph.nodes[p].get("label") == "Paper")
+
+
+def _filtered(graph: nx.DiGraph, labels, min_support: int, keep: set) -> nx.DiGraph:
+    nodes = []
+    for node, attrs in graph.nodes(data=True):
+        label = attrs.get("label")
+        if node in keep or label == "Paper":
+            nodes.append(node)
+        elif (labels is None or label in labels) and (min_support <= 1 or _support(graph, node, attrs) >= min_support):
+            nodes.append(node)
+    sub = graph.subgraph(nodes)
+    if labels is not None or min_support > 1:
+        # Papers left with none of the asked-for entities say nothing about the filter.
+        sub = sub.subgraph([n for n in sub if n in keep or sub.degree(n) > 0])
+    return sub
+
+
+def _dataset_sharing(graph: nx.DiGraph, min_papers: int) -> nx.DiGraph:
+    """Papers and the datasets that at least ``min_papers`` of them use (bipartite)."""
+    is_paper = {n for n, a in graph.nodes(data=True) if a.get("label") == "Paper"}
+    datasets = {n for n, a in graph.nodes(data=True) if a.get("label") == "Dataset"}
+    links = [(p, d) for p, d in graph.edges() if p in is_paper and d in datasets]
+    count = Counter(d for _, d in links)
+    shared = {d for d, c in count.items() if c >= min_papers}
+    edges = [(p, d) for p, d in links if d in shared]
+    edges += [(a, b) for a, b in graph.edges() if a in shared and b in shared]
+    return graph.edge_subgraph(edges)
+
+
+def _cap(graph: nx.DiGraph, max_nodes: int, center) -> tuple[nx.DiGraph, str | None]:
+    total = graph.number_of_nodes()
+    if total <= max_nodes:
+        return graph, None
+    degree = dict(graph.degree())
+    distance = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center) if center is not None else {}
+    far = len(graph) + 1
+    ranked = sorted(graph, key=lambda n: (distance.get(n, far), -degree[n], -int(graph.nodes[n].get("support") or 0), str(n)))
+    kept = graph.subgraph(ranked[:max_nodes])
+    # Nodes whose every neighbour was cut would float alone; drop them as well.
+    kept = kept.subgraph([n for n in kept if n == center or kept.degree(n) > 0 or degree[n] == 0])
+    order = "nearest, then highest-degree" if center is not None else "highest-degree"
+    return kept, f"showing {kept.number_of_nodes()} of {total} nodes (the {order} ones); {_NARROW}"
+
+
+def select(
+    graph: nx.DiGraph,
+    *,
+    view: str = "all",
+    around: str | None = None,
+    depth: int = 1,
+    types=None,
+    min_support: int = 1,
+    max_nodes: int = 1500,
+) -> Selection:
+    """The subgraph for a view.  Raises :class:`VizError` when the request cannot be met."""
+    if view not in VIEWS:
+        raise VizError(f"unknown view {view!r}", fix=f"use one of {', '.join(VIEWS)}")
+    for option, value, low in (("--depth", depth, 1), ("--min-support", min_support, 1), ("--max-nodes", max_nodes, 1)):
+        if not isinstance(value, int) or value < low:
+            raise VizError(f"{option} must be a whole number >= {low}, got {value!r}")
+    labels = parse_types(types)
+    if graph.number_of_nodes() == 0:
+        raise VizError("the graph is empty", fix="run `kg build` first (or give it input files)")
+    center = find_node(graph, around) if around is not None else None
+
+    if view == "datasets":
+        if labels is not None:
+            raise VizError("--types does not apply to --view datasets (it shows papers and datasets)", fix="drop --types")
+        min_papers = max(2, min_support)
+        sub = _dataset_sharing(graph, min_papers)
+        title = f"Papers linked through datasets used by {min_papers}+ papers"
+        if center is not None and center not in sub:
+            label = graph.nodes[center].get("label")
+            why = "it is not a paper or dataset" if label not in ("Paper", "Dataset") else f"it shares no dataset used by {min_papers}+ papers"
+            raise VizError(f"{around!r} is not in the datasets view: {why}", fix="use --view all, or name a paper or dataset that is shared")
+    else:
+        sub = _filtered(graph, labels, min_support, {center} if center is not None else set())
+        parts = []
+        if labels is not None:
+            parts.append("types " + ", ".join(sorted(labels)))
+        if min_support > 1:
+            parts.append(f"support >= {min_support}")
+        title = "Whole graph" + (f" ({'; '.join(parts)})" if parts else "")
+
+    if center is not None:
+        sub = nx.ego_graph(sub, center, radius=depth, undirected=True)
+        name = display_name(graph.nodes[center], center)
+        title = f"{title}, around {graph.nodes[center].get('label')} '{name}' (depth {depth})"
+    if sub.number_of_nodes() == 0:
+        raise VizError(f"nothing to show: no node passes the filters ({title})",
+                       fix="lower --min-support, add types to --types, or try --view all")
+    total = sub.number_of_nodes()
+    sub, message = _cap(sub, max_nodes, center)
+    return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message)

@@ -1,0 +1,204 @@
+/* paper-kg view: tooltips, details panel and search on top of pyvis' `network`.
+ * Every string from the corpus reaches the page as DOM text (textContent), never as HTML,
+ * so a title such as "<img src=x onerror=...>" shows as those characters and runs nothing. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var net = window.network;
+  var state = { ready: false, firstDrawMs: null, errors: [] };
+  window.kgViz = state;
+  if (!net) { state.errors.push("vis-network did not start"); return; }
+  var container = document.getElementById("mynetwork");
+  var tip = document.getElementById("kg-tooltip");
+  var panel = document.getElementById("kg-details");
+  var search = document.getElementById("kg-search");
+  var mouse = { x: 0, y: 0 };
+  var MAX_LIST = 300;
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function nodeInfo(id) { return data.nodes[id] || { name: String(id), label: "" }; }
+  function edgeInfo(id) { return data.edges[id] || {}; }
+  function colourOf(id) {
+    var n = net.body.data.nodes.get(id);
+    return n && n.color && n.color.background ? n.color.background : "#777";
+  }
+  function badge(id) {
+    var b = el("span", nodeInfo(id).label || "node", "kg-badge");
+    b.style.backgroundColor = colourOf(id);
+    return b;
+  }
+  function list(values, limit) {
+    var shown = values.slice(0, limit).join(", ");
+    return values.length > limit ? shown + " … (+" + (values.length - limit) + ")" : shown;
+  }
+  function link(url) {
+    var text = String(url);
+    if (!/^https?:\/\//i.test(text)) return el("span", text);  // javascript: and the like stay text
+    var a = el("a", text);
+    a.href = text; a.target = "_blank"; a.rel = "noopener noreferrer";
+    return a;
+  }
+  function jump(id, text) {
+    var b = el("button", text, "kg-link");
+    b.type = "button";
+    b.addEventListener("click", function () { focusNode(id); });
+    return b;
+  }
+  function field(dl, name, value) {
+    if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
+    dl.appendChild(el("dt", name));
+    var dd = el("dd");
+    if (value instanceof Node) dd.appendChild(value); else dd.textContent = String(value);
+    dl.appendChild(dd);
+  }
+
+  /* Tooltips */
+  function tooltipFor(kind, id) {
+    var box = document.createDocumentFragment();
+    if (kind === "node") {
+      var n = nodeInfo(id);
+      box.appendChild(el("div", n.label, "kg-tip-type"));
+      box.appendChild(el("strong", n.name));
+      if (n.label === "Paper") {
+        if (n.year) box.appendChild(el("div", n.year));
+      } else {
+        if (n.aliases && n.aliases.length) box.appendChild(el("div", "also: " + list(n.aliases, 8)));
+        if (n.support !== undefined) box.appendChild(el("div", "support: " + n.support + (n.support === 1 ? " paper" : " papers")));
+      }
+      box.appendChild(el("div", n.degree + " connection" + (n.degree === 1 ? "" : "s") + " here · click for details", "kg-hint"));
+    } else {
+      var e = edgeInfo(id);
+      box.appendChild(el("div", e.type, "kg-tip-type"));
+      box.appendChild(el("strong", nodeInfo(e.from).name + " → " + nodeInfo(e.to).name));
+      if (e.text) box.appendChild(el("div", "as written: “" + e.text + "”"));
+      if (e.sentence) box.appendChild(el("blockquote", e.sentence));
+    }
+    return box;
+  }
+  function place() {
+    var w = tip.offsetWidth, h = tip.offsetHeight;
+    var x = mouse.x + 14, y = mouse.y + 14;
+    if (x + w > window.innerWidth) x = mouse.x - w - 14;
+    if (y + h > window.innerHeight) y = mouse.y - h - 14;
+    tip.style.left = Math.max(0, x) + "px";
+    tip.style.top = Math.max(0, y) + "px";
+  }
+  function showTip(kind, id) { tip.replaceChildren(tooltipFor(kind, id)); tip.hidden = false; place(); }
+  function hideTip() { tip.hidden = true; }
+  container.addEventListener("mousemove", function (ev) {
+    mouse.x = ev.clientX; mouse.y = ev.clientY;
+    if (!tip.hidden) place();
+  });
+  net.on("hoverNode", function (p) { showTip("node", p.node); });
+  net.on("hoverEdge", function (p) { showTip("edge", p.edge); });
+  net.on("blurNode", hideTip);
+  net.on("blurEdge", hideTip);
+  net.on("dragStart", hideTip);
+  net.on("zoom", hideTip);
+
+  /* Details panel */
+  function showNode(id) {
+    var n = nodeInfo(id);
+    panel.replaceChildren();
+    panel.appendChild(badge(id));
+    panel.appendChild(el("h2", n.name));
+    var dl = el("dl");
+    field(dl, "key", n.key);
+    field(dl, "year", n.year);
+    if (n.authors) field(dl, "authors", list(n.authors, 12));
+    if (n.support !== undefined) field(dl, "support", n.support + (n.support === 1 ? " paper" : " papers"));
+    if (n.aliases) field(dl, "aliases", list(n.aliases, 30));
+    if (n.url) field(dl, "url", link(n.url));
+    if (n.links && n.links.length) {
+      var links = el("div");
+      n.links.slice(0, 10).forEach(function (u) { links.appendChild(link(u)); links.appendChild(el("br")); });
+      field(dl, "links", links);
+    }
+    if (n.sources) field(dl, "sources", list(n.sources, 6));
+    field(dl, "in view", n.degree + " connection" + (n.degree === 1 ? "" : "s"));
+    panel.appendChild(dl);
+    if (n.abstract) panel.appendChild(el("p", n.abstract));
+    var edges = net.getConnectedEdges(id);
+    if (!edges.length) return;
+    panel.appendChild(el("h3", "Connections (" + edges.length + ")"));
+    var ol = el("ol");
+    edges.slice(0, MAX_LIST).forEach(function (eid) {
+      var e = edgeInfo(eid);
+      var outgoing = e.from === String(id);
+      var other = outgoing ? e.to : e.from;
+      var li = el("li");
+      li.appendChild(el("span", (outgoing ? e.type + " → " : "← " + e.type + " ") + ""));
+      li.appendChild(jump(other, nodeInfo(other).name));
+      if (e.sentence) li.appendChild(el("blockquote", e.sentence));
+      ol.appendChild(li);
+    });
+    panel.appendChild(ol);
+    if (edges.length > MAX_LIST) panel.appendChild(el("p", "… and " + (edges.length - MAX_LIST) + " more", "kg-hint"));
+  }
+  function showEdge(eid) {
+    var e = edgeInfo(eid);
+    panel.replaceChildren();
+    panel.appendChild(el("span", "relationship", "kg-badge")).style.backgroundColor = "#555";
+    panel.appendChild(el("h2", e.type));
+    var dl = el("dl");
+    field(dl, "from", jump(e.from, nodeInfo(e.from).name));
+    field(dl, "to", jump(e.to, nodeInfo(e.to).name));
+    field(dl, "as written", e.text);
+    field(dl, "role", e.role);
+    field(dl, "rule", e.rule);
+    field(dl, "confidence", e.confidence);
+    if (e.url) field(dl, "url", link(e.url));
+    panel.appendChild(dl);
+    if (e.sentence) { panel.appendChild(el("h3", "Evidence")); panel.appendChild(el("blockquote", e.sentence)); }
+  }
+  function focusNode(id) {
+    net.selectNodes([id]);
+    net.focus(id, { scale: Math.max(net.getScale(), 1.0), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    showNode(id);
+  }
+  net.on("click", function (p) {
+    hideTip();
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+  });
+
+  /* Search: Enter jumps to the next node whose name, alias or key contains the text. */
+  var haystack = Object.keys(data.nodes).map(function (id) {
+    var n = nodeInfo(id);
+    return { id: id, name: String(n.name).toLowerCase(), all: [n.name, n.key].concat(n.aliases || []).join("\u0000").toLowerCase() };
+  });
+  var lastQuery = null, hits = [], at = 0;
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter") { search.classList.remove("kg-miss"); return; }
+    var q = search.value.trim().toLowerCase();
+    if (!q) return;
+    if (q !== lastQuery) {
+      lastQuery = q; at = 0;
+      hits = haystack.filter(function (h) { return h.name === q; })
+        .concat(haystack.filter(function (h) { return h.name !== q && h.all.indexOf(q) >= 0; }));
+    }
+    if (!hits.length) { search.classList.add("kg-miss"); return; }
+    focusNode(hits[at % hits.length].id);
+    at += 1;
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { hideTip(); net.unselectAll(); }
+  });
+
+  state.showNode = showNode;
+  state.showEdge = showEdge;
+  state.focusNode = focusNode;
+  net.once("afterDrawing", function () {
+    state.ready = true;
+    state.firstDrawMs = performance.now();
+    // fit() zooms small views in until a handful of nodes fill the screen; cap it.
+    if (net.getScale() > 1.25) net.moveTo({ scale: 1.25 });
+  });
+  if (data.center !== null && data.center !== undefined) net.selectNodes([data.center]);
+  net.redraw();
+})();
