@@ -5,10 +5,12 @@ and plurals are generated here, so the lists only hold real alternative names.
 
 >>> sorted(surface_variants("GSM8K"))
 ['GSM8K']
+>>> sorted(surface_variants("ViT"))
+['ViT', 'ViTs']
 >>> sorted(surface_variants("Llama 3.1 8B"))
 ['Llama 3.1 8B', 'Llama-3.1-8B', 'Llama3.1 8B', 'Llama3.1-8B']
 >>> sorted(surface_variants("contrastive learning"))
-['contrastive learning', 'contrastive-learning']
+['contrastive learning', 'contrastive learnings', 'contrastive-learning', 'contrastive-learnings']
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ def surface_variants(form: str) -> set[str]:
     if glued != form:
         out.add(glued)
         out.add(re.sub(r" ", "-", glued))
+    last = re.split(r"[ -]", form)[-1]
+    if last.isalpha() and len(last) > 2 and not last.endswith("s"):
+        plural = "es" if last.endswith(("ch", "sh", "x")) else "s"
+        out |= {v + plural for v in out}
     return {v for v in out if v}
 
 

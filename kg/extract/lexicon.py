@@ -12,6 +12,7 @@ and acronyms that are not entities.  General English/ML vocabulary, no corpus na
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "HEAD_TYPES",
@@ -75,6 +76,7 @@ def type_from_head(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
 def is_name_shaped(text: str) -> bool:
     """A token that looks like a coined name: internal capitals, or letters mixed with digits.
 

@@ -6,7 +6,7 @@ only extend a curated model/dataset with a size or version ("Qwen2.5-7B", "ViT-B
 are typed here too, with the curated entry as their family.
 
 >>> import spacy
->>> nlp = spacy.blank("en")
+>>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
 >>> doc = nlp("We study zero-shot image classification and report the task success rate.")
 >>> [(doc[s:e].text, t) for s, e, t in head_phrases(doc, glued_words(doc))]
 [('zero-shot image classification', 'TASK'), ('task success rate', 'METRIC')]
@@ -21,7 +21,7 @@ from spacy.language import Language
 from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_gazetteer
-from .words import glued_words
+from .words import glued_words, view
 
 __all__ = ["head_phrases", "variant_of"]
 
@@ -66,27 +66,30 @@ def _modifier(text: str, sentence_start: bool) -> bool:
 
 
 def head_phrases(doc, words) -> list[tuple[int, int, str]]:
+    v = view(doc)
+    sent = v.sent_ids or [0] * len(v.texts)
     out = []
     for index, (start, end) in enumerate(words):
-        text = doc[start:end].text
+        text = v.text(start, end)
         head = text.lower().split("-")[-1]
         kind = "TASK" if head in TASK_HEADS else "METRIC" if head in METRIC_HEADS else None
         if kind is None:
             continue
-        if index + 1 < len(words) and words[index + 1][0] == end and doc[words[index + 1][0]].lower_ in _NOT_AFTER:
+        if index + 1 < len(words) and words[index + 1][0] == end and v.texts[end].lower() in _NOT_AFTER:
             continue
         first = index
         while first > 0 and index - first < 2:
             prev_start, prev_end = words[first - 1]
-            prev = doc[prev_start:prev_end]
-            if prev_end != words[first][0] or not _WORD.match(prev.text) or not _modifier(prev.text, prev_start == prev.sent.start):
+            prev = v.text(prev_start, prev_end)
+            at_sentence_start = prev_start == 0 or sent[prev_start - 1] != sent[prev_start]
+            if prev_end != words[first][0] or not _WORD.match(prev) or not _modifier(prev, at_sentence_start):
                 break
-            if prev.sent.start != doc[start].sent.start or prev.text.lower().endswith(("-based", "-driven", "-aware", "-free")):
+            if sent[prev_start] != sent[start] or prev.lower().endswith(("-based", "-driven", "-aware", "-free")):
                 break
             first -= 1
         if first == index:
             continue
-        phrase = doc[words[first][0] : end].text
+        phrase = v.text(words[first][0], end)
         if kind == "METRIC" and phrase.lower() in _NOT_METRICS:
             continue
         out.append((words[first][0], end, kind))
@@ -118,10 +121,11 @@ class PhraseTyper:
 
     def __call__(self, doc):
         words = glued_words(doc)
+        v = view(doc)
         for start, end, kind in head_phrases(doc, words):
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for start, end in words:
-            text = doc[start:end].text
+            text = v.text(start, end)
             if "-" in text:
                 entry = variant_of(text, self.known)
                 if entry is not None:

@@ -13,7 +13,7 @@ from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_generic_phrases
 from .lexicon import NOT_NAMES
-from .words import glued_words
+from .words import drop_view, glued_words
 
 __all__ = ["RULE_PRIORITY", "select_spans"]
 
@@ -98,4 +98,5 @@ def kg_resolve(doc):
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": cand["family"],
         })
     doc.user_data["kg_mentions"] = mentions
+    drop_view(doc)
     return doc

@@ -11,25 +11,38 @@ The title (first line) is always its own sentence; elsewhere a sentence ends at 
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
+
+from .words import view
 
 __all__ = ["set_sentence_starts"]
 
 _ENDERS = {".", "!", "?"}
 
 
-def set_sentence_starts(doc):
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
+def sentence_starts(texts: list[str], trailing: list[str]) -> list[int]:
+    """1 where a sentence starts, -1 elsewhere (spaCy's SENT_START encoding)."""
+    out = [1] * len(texts)
+    for i in range(1, len(texts)):
+        prev, text = texts[i - 1], texts[i]
+        if "\n" in prev or "\n" in trailing[i - 1]:
             continue
-        previous = doc[i - 1]
-        if "\n" in previous.text or previous.whitespace_ == "\n" or previous.text_with_ws.endswith("\n"):
-            token.is_sent_start = True
-        elif previous.text in _ENDERS and (token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "\"“("):
-            token.is_sent_start = i < 2 or doc[i - 2].text.lower() not in ("e.g", "i.e", "et al", "vs", "fig", "eq")
-        else:
-            token.is_sent_start = False
+        if prev in _ENDERS and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“("):
+            if i < 2 or texts[i - 2].lower() not in ("e.g", "i.e", "et al", "vs", "fig", "eq"):
+                continue
+        out[i] = -1
+    return out
+
+
+def set_sentence_starts(doc):
+    if not len(doc):
+        return doc
+    v = view(doc)
+    starts = sentence_starts(v.texts, [t.whitespace_ for t in doc])
+    doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+    v.sent_ids = []
     return doc
 
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from . import candidates
 from .lexicon import HEAD_TYPES, is_name_shaped
-from .words import glued_words
+from .words import glued_words, view
 
 __all__ = ["head_typed_names", "list_siblings"]
 
@@ -18,15 +18,15 @@ _LIST_JOINERS = {",", "and", "or", "&", "/"}
 
 
 def head_typed_names(doc, words) -> list[tuple[int, int, str]]:
+    v = view(doc)
     out = []
     for index, (start, end) in enumerate(words[:-1]):
-        text = doc[start:end].text
-        if not is_name_shaped(text):
+        if not is_name_shaped(v.text(start, end)):
             continue
         next_start, next_end = words[index + 1]
         if next_start != end:
             continue
-        head = HEAD_TYPES.get(doc[next_start:next_end].text.lower())
+        head = HEAD_TYPES.get(v.text(next_start, next_end).lower())
         if head in ("DATASET", "MODEL"):
             out.append((start, end, head))
     return out
@@ -34,6 +34,7 @@ def head_typed_names(doc, words) -> list[tuple[int, int, str]]:
 
 def list_siblings(doc, words, known: list[dict]) -> list[tuple[int, int, str]]:
     """Name-shaped words coordinated with a known DATASET/MODEL mention get its type."""
+    v = view(doc)
     by_start = {span[0]: i for i, span in enumerate(words)}
     by_end = {span[1]: i for i, span in enumerate(words)}
     out = []
@@ -45,9 +46,9 @@ def list_siblings(doc, words, known: list[dict]) -> list[tuple[int, int, str]]:
             while 0 <= i + step < len(words):
                 j = i + step
                 left, right = sorted((words[i], words[j]))
-                if any(t.text not in _LIST_JOINERS for t in doc[left[1] : right[0]]):
+                if any(v.texts[k] not in _LIST_JOINERS for k in range(left[1], right[0])):
                     break
-                text = doc[words[j][0] : words[j][1]].text
+                text = v.text(words[j][0], words[j][1])
                 if text.lower() in _LIST_JOINERS:
                     i = j
                     continue

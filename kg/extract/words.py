@@ -1,4 +1,10 @@
-"""Glue tokens the tokenizer split inside one written word ("As", "-", "ViT" -> "As-ViT").
+"""A per-doc cache of token facts the rules read many times, and glued words.
+
+Creating spaCy ``Token`` objects dominates rule cost, so each doc's texts, spacing,
+punctuation flags and sentence ids are read once into plain lists (``view(doc)``); the
+cache is dropped by ``kg_resolve`` so finished docs stay serialisable.
+
+Glued words join tokens the tokenizer split inside one written word ("As", "-", "ViT").
 
 >>> import spacy
 >>> doc = spacy.blank("en")("we propose As-ViT, a model (v2).")
@@ -8,36 +14,66 @@
 
 from __future__ import annotations
 
-__all__ = ["glued_words", "word_at"]
+from dataclasses import dataclass, field
+
+__all__ = ["TokenView", "view", "glued_words", "drop_view"]
 
 _JOINERS = {"-", ".", "/", "+", "_"}
+_CACHE = "_kg_view"
 
 
-def glued_words(doc) -> list[tuple[int, int]]:
+@dataclass
+class TokenView:
+    texts: list[str]
+    spaced: list[bool]
+    punct: list[bool]
+    sent_ids: list[int] = field(default_factory=list)
+    words: list[tuple[int, int]] = field(default_factory=list)
+
+    def text(self, start: int, end: int) -> str:
+        return "".join(self.texts[i] + (" " if self.spaced[i] and i < end - 1 else "") for i in range(start, end))
+
+
+def view(doc) -> TokenView:
+    cached = doc.user_data.get(_CACHE)
+    if cached is None:
+        tokens = list(doc)
+        cached = TokenView(
+            texts=[t.text for t in tokens],
+            spaced=[bool(t.whitespace_) for t in tokens],
+            punct=[t.is_punct or t.is_space for t in tokens],
+        )
+        cached.words = _glue(cached)
+        doc.user_data[_CACHE] = cached
+    if not cached.sent_ids and len(doc) and doc.has_annotation("SENT_START"):
+        sent_id, ids = 0, []
+        for i, token in enumerate(doc):
+            if i and token.is_sent_start:
+                sent_id += 1
+            ids.append(sent_id)
+        cached.sent_ids = ids
+    return cached
+
+
+def drop_view(doc) -> None:
+    doc.user_data.pop(_CACHE, None)
+
+
+def _glue(v: TokenView) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    n = len(v.texts)
     i = 0
-    n = len(doc)
     while i < n:
-        if doc[i].is_punct or doc[i].is_space:
+        if v.punct[i]:
             i += 1
             continue
         start = i
-        while (
-            i + 2 < n
-            and not doc[i].whitespace_
-            and doc[i + 1].text in _JOINERS
-            and not doc[i + 1].whitespace_
-            and not doc[i + 2].is_punct
-            and not doc[i + 2].is_space
-        ):
+        while i + 2 < n and not v.spaced[i] and v.texts[i + 1] in _JOINERS and not v.spaced[i + 1] and not v.punct[i + 2]:
             i += 2
         spans.append((start, i + 1))
         i += 1
     return spans
 
 
-def word_at(doc, words: list[tuple[int, int]], token: int) -> tuple[int, int] | None:
-    for span in words:
-        if span[0] <= token < span[1]:
-            return span
-    return None
+def glued_words(doc) -> list[tuple[int, int]]:
+    return view(doc).words
