@@ -11,7 +11,7 @@ from spacy.language import Language
 from ..normalise import surface_key
 from . import candidates
 from .lexicon import NOT_NAMES, PROPOSAL_VERBS, is_name_shaped, type_from_head
-from .words import glued_words
+from .words import glued_words, view
 
 __all__ = ["title_name", "proposal_names", "subtitle_type"]
 
@@ -77,30 +77,32 @@ def _appositive_type(doc, end: int) -> str | None:
 def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     """(start, end, type-or-None) of names right after "we propose/introduce ..."."""
     abbreviations = candidates.abbreviations(doc)
+    v = view(doc)
     words = glued_words(doc)
+    lower = [t.lower() for t in v.texts]
+    sent = v.sent_ids or [0] * len(lower)
     out = []
-    for sent in doc.sents:
-        tokens = list(sent)
-        for k, token in enumerate(tokens):
-            if token.lower_ not in PROPOSAL_VERBS:
+    for i, word in enumerate(lower):
+        if word not in PROPOSAL_VERBS:
+            continue
+        subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
+        if not subject and word not in _NAMING:
+            continue
+        window_end = i + 16
+        lead_words = []
+        for start, end in words:
+            if start <= i:
                 continue
-            if not any(t.lower_ in _SUBJECTS for t in tokens[max(0, k - 4) : k]) and token.lower_ not in _NAMING:
-                continue
-            window_end = min(sent.end, token.i + 16)
-            lead_words = []
-            for start, end in words:
-                if start <= token.i or start >= window_end:
-                    continue
-                text = doc[start:end].text
-                if doc[start].text in (";",) or doc[start].lower_ in ("which", "that", "to"):
-                    break
-                named = doc[start - 1].lower_ in _NAMING and text[:1].isupper()
-                if text not in NOT_NAMES and (is_name_shaped(text) or text in abbreviations or named):
-                    lead_type = type_from_head(" ".join(lead_words)) if lead_words else None
-                    entity_type = _appositive_type(doc, end) or lead_type or (abbreviations.get(text) or {}).get("type")
-                    out.append((start, end, entity_type))
-                    break
-                lead_words.append(text)
+            if start >= window_end or sent[start] != sent[i] or lower[start] in ("which", "that", "to", ";"):
+                break
+            text = v.text(start, end)
+            named = lower[start - 1] in _NAMING and text[:1].isupper()
+            if text not in NOT_NAMES and (is_name_shaped(text) or text in abbreviations or named):
+                lead_type = type_from_head(" ".join(lead_words)) if lead_words else None
+                entity_type = _appositive_type(doc, end) or lead_type or (abbreviations.get(text) or {}).get("type")
+                out.append((start, end, entity_type))
+                break
+            lead_words.append(text)
     return out
 
 
@@ -127,19 +129,21 @@ def kg_proposals(doc):
     for short, info in abbreviations.items():
         if surface_key(info["long"]) in found and surface_key(short) not in found:
             found[surface_key(short)] = found[surface_key(info["long"])]
-    for key, entity_type in found.items():
-        proposed.add(key)
-        if not entity_type:
-            continue
-        for start, end in glued_words(doc):
-            if surface_key(doc[start:end].text) == key:
-                candidates.add(doc, start, end, entity_type, "proposal", proposed=True)
+    if not found:
+        return doc
+    v = view(doc)
+    for start, end in glued_words(doc):
+        entity_type = found.get(surface_key(v.text(start, end)), "")
+        if entity_type:
+            candidates.add(doc, start, end, entity_type, "proposal", proposed=True)
+    proposed.update(found)
     return doc
 
 
 def _first_appositive(doc, text: str) -> str | None:
+    v = view(doc)
     for start, end in glued_words(doc):
-        if start > 0 and doc[start:end].text == text:
+        if start > 0 and v.text(start, end) == text:
             entity_type = _appositive_type(doc, end)
             if entity_type:
                 return entity_type

@@ -40,9 +40,13 @@ def set_sentence_starts(doc):
     if not len(doc):
         return doc
     v = view(doc)
-    starts = sentence_starts(v.texts, [t.whitespace_ for t in doc])
+    starts = sentence_starts(v.texts, v.trailing)
     doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
-    v.sent_ids = []
+    sent_id, ids = -1, []
+    for flag in starts:
+        sent_id += flag == 1
+        ids.append(sent_id)
+    v.sent_ids = ids
     return doc
 
 

@@ -27,31 +27,27 @@ class TokenView:
     texts: list[str]
     spaced: list[bool]
     punct: list[bool]
+    trailing: list[str] = field(default_factory=list)
     sent_ids: list[int] = field(default_factory=list)
     words: list[tuple[int, int]] = field(default_factory=list)
 
     def text(self, start: int, end: int) -> str:
+        if end - start == 1:
+            return self.texts[start]
         return "".join(self.texts[i] + (" " if self.spaced[i] and i < end - 1 else "") for i in range(start, end))
 
 
 def view(doc) -> TokenView:
     cached = doc.user_data.get(_CACHE)
     if cached is None:
-        tokens = list(doc)
-        cached = TokenView(
-            texts=[t.text for t in tokens],
-            spaced=[bool(t.whitespace_) for t in tokens],
-            punct=[t.is_punct or t.is_space for t in tokens],
-        )
+        texts, trailing, punct = [], [], []
+        for t in doc:
+            texts.append(t.text)
+            trailing.append(t.whitespace_)
+            punct.append(t.is_punct or t.is_space)
+        cached = TokenView(texts, [bool(w) for w in trailing], punct, trailing)
         cached.words = _glue(cached)
         doc.user_data[_CACHE] = cached
-    if not cached.sent_ids and len(doc) and doc.has_annotation("SENT_START"):
-        sent_id, ids = 0, []
-        for i, token in enumerate(doc):
-            if i and token.is_sent_start:
-                sent_id += 1
-            ids.append(sent_id)
-        cached.sent_ids = ids
     return cached
 
 
