@@ -49,6 +49,8 @@ _STOP = frozenset(
     three four five six seven eight nine ten every entire whole full faster slower because fewer less nuanced
     perfect noisy human binary jointly""".split()
 )
+_TASK_WORDS = frozenset({"task", "tasks", "benchmark", "benchmarks", "problem", "problems", "challenge"})
+_TASK_CUES = ("task of", "tasks such as", "tasks like", "tasks including", "tasks", "task", "problem of", "tackle", "address", "such as")
 _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mask ratio", "masking ratio", "frame rate",
                           "compression rate", "growth rate", "acceptance rate", "bit rate"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
@@ -93,7 +95,28 @@ def head_phrases(doc, words) -> list[tuple[int, int, str]]:
         if kind == "METRIC" and phrase.lower() in _NOT_METRICS:
             continue
         out.append((words[first][0], end, kind))
-    return out
+    return _task_evidence(v, out)
+
+
+def _task_evidence(v, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep a task phrase only with evidence that it names a problem: it is in the title,
+    it is written twice, or a task word frames it ("tasks such as X", "X task")."""
+    sent = v.sent_ids or [0] * len(v.texts)
+    lower = [t.lower() for t in v.texts]
+    counts: dict[str, int] = {}
+    for start, end, _ in found:
+        key = " ".join(lower[start:end])
+        counts[key] = counts.get(key, 0) + 1
+    kept = []
+    for start, end, kind in found:
+        if kind == "TASK":
+            before = " ".join(lower[max(0, start - 3) : start])
+            after = lower[end] if end < len(lower) else ""
+            framed = after in _TASK_WORDS or before.endswith(_TASK_CUES)
+            if not (sent[start] == 0 or counts[" ".join(lower[start:end])] > 1 or framed):
+                continue
+        kept.append((start, end, kind))
+    return kept
 
 
 def variant_of(text: str, known: dict[str, object]):
