@@ -1,0 +1,58 @@
+"""paper-kg: a knowledge graph of datasets, models, methods, tasks and metrics from ML abstracts.
+
+>>> import kg
+>>> papers, report = kg.read_corpus([kg.BUNDLED_SEEDS])
+>>> report.papers, report.duplicates
+(712, 65)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError, KgError, QueryError, StoreError, StoreUnavailable
+from .ingest import read_corpus
+from .pipeline import BUNDLED_SEEDS, BuildResult, build, extract_papers, load_graph
+
+__all__ = [
+    "BUNDLED_SEEDS",
+    "BuildResult",
+    "build",
+    "read_corpus",
+    "extract_papers",
+    "load_graph",
+    "query",
+    "cypher",
+    "KgError",
+    "InputError",
+    "QueryError",
+    "StoreError",
+    "StoreUnavailable",
+]
+
+
+def _embedded(workdir: str | Path):
+    from .store import EmbeddedStore
+
+    path = Path(workdir) / "store"
+    if not (path / "graph.rdb").exists():
+        raise StoreUnavailable(f"no graph store in {path}", fix="run kg.build() or `kg build` first")
+    return EmbeddedStore(path)
+
+
+def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
+    """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one."""
+    from .queries import run_template
+
+    if store is not None:
+        return run_template(store, name, params)
+    with _embedded(workdir) as db:
+        return run_template(db, name, params)
+
+
+def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
+    """Rows of your own read-only Cypher (writes are rejected by the store's read mode)."""
+    if store is not None:
+        return store.read(text, params or {})
+    with _embedded(workdir) as db:
+        return db.read(text, params or {})
