@@ -19,7 +19,7 @@ __all__ = ["RULE_PRIORITY", "select_spans"]
 
 _NOT_NAME_SUFFIXES = ("-like", "-parameter", "-based", "-style", "-sized", "-scale")
 
-RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "head-phrase": 6}
+RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "head-phrase": 6, "compared": 7}
 
 
 def select_spans(cands: list[dict]) -> list[dict]:

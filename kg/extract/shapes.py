@@ -33,13 +33,13 @@ def head_typed_names(doc, words) -> list[tuple[int, int, str]]:
 
 
 def list_siblings(doc, words, known: list[dict]) -> list[tuple[int, int, str]]:
-    """Name-shaped words coordinated with a known DATASET/MODEL mention get its type."""
+    """Name-shaped words coordinated with a known DATASET/MODEL/METHOD mention get its type."""
     v = view(doc)
     by_start = {span[0]: i for i, span in enumerate(words)}
     by_end = {span[1]: i for i, span in enumerate(words)}
     out = []
     for cand in known:
-        if cand["type"] not in ("DATASET", "MODEL") or cand["start"] not in by_start or cand["end"] not in by_end:
+        if cand["type"] not in ("DATASET", "MODEL", "METHOD") or cand["start"] not in by_start or cand["end"] not in by_end:
             continue
         for step in (-1, 1):
             i = by_start[cand["start"]] if step == -1 else by_end[cand["end"]]
@@ -59,6 +59,23 @@ def list_siblings(doc, words, known: list[dict]) -> list[tuple[int, int, str]]:
     return out
 
 
+def compared_names(doc, words, typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped coined names in a sentence that compares ("outperforms X", "baselines such as X")."""
+    v = view(doc)
+    sent = v.sent_ids or [0] * len(v.texts)
+    cue_sentences = {sent[i] for i, t in enumerate(v.texts) if t.lower().startswith(_COMPARISON_CUES)}
+    out = []
+    for start, end in words:
+        if sent[start] in cue_sentences and start not in typed and sent[start] != 0:
+            text = v.text(start, end)
+            if is_name_shaped(text) and sum(c.isupper() for c in text) >= 2 and not text.isdigit():
+                out.append((start, end))
+    return out
+
+
+_COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass", "beats", "versus", "vs")
+
+
 @Language.component("kg_shapes")
 def kg_shapes(doc):
     words = glued_words(doc)
@@ -67,4 +84,7 @@ def kg_shapes(doc):
     known = list(candidates.candidates(doc))
     for start, end, entity_type in list_siblings(doc, words, known):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
+    typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
+    for start, end in compared_names(doc, words, typed):
+        candidates.add(doc, start, end, "METHOD", "compared", confidence=0.5)
     return doc
