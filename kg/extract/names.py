@@ -16,7 +16,7 @@ from .gazetteer import load_gazetteer
 __all__ = ["NameMatcher", "extend_model_name"]
 
 _SIZE_OR_VARIANT = re.compile(
-    r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|instruct|chat|base|large|small|tiny|medium|xl|xxl|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
+    r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
     re.I,
 )
 
@@ -36,6 +36,16 @@ def extend_model_name(doc, start: int, end: int) -> int:
             continue
         break
     return i
+
+
+_DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2})$")
+
+
+def extend_dataset_name(doc, end: int) -> int:
+    """Absorb a version or year written after a dataset ("Speech Commands V2", "MS-COCO 2014")."""
+    if end < len(doc) and _DATASET_VERSION.match(doc[end].text) and doc[end - 1].whitespace_:
+        return end + 1
+    return end
 
 
 class NameMatcher:
@@ -63,8 +73,10 @@ class NameMatcher:
                 canonical, family, stop = entry.name, entry.family, end
                 if entry.type == "MODEL" and self.extend_models:
                     stop = extend_model_name(doc, start, end)
-                    if stop != end:
-                        canonical, family = None, entry.name
+                elif entry.type == "DATASET":
+                    stop = extend_dataset_name(doc, end)
+                if stop != end:
+                    canonical, family = None, entry.name
                 candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family)
         return doc
 

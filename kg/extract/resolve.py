@@ -80,6 +80,8 @@ def kg_resolve(doc):
             continue
         key = surface_key(text)
         canonical = cand["canonical"]
+        if canonical and canonical.lower() in generic:
+            continue
         aliases = list(cand["aliases"])
         short = long_to_short.get(key) or (text if text in table else None)
         if short and not canonical:

@@ -64,8 +64,13 @@ def _glue(v: TokenView) -> list[tuple[int, int]]:
             i += 1
             continue
         start = i
-        while i + 2 < n and not v.spaced[i] and v.texts[i + 1] in _JOINERS and not v.spaced[i + 1] and not v.punct[i + 2]:
-            i += 2
+        while True:
+            if i + 2 < n and not v.spaced[i] and v.texts[i + 1] in _JOINERS and not v.spaced[i + 1] and not v.punct[i + 2]:
+                i += 2
+            elif i + 1 < n and not v.spaced[i] and not v.punct[i + 1]:
+                i += 1  # "ImageNet-1" + "K": one written word split by the tokenizer
+            else:
+                break
         spans.append((start, i + 1))
         i += 1
     return spans
