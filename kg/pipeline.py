@@ -14,6 +14,7 @@ from networkx.readwrite import json_graph
 
 from .errors import InputError
 from .extract import build_nlp, extract
+from .extract.coined import find_coined_names
 from .graph import build_graph
 from .ingest import read_corpus
 from .normalise import canonicalise_corpus, to_entities
@@ -45,9 +46,11 @@ def extract_papers(papers: list[Paper], *, progress: bool = False, n_process: in
     """Extract and normalise: one PaperEntities per paper, corpus-wide canonical names."""
     nlp = build_nlp()
     stream: Iterator = extract(papers, nlp=nlp, n_process=n_process)
+    first_pass = [(paper, mentions, links) for paper, mentions, links in _progress(stream, len(papers), "extracting", progress)]
+    extra = find_coined_names([(p, m) for p, m, _ in first_pass], nlp)
     items = [
-        PaperEntities(paper, to_entities(paper, mentions), links)
-        for paper, mentions, links in _progress(stream, len(papers), "extracting", progress)
+        PaperEntities(paper, to_entities(paper, mentions + extra.get(index, [])), links)
+        for index, (paper, mentions, links) in enumerate(first_pass)
     ]
     return canonicalise_corpus(items)
 

@@ -81,3 +81,19 @@ def test_versions_stay_distinct_with_family_links(nlp):
 def test_generic_phrases_never_become_nodes(nlp, phrase):
     found = entities_of(nlp, "A Study", f"We compare {phrase} with {phrase} on many tasks. {phrase} are popular.")
     assert not found, found
+
+
+def test_coined_name_and_its_long_form_link_other_papers_to_one_node():
+    from kg.pipeline import extract_papers
+
+    papers = [
+        Paper("p-a", "MALT: Multi-Agent Training", 'We propose "Multi-agent LLM training" (MALT). MALT helps.'),
+        Paper("p-b", "Follow-up Study", "We extend Multi-agent LLM training to new domains."),
+        Paper("p-c", "Another Study", "We compare our system with MALT on GSM8K."),
+    ]
+    items = {item.paper.id: item for item in extract_papers(papers)}
+    for paper_id in ("p-a", "p-b", "p-c"):
+        keys = {e.key: e for e in items[paper_id].entities}
+        assert "method:malt" in keys, paper_id
+    assert items["p-a"].entities[0].role == "proposed"
+    assert {e.role for e in items["p-c"].entities if e.key == "method:malt"} == {"used"}
