@@ -100,5 +100,9 @@ def kg_resolve(doc):
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": cand["family"],
         })
     doc.user_data["kg_mentions"] = mentions
+    # scratch state of the rule components stays behind: finished docs must serialise
+    # (nlp.pipe with n_process > 1 sends them between processes)
+    for scratch in ("kg_candidates", "kg_abbreviations", "kg_proposed"):
+        doc.user_data.pop(scratch, None)
     drop_view(doc)
     return doc
