@@ -32,6 +32,7 @@ class BuildResult:
     report: IngestReport
     items: list[PaperEntities]
     outputs: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 def _progress(iterable, total: int, desc: str, enabled: bool):
@@ -113,9 +114,12 @@ def build(
                 db.clear()
             db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
         outputs["store"] = str(workdir / "store")
+    notes: list[str] = []
     if html:
         from . import viz
 
         result = viz.render(graph, workdir / "graph.html")
         outputs["html"] = str(result.path)
-    return BuildResult(graph, report, items, outputs)
+        if result.message:
+            notes.append(f"html: {result.message} (use `kg viz` for other views)")
+    return BuildResult(graph, report, items, outputs, tuple(notes))

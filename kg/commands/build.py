@@ -28,7 +28,8 @@ def register(sub) -> None:
     parser.set_defaults(run=run)
 
 
-def print_report(report: IngestReport, show: int, out=sys.stdout) -> None:
+def print_report(report: IngestReport, show: int, out=None) -> None:
+    out = out or sys.stdout
     print(
         f"input: {report.records} records in {len(report.files)} files -> {report.papers} papers, "
         f"{report.duplicates} duplicates merged, {len(report.rejects)} rejected",
@@ -54,5 +55,7 @@ def run(args) -> int:
           f"{result.graph.number_of_edges()} relationships")
     for name, path in result.outputs.items():
         print(f"{name}: {path}")
+    if result.notes:
+        print("\n".join(result.notes))
     print("next: kg query --list")
     return 0

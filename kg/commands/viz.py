@@ -23,10 +23,11 @@ def register(sub) -> None:
     parser = sub.add_parser(
         "viz",
         help=HELP,
-        description="Write one self-contained HTML page (no CDN, no network access) showing the graph that "
-        "`kg build` saved: colour and shape by type, size by support, tooltips with titles, aliases and "
-        "evidence sentences, a details panel on click, and a search box. Layout is computed once, so "
-        "1,500 nodes open in about a second. Views larger than --max-nodes keep the best-connected nodes.",
+        description="Write one self-contained HTML page (no CDN, no network access) showing the graph\n"
+        "that `kg build` saved: colour and shape by type, size by support, tooltips with titles,\n"
+        "aliases and evidence sentences, a details panel on click, and a search box. The layout is\n"
+        "computed once in Python, so 1,500 nodes open in about a second; views larger than\n"
+        "--max-nodes keep the best-connected nodes and say how to narrow them.",
         epilog="Examples:\n"
         "  kg viz                                     whole graph -> .kg/viz.html\n"
         "  kg viz --around GSM8K --depth 2            papers using GSM8K and what else they use\n"

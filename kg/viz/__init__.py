@@ -10,12 +10,13 @@ strings shown as text only).
 >>> from kg.graph import build_graph
 >>> e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8k", "On GSM8k.", 3, 8, "gazetteer")
 >>> g = build_graph([PaperEntities(Paper("p-1", "A <b>title</b>", "On GSM8k."), (e,))])
->>> out = pathlib.Path(tempfile.mkdtemp()) / "view.html"
->>> result = render(g, out)
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     result = render(g, pathlib.Path(tmp) / "view.html")
+...     page = result.path.read_text(encoding="utf-8")
 >>> result.nodes, result.edges, result.message
 (2, 1, None)
->>> "<b>title</b>" in out.read_text(encoding="utf-8")
-False
+>>> "<b>title</b>" in page, "\\\\u003cb\\\\u003etitle" in page
+(False, True)
 """
 
 from __future__ import annotations

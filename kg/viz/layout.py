@@ -1,69 +1,62 @@
-"""A precomputed, seeded force layout, so the browser draws with physics off.
+"""A precomputed, seeded layout, so the browser draws with physics off.
 
-vis-network's own physics did not settle 2,000 nodes in minutes in headless Chromium;
-networkx's ``spring_layout`` needs SciPy above 500 nodes.  This is the same
-Fruchterman-Reingold model written with dense NumPy matrix products (about 0.5 s for
-1,500 nodes on two cores), plus a weak pull to the centre so that separate components
-stay on screen instead of drifting apart.
+vis-network's own physics did not settle 2,000 nodes in minutes in headless Chromium,
+and networkx's ``spring_layout`` needs SciPy above 500 nodes.  Each connected component
+gets the Fruchterman-Reingold model written with dense NumPy matrix products (about
+0.5 s for 1,500 nodes on two cores); the components are then packed in rows, largest
+first, each drawn at an area proportional to its node count, so that many small
+components neither drift far away nor pile onto the big one.
 
 >>> import networkx as nx
->>> pos = force_layout(nx.path_graph(["a", "b", "c"]), seed=1)
+>>> g = nx.path_graph(["a", "b", "c"])
+>>> g.add_node("alone")
+>>> pos = force_layout(g, seed=1)
 >>> sorted(pos), all(-1.0 <= v <= 1.0 for xy in pos.values() for v in xy)
-(['a', 'b', 'c'], True)
->>> pos == force_layout(nx.path_graph(["a", "b", "c"]), seed=1)
+(['a', 'alone', 'b', 'c'], True)
+>>> pos == force_layout(g, seed=1)
 True
 """
 
 from __future__ import annotations
+
+import math
 
 import networkx as nx
 import numpy as np
 
 __all__ = ["force_layout", "default_iterations"]
 
+_GAP = 0.6  # space between packed components, in units of one node's share of the plane
+
 
 def default_iterations(n: int) -> int:
-    """Fewer sweeps for big graphs: each one costs O(n^2).
+    """Fewer sweeps for big components: each one costs O(n^2).
 
-    >>> default_iterations(100), default_iterations(1500), default_iterations(5000)
-    (100, 60, 30)
+    >>> default_iterations(3), default_iterations(100), default_iterations(1500), default_iterations(5000)
+    (45, 100, 60, 30)
     """
     if n <= 1000:
-        return 100
+        return min(100, 30 + 5 * n)
     return 60 if n <= 3000 else 30
 
 
-def force_layout(
-    graph: nx.Graph, *, seed: int = 0, iterations: int | None = None, gravity: float = 1.0
-) -> dict[object, tuple[float, float]]:
-    """Node -> (x, y) in [-1, 1]; deterministic for a given graph, node order and seed."""
-    nodes = list(graph)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    index = {node: i for i, node in enumerate(nodes)}
-    pairs = [(index[u], index[v]) for u, v in graph.edges() if u != v]
-    src = np.array([p[0] for p in pairs], dtype=np.intp)
-    dst = np.array([p[1] for p in pairs], dtype=np.intp)
-    rng = np.random.default_rng(seed)
+def _spring(n: int, src: np.ndarray, dst: np.ndarray, rng, iterations: int, gravity: float) -> np.ndarray:
+    """Positions (n x 2) centred on 0 with the farthest node at distance 1."""
     pos = (rng.random((n, 2)) - 0.5).astype(np.float32)
     k2 = np.float32(1.0 / n)  # optimal squared distance for a unit square
     k = np.sqrt(k2)
-    steps = iterations if iterations is not None else default_iterations(n)
     temperature = 0.1
-    cooling = temperature / (steps + 1)
+    cooling = temperature / (iterations + 1)
     floor = np.float32(1e-4)
-    for _ in range(steps):
-        # Repulsion sum_j (p_i - p_j) k^2/d_ij^2 = p_i * rowsum(W) - W @ p, all as matrix products.
+    for _ in range(iterations):
+        # Repulsion sum_j (p_i - p_j) k^2/d_ij^2 = p_i * rowsum(W) - W @ p: matrix products only.
         sq = (pos * pos).sum(axis=1)
         d2 = sq[:, None] + sq[None, :] - 2.0 * (pos @ pos.T)
         np.maximum(d2, floor, out=d2)
         weights = np.divide(k2, d2, out=d2)
         np.fill_diagonal(weights, 0.0)
         disp = pos * weights.sum(axis=1)[:, None] - weights @ pos
-        if len(pairs):
+        if len(src):
             delta = pos[src] - pos[dst]
             pull = delta * (np.sqrt((delta * delta).sum(axis=1))[:, None] / k)
             np.add.at(disp, src, -pull)
@@ -73,6 +66,65 @@ def force_layout(
         pos += disp / length * np.minimum(length, temperature)
         temperature -= cooling
     pos -= pos.mean(axis=0)
-    extent = float(np.abs(pos).max()) or 1.0
-    pos /= extent
-    return {node: (round(float(x), 5), round(float(y), 5)) for node, (x, y) in zip(nodes, pos)}
+    radius = float(np.sqrt((pos * pos).sum(axis=1)).max()) or 1.0
+    return pos / radius
+
+
+def _component_positions(graph: nx.Graph, nodes: list, rng, iterations: int | None, gravity: float) -> np.ndarray:
+    n = len(nodes)
+    if n == 1:
+        return np.zeros((1, 2), dtype=np.float32)
+    if n == 2:
+        return np.array([[-1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = [(index[u], index[v]) for u, v in graph.subgraph(nodes).edges() if u != v]
+    src = np.array([p[0] for p in pairs], dtype=np.intp)
+    dst = np.array([p[1] for p in pairs], dtype=np.intp)
+    steps = iterations if iterations is not None else default_iterations(n)
+    return _spring(n, src, dst, rng, steps, gravity)
+
+
+def force_layout(
+    graph: nx.Graph, *, seed: int = 0, iterations: int | None = None, gravity: float = 1.0
+) -> dict[object, tuple[float, float]]:
+    """Node -> (x, y) in [-1, 1]; deterministic for a given graph, node order and seed."""
+    order = {node: i for i, node in enumerate(graph)}
+    if not order:
+        return {}
+    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    components = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(undirected)),
+                        key=lambda c: (-len(c), order[c[0]]))
+    rng = np.random.default_rng(seed)
+    layouts = [_component_positions(graph, nodes, rng, iterations, gravity) for nodes in components]
+    # A component of n nodes gets a square of side ~ 2 sqrt(n) (pairs and singletons less).
+    sides = [2.0 * math.sqrt(len(c)) * (0.5 if len(c) <= 2 else 1.0) + _GAP for c in components]
+    placed = [(components[0], layouts[0], sides[0], 0.0, 0.0)]
+    rest_area = sum(s * s for s in sides[1:])
+    if rest_area:
+        if sides[0] ** 2 >= 0.3 * (rest_area + sides[0] ** 2):
+            # One dominant component: the rest fill a block of about its height, to its right.
+            width = max(max(sides[1:]), rest_area / sides[0] * 1.15)
+            origin = (sides[0], 0.0)
+            todo = list(zip(components[1:], layouts[1:], sides[1:]))
+        else:
+            width = max(sides[0], math.sqrt(rest_area + sides[0] ** 2) * 1.2)
+            origin = (0.0, 0.0)
+            placed = []
+            todo = list(zip(components, layouts, sides))
+        x = y = row_height = 0.0
+        for nodes, local, side in todo:  # shelf packing, largest first
+            if x > 0 and x + side > width:
+                x, y, row_height = 0.0, y + row_height, 0.0
+            placed.append((nodes, local, side, origin[0] + x, origin[1] + y))
+            x += side
+            row_height = max(row_height, side)
+    placed = [(nodes, local * ((side - _GAP) / 2.0) + np.array([x0 + side / 2.0, y0 + side / 2.0], dtype=np.float32))
+              for nodes, local, side, x0, y0 in placed]
+    every = np.concatenate([p for _, p in placed])
+    low, high = every.min(axis=0), every.max(axis=0)
+    centre, extent = (low + high) / 2.0, float((high - low).max()) / 2.0 or 1.0
+    out = {}
+    for nodes, pos in placed:
+        for node, (px, py) in zip(nodes, (pos - centre) / extent):
+            out[node] = (round(float(px), 5), round(float(py), 5))
+    return out

@@ -43,6 +43,7 @@ _REMOTE_TAG = re.compile(
     re.I | re.S,
 )
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.I)
+_OLD_COMMENT = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->", re.S)  # pyvis' commented-out local vis.js
 # Anything that makes the browser fetch by itself: resource tags and CSS.  (<a href> only
 # navigates when the user clicks it, so it is not a request the page makes.)
 _FETCHING = re.compile(
@@ -211,7 +212,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
             color={"background": style.colour, "border": "#333333",
                    "highlight": {"background": style.colour, "border": "#000000"},
                    "hover": {"background": style.colour, "border": "#000000"}},
-            value=node_value(attrs, degree),
+            value=round(node_value(attrs, degree) ** 0.5, 3),  # sub-linear: one hub must not dwarf the rest
             x=round(x * scale, 1),
             y=round(y * scale, 1),
             kgType=label,
@@ -230,14 +231,21 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
 
     page = _REMOTE_TAG.sub("", page)
     page = _EMPTY_HEADING.sub("", page, count=2)
-    data = {"title": selection.title, "message": selection.message, "center": selection.center,
+    page = _OLD_COMMENT.sub("", page, count=1)
+    data = {"title": selection.title, "message": selection.message,
+            "center": None if selection.center is None else str(selection.center),
             "nodes": details, "edges": edge_details}
-    style = f"<style>{_asset('viz.css')}</style>"
-    page = page.replace("</head>", style + "\n</head>", 1)
-    page = re.sub(r"<body>", lambda _: "<body>\n" + _chrome(selection, len(graph), graph.number_of_edges()), page, count=1)
-    tail = (f'<script type="application/json" id="kg-data">{json_for_html(data)}</script>\n'
-            f"<script>{_asset('viz.js')}</script>\n</body>")
-    page = _replace_last(page, "</body>", tail)
+    # Split at the real </head> (the last one: the in-line libraries come before it) so that
+    # nothing is ever inserted into the middle of a script.
+    head, sep, body = page.rpartition("</head>")
+    if not sep or "<body>" not in body or "</body>" not in body or "<head>" not in head:
+        raise VizError("unexpected page layout from pyvis", fix="use pyvis 0.3.2")
+    head += f"<title>{html.escape('paper-kg: ' + selection.title)}</title>\n<style>{_asset('viz.css')}</style>\n"
+    body = body.replace("<body>", "<body>\n" + _chrome(selection, len(graph), graph.number_of_edges()), 1)
+    body, sep, rest = body.rpartition("</body>")
+    body += (f'<script type="application/json" id="kg-data">{json_for_html(data)}</script>\n'
+             f"<script>{_asset('viz.js')}</script>\n{sep}{rest}")
+    page = head + "</head>" + body
     page = page.replace("<head>", "<head>\n" + _csp(page), 1)
     leftovers = remote_references(page)
     if leftovers:  # pyvis changed what it writes; fail rather than ship a page that phones home
@@ -245,9 +253,3 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
                        fix="report this with your pyvis version (pyvis 0.3.2 is known to work)")
     return page
 
-
-def _replace_last(text: str, old: str, new: str) -> str:
-    head, sep, tail = text.rpartition(old)
-    if not sep:
-        raise VizError(f"unexpected pyvis page: no {old}", fix="use pyvis 0.3.2")
-    return head + new + tail

@@ -119,10 +119,12 @@ def _suggest(graph: nx.DiGraph, query: str) -> str:
         primary, aliases = _names(attrs)
         for text in (*primary, *aliases):
             names.setdefault(str(text), int(attrs.get("support") or 0))
-    contains = sorted((t for t in names if query in _fold(t)), key=lambda t: (-names[t], len(t), t))[:5]
-    folded = {_fold(t): t for t in names}
-    close = [folded[f] for f in difflib.get_close_matches(query, list(folded), n=5, cutoff=0.6)]
-    picks = list(dict.fromkeys(contains + close))[:6]
+    folded: dict[str, str] = {}
+    for text in sorted(names, key=lambda t: (-names[t], t)):
+        folded.setdefault(_fold(text), text)  # one spelling per case-insensitive name
+    contains = sorted((f for f in folded if query in f), key=lambda f: (-names[folded[f]], len(f), f))[:5]
+    close = difflib.get_close_matches(query, list(folded), n=5, cutoff=0.6)
+    picks = [folded[f] for f in dict.fromkeys(contains + close)][:6]
     if not picks:
         return "check the spelling; `kg query` can list the names of datasets, models and methods"
     return "did you mean " + ", ".join(repr(p) for p in picks) + "?"
@@ -214,12 +216,14 @@ def select(
             parts.append("types " + ", ".join(sorted(labels)))
         if min_support > 1:
             parts.append(f"support >= {min_support}")
-        title = "Whole graph" + (f" ({'; '.join(parts)})" if parts else "")
+        title = "Whole graph" if center is None else "Ego graph"
+        if parts:
+            title += f" ({'; '.join(parts)})"
 
     if center is not None:
         sub = nx.ego_graph(sub, center, radius=depth, undirected=True)
         name = display_name(graph.nodes[center], center)
-        title = f"{title}, around {graph.nodes[center].get('label')} '{name}' (depth {depth})"
+        title = f"{title} around {graph.nodes[center].get('label')} \u201c{name}\u201d, depth {depth}"
     if sub.number_of_nodes() == 0:
         raise VizError(f"nothing to show: no node passes the filters ({title})",
                        fix="lower --min-support, add types to --types, or try --view all")

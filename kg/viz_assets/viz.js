@@ -1,6 +1,6 @@
 /* paper-kg view: tooltips, details panel and search on top of pyvis' `network`.
  * Every string from the corpus reaches the page as DOM text (textContent), never as HTML,
- * so a title such as "<img src=x onerror=...>" shows as those characters and runs nothing. */
+ * so a title holding an HTML tag with an event handler shows as those characters and runs nothing. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);

@@ -1,0 +1,279 @@
+"""kg viz without a browser: escaping, no remote resources, views, filters, caps, CLI."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+
+from html.parser import HTMLParser
+
+import pytest
+
+from kg.cli import main
+from kg.errors import VizError
+from kg.graph import build_graph
+from kg.records import Entity, Paper, PaperEntities
+from kg.viz import find_node, render, select
+from kg.viz.demo import IMG_PAYLOAD, SCRIPT_PAYLOAD, hostile_graph, synthetic_graph
+from kg.viz.layout import force_layout
+from kg.normalise import entity_key
+from kg.viz.page import remote_references
+
+
+def _ent(kind, name, *, role="used", aliases=(), family=None):
+    key = f"{kind.lower()}:{name.lower().replace(' ', '-')}"
+    return Entity(key, name, kind, role, name, f"We use {name}.", 0, 1, "test", 1.0, aliases, family)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """Four papers: A and B share GSM8K and MATH, C shares MATH, D shares nothing."""
+    gsm, math, mmlu = _ent("DATASET", "GSM8K", aliases=("gsm-8k",)), _ent("DATASET", "MATH"), _ent("DATASET", "MMLU")
+    llama, bert = _ent("MODEL", "Llama 3 8B", family="Llama 3"), _ent("MODEL", "BERT")
+    lora = _ent("METHOD", "LoRA", aliases=("low-rank adaptation",))
+    return build_graph([
+        PaperEntities(Paper("pa", "Paper A on Reasoning", "x"), (gsm, math, llama, lora)),
+        PaperEntities(Paper("pb", "Paper B", "x"), (gsm, math, bert)),
+        PaperEntities(Paper("pc", "Paper C", "x"), (math, mmlu, lora)),
+        PaperEntities(Paper("pd", "Paper D", "x"), (bert,)),
+    ])
+
+
+class _Elements(HTMLParser):
+    """Script and link elements as a browser tokenises them (script bodies are raw text)."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.scripts: list[tuple[dict, str]] = []
+        self.links: list[dict] = []
+        self._open: dict | None = None
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._open, self._body = dict(attrs), []
+        elif tag == "link":
+            self.links.append(dict(attrs))
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._body.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._open is not None:
+            self.scripts.append((self._open, "".join(self._body)))
+            self._open = None
+
+
+def _data_block(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1)
+    return json.loads(block)
+
+
+def _page(graph, tmp_path, name="view.html", **kw) -> tuple[str, object]:
+    result = render(graph, tmp_path / name, **kw)
+    return result.path.read_text(encoding="utf-8"), result
+
+
+# --- escaping and offline ------------------------------------------------------------------
+
+def test_corpus_markup_never_reaches_the_page_as_markup(tmp_path):
+    page, result = _page(hostile_graph(), tmp_path)
+    assert result.nodes == 9
+    assert IMG_PAYLOAD not in page and SCRIPT_PAYLOAD not in page
+    assert "<img" not in page.lower()
+    # Only pyvis' and our own script elements: utils.js, vis-network, drawGraph(), data, viz.js.
+    scripts = _Elements(page).scripts
+    assert len(scripts) == 5 and all("src" not in attrs for attrs, _ in scripts)
+    # The strings survive intact as data, to be shown as text.
+    data = _data_block(page)
+    assert data["nodes"]["p-evil"]["name"].startswith(IMG_PAYLOAD)
+    assert IMG_PAYLOAD in data["nodes"]["dataset:gsm8k"]["aliases"]
+    assert any(IMG_PAYLOAD in e.get("sentence", "") for e in data["edges"].values())
+    assert "<title>paper-kg: Whole graph</title>" in page
+
+
+def test_page_references_nothing_remote(tmp_path):
+    page, _ = _page(hostile_graph(), tmp_path)
+    assert remote_references(page) == []
+    for host in ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "bootstrap", "unpkg.com"):
+        assert host not in page
+    elements = _Elements(page)
+    assert elements.links == [] and all("src" not in attrs for attrs, _ in elements.scripts)
+
+
+def test_content_security_policy_allows_exactly_the_inline_scripts(tmp_path):
+    page, _ = _page(hostile_graph(), tmp_path)
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    policy = policy.replace("&#x27;", "'")
+    assert "default-src 'none'" in policy and "img-src data:" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    code = [body for attrs, body in _Elements(page).scripts if attrs.get("type") != "application/json"]
+    assert len(code) == 4
+    for body in code:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+
+
+def test_remote_reference_detector_catches_the_usual_forms():
+    assert remote_references('<link rel="stylesheet" href="https://cdn.x/a.css">') == ["https://cdn.x/a.css"]
+    assert remote_references("<img src=//tracker.x/p.gif>") == ["//tracker.x/p.gif"]
+    assert remote_references("a{background:url('https://x/y.png')}") == ["https://x/y.png"]
+    assert remote_references('@import "https://x/y.css";') == ["https://x/y.css"]
+    assert remote_references('<a href="https://example.org">link</a> url(data:image/png;base64,AA)') == []
+
+
+def test_same_graph_same_page(tmp_path):
+    first, _ = _page(synthetic_graph(200, seed=1), tmp_path, "a.html")
+    second, _ = _page(synthetic_graph(200, seed=1), tmp_path, "b.html")
+    assert first == second
+
+
+# --- views and filters ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, key", [
+    ("gsm8k", "dataset:gsm8k"), ("GSM-8K", "dataset:gsm8k"), ("dataset:GSM8K", "dataset:gsm8k"),
+    ("paper a on reasoning", "pa"), ("Low-Rank  Adaptation", "method:lora"), ("llama 3", entity_key("MODEL", "Llama 3")),
+])
+def test_find_node_by_key_title_name_or_alias(corpus, name, key):
+    assert find_node(corpus, name) == key
+
+
+def test_unknown_name_suggests_close_ones(corpus):
+    with pytest.raises(VizError) as err:
+        find_node(corpus, "gsm8")
+    assert "no paper or entity named 'gsm8'" in err.value.message
+    assert "GSM8K" in err.value.fix
+
+
+def test_ambiguous_name_lists_keys():
+    graph = build_graph([PaperEntities(Paper("p", "P", "x"), (_ent("DATASET", "Pile"), _ent("MODEL", "Pile")))])
+    with pytest.raises(VizError) as err:
+        find_node(graph, "pile")
+    assert "dataset:pile" in err.value.message and "model:pile" in err.value.message
+
+
+def test_ego_view_depth(corpus):
+    one = select(corpus, around="GSM8K", depth=1)
+    assert set(one.graph) == {"dataset:gsm8k", "pa", "pb"} and one.center == "dataset:gsm8k"
+    two = select(corpus, around="GSM8K", depth=2)
+    assert {"dataset:math", "model:bert", "method:lora"} <= set(two.graph) and "pc" not in two.graph
+    assert "GSM8K" in two.title and "depth 2" in two.title
+
+
+def test_dataset_sharing_view(corpus):
+    view = select(corpus, view="datasets")
+    # MMLU has one paper and D uses no dataset: both out; no models or methods.
+    assert set(view.graph) == {"pa", "pb", "pc", "dataset:gsm8k", "dataset:math"}
+    assert {d["type"] for *_, d in view.graph.edges(data=True)} == {"EVALUATES_ON"}
+    assert set(select(corpus, view="datasets", min_support=3).graph) == {"pa", "pb", "pc", "dataset:math"}
+    around = select(corpus, view="datasets", around="Paper C", depth=2)
+    assert set(around.graph) == {"pc", "dataset:math", "pa", "pb"}
+
+
+def test_dataset_view_rejects_a_model_centre_and_types(corpus):
+    with pytest.raises(VizError, match="not in the datasets view"):
+        select(corpus, view="datasets", around="BERT")
+    with pytest.raises(VizError, match="--types"):
+        select(corpus, view="datasets", types="Model")
+
+
+def test_type_filter_keeps_papers_that_have_those_types(corpus):
+    view = select(corpus, types="model")
+    assert {corpus.nodes[n]["label"] for n in view.graph} == {"Paper", "Model"}
+    assert "pc" not in view.graph  # C mentions no model
+    assert entity_key("MODEL", "Llama 3") in view.graph  # a family node is a Model too
+
+
+def test_min_support_filter(corpus):
+    view = select(corpus, min_support=2)
+    entities = {n for n in view.graph if corpus.nodes[n]["label"] != "Paper"}
+    assert entities == {"dataset:gsm8k", "dataset:math", "model:bert", "method:lora"}
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"view": "papers"}, "unknown view"),
+    ({"depth": 0}, "--depth"),
+    ({"max_nodes": 0}, "--max-nodes"),
+    ({"types": "Dataset,Widgets"}, "unknown node type(s): Widgets"),
+    ({"types": "Metric", "min_support": 5}, "nothing to show"),
+])
+def test_bad_requests_raise_viz_error(corpus, kwargs, fragment):
+    with pytest.raises(VizError) as err:
+        select(corpus, **kwargs)
+    assert fragment in str(err.value)
+
+
+def test_empty_graph_is_an_error(tmp_path):
+    with pytest.raises(VizError, match="empty"):
+        render(build_graph([]), tmp_path / "x.html")
+
+
+def test_output_must_be_html(corpus, tmp_path):
+    with pytest.raises(VizError, match=".html"):
+        render(corpus, tmp_path / "x.png")
+
+
+# --- size cap ----------------------------------------------------------------------------
+
+def test_big_views_are_cut_to_the_best_connected_nodes_with_a_hint(tmp_path):
+    graph = synthetic_graph(600, seed=2)
+    result = render(graph, tmp_path / "big.html", max_nodes=120)
+    assert result.nodes <= 120 and result.total == graph.number_of_nodes()
+    for hint in ("--around", "--types", "--min-support", "--max-nodes"):
+        assert hint in result.message
+    view = select(graph, max_nodes=120)
+    degree = dict(graph.degree())
+    cutoff = sorted(degree.values(), reverse=True)[119]
+    assert all(degree[n] >= cutoff for n in view.graph)
+
+
+def test_cut_ego_view_keeps_the_centre_and_its_neighbours_first():
+    graph = synthetic_graph(600, seed=2)
+    view = select(graph, around="Entity 0", depth=2, max_nodes=50)
+    assert view.center in view.graph and view.graph.number_of_nodes() <= 50
+    neighbours = set(graph.predecessors(view.center)) | set(graph.successors(view.center))
+    assert len(neighbours) >= 49 or neighbours <= set(view.graph)
+
+
+def test_no_cut_no_message(corpus, tmp_path):
+    assert render(corpus, tmp_path / "v.html").message is None
+
+
+# --- layout ------------------------------------------------------------------------------
+
+def test_layout_is_deterministic_bounded_and_spreads_nodes():
+    graph = synthetic_graph(400, seed=5)
+    pos = force_layout(graph, seed=0)
+    assert pos == force_layout(graph, seed=0) and set(pos) == set(graph)
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    assert min(xs + ys) >= -1.0 and max(xs + ys) <= 1.0
+    assert len({(round(x, 3), round(y, 3)) for x, y in pos.values()}) == len(pos)  # no two nodes on one spot
+
+
+# --- CLI ---------------------------------------------------------------------------------
+
+def test_cli_writes_the_view(corpus, tmp_path, capsys):
+    from kg.pipeline import save_graph
+
+    save_graph(corpus, tmp_path / "graph.json")
+    out = tmp_path / "out" / "ego.html"
+    code = main(["viz", "--workdir", str(tmp_path), "--out", str(out), "--around", "gsm8k", "--depth", "2"])
+    assert code == 0 and out.exists()
+    printed = capsys.readouterr().out
+    assert f"wrote {out}" in printed and "file://" in printed
+    assert main(["viz", "--workdir", str(tmp_path)]) == 0
+    assert (tmp_path / "viz.html").exists()
+
+
+def test_cli_reports_errors_in_one_line(corpus, tmp_path, capsys):
+    from kg.pipeline import save_graph
+
+    save_graph(corpus, tmp_path / "graph.json")
+    assert main(["viz", "--workdir", str(tmp_path), "--around", "nothing like this"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("kg viz: error: no paper or entity named") and "\n" not in err
+    assert main(["viz", "--workdir", str(tmp_path / "missing")]) == 2
+    assert "kg build" in capsys.readouterr().err

@@ -1,0 +1,143 @@
+"""kg viz in a real headless Chromium with the network blocked.
+
+Needs Debian's chromium (`apt-get install chromium`) and `pip install playwright` (which
+drives that browser; it cannot download its own here).  Without them these tests skip and
+say why, unless KG_REQUIRE_BROWSER=1 (CI), which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from kg.viz import render
+from kg.viz.browser import missing
+from kg.viz.demo import IMG_PAYLOAD, SCRIPT_PAYLOAD, hostile_graph, synthetic_graph
+
+NOT_PWNED = "window.__pwned === undefined"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = missing()
+    if reason:
+        message = f"headless browser tests cannot run: {reason}"
+        if os.environ.get("KG_REQUIRE_BROWSER"):
+            pytest.fail(message + " (KG_REQUIRE_BROWSER is set)")
+        print(f"\nSKIP {message}; set KG_REQUIRE_BROWSER=1 to make this an error", file=sys.__stderr__)
+        pytest.skip(message)
+    from kg.viz.browser import launch
+
+    with launch() as b:
+        yield b
+
+
+def _open(browser, path):
+    from kg.viz.browser import open_offline
+
+    return open_offline(browser, path)
+
+
+def _screen_xy(page, node_id):
+    """Where a node is drawn, in page coordinates."""
+    return page.evaluate(
+        """(id) => {
+            const dom = network.canvasToDOM(network.getPositions([id])[id]);
+            const box = document.getElementById('mynetwork').getBoundingClientRect();
+            return [box.left + dom.x, box.top + dom.y];
+        }""",
+        node_id,
+    )
+
+
+def _assert_clean(loaded):
+    assert loaded.external() == [], f"the page tried to reach the network: {loaded.external()}"
+    assert loaded.page_errors == [], loaded.page_errors
+    # A CSP violation would show here: something tried to run or fetch what the policy forbids.
+    assert loaded.console_errors == [], loaded.console_errors
+
+
+def test_renders_offline_with_no_external_request(browser, tmp_path):
+    result = render(hostile_graph(), tmp_path / "all.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert page.evaluate("network.body.data.nodes.length") == result.nodes == 9
+        assert page.evaluate("network.body.data.edges.length") == result.edges
+        assert page.evaluate("Object.keys(network.body.nodes).length") == result.nodes  # drawn, not only loaded
+        assert page.locator("#kg-legend").inner_text().count("\n") >= 3
+        _assert_clean(loaded)
+
+
+def test_hostile_titles_aliases_and_evidence_show_as_text(browser, tmp_path):
+    result = render(hostile_graph(), tmp_path / "hostile.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        tooltip = page.locator("#kg-tooltip")
+        # Hover the paper whose title is the payload: the tooltip shows it as characters.
+        x, y = _screen_xy(page, "p-evil")
+        page.mouse.move(x - 40, y - 40)
+        page.mouse.move(x, y, steps=4)
+        tooltip.wait_for(state="visible", timeout=5000)
+        assert IMG_PAYLOAD in tooltip.inner_text()
+        # Click it: the details panel shows title, authors, abstract, and a javascript: URL as text.
+        page.mouse.click(x, y)
+        details = page.locator("#kg-details")
+        details.locator("h3").get_by_text("Connections").wait_for(timeout=5000)
+        text = details.inner_text()
+        assert IMG_PAYLOAD in text and SCRIPT_PAYLOAD in text and "javascript:window.__pwned=3" in text
+        assert details.locator("a[href^='javascript']").count() == 0
+        # The entity with the payload as alias, and the evidence sentence on an edge.
+        x, y = _screen_xy(page, "dataset:gsm8k")
+        page.mouse.click(x, y)
+        details.locator("dt").get_by_text("aliases").wait_for(timeout=5000)
+        assert IMG_PAYLOAD in details.inner_text()
+        edge = page.evaluate("network.getConnectedEdges('dataset:gsm8k')[0]")
+        page.evaluate("(id) => kgViz.showEdge(id)", edge)
+        assert IMG_PAYLOAD in details.inner_text() and SCRIPT_PAYLOAD in details.inner_text()
+        page.wait_for_timeout(300)  # an injected <img> would have fired onerror by now
+        assert page.evaluate(NOT_PWNED)
+        assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+        assert page.evaluate("document.querySelectorAll('script').length") == 5
+        _assert_clean(loaded)
+
+
+def test_policy_blocks_injected_markup_and_requests_too(browser, tmp_path):
+    """Defence in depth: even markup put into the DOM by a bug can neither run nor fetch."""
+    result = render(hostile_graph(), tmp_path / "csp.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        page.evaluate(f"document.body.insertAdjacentHTML('beforeend', {IMG_PAYLOAD!r})")
+        page.evaluate("""() => { const s = document.createElement('script');
+                                 s.textContent = 'window.__pwned = 4'; document.body.appendChild(s); }""")
+        fetched = page.evaluate("() => fetch('https://example.org/x').then(() => 'fetched', () => 'blocked')")
+        page.wait_for_timeout(300)
+        assert fetched == "blocked"
+        assert page.evaluate(NOT_PWNED)
+        assert loaded.external() == []  # refused by the policy before any request was made
+        assert any("Content Security Policy" in message for message in loaded.console_errors)
+
+
+def test_dataset_ego_view_and_search(browser, tmp_path):
+    result = render(hostile_graph(), tmp_path / "ds.html", view="datasets", around="plain math reasoning", depth=2)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert page.evaluate("network.body.data.nodes.length") == result.nodes
+        assert page.evaluate("network.getSelectedNodes()") == ["p-plain"]
+        assert "datasets used by 2+ papers" in page.locator("#kg-title").inner_text()
+        page.fill("#kg-search", "gsm-8k")
+        page.press("#kg-search", "Enter")
+        page.locator("#kg-details h2").get_by_text("GSM8K").wait_for(timeout=5000)
+        _assert_clean(loaded)
+
+
+def test_1500_nodes_render_with_physics_off(browser, tmp_path):
+    result = render(synthetic_graph(1600, seed=7), tmp_path / "big.html", max_nodes=1500)
+    assert 1400 <= result.nodes <= 1500 and result.message
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert page.evaluate("Object.keys(network.body.nodes).length") == result.nodes
+        assert page.evaluate("network.physics.options.enabled") is False
+        assert "--min-support" in page.locator("#kg-message").inner_text()
+        _assert_clean(loaded)
