@@ -43,7 +43,7 @@ def run(args) -> int:
     print("\n".join(_table("paper-kg extractor", full)))
     if not args.no_baseline:
         baseline_nlp = build_nlp()
-        for name in ("kg_abbreviations", "kg_proposals", "kg_shapes"):
+        for name in ("kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes"):
             baseline_nlp.remove_pipe(name)
         base = score(gold, predictions(papers, baseline_nlp))
         print("\n".join(_table("baseline: curated name lists only (no rules, every role 'used')", base)))
