@@ -151,9 +151,19 @@ class EmbeddedStore(Store):
                 raise StoreUnavailable("the embedded FalkorDB server did not start in time", fix="retry; check server.log in the store folder")
             time.sleep(0.01)
         from falkordb import FalkorDB
+        from redis.exceptions import ConnectionError as RedisConnectionError
 
-        self._db = FalkorDB(unix_socket_path=socket_path)
-        self._select_graph()
+        # The socket file appears when Redis binds, a moment before it accepts connections.
+        while True:
+            try:
+                self._db = FalkorDB(unix_socket_path=socket_path)
+                self._select_graph()
+                break
+            except RedisConnectionError:
+                if time.monotonic() > deadline or self._process.poll() is not None:
+                    self.close()
+                    raise StoreUnavailable("the embedded FalkorDB server did not accept connections", fix="retry; check server.log in the store folder")
+                time.sleep(0.02)
 
     def _select_graph(self) -> None:
         self._graph = self._db.select_graph(GRAPH_NAME)

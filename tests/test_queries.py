@@ -1,0 +1,468 @@
+"""Every template in queries/ answers correctly on a small known graph in the real embedded store.
+
+The graph (8 papers, hand-made records, no extractor) is small enough to work every answer out
+by hand; the expected values below were derived from this table, not read back from a run:
+
+    paper  title (abbreviated)         entities (P = proposed, else used)                       code
+    p1     Deep Residual Learning ...  ResNet-50 P (family ResNet), ImageNet (as ILSVRC-2012),  github kaiming/resnet
+                                       CIFAR-10, image classification, accuracy
+    p2     An Image is Worth 16x16 ... ViT P, ResNet-50, ImageNet, CIFAR-10, Dropout, accuracy
+    p3     Llama 2: Open Foundation .. Llama 2 7B P (family Llama 2), MMLU, GSM8K, accuracy     github meta-llama/llama
+    p4     LoRA: Low-Rank Adaptation . LoRA P (alias low-rank adaptation), Llama 2 7B, GSM8K    huggingface microsoft/lora
+    p5     GPT-4 Technical Report      GPT-4 P, Llama 2, MMLU, GSM8K, accuracy
+    p6     Dropout: "don't" {overfit}  Dropout P, CIFAR-10
+    p7     A Paper About Nothing       (nothing)
+    p8     CIFAR-10 Is Not Enough      CIFAR-10
+
+Papers per entity: CIFAR-10 4, accuracy 4, GSM8K 3, ImageNet/ResNet-50/Dropout/Llama 2 7B/MMLU 2,
+the rest 1 (ResNet, a family only, 0).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from kg.cli import main
+from kg.commands.cypher import missing_params, parse_params, run_cypher
+from kg.errors import QueryError
+from kg.graph import build_graph
+from kg.normalise import entity_key
+from kg.queries import get_template, load_templates, parse_template, run_template
+from kg.records import Entity, Paper, PaperEntities, Source
+from kg.store import EmbeddedStore
+
+TITLES = {
+    "p1": "Deep Residual Learning for Image Recognition",
+    "p2": "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale",
+    "p3": "Llama 2: Open Foundation and Fine-Tuned Chat Models",
+    "p4": "LoRA: Low-Rank Adaptation of Large Language Models",
+    "p5": "GPT-4 Technical Report",
+    "p6": 'Dropout: "don\'t" {overfit}',
+    "p7": "A Paper About Nothing",
+    "p8": "CIFAR-10 Is Not Enough",
+}
+ABSTRACTS = {
+    "p1": "Residual networks ease the training of deep networks on ILSVRC-2012 and CIFAR-10.",
+    "p2": "A pure transformer applied to sequences of image patches performs very well.",
+    "p3": "We develop and release a collection of pretrained and fine-tuned large language models.",
+    "p4": "We freeze the pretrained weights and inject trainable rank decomposition matrices.",
+    "p5": "A large multimodal model that exhibits human-level performance on professional benchmarks.",
+    "p6": "We randomly zero activations during training.",
+    "p7": "Nothing here.",
+    "p8": "Small benchmarks mislead.",
+}
+# (type, name, role, surface text, aliases, family) per paper.
+ENTITIES = {
+    "p1": [
+        ("MODEL", "ResNet-50", "proposed", "ResNet-50", (), "ResNet"),
+        ("DATASET", "ImageNet", "used", "ILSVRC-2012", (), None),
+        ("DATASET", "CIFAR-10", "used", "CIFAR-10", (), None),
+        ("TASK", "image classification", "used", "image classification", (), None),
+        ("METRIC", "accuracy", "used", "accuracy", (), None),
+    ],
+    "p2": [
+        ("MODEL", "ViT", "proposed", "ViT", (), None),
+        ("MODEL", "ResNet-50", "used", "ResNet-50", (), "ResNet"),
+        ("DATASET", "ImageNet", "used", "ImageNet", (), None),
+        ("DATASET", "CIFAR-10", "used", "CIFAR-10", (), None),
+        ("METHOD", "Dropout", "used", "dropout", (), None),
+        ("METRIC", "accuracy", "used", "accuracy", (), None),
+    ],
+    "p3": [
+        ("MODEL", "Llama 2 7B", "proposed", "Llama 2 7B", (), "Llama 2"),
+        ("DATASET", "MMLU", "used", "MMLU", (), None),
+        ("DATASET", "GSM8K", "used", "GSM8K", (), None),
+        ("METRIC", "accuracy", "used", "accuracy", (), None),
+    ],
+    "p4": [
+        ("METHOD", "LoRA", "proposed", "LoRA", ("low-rank adaptation",), None),
+        ("MODEL", "Llama 2 7B", "used", "Llama 2 7B", (), "Llama 2"),
+        ("DATASET", "GSM8K", "used", "GSM8K", (), None),
+    ],
+    "p5": [
+        ("MODEL", "GPT-4", "proposed", "GPT-4", (), None),
+        ("MODEL", "Llama 2", "used", "Llama 2", (), None),
+        ("DATASET", "MMLU", "used", "MMLU", (), None),
+        ("DATASET", "GSM8K", "used", "GSM8K", (), None),
+        ("METRIC", "accuracy", "used", "accuracy", (), None),
+    ],
+    "p6": [
+        ("METHOD", "Dropout", "proposed", "Dropout", (), None),
+        ("DATASET", "CIFAR-10", "used", "CIFAR-10", (), None),
+    ],
+    "p7": [],
+    "p8": [("DATASET", "CIFAR-10", "used", "CIFAR-10", (), None)],
+}
+LINKS = {
+    "p1": ("https://github.com/kaiming/resnet",),
+    "p3": ("https://github.com/meta-llama/llama",),
+    "p4": ("https://huggingface.co/microsoft/lora",),
+}
+REPO = {
+    "p1": "https://github.com/kaiming/resnet",
+    "p3": "https://github.com/meta-llama/llama",
+    "p4": "https://huggingface.co/microsoft/lora",
+}
+
+
+def known_items() -> list[PaperEntities]:
+    items = []
+    for line, pid in enumerate(TITLES, start=1):
+        sentence = ABSTRACTS[pid]
+        entities = tuple(
+            Entity(entity_key(t, name), name, t, role, text, sentence, 0, len(text), "test", 1.0, aliases, family)
+            for t, name, role, text, aliases, family in ENTITIES[pid]
+        )
+        paper = Paper(pid, TITLES[pid], ABSTRACTS[pid], (Source("known.txt", line),), year=2024)
+        items.append(PaperEntities(paper, entities, LINKS.get(pid, ())))
+    return items
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    with EmbeddedStore(tmp_path_factory.mktemp("queries") / "store") as opened:
+        opened.load(build_graph(known_items()))
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    """A closed store on disk, as `kg build` leaves it, for the CLI tests."""
+    folder = tmp_path_factory.mktemp("cli")
+    with EmbeddedStore(folder / "store") as opened:
+        opened.load(build_graph(known_items()))
+    return str(folder)
+
+
+def run(store, template, /, **params):
+    return run_template(store, template, params)
+
+
+def column(rows, name):
+    return [row[name] for row in rows]
+
+
+# -- the templates, one known answer (or more) each ---------------------------------------
+
+
+def test_shared_datasets(store):
+    rows = run(store, "shared_datasets")
+    assert [(r["dataset"], r["paper_count"]) for r in rows] == [("CIFAR-10", 4), ("GSM8K", 3), ("ImageNet", 2), ("MMLU", 2)]
+    assert rows[0]["papers"] == [TITLES["p2"], TITLES["p8"], TITLES["p1"], TITLES["p6"]]
+    assert rows[1]["papers"] == [TITLES["p5"], TITLES["p3"], TITLES["p4"]]
+    assert column(run(store, "shared_datasets", min_papers="3"), "dataset") == ["CIFAR-10", "GSM8K"]
+
+
+def test_papers_sharing_dataset(store):
+    rows = run(store, "papers_sharing_dataset", paper="residual LEARNING")
+    assert {r["paper"] for r in rows} == {TITLES["p1"]}
+    assert [(r["other_paper"], r["shared"], r["datasets"]) for r in rows] == [
+        (TITLES["p2"], 2, ["CIFAR-10", "ImageNet"]),
+        (TITLES["p8"], 1, ["CIFAR-10"]),
+        (TITLES["p6"], 1, ["CIFAR-10"]),
+    ]
+    assert column(run(store, "papers_sharing_dataset", paper="residual", limit=1), "other_paper") == [TITLES["p2"]]
+
+
+def test_papers_using_by_alias_case_insensitive(store):
+    rows = run(store, "papers_using", name="ilsvrc-2012")
+    assert [(r["paper"], r["entity"], r["relationship"], r["type"]) for r in rows] == [
+        (TITLES["p2"], "ImageNet", "EVALUATES_ON", "Dataset"),
+        (TITLES["p1"], "ImageNet", "EVALUATES_ON", "Dataset"),
+    ]
+    assert [r["key"] for r in run(store, "papers_using", name="Low-Rank Adaptation")] == ["p4"]
+
+
+def test_papers_using_a_family_finds_its_variants(store):
+    rows = run(store, "papers_using", name="LLAMA 2")
+    assert [(r["paper"], r["entity"], r["relationship"]) for r in rows] == [
+        (TITLES["p5"], "Llama 2", "USES"),
+        (TITLES["p3"], "Llama 2 7B", "PROPOSES"),
+        (TITLES["p4"], "Llama 2 7B", "USES"),
+    ]
+
+
+def test_papers_using_type_filter(store):
+    assert run(store, "papers_using", name="dropout", type="model") == []
+    for label in ("method", "Methods", "any", ""):
+        rows = run(store, "papers_using", name="dropout", type=label)
+        assert [(r["key"], r["relationship"]) for r in rows] == [("p2", "USES"), ("p6", "PROPOSES")], label
+    assert rows[0]["evidence"] == ABSTRACTS["p2"]
+
+
+def test_model_dataset_cooccurrence(store):
+    rows = run(store, "model_dataset")
+    assert [(r["model"], r["dataset"], r["paper_count"]) for r in rows] == [
+        ("Llama 2 7B", "GSM8K", 2),
+        ("ResNet-50", "CIFAR-10", 2),
+        ("ResNet-50", "ImageNet", 2),
+        ("GPT-4", "GSM8K", 1),
+        ("GPT-4", "MMLU", 1),
+        ("Llama 2", "GSM8K", 1),
+        ("Llama 2", "MMLU", 1),
+        ("Llama 2 7B", "MMLU", 1),
+        ("ViT", "CIFAR-10", 1),
+        ("ViT", "ImageNet", 1),
+    ]
+    assert rows[1]["papers"] == [TITLES["p2"], TITLES["p1"]]
+    assert len(run(store, "model_dataset", min_papers=2)) == 3
+    filtered = run(store, "model_dataset", model="LLAMA", dataset="gsm")
+    assert [(r["model"], r["paper_count"]) for r in filtered] == [("Llama 2 7B", 2), ("Llama 2", 1)]
+
+
+def test_top_entities(store):
+    rows = run(store, "top_entities", limit=2)
+    assert [(r["type"], r["entity"], r["papers"], r["proposed_by"]) for r in rows] == [
+        ("Dataset", "CIFAR-10", 4, 0),
+        ("Dataset", "GSM8K", 3, 0),
+        ("Method", "Dropout", 2, 1),
+        ("Method", "LoRA", 1, 1),
+        ("Metric", "accuracy", 4, 0),
+        ("Model", "Llama 2 7B", 2, 1),
+        ("Model", "ResNet-50", 2, 1),
+        ("Task", "image classification", 1, 0),
+    ]
+    models = run(store, "top_entities", type="model")
+    assert [(r["entity"], r["papers"]) for r in models] == [
+        ("Llama 2 7B", 2), ("ResNet-50", 2), ("GPT-4", 1), ("Llama 2", 1), ("ViT", 1),
+    ]
+
+
+def test_paper_entities_proposes_versus_uses(store):
+    rows = run(store, "paper_entities", paper="lora")
+    assert [(r["role"], r["type"], r["entity"], r["relationship"]) for r in rows] == [
+        ("proposes", "Method", "LoRA", "PROPOSES"),
+        ("releases", "Repository", REPO["p4"], "RELEASES_CODE"),
+        ("uses", "Dataset", "GSM8K", "EVALUATES_ON"),
+        ("uses", "Model", "Llama 2 7B", "USES"),
+    ]
+    assert {r["paper"] for r in rows} == {TITLES["p4"]}
+    assert rows[0]["evidence"] == ABSTRACTS["p4"]
+
+
+def test_a_title_fragment_resolves_to_the_closest_paper(store):
+    # Both p1 and p2 contain "image recognition": the shorter title wins; an exact id wins outright.
+    assert {r["paper"] for r in run(store, "paper_entities", paper="image recognition")} == {TITLES["p1"]}
+    assert {r["paper"] for r in run(store, "paper_entities", paper="p2")} == {TITLES["p2"]}
+    assert run(store, "paper_entities", paper="no such paper") == []
+
+
+def test_similar_papers_adamic_adar_and_jaccard(store):
+    rows = run(store, "similar_papers", paper="p1")
+    assert column(rows, "similar_paper") == [TITLES[p] for p in ("p2", "p8", "p6", "p3", "p5")]
+    top = rows[0]
+    assert top["shared_count"] == 4 and top["shared"] == ["CIFAR-10", "ImageNet", "ResNet-50", "accuracy"]
+    # ResNet-50 and ImageNet are in 2 papers, CIFAR-10 and accuracy in 4.
+    assert top["adamic_adar"] == pytest.approx(2 / math.log(2) + 2 / math.log(4), abs=1e-3)
+    assert top["jaccard"] == pytest.approx(4 / 7, abs=1e-3)
+
+
+def test_similar_papers_rank_by_changes_the_order(store):
+    # p6 = {Dropout, CIFAR-10}. p2 shares both (AA 2.164, J 2/6); p8 = {CIFAR-10} shares one (AA 0.721, J 1/2).
+    by_aa = run(store, "similar_papers", paper=TITLES["p6"])
+    by_jaccard = run(store, "similar_papers", paper=TITLES["p6"], rank_by="jaccard")
+    assert column(by_aa, "similar_paper") == [TITLES["p2"], TITLES["p8"], TITLES["p1"]]
+    assert column(by_jaccard, "similar_paper") == [TITLES["p8"], TITLES["p2"], TITLES["p1"]]
+    assert by_aa[0]["adamic_adar"] == pytest.approx(1 / math.log(2) + 1 / math.log(4), abs=1e-3)
+    assert by_jaccard[0]["jaccard"] == pytest.approx(0.5)
+
+
+def test_connection_between_two_papers(store):
+    rows = run(store, "connection", source="Deep Residual", target="GPT-4 Technical Report")
+    assert rows[0] == {"hops": 2, "route": f"{TITLES['p1']} -[MEASURES]-> accuracy <-[MEASURES]- {TITLES['p5']}"}
+    assert column(rows, "hops") == [2, 4, 4]  # then the next shortest routes
+
+
+def test_connection_prefers_routes_through_rarer_entities(store):
+    # Two 4-hop routes from p4 to p1 via p3 and accuracy: through Llama 2 7B (2 papers) or GSM8K (3).
+    rows = run(store, "connection", source="p4", target="p1", limit=1)
+    assert rows == [{
+        "hops": 4,
+        "route": f"{TITLES['p4']} -[USES]-> Llama 2 7B <-[PROPOSES]- {TITLES['p3']} -[MEASURES]-> accuracy "
+        f"<-[MEASURES]- {TITLES['p1']}",
+    }]
+    assert [r["hops"] for r in run(store, "connection", source="p4", target="p1")] == [4, 4, 4]
+
+
+def test_connection_between_entities_through_a_model_family(store):
+    # "lora" names the LoRA method exactly (preferred over the title fragment of p4).
+    rows = run(store, "connection", source="lora", target="llama 2", limit=1)
+    assert rows == [{"hops": 3, "route": f"LoRA <-[PROPOSES]- {TITLES['p4']} -[USES]-> Llama 2 7B -[VARIANT_OF]-> Llama 2"}]
+
+
+def test_connection_without_route_says_so(store):
+    rows = run(store, "connection", source="p7", target="p1")
+    assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]
+    assert run(store, "connection", source="no such thing", target="p1") == []
+
+
+def test_search_papers_full_text(store):
+    rows = run(store, "search_papers", query="recognition")
+    assert sorted(column(rows, "key")) == ["p1", "p2"]
+    assert all(r["score"] > 0 for r in rows)
+    assert column(run(store, "search_papers", query="activations"), "title") == [TITLES["p6"]]
+    assert len(run(store, "search_papers", query="recognition", limit=1)) == 1
+
+
+def test_papers_with_code(store):
+    rows = run(store, "papers_with_code")
+    assert [(r["paper"], r["repositories"]) for r in rows] == [
+        (TITLES["p1"], [REPO["p1"]]), (TITLES["p3"], [REPO["p3"]]), (TITLES["p4"], [REPO["p4"]]),
+    ]
+    assert rows[0]["entities"] == ["CIFAR-10", "ImageNet", "ResNet-50", "accuracy", "image classification"]
+    assert column(run(store, "papers_with_code", entity="gsm8k"), "paper") == [TITLES["p3"], TITLES["p4"]]
+    assert column(run(store, "papers_with_code", entity="ILSVRC-2012"), "paper") == [TITLES["p1"]]
+
+
+def test_model_family(store):
+    assert [tuple(r.values()) for r in run(store, "model_family", model="llama")] == [
+        ("Llama 2", "family", "Llama 2", 1),
+        ("Llama 2", "variant", "Llama 2 7B", 2),
+    ]
+    # A family known only through its variants (no paper names "ResNet" alone) still shows.
+    assert [tuple(r.values()) for r in run(store, "model_family", model="RESNET")] == [
+        ("ResNet", "family", "ResNet", 0),
+        ("ResNet", "variant", "ResNet-50", 2),
+    ]
+
+
+# -- parameters are values, never text -----------------------------------------------------
+
+
+def test_quotes_and_braces_in_a_parameter_are_just_text(store):
+    rows = run(store, "papers_sharing_dataset", paper=TITLES["p6"])
+    assert {r["paper"] for r in rows} == {TITLES["p6"]}
+    assert column(rows, "other_paper") == [TITLES["p2"], TITLES["p8"], TITLES["p1"]]
+    assert run(store, "paper_entities", paper='"don\'t" {overfit}')[0]["paper"] == TITLES["p6"]
+
+
+def test_an_injection_attempt_matches_nothing(store):
+    for value in ("x' OR 1=1 //", 'x" OR true RETURN 1 //', "}) MATCH (n) DETACH DELETE n //"):
+        assert run(store, "paper_entities", paper=value) == []
+        assert run(store, "papers_using", name=value) == []
+    assert store.counts()["Paper"] == 8
+
+
+def test_templates_send_the_file_text_unchanged(store):
+    template = get_template("papers_using")
+    before = template.cypher
+    template.bind({"name": "'; DROP"})
+    assert template.cypher == before and "'; DROP" not in before
+
+
+# -- template files and their validation ---------------------------------------------------
+
+EXPECTED_TEMPLATES = {
+    "connection", "model_dataset", "model_family", "paper_entities", "papers_sharing_dataset", "papers_using",
+    "papers_with_code", "search_papers", "shared_datasets", "similar_papers", "top_entities",
+}
+
+
+def test_every_template_loads_and_is_described():
+    templates = load_templates()
+    assert set(templates) == EXPECTED_TEMPLATES
+    for name, template in templates.items():
+        assert template.description and template.path.endswith(f"{name}.cypher")
+        assert all(p.description for p in template.params), name
+
+
+def test_unknown_parameter_is_rejected():
+    with pytest.raises(QueryError, match="has no parameter nope"):
+        get_template("papers_using").bind({"name": "x", "nope": "1"})
+
+
+def test_missing_parameter_is_rejected():
+    with pytest.raises(QueryError, match="needs parameter 'name'"):
+        get_template("papers_using").bind({})
+
+
+def test_bad_int_is_rejected():
+    with pytest.raises(QueryError, match="'limit' must be int"):
+        get_template("shared_datasets").bind({"limit": "ten"})
+    assert get_template("shared_datasets").bind({"limit": "7"}) == {"min_papers": 2, "limit": 7}
+
+
+def test_undeclared_parameter_in_a_template_file_is_rejected(tmp_path):
+    (tmp_path / "bad.cypher").write_text(
+        "// name: bad\n// description: uses $other\n// param: name string  a name\n"
+        "MATCH (p:Paper) WHERE p.title = $name AND p.key = $other RETURN p.title\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(QueryError, match=r"undeclared parameter\(s\) \['other'\]"):
+        load_templates(tmp_path)
+
+
+def test_declared_but_unused_parameter_is_rejected():
+    with pytest.raises(QueryError, match="unused"):
+        parse_template("t.cypher", "// name: t\n// description: d\n// param: n int  n\nRETURN 1 AS one")
+
+
+# -- kg query / kg cypher on the command line ------------------------------------------------
+
+
+def test_kg_query_list_shows_every_template(capsys):
+    assert main(["query", "--list"]) == 0
+    out = capsys.readouterr().out
+    for name, template in load_templates().items():
+        assert f"{name}\n    {template.description}" in out
+        for param in template.params:
+            assert f"--param {param.name}=<{param.type}>" in out
+
+
+def test_kg_query_json(workdir, capsys):
+    assert main(["query", "papers_using", "--param", "name=ImageNet", "--json", "--workdir", workdir]) == 0
+    assert [r["key"] for r in json.loads(capsys.readouterr().out)] == ["p2", "p1"]
+
+
+def test_kg_query_unknown_parameter_is_one_line(workdir, capsys):
+    assert main(["query", "papers_using", "--param", "nmae=x", "--workdir", workdir]) == 2
+    err = capsys.readouterr().err
+    assert "has no parameter nmae" in err and err.count("\n") == 1
+
+
+def test_kg_cypher_reads(workdir, capsys):
+    args = ["cypher", "MATCH (p:Paper) WHERE p.title = $t RETURN p.key AS key", "--param", f"t={TITLES['p6']}"]
+    assert main(args + ["--csv", "--workdir", workdir]) == 0
+    assert capsys.readouterr().out.split() == ["key", "p6"]
+
+
+@pytest.mark.parametrize("query", [
+    "CREATE (:Paper {key: 'x'})",
+    "MERGE (d:Dataset {key: 'dataset:x'})",
+    "MATCH (p:Paper {key: 'p1'}) SET p.title = 'changed'",
+    "MATCH (p:Paper {key: 'p1'}) REMOVE p.title",
+    "MATCH (p:Paper) DETACH DELETE p",
+])
+def test_kg_cypher_rejects_writes(workdir, capsys, query):
+    assert main(["cypher", query, "--workdir", workdir]) == 2
+    err = capsys.readouterr().err
+    assert "kg cypher is read-only" in err and err.count("\n") == 1
+    assert main(["cypher", "MATCH (p:Paper {key: 'p1'}) RETURN count(p) AS n, p.title AS t", "--json", "--workdir", workdir]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 1, "t": TITLES["p1"]}]
+
+
+def test_kg_cypher_missing_parameter_and_bad_syntax(workdir, capsys):
+    assert main(["cypher", "MATCH (p:Paper) RETURN p LIMIT $n", "--workdir", workdir]) == 2
+    assert "uses $n but no value was given" in capsys.readouterr().err
+    assert main(["cypher", "MATCH (p:Paper RETURN p", "--workdir", workdir]) == 2
+    err = capsys.readouterr().err
+    assert "Cypher failed" in err and err.count("\n") == 1
+
+
+def test_run_cypher_passes_values_as_parameters(store):
+    rows = run_cypher(store, "MATCH (p:Paper) WHERE p.title = $t RETURN p.key AS key", {"t": TITLES["p6"]})
+    assert rows == [{"key": "p6"}]
+    with pytest.raises(QueryError, match="kg cypher is read-only"):
+        run_cypher(store, "CREATE (:Paper {key: $k})", {"k": "x"})
+
+
+def test_cli_parameter_values():
+    assert parse_params(["n=5", "name=Llama 2", 'q="5"', "flag=true", "empty="]) == {
+        "n": 5, "name": "Llama 2", "q": "5", "flag": True, "empty": "",
+    }
+    with pytest.raises(QueryError, match="bad --param"):
+        parse_params(["novalue"])
+    assert missing_params("MATCH (n) WHERE n.x = '$a' // $b\nRETURN $c, `$d`", {}) == {"c"}
