@@ -1,11 +1,17 @@
 // name: papers_sharing_dataset
 // description: Papers that share at least one dataset with the given paper, most shared datasets first.
-// param: paper string  Paper id, or a case-insensitive fragment of its title
+// param: paper string  Paper id, or a case-insensitive fragment of its title (the closest match is used)
 // param: limit int = 20  Maximum number of rows
+// The closest match: exact id or title first, then the shortest title containing the text.
 MATCH (p:Paper)
 WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
-MATCH (p)-[:EVALUATES_ON|PROPOSES]->(d:Dataset)<-[:EVALUATES_ON|PROPOSES]-(other:Paper)
+WITH p
+ORDER BY CASE WHEN p.key = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
+LIMIT 1
+MATCH (p)-->(d:Dataset)<--(other:Paper)
 WHERE other <> p
+WITH p, other, d
+ORDER BY d.name
 WITH p, other, collect(DISTINCT d.name) AS datasets
 RETURN p.title AS paper, other.title AS other_paper, size(datasets) AS shared, datasets
 ORDER BY shared DESC, other_paper

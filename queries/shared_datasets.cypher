@@ -2,7 +2,9 @@
 // description: Datasets used by two or more papers, with those papers, most used first.
 // param: min_papers int = 2  Minimum number of papers per dataset
 // param: limit int = 50  Maximum number of rows
-MATCH (p:Paper)-[:EVALUATES_ON|PROPOSES]->(d:Dataset)
+MATCH (p:Paper)-->(d:Dataset)
+WITH d, p
+ORDER BY p.title
 WITH d, collect(DISTINCT p.title) AS papers
 WHERE size(papers) >= $min_papers
 RETURN d.name AS dataset, size(papers) AS paper_count, papers

@@ -1,0 +1,36 @@
+// name: connection
+// description: How two papers or entities connect: the shortest routes (up to 6 hops) through shared datasets, models, methods, papers and model families.
+// param: source string  A paper (id or title fragment) or an entity (name or alias), case-insensitive
+// param: target string  A paper (id or title fragment) or an entity (name or alias), case-insensitive
+// param: limit int = 3  How many routes, shortest first
+// Runs unchanged on FalkorDB and Neo4j: FalkorDB's shortestPath needs a directed pattern and
+// relationships run Paper -> entity, so this enumerates bounded undirected paths instead and
+// keeps the shortest; among equally short routes, those through rarer entities come first.
+// Each end resolves to one node: exact id/name/alias/title before a title fragment.
+MATCH (a)
+WHERE a.key = $source OR toLower(a.name) = toLower($source) OR toLower(a.title) CONTAINS toLower($source)
+   OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($source))
+WITH a
+ORDER BY CASE WHEN a.key = $source OR toLower(coalesce(a.name, a.title)) = toLower($source) THEN 0
+              WHEN a.title IS NULL THEN 1 ELSE 2 END, size(coalesce(a.title, a.name)), a.key
+LIMIT 1
+MATCH (b)
+WHERE b <> a
+  AND (b.key = $target OR toLower(b.name) = toLower($target) OR toLower(b.title) CONTAINS toLower($target)
+       OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($target)))
+WITH a, b
+ORDER BY CASE WHEN b.key = $target OR toLower(coalesce(b.name, b.title)) = toLower($target) THEN 0
+              WHEN b.title IS NULL THEN 1 ELSE 2 END, size(coalesce(b.title, b.name)), b.key
+LIMIT 1
+OPTIONAL MATCH path = (a)-[*..6]-(b)
+WITH a, b, path, coalesce(nodes(path), []) AS ns, coalesce(relationships(path), []) AS rs
+WITH a, b, path, ns, rs, reduce(total = 0, n IN ns | total + coalesce(n.support, 0)) AS generality
+ORDER BY length(path), generality
+LIMIT $limit
+RETURN length(path) AS hops,
+       CASE WHEN path IS NULL
+            THEN 'no route within 6 hops between ' + coalesce(a.title, a.name) + ' and ' + coalesce(b.title, b.name)
+            ELSE reduce(route = coalesce(ns[0].title, ns[0].name), i IN range(0, size(rs) - 1) |
+                        route + CASE WHEN startNode(rs[i]) = ns[i] THEN ' -[' + type(rs[i]) + ']-> ' ELSE ' <-[' + type(rs[i]) + ']- ' END
+                        + coalesce(ns[i + 1].title, ns[i + 1].name))
+       END AS route

@@ -1,0 +1,19 @@
+// name: papers_with_code
+// description: Papers that release code or weights (GitHub, GitLab, Hugging Face, Bitbucket links), optionally only those mentioning a given entity.
+// param: entity string = any  Only papers mentioning this dataset/model/method/task/metric, by name or alias, case-insensitive (or any)
+// param: limit int = 50  Maximum number of rows
+MATCH (p:Paper)-[:RELEASES_CODE]->(repo:Repository)
+WITH p, repo
+ORDER BY repo.url
+WITH p, collect(DISTINCT repo.url) AS repositories
+OPTIONAL MATCH (p)-->(e)
+WHERE NOT e:Repository
+WITH p, repositories, e
+ORDER BY e.name
+WITH p, repositories, collect(DISTINCT e) AS entities
+WHERE $entity IN ['', 'any']
+   OR any(e IN entities WHERE toLower(e.name) = toLower($entity)
+          OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity)))
+RETURN p.title AS paper, repositories, [e IN entities | e.name] AS entities
+ORDER BY paper
+LIMIT $limit

@@ -1,0 +1,31 @@
+// name: similar_papers
+// description: Papers most similar to the given paper by the entities they share, scored by Adamic-Adar (rare shared entities weigh more) and Jaccard.
+// param: paper string  Paper id, or a case-insensitive fragment of its title (the closest match is used)
+// param: rank_by string = adamic_adar  Order by adamic_adar or jaccard
+// param: limit int = 10  Maximum number of rows
+// Adamic-Adar sums 1/log(d) over the shared entities, d = the number of papers that mention
+// the entity (at least 2: this paper and the other); Jaccard = shared / union of both entity sets.
+MATCH (p:Paper)
+WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
+WITH p
+ORDER BY CASE WHEN p.key = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
+LIMIT 1
+MATCH (p)-->(e)
+WHERE NOT e:Repository
+WITH p, collect(DISTINCT e) AS mine
+UNWIND mine AS e
+MATCH (e)<--(q:Paper)
+WHERE q <> p
+WITH DISTINCT p, size(mine) AS n_mine, q, e
+MATCH (e)<--(x:Paper)
+WITH p, n_mine, q, e, count(DISTINCT x) AS degree
+ORDER BY e.name
+WITH p, n_mine, q, collect(e.name) AS shared, sum(1.0 / log(degree)) AS aa
+MATCH (q)-->(f)
+WHERE NOT f:Repository
+WITH p, n_mine, q, shared, aa, count(DISTINCT f) AS n_theirs
+WITH p, q, shared, round(1000.0 * aa) / 1000.0 AS adamic_adar,
+     round(1000.0 * size(shared) / (n_mine + n_theirs - size(shared))) / 1000.0 AS jaccard
+RETURN p.title AS paper, q.title AS similar_paper, size(shared) AS shared_count, adamic_adar, jaccard, shared
+ORDER BY CASE WHEN toLower($rank_by) = 'jaccard' THEN jaccard ELSE adamic_adar END DESC, adamic_adar DESC, jaccard DESC, similar_paper
+LIMIT $limit
