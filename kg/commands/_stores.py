@@ -7,6 +7,14 @@ from pathlib import Path
 from ..errors import StoreUnavailable
 
 
+def add_param_and_format_arguments(parser, param_help: str) -> None:
+    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help=param_help)
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
+    fmt.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
+    parser.set_defaults(fmt="table")
+
+
 def add_store_arguments(parser) -> None:
     parser.add_argument("--workdir", default=".kg", help="folder `kg build` wrote (default: .kg)")
     parser.add_argument("--neo4j", nargs="?", const="env", default=None, metavar="URI",

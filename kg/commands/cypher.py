@@ -23,7 +23,7 @@ import sys
 
 from ..errors import QueryError, StoreError, StoreUnavailable
 from ..output import render
-from ._stores import add_store_arguments, open_store
+from ._stores import add_param_and_format_arguments, add_store_arguments, open_store
 
 __all__ = ["parse_params", "missing_params", "run_cypher", "READ_ONLY_MESSAGE"]
 
@@ -107,12 +107,9 @@ def register(sub) -> None:
         "  kg cypher - < my_query.cypher",
     )
     parser.add_argument("query", help="Cypher text, or - to read it from standard input")
-    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="query parameter (repeatable)")
-    fmt = parser.add_mutually_exclusive_group()
-    fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
-    fmt.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
+    add_param_and_format_arguments(parser, "query parameter (repeatable)")
     add_store_arguments(parser)
-    parser.set_defaults(run=run, fmt="table")
+    parser.set_defaults(run=run)
 
 
 def run(args) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import QueryError
 from ..output import render
 from ..queries import get_template, load_templates
-from ._stores import add_store_arguments, open_store
+from ._stores import add_param_and_format_arguments, add_store_arguments, open_store
 
 
 def register(sub) -> None:
@@ -18,12 +18,9 @@ def register(sub) -> None:
     )
     parser.add_argument("name", nargs="?", help="template name")
     parser.add_argument("--list", action="store_true", help="list templates with their parameters")
-    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="template parameter (repeatable)")
-    fmt = parser.add_mutually_exclusive_group()
-    fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
-    fmt.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
+    add_param_and_format_arguments(parser, "template parameter (repeatable)")
     add_store_arguments(parser)
-    parser.set_defaults(run=run, fmt="table")
+    parser.set_defaults(run=run)
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
