@@ -45,3 +45,32 @@ def test_unwritable_folder_is_a_clear_error(tmp_path):
         target = locked / "store"
     with pytest.raises(StoreUnavailable, match="not writable"):
         EmbeddedStore(target)
+
+
+def test_server_dies_with_a_killed_parent(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import sys, time\n"
+        "from kg.store import EmbeddedStore\n"
+        f"s = EmbeddedStore({str(tmp_path)!r})\n"
+        "print(s._process.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    server = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            state = open(f"/proc/{server}/stat").read().split()[2]
+        except FileNotFoundError:
+            return
+        if state == "Z":
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"server {server} outlived its killed parent")
