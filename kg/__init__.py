@@ -51,8 +51,10 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
 
 
 def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
-    """Rows of your own read-only Cypher (writes are rejected by the store's read mode)."""
+    """Rows of your own read-only Cypher; a write raises QueryError (the store's read mode)."""
+    from .commands.cypher import run_cypher
+
     if store is not None:
-        return store.read(text, params or {})
+        return run_cypher(store, text, params)
     with _embedded(workdir) as db:
-        return db.read(text, params or {})
+        return run_cypher(db, text, params)

@@ -1,13 +1,18 @@
 // name: model_family
-// description: Model families and their variants (VARIANT_OF, e.g. Llama 2 7B -> Llama 2) for models whose name or alias contains the text, with paper counts.
+// description: Model families and their variants (VARIANT_OF chains, e.g. LLaMA > Llama 2 > Llama 2 7B) for models whose name or alias contains the text, with paper counts.
 // param: model string  Text in the model's name or alias, case-insensitive, e.g. llama
+// Each matching model is walked up to the root of its family, then every variant below that
+// root is listed; sorting by the lineage text puts each variant under its parent.
 MATCH (m:Model)
 WHERE toLower(m.name) CONTAINS toLower($model)
    OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS toLower($model))
-OPTIONAL MATCH (m)-[:VARIANT_OF]->(f)
-WITH DISTINCT coalesce(f, m) AS family
-MATCH (v)-[:VARIANT_OF*0..1]->(family)
+MATCH (m)-[:VARIANT_OF*0..5]->(root)
+WHERE NOT (root)-[:VARIANT_OF]->()
+WITH DISTINCT root
+MATCH line = (v)-[:VARIANT_OF*0..5]->(root)
+WITH root, v, length(line) AS depth,
+     reduce(text = root.name, n IN tail(reverse(nodes(line))) | text + ' > ' + n.name) AS lineage
 OPTIONAL MATCH (p:Paper)-->(v)
-WITH family, v, count(DISTINCT p) AS papers
-RETURN family.name AS family, CASE WHEN v = family THEN 'family' ELSE 'variant' END AS kind, v.name AS model, papers
-ORDER BY family, kind, papers DESC, model
+WITH root, v, depth, lineage, count(DISTINCT p) AS papers
+RETURN root.name AS family, v.name AS model, depth, lineage, papers
+ORDER BY family, lineage

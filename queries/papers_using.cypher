@@ -1,5 +1,5 @@
 // name: papers_using
-// description: Papers that use (or propose) a dataset, model, method, task or metric, found by its name or any alias, case-insensitive; a model family also finds its variants.
+// description: Papers that use (or propose) a dataset, model, method, task or metric, found by its name or any alias, case-insensitive; a model family also finds its variants (at any depth).
 // param: name string  Entity name or alias, e.g. ImageNet, LoRA, Llama 2 (exact, case-insensitive)
 // param: type string = any  Only this entity type: dataset, model, method, task, metric (or any)
 // param: limit int = 100  Maximum number of rows
@@ -11,7 +11,7 @@ WHERE (e.key = $name OR toLower(e.name) = toLower($name)
        OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($name)))
   AND NOT e:Paper AND NOT e:Repository
   AND ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's'])
-MATCH (p:Paper)-[r]->(x)-[:VARIANT_OF*0..1]->(e)
+MATCH (p:Paper)-[r]->(x)-[:VARIANT_OF*0..5]->(e)
 RETURN DISTINCT p.title AS paper, p.key AS key, labels(e)[0] AS type, x.name AS entity, type(r) AS relationship, r.sentence AS evidence
 ORDER BY paper, entity
 LIMIT $limit

@@ -9,13 +9,14 @@ by hand; the expected values below were derived from this table, not read back f
     p2     An Image is Worth 16x16 ... ViT P, ResNet-50, ImageNet, CIFAR-10, Dropout, accuracy
     p3     Llama 2: Open Foundation .. Llama 2 7B P (family Llama 2), MMLU, GSM8K, accuracy     github meta-llama/llama
     p4     LoRA: Low-Rank Adaptation . LoRA P (alias low-rank adaptation), Llama 2 7B, GSM8K    huggingface microsoft/lora
-    p5     GPT-4 Technical Report      GPT-4 P, Llama 2, MMLU, GSM8K, accuracy
+    p5     GPT-4 Technical Report      GPT-4 P, Llama 2 (family Llama), MMLU, GSM8K, accuracy
     p6     Dropout: "don't" {overfit}  Dropout P, CIFAR-10
     p7     A Paper About Nothing       (nothing)
     p8     CIFAR-10 Is Not Enough      CIFAR-10
 
 Papers per entity: CIFAR-10 4, accuracy 4, GSM8K 3, ImageNet/ResNet-50/Dropout/Llama 2 7B/MMLU 2,
-the rest 1 (ResNet, a family only, 0).
+the rest 1 (the families ResNet and Llama, named by no paper, 0).  VARIANT_OF chains:
+Llama 2 7B -> Llama 2 -> Llama and ResNet-50 -> ResNet.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ ENTITIES = {
     ],
     "p5": [
         ("MODEL", "GPT-4", "proposed", "GPT-4", (), None),
-        ("MODEL", "Llama 2", "used", "Llama 2", (), None),
+        ("MODEL", "Llama 2", "used", "Llama 2", (), "Llama"),
         ("DATASET", "MMLU", "used", "MMLU", (), None),
         ("DATASET", "GSM8K", "used", "GSM8K", (), None),
         ("METRIC", "accuracy", "used", "accuracy", (), None),
@@ -183,6 +184,11 @@ def test_papers_using_a_family_finds_its_variants(store):
         (TITLES["p3"], "Llama 2 7B", "PROPOSES"),
         (TITLES["p4"], "Llama 2 7B", "USES"),
     ]
+
+
+def test_papers_using_a_root_family_finds_variants_at_any_depth(store):
+    rows = run(store, "papers_using", name="llama", type="model")
+    assert [(r["key"], r["entity"]) for r in rows] == [("p5", "Llama 2"), ("p3", "Llama 2 7B"), ("p4", "Llama 2 7B")]
 
 
 def test_papers_using_type_filter(store):
@@ -318,15 +324,18 @@ def test_papers_with_code(store):
 
 
 def test_model_family(store):
-    assert [tuple(r.values()) for r in run(store, "model_family", model="llama")] == [
-        ("Llama 2", "family", "Llama 2", 1),
-        ("Llama 2", "variant", "Llama 2 7B", 2),
+    # "7b" matches only Llama 2 7B; its family is walked up to the root, then listed down again.
+    assert [tuple(r.values()) for r in run(store, "model_family", model="7B")] == [
+        ("Llama", "Llama", 0, "Llama", 0),
+        ("Llama", "Llama 2", 1, "Llama > Llama 2", 1),
+        ("Llama", "Llama 2 7B", 2, "Llama > Llama 2 > Llama 2 7B", 2),
     ]
-    # A family known only through its variants (no paper names "ResNet" alone) still shows.
-    assert [tuple(r.values()) for r in run(store, "model_family", model="RESNET")] == [
-        ("ResNet", "family", "ResNet", 0),
-        ("ResNet", "variant", "ResNet-50", 2),
+    # Families known only through their variants (no paper names "ResNet" alone) still show.
+    assert [(r["family"], r["model"], r["papers"]) for r in run(store, "model_family", model="RESNET")] == [
+        ("ResNet", "ResNet", 0),
+        ("ResNet", "ResNet-50", 2),
     ]
+    assert column(run(store, "model_family", model="gpt"), "lineage") == ["GPT-4"]
 
 
 # -- parameters are values, never text -----------------------------------------------------

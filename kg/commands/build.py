@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 import sys
 
 from ..pipeline import build
@@ -13,6 +15,7 @@ HELP = "parse, extract, and load a corpus into the embedded store; write graph.j
 def register(sub) -> None:
     parser = sub.add_parser(
         "build",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help=HELP,
         description="Build the knowledge graph: parse every paper (seed dumps, JSONL, CSV, arXiv metadata), "
         "extract datasets/models/methods/tasks/metrics, normalise names, load the embedded FalkorDB store "

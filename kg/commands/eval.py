@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from collections import Counter
 
 from ..evaluate import load_eval_papers, load_gold, predictions, score
@@ -12,6 +14,7 @@ from ..records import ENTITY_TYPES
 def register(sub) -> None:
     parser = sub.add_parser(
         "eval",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="score extraction on the hand-labelled dev/test sets in eval/gold",
         description="Run the extractor on the labelled papers and print document-level precision, recall and F1 "
         "per entity type, role accuracy, and the same for a gazetteer-only baseline measured in the same run.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 import json
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ from .build import print_report
 def register(sub) -> None:
     parser = sub.add_parser(
         "extract",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="write the entities of every paper as JSON lines",
         description="Parse a corpus and extract datasets, models, methods, tasks and metrics, one JSON object per "
         'paper: {"id", "title", "entities": [{"text", "name", "type", "role", "sentence", "start", "end", ...}], "links"}. '

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from ..errors import QueryError
 from ..output import render
 from ..queries import get_template, load_templates
@@ -11,6 +13,7 @@ from ._stores import add_param_and_format_arguments, add_store_arguments, open_s
 def register(sub) -> None:
     parser = sub.add_parser(
         "query",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="run a named query template (kg query --list shows them)",
         description="Run one of the Cypher templates in queries/ read-only against the embedded store "
         "(or Neo4j with --neo4j). Parameters are passed as Cypher parameters, never pasted into the query.",
