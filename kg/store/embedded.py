@@ -28,6 +28,7 @@ __all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries"]
 DEFAULT_STORE_DIR = Path(".kg") / "store"
 GRAPH_NAME = "kg"
 _START_TIMEOUT_S = 20.0
+_QUERY_TIMEOUT_S = 600.0
 _FULLTEXT_CALL = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*['\"]paper_text['\"]\s*,")
 
 
@@ -156,7 +157,8 @@ class EmbeddedStore(Store):
         # The socket file appears when Redis binds, a moment before it accepts connections.
         while True:
             try:
-                self._db = FalkorDB(unix_socket_path=socket_path)
+                # a server that stops answering must fail the command, not hang it
+                self._db = FalkorDB(unix_socket_path=socket_path, socket_timeout=_QUERY_TIMEOUT_S)
                 self._select_graph()
                 break
             except RedisConnectionError:
