@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import InputError, KgError, QueryError, StoreError, StoreUnavailable
 from .ingest import read_corpus
 from .pipeline import BUNDLED_SEEDS, BuildResult, build, extract_papers, load_graph
+from .store import open_built_store
 
 __all__ = [
     "BUNDLED_SEEDS",
@@ -31,22 +32,13 @@ __all__ = [
 ]
 
 
-def _embedded(workdir: str | Path):
-    from .store import EmbeddedStore
-
-    path = Path(workdir) / "store"
-    if not (path / "graph.rdb").exists():
-        raise StoreUnavailable(f"no graph store in {path}", fix="run kg.build() or `kg build` first")
-    return EmbeddedStore(path)
-
-
 def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
     """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one."""
     from .queries import run_template
 
     if store is not None:
         return run_template(store, name, params)
-    with _embedded(workdir) as db:
+    with open_built_store(workdir) as db:
         return run_template(db, name, params)
 
 
@@ -56,5 +48,5 @@ def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg"
 
     if store is not None:
         return run_cypher(store, text, params)
-    with _embedded(workdir) as db:
+    with open_built_store(workdir) as db:
         return run_cypher(db, text, params)

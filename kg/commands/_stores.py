@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..errors import StoreUnavailable
-
 
 def add_param_and_format_arguments(parser, param_help: str) -> None:
     parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help=param_help)
@@ -30,9 +26,6 @@ def open_store(args):
 
         return connect(uri=None if args.neo4j == "env" else args.neo4j, user=args.user,
                        password=args.password, database=args.database)
-    from ..store import EmbeddedStore
+    from ..store import open_built_store
 
-    path = Path(args.workdir) / "store"
-    if not (path / "graph.rdb").exists():
-        raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or pass --workdir)")
-    return EmbeddedStore(path)
+    return open_built_store(args.workdir)

@@ -6,7 +6,7 @@ import argparse
 
 import sys
 
-from ..pipeline import build
+from ..pipeline import build, graph_summary
 from ..records import IngestReport
 
 HELP = "parse, extract, and load a corpus into the embedded store; write graph.json and graph.html"
@@ -50,12 +50,10 @@ def run(args) -> int:
         progress=sys.stderr.isatty(), batch_size=args.batch_size,
     )
     print_report(result.report, args.show_rejects)
-    counts = {}
-    for _, data in result.graph.nodes(data=True):
-        counts[data["label"]] = counts.get(data["label"], 0) + 1
+    counts = graph_summary(result.graph)
     entity_counts = ", ".join(f"{counts.get(l, 0)} {l.lower()}s" for l in ("Dataset", "Model", "Method", "Task", "Metric"))
     print(f"graph: {counts.get('Paper', 0)} papers, {entity_counts}, {counts.get('Repository', 0)} repositories, "
-          f"{result.graph.number_of_edges()} relationships")
+          f"{counts['relationships']} relationships")
     for name, path in result.outputs.items():
         print(f"{name}: {path}")
     if result.notes:

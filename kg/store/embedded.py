@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import StoreError, StoreUnavailable
 from .base import Store
 
-__all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries"]
+__all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries", "open_built_store"]
 
 DEFAULT_STORE_DIR = Path(".kg") / "store"
 GRAPH_NAME = "kg"
@@ -245,6 +245,14 @@ class EmbeddedStore(Store):
         except Exception:
             pass  # deleting a graph that does not exist yet
         self._select_graph()
+
+
+def open_built_store(workdir: str | os.PathLike) -> EmbeddedStore:
+    """The store `kg build` wrote under ``workdir``; a clear error if there is none yet."""
+    path = Path(workdir) / "store"
+    if not (path / "graph.rdb").exists():
+        raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or kg.build() in Python), or pass --workdir")
+    return EmbeddedStore(path)
 
 
 def _is_redis(pid: int) -> bool:
