@@ -13,7 +13,7 @@ from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_generic_phrases
 from .lexicon import NOT_NAMES
-from .words import drop_view, glued_words
+from .words import drop_view, glued_words, view
 
 __all__ = ["RULE_PRIORITY", "select_spans"]
 
@@ -46,12 +46,13 @@ def _abbreviation_candidates(doc) -> None:
     table = candidates.abbreviations(doc)
     if not table:
         return
+    v = view(doc)
     # A curated match on a short form the paper defines otherwise is dropped.
     pending = candidates.candidates(doc)
     pending[:] = [
         c for c in pending
-        if not (c["rule"] == "gazetteer" and doc[c["start"] : c["end"]].text in table
-                and table[doc[c["start"] : c["end"]].text]["canonical"] != c["canonical"])
+        if not (c["rule"] == "gazetteer" and (info := table.get(v.text(c["start"], c["end"])))
+                and info["canonical"] != c["canonical"])
     ]
     for short, info in table.items():
         if not info["type"]:
@@ -59,9 +60,8 @@ def _abbreviation_candidates(doc) -> None:
         long_start, long_end = info["long_span"]
         candidates.add(doc, long_start, long_end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(short,))
     for start, end in glued_words(doc):
-        text = doc[start:end].text
-        if text in table and table[text]["type"]:
-            info = table[text]
+        info = table.get(v.text(start, end))
+        if info and info["type"]:
             candidates.add(doc, start, end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(info["long"],))
 
 
