@@ -30,6 +30,7 @@ __all__ = [
     "model_family",
     "clean_surface",
     "to_entities",
+    "CorpusNames",
     "canonicalise_corpus",
 ]
 
@@ -118,30 +119,56 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
     return tuple(by_key.values())
 
 
-def canonicalise_corpus(items: list[PaperEntities]) -> list[PaperEntities]:
-    """Corpus-wide merges: a long form defined with an abbreviation anywhere maps to it
-    everywhere, and each key gets one display name (the most frequent written form)."""
-    long_to_key: dict[str, str] = {}
-    names: dict[str, Counter] = defaultdict(Counter)
-    for item in items:
-        for e in item.entities:
-            names[e.key][e.name] += 1
+class CorpusNames:
+    """Corpus-wide merges, gathered in one pass and applied in another: a long form defined
+    with an abbreviation anywhere maps to it everywhere, and each key gets one display name
+    (the most frequent written form).  Memory grows with the number of entities only.
+
+    >>> e = Entity("method:malt", "MALT", "METHOD", "proposed", "MALT", "s", 0, 4, "r", aliases=("Multi-agent LLM training",))
+    >>> other = Entity(entity_key("METHOD", "multi-agent LLM training"), "multi-agent LLM training", "METHOD", "used", "x", "s", 0, 1, "r")
+    >>> names = CorpusNames()
+    >>> names.add([e]); names.add([other])
+    >>> [(x.key, x.name) for x in names.apply([other])]
+    [('method:malt', 'MALT')]
+    """
+
+    def __init__(self) -> None:
+        self.long_to_key: dict[str, str] = {}
+        self.names: dict[str, Counter] = defaultdict(Counter)
+        self._display: dict[str, str] | None = None
+
+    def add(self, entities: Iterable[Entity]) -> None:
+        for e in entities:
+            self.names[e.key][e.name] += 1
             for alias in e.aliases:
                 alias_key = entity_key(e.type, alias)
                 if len(alias.split()) >= 2 and alias_key != e.key:
-                    long_to_key.setdefault(alias_key, e.key)
-    display = {key: counts.most_common(1)[0][0] for key, counts in names.items()}
-    out = []
-    for item in items:
+                    self.long_to_key.setdefault(alias_key, e.key)
+        self._display = None
+
+    def display(self, key: str, default: str) -> str:
+        if self._display is None:
+            self._display = {k: counts.most_common(1)[0][0] for k, counts in self.names.items()}
+        return self._display.get(key, default)
+
+    def apply(self, entities: Iterable[Entity]) -> tuple[Entity, ...]:
+        """One paper's entities with corpus-wide keys and display names (merged where keys meet)."""
         merged: dict[str, Entity] = {}
-        for e in item.entities:
-            key = long_to_key.get(e.key, e.key)
-            e = replace(e, key=key, name=display.get(key, e.name))
+        for e in entities:
+            key = self.long_to_key.get(e.key, e.key)
+            e = replace(e, key=key, name=self.display(key, e.name))
             if key in merged:
                 other = merged[key]
                 role = "proposed" if "proposed" in (other.role, e.role) else "used"
                 aliases = (set(other.aliases) | set(e.aliases) | {e.text}) - {other.name}
                 e = replace(other, role=role, aliases=tuple(sorted(aliases)))
             merged[key] = e
-        out.append(replace(item, entities=tuple(merged.values())))
-    return out
+        return tuple(merged.values())
+
+
+def canonicalise_corpus(items: list[PaperEntities]) -> list[PaperEntities]:
+    """:class:`CorpusNames` over a corpus held in memory."""
+    names = CorpusNames()
+    for item in items:
+        names.add(item.entities)
+    return [replace(item, entities=names.apply(item.entities)) for item in items]

@@ -5,22 +5,24 @@ store -> HTML.  Each stage is a function of the previous one's records.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
 from networkx.readwrite import json_graph
 
 from .errors import InputError
-from .extract import build_nlp, extract
-from .extract.coined import find_coined_names
+from .extract import build_nlp, default_workers, extract
+from .extract.coined import CoinedNames
 from .graph import build_graph
-from .ingest import read_corpus
-from .normalise import canonicalise_corpus, to_entities
+from .ingest import CorpusReader, Shard
+from .normalise import CorpusNames, to_entities
 from .records import IngestReport, Paper, PaperEntities
+from .shards import read_items, write_items
+from .spool import FileSpool, MemorySpool
 
-__all__ = ["BUNDLED_SEEDS", "BuildResult", "extract_papers", "build", "save_graph", "load_graph", "graph_summary"]
+__all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "build", "save_graph", "load_graph", "graph_summary"]
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_WORKDIR = Path(".kg")
@@ -35,25 +37,94 @@ class BuildResult:
     notes: tuple[str, ...] = ()
 
 
-def _progress(iterable, total: int, desc: str, enabled: bool):
+def _progress(iterable, total: int | None, desc: str, enabled: bool):
     if not enabled:
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit="paper", leave=False)
+    return tqdm(iterable, total=total, desc=desc, unit="paper", leave=False, mininterval=0.5)
 
 
-def extract_papers(papers: list[Paper], *, progress: bool = False, n_process: int = 1) -> list[PaperEntities]:
-    """Extract and normalise: one PaperEntities per paper, corpus-wide canonical names."""
+def extract_corpus(
+    papers: Iterable[Paper],
+    *,
+    workers: int = 1,
+    spool=None,
+    complete: Callable[[Paper], Paper] = lambda paper: paper,
+    progress: bool = False,
+    total: int | None = None,
+) -> Iterator[PaperEntities]:
+    """Extract and normalise a stream of papers in two passes over a spool.
+
+    Pass one extracts each paper (on ``workers`` processes) and gathers the names the
+    corpus coins and writes; pass two links coined names across papers and applies
+    corpus-wide canonical names.  ``complete`` gives a paper its later duplicates'
+    sources once the input has been read.  With a :class:`kg.spool.FileSpool` memory
+    stays flat however long the stream.
+    """
     nlp = build_nlp()
-    stream: Iterator = extract(papers, nlp=nlp, n_process=n_process)
-    first_pass = [(paper, mentions, links) for paper, mentions, links in _progress(stream, len(papers), "extracting", progress)]
-    extra = find_coined_names([(p, m) for p, m, _ in first_pass], nlp)
-    items = [
-        PaperEntities(paper, to_entities(paper, mentions + extra.get(index, [])), links)
-        for index, (paper, mentions, links) in enumerate(first_pass)
-    ]
-    return canonicalise_corpus(items)
+    spool = MemorySpool() if spool is None else spool
+    coined, names = CoinedNames(), CorpusNames()
+    for paper, mentions, links in _progress(extract(papers, nlp=nlp, workers=workers), total, "extracting", progress):
+        entities = to_entities(paper, mentions)
+        coined.add(mentions)
+        names.add(entities)
+        spool.append((paper, mentions, entities, links))
+    for paper, mentions, entities, links in spool:
+        if extra := coined.find(paper, mentions, nlp):
+            entities = to_entities(paper, mentions + extra)
+        yield PaperEntities(complete(paper), names.apply(entities), links)
+
+
+def extract_papers(papers: list[Paper], *, progress: bool = False, workers: int = 1) -> list[PaperEntities]:
+    """Extract and normalise papers held in memory: one PaperEntities per paper."""
+    return list(extract_corpus(papers, workers=workers, progress=progress, total=len(papers)))
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    report: IngestReport
+    papers: int
+    entities: int
+
+
+def extract_to_file(
+    paths: Iterable[str | Path] | None,
+    out: str | Path,
+    *,
+    workers: int | None = None,
+    shard: Shard | None = None,
+    progress: bool = False,
+) -> ExtractResult:
+    """Stream a corpus (or one shard of it) to `kg extract` JSON lines with flat memory."""
+    reader = CorpusReader(default_paths(paths), shard)
+    spool_dir = None if str(out) == "-" else Path(out).resolve().parent
+    entities = 0
+
+    def counted(items):
+        nonlocal entities
+        for item in items:
+            entities += len(item.entities)
+            yield item
+
+    items = extract_corpus(reader, workers=workers or default_workers(), spool=FileSpool(spool_dir),
+                           complete=reader.merged, progress=progress)
+    papers = write_items(counted(items), out)
+    return ExtractResult(reader.report(), papers, entities)
+
+
+def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progress=None):
+    """Load `kg extract` files (shards) into a store, merging names across them.
+
+    Pass one gathers corpus-wide names (a long form one shard defines merges with its
+    abbreviation in every shard); pass two streams the papers into the store.
+    """
+    paths = list(paths)
+    names = CorpusNames()
+    for item in read_items(paths):
+        names.add(item.entities)
+    renamed = (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
+    return store.load_items(renamed, batch_size=batch_size, progress=progress)
 
 
 def default_paths(paths: Iterable[str | Path] | None) -> list[str | Path]:
@@ -95,14 +166,18 @@ def build(
     append: bool = False,
     progress: bool = False,
     batch_size: int | None = None,
+    workers: int | None = None,
 ) -> BuildResult:
     """Run the whole pipeline; write graph.json, the embedded store and graph.html under ``workdir``.
 
     ``append=False`` replaces what the store held; ``append=True`` merges into it.
     """
     workdir = Path(workdir)
-    papers, report = read_corpus(default_paths(paths))
-    items = extract_papers(papers, progress=progress)
+    reader = CorpusReader(default_paths(paths))
+    papers = reader.first_copies()
+    items = list(extract_corpus(papers, workers=workers or default_workers(), complete=reader.merged,
+                                progress=progress, total=len(papers)))
+    report = reader.report()
     graph = build_graph(items)
     outputs = {"graph": str(workdir / "graph.json")}
     save_graph(graph, workdir / "graph.json")

@@ -69,11 +69,12 @@ class IngestReport:
     duplicates: int
     rejects: tuple[Reject, ...] = ()
     files: tuple[str, ...] = ()
+    other_shards: int = 0
 
     @property
     def balanced(self) -> bool:
-        """Every record is either a paper, a duplicate merged into one, or a reject."""
-        return self.records == self.papers + self.duplicates + len(self.rejects)
+        """Every record is a paper, a duplicate merged into one, a reject, or another shard's."""
+        return self.records == self.papers + self.duplicates + len(self.rejects) + self.other_shards
 
 
 @dataclass(frozen=True)

@@ -55,10 +55,10 @@ def test_unknown_coined_names_in_a_list_with_known_datasets(nlp):
     assert found["FooQA-2"].type == "DATASET" and found["FooQA-2"].rule == "list"
 
 
-def test_multiprocess_pipe_gives_the_same_mentions(nlp):
+def test_worker_processes_give_the_same_mentions_in_order(nlp):
     papers = [PAPER, Paper("p-2", "Other", "We train BERT on SQuAD and report F1.")]
     single = [(p.id, [(m.text, m.type) for m in ms]) for p, ms, _ in extract(papers, nlp=nlp)]
-    multi = [(p.id, [(m.text, m.type) for m in ms]) for p, ms, _ in extract(papers, nlp=nlp, n_process=2, batch_size=1)]
+    multi = [(p.id, [(m.text, m.type) for m in ms]) for p, ms, _ in extract(papers, nlp=nlp, workers=2, batch_size=1)]
     assert single == multi
 
 

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from ..pipeline import build, graph_summary
+from ..errors import InputError
 from ..records import IngestReport
 
 HELP = "parse, extract, and load a corpus into the embedded store; write graph.json and graph.html"
@@ -27,6 +28,7 @@ def register(sub) -> None:
     parser.add_argument("--append", action="store_true", help="merge into the existing store instead of replacing it")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML view")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
     parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records (default: 10)")
     parser.set_defaults(run=run)
 
@@ -45,9 +47,11 @@ def print_report(report: IngestReport, show: int, out=None) -> None:
 
 
 def run(args) -> int:
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
     result = build(
         args.paths, workdir=args.workdir, html=not args.no_html, append=args.append,
-        progress=sys.stderr.isatty(), batch_size=args.batch_size,
+        progress=sys.stderr.isatty(), batch_size=args.batch_size, workers=args.workers,
     )
     print_report(result.report, args.show_rejects)
     counts = graph_summary(result.graph)

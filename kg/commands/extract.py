@@ -1,15 +1,13 @@
-"""`kg extract`: entities per paper as JSON lines (no store, no HTML)."""
+"""`kg extract`: entities per paper as JSON lines (no store, no HTML), streaming."""
 
 from __future__ import annotations
 
 import argparse
-
-import json
 import sys
-from pathlib import Path
 
-from ..ingest import read_corpus
-from ..pipeline import default_paths, extract_papers
+from ..errors import InputError
+from ..ingest import Shard
+from ..pipeline import extract_to_file
 from .build import print_report
 
 
@@ -17,38 +15,34 @@ def register(sub) -> None:
     parser = sub.add_parser(
         "extract",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="write the entities of every paper as JSON lines",
+        help="write the entities of every paper as JSON lines (streams; shardable)",
         description="Parse a corpus and extract datasets, models, methods, tasks and metrics, one JSON object per "
-        'paper: {"id", "title", "entities": [{"text", "name", "type", "role", "sentence", "start", "end", ...}], "links"}. '
-        "Offsets are character offsets into the title, a newline, then the abstract.",
-        epilog="Example: kg extract --out entities.jsonl      kg extract papers.csv --out - | head",
+        'paper: {"id", "title", "abstract", "sources", "entities": [{"text", "name", "type", "role", "sentence", '
+        '"start", "end", "key", "aliases", "family", "rule", "confidence"}], "links"}. Offsets are character offsets '
+        "into the title, a newline, then the abstract.\n\n"
+        "Input streams through two passes over a temporary file next to --out, so memory stays flat for any corpus "
+        "size. --shard K/N extracts only the papers whose id hashes to slice K of N (every copy of a paper lands in "
+        "the same slice), so N independent jobs cover the corpus once; `kg load` then merges the shard files.",
+        epilog="Examples:\n"
+        "  kg extract --out entities.jsonl\n"
+        "  kg extract papers.csv --out - | head\n"
+        "  kg extract big.jsonl --shard 3/8 --workers 4 --out shard-3.jsonl   # one of 8 jobs\n"
+        "  kg load shard-*.jsonl                                               # merge them into the store",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: bundled seeds/)")
     parser.add_argument("--out", default="entities.jsonl", help="output file, or - for stdout (default: entities.jsonl)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
+    parser.add_argument("--shard", default=None, metavar="K/N", help="extract only slice K of N of the papers (1 <= K <= N)")
     parser.set_defaults(run=run)
 
 
-def entity_json(entity) -> dict:
-    return {
-        "text": entity.text, "name": entity.name, "type": entity.type, "role": entity.role,
-        "sentence": entity.sentence, "start": entity.start, "end": entity.end,
-        "aliases": list(entity.aliases), "family": entity.family, "rule": entity.rule, "confidence": entity.confidence,
-    }
-
-
 def run(args) -> int:
-    papers, report = read_corpus(default_paths(args.paths))
-    items = extract_papers(papers, progress=sys.stderr.isatty())
-    out = sys.stdout if args.out == "-" else open(Path(args.out), "w", encoding="utf-8")
-    try:
-        for item in items:
-            record = {"id": item.paper.id, "title": item.paper.title,
-                      "entities": [entity_json(e) for e in item.entities], "links": list(item.links)}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if args.out != "-":
-        print_report(report, 10, out=sys.stderr)
-        print(f"wrote {len(items)} papers, {sum(len(i.entities) for i in items)} entities to {args.out}", file=sys.stderr)
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
+    shard = Shard.parse(args.shard) if args.shard else None
+    result = extract_to_file(args.paths, args.out, workers=args.workers, shard=shard, progress=sys.stderr.isatty())
+    print_report(result.report, 10, out=sys.stderr)
+    where = "stdout" if args.out == "-" else args.out
+    part = f" (shard {shard.index}/{shard.count}: {result.report.other_shards} records belong to other shards)" if shard else ""
+    print(f"wrote {result.papers} papers, {result.entities} entities to {where}{part}", file=sys.stderr)
     return 0

@@ -13,19 +13,23 @@ from ..store import DEFAULT_BATCH_SIZE
 def register(sub) -> None:
     parser = sub.add_parser(
         "load",
-        help="load the built graph into Neo4j (--neo4j) or the embedded store",
-        description="Load the graph that `kg build` saved (WORKDIR/graph.json) into Neo4j with the official driver: "
+        help="load the built graph, or `kg extract` shard files, into Neo4j (--neo4j) or the embedded store",
+        description="Load the graph that `kg build` saved (WORKDIR/graph.json), or the JSONL files `kg extract` wrote "
+        "(PATHS: one or many shards, streamed a few thousand papers at a time), into Neo4j with the official driver: "
         "constraints and indexes first (IF NOT EXISTS), then nodes and relationships as UNWIND ... MERGE batches, "
         "each in a managed, retried transaction. Loading is idempotent and incremental: re-running changes "
         "nothing, new papers are added, support counts are recounted and aliases merged; an interrupted load "
-        "is finished by running it again. Without --neo4j it loads the embedded store instead.",
+        "is finished by running it again. Shards are merged: names are unified across all PATHS before loading, "
+        "and a paper found in several shards keeps every source. Without --neo4j it loads the embedded store.",
         epilog="Examples:\n"
         "  docker compose up -d --wait        # Neo4j 5 from docker-compose.yml (.env: NEO4J_AUTH)\n"
         "  kg load --neo4j                    # NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or .env\n"
         "  kg load --neo4j bolt://db:7687 --user neo4j --database neo4j --batch-size 1000\n"
+        "  kg load shard-*.jsonl --neo4j      # files from `kg extract --shard K/N` jobs\n"
         "  kg query shared_datasets --neo4j",
         formatter_class=_Formatter,
     )
+    parser.add_argument("paths", nargs="*", metavar="SHARD.jsonl", help="`kg extract` output files (default: WORKDIR/graph.json)")
     parser.add_argument(
         "--neo4j", nargs="?", const="env", default=None, metavar="URI",
         help="load Neo4j (URI, else NEO4J_URI, else .env, else bolt://localhost:7687)",
@@ -55,6 +59,12 @@ def read_graph(workdir: str | Path):
     return load_graph(workdir)
 
 
+def load_extracted(paths, store, **kwargs):
+    from ..pipeline import load_extracted
+
+    return load_extracted(paths, store, **kwargs)
+
+
 def open_target(args):
     if args.neo4j:
         from ..store.neo4j import connect
@@ -68,19 +78,25 @@ def open_target(args):
 def run(args) -> int:
     if args.batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
-    graph = read_graph(args.workdir)
-    rows = graph.number_of_nodes() + graph.number_of_edges()
+    graph = None if args.paths else read_graph(args.workdir)
     with open_target(args) as store:
         where = store.describe() if hasattr(store, "describe") else f"embedded store {store.path}"
-        print(f"loading {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships into {where}")
+        if graph is None:
+            print(f"loading {len(args.paths)} extracted file(s) into {where}")
+        else:
+            print(f"loading {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships into {where}")
         if getattr(store, "schema_note", None):
             print(f"note: {store.schema_note}")
         if args.replace:
             removed = store.clear()
             print("removed the previous graph" + (f" ({removed} nodes)" if isinstance(removed, int) else ""))
-        progress = _progress_bar(rows) if sys.stderr.isatty() else None
+        progress = _progress_bar(None if graph is None else graph.number_of_nodes() + graph.number_of_edges()) if sys.stderr.isatty() else None
+        update = progress.update if progress else None
         try:
-            report = store.load(graph, batch_size=args.batch_size, progress=progress.update if progress else None)
+            if graph is None:
+                report = load_extracted(args.paths, store, batch_size=args.batch_size, progress=update)
+            else:
+                report = store.load(graph, batch_size=args.batch_size, progress=update)
         finally:
             if progress:
                 progress.close()

@@ -20,8 +20,9 @@ import spacy
 from ..records import Mention, Paper
 from . import abbreviations, names, phrases, proposals, resolve, sentences, shapes  # noqa: F401  (register factories)
 from .links import find_links
+from .parallel import default_workers, map_ordered
 
-__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract"]
+__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "default_workers"]
 
 PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes", "kg_resolve")
 
@@ -41,18 +42,25 @@ def paper_text(paper: Paper) -> str:
 
 
 def extract(
-    papers: Iterable[Paper], *, nlp=None, batch_size: int = 256, n_process: int = 1
+    papers: Iterable[Paper], *, nlp=None, batch_size: int = 256, workers: int = 1
 ) -> Iterator[tuple[Paper, list[Mention], tuple[str, ...]]]:
-    """(paper, mentions, links) per paper, streaming with ``nlp.pipe``."""
+    """(paper, mentions, links) per paper, in input order, on ``workers`` processes."""
     nlp = nlp or build_nlp()
-    stream = ((paper_text(p), p) for p in papers)
-    for doc, paper in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        mentions = [
-            Mention(
-                text=m["text"], type=m["type"], role=m["role"], sentence=m["sentence"], start=m["start"],
-                end=m["end"], rule=m["rule"], confidence=m["confidence"], aliases=tuple(m["aliases"]),
-                canonical=m["canonical"], family=m["family"],
-            )
-            for m in doc.user_data.get("kg_mentions", [])
-        ]
-        yield paper, mentions, find_links(paper.abstract)
+
+    def run(chunk: list[Paper]) -> list[tuple[list[Mention], tuple[str, ...]]]:
+        docs = nlp.pipe((paper_text(p) for p in chunk), batch_size=batch_size)
+        return [(_mentions(doc), find_links(paper.abstract)) for doc, paper in zip(docs, chunk)]
+
+    for paper, (mentions, links) in map_ordered(run, papers, workers=workers, chunk_size=batch_size):
+        yield paper, mentions, links
+
+
+def _mentions(doc) -> list[Mention]:
+    return [
+        Mention(
+            text=m["text"], type=m["type"], role=m["role"], sentence=m["sentence"], start=m["start"],
+            end=m["end"], rule=m["rule"], confidence=m["confidence"], aliases=tuple(m["aliases"]),
+            canonical=m["canonical"], family=m["family"],
+        )
+        for m in doc.user_data.get("kg_mentions", [])
+    ]

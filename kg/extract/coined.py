@@ -16,20 +16,32 @@ written, so every paper that mentions MALT links to the same node.
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import PhraseMatcher
 
 from ..records import Mention, Paper
 from .lexicon import NOT_NAMES, is_name_shaped
 
-__all__ = ["coined_names", "find_coined_names"]
+__all__ = ["CoinedNames", "find_coined_names"]
 
 _COINING_RULES = {"proposal", "abbreviation"}
+_WORD = re.compile(r"[^\W_]+")
 
 
-def coined_names(first_pass) -> dict[str, tuple[str, str]]:
-    """Surface form -> (type, canonical) for names a paper proposes or defines."""
-    names: dict[str, tuple[str, str]] = {}
-    for _paper, mentions in first_pass:
+class CoinedNames:
+    """Collects the names papers coin (first pass), then finds them in any paper (second pass).
+
+    Memory grows with the number of coined names, not with the corpus.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, str]] = {}  # surface form -> (type, canonical)
+        self._by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        self._matcher = None
+
+    def add(self, mentions) -> None:
+        """Remember the names one paper proposes or defines."""
         for m in mentions:
             # only a paper's own coinages: an abbreviation of an established term can mean
             # different things in different papers (SSL: self- or semi-supervised learning)
@@ -38,35 +50,52 @@ def coined_names(first_pass) -> dict[str, tuple[str, str]]:
             canonical = m.canonical or m.text
             for form in {m.text, *m.aliases}:
                 distinctive = is_name_shaped(form) or len(form.split()) >= 3
-                if distinctive and form not in NOT_NAMES and len(form) >= 3:
-                    names.setdefault(form, (m.type, canonical))
-    return names
+                if distinctive and form not in NOT_NAMES and len(form) >= 3 and form not in self.names:
+                    self.names[form] = (m.type, canonical)
+                    words = frozenset(_WORD.findall(form))
+                    if words:
+                        self._by_word.setdefault(max(words, key=len), []).append((form, words))
+                    self._matcher = None
+
+    def _might_contain(self, text: str) -> bool:
+        """Cheap filter: some coined name has all its words in the text."""
+        words = set(_WORD.findall(text))
+        return any(need <= words for word in words for _, need in self._by_word.get(word, ()))
+
+    def find(self, paper: Paper, mentions, nlp) -> list[Mention]:
+        """Mentions of coined names in ``paper`` that its own mentions do not already cover."""
+        text = f"{paper.title}\n{paper.abstract}"
+        if not self.names or not self._might_contain(text):
+            return []
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+            for form in self.names:
+                self._matcher.add(form, [nlp.make_doc(form)])
+        have = {(m.start, m.end) for m in mentions}
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        doc = nlp.make_doc(text)
+        found = []
+        for match_id, start, end in self._matcher(doc):
+            span = doc[start:end]
+            if (span.start_char, span.end_char) in have or span.start_char in covered:
+                continue
+            entity_type, canonical = self.names[nlp.vocab.strings[match_id]]
+            sentence = _sentence_around(doc.text, span.start_char, span.end_char)
+            found.append(Mention(span.text, entity_type, "used", sentence, span.start_char, span.end_char,
+                                 "coined-elsewhere", 0.7, canonical=canonical))
+            covered |= set(range(span.start_char, span.end_char))
+        return found
 
 
 def find_coined_names(first_pass, nlp) -> dict[int, list[Mention]]:
     """Extra mentions per paper index, for coined names the paper did not already have."""
-    names = coined_names(first_pass)
-    if not names:
-        return {}
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    for form in names:
-        matcher.add(form, [nlp.make_doc(form)])
-    extra: dict[int, list[Mention]] = {}
+    coined = CoinedNames()
+    for _paper, mentions in first_pass:
+        coined.add(mentions)
+    extra = {}
     for index, (paper, mentions) in enumerate(first_pass):
-        have = {(m.start, m.end) for m in mentions}
-        covered = {i for m in mentions for i in range(m.start, m.end)}
-        doc = nlp.make_doc(f"{paper.title}\n{paper.abstract}")
-        for match_id, start, end in matcher(doc):
-            span = doc[start:end]
-            if (span.start_char, span.end_char) in have or span.start_char in covered:
-                continue
-            entity_type, canonical = names[nlp.vocab.strings[match_id]]
-            sentence = _sentence_around(doc.text, span.start_char, span.end_char)
-            extra.setdefault(index, []).append(
-                Mention(span.text, entity_type, "used", sentence, span.start_char, span.end_char,
-                        "coined-elsewhere", 0.7, canonical=canonical)
-            )
-            covered |= set(range(span.start_char, span.end_char))
+        if found := coined.find(paper, mentions, nlp):
+            extra[index] = found
     return extra
 
 

@@ -11,17 +11,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import InputError
 from ..records import IngestReport, Paper, Reject
-from .files import decode_lines, expand_paths, looks_binary, read_bytes
+from .files import decode_lines, expand_paths, iter_lines, looks_binary, read_bytes, read_head
 from .identity import normalise_title, paper_id
 from .seed_dump import read_seed_dump
 from .structured import read_csv, read_jsonl
 
-__all__ = ["read_corpus", "read_file", "detect_format", "normalise_title", "paper_id"]
+__all__ = ["read_corpus", "CorpusReader", "Shard", "read_file", "detect_format", "normalise_title", "paper_id"]
 
 
 def detect_format(path: Path, lines: list[tuple[int, str | None]]) -> str:
@@ -36,23 +39,58 @@ def detect_format(path: Path, lines: list[tuple[int, str | None]]) -> str:
 
 
 def read_file(path: Path) -> Iterator[Paper | Reject]:
-    """Papers and rejects of one file; a whole-file problem is one reject at line 0."""
+    """Papers and rejects of one file; a whole-file problem is one reject at line 0.
+
+    JSON lines stream one line at a time; seed dumps and CSV are read whole (their
+    records span lines).
+    """
     name = str(path)
-    data = read_bytes(path)
-    if not data.strip():
+    head = read_head(path)
+    if not head.strip() and not read_bytes(path).strip():
         yield Reject(name, 0, "file is empty; remove it or add papers to it")
         return
-    if looks_binary(data):
+    if looks_binary(head):
         yield Reject(name, 0, "file is binary (or UTF-16), not a text corpus; pass UTF-8 text, JSONL or CSV")
         return
-    lines = decode_lines(data)
-    fmt = detect_format(path, lines)
+    fmt = detect_format(path, decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head))
     if fmt == "jsonl":
-        yield from read_jsonl(name, lines)
-    elif fmt in ("csv", "tsv"):
+        yield from read_jsonl(name, iter_lines(path))
+        return
+    lines = decode_lines(read_bytes(path))
+    if fmt in ("csv", "tsv"):
         yield from read_csv(name, lines, delimiter="\t" if fmt == "tsv" else ",")
     else:
         yield from read_seed_dump(name, lines)
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Slice ``index`` (1-based) of ``count``: papers go by their id's hash, so every copy
+    of a paper lands in the same shard and shards can be extracted independently.
+
+    >>> Shard.parse("2/4")
+    Shard(index=2, count=4)
+    >>> sum(Shard(i, 3).contains("p-9a304fecff55f537") for i in (1, 2, 3))
+    1
+    """
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Shard":
+        match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text or "")
+        if not match or not 1 <= int(match.group(1)) <= int(match.group(2)):
+            raise InputError(f"bad shard {text!r}", fix="write K/N with 1 <= K <= N, e.g. --shard 3/8")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    def contains(self, paper_id: str) -> bool:
+        return int(paper_id[2:], 16) % self.count == self.index - 1
+
+    def owns_reject(self, reject: Reject) -> bool:
+        """Each reject is reported by exactly one shard."""
+        digest = hashlib.sha1(f"{reject.path}:{reject.line}".encode()).digest()
+        return int.from_bytes(digest[:4], "big") % self.count == self.index - 1
 
 
 def _merge(first: Paper, other: Paper) -> Paper:
@@ -68,30 +106,88 @@ def _merge(first: Paper, other: Paper) -> Paper:
     )
 
 
-def read_corpus(paths: Iterable[str | Path]) -> tuple[list[Paper], IngestReport]:
+class CorpusReader:
+    """Stream the first copy of every paper; account for every record.
+
+    Later copies of a paper are kept without their text (sources and metadata only),
+    so :meth:`merged` can complete a paper after the stream has passed it; memory grows
+    with the number of distinct ids and duplicates, not with the corpus text.
+
+    >>> from pathlib import Path
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.jsonl").write_text('{"title": "T one", "abstract": "A."}\\n{"title": "t-one", "abstract": "B."}\\n')
+    >>> reader = CorpusReader([d / "a.jsonl"])
+    >>> papers = list(reader)
+    >>> [p.abstract for p in papers], [len(reader.merged(p).sources) for p in papers]
+    (['A.'], [2])
+    >>> reader.report().duplicates
+    1
+    """
+
+    def __init__(self, paths: Iterable[str | Path], shard: Shard | None = None):
+        self.files = expand_paths(paths)
+        self.shard = shard
+        self._seen: set[str] = set()
+        self._later: dict[str, list[Paper]] = {}
+        self._firsts: list[Paper] | None = None
+        self._rejects: list[Reject] = []
+        self._records = self._duplicates = self._other = 0
+        self._started = False
+
+    def __iter__(self) -> Iterator[Paper]:
+        if self._started:
+            raise RuntimeError("a CorpusReader streams once; make a new one to read again")
+        self._started = True
+        for path in self.files:
+            for item in read_file(path):
+                self._records += 1
+                if isinstance(item, Reject):
+                    if self.shard is None or self.shard.owns_reject(item):
+                        self._rejects.append(item)
+                    else:
+                        self._other += 1
+                elif self.shard is not None and not self.shard.contains(item.id):
+                    self._other += 1
+                elif item.id in self._seen:
+                    self._duplicates += 1
+                    self._later.setdefault(item.id, []).append(replace(item, abstract=""))
+                else:
+                    self._seen.add(item.id)
+                    if self._firsts is not None:
+                        self._firsts.append(item)
+                    yield item
+
+    def first_copies(self) -> list[Paper]:
+        """Read everything, keeping the papers (for corpora that fit in memory)."""
+        self._firsts = []
+        for _ in self:
+            pass
+        firsts, self._firsts = self._firsts, None
+        return firsts
+
+    def merged(self, paper: Paper) -> Paper:
+        """``paper`` with the sources and missing metadata of its later copies."""
+        for other in self._later.get(paper.id, ()):
+            paper = _merge(paper, other)
+        return paper
+
+    def report(self) -> IngestReport:
+        return IngestReport(
+            records=self._records,
+            papers=len(self._seen),
+            duplicates=self._duplicates,
+            rejects=tuple(self._rejects),
+            files=tuple(str(p) for p in self.files),
+            other_shards=self._other,
+        )
+
+
+def read_corpus(paths: Iterable[str | Path], shard: Shard | None = None) -> tuple[list[Paper], IngestReport]:
     """Read, dedupe by normalised title, and account for every record.
 
     Raises :class:`kg.errors.InputError` only for paths that cannot be read at all.
     """
-    files = expand_paths(paths)
-    by_id: dict[str, Paper] = {}
-    rejects: list[Reject] = []
-    records = duplicates = 0
-    for path in files:
-        for item in read_file(path):
-            records += 1
-            if isinstance(item, Reject):
-                rejects.append(item)
-            elif item.id in by_id:
-                duplicates += 1
-                by_id[item.id] = _merge(by_id[item.id], item)
-            else:
-                by_id[item.id] = item
-    report = IngestReport(
-        records=records,
-        papers=len(by_id),
-        duplicates=duplicates,
-        rejects=tuple(rejects),
-        files=tuple(str(p) for p in files),
-    )
-    return list(by_id.values()), report
+    reader = CorpusReader(paths, shard)
+    papers = [reader.merged(p) for p in reader.first_copies()]
+    return papers, reader.report()

@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["KNOWN_SUFFIXES", "expand_paths", "read_bytes", "decode_lines", "looks_binary"]
+__all__ = ["KNOWN_SUFFIXES", "expand_paths", "read_bytes", "read_head", "iter_lines", "decode_lines", "looks_binary"]
 
 KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 
@@ -44,6 +45,29 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: permission denied", fix="make the file readable (chmod +r)") from err
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror})", fix="check the file") from err
+
+
+def read_head(path: Path, size: int = 8192) -> bytes:
+    """The first ``size`` bytes, to sniff a file before streaming it."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except PermissionError as err:
+        raise InputError(f"{path}: permission denied", fix="make the file readable (chmod +r)") from err
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror})", fix="check the file") from err
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, str | None]]:
+    """Like :func:`decode_lines`, one line at a time, so a large file is never held whole."""
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield number, raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                yield number, None
 
 
 def looks_binary(data: bytes) -> bool:

@@ -8,12 +8,14 @@ embedded store and Neo4j load the same graph the same way.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from ..graph import ENTITY_LABELS
+from ..extract.parallel import chunks
+from ..graph import ENTITY_LABELS, build_graph
+from ..records import PaperEntities
 from . import statements
 from .rows import batched, node_rows, relationship_rows
 
@@ -67,12 +69,41 @@ class Store(ABC):
     ) -> LoadReport:
         """MERGE every node and relationship in batches; re-running converges to the same graph."""
         self.setup_schema()
+        batches = self._write_graph(graph, batch_size, progress)
+        self._refresh_support()
+        return LoadReport(graph.number_of_nodes(), graph.number_of_edges(), batches)
+
+    def load_items(
+        self,
+        items: Iterable[PaperEntities],
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: Callable[[int], None] | None = None,
+        papers_per_round: int = 5_000,
+    ) -> LoadReport:
+        """Load a stream of papers a few thousand at a time, so memory stays flat.
+
+        Each round is a small graph of its papers written like :meth:`load`; an entity
+        met in several rounds is merged, its aliases unioned, and support is recounted
+        from the store once at the end, so the result equals loading the whole graph.
+        The report counts rows written: an entity shared by rounds counts once per round.
+        """
+        self.setup_schema()
+        nodes = relationships = batches = 0
+        for chunk in chunks(items, papers_per_round):
+            graph = build_graph(chunk)
+            batches += self._write_graph(graph, batch_size, progress)
+            nodes += graph.number_of_nodes()
+            relationships += graph.number_of_edges()
+        self._refresh_support()
+        return LoadReport(nodes, relationships, batches)
+
+    def _write_graph(self, graph: nx.DiGraph, batch_size: int, progress) -> int:
         batches = 0
         for label, rows in node_rows(graph):
             for batch in batched(rows, batch_size):
                 self.write(statements.merge_nodes(label), {"rows": [{"key": r["key"], "props": r["props"]} for r in batch]})
-                if label in ENTITY_LABELS.values():
-                    self.write(statements.merge_aliases(label), {"rows": [{"key": r["key"], "aliases": r["aliases"]} for r in batch]})
+                for prop in batch[0]["lists"]:
+                    self.write(statements.merge_list(label, prop), {"rows": [{"key": r["key"], "values": r["lists"][prop]} for r in batch]})
                 batches += 1
                 if progress:
                     progress(len(batch))
@@ -82,9 +113,11 @@ class Store(ABC):
                 batches += 1
                 if progress:
                     progress(len(batch))
+        return batches
+
+    def _refresh_support(self) -> None:
         for label in ENTITY_LABELS.values():
             self.write(statements.refresh_support(label))
-        return LoadReport(graph.number_of_nodes(), graph.number_of_edges(), batches)
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and the relationship total, read back from the store."""

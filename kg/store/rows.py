@@ -5,8 +5,8 @@
 >>> g.add_node("p-1", label="Paper", key="p-1", title="T")
 >>> g.add_node("dataset:x", label="Dataset", key="dataset:x", name="X", aliases=["x"], support=1)
 >>> g.add_edge("p-1", "dataset:x", type="EVALUATES_ON", sentence="On X.")
->>> [(label, len(rows)) for label, rows in node_rows(g)]
-[('Paper', 1), ('Dataset', 1)]
+>>> [(label, len(rows), rows[0]["lists"]) for label, rows in node_rows(g)]
+[('Paper', 1, {'sources': []}), ('Dataset', 1, {'aliases': ['x']})]
 >>> [(k, rows[0]["props"]) for k, rows in relationship_rows(g)]
 [(('Paper', 'EVALUATES_ON', 'Dataset'), {'sentence': 'On X.'})]
 """
@@ -19,19 +19,23 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import LABELS
+from .statements import LIST_PROPERTIES
 
 __all__ = ["node_rows", "relationship_rows", "batched"]
 
-# Support is recomputed from the store after a load, aliases are merged as a union:
-# both must not be overwritten by one batch's view of the corpus.
-_DERIVED = {"label", "key", "support", "aliases"}
+# Support is recomputed from the store after a load, list properties are merged as a
+# union: neither may be overwritten by one batch's view of the corpus.
+_DERIVED = {"label", "key", "support", *LIST_PROPERTIES}
 
 
 def node_rows(graph: nx.DiGraph) -> Iterator[tuple[str, list[dict]]]:
+    """Per label: rows of ``key``, plain ``props`` and the ``lists`` to union into the node."""
     by_label: dict[str, list[dict]] = defaultdict(list)
     for key, data in graph.nodes(data=True):
+        label = data["label"]
         props = {k: v for k, v in data.items() if k not in _DERIVED and v is not None}
-        by_label[data["label"]].append({"key": key, "props": props, "aliases": list(data.get("aliases", []))})
+        lists = {prop: list(data.get(prop) or []) for prop, labels in LIST_PROPERTIES.items() if label in labels}
+        by_label[label].append({"key": key, "props": props, "lists": lists})
     for label in LABELS:
         if by_label.get(label):
             yield label, by_label[label]

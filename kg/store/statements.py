@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from ..graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
 
-__all__ = ["merge_nodes", "merge_relationships", "refresh_support", "merge_aliases", "delete_all"]
+__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "merge_list", "delete_all"]
+
+# List properties that grow by union across loads instead of being overwritten:
+# aliases of an entity, and the input records (sources) of a paper.
+LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"})}
 
 
 def _checked(name: str, allowed) -> str:
@@ -25,11 +29,17 @@ def merge_nodes(label: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET n += row.props"
 
 
-def merge_aliases(label: str) -> str:
-    """Union of stored and new aliases, so an incremental load never drops one."""
+def merge_list(label: str, prop: str) -> str:
+    """Union of the stored and new values of a list property, so a later load never drops one.
+
+    >>> print(merge_list("Paper", "sources"))
+    UNWIND $rows AS row MATCH (n:Paper {key: row.key}) SET n.sources = [a IN coalesce(n.sources, []) WHERE NOT a IN row.values] + row.values
+    """
+    if label not in LIST_PROPERTIES.get(prop, ()):
+        raise ValueError(f"{label}.{prop} is not a merged list property")
     return (
-        f"UNWIND $rows AS row MATCH (n:{_checked(label, LABELS)} {{key: row.key}}) "
-        "SET n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases] + row.aliases"
+        f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) "
+        f"SET n.{prop} = [a IN coalesce(n.{prop}, []) WHERE NOT a IN row.values] + row.values"
     )
 
 

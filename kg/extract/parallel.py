@@ -1,0 +1,65 @@
+"""Run the extractor over many processes, keeping input order and bounded memory.
+
+Workers are forked after the pipeline is built, so each inherits it instead of
+loading the name lists again; only papers go out and only mentions come back (a
+spaCy ``Doc`` is never pickled).  At most ``2 * workers`` chunks are in flight, so
+a million-paper stream never sits in a queue.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+__all__ = ["default_workers", "chunks", "map_ordered"]
+
+_TASK: Callable | None = None
+
+
+def default_workers() -> int:
+    """The CPU cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """
+    >>> [len(c) for c in chunks(range(5), 2)]
+    [2, 2, 1]
+    """
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _run_task(chunk):
+    return _TASK(chunk)
+
+
+def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, chunk_size: int = 64) -> Iterator[tuple]:
+    """``(item, result)`` for every item, in input order; ``task`` maps a chunk to one result per item.
+
+    >>> list(map_ordered(lambda xs: [x * x for x in xs], range(4), workers=2, chunk_size=3))
+    [(0, 0), (1, 1), (2, 4), (3, 9)]
+    """
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in chunks(items, chunk_size):
+            yield from zip(chunk, task(chunk))
+        return
+    global _TASK
+    _TASK = task  # inherited by the forked workers
+    pending: deque = deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for chunk in chunks(items, chunk_size):
+            pending.append((chunk, pool.apply_async(_run_task, (chunk,))))
+            if len(pending) >= 2 * workers:
+                done, result = pending.popleft()
+                yield from zip(done, result.get())
+        while pending:
+            done, result = pending.popleft()
+            yield from zip(done, result.get())

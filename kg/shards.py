@@ -1,0 +1,116 @@
+"""Extraction results as JSON lines: what `kg extract` writes and `kg load` reads back.
+
+One line per paper: the paper (id, title, abstract, year, url, authors, sources), its
+entities (text, name, type, role, sentence, start, end, plus key, aliases, family, rule,
+confidence) and links.  A shard is written to a temporary name and renamed when
+complete, so a scheduler that retries a failed shard never sees half a file.
+
+>>> from kg.records import Entity, Paper, PaperEntities, Source
+>>> item = PaperEntities(Paper("p-1", "T", "On GSM8k.", (Source("a.txt", 3),)),
+...                      (Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8k", "On GSM8k.", 5, 10, "gazetteer"),))
+>>> record = item_record(item)
+>>> record["entities"][0]["name"], record["sources"]
+('GSM8K', ['a.txt:3'])
+>>> item_from_record(record, "x.jsonl", 1) == item
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .records import Entity, Paper, PaperEntities, Source
+
+__all__ = ["item_record", "item_from_record", "write_items", "read_items"]
+
+
+def _entity_record(entity: Entity) -> dict:
+    return {
+        "text": entity.text, "name": entity.name, "type": entity.type, "role": entity.role,
+        "sentence": entity.sentence, "start": entity.start, "end": entity.end,
+        "key": entity.key, "aliases": list(entity.aliases), "family": entity.family,
+        "rule": entity.rule, "confidence": entity.confidence,
+    }
+
+
+def item_record(item: PaperEntities) -> dict:
+    paper = item.paper
+    return {
+        "id": paper.id, "title": paper.title, "abstract": paper.abstract, "year": paper.year, "url": paper.url,
+        "authors": list(paper.authors), "sources": [f"{s.path}:{s.line}" for s in paper.sources],
+        "entities": [_entity_record(e) for e in item.entities], "links": list(item.links),
+    }
+
+
+def _source(text: str) -> Source:
+    path, _, line = text.rpartition(":")
+    return Source(path, int(line)) if line.isdigit() and path else Source(text, 0)
+
+
+def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
+    """The inverse of :func:`item_record`; a missing or mistyped field raises InputError."""
+    try:
+        paper = Paper(
+            record["id"], record["title"], record["abstract"], tuple(_source(s) for s in record.get("sources", [])),
+            year=record.get("year"), url=record.get("url"), authors=tuple(record.get("authors", [])),
+        )
+        entities = tuple(
+            Entity(e["key"], e["name"], e["type"], e["role"], e["text"], e["sentence"], e["start"], e["end"],
+                   e.get("rule", "unknown"), e.get("confidence", 1.0), tuple(e.get("aliases", [])), e.get("family"))
+            for e in record["entities"]
+        )
+    except (KeyError, TypeError, AttributeError) as err:
+        raise InputError(
+            f"{path}:{line}: not a `kg extract` record (missing or bad field {err})",
+            fix="pass files written by `kg extract --out FILE.jsonl` (re-run it if the file is from an older version)",
+        ) from err
+    return PaperEntities(paper, entities, tuple(record.get("links", [])))
+
+
+def write_items(items: Iterable[PaperEntities], out: str | Path) -> int:
+    """Write ``items`` to ``out`` (``-`` for stdout) atomically; the number of papers written."""
+    if str(out) == "-":
+        import sys
+
+        return _write(items, sys.stdout)
+    out = Path(out)
+    partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    try:
+        with open(partial, "w", encoding="utf-8") as handle:
+            count = _write(items, handle)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def _write(items: Iterable[PaperEntities], handle) -> int:
+    count = 0
+    for item in items:
+        handle.write(json.dumps(item_record(item), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def read_items(paths: Iterable[str | Path]) -> Iterator[PaperEntities]:
+    """Papers with their entities from `kg extract` output files, one line at a time."""
+    for path in paths:
+        path = Path(path)
+        if not path.is_file():
+            raise InputError(f"{path}: no such file", fix="pass the JSONL files `kg extract --out` wrote")
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise InputError(f"{path}:{number}: invalid JSON ({err.msg})",
+                                     fix="the file is truncated or not `kg extract` output; re-run that shard") from err
+                if not isinstance(record, dict):
+                    raise InputError(f"{path}:{number}: not a JSON object", fix="pass files written by `kg extract`")
+                yield item_from_record(record, str(path), number)

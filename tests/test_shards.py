@@ -1,0 +1,90 @@
+"""Sharded extraction and merging loads: `kg extract --shard K/N` jobs cover a corpus once,
+and `kg load` of their files builds the same graph as one whole extraction."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import main
+from kg.ingest import CorpusReader, Shard
+from kg.shards import read_items
+from kg.store import EmbeddedStore
+from store_dump import dump
+
+_NAMES = ["BERT", "RoBERTa", "GPT-2", "T5", "ResNet-50", "ViT"]
+_DATA = ["SQuAD", "GLUE", "ImageNet", "CIFAR-10", "MNLI", "GSM8K"]
+
+
+def _corpus(folder, papers: int = 24):
+    """Two JSONL files; file b repeats a third of a's papers (with another source) and has one bad line."""
+    rows = [
+        {"title": f"Study number {i} of transfer", "abstract": f"We fine-tune {_NAMES[i % 6]} on {_DATA[i % 6]} and {_DATA[(i + 1) % 6]}."}
+        for i in range(papers)
+    ]
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[::3]) + '{"title": "no abstract"}\n')
+    return [folder / "a.jsonl", folder / "b.jsonl"]
+
+
+def test_shards_partition_papers_duplicates_and_rejects(tmp_path):
+    files = _corpus(tmp_path)
+    whole = CorpusReader(files)
+    everything = {p.id for p in whole}
+    seen, rejects, duplicates = set(), 0, 0
+    for k in (1, 2, 3):
+        reader = CorpusReader(files, Shard(k, 3))
+        ids = {p.id for p in reader}
+        report = reader.report()
+        assert report.balanced and report.records == whole.report().records
+        assert not ids & seen
+        seen |= ids
+        rejects += len(report.rejects)
+        duplicates += report.duplicates
+    assert seen == everything
+    assert (rejects, duplicates) == (1, whole.report().duplicates) == (1, 8)
+
+
+def test_loading_shard_files_equals_loading_one_whole_extraction(tmp_path, capsys):
+    files = [str(f) for f in _corpus(tmp_path)]
+    assert main(["extract", *files, "--workers", "2", "--out", str(tmp_path / "whole.jsonl")]) == 0
+    shard_files = []
+    for k in (1, 2, 3):
+        shard_files.append(str(tmp_path / f"shard-{k}.jsonl"))
+        assert main(["extract", *files, "--shard", f"{k}/3", "--workers", "1", "--out", shard_files[-1]]) == 0
+    assert "belong to other shards" in capsys.readouterr().err
+    assert sum(1 for _ in read_items(shard_files)) == sum(1 for _ in read_items([tmp_path / "whole.jsonl"])) == 24
+
+    assert main(["load", str(tmp_path / "whole.jsonl"), "--store", str(tmp_path / "one"), "--batch-size", "7"]) == 0
+    assert main(["load", *shard_files, "--store", str(tmp_path / "many"), "--batch-size", "7"]) == 0
+    assert main(["load", *shard_files, "--store", str(tmp_path / "many"), "--batch-size", "7"]) == 0  # idempotent
+    with EmbeddedStore(tmp_path / "one") as one, EmbeddedStore(tmp_path / "many") as many:
+        assert dump(one) == dump(many)
+        bert = many.read("MATCH (m:Model {key: 'model:bert'}) RETURN m.support AS n")[0]["n"]
+        repeated = many.read("MATCH (p:Paper) WHERE size(p.sources) = 2 RETURN count(p) AS n")[0]["n"]
+    assert bert == 4 and repeated == 8
+
+
+def test_extract_output_has_the_documented_fields(tmp_path):
+    files = [str(f) for f in _corpus(tmp_path, papers=3)]
+    assert main(["extract", *files, "--out", str(tmp_path / "e.jsonl")]) == 0
+    record = json.loads((tmp_path / "e.jsonl").read_text().splitlines()[0])
+    assert {"id", "title", "entities", "links"} <= set(record)
+    assert {"text", "name", "type", "role", "sentence", "start", "end"} <= set(record["entities"][0])
+    text = record["title"] + "\n" + record["abstract"]
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in record["entities"])
+
+
+@pytest.mark.parametrize("spec", ["0/3", "4/3", "two", "1/0"])
+def test_bad_shard_spec_is_one_line(tmp_path, capsys, spec):
+    assert main(["extract", "--shard", spec, "--out", str(tmp_path / "x.jsonl")]) == 2
+    assert "K/N" in capsys.readouterr().err
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_loading_a_file_that_is_not_extract_output_names_the_line(tmp_path, capsys):
+    (tmp_path / "bad.jsonl").write_text('{"id": "p-1", "title": "T"}\n')
+    assert main(["load", str(tmp_path / "bad.jsonl"), "--store", str(tmp_path / "st")]) == 2
+    err = capsys.readouterr().err
+    assert "bad.jsonl:1" in err and "kg extract" in err
