@@ -81,9 +81,6 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
         out[f"neo4j-store[{i}]"] = (text, {name: samples[name] for name in _PARAM_USE.findall(text)})
     for label in LABELS:
         out[f"merge_nodes({label})"] = (statements.merge_nodes(label), rows)
-        for prop, labels in statements.LIST_PROPERTIES.items():
-            if label in labels:
-                out[f"merge_list({label},{prop})"] = (statements.merge_list(label, prop), rows)
     for label in ENTITY_LABELS.values():
         out[f"refresh_support({label})"] = (statements.refresh_support(label), {})
     out["delete_all"] = (statements.delete_all(), {})

@@ -57,15 +57,19 @@ class CoinedNames:
                         self._by_word.setdefault(max(words, key=len), []).append((form, words))
                     self._matcher = None
 
-    def _might_contain(self, text: str) -> bool:
-        """Cheap filter: some coined name has all its words in the text."""
+    def _might_contain(self, text: str, known: set[str]) -> bool:
+        """Cheap filter: some coined name the paper does not already mention has all its words in the text."""
         words = set(_WORD.findall(text))
-        return any(need <= words for word in words for _, need in self._by_word.get(word, ()))
+        return any(
+            need <= words and form not in known for word in words for form, need in self._by_word.get(word, ())
+        )
 
     def find(self, paper: Paper, mentions, nlp) -> list[Mention]:
         """Mentions of coined names in ``paper`` that its own mentions do not already cover."""
         text = f"{paper.title}\n{paper.abstract}"
-        if not self.names or not self._might_contain(text):
+        # a name the paper already has was found everywhere in it by the first pass
+        known = {form for m in mentions for form in (m.text, *m.aliases)}
+        if not self.names or not self._might_contain(text, known):
             return []
         if self._matcher is None:
             self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -101,9 +101,7 @@ class Store(ABC):
         batches = 0
         for label, rows in node_rows(graph):
             for batch in batched(rows, batch_size):
-                self.write(statements.merge_nodes(label), {"rows": [{"key": r["key"], "props": r["props"]} for r in batch]})
-                for prop in batch[0]["lists"]:
-                    self.write(statements.merge_list(label, prop), {"rows": [{"key": r["key"], "values": r["lists"][prop]} for r in batch]})
+                self.write(statements.merge_nodes(label), {"rows": [{"key": r["key"], "props": r["props"], **r["lists"]} for r in batch]})
                 batches += 1
                 if progress:
                     progress(len(batch))

@@ -4,17 +4,18 @@ Labels and relationship types are never user input: they come from the fixed set
 :mod:`kg.graph` and are checked here before they are placed in a statement.  Every value
 travels as a parameter.
 
->>> print(merge_nodes("Dataset"))
-UNWIND $rows AS row MERGE (n:Dataset {key: row.key}) SET n += row.props
+>>> print(merge_nodes("Repository"))
+UNWIND $rows AS row MERGE (n:Repository {key: row.key}) SET n += row.props
 """
 
 from __future__ import annotations
 
 from ..graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
 
-__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "merge_list", "delete_all"]
+__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_all"]
 
-# List properties that grow by union across loads instead of being overwritten:
+# List properties that grow by union across loads instead of being overwritten (a
+# repeated value is kept once):
 # aliases of an entity, and the input records (sources) of a paper.
 LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"})}
 
@@ -26,21 +27,18 @@ def _checked(name: str, allowed) -> str:
 
 
 def merge_nodes(label: str) -> str:
-    return f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET n += row.props"
+    """MERGE by key, set plain properties, and union the label's list properties (one
+    statement, so a node is written, and re-indexed, once per load).
 
-
-def merge_list(label: str, prop: str) -> str:
-    """Union of the stored and new values of a list property, so a later load never drops one.
-
-    >>> print(merge_list("Paper", "sources"))
-    UNWIND $rows AS row MATCH (n:Paper {key: row.key}) SET n.sources = [a IN coalesce(n.sources, []) WHERE NOT a IN row.values] + row.values
+    >>> print(merge_nodes("Paper"))
+    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources
     """
-    if label not in LIST_PROPERTIES.get(prop, ()):
-        raise ValueError(f"{label}.{prop} is not a merged list property")
-    return (
-        f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) "
-        f"SET n.{prop} = [a IN coalesce(n.{prop}, []) WHERE NOT a IN row.values] + row.values"
-    )
+    unions = [
+        f"n.{prop} = [v IN coalesce(n.{prop}, []) WHERE NOT v IN row.{prop}] + row.{prop}"
+        for prop, labels in LIST_PROPERTIES.items()
+        if label in labels
+    ]
+    return f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET " + ", ".join(["n += row.props", *unions])
 
 
 def merge_relationships(source: str, rel_type: str, target: str) -> str:

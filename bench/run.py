@@ -1,0 +1,157 @@
+"""The whole benchmark suite in one command: every stage's throughput and peak memory,
+each next to a baseline measured in the same run.
+
+    python bench/run.py                    # 10,000 synthetic abstracts
+    python bench/run.py --papers 100000 --record
+
+Makes a corpus with bench/make_corpus.py, then runs each stage (bench/stages.py) in its
+own process so its peak memory (max RSS) is its own.  Prints a table; with --record it
+appends the run to bench/results.jsonl and rewrites bench/RESULTS.md, whose table
+compares each stage with the previous recorded run of the same size (regressions show
+as a ratio below 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HISTORY = HERE / "results.jsonl"
+REPORT = HERE / "RESULTS.md"
+STAGE_ORDER = ["parse", "extract_core", "extract_workers", "extract_corpus", "normalise", "graph_build", "load", "queries", "html"]
+TITLES = {
+    "parse": "parse + dedupe", "extract_core": "extract, 1 core", "extract_workers": "extract, N workers (speed-up)",
+    "extract_corpus": "kg extract (whole corpus)", "normalise": "normalise (corpus names)", "graph_build": "graph build (networkx)",
+    "load": "store load (batched)", "queries": "queries (indexed)", "html": "HTML export",
+}
+
+
+def run_stage(name: str, corpus: Path, work: Path, args) -> dict:
+    command = [sys.executable, str(HERE / "stages.py"), name, "--corpus", str(corpus), "--work", str(work),
+               "--workers", str(args.workers), "--sample", str(args.sample)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"stage {name} failed (exit {process.returncode}); run it alone: {shlex.join(command)}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(stage=name, peak_mb=usage.ru_maxrss / 1024, wall_s=time.perf_counter() - started)
+    return result
+
+
+def rate(result: dict, base: bool = False) -> float | None:
+    items, seconds = (result.get("baseline_items"), result.get("baseline_seconds")) if base else (result["items"], result["seconds"])
+    return items / seconds if items and seconds else None
+
+
+def ratio(result: dict) -> float | None:
+    ours, theirs = rate(result), rate(result, base=True)
+    return ours / theirs if ours and theirs else None
+
+
+def table(results: list[dict], previous: dict | None) -> str:
+    prev = {r["stage"]: r for r in (previous or {}).get("stages", [])}
+    lines = ["| stage | throughput | peak MB | baseline | baseline throughput | ratio | vs previous run |",
+             "|---|---:|---:|---|---:|---:|---:|"]
+    for r in results:
+        ours, theirs, k = rate(r), rate(r, base=True), ratio(r)
+        before = rate(prev[r["stage"]]) if r["stage"] in prev else None
+        peak = f"{r['peak_mb']:,.0f}" + (f" (+{r['server_peak_mb']:,.0f} server)" if r.get("server_peak_mb") else "")
+        lines.append(
+            f"| {TITLES[r['stage']]} | {ours:,.0f} {r['unit']}/s | {peak} | {r.get('baseline', '-')} | "
+            f"{f'{theirs:,.0f} /s' if theirs else '-'} | {f'{k:.2f}x' if k else '-'} | "
+            f"{f'{ours / before:.2f}x' if before else 'first run'} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {len(os.sched_getaffinity(0))} cores, {memory:.0f} GiB, Python {platform.python_version()}"
+
+
+def write_report(history: list[dict]) -> None:
+    latest = history[-1]
+    same = [h for h in history[:-1] if h["papers"] == latest["papers"]]
+    parts = ["# Benchmark results", "",
+             "Written by `python bench/run.py --record` (do not edit by hand). Throughput is items per second of wall time;",
+             "peak MB is the stage process's max RSS (the embedded store's server process is shown separately).",
+             "Ratios compare with a baseline measured in the same run; \"vs previous run\" compares with the last",
+             "recorded run of the same corpus size, so a regression shows as a value below 1.", ""]
+    parts += [f"## Latest: {latest['papers']:,} abstracts, {latest['date']}", "",
+              f"Machine: {latest['machine']}", f"Command: `{latest['command']}`", f"Commit: {latest.get('commit', '?')}", "",
+              table(latest["stages"], same[-1] if same else None), ""]
+    queries = next((r for r in latest["stages"] if r["stage"] == "queries"), None)
+    if queries and queries.get("detail"):
+        parts += ["Query latency (median of 5; lookup: median of 20):", "", "| query | indexed ms | no index ms |", "|---|---:|---:|"]
+        parts += [f"| {n} | {d['indexed_ms']:.1f} | {d['no_index_ms']:.1f} |" for n, d in queries["detail"].items()]
+        parts.append("")
+    parts += ["## Scale: how time and memory grow", "",
+              "The latest recorded run of each size; `kg extract` and the streamed store load hold no corpus in memory.", "",
+              "| abstracts | kg extract s | extract abstracts/s | extract peak MB | load s | load rows/s | load peak MB | store server MB | date |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    by_size = {}
+    for run in history:
+        by_size[run["papers"]] = run
+    for size in sorted(by_size):
+        st = {r["stage"]: r for r in by_size[size]["stages"]}
+        ex, ld = st.get("extract_corpus"), st.get("load")
+        if not ex or not ld:
+            continue
+        parts.append(f"| {size:,} | {ex['seconds']:.0f} | {rate(ex):,.0f} | {ex['peak_mb']:,.0f} | {ld['seconds']:.0f} | "
+                     f"{rate(ld):,.0f} | {ld['peak_mb']:,.0f} | {ld.get('server_peak_mb') or 0:,.0f} | {by_size[size]['date']} |")
+    parts.append("")
+    REPORT.write_text("\n".join(parts), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--papers", type=int, default=10_000, help="synthetic abstracts (default 10,000)")
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)), help="extraction workers (default: all cores)")
+    parser.add_argument("--sample", type=int, default=2000, help="abstracts for the per-core and speed-up stages (default 2,000)")
+    parser.add_argument("--stages", default=",".join(STAGE_ORDER), help="comma-separated subset, in order")
+    parser.add_argument("--record", action="store_true", help="append to bench/results.jsonl and rewrite bench/RESULTS.md")
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
+    args = parser.parse_args(argv)
+
+    work = Path(args.keep or tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / f"corpus-{args.papers}.jsonl"
+    if not corpus.exists():
+        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.papers), "--out", str(corpus)], check=True)
+    print(f"machine: {machine()}\ncorpus: {args.papers:,} synthetic abstracts ({corpus.stat().st_size / 2**20:,.0f} MiB) in {work}")
+    results = []
+    for name in args.stages.split(","):
+        print(f"  {name} ...", end="", flush=True)
+        results.append(run_stage(name, corpus, work, args))
+        print(f" {results[-1]['wall_s']:.1f} s")
+    history = [json.loads(l) for l in HISTORY.read_text().splitlines() if l.strip()] if HISTORY.exists() else []
+    previous = next((h for h in reversed(history) if h["papers"] == args.papers), None)
+    print(table(results, previous))
+    if args.record:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout.strip()
+        history.append({"date": dt.datetime.now().isoformat(timespec="minutes"), "machine": machine(), "papers": args.papers,
+                        "command": "python bench/run.py " + shlex.join(argv if argv is not None else sys.argv[1:]),
+                        "commit": commit, "stages": results})
+        with open(HISTORY, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(history[-1]) + "\n")
+        write_report(history)
+        print(f"recorded in {HISTORY.name}; table in {REPORT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
