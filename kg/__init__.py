@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError, KgError, QueryError, StoreError, StoreUnavailable
-from .ingest import read_corpus
-from .pipeline import BUNDLED_SEEDS, BuildResult, build, extract_papers, load_graph
+from .ingest import CorpusReader, Shard, read_corpus
+from .pipeline import BUNDLED_SEEDS, BuildResult, build, extract_corpus, extract_papers, extract_to_file, load_extracted, load_graph
 from .store import open_built_store
 
 __all__ = [
@@ -20,7 +20,12 @@ __all__ = [
     "BuildResult",
     "build",
     "read_corpus",
+    "CorpusReader",
+    "Shard",
     "extract_papers",
+    "extract_corpus",
+    "extract_to_file",
+    "load_extracted",
     "load_graph",
     "query",
     "cypher",

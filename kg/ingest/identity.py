@@ -17,12 +17,15 @@ import unicodedata
 __all__ = ["normalise_title", "paper_id", "clean_text"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
 
 
 def clean_text(text: str) -> str:
-    """Collapse runs of whitespace (arXiv titles wrap lines) and trim."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse runs of whitespace (arXiv titles wrap lines) and trim.
+
+    >>> clean_text(" a\\n  b\\u2009c ")
+    'a b c'
+    """
+    return " ".join(text.split())
 
 
 def normalise_title(title: str) -> str:
