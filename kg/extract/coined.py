@@ -39,6 +39,7 @@ class CoinedNames:
         self.names: dict[str, tuple[str, str]] = {}  # surface form -> (type, canonical)
         self._by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self._matcher = None
+        self._in_matcher: set[str] = set()
 
     def add(self, mentions) -> None:
         """Remember the names one paper proposes or defines."""
@@ -55,26 +56,27 @@ class CoinedNames:
                     words = frozenset(_WORD.findall(form))
                     if words:
                         self._by_word.setdefault(max(words, key=len), []).append((form, words))
-                    self._matcher = None
 
-    def _might_contain(self, text: str, known: set[str]) -> bool:
-        """Cheap filter: some coined name the paper does not already mention has all its words in the text."""
+    def _candidates(self, text: str, known: set[str]) -> list[str]:
+        """Cheap filter: coined names, not already mentioned by the paper, whose words all occur in the text."""
         words = set(_WORD.findall(text))
-        return any(
-            need <= words and form not in known for word in words for form, need in self._by_word.get(word, ())
-        )
+        return [form for word in words for form, need in self._by_word.get(word, ()) if need <= words and form not in known]
 
     def find(self, paper: Paper, mentions, nlp) -> list[Mention]:
         """Mentions of coined names in ``paper`` that its own mentions do not already cover."""
         text = f"{paper.title}\n{paper.abstract}"
         # a name the paper already has was found everywhere in it by the first pass
         known = {form for m in mentions for form in (m.text, *m.aliases)}
-        if not self.names or not self._might_contain(text, known):
+        candidates = self._candidates(text, known) if self.names else []
+        if not candidates:
             return []
         if self._matcher is None:
             self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-            for form in self.names:
+        # only names some paper might contain go into the matcher, which stays small
+        for form in candidates:
+            if form not in self._in_matcher:
                 self._matcher.add(form, [nlp.make_doc(form)])
+                self._in_matcher.add(form)
         have = {(m.start, m.end) for m in mentions}
         covered = {i for m in mentions for i in range(m.start, m.end)}
         doc = nlp.make_doc(text)
