@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 
 from ..records import Mention, Paper
-from . import abbreviations, names, phrases, proposals, resolve, sentences, shapes  # noqa: F401  (register factories)
+from . import abbreviations, names, phrases, proposals, resolve, sentences, shapes, tokenizer  # noqa: F401  (register factories)
 from .links import find_links
 from .parallel import default_workers, map_ordered
 
@@ -29,7 +29,7 @@ PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_pr
 
 def build_nlp(gazetteer_dir: str | None = None):
     """A blank English tokenizer plus the paper-kg rule components."""
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     for name in PIPELINE:
         config = {"gazetteer_dir": gazetteer_dir} if name in ("kg_names", "kg_phrases") else {}
         nlp.add_pipe(name, config=config)

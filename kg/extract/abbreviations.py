@@ -20,6 +20,7 @@ from spacy.language import Language
 from . import candidates
 from ..normalise import surface_key
 from .lexicon import NOT_NAMES, type_from_head
+from .words import view, where
 
 __all__ = ["match_long_form", "is_short_form", "find_definitions"]
 
@@ -69,32 +70,34 @@ def _covers(letters: list[str], words: list[str]) -> bool:
 
 def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) token spans of each definition."""
+    v = view(doc)
+    texts, n = v.texts, len(v.texts)
     out = []
-    for i, token in enumerate(doc):
-        if token.text != "(" or i + 2 >= len(doc):
+    for i in where(map("(".__eq__, texts)):
+        if i + 2 >= n:
             continue
         close = i + 2
-        while close < len(doc) and close < i + 6 and doc[close].text != ")":
+        while close < n and close < i + 6 and texts[close] != ")":
             close += 1
-        if close >= len(doc) or doc[close].text != ")":
+        if close >= n or texts[close] != ")":
             continue
-        short = "".join(t.text_with_ws for t in doc[i + 1 : close]).strip()
+        short = v.text(i + 1, close).strip()
         if not is_short_form(short) or short in NOT_NAMES:
             continue
-        sent_start = token.sent.start
+        sent_start = v.sent_starts[v.sent_ids[i]] if v.sent_ids else 0
         words, positions = [], []
         last = i - 1
-        if last >= 0 and doc[last].is_quote:
+        if last >= 0 and v.quote[last]:
             last -= 1  # '"Long form" (LF)'
         for j in range(last, max(sent_start, i - 14) - 1, -1):
-            if doc[j].is_punct and doc[j].text not in ("-",):
+            if v.is_punct[j] and texts[j] not in ("-",):
                 break
-            words.insert(0, doc[j].text)
+            words.insert(0, texts[j])
             positions.insert(0, j)
         # join hyphen-split pieces back so "Multi-agent" counts as one word
         joined, starts = [], []
         for text, pos in zip(words, positions):
-            if joined and (text == "-" or joined[-1].endswith("-")) and not doc[pos - 1].whitespace_:
+            if joined and (text == "-" or joined[-1].endswith("-")) and not v.spaced[pos - 1]:
                 joined[-1] += text
             else:
                 joined.append(text)
@@ -108,11 +111,15 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
 
 @Language.component("kg_abbreviations")
 def kg_abbreviations(doc):
-    known = {(c["start"], c["end"]): c for c in candidates.candidates(doc)}
+    definitions = find_definitions(doc)
     table = candidates.abbreviations(doc)
-    for long_start, long_end, short_start, short_end in find_definitions(doc):
-        long_text = doc[long_start:long_end].text.strip(" \"'“”")
-        short_text = doc[short_start:short_end].text
+    if not definitions:
+        return doc
+    v = view(doc)
+    known = {(c["start"], c["end"]): c for c in candidates.candidates(doc)}
+    for long_start, long_end, short_start, short_end in definitions:
+        long_text = v.text(long_start, long_end).strip(" \"'“”")
+        short_text = v.text(short_start, short_end)
         known_long = known.get((long_start, long_end))
         known_short = known.get((short_start, short_end))
         if known_long:

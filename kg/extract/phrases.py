@@ -8,20 +8,21 @@ are typed here too, with the curated entry as their family.
 >>> import spacy
 >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
 >>> doc = nlp("We study zero-shot image classification and report the task success rate.")
->>> [(doc[s:e].text, t) for s, e, t in head_phrases(doc, glued_words(doc))]
+>>> [(doc[s:e].text, t) for s, e, t in head_phrases(doc)]
 [('zero-shot image classification', 'TASK'), ('task success rate', 'METRIC')]
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from spacy.language import Language
 
 from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_gazetteer
-from .words import glued_words, view
+from .words import WordMemo, view, where
 
 __all__ = ["head_phrases", "variant_of"]
 
@@ -67,22 +68,30 @@ def _modifier(text: str, sentence_start: bool) -> bool:
     return True
 
 
-def head_phrases(doc, words) -> list[tuple[int, int, str]]:
+def _head_kind(word: str) -> str | None:
+    """TASK or METRIC when a written word ends in a task/metric head ("object-detection")."""
+    head = word.lower().split("-")[-1]
+    return "TASK" if head in TASK_HEADS else "METRIC" if head in METRIC_HEADS else None
+
+
+head_kind = WordMemo(_head_kind)
+
+
+def head_phrases(doc) -> list[tuple[int, int, str]]:
     v = view(doc)
     sent = v.sent_ids or [0] * len(v.texts)
+    words, texts = v.words, v.word_texts
     out = []
-    for index, (start, end) in enumerate(words):
-        text = v.text(start, end)
-        head = text.lower().split("-")[-1]
-        kind = "TASK" if head in TASK_HEADS else "METRIC" if head in METRIC_HEADS else None
-        if kind is None:
-            continue
-        if index + 1 < len(words) and words[index + 1][0] == end and v.texts[end].lower() in _NOT_AFTER:
+    kinds = head_kind.each(texts)
+    for index in where(kinds):
+        kind = kinds[index]
+        start, end = words[index]
+        if index + 1 < len(words) and words[index + 1][0] == end and v.lower[end] in _NOT_AFTER:
             continue
         first = index
         while first > 0 and index - first < 2:
             prev_start, prev_end = words[first - 1]
-            prev = v.text(prev_start, prev_end)
+            prev = texts[first - 1]
             at_sentence_start = prev_start == 0 or sent[prev_start - 1] != sent[prev_start]
             if prev_end != words[first][0] or not _WORD.match(prev) or not _modifier(prev, at_sentence_start):
                 break
@@ -102,7 +111,7 @@ def _task_evidence(v, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     """Keep a task phrase only with evidence that it names a problem: it is in the title,
     it is written twice, or a task word frames it ("tasks such as X", "X task")."""
     sent = v.sent_ids or [0] * len(v.texts)
-    lower = [t.lower() for t in v.texts]
+    lower = v.lower
     counts: dict[str, int] = {}
     for start, end, _ in found:
         key = " ".join(lower[start:end])
@@ -141,16 +150,16 @@ class PhraseTyper:
             if entry.type in ("MODEL", "DATASET"):
                 for form in (entry.name, *entry.aliases):
                     self.known.setdefault(surface_key(form), entry)
+        # a written word's variant entry never changes: look each one up once
+        self.variant = WordMemo(partial(variant_of, known=self.known))
 
     def __call__(self, doc):
-        words = glued_words(doc)
         v = view(doc)
-        for start, end, kind in head_phrases(doc, words):
+        for start, end, kind in head_phrases(doc):
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
-        for start, end in words:
-            text = v.text(start, end)
+        for (start, end), text in zip(v.words, v.word_texts):
             if "-" in text:
-                entry = variant_of(text, self.known)
+                entry = self.variant(text)
                 if entry is not None:
                     candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
         return doc

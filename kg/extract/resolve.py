@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_generic_phrases
 from .lexicon import NOT_NAMES
-from .words import drop_view, glued_words, view
+from .words import drop_view, view, where, word_key
 
 __all__ = ["RULE_PRIORITY", "select_spans"]
 
@@ -59,10 +58,19 @@ def _abbreviation_candidates(doc) -> None:
             continue
         long_start, long_end = info["long_span"]
         candidates.add(doc, long_start, long_end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(short,))
-    for start, end in glued_words(doc):
-        info = table.get(v.text(start, end))
-        if info and info["type"]:
+    for index in where(map(table.__contains__, v.word_texts)):
+        (start, end), info = v.words[index], table[v.word_texts[index]]
+        if info["type"]:
             candidates.add(doc, start, end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(info["long"],))
+
+
+def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
+    """Tokens of the sentence(s) a span is in (``Span.sent`` scans the whole doc)."""
+    if not v.sent_ids:
+        return 0, len(v.texts)
+    following = v.sent_ids[end - 1] + 1
+    stop = v.sent_starts[following] if following < len(v.sent_starts) else len(v.texts)
+    return v.sent_starts[v.sent_ids[start]], stop
 
 
 @Language.component("kg_resolve")
@@ -71,14 +79,15 @@ def kg_resolve(doc):
     generic = load_generic_phrases()
     proposed = candidates.proposed_keys(doc)
     table = candidates.abbreviations(doc)
-    long_to_short = {surface_key(info["long"]): short for short, info in table.items()}
+    long_to_short = {word_key(info["long"]): short for short, info in table.items()}
+    v = view(doc)
+    sentences: dict[tuple[int, int], str] = {}
     mentions = []
     for cand in select_spans(candidates.candidates(doc)):
-        span = doc[cand["start"] : cand["end"]]
-        text = span.text.strip(" \"'“”")
+        text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or text.lower() in generic or text in NOT_NAMES or text.lower().endswith(_NOT_NAME_SUFFIXES):
             continue
-        key = surface_key(text)
+        key = word_key(text)
         canonical = cand["canonical"]
         if canonical and canonical.lower() in generic:
             continue
@@ -88,15 +97,19 @@ def kg_resolve(doc):
             # An abbreviation pair is one entity: a paper's own coinage is named by its short
             # form (MALT), an established term by its long form (graph convolutional networks).
             long_form = table[short]["long"]
-            own = surface_key(short) in proposed or surface_key(long_form) in proposed
+            own = word_key(short) in proposed or word_key(long_form) in proposed
             canonical = short if own else long_form
             aliases = sorted({long_form, short, text} - {canonical})
-        role = "proposed" if (cand["proposed"] or key in proposed or (short and surface_key(short) in proposed)
-                              or (canonical and surface_key(canonical) in proposed)) else "used"
-        sent = span.sent
+        role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
+                              or (canonical and word_key(canonical) in proposed)) else "used"
+        start_char = doc[cand["start"]].idx
+        end_char = doc[cand["end"] - 1].idx + len(v.texts[cand["end"] - 1])
+        sent = _sentence_span(v, cand["start"], cand["end"])
+        if sent not in sentences:
+            sentences[sent] = v.text(*sent).strip()
         mentions.append({
-            "text": text, "type": cand["type"], "role": role, "sentence": sent.text.strip(),
-            "start": span.start_char, "end": span.end_char, "rule": cand["rule"],
+            "text": text, "type": cand["type"], "role": role, "sentence": sentences[sent],
+            "start": start_char, "end": end_char, "rule": cand["rule"],
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": cand["family"],
         })
     doc.user_data["kg_mentions"] = mentions

@@ -15,24 +15,34 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 
-from .words import view
+from .words import view, where
 
 __all__ = ["set_sentence_starts"]
 
 _ENDERS = {".", "!", "?"}
+_ABBREVIATIONS = ("e.g", "i.e", "et al", "vs", "fig", "eq")  # "e.g. BERT" ends no sentence
 
 
-def sentence_starts(texts: list[str], trailing: list[str]) -> list[int]:
-    """1 where a sentence starts, -1 elsewhere (spaCy's SENT_START encoding)."""
-    out = [1] * len(texts)
-    for i in range(1, len(texts)):
-        prev, text = texts[i - 1], texts[i]
-        if "\n" in prev or "\n" in trailing[i - 1]:
-            continue
-        if prev in _ENDERS and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“("):
-            if i < 2 or texts[i - 2].lower() not in ("e.g", "i.e", "et al", "vs", "fig", "eq"):
-                continue
-        out[i] = -1
+def sentence_starts(texts: list[str], punct: list[bool]) -> list[int]:
+    """1 where a sentence starts, -1 elsewhere (spaCy's SENT_START encoding).
+
+    Only a token after a sentence mark or a line break (``punct``: punctuation or
+    whitespace tokens) can start one, so just those are checked.
+
+    >>> texts = ["Title", "\\n", "See", "e.g", ".", "X", ".", "Y"]
+    >>> sentence_starts(texts, [t in ("\\n", ".") for t in texts])
+    [1, -1, 1, -1, -1, -1, -1, 1]
+    """
+    out = [-1] * len(texts)
+    if texts:
+        out[0] = 1
+    for i in where(punct[:-1]):
+        prev, text = texts[i], texts[i + 1]
+        if "\n" in prev:
+            out[i + 1] = 1
+        elif prev in _ENDERS and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“("):
+            if i < 1 or texts[i - 1].lower() not in _ABBREVIATIONS:
+                out[i + 1] = 1
     return out
 
 
@@ -40,13 +50,13 @@ def set_sentence_starts(doc):
     if not len(doc):
         return doc
     v = view(doc)
-    starts = sentence_starts(v.texts, v.trailing)
+    starts = sentence_starts(v.texts, v.punct)
     doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
-    sent_id, ids = -1, []
-    for flag in starts:
-        sent_id += flag == 1
-        ids.append(sent_id)
-    v.sent_ids = ids
+    v.sent_starts = where(map((1).__eq__, starts))
+    sent_ids = [0] * len(starts)
+    for sent_id, (first, stop) in enumerate(zip(v.sent_starts, v.sent_starts[1:] + [len(starts)])):
+        sent_ids[first:stop] = [sent_id] * (stop - first)
+    v.sent_ids = sent_ids
     return doc
 
 

@@ -6,71 +6,83 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import itemgetter
+
 from spacy.language import Language
 
 from . import candidates
 from .lexicon import HEAD_TYPES, is_name_shaped
-from .words import glued_words, view
+from .words import WordMemo, view, where
 
 __all__ = ["head_typed_names", "list_siblings"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
+_NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
 
 
-def head_typed_names(doc, words) -> list[tuple[int, int, str]]:
-    v = view(doc)
+name_shaped = WordMemo(is_name_shaped)
+
+
+def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
+    """Name-shaped words right before a DATASET/MODEL head word ("FooQA benchmark")."""
+    words = v.words
     out = []
-    for index, (start, end) in enumerate(words[:-1]):
-        if not is_name_shaped(v.text(start, end)):
-            continue
-        next_start, next_end = words[index + 1]
-        if next_start != end:
-            continue
-        head = HEAD_TYPES.get(v.text(next_start, next_end).lower())
-        if head in ("DATASET", "MODEL"):
-            out.append((start, end, head))
+    for index in where(map(_NAME_HEADS.__contains__, v.word_lower[1:])):  # words before a head
+        head = index + 1
+        if shaped[index] and words[head][0] == words[index][1]:
+            out.append((words[index][0], words[index][1], HEAD_TYPES[v.word_lower[head]]))
     return out
 
 
-def list_siblings(doc, words, known: list[dict]) -> list[tuple[int, int, str]]:
+def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int, str]]:
     """Name-shaped words coordinated with a known DATASET/MODEL/METHOD mention get its type."""
-    v = view(doc)
-    by_start = {span[0]: i for i, span in enumerate(words)}
-    by_end = {span[1]: i for i, span in enumerate(words)}
+    words = v.words
     out = []
     for cand in known:
-        if cand["type"] not in ("DATASET", "MODEL", "METHOD") or cand["start"] not in by_start or cand["end"] not in by_end:
+        if cand["type"] not in ("DATASET", "MODEL", "METHOD"):
             continue
+        first = bisect_left(words, (cand["start"],))
+        last = bisect_left(words, cand["end"], key=itemgetter(1))
+        if first == len(words) or words[first][0] != cand["start"] or last == len(words) or words[last][1] != cand["end"]:
+            continue  # the mention does not start and end on word boundaries
         for step in (-1, 1):
-            i = by_start[cand["start"]] if step == -1 else by_end[cand["end"]]
+            i = first if step == -1 else last
             while 0 <= i + step < len(words):
                 j = i + step
-                left, right = sorted((words[i], words[j]))
+                left, right = (words[j], words[i]) if step == -1 else (words[i], words[j])
                 if any(v.texts[k] not in _LIST_JOINERS for k in range(left[1], right[0])):
                     break
-                text = v.text(words[j][0], words[j][1])
-                if text.lower() in _LIST_JOINERS:
+                if v.word_lower[j] in _LIST_JOINERS:
                     i = j
                     continue
-                if not is_name_shaped(text):
+                if not shaped[j]:
                     break
                 out.append((words[j][0], words[j][1], cand["type"]))
                 i = j
     return out
 
 
-def compared_names(doc, words, typed: set[int]) -> list[tuple[int, int]]:
+def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names in a sentence that compares ("outperforms X", "baselines such as X")."""
-    v = view(doc)
     sent = v.sent_ids or [0] * len(v.texts)
-    cue_sentences = {sent[i] for i, t in enumerate(v.texts) if t.lower().startswith(_COMPARISON_CUES)}
     out = []
-    for start, end in words:
-        if sent[start] in cue_sentences and start not in typed and sent[start] != 0:
-            text = v.text(start, end)
-            if is_name_shaped(text) and sum(c.isupper() for c in text) >= 2 and not text.isdigit():
+    for index in where(shaped):
+        start, end = v.words[index]
+        if sent[start] != 0 and start not in typed:
+            text = v.word_texts[index]
+            if sum(c.isupper() for c in text) >= 2 and not text.isdigit():
                 out.append((start, end))
-    return out
+    if not out:
+        return out
+    # only the sentences of these names are read for comparison cues
+    cue_sentences = set()
+    for sent_id in {sent[start] for start, _ in out}:
+        first = v.sent_starts[sent_id]
+        stop = v.sent_starts[sent_id + 1] if sent_id + 1 < len(v.sent_starts) else len(v.texts)
+        if any(word.startswith(_COMPARISON_CUES) for word in v.lower[first:stop]):
+            cue_sentences.add(sent_id)
+    return [(start, end) for start, end in out if sent[start] in cue_sentences]
 
 
 _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass", "beats", "versus", "vs")
@@ -78,13 +90,14 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 
 @Language.component("kg_shapes")
 def kg_shapes(doc):
-    words = glued_words(doc)
-    for start, end, entity_type in head_typed_names(doc, words):
+    v = view(doc)
+    shaped = name_shaped.each(v.word_texts)
+    for start, end, entity_type in head_typed_names(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
     known = list(candidates.candidates(doc))
-    for start, end, entity_type in list_siblings(doc, words, known):
+    for start, end, entity_type in list_siblings(v, shaped, known):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
-    for start, end in compared_names(doc, words, typed):
+    for start, end in compared_names(v, shaped, typed):
         candidates.add(doc, start, end, "METHOD", "compared", confidence=0.5)
     return doc

@@ -1,80 +1,169 @@
 """A per-doc cache of token facts the rules read many times, and glued words.
 
-Creating spaCy ``Token`` objects dominates rule cost, so each doc's texts, spacing,
-punctuation flags and sentence ids are read once into plain lists (``view(doc)``); the
-cache is dropped by ``kg_resolve`` so finished docs stay serialisable.
+Creating spaCy ``Token`` objects dominates rule cost, so each doc's token facts are read
+once into plain lists (``view(doc)``): one ``Doc.to_array`` call for lexeme ids and
+spacing, then each lexeme's text, lower case and punctuation flags from a table keyed
+by lexeme id (filled once per distinct word).  The sentences component adds sentence
+ids; the cache is dropped by ``kg_resolve`` so finished docs stay serialisable.
 
 Glued words join tokens the tokenizer split inside one written word ("As", "-", "ViT").
 
 >>> import spacy
->>> doc = spacy.blank("en")("we propose As-ViT, a model (v2).")
->>> [doc[s:e].text for s, e in glued_words(doc)]
-['we', 'propose', 'As-ViT', 'a', 'model', 'v2']
+>>> v = view(spacy.blank("en")("we propose As-ViT, a model (v2)."))
+>>> v.words[:3], v.word_texts
+([(0, 1), (1, 2), (2, 5)], ['we', 'propose', 'As-ViT', 'a', 'model', 'v2'])
+>>> v.texts[2:5], v.punct[2:5], v.text(2, 6)
+(('As', '-', 'ViT'), (False, True, False), 'As-ViT,')
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 
-__all__ = ["TokenView", "view", "glued_words", "drop_view"]
+from spacy.attrs import ORTH, SPACY
+
+from ..normalise import surface_key
+
+__all__ = ["TokenView", "view", "drop_view", "WordMemo", "word_key", "where"]
 
 _JOINERS = {"-", ".", "/", "+", "_"}
 _CACHE = "_kg_view"
 
+# lexeme id -> (text, lower, punctuation or space, punctuation, quote): a lexeme's facts
+# never depend on context, and its id is the hash of its text, so they hold in every doc
+_LEXEMES: dict[int, tuple[str, str, bool, bool, bool]] = {}
+
 
 @dataclass
 class TokenView:
-    texts: list[str]
-    spaced: list[bool]
-    punct: list[bool]
-    trailing: list[str] = field(default_factory=list)
-    sent_ids: list[int] = field(default_factory=list)
-    words: list[tuple[int, int]] = field(default_factory=list)
+    texts: Sequence[str]
+    spaced: Sequence[bool]
+    punct: Sequence[bool]  # punctuation or whitespace: never part of a glued word
+    lower: Sequence[str] = ()
+    is_punct: Sequence[bool] = ()
+    quote: Sequence[bool] = ()
+    sent_ids: list[int] = field(default_factory=list)  # empty until kg_sentences ran
+    sent_starts: list[int] = field(default_factory=list)  # first token of each sentence
+    words: list[tuple[int, int]] = field(default_factory=list)  # glued words' token spans
+    word_texts: list[str] = field(default_factory=list)
+    word_lower: list[str] = field(default_factory=list)
 
     def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
         if end - start == 1:
             return self.texts[start]
-        return "".join(self.texts[i] + (" " if self.spaced[i] and i < end - 1 else "") for i in range(start, end))
+        last = end - 1
+        parts = [text + " " if spaced else text for text, spaced in zip(self.texts[start:last], self.spaced[start:last])]
+        parts.append(self.texts[last])
+        return "".join(parts)
 
 
 def view(doc) -> TokenView:
     cached = doc.user_data.get(_CACHE)
     if cached is None:
-        texts, trailing, punct = [], [], []
-        for t in doc:
-            texts.append(t.text)
-            trailing.append(t.whitespace_)
-            punct.append(t.is_punct or t.is_space)
-        cached = TokenView(texts, [bool(w) for w in trailing], punct, trailing)
-        cached.words = _glue(cached)
+        cached = _read(doc)
+        cached.words, cached.word_texts = _glue(cached)
+        cached.word_lower = list(map(str.lower, cached.word_texts))
         doc.user_data[_CACHE] = cached
     return cached
+
+
+def _read(doc) -> TokenView:
+    if not len(doc):
+        return TokenView([], [], [])
+    array = doc.to_array([ORTH, SPACY])
+    orths = array[:, 0].tolist()
+    facts = list(map(_LEXEMES.get, orths))
+    if None in facts:
+        facts = [f or _learn(doc.vocab, orth) for f, orth in zip(facts, orths)]
+    texts, lower, punct, is_punct, quote = zip(*facts)
+    return TokenView(texts, array[:, 1].astype(bool).tolist(), punct, lower, is_punct, quote)
+
+
+def _learn(vocab, orth: int) -> tuple[str, str, bool, bool, bool]:
+    lex = vocab[orth]
+    facts = (lex.text, lex.lower_, lex.is_punct or lex.is_space, lex.is_punct, lex.is_quote)
+    if len(_LEXEMES) >= 1_000_000:
+        _LEXEMES.clear()  # bounded memory on huge corpora
+    _LEXEMES[orth] = facts
+    return facts
 
 
 def drop_view(doc) -> None:
     doc.user_data.pop(_CACHE, None)
 
 
-def _glue(v: TokenView) -> list[tuple[int, int]]:
+def _glue(v: TokenView) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans of the written words and their texts (no spaces inside a glued word)."""
+    texts, spaced, punct = v.texts, v.spaced, v.punct
     spans: list[tuple[int, int]] = []
-    n = len(v.texts)
+    words: list[str] = []
+    n = len(texts)
     i = 0
     while i < n:
-        if v.punct[i]:
+        if punct[i]:
             i += 1
             continue
         start = i
-        while True:
-            if i + 2 < n and not v.spaced[i] and v.texts[i + 1] in _JOINERS and not v.spaced[i + 1] and not v.punct[i + 2]:
+        while not spaced[i] and i + 1 < n:
+            if i + 2 < n and texts[i + 1] in _JOINERS and not spaced[i + 1] and not punct[i + 2]:
                 i += 2
-            elif i + 1 < n and not v.spaced[i] and not v.punct[i + 1]:
+            elif not punct[i + 1]:
                 i += 1  # "ImageNet-1" + "K": one written word split by the tokenizer
             else:
                 break
         spans.append((start, i + 1))
+        words.append(texts[i] if i == start else "".join(texts[start : i + 1]))
         i += 1
-    return spans
+    return spans, words
 
 
-def glued_words(doc) -> list[tuple[int, int]]:
-    return view(doc).words
+class WordMemo:
+    """A function of one word, remembered per word: rules ask the same questions of the
+    same few thousand words in every doc.  ``memo.each(words)`` answers a whole list.
+
+    >>> shout = WordMemo(str.upper)
+    >>> shout("gsm8k"), shout.each(["a", "b"])
+    ('GSM8K', ['A', 'B'])
+    """
+
+    def __init__(self, function, max_words: int = 200_000):
+        self.function = function
+        self.max_words = max_words
+        self.known: dict = {}
+
+    def __call__(self, word):
+        try:
+            return self.known[word]
+        except KeyError:
+            self._learn({word})
+            return self.known[word]
+
+    def each(self, words) -> list:
+        try:
+            return list(map(self.known.__getitem__, words))  # the loop runs in C
+        except KeyError:
+            self._learn(set(words))
+            return list(map(self.known.__getitem__, words))
+
+    def _learn(self, words: set) -> None:
+        new = words.difference(self.known)
+        if len(self.known) + len(new) > self.max_words:
+            self.known.clear()  # bounded memory on huge corpora
+            new = words
+        for word in new:
+            self.known[word] = self.function(word)
+
+
+word_key = WordMemo(surface_key)  # the rules key every word of every doc
+
+
+def where(flags) -> list[int]:
+    """Indices of the true flags (a loop in C: rules scan every token with it).
+
+    >>> where(map({"(", ")"}.__contains__, ["a", "(", "b", ")"]))
+    [1, 3]
+    """
+    return list(compress(count(), flags))

@@ -1,0 +1,113 @@
+"""``kg_tokenizer.v1``: spaCy's English tokenizer, remembered per space-separated piece.
+
+spaCy's tokenizer runs its special-case matcher ("e.g.", "don't", ...) over every whole
+doc, which costs most of its time.  But it splits the text between spaces piece by
+piece, so a piece's tokens do not depend on its neighbours: this tokenizer asks spaCy
+once per distinct piece, keeps the answer (lexeme ids), and builds each Doc from them.
+The tokens are spaCy's, only faster: most pieces of an abstract were seen before.
+
+A text with runs of whitespace around a space ("a  b", "a\\n b", " a") is handed to
+spaCy whole, since there the space joins a whitespace token.  One known difference:
+spaCy leaves a special case split when another one also matches across the space
+before it ("[ :)a" holds "[:" and ":)", so ":)" stays ":", ")"); here it is one token.
+Abstracts have no such emoticon or quote pairs (the seed corpus tokenizes identically).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> tokenizer = CachedTokenizer(nlp.tokenizer)
+>>> text = "LLaMA-3.1-8B\\nWe train GPT-4o (e.g. on GSM8K), see https://x.org/a."
+>>> [t.text for t in tokenizer(text)] == [t.text for t in nlp.tokenizer(text)]
+True
+>>> [(t.text, t.whitespace_) for t in tokenizer("a (b)\\nc ")]
+[('a', ' '), ('(', ''), ('b', ''), (')', ''), ('\\n', ''), ('c', ' ')]
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+from operator import itemgetter
+
+import spacy
+from spacy.tokens import Doc
+
+__all__ = ["CachedTokenizer", "create_tokenizer"]
+
+# a space after whitespace (or first) belongs to a whitespace token, not to a piece
+_AWKWARD_SPACE = re.compile(r" (?<=\s )")
+
+_Piece = tuple[tuple[int, ...], tuple[bool, ...]]  # lexeme ids, trailing spaces
+
+
+class CachedTokenizer:
+    """Callable text -> Doc with spaCy's tokens; ``inner`` is the spaCy tokenizer asked."""
+
+    def __init__(self, inner, max_pieces: int = 500_000):
+        self.inner = inner
+        self.vocab = inner.vocab
+        self.max_pieces = max_pieces
+        self._pieces: dict[str, _Piece] = {}
+
+    def __call__(self, text: str) -> Doc:
+        if text[:1] == " " or _AWKWARD_SPACE.search(text):
+            return self.inner(text)
+        pieces = text.split(" ")
+        parts = list(map(self._pieces.get, pieces))
+        if not all(parts):
+            if len(pieces) == 1:  # one new word (the name lists): spaCy's doc is the answer
+                doc = self.inner(text)
+                self._remember(text, doc)
+                return doc
+            known = self._pieces
+            parts = [part or known.get(piece) or self._remember(piece, self.inner(piece)) for part, piece in zip(parts, pieces)]
+        orths = list(chain.from_iterable(map(itemgetter(0), parts)))
+        spaces = list(chain.from_iterable(map(itemgetter(1), parts)))
+        if pieces[-1]:
+            spaces[-1] = False  # the last piece has no space after it
+        return Doc(self.vocab, words=orths, spaces=spaces)
+
+    def _remember(self, piece: str, doc: Doc) -> _Piece:
+        """The lexeme ids of a piece's tokens (spaCy's ``doc`` of the piece alone), kept."""
+        orths = tuple(token.orth for token in doc)
+        part = orths, ((False,) * (len(orths) - 1) + (True,) if orths else ())
+        # lexemes made inside nlp.memory_zone() are freed after it: keep none of them
+        if not getattr(self.vocab, "in_memory_zone", False):
+            if len(self._pieces) >= self.max_pieces:
+                self._pieces.clear()  # bounded memory on huge corpora
+            self._pieces[piece] = part
+        return part
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __reduce__(self):
+        return type(self), (self.inner, self.max_pieces)
+
+    # nlp.to_disk / from_disk: the settings are the inner tokenizer's
+    def to_bytes(self, **kwargs) -> bytes:
+        return self.inner.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs) -> "CachedTokenizer":
+        self.inner.from_bytes(data, **kwargs)
+        self._pieces.clear()
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        self.inner.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs) -> "CachedTokenizer":
+        self.inner.from_disk(path, **kwargs)
+        self._pieces.clear()
+        return self
+
+
+@spacy.registry.tokenizers("kg_tokenizer.v1")
+def create_tokenizer():
+    """For ``spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})``."""
+    make_spacy_tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def make(nlp):
+        return CachedTokenizer(make_spacy_tokenizer(nlp))
+
+    return make

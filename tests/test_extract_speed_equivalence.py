@@ -1,0 +1,37 @@
+"""The fast paths change nothing: the pipeline on the cached tokenizer finds exactly the
+mentions it finds on spaCy's own tokenizer, for every seed paper."""
+
+import pytest
+import spacy
+
+from kg.extract import PIPELINE, paper_text
+from kg.extract.tokenizer import CachedTokenizer
+from kg.ingest import read_corpus
+from kg.pipeline import BUNDLED_SEEDS
+
+
+def _pipeline(nlp):
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def cached():
+    return _pipeline(spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}}))
+
+
+def test_same_mentions_on_both_tokenizers(cached):
+    plain = _pipeline(spacy.blank("en"))
+    assert isinstance(cached.tokenizer, CachedTokenizer)
+    papers, _ = read_corpus([BUNDLED_SEEDS])
+    texts = [paper_text(p) for p in papers]
+    expected = [doc.user_data["kg_mentions"] for doc in plain.pipe(texts)]
+    for _ in range(2):  # cold, then with every piece remembered
+        assert [doc.user_data["kg_mentions"] for doc in cached.pipe(texts)] == expected
+
+
+def test_finished_docs_keep_only_mentions(cached):
+    doc = cached("FooNet: A Model\nWe propose FooNet (FN), a model. We evaluate on GSM8K.")
+    assert set(doc.user_data) == {"kg_mentions"}  # serialisable between processes
+    assert doc.to_bytes()

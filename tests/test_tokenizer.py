@@ -1,0 +1,92 @@
+"""The cached tokenizer gives spaCy's English tokens: same texts, spacing and offsets."""
+
+import pickle
+import random
+
+import pytest
+import spacy
+
+from kg.extract import paper_text
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.tokenizer import CachedTokenizer
+from kg.ingest import read_corpus
+from kg.pipeline import BUNDLED_SEEDS
+
+TRICKY = [
+    "MALT: Improving Reasoning with Multi-Agent LLM Training",
+    "a multi-agent, self-supervised (MALT) set-up; state-of-the-art",
+    "Llama-3.1-8B, Llama 3.1 8B, Llama3.1-8B-Instruct, Qwen2.5-7B and GPT-4o vs. GPT-4-turbo",
+    "pass@1 of 3.1%, 8B params, 1.5x faster, 10k steps, 0.5-1.0, $5, 2D/3D, top-1/top-5",
+    "see https://github.com/Org/Repo. and (http://x.org/p?q=1) or www.example.com/a_b.",
+    "e.g. BERT, i.e. RoBERTa, et al. 2023; Fig. 3 and Eq. (2) vs ViT",
+    "\"quoted\" 'single' “curly” ‘curly’ — dashes – and … ellipses",
+    "LaTeX $\\alpha$-divergence, $O(n^2)$ time, \\textbf{bold} and x_i^{(t)}",
+    "unicode: naïve café Schrödinger α-β ℓ2 ∇f → ≤ ≥ 中文 日本語",
+    "don't can't won't it's we're they've cannot gonna",
+    "U.S. vs. U.K., a.m. p.m., Dr. Smith, No. 5",
+    "title line\nAbstract starts here.",
+    "  leading spaces, double  spaces, tab\tand\t\ttabs ",
+    "newline then space\n next, space then newline \nnext\n\n\nend\n",
+    "non-breaking\u00a0space, thin\u2009space, and \u00a0 mixed",
+    "",
+    " ",
+    "\n",
+    "(",
+    "x",
+]
+
+
+@pytest.fixture(scope="module")
+def spacy_tokenizer():
+    return spacy.blank("en").tokenizer
+
+
+def tokens(tokenizer, text):
+    return [(t.text, t.whitespace_, t.idx) for t in tokenizer(text)]
+
+
+def test_tricky_strings_tokenize_as_spacy_does(spacy_tokenizer):
+    cached = CachedTokenizer(spacy.blank("en").tokenizer)
+    for text in TRICKY:
+        assert tokens(cached, text) == tokens(spacy_tokenizer, text), text
+        assert tokens(cached, text) == tokens(cached, text), text  # remembered pieces too
+
+
+def test_corpus_and_gazetteer_tokenize_as_spacy_does(spacy_tokenizer):
+    cached = CachedTokenizer(spacy.blank("en").tokenizer)
+    papers, _ = read_corpus([BUNDLED_SEEDS])
+    texts = [paper_text(p) for p in papers]
+    texts += sorted({s for entry in load_gazetteer() for s in entry.surfaces})  # PhraseMatcher patterns
+    differing = [text for text in texts if tokens(cached, text) != tokens(spacy_tokenizer, text)]
+    assert not differing, differing[:3]
+
+
+def test_random_strings_tokenize_as_spacy_does(spacy_tokenizer):
+    # spaCy's whole-doc special-case pass can re-split emoticon-like cases (":)", "):")
+    # after a bracket in the previous piece; abstracts have none, so colons stay out here
+    atoms = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", "a", "B", "cd", "Ef", "1", "3.1", "8B", "-", "--", ".",
+             ",", ";", "(", ")", "[", "]", "'", '"', "“", "”", "n't", "e.g.", "i.e.", "et al.", "U.S.", "$",
+             "\\alpha", "%", "@", "/", "+", "_", "https://x.org/a", "www.a.com", "Llama-3.1-8B", "GPT-4o", "é",
+             "α", "…", "—", "–", "vs."]
+    rng = random.Random(7)
+    cached = CachedTokenizer(spacy.blank("en").tokenizer)
+    for _ in range(3000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 12)))
+        assert tokens(cached, text) == tokens(spacy_tokenizer, text), text
+
+
+def test_pickles_and_serialises():
+    cached = CachedTokenizer(spacy.blank("en").tokenizer)
+    text = "We propose FooNet (FN), e.g. on GSM8K-v2."
+    assert tokens(pickle.loads(pickle.dumps(cached)), text) == tokens(cached, text)
+    again = CachedTokenizer(spacy.blank("en").tokenizer).from_bytes(cached.to_bytes())
+    assert tokens(again, text) == tokens(cached, text)
+
+
+def test_registered_for_spacy_config(tmp_path):
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
+    assert isinstance(nlp.tokenizer, CachedTokenizer)
+    nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path)
+    assert isinstance(loaded.tokenizer, CachedTokenizer)
+    assert [t.text for t in loaded("Llama-3.1-8B (MALT)")] == ["Llama-3.1", "-", "8B", "(", "MALT", ")"]
