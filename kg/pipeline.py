@@ -14,11 +14,12 @@ from networkx.readwrite import json_graph
 
 from .errors import InputError
 from .extract import build_nlp, default_workers, extract
+from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
 from .graph import build_graph
 from .ingest import CorpusReader, Shard
 from .normalise import CorpusNames, to_entities
-from .records import IngestReport, Paper, PaperEntities
+from .records import Entity, IngestReport, Paper, PaperEntities
 from .shards import read_items, write_items
 from .spool import FileSpool, MemorySpool
 
@@ -26,6 +27,7 @@ __all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "e
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_WORKDIR = Path(".kg")
+_CHUNK = 256  # papers per task sent to a worker
 
 
 @dataclass(frozen=True)
@@ -65,15 +67,26 @@ def extract_corpus(
     nlp = build_nlp()
     spool = MemorySpool() if spool is None else spool
     coined, names = CoinedNames(), CorpusNames()
-    for paper, mentions, links in _progress(extract(papers, nlp=nlp, workers=workers), total, "extracting", progress):
-        entities = to_entities(paper, mentions)
+
+    def first_pass(chunk: list[Paper]) -> list:
+        return [(mentions, to_entities(paper, mentions), links) for paper, mentions, links in extract(chunk, nlp=nlp)]
+
+    def second_pass(chunk: list) -> list[tuple[Entity, ...]]:
+        out = []
+        for paper, mentions, entities, _links in chunk:
+            if extra := coined.find(paper, mentions, nlp):
+                entities = to_entities(paper, mentions + extra)
+            out.append(names.apply(entities))
+        return out
+
+    first = map_ordered(first_pass, papers, workers=workers, chunk_size=_CHUNK)
+    for paper, (mentions, entities, links) in _progress(first, total, "extracting", progress):
         coined.add(mentions)
         names.add(entities)
         spool.append((paper, mentions, entities, links))
-    for paper, mentions, entities, links in spool:
-        if extra := coined.find(paper, mentions, nlp):
-            entities = to_entities(paper, mentions + extra)
-        yield PaperEntities(complete(paper), names.apply(entities), links)
+    # forked now, the workers inherit the corpus-wide names gathered by pass one
+    for (paper, _mentions, _entities, links), entities in map_ordered(second_pass, spool, workers=workers, chunk_size=_CHUNK):
+        yield PaperEntities(complete(paper), entities, links)
 
 
 def extract_papers(papers: list[Paper], *, progress: bool = False, workers: int = 1) -> list[PaperEntities]:
