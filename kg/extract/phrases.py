@@ -49,6 +49,12 @@ _STOP = frozenset(
     learning training good poor significant significantly substantial comparable competitive superior one two
     three four five six seven eight nine ten every entire whole full faster slower because fewer less nuanced
     perfect noisy human binary jointly""".split()
+) | frozenset(  # research verbs that open a task phrase ("we study text generation")
+    """study studies investigate investigates explore explores examine examines analyze analyzes analyse analyses
+    consider considers tackle tackles address addresses solve solves propose proposes introduce introduces present
+    presents evaluate evaluates target targets support supports handle handles apply applies extend extends
+    advance advances boost boosts enhance enhances facilitate facilitates revisit revisits rethink rethinks
+    benchmark benchmarks unify unifies scale scales""".split()
 )
 _TASK_WORDS = frozenset({"task", "tasks", "benchmark", "benchmarks", "problem", "problems", "challenge"})
 _TASK_CUES = ("task of", "tasks such as", "tasks like", "tasks including", "tasks", "task", "problem of", "tackle", "address", "such as")
