@@ -8,6 +8,7 @@ a million-paper stream never sits in a queue.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -54,12 +55,18 @@ def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, 
     global _TASK
     _TASK = task  # inherited by the forked workers
     pending: deque = deque()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk in chunks(items, chunk_size):
-            pending.append((chunk, pool.apply_async(_run_task, (chunk,))))
-            if len(pending) >= 2 * workers:
+    # objects made before the fork stay out of the workers' garbage collection, so the
+    # collector does not touch (and copy) every page of memory they share with the parent
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk in chunks(items, chunk_size):
+                pending.append((chunk, pool.apply_async(_run_task, (chunk,))))
+                if len(pending) >= 2 * workers:
+                    done, result = pending.popleft()
+                    yield from zip(done, result.get())
+            while pending:
                 done, result = pending.popleft()
                 yield from zip(done, result.get())
-        while pending:
-            done, result = pending.popleft()
-            yield from zip(done, result.get())
+    finally:
+        gc.unfreeze()
