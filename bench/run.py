@@ -135,11 +135,6 @@ def write_report(history: list[dict]) -> None:
     REPORT.write_text("\n".join(parts), encoding="utf-8")
 
 
-def rewrite_report() -> None:
-    """Regenerate RESULTS.md from the recorded history (after a change to this file's layout)."""
-    write_report([json.loads(l) for l in HISTORY.read_text().splitlines() if l.strip()])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--papers", type=int, default=10_000, help="synthetic abstracts (default 10,000)")

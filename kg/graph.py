@@ -70,7 +70,7 @@ def _paper_properties(paper) -> dict:
         "year": paper.year,
         "url": paper.url,
         "authors": list(paper.authors),
-        "sources": [f"{s.path}:{s.line}" for s in paper.sources],
+        "sources": [str(s) for s in paper.sources],
     }
 
 

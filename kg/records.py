@@ -35,6 +35,20 @@ class Source:
     path: str
     line: int
 
+    def __str__(self) -> str:
+        """``path:line``, the form stored on a Paper node.
+
+        >>> str(Source("a.txt", 3)), Source.parse("dir/a:b.txt:3"), Source.parse("x")
+        ('a.txt:3', Source(path='dir/a:b.txt', line=3), Source(path='x', line=0))
+        """
+        return f"{self.path}:{self.line}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Source":
+        """The inverse of ``str``; a text with no line number gets line 0."""
+        path, _, line = text.rpartition(":")
+        return cls(path, int(line)) if line.isdigit() and path else cls(text, 0)
+
 
 @dataclass(frozen=True)
 class Paper:

@@ -41,21 +41,16 @@ def item_record(item: PaperEntities) -> dict:
     paper = item.paper
     return {
         "id": paper.id, "title": paper.title, "abstract": paper.abstract, "year": paper.year, "url": paper.url,
-        "authors": list(paper.authors), "sources": [f"{s.path}:{s.line}" for s in paper.sources],
+        "authors": list(paper.authors), "sources": [str(s) for s in paper.sources],
         "entities": [_entity_record(e) for e in item.entities], "links": list(item.links),
     }
-
-
-def _source(text: str) -> Source:
-    path, _, line = text.rpartition(":")
-    return Source(path, int(line)) if line.isdigit() and path else Source(text, 0)
 
 
 def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
     """The inverse of :func:`item_record`; a missing or mistyped field raises InputError."""
     try:
         paper = Paper(
-            record["id"], record["title"], record["abstract"], tuple(_source(s) for s in record.get("sources", [])),
+            record["id"], record["title"], record["abstract"], tuple(Source.parse(s) for s in record.get("sources", [])),
             year=record.get("year"), url=record.get("url"), authors=tuple(record.get("authors", [])),
         )
         entities = tuple(

@@ -7,10 +7,9 @@ written, so every paper that mentions MALT links to the same node.
 >>> import spacy
 >>> from kg.records import Mention, Paper
 >>> nlp = spacy.blank("en")
->>> first = [(Paper("a", "MALT: X", "We propose MALT."),
-...           [Mention("MALT", "METHOD", "proposed", "We propose MALT.", 19, 23, "proposal")]),
-...          (Paper("b", "Y", "We compare with MALT."), [])]
->>> [(m.text, m.role, m.rule) for m in find_coined_names(first, nlp)[1]]
+>>> coined = CoinedNames()
+>>> coined.add([Mention("MALT", "METHOD", "proposed", "We propose MALT.", 19, 23, "proposal")])
+>>> [(m.text, m.role, m.rule) for m in coined.find(Paper("b", "Y", "We compare with MALT."), [], nlp)]
 [('MALT', 'used', 'coined-elsewhere')]
 """
 
@@ -21,9 +20,10 @@ import re
 from spacy.matcher import PhraseMatcher
 
 from ..records import Mention, Paper
+from . import paper_text
 from .lexicon import NOT_NAMES, is_name_shaped
 
-__all__ = ["CoinedNames", "find_coined_names"]
+__all__ = ["CoinedNames"]
 
 _COINING_RULES = {"proposal", "abbreviation"}
 _WORD = re.compile(r"[^\W_]+")
@@ -64,7 +64,7 @@ class CoinedNames:
 
     def find(self, paper: Paper, mentions, nlp) -> list[Mention]:
         """Mentions of coined names in ``paper`` that its own mentions do not already cover."""
-        text = f"{paper.title}\n{paper.abstract}"
+        text = paper_text(paper)
         # a name the paper already has was found everywhere in it by the first pass
         known = {form for m in mentions for form in (m.text, *m.aliases)}
         candidates = self._candidates(text, known) if self.names else []
@@ -91,18 +91,6 @@ class CoinedNames:
                                  "coined-elsewhere", 0.7, canonical=canonical))
             covered |= set(range(span.start_char, span.end_char))
         return found
-
-
-def find_coined_names(first_pass, nlp) -> dict[int, list[Mention]]:
-    """Extra mentions per paper index, for coined names the paper did not already have."""
-    coined = CoinedNames()
-    for _paper, mentions in first_pass:
-        coined.add(mentions)
-    extra = {}
-    for index, (paper, mentions) in enumerate(first_pass):
-        if found := coined.find(paper, mentions, nlp):
-            extra[index] = found
-    return extra
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -130,7 +130,6 @@ class CorpusReader:
         self.shard = shard
         self._seen: set[str] = set()
         self._later: dict[str, list[Paper]] = {}
-        self._firsts: list[Paper] | None = None
         self._rejects: list[Reject] = []
         self._records = self._duplicates = self._other = 0
         self._started = False
@@ -154,17 +153,11 @@ class CorpusReader:
                     self._later.setdefault(item.id, []).append(replace(item, abstract=""))
                 else:
                     self._seen.add(item.id)
-                    if self._firsts is not None:
-                        self._firsts.append(item)
                     yield item
 
     def first_copies(self) -> list[Paper]:
         """Read everything, keeping the papers (for corpora that fit in memory)."""
-        self._firsts = []
-        for _ in self:
-            pass
-        firsts, self._firsts = self._firsts, None
-        return firsts
+        return list(self)
 
     def merged(self, paper: Paper) -> Paper:
         """``paper`` with the sources and missing metadata of its later copies."""
