@@ -21,7 +21,8 @@ import pytest
 
 from kg.errors import StoreError, StoreUnavailable
 from kg.store.neo4j import connect
-from kg.store.rows import batched, node_rows, relationship_rows
+from kg.batches import batched
+from kg.store.rows import node_rows, relationship_rows
 from sample_graphs import corpus_a, corpus_b, graph_of
 from store_dump import dump, expected_dump
 

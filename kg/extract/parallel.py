@@ -13,9 +13,10 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 
-__all__ = ["default_workers", "chunks", "map_ordered"]
+from ..batches import batched
+
+__all__ = ["default_workers", "map_ordered"]
 
 _TASK: Callable | None = None
 
@@ -26,16 +27,6 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
         return max(1, os.cpu_count() or 1)
-
-
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    """
-    >>> [len(c) for c in chunks(range(5), 2)]
-    [2, 2, 1]
-    """
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _run_task(chunk):
@@ -49,7 +40,7 @@ def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, 
     [(0, 0), (1, 1), (2, 4), (3, 9)]
     """
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for chunk in chunks(items, chunk_size):
+        for chunk in batched(items, chunk_size):
             yield from zip(chunk, task(chunk))
         return
     global _TASK
@@ -60,7 +51,7 @@ def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, 
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for chunk in chunks(items, chunk_size):
+            for chunk in batched(items, chunk_size):
                 pending.append((chunk, pool.apply_async(_run_task, (chunk,))))
                 if len(pending) >= 2 * workers:
                     done, result = pending.popleft()

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..extract.parallel import chunks
+from ..batches import batched
 from ..graph import ENTITY_LABELS, build_graph
 from ..records import PaperEntities
 from . import statements
-from .rows import batched, node_rows, relationship_rows
+from .rows import node_rows, relationship_rows
 
 __all__ = ["Store", "LoadReport", "DEFAULT_BATCH_SIZE"]
 
@@ -89,7 +89,7 @@ class Store(ABC):
         """
         self.setup_schema()
         nodes = relationships = batches = 0
-        for chunk in chunks(items, papers_per_round):
+        for chunk in batched(items, papers_per_round):
             graph = build_graph(chunk)
             batches += self._write_graph(graph, batch_size, progress)
             nodes += graph.number_of_nodes()

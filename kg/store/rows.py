@@ -21,7 +21,7 @@ import networkx as nx
 from ..graph import LABELS
 from .statements import LIST_PROPERTIES
 
-__all__ = ["node_rows", "relationship_rows", "batched"]
+__all__ = ["node_rows", "relationship_rows"]
 
 # Support is recomputed from the store after a load, list properties are merged as a
 # union: neither may be overwritten by one batch's view of the corpus.
@@ -49,14 +49,3 @@ def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str],
         grouped[kind].append({"source": source, "target": target, "props": props})
     for kind in sorted(grouped):
         yield kind, grouped[kind]
-
-
-def batched(rows: list[dict], size: int) -> Iterator[list[dict]]:
-    """
-    >>> [len(b) for b in batched(list(range(5)), 2)]
-    [2, 2, 1]
-    """
-    if size < 1:
-        raise ValueError("batch size must be at least 1")
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
