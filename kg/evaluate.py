@@ -26,6 +26,7 @@ __all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 SPLITS = {
     "dev": ("dev_seed.jsonl", "dev_extra.jsonl"),
+    "dev2": ("dev_seed_2.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 

@@ -74,3 +74,21 @@ def test_server_dies_with_a_killed_parent(tmp_path):
             return
         time.sleep(0.05)
     raise AssertionError(f"server {server} outlived its killed parent")
+
+
+TRICKY_STRINGS = [
+    'say "hi"', "back\\slash", "ends with \\", 'escaped \\"quote\\"', "new\nline\r\n", "tab\there", "it's",
+    "LaTeX \\mathcal{O} and \\url{x}", "unicode é ü 中文 😀", "control \x01 char", '"key": lookalike', "",
+    "`backtick`", "\u2028 separator",
+]
+
+
+def test_parameters_round_trip_through_the_server(tmp_path):
+    rows = [{"key": f"k{i}", "props": {"text": s, "list": [s, "x"]}} for i, s in enumerate(TRICKY_STRINGS)]
+    with EmbeddedStore(tmp_path) as store:
+        store.write("UNWIND $rows AS row CREATE (n:Paper {key: row.key}) SET n += row.props", {"rows": rows})
+        back = store.read("MATCH (n:Paper) RETURN n.key AS key, n.text AS text, n.list AS list ORDER BY n.key")
+        assert {r["key"]: r["text"] for r in back} == {r["key"]: r["props"]["text"] for r in rows}
+        assert all(r["list"] == [r["text"], "x"] for r in back)
+        mixed = [TRICKY_STRINGS, None, 1.5, -2, True, {"nested": "map"}]
+        assert store.read("RETURN $v AS v", {"v": mixed})[0]["v"] == mixed

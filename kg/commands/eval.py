@@ -6,7 +6,7 @@ import argparse
 
 from collections import Counter
 
-from ..evaluate import load_eval_papers, load_gold, predictions, score
+from ..evaluate import SPLITS, load_eval_papers, load_gold, predictions, score
 from ..extract import build_nlp
 from ..records import ENTITY_TYPES
 
@@ -20,7 +20,7 @@ def register(sub) -> None:
         "per entity type, role accuracy, and the same for a gazetteer-only baseline measured in the same run.",
         epilog="Example: kg eval --split test     kg eval --split dev --errors 40",
     )
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="test", help="which gold set (default: test, held out)")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="test", help="which gold set (default: test, held out)")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="also list N misses/spurious entities")
     parser.add_argument("--no-baseline", action="store_true", help="skip the gazetteer-only baseline")
     parser.set_defaults(run=run)
@@ -36,7 +36,7 @@ def _table(name: str, result) -> list[str]:
 
 
 def run(args) -> int:
-    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    splits = list(SPLITS) if args.split == "all" else [args.split]
     gold = {}
     for split in splits:
         gold.update(load_gold(split))
