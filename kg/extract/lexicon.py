@@ -7,6 +7,8 @@ and acronyms that are not entities.  General English/ML vocabulary, no corpus na
 ('METHOD', 'METHOD')
 >>> type_from_head("A Foundation Model"), type_from_head("semantic segmentation")
 ('MODEL', 'TASK')
+>>> type_from_head("a model family"), type_from_head("a family")
+('MODEL', None)
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ __all__ = [
     "NOT_NAMES",
     "type_from_head",
     "is_name_shaped",
+    "is_generic_class",
 ]
 
 HEAD_TYPES: dict[str, str] = {}
 for _type, _words in {
     "DATASET": "dataset datasets benchmark benchmarks corpus corpora suite testbed leaderboard bank collection arena",
-    "MODEL": "model models llm llms lm lms vlm vlms mllm mllms checkpoint checkpoints",
+    "MODEL": "model models llm llms lm lms vlm vlms lvlm lvlms mllm mllms lmm lmms slm slms checkpoint checkpoints",
     "METHOD": (
         "framework frameworks method methods approach approaches algorithm algorithms technique techniques "
         "strategy strategies mechanism mechanisms architecture architectures network networks module modules "
@@ -59,15 +62,24 @@ NOT_NAMES = frozenset(
 )
 
 _SIZE = re.compile(r"^\d+(\.\d+)?[BMKT]$", re.I)
+# "a model family", "the XL variants": the typing word is the one before.
+_TRANSPARENT_HEADS = {"family", "families", "series", "variant", "variants", "version", "versions"}
+_SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
+# "RL-improved", "LLM-generated", "CLIP-guided": a name turned into a modifier.
+_MODIFIER_ENDINGS = ("ed", "ing")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]+[MN]s$")  # LLMs, LRMs, GNNs: models, networks (not FLOPs)
+_CLASS_NOUNS = frozenset(
+    "models llms lms vlms lvlms mllms agents learners".split()
+)
 
 
 def type_from_head(phrase: str) -> str | None:
     """Type implied by the last typing word of a noun phrase, or None."""
     words = [w.strip(".,;:()\"'").lower() for w in phrase.split()]
-    for word in reversed(words):
+    for index, word in enumerate(reversed(words)):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word]
-        if not word or word in ("of", "for", "with", "on", "in", "via", "from", "to", "by", "and"):
+        if not word or word in _SKIPPED or (index == 0 and word in _TRANSPARENT_HEADS):
             continue
         last = word.split("-")[-1]
         if last in HEAD_TYPES:
@@ -84,12 +96,17 @@ def is_name_shaped(text: str) -> bool:
     [True, True, True, True, False, False, False, False]
     >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "GF-Minecraft", "Llama-3"]]
     [False, False, True, True]
+    >>> [is_name_shaped(t) for t in ["RL-improved", "LLM-generated", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
+    [False, False, False, False, True, True]
     """
-    if text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or _SIZE.match(text):
+    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or _SIZE.match(text)
+            or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text)):
         return False
     parts = [p for p in text.split("-") if p]
     if len(parts) > 1 and all(p.isalpha() and (p.islower() or p.istitle()) for p in parts):
         return False  # "Multi-Agent", "Pre-Training": ordinary hyphenated words
+    if len(parts) > 1 and parts[-1].islower() and parts[-1].endswith(_MODIFIER_ENDINGS):
+        return False
     core = text.replace("-", "").replace(".", "")
     uppers = sum(c.isupper() for c in core)
     has_digit = any(c.isdigit() for c in core)
@@ -98,3 +115,22 @@ def is_name_shaped(text: str) -> bool:
     if uppers == 1 and not core[0].isupper():
         return True  # camel case: wav2Vec, mBERT, iPhone-like
     return has_digit and uppers >= 1
+
+
+def is_generic_class(text: str) -> bool:
+    """A plural class of models rather than a named one: "large reasoning models", "LVLMs".
+
+    The guidelines keep classes out of the graph; a name-shaped word or a number makes
+    it specific ("Llama 2 models" is not a class).
+
+    >>> [is_generic_class(t) for t in ["Large Reasoning Models", "LRMs", "large time series models"]]
+    [True, True, True]
+    >>> [is_generic_class(t) for t in ["Llama 2 models", "GPT-4", "ResNet models", "diffusion model"]]
+    [False, False, False, False]
+    """
+    words = text.split()
+    if len(words) == 1:
+        return bool(_PLURAL_ACRONYM.match(text))
+    if words[-1].lower() not in _CLASS_NOUNS:
+        return False
+    return not any(any(c.isdigit() for c in w) or is_name_shaped(w) for w in words)

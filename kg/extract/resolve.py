@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from . import candidates
 from .gazetteer import load_generic_phrases
-from .lexicon import NOT_NAMES
+from .lexicon import NOT_NAMES, is_generic_class
 from .words import drop_view, view, where, word_key
 
 __all__ = ["RULE_PRIORITY", "select_spans"]
@@ -91,6 +91,8 @@ def kg_resolve(doc):
         canonical = cand["canonical"]
         if canonical and canonical.lower() in generic:
             continue
+        if cand["type"] == "MODEL" and (is_generic_class(text) or (canonical and is_generic_class(canonical))):
+            continue  # a class of models ("large reasoning models") is never a MODEL node
         aliases = list(cand["aliases"])
         short = long_to_short.get(key) or (text if text in table else None)
         if short and not canonical:
