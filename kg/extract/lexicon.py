@@ -30,7 +30,7 @@ for _type, _words in {
     "DATASET": "dataset datasets benchmark benchmarks corpus corpora suite testbed leaderboard bank collection arena",
     "MODEL": "model models llm llms lm lms vlm vlms lvlm lvlms mllm mllms lmm lmms slm slms checkpoint checkpoints",
     "METHOD": (
-        "framework frameworks method methods approach approaches algorithm algorithms technique techniques "
+        "framework frameworks method methods methodology approach approaches algorithm algorithms technique techniques "
         "strategy strategies mechanism mechanisms architecture architectures network networks module modules "
         "scheme paradigm pipeline objective loss learning training pretraining pre-training fine-tuning finetuning "
         "tuning optimization optimizer attention decoding sampling prompting distillation regularization "

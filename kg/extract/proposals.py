@@ -6,17 +6,18 @@ every occurrence of each proposed name.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.language import Language
 
 from . import candidates
-from .lexicon import NOT_NAMES, PROPOSAL_VERBS, is_name_shaped, type_from_head
+from .lexicon import HEAD_TYPES, NOT_NAMES, PROPOSAL_VERBS, is_name_shaped, type_from_head
 from .words import view, where, word_key
 
-__all__ = ["title_name", "proposal_names", "subtitle_type"]
+__all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model"]
 
-_SUBJECTS = {"we", "paper", "work", "study", "report", "here", "authors"}
+_SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
@@ -76,14 +77,22 @@ def _appositive_type(v, end: int) -> str | None:
         for j in range(i + 1, min(i + 12, n)):
             if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS:
                 break
+            if words and words[-1].lower() in HEAD_TYPES and lower[j].endswith(("ed", "ing")):
+                break  # "a framework aimed at ...", "a benchmark designed to ..."
             words.append(texts[j])
         return type_from_head(" ".join(words))
     return None
 
 
 def proposal_names(doc) -> list[tuple[int, int, str | None]]:
-    """(start, end, type-or-None) of names right after "we propose/introduce ..."."""
+    """(start, end, type-or-None) of names right after "we propose/introduce ...".
+
+    A name may be a coined word ("we propose FooNet"), a capitalised run after a naming
+    verb ("a method called Learngene Pool"), or the long form of an abbreviation the paper
+    defines ("we propose Base Oriented Evaluation (BOE)"), whose short form follows it.
+    """
     abbreviations = candidates.abbreviations(doc)
+    long_forms = {info["long_span"][0]: info["long_span"][1] for info in abbreviations.values()}
     v = view(doc)
     words, texts = v.words, v.word_texts
     lower = v.lower
@@ -102,13 +111,63 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break
             text = texts[index]
             named = lower[start - 1] in _NAMING and text[:1].isupper()
-            if text not in NOT_NAMES and (is_name_shaped(text) or text in abbreviations or named):
-                lead_type = type_from_head(" ".join(lead_words)) if lead_words else None
-                entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
-                out.append((start, end, entity_type))
-                break
-            lead_words.append(text)
+            if start in long_forms and text not in NOT_NAMES:
+                end = long_forms[start]
+            elif text not in NOT_NAMES and (is_name_shaped(text) or text in abbreviations or named):
+                if named:
+                    end = _capitalised_run_end(v, index)
+            else:
+                lead_words.append(text)
+                continue
+            lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
+            entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
+            out.append((start, end, entity_type))
+            break
     return out
+
+
+def _capitalised_run_end(v, index: int) -> int:
+    """End token of "Learngene Pool" in "called Learngene Pool.": capitalised words in a row."""
+    end = v.words[index][1]
+    for start, stop in v.words[index + 1:]:
+        if start != end or not v.texts[start][:1].isupper():
+            break
+        end = stop
+    return end
+
+
+_SIZE_AFTER = r"[- ]?\d+(?:\.\d+)?[BM]\b"
+_TRAINED_AFTER = r"\W{1,3}(?:\w+\W+){0,3}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\b"
+_RELEASE_CUES = re.compile(r"\b(?:checkpoints?|Hugging ?Face|model weights|open[- ]weights?)\b", re.I)
+_MODEL_SUFFIXES = ("GPT", "LM", "LLM", "BERT", "Coder", "Encoder", "Thinker", "Whisper", "DiT", "DETR", "ViT", "LLaMA", "Llama")
+
+
+def looks_like_a_model(name: str, sentences: list[str]) -> bool:
+    """Cues that a coined name is a trained model rather than a method: a parameter size
+    after it, "NAME is (pre-)trained", weights or checkpoints in the same sentence, or a
+    model-family suffix.
+
+    >>> looks_like_a_model("FooLM", [])
+    True
+    >>> looks_like_a_model("Foo", ["We release Foo-7B and Foo-70B."]), looks_like_a_model("Foo", ["Foo is pre-trained on code."])
+    (True, True)
+    >>> looks_like_a_model("Foo", ["Foo checkpoints are on Hugging Face."]), looks_like_a_model("Foo", ["Foo trains a model."])
+    (True, False)
+    """
+    if name.endswith(_MODEL_SUFFIXES):
+        return True
+    escaped = re.escape(name)
+    size, trained = re.compile(escaped + _SIZE_AFTER), re.compile(escaped + _TRAINED_AFTER, re.I)
+    return any(
+        name in sentence and (size.search(sentence) or trained.search(sentence) or _RELEASE_CUES.search(sentence))
+        for sentence in sentences
+    )
+
+
+def _sentences_with(v, name: str) -> list[str]:
+    starts = v.sent_starts or [0]
+    bounds = zip(starts, [*starts[1:], len(v.texts)])
+    return [text for text in (v.text(a, b) for a, b in bounds if b > a) if name in text]
 
 
 @Language.component("kg_proposals")
@@ -118,7 +177,10 @@ def kg_proposals(doc):
     v = view(doc)
     found: dict[str, str | None] = {}
     for start, end, entity_type in proposal_names(doc):
-        key = word_key(v.text(start, end))
+        text = v.text(start, end)
+        key = word_key(text)
+        if not entity_type and looks_like_a_model(text, _sentences_with(v, text)):
+            entity_type = "MODEL"
         found[key] = found.get(key) or entity_type
     span = title_name(doc)
     if span:
@@ -128,6 +190,7 @@ def kg_proposals(doc):
             (abbreviations.get(text) or {}).get("type")
             or found.get(key)
             or _first_appositive(v, text)
+            or ("MODEL" if looks_like_a_model(text, _sentences_with(v, text)) else None)
             or subtitle_type(doc, span[1])
             or "METHOD"
         )

@@ -91,10 +91,10 @@ def kg_resolve(doc):
         canonical = cand["canonical"]
         if canonical and canonical.lower() in generic:
             continue
-        if cand["type"] == "MODEL" and (is_generic_class(text) or (canonical and is_generic_class(canonical))):
-            continue  # a class of models ("large reasoning models") is never a MODEL node
         aliases = list(cand["aliases"])
         short = long_to_short.get(key) or (text if text in table else None)
+        if cand["type"] == "MODEL" and any(is_generic_class(form) for form in (text, canonical, short and table[short]["long"]) if form):
+            continue  # a class of models ("large reasoning models (LRMs)") is never a MODEL node
         if short and not canonical:
             # An abbreviation pair is one entity: a paper's own coinage is named by its short
             # form (MALT), an established term by its long form (graph convolutional networks).
