@@ -136,15 +136,17 @@ def _capitalised_run_end(v, index: int) -> int:
     return end
 
 
-_SIZE_AFTER = r"[- ]?\d+(?:\.\d+)?[BM]\b"
-_TRAINED_AFTER = r"\W{1,3}(?:\w+\W+){0,3}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\b"
+_SIZE_AFTER = re.compile(r"[- ]?\d+(?:\.\d+)?[BM]\b")
+_TRAINED_AFTER = re.compile(
+    r"\W{1,3}(?:\w+\W+){0,3}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\b", re.I
+)
 _RELEASE_CUES = re.compile(r"\b(?:checkpoints?|Hugging ?Face|model weights|open[- ]weights?)\b", re.I)
 _MODEL_SUFFIXES = ("GPT", "LM", "LLM", "BERT", "Coder", "Encoder", "Thinker", "Whisper", "DiT", "DETR", "ViT", "LLaMA", "Llama")
 
 
 def looks_like_a_model(name: str, sentences: list[str]) -> bool:
     """Cues that a coined name is a trained model rather than a method: a parameter size
-    after it, "NAME is (pre-)trained", weights or checkpoints in the same sentence, or a
+    after it, "NAME is (pre-)trained", checkpoints or weights in the same sentence, or a
     model-family suffix.
 
     >>> looks_like_a_model("FooLM", [])
@@ -156,12 +158,16 @@ def looks_like_a_model(name: str, sentences: list[str]) -> bool:
     """
     if name.endswith(_MODEL_SUFFIXES):
         return True
-    escaped = re.escape(name)
-    size, trained = re.compile(escaped + _SIZE_AFTER), re.compile(escaped + _TRAINED_AFTER, re.I)
-    return any(
-        name in sentence and (size.search(sentence) or trained.search(sentence) or _RELEASE_CUES.search(sentence))
-        for sentence in sentences
-    )
+    for sentence in sentences:
+        if _RELEASE_CUES.search(sentence):
+            return True
+        at = sentence.find(name)
+        while at >= 0:
+            after = at + len(name)
+            if _SIZE_AFTER.match(sentence, after) or _TRAINED_AFTER.match(sentence, after):
+                return True
+            at = sentence.find(name, after)
+    return False
 
 
 def _sentences_with(v, name: str) -> list[str]:
