@@ -18,6 +18,7 @@ from functools import lru_cache
 
 __all__ = [
     "HEAD_TYPES",
+    "PARTICIPLE_ENDINGS",
     "PROPOSAL_VERBS",
     "NOT_NAMES",
     "type_from_head",
@@ -65,8 +66,9 @@ _SIZE = re.compile(r"^\d+(\.\d+)?[BMKT]$", re.I)
 # "a model family", "the XL variants": the typing word is the one before.
 _TRANSPARENT_HEADS = {"family", "families", "series", "variant", "variants", "version", "versions"}
 _SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
-# "RL-improved", "LLM-generated", "CLIP-guided": a name turned into a modifier.
-_MODIFIER_ENDINGS = ("ed", "ing")
+# Verb forms ("aimed", "guiding"): they end a noun phrase, and turn a name into a
+# modifier ("RL-improved", "LLM-generated", "CLIP-guided").
+PARTICIPLE_ENDINGS = ("ed", "ing")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]+[MN]s$")  # LLMs, LRMs, GNNs: models, networks (not FLOPs)
 _CLASS_NOUNS = frozenset(
     "models llms lms vlms lvlms mllms agents learners".split()
@@ -105,7 +107,7 @@ def is_name_shaped(text: str) -> bool:
     parts = [p for p in text.split("-") if p]
     if len(parts) > 1 and all(p.isalpha() and (p.islower() or p.istitle()) for p in parts):
         return False  # "Multi-Agent", "Pre-Training": ordinary hyphenated words
-    if len(parts) > 1 and parts[-1].islower() and parts[-1].endswith(_MODIFIER_ENDINGS):
+    if len(parts) > 1 and parts[-1].islower() and parts[-1].endswith(PARTICIPLE_ENDINGS):
         return False
     core = text.replace("-", "").replace(".", "")
     uppers = sum(c.isupper() for c in core)

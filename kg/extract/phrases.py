@@ -22,6 +22,7 @@ from spacy.language import Language
 from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_gazetteer
+from .lexicon import PARTICIPLE_ENDINGS
 from .words import WordMemo, view, where
 
 __all__ = ["head_phrases", "variant_of"]
@@ -69,7 +70,7 @@ def _modifier(text: str, sentence_start: bool) -> bool:
     lower = text.lower()
     if lower in _STOP or (sentence_start and text[:1].isupper() and "-" not in text):
         return False
-    if "-" not in text and text.islower() and (lower.endswith(("ing", "ed")) or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))):
+    if "-" not in text and text.islower() and (lower.endswith(PARTICIPLE_ENDINGS) or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))):
         return False
     return True
 

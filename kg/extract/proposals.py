@@ -12,7 +12,7 @@ from bisect import bisect_right
 from spacy.language import Language
 
 from . import candidates
-from .lexicon import HEAD_TYPES, NOT_NAMES, PROPOSAL_VERBS, is_name_shaped, type_from_head
+from .lexicon import HEAD_TYPES, NOT_NAMES, PARTICIPLE_ENDINGS, PROPOSAL_VERBS, is_name_shaped, type_from_head
 from .words import view, where, word_key
 
 __all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model"]
@@ -77,7 +77,7 @@ def _appositive_type(v, end: int) -> str | None:
         for j in range(i + 1, min(i + 12, n)):
             if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS:
                 break
-            if words and words[-1].lower() in HEAD_TYPES and lower[j].endswith(("ed", "ing")):
+            if words and words[-1].lower() in HEAD_TYPES and lower[j].endswith(PARTICIPLE_ENDINGS):
                 break  # "a framework aimed at ...", "a benchmark designed to ..."
             words.append(texts[j])
         return type_from_head(" ".join(words))
@@ -111,14 +111,13 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break
             text = texts[index]
             named = lower[start - 1] in _NAMING and text[:1].isupper()
-            if start in long_forms and text not in NOT_NAMES:
-                end = long_forms[start]
-            elif text not in NOT_NAMES and (is_name_shaped(text) or text in abbreviations or named):
-                if named:
-                    end = _capitalised_run_end(v, index)
-            else:
+            if text in NOT_NAMES or not (start in long_forms or is_name_shaped(text) or text in abbreviations or named):
                 lead_words.append(text)
                 continue
+            if start in long_forms:
+                end = long_forms[start]
+            elif named:
+                end = _capitalised_run_end(v, index)
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
             entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
             out.append((start, end, entity_type))
