@@ -27,6 +27,7 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 SPLITS = {
     "dev": ("dev_seed.jsonl", "dev_extra.jsonl"),
     "dev2": ("dev_seed_2.jsonl",),
+    "dev3": ("dev_seed_3.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 

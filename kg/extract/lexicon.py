@@ -59,7 +59,7 @@ PROPOSAL_VERBS = frozenset(
 NOT_NAMES = frozenset(
     "AI AGI ML DL NLP CV RL LLM LLMs LM LMs PLM PLMs RM RMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
     "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
-    "SFT ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL".split()
+    "ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL".split()
 )
 
 _SIZE = re.compile(r"^\d+(\.\d+)?[BMKT]$", re.I)
@@ -70,6 +70,8 @@ _SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
 # modifier ("RL-improved", "LLM-generated", "CLIP-guided").
 PARTICIPLE_ENDINGS = ("ed", "ing")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]+[MN]s$")  # LLMs, LRMs, GNNs: models, networks (not FLOPs)
+_MODALITY_PAIR = re.compile(r"^[TIVASEM]2[TIVASEM]$")  # T2V, I2V, E2E: "text-to-video", "end-to-end"
+_NUMBER_FORMAT = re.compile(r"^(?:W\d+A\d+(?:KV\d+)?|FP\d+|BF\d+|INT\d+|TF32|MXFP\d+|NVFP\d+)$")  # W4A4, FP16, INT8
 _CLASS_NOUNS = frozenset(
     "models llms lms vlms lvlms mllms agents learners".split()
 )
@@ -100,9 +102,12 @@ def is_name_shaped(text: str) -> bool:
     [False, False, True, True]
     >>> [is_name_shaped(t) for t in ["RL-improved", "LLM-generated", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
     [False, False, False, False, True, True]
+    >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
+    [False, False, True, True, True, False, False, False]
     """
     if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or _SIZE.match(text)
-            or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text)):
+            or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
+            or _NUMBER_FORMAT.match(text)):
         return False
     parts = [p for p in text.split("-") if p]
     if len(parts) > 1 and all(p.isalpha() and (p.islower() or p.istitle()) for p in parts):

@@ -15,12 +15,14 @@ from . import candidates
 from .lexicon import HEAD_TYPES, NOT_NAMES, PARTICIPLE_ENDINGS, PROPOSAL_VERBS, is_name_shaped, type_from_head
 from .words import view, where, word_key
 
-__all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model"]
+__all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model", "sentences_with"]
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
+# a name after these is where or against what the new thing is tested, not the new thing
+_WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between"}
 _APPOSITIVE_STOPS = _STOP_PREPOSITIONS - {"and"} | {"that", "which"}
 
 
@@ -107,7 +109,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         lead_words = []
         for index in range(bisect_right(words, (i, len(lower) + 1)), len(words)):
             start, end = words[index]
-            if start >= window_end or sent[start] != sent[i] or lower[start] in ("which", "that", "to", ";"):
+            if start >= window_end or sent[start] != sent[i] or lower[start] in _WINDOW_STOPS:
                 break
             text = texts[index]
             named = lower[start - 1] in _NAMING and text[:1].isupper()
@@ -169,7 +171,7 @@ def looks_like_a_model(name: str, sentences: list[str]) -> bool:
     return False
 
 
-def _sentences_with(v, name: str) -> list[str]:
+def sentences_with(v, name: str) -> list[str]:
     starts = v.sent_starts or [0]
     bounds = zip(starts, [*starts[1:], len(v.texts)])
     return [text for text in (v.text(a, b) for a, b in bounds if b > a) if name in text]
@@ -184,8 +186,8 @@ def kg_proposals(doc):
     for start, end, entity_type in proposal_names(doc):
         text = v.text(start, end)
         key = word_key(text)
-        if not entity_type and looks_like_a_model(text, _sentences_with(v, text)):
-            entity_type = "MODEL"
+        if entity_type in (None, "TASK"):  # a coined name is a system, not a problem
+            entity_type = "MODEL" if looks_like_a_model(text, sentences_with(v, text)) else entity_type and "METHOD"
         found[key] = found.get(key) or entity_type
     span = title_name(doc)
     if span:
@@ -195,10 +197,12 @@ def kg_proposals(doc):
             (abbreviations.get(text) or {}).get("type")
             or found.get(key)
             or _first_appositive(v, text)
-            or ("MODEL" if looks_like_a_model(text, _sentences_with(v, text)) else None)
+            or ("MODEL" if looks_like_a_model(text, sentences_with(v, text)) else None)
             or subtitle_type(doc, span[1])
             or "METHOD"
         )
+        if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
+            entity_type = "MODEL" if looks_like_a_model(text, sentences_with(v, text)) else "METHOD"
         found[key] = entity_type
     for short, info in abbreviations.items():
         if word_key(info["long"]) in found and word_key(short) not in found:

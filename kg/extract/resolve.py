@@ -14,11 +14,53 @@ from .gazetteer import load_generic_phrases
 from .lexicon import NOT_NAMES, is_generic_class
 from .words import drop_view, view, where, word_key
 
-__all__ = ["RULE_PRIORITY", "select_spans"]
+__all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name"]
 
 _NOT_NAME_SUFFIXES = ("-like", "-parameter", "-based", "-style", "-sized", "-scale")
 
 RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "head-phrase": 6, "compared": 7}
+
+
+# Whose type wins when one name gets two types in a paper: the paper's own naming
+# ("we propose X, a benchmark"), then curated lists, then weaker context.
+TYPE_TRUST = ("proposal", "gazetteer", "gazetteer-variant", "abbreviation", "head-noun", "list", "head-phrase", "compared")
+
+
+def one_type_per_name(mentions: list[dict]) -> None:
+    """Give every mention of one name in a paper the type of its most trusted mention.
+
+    Mentions are the same name when they share a written form, canonical name or alias
+    ("LoRA" and "Low-Rank Adaptation" once the paper defines one by the other).
+
+    >>> ms = [{"text": "GSM8K", "type": "METHOD", "rule": "compared", "canonical": None, "aliases": []},
+    ...       {"text": "GSM8k", "type": "DATASET", "rule": "gazetteer", "canonical": "GSM8K", "aliases": []}]
+    >>> one_type_per_name(ms); [m["type"] for m in ms]
+    ['DATASET', 'DATASET']
+    """
+    if len({m["type"] for m in mentions}) < 2:
+        return
+    group_of: dict[str, int] = {}
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = i = parent[parent[i]]
+        return i
+
+    for index, m in enumerate(mentions):
+        for form in (m["text"], m["canonical"], *m["aliases"]):
+            if form:
+                other = group_of.setdefault(word_key(form), index)
+                parent[root(index)] = root(other)
+    groups: dict[int, list[dict]] = {}
+    for index, m in enumerate(mentions):
+        groups.setdefault(root(index), []).append(m)
+    trust = {rule: rank for rank, rule in enumerate(TYPE_TRUST)}
+    for members in groups.values():
+        if len({m["type"] for m in members}) > 1:
+            best = min(members, key=lambda m: trust.get(m["rule"], len(trust)))["type"]
+            for m in members:
+                m["type"] = best
 
 
 def select_spans(cands: list[dict]) -> list[dict]:
@@ -114,6 +156,7 @@ def kg_resolve(doc):
             "start": start_char, "end": end_char, "rule": cand["rule"],
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": cand["family"],
         })
+    one_type_per_name(mentions)
     doc.user_data["kg_mentions"] = mentions
     # scratch state of the rule components stays behind: finished docs must serialise
     # (nlp.pipe with n_process > 1 sends them between processes)

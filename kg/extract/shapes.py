@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from . import candidates
 from .lexicon import HEAD_TYPES, is_name_shaped
+from .proposals import looks_like_a_model, sentences_with
 from .words import WordMemo, view, where
 
 __all__ = ["head_typed_names", "list_siblings"]
@@ -99,5 +100,7 @@ def kg_shapes(doc):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
     for start, end in compared_names(v, shaped, typed):
-        candidates.add(doc, start, end, "METHOD", "compared", confidence=0.5)
+        text = v.text(start, end)
+        entity_type = "MODEL" if looks_like_a_model(text, sentences_with(v, text)) else "METHOD"
+        candidates.add(doc, start, end, entity_type, "compared", confidence=0.5)
     return doc
