@@ -92,3 +92,18 @@ def test_parameters_round_trip_through_the_server(tmp_path):
         assert all(r["list"] == [r["text"], "x"] for r in back)
         mixed = [TRICKY_STRINGS, None, 1.5, -2, True, {"nested": "map"}]
         assert store.read("RETURN $v AS v", {"v": mixed})[0]["v"] == mixed
+
+
+def test_pipelined_batches_land_in_order_and_an_error_stops_the_load(tmp_path):
+    rows = [{"key": f"p-{i}", "props": {"title": f"T{i}"}, "sources": []} for i in range(7)]
+    merge = "UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props"
+    seen = []
+    with EmbeddedStore(tmp_path / "s") as store:
+        sent = store.write_batches([(merge, rows[:3]), (merge, rows[3:6]), (merge, rows[6:])], progress=seen.append)
+        assert sent == 3 and seen == [3, 3, 1]
+        assert store.read("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 7}]
+        broken = "UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n.x = 1 / 0"
+        with pytest.raises(StoreError):
+            store.write_batches([(merge, rows[:1]), (broken, rows[:1]), (merge, rows[:1])])
+        # the connection that held unread replies was dropped: the next statement gets its own answer
+        assert store.read("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 7}]

@@ -8,7 +8,7 @@ embedded store and Neo4j load the same graph the same way.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -97,21 +97,21 @@ class Store(ABC):
         self._refresh_support()
         return LoadReport(nodes, relationships, batches)
 
+    def write_batches(self, batches: Iterable[tuple[str, list[dict]]], progress: Callable[[int], None] | None = None) -> int:
+        """Run ``UNWIND $rows`` statements, one transaction per batch, in order; the count run.
+
+        Stores that can keep a batch in flight while the next one is built override this.
+        """
+        count = 0
+        for cypher, rows in batches:
+            self.write(cypher, {"rows": rows})
+            count += 1
+            if progress:
+                progress(len(rows))
+        return count
+
     def _write_graph(self, graph: nx.DiGraph, batch_size: int, progress) -> int:
-        batches = 0
-        for label, rows in node_rows(graph):
-            for batch in batched(rows, batch_size):
-                self.write(statements.merge_nodes(label), {"rows": [{"key": r["key"], "props": r["props"], **r["lists"]} for r in batch]})
-                batches += 1
-                if progress:
-                    progress(len(batch))
-        for (source, rel_type, target), rows in relationship_rows(graph):
-            for batch in batched(rows, batch_size):
-                self.write(statements.merge_relationships(source, rel_type, target), {"rows": batch})
-                batches += 1
-                if progress:
-                    progress(len(batch))
-        return batches
+        return self.write_batches(_graph_batches(graph, batch_size), progress)
 
     def _refresh_support(self) -> None:
         for label in ENTITY_LABELS.values():
@@ -123,3 +123,13 @@ class Store(ABC):
         out = {row["label"]: row["n"] for row in rows}
         out["relationships"] = self.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
         return out
+
+
+def _graph_batches(graph: nx.DiGraph, batch_size: int) -> Iterator[tuple[str, list[dict]]]:
+    """Nodes first (relationships MATCH them), each label and relationship kind in batches."""
+    for label, rows in node_rows(graph):
+        for batch in batched(rows, batch_size):
+            yield statements.merge_nodes(label), [{"key": r["key"], "props": r["props"], **r["lists"]} for r in batch]
+    for (source, rel_type, target), rows in relationship_rows(graph):
+        for batch in batched(rows, batch_size):
+            yield statements.merge_relationships(source, rel_type, target), batch

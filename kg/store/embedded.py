@@ -18,7 +18,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from pathlib import Path
+
+from falkordb.helpers import stringify_param_value
+from redis.exceptions import RedisError
 
 from ..errors import StoreError, StoreUnavailable
 from .base import Store
@@ -29,6 +33,7 @@ DEFAULT_STORE_DIR = Path(".kg") / "store"
 GRAPH_NAME = "kg"
 _START_TIMEOUT_S = 20.0
 _QUERY_TIMEOUT_S = 600.0
+_BATCHES_IN_FLIGHT = 1  # sent but unanswered: the one the server runs while the next is built
 _FULLTEXT_CALL = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*['\"]paper_text['\"]\s*,")
 
 
@@ -222,6 +227,43 @@ class EmbeddedStore(Store):
         except Exception as err:
             raise StoreError(f"write failed: {err}") from err
 
+    def write_batches(self, batches, progress=None) -> int:
+        """Pipelined: batch N+1 is encoded and sent while the server still runs batch N.
+
+        The client's work per batch (building and encoding the rows) and the server's
+        (matching, merging, indexing) then overlap on two cores instead of taking turns.
+        Replies are read in order; the first error stops the load and the connection is
+        dropped, so no unread reply can be mistaken for a later one.  The one batch sent
+        after a failing one may still be applied: every statement is an idempotent MERGE,
+        so re-running the load after the fix converges to the same graph.
+        """
+        pool = self._db.connection.connection_pool
+        try:
+            connection = pool.get_connection()
+        except TypeError:  # redis-py before 5.3 wants a command name
+            connection = pool.get_connection("GRAPH.QUERY")
+        in_flight: deque[int] = deque()
+        count = 0
+        try:
+            for cypher, rows in batches:
+                query = f"CYPHER rows={stringify_param_value(rows)} {self.dialect(cypher)}"
+                connection.send_command("GRAPH.QUERY", GRAPH_NAME, query, "--compact")
+                in_flight.append(len(rows))
+                count += 1
+                while len(in_flight) > _BATCHES_IN_FLIGHT:
+                    _finish(connection, in_flight.popleft(), progress)
+            while in_flight:
+                _finish(connection, in_flight.popleft(), progress)
+        except RedisError as err:
+            connection.disconnect()
+            raise StoreError(f"write failed: {err}") from err
+        except BaseException:  # an interrupt or a failing progress callback: replies stay unread
+            connection.disconnect()
+            raise
+        finally:
+            pool.release(connection)
+        return count
+
     def schema_statements(self) -> list[str]:
         from ..graph import LABELS
 
@@ -260,6 +302,14 @@ def _is_redis(pid: int) -> bool:
         return "redis" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
         return True
+
+
+def _finish(connection, size: int, progress) -> None:
+    reply = connection.read_response()
+    if isinstance(reply, Exception):
+        raise reply
+    if progress:
+        progress(size)
 
 
 def _plain(value):

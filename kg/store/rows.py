@@ -5,9 +5,9 @@
 >>> g.add_node("p-1", label="Paper", key="p-1", title="T")
 >>> g.add_node("dataset:x", label="Dataset", key="dataset:x", name="X", aliases=["x"], support=1)
 >>> g.add_edge("p-1", "dataset:x", type="EVALUATES_ON", sentence="On X.")
->>> [(label, len(rows), rows[0]["lists"]) for label, rows in node_rows(g)]
-[('Paper', 1, {'sources': []}), ('Dataset', 1, {'aliases': ['x']})]
->>> [(k, rows[0]["props"]) for k, rows in relationship_rows(g)]
+>>> [(label, [row["lists"] for row in rows]) for label, rows in node_rows(g)]
+[('Paper', [{'sources': []}]), ('Dataset', [{'aliases': ['x']}])]
+>>> [(k, next(rows)["props"]) for k, rows in relationship_rows(g)]
 [(('Paper', 'EVALUATES_ON', 'Dataset'), {'sentence': 'On X.'})]
 """
 
@@ -28,24 +28,40 @@ __all__ = ["node_rows", "relationship_rows"]
 _DERIVED = {"label", "key", "support", *LIST_PROPERTIES}
 
 
-def node_rows(graph: nx.DiGraph) -> Iterator[tuple[str, list[dict]]]:
-    """Per label: rows of ``key``, plain ``props`` and the ``lists`` to union into the node."""
-    by_label: dict[str, list[dict]] = defaultdict(list)
-    for key, data in graph.nodes(data=True):
-        label = data["label"]
-        props = {k: v for k, v in data.items() if k not in _DERIVED and v is not None}
-        lists = {prop: list(data.get(prop) or []) for prop, labels in LIST_PROPERTIES.items() if label in labels}
-        by_label[label].append({"key": key, "props": props, "lists": lists})
+def node_rows(graph: nx.DiGraph) -> Iterator[tuple[str, Iterator[dict]]]:
+    """Per label: rows of ``key``, plain ``props`` and the ``lists`` to union into the node.
+
+    Rows are built as they are consumed, so a store can send the first batches while
+    the rest are still being made.
+    """
+    keys_by_label: dict[str, list[str]] = defaultdict(list)
+    for key, label in graph.nodes(data="label"):
+        keys_by_label[label].append(key)
     for label in LABELS:
-        if by_label.get(label):
-            yield label, by_label[label]
+        if keys_by_label.get(label):
+            yield label, _node_rows(graph, label, keys_by_label[label])
 
 
-def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str], list[dict]]]:
-    grouped: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
-        kind = (graph.nodes[source]["label"], data["type"], graph.nodes[target]["label"])
-        props = {k: v for k, v in data.items() if k != "type" and v is not None}
-        grouped[kind].append({"source": source, "target": target, "props": props})
+def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]:
+    list_props = [prop for prop, labels in LIST_PROPERTIES.items() if label in labels]
+    nodes = graph.nodes
+    for key in keys:
+        data = nodes[key]
+        props = {k: v for k, v in data.items() if k not in _DERIVED and v is not None}
+        yield {"key": key, "props": props, "lists": {prop: list(data.get(prop) or []) for prop in list_props}}
+
+
+def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str], Iterator[dict]]]:
+    """Per (source label, type, target label): rows of ``source``, ``target`` and ``props``."""
+    nodes = graph.nodes
+    grouped: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
+    for edge in graph.edges(data=True):
+        source, target, data = edge
+        grouped[(nodes[source]["label"], data["type"], nodes[target]["label"])].append(edge)
     for kind in sorted(grouped):
-        yield kind, grouped[kind]
+        yield kind, _relationship_rows(grouped[kind])
+
+
+def _relationship_rows(edges: list[tuple]) -> Iterator[dict]:
+    for source, target, data in edges:
+        yield {"source": source, "target": target, "props": {k: v for k, v in data.items() if k != "type" and v is not None}}
