@@ -19,6 +19,7 @@ from functools import lru_cache
 __all__ = [
     "HEAD_TYPES",
     "PARTICIPLE_ENDINGS",
+    "TRANSPARENT_HEADS",
     "PROPOSAL_VERBS",
     "NOT_NAMES",
     "type_from_head",
@@ -64,7 +65,7 @@ NOT_NAMES = frozenset(
 
 _SIZE = re.compile(r"^\d+(\.\d+)?[BMKT]$", re.I)
 # "a model family", "the XL variants": the typing word is the one before.
-_TRANSPARENT_HEADS = {"family", "families", "series", "variant", "variants", "version", "versions"}
+TRANSPARENT_HEADS = {"family", "families", "series", "variant", "variants", "version", "versions"}
 _SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
 # Verb forms ("aimed", "guiding"): they end a noun phrase, and turn a name into a
 # modifier ("RL-improved", "LLM-generated", "CLIP-guided").
@@ -83,7 +84,7 @@ def type_from_head(phrase: str) -> str | None:
     for index, word in enumerate(reversed(words)):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word]
-        if not word or word in _SKIPPED or (index == 0 and word in _TRANSPARENT_HEADS):
+        if not word or word in _SKIPPED or (index == 0 and word in TRANSPARENT_HEADS):
             continue
         last = word.split("-")[-1]
         if last in HEAD_TYPES:
@@ -98,14 +99,14 @@ def is_name_shaped(text: str) -> bool:
 
     >>> [is_name_shaped(t) for t in ["GSM8K", "MALT", "GameFactory", "As-ViT", "model", "The", "LLMs", "2023"]]
     [True, True, True, True, False, False, False, False]
-    >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "GF-Minecraft", "Llama-3"]]
-    [False, False, True, True]
+    >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "62B.", "GF-Minecraft", "Llama-3"]]
+    [False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["RL-improved", "LLM-generated", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
     [False, False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
     [False, False, True, True, True, False, False, False]
     """
-    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or _SIZE.match(text)
+    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or _SIZE.match(text.rstrip("."))
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
             or _NUMBER_FORMAT.match(text)):
         return False

@@ -12,7 +12,15 @@ from bisect import bisect_right
 from spacy.language import Language
 
 from . import candidates
-from .lexicon import HEAD_TYPES, NOT_NAMES, PARTICIPLE_ENDINGS, PROPOSAL_VERBS, is_name_shaped, type_from_head
+from .lexicon import (
+    HEAD_TYPES,
+    NOT_NAMES,
+    PARTICIPLE_ENDINGS,
+    PROPOSAL_VERBS,
+    TRANSPARENT_HEADS,
+    is_name_shaped,
+    type_from_head,
+)
 from .words import view, where, word_key
 
 __all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model", "sentences_with"]
@@ -81,6 +89,9 @@ def _appositive_type(v, end: int) -> str | None:
                 break
             if words and words[-1].lower() in HEAD_TYPES and lower[j].endswith(PARTICIPLE_ENDINGS):
                 break  # "a framework aimed at ...", "a benchmark designed to ..."
+            if lower[j] == "of" and words and words[-1].lower() in TRANSPARENT_HEADS:
+                words = []  # "a family of mixed-modal models": the type is what follows
+                continue
             words.append(texts[j])
         return type_from_head(" ".join(words))
     return None
@@ -143,6 +154,8 @@ _TRAINED_AFTER = re.compile(
 )
 _RELEASE_CUES = re.compile(r"\b(?:checkpoints?|Hugging ?Face|model weights|open[- ]weights?)\b", re.I)
 _MODEL_SUFFIXES = ("GPT", "LM", "LLM", "BERT", "Coder", "Encoder", "Thinker", "Whisper", "DiT", "DETR", "ViT", "LLaMA", "Llama")
+# model families whose names people extend on either side (mBERTu, AraGPT2, BigBiGAN)
+_MODEL_STEMS = re.compile(r"BERT|GPT|LLaMA|Llama|GAN(?![a-z])")
 
 
 def looks_like_a_model(name: str, sentences: list[str]) -> bool:
@@ -150,14 +163,14 @@ def looks_like_a_model(name: str, sentences: list[str]) -> bool:
     after it, "NAME is (pre-)trained", checkpoints or weights in the same sentence, or a
     model-family suffix.
 
-    >>> looks_like_a_model("FooLM", [])
-    True
+    >>> looks_like_a_model("FooLM", []), looks_like_a_model("mBERTu", []), looks_like_a_model("Organic", [])
+    (True, True, False)
     >>> looks_like_a_model("Foo", ["We release Foo-7B and Foo-70B."]), looks_like_a_model("Foo", ["Foo is pre-trained on code."])
     (True, True)
     >>> looks_like_a_model("Foo", ["Foo checkpoints are on Hugging Face."]), looks_like_a_model("Foo", ["Foo trains a model."])
     (True, False)
     """
-    if name.endswith(_MODEL_SUFFIXES):
+    if name.endswith(_MODEL_SUFFIXES) or _MODEL_STEMS.search(name):
         return True
     for sentence in sentences:
         if _RELEASE_CUES.search(sentence):
@@ -197,6 +210,7 @@ def kg_proposals(doc):
             (abbreviations.get(text) or {}).get("type")
             or found.get(key)
             or _first_appositive(v, text)
+            or _curated_type(doc, span)
             or ("MODEL" if looks_like_a_model(text, sentences_with(v, text)) else None)
             or subtitle_type(doc, span[1])
             or "METHOD"
@@ -215,6 +229,14 @@ def kg_proposals(doc):
             candidates.add(doc, start, end, entity_type, "proposal", proposed=True)
     proposed.update(found)
     return doc
+
+
+def _curated_type(doc, span: tuple[int, int]) -> str | None:
+    """The type a curated list gives the very same span ("YOLOv9: ..." is a known model)."""
+    for cand in candidates.candidates(doc):
+        if cand["rule"] == "gazetteer" and (cand["start"], cand["end"]) == span:
+            return cand["type"]
+    return None
 
 
 def _first_appositive(v, text: str) -> str | None:

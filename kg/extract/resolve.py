@@ -23,7 +23,7 @@ RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbrevi
 
 # Whose type wins when one name gets two types in a paper: the paper's own naming
 # ("we propose X, a benchmark"), then curated lists, then weaker context.
-TYPE_TRUST = ("proposal", "gazetteer", "gazetteer-variant", "abbreviation", "head-noun", "list", "head-phrase", "compared")
+TYPE_TRUST = ("gazetteer", "gazetteer-variant", "proposal", "abbreviation", "head-noun", "list", "head-phrase", "compared")
 
 
 def one_type_per_name(mentions: list[dict]) -> None:

@@ -1,6 +1,7 @@
 """``kg_shapes``: names not in any list, typed by context.
 
 * a coined name before a typing head word: "the FooQA benchmark", "Bar-7B model";
+* coined names in brackets after one: "two benchmarks (FooQA and BarBench)";
 * a coined name in a coordinated list with a known name: "on GSM8K, FooBench and MATH".
 """
 
@@ -16,7 +17,7 @@ from .lexicon import HEAD_TYPES, is_name_shaped
 from .proposals import looks_like_a_model, sentences_with
 from .words import WordMemo, view, where
 
-__all__ = ["head_typed_names", "list_siblings"]
+__all__ = ["head_typed_names", "parenthesised_after_head", "list_siblings", "compared_names"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
@@ -33,6 +34,33 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         head = index + 1
         if shaped[index] and words[head][0] == words[index][1]:
             out.append((words[index][0], words[index][1], HEAD_TYPES[v.word_lower[head]]))
+    return out
+
+
+def parenthesised_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
+    """Names listed in brackets right after a DATASET/MODEL head ("two benchmarks (FooQA and Bar)")."""
+    words, texts = v.words, v.texts
+    out = []
+    for index in where(map(_NAME_HEADS.__contains__, v.word_lower)):
+        pos = words[index][1]
+        if pos >= len(texts) or texts[pos] != "(":
+            continue
+        pos += 1
+        found = []
+        for j in range(index + 1, len(words)):
+            start, end = words[j]
+            if any(texts[k] not in _LIST_JOINERS for k in range(pos, start)):
+                break
+            if v.word_lower[j] in _LIST_JOINERS:
+                pos = end
+                continue
+            if not shaped[j]:
+                found = []
+                break
+            found.append((start, end))
+            pos = end
+        if found and pos < len(texts) and texts[pos] == ")":
+            out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
 
 
@@ -93,7 +121,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 def kg_shapes(doc):
     v = view(doc)
     shaped = name_shaped.each(v.word_texts)
-    for start, end, entity_type in head_typed_names(v, shaped):
+    for start, end, entity_type in head_typed_names(v, shaped) + parenthesised_after_head(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
     known = list(candidates.candidates(doc))
     for start, end, entity_type in list_siblings(v, shaped, known):
