@@ -60,7 +60,7 @@ PROPOSAL_VERBS = frozenset(
 NOT_NAMES = frozenset(
     "AI AGI ML DL NLP CV RL LLM LLMs LM LMs PLM PLMs RM RMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
     "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
-    "ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL".split()
+    "XL XXL ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL".split()
 )
 
 _SIZE = re.compile(r"^\d+(\.\d+)?[BMKT]$", re.I)
@@ -99,8 +99,8 @@ def is_name_shaped(text: str) -> bool:
 
     >>> [is_name_shaped(t) for t in ["GSM8K", "MALT", "GameFactory", "As-ViT", "model", "The", "LLMs", "2023"]]
     [True, True, True, True, False, False, False, False]
-    >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "62B.", "GF-Minecraft", "Llama-3"]]
-    [False, False, False, True, True]
+    >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "62B.", "350M-175B", "GF-Minecraft", "Llama-3"]]
+    [False, False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["RL-improved", "LLM-generated", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
     [False, False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
@@ -111,6 +111,8 @@ def is_name_shaped(text: str) -> bool:
             or _NUMBER_FORMAT.match(text)):
         return False
     parts = [p for p in text.split("-") if p]
+    if all(_SIZE.match(p) for p in parts):
+        return False  # a size range: "350M-175B"
     if len(parts) > 1 and all(p.isalpha() and (p.islower() or p.istitle()) for p in parts):
         return False  # "Multi-Agent", "Pre-Training": ordinary hyphenated words
     if len(parts) > 1 and parts[-1].islower() and parts[-1].endswith(PARTICIPLE_ENDINGS):

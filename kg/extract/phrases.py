@@ -22,7 +22,7 @@ from spacy.language import Language
 from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_gazetteer
-from .lexicon import PARTICIPLE_ENDINGS
+from .lexicon import PARTICIPLE_ENDINGS, is_name_shaped
 from .words import WordMemo, view, where
 
 __all__ = ["head_phrases", "variant_of"]
@@ -84,6 +84,7 @@ def _head_kind(word: str) -> str | None:
 
 
 head_kind = WordMemo(_head_kind)
+name_shaped = WordMemo(is_name_shaped)
 
 
 def head_phrases(doc) -> list[tuple[int, int, str]]:
@@ -104,6 +105,8 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
             at_sentence_start = prev_start == 0 or sent[prev_start - 1] != sent[prev_start]
             if prev_end != words[first][0] or not _WORD.match(prev) or not _modifier(prev, at_sentence_start):
                 break
+            if name_shaped(prev):
+                break  # "ImageNet classification": a dataset or model name, then the task
             if sent[prev_start] != sent[start] or prev.lower().endswith(("-based", "-driven", "-aware", "-free")):
                 break
             first -= 1

@@ -148,6 +148,7 @@ def _capitalised_run_end(v, index: int) -> int:
     return end
 
 
+_SIZED_NAME = re.compile(r"[A-Za-z].*[-_ ]\d+(?:\.\d+)?[BM]$")  # Nimbus-1.5B, Foo-7B
 _SIZE_AFTER = re.compile(r"[- ]?\d+(?:\.\d+)?[BM]\b")
 _TRAINED_AFTER = re.compile(
     r"\W{1,3}(?:\w+\W+){0,3}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\b", re.I
@@ -165,12 +166,14 @@ def looks_like_a_model(name: str, sentences: list[str]) -> bool:
 
     >>> looks_like_a_model("FooLM", []), looks_like_a_model("mBERTu", []), looks_like_a_model("Organic", [])
     (True, True, False)
+    >>> looks_like_a_model("Nimbus-1.5B", []), looks_like_a_model("Nimbus-1.5", [])
+    (True, False)
     >>> looks_like_a_model("Foo", ["We release Foo-7B and Foo-70B."]), looks_like_a_model("Foo", ["Foo is pre-trained on code."])
     (True, True)
     >>> looks_like_a_model("Foo", ["Foo checkpoints are on Hugging Face."]), looks_like_a_model("Foo", ["Foo trains a model."])
     (True, False)
     """
-    if name.endswith(_MODEL_SUFFIXES) or _MODEL_STEMS.search(name):
+    if name.endswith(_MODEL_SUFFIXES) or _MODEL_STEMS.search(name) or _SIZED_NAME.search(name):
         return True
     for sentence in sentences:
         if _RELEASE_CUES.search(sentence):
