@@ -8,7 +8,7 @@ and plurals are generated here, so the lists only hold real alternative names.
 >>> sorted(surface_variants("ViT"))
 ['ViT', 'ViTs']
 >>> sorted(surface_variants("Llama 3.1 8B"))
-['Llama 3.1 8B', 'Llama-3.1-8B', 'Llama3.1 8B', 'Llama3.1-8B']
+['Llama 3.1 8B', 'Llama 3.1-8B', 'Llama-3.1 8B', 'Llama-3.1-8B', 'Llama3.1 8B', 'Llama3.1-8B']
 >>> sorted(surface_variants("contrastive learning"))
 ['contrastive learning', 'contrastive learnings', 'contrastive-learning', 'contrastive-learnings']
 """
@@ -19,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 
 from ..errors import ExtractionError
@@ -49,10 +50,16 @@ def surface_variants(form: str) -> set[str]:
     """Spellings of one name that differ only in hyphens/spaces (digits keep a separator)."""
     form = form.strip()
     out = {form}
-    if " " in form:
-        out.add(form.replace(" ", "-"))
-    if "-" in form:
-        out.add(form.replace("-", " "))
+    pieces = re.split(r"([ -])", form)
+    if 1 < len(pieces) <= 7:  # up to three separators: every mix ("Claude-3.5 Sonnet")
+        words = pieces[::2]
+        for seps in product(" -", repeat=len(words) - 1):
+            out.add("".join(w + sep for w, sep in zip(words, seps)) + words[-1])
+    else:
+        if " " in form:
+            out.add(form.replace(" ", "-"))
+        if "-" in form:
+            out.add(form.replace("-", " "))
     # "Llama 3.1" -> "Llama3.1": glue a name to the version number that follows it
     glued = re.sub(r"(?<=[A-Za-z])[ -](?=\d)", "", form)
     if glued != form:
