@@ -31,6 +31,7 @@ _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
 # a name after these is where or against what the new thing is tested, not the new thing
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between"}
+_POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised"}
 _APPOSITIVE_STOPS = _STOP_PREPOSITIONS - {"and"} | {"that", "which"}
 
 
@@ -84,14 +85,14 @@ def _appositive_type(v, end: int) -> str | None:
         return None
     if i < n and lower[i] in ("a", "an", "the", "which", "our"):
         words = []
-        for j in range(i + 1, min(i + 12, n)):
-            if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS:
-                break
-            if words and words[-1].lower() in HEAD_TYPES and lower[j].endswith(PARTICIPLE_ENDINGS):
-                break  # "a framework aimed at ...", "a benchmark designed to ..."
+        for j in range(i + 1, min(i + 20, n)):
             if lower[j] == "of" and words and words[-1].lower() in TRANSPARENT_HEADS:
                 words = []  # "a family of mixed-modal models": the type is what follows
                 continue
+            if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS:
+                break
+            if words and words[-1].lower() in HEAD_TYPES and (lower[j].endswith(PARTICIPLE_ENDINGS) or lower[j] in _POST_HEAD):
+                break  # "a framework aimed at ...", "a benchmark designed to ...", "models capable of"
             words.append(texts[j])
         return type_from_head(" ".join(words))
     return None
