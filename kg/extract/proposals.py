@@ -50,10 +50,28 @@ def title_name(doc) -> tuple[int, int] | None:
             text = v.text(0, i)
             if len(text.split()) > 4 or text.lower() in _TITLE_NOT_NAMES:
                 return None
-            if any(is_name_shaped(w) for w in text.split()) or (len(text.split()) == 1 and text[:1].isupper()):
+            words = text.split()
+            if any(is_name_shaped(w) for w in words) or (len(words) == 1 and text[:1].isupper()) or _coined_phrase(words):
                 return 0, i
             return None
     return None
+
+
+def _coined_phrase(words: list[str]) -> bool:
+    """Two or three capitalised content words before a title's colon name the paper's
+    contribution ("Masked Thought: ...", "Sparse Upcycling: ..."); a phrase that opens
+    with a verb form or holds a function word is a headline ("Beyond Homophily: ...")."""
+    return (
+        2 <= len(words) <= 3
+        and all(_TITLE_WORD.match(w) for w in words)
+        and not words[0].lower().endswith("ing")
+        and not any(w.lower() in _HEADLINE_WORDS for w in words)
+    )
+
+
+_TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*$")
+_HEADLINE_WORDS = {"beyond", "towards", "toward", "rethinking", "revisiting", "unlock", "bad", "good", "the", "a", "an",
+                   "learning", "machine", "deep", "why", "how", "what", "when", "is", "are", "do", "does", "can", "on"}
 
 
 def subtitle_type(doc, colon: int) -> str | None:
@@ -109,7 +127,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     long_forms = {info["long_span"][0]: info["long_span"][1] for info in abbreviations.values()}
     v = view(doc)
     words, texts = v.words, v.word_texts
-    lower = v.lower
+    lower, texts_at = v.lower, v.texts
     sent = v.sent_ids or [0] * len(lower)
     out = []
     for i in where(map(PROPOSAL_VERBS.__contains__, lower)):
@@ -124,7 +142,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             if start >= window_end or sent[start] != sent[i] or lower[start] in _WINDOW_STOPS:
                 break
             text = texts[index]
-            named = lower[start - 1] in _NAMING and text[:1].isupper()
+            # "a method called Foo", "our proposed approach, Loki, ..."
+            named = text[:1].isupper() and (lower[start - 1] in _NAMING or (
+                texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES))
             if text in NOT_NAMES or not (start in long_forms or is_name_shaped(text) or text in abbreviations or named):
                 lead_words.append(text)
                 continue
@@ -200,9 +220,12 @@ def kg_proposals(doc):
     abbreviations = candidates.abbreviations(doc)
     v = view(doc)
     found: dict[str, str | None] = {}
+    phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     for start, end, entity_type in proposal_names(doc):
         text = v.text(start, end)
         key = word_key(text)
+        if " " in text:
+            phrases[key] = (start, end)
         if entity_type in (None, "TASK"):  # a coined name is a system, not a problem
             entity_type = "MODEL" if looks_like_a_model(text, sentences_with(v, text)) else entity_type and "METHOD"
         found[key] = found.get(key) or entity_type
@@ -210,6 +233,8 @@ def kg_proposals(doc):
     if span:
         text = v.text(span[0], span[1])
         key = word_key(text)
+        if " " in text:
+            phrases[key] = span
         entity_type = (
             (abbreviations.get(text) or {}).get("type")
             or found.get(key)
@@ -227,6 +252,10 @@ def kg_proposals(doc):
             found[word_key(short)] = found[word_key(info["long"])]
     if not found:
         return doc
+    for key, (start, end) in phrases.items():
+        if found.get(key):
+            for at in _occurrences(v, start, end):
+                candidates.add(doc, at, at + end - start, found[key], "proposal", proposed=True)
     for (start, end), key in zip(v.words, word_key.each(v.word_texts)):
         entity_type = found.get(key, "")
         if entity_type:
@@ -241,6 +270,13 @@ def _curated_type(doc, span: tuple[int, int]) -> str | None:
         if cand["rule"] == "gazetteer" and (cand["start"], cand["end"]) == span:
             return cand["type"]
     return None
+
+
+def _occurrences(v, start: int, end: int) -> list[int]:
+    """Starts of every case-insensitive occurrence of tokens start:end (itself included)."""
+    wanted = v.lower[start:end]
+    size = len(wanted)
+    return [i for i in where(map(wanted[0].__eq__, v.lower)) if v.lower[i : i + size] == wanted]
 
 
 def _first_appositive(v, text: str) -> str | None:
