@@ -71,3 +71,34 @@ def test_kg_extract_writes_one_line_per_paper(tmp_path, capsys):
     record = json.loads(line)
     assert set(record) >= {"id", "title", "entities"}
     assert {"text", "name", "type", "role", "sentence", "start", "end"} <= set(record["entities"][0])
+
+
+def test_names_in_brackets_after_a_dataset_head(nlp):
+    paper = Paper("p-3", "A Study", "Experiments on two benchmarks (FooWire and BLQ) show gains.")
+    found, _, _ = entities(nlp, paper)
+    assert found["FooWire"].type == found["BLQ"].type == "DATASET"
+
+
+def test_one_name_gets_one_type_in_a_paper(nlp):
+    # the compared-with rule alone would call FooQA-2 a METHOD; the list beside GSM8K says DATASET
+    paper = Paper("p-4", "A Study", "We evaluate on GSM8K and FooQA-2. Our method outperforms baselines on FooQA-2.")
+    _, mentions, _ = entities(nlp, paper)
+    assert {m.type for m in mentions if m.text == "FooQA-2"} == {"DATASET"}
+
+
+def test_a_capitalised_title_phrase_before_the_colon_is_proposed(nlp):
+    paper = Paper("p-5", "Masked Thought: Simply Masking Steps Improves Reasoning",
+                  "We study masked thought as a regulariser for math word problems.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Masked Thought"].role == "proposed"
+    headline = Paper("p-6", "Beyond Homophily: A Study of Graphs", "We study graphs.")
+    assert "Beyond Homophily" not in entities(nlp, headline)[0]
+
+
+def test_model_cues_type_coined_names(nlp):
+    paper = Paper("p-7", "Vexa: Mixed-Modal Foundation Models",
+                  "We present Vexa, a family of early-fusion token-based mixed-modal models capable of "
+                  "generating images. Vexa-7B outperforms Zorblat-1.5B on GSM8K.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Vexa"].type == "MODEL" and found["Vexa"].role == "proposed"
+    assert found["Zorblat-1.5B"].type == "MODEL"
