@@ -48,8 +48,10 @@ def title_name(doc) -> tuple[int, int] | None:
             if i == 0:
                 return None
             text = v.text(0, i)
-            if len(text.split()) > 4 or text.lower() in _TITLE_NOT_NAMES:
+            if len(text.split()) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text:
                 return None
+            if any(w in _STOP_PREPOSITIONS for w in text.split()[1:]):
+                return None  # "Class-Incremental Learning with CLIP: ..." is a headline
             words = text.split()
             if any(is_name_shaped(w) for w in words) or (len(words) == 1 and text[:1].isupper()) or _coined_phrase(words):
                 return 0, i
