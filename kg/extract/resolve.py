@@ -37,8 +37,13 @@ def one_type_per_name(mentions: list[dict]) -> None:
     >>> one_type_per_name(ms); [m["type"] for m in ms]
     ['DATASET', 'DATASET']
     """
-    if len({m["type"] for m in mentions}) < 2:
-        return
+    keys = [[word_key(form) for form in (m["text"], m["canonical"], *m["aliases"]) if form] for m in mentions]
+    types_of: dict[str, set[str]] = {}
+    for m, forms in zip(mentions, keys):
+        for key in forms:
+            types_of.setdefault(key, set()).add(m["type"])
+    if all(len(types) == 1 for types in types_of.values()):
+        return  # linked mentions share a key, so no name can hold two types
     group_of: dict[str, int] = {}
     parent = list(range(len(mentions)))
 
@@ -47,11 +52,10 @@ def one_type_per_name(mentions: list[dict]) -> None:
             parent[i] = i = parent[parent[i]]
         return i
 
-    for index, m in enumerate(mentions):
-        for form in (m["text"], m["canonical"], *m["aliases"]):
-            if form:
-                other = group_of.setdefault(word_key(form), index)
-                parent[root(index)] = root(other)
+    for index, forms in enumerate(keys):
+        for key in forms:
+            other = group_of.setdefault(key, index)
+            parent[root(index)] = root(other)
     groups: dict[int, list[dict]] = {}
     for index, m in enumerate(mentions):
         groups.setdefault(root(index), []).append(m)
