@@ -211,9 +211,7 @@ def looks_like_a_model(name: str, sentences: list[str]) -> bool:
 
 
 def sentences_with(v, name: str) -> list[str]:
-    starts = v.sent_starts or [0]
-    bounds = zip(starts, [*starts[1:], len(v.texts)])
-    return [text for text in (v.text(a, b) for a, b in bounds if b > a) if name in text]
+    return [text for text in v.sentence_texts() if name in text]
 
 
 @Language.component("kg_proposals")

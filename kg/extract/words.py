@@ -49,6 +49,15 @@ class TokenView:
     words: list[tuple[int, int]] = field(default_factory=list)  # glued words' token spans
     word_texts: list[str] = field(default_factory=list)
     word_lower: list[str] = field(default_factory=list)
+    _sentence_texts: list[str] | None = None
+
+    def sentence_texts(self) -> list[str]:
+        """Each sentence's text, built once per doc (several rules read them)."""
+        if self._sentence_texts is None:
+            starts = self.sent_starts or [0]
+            bounds = zip(starts, [*starts[1:], len(self.texts)])
+            self._sentence_texts = [self.text(a, b) for a, b in bounds if b > a]
+        return self._sentence_texts
 
     def text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
