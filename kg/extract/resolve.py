@@ -87,6 +87,22 @@ def select_spans(cands: list[dict]) -> list[dict]:
     return sorted(out, key=lambda c: c["start"])
 
 
+def defined_term_type(short: str, long: str) -> str | None:
+    """METHOD for a term an abstract takes the trouble to define ("Error L2-Norm (EL2N)")
+    when no head word types it: most such terms in ML abstracts name techniques.  Plural
+    and possessive long forms name things in the world instead ("autonomous vehicles (AVs)").
+
+    >>> defined_term_type("EL2N", "Error L2-Norm"), defined_term_type("AVs", "autonomous vehicles")
+    ('METHOD', None)
+    >>> defined_term_type("AD", "Alzheimer's disease"), defined_term_type("VLA", "Vision-language-action")
+    (None, None)
+    """
+    words = long.split()
+    if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
+        return None
+    return "METHOD"
+
+
 def _abbreviation_candidates(doc) -> None:
     table = candidates.abbreviations(doc)
     if not table:
@@ -99,15 +115,17 @@ def _abbreviation_candidates(doc) -> None:
         if not (c["rule"] == "gazetteer" and (info := table.get(v.text(c["start"], c["end"])))
                 and info["canonical"] != c["canonical"])
     ]
+    types = {short: info["type"] or defined_term_type(short, info["long"]) for short, info in table.items()}
     for short, info in table.items():
-        if not info["type"]:
+        if not types[short]:
             continue
         long_start, long_end = info["long_span"]
-        candidates.add(doc, long_start, long_end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(short,))
+        candidates.add(doc, long_start, long_end, types[short], "abbreviation", canonical=info["canonical"], aliases=(short,))
     for index in where(map(table.__contains__, v.word_texts)):
-        (start, end), info = v.words[index], table[v.word_texts[index]]
-        if info["type"]:
-            candidates.add(doc, start, end, info["type"], "abbreviation", canonical=info["canonical"], aliases=(info["long"],))
+        (start, end), short = v.words[index], v.word_texts[index]
+        info = table[short]
+        if types[short]:
+            candidates.add(doc, start, end, types[short], "abbreviation", canonical=info["canonical"], aliases=(info["long"],))
 
 
 def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
