@@ -21,8 +21,8 @@ _NOT_NAME_SUFFIXES = ("-like", "-parameter", "-based", "-style", "-sized", "-sca
 RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "head-phrase": 6, "compared": 7}
 
 
-# Whose type wins when one name gets two types in a paper: the paper's own naming
-# ("we propose X, a benchmark"), then curated lists, then weaker context.
+# Whose type wins when one name gets two types in a paper: the curated lists, then the
+# paper's own naming ("we propose X, a benchmark"), then weaker context.
 TYPE_TRUST = ("gazetteer", "gazetteer-variant", "proposal", "abbreviation", "head-noun", "list", "head-phrase", "compared")
 
 
