@@ -106,13 +106,13 @@ def is_name_shaped(text: str) -> bool:
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
     [False, False, True, True, True, False, False, False]
     """
-    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or _SIZE.match(text.rstrip("."))
+    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text)
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
             or _NUMBER_FORMAT.match(text)):
         return False
+    if all(_SIZE.match(p) for p in text.rstrip(".").split("-") if p):
+        return False  # a size or a size range: "8B", "62B.", "350M-175B"
     parts = [p for p in text.split("-") if p]
-    if all(_SIZE.match(p) for p in parts):
-        return False  # a size range: "350M-175B"
     if len(parts) > 1 and all(p.isalpha() and (p.islower() or p.istitle()) for p in parts):
         return False  # "Multi-Agent", "Pre-Training": ordinary hyphenated words
     if len(parts) > 1 and parts[-1].islower() and parts[-1].endswith(PARTICIPLE_ENDINGS):

@@ -22,8 +22,8 @@ from spacy.language import Language
 from ..normalise import surface_key
 from . import candidates
 from .gazetteer import load_gazetteer
-from .lexicon import PARTICIPLE_ENDINGS, is_name_shaped
-from .words import WordMemo, view, where
+from .lexicon import PARTICIPLE_ENDINGS
+from .words import WordMemo, name_shaped, view, where
 
 __all__ = ["head_phrases", "variant_of"]
 
@@ -84,7 +84,6 @@ def _head_kind(word: str) -> str | None:
 
 
 head_kind = WordMemo(_head_kind)
-name_shaped = WordMemo(is_name_shaped)
 
 
 def head_phrases(doc) -> list[tuple[int, int, str]]:

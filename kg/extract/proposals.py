@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .words import view, where, word_key
 
-__all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model", "sentences_with"]
+__all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model", "model_or"]
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
@@ -48,11 +48,11 @@ def title_name(doc) -> tuple[int, int] | None:
             if i == 0:
                 return None
             text = v.text(0, i)
-            if len(text.split()) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text:
-                return None
-            if any(w in _STOP_PREPOSITIONS for w in text.split()[1:]):
-                return None  # "Class-Incremental Learning with CLIP: ..." is a headline
             words = text.split()
+            if len(words) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text:
+                return None
+            if any(w in _STOP_PREPOSITIONS for w in words[1:]):
+                return None  # "Class-Incremental Learning with CLIP: ..." is a headline
             if any(is_name_shaped(w) for w in words) or (len(words) == 1 and text[:1].isupper()) or _coined_phrase(words):
                 return 0, i
             return None
@@ -214,6 +214,11 @@ def sentences_with(v, name: str) -> list[str]:
     return [text for text in v.sentence_texts() if name in text]
 
 
+def model_or(v, name: str, otherwise: str | None) -> str | None:
+    """MODEL when the doc gives ``name`` model cues (:func:`looks_like_a_model`), else ``otherwise``."""
+    return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) else otherwise
+
+
 @Language.component("kg_proposals")
 def kg_proposals(doc):
     proposed = candidates.proposed_keys(doc)
@@ -227,7 +232,7 @@ def kg_proposals(doc):
         if " " in text:
             phrases[key] = (start, end)
         if entity_type in (None, "TASK"):  # a coined name is a system, not a problem
-            entity_type = "MODEL" if looks_like_a_model(text, sentences_with(v, text)) else entity_type and "METHOD"
+            entity_type = model_or(v, text, entity_type and "METHOD")
         found[key] = found.get(key) or entity_type
     span = title_name(doc)
     if span:
@@ -240,12 +245,12 @@ def kg_proposals(doc):
             or found.get(key)
             or _first_appositive(v, text)
             or _curated_type(doc, span)
-            or ("MODEL" if looks_like_a_model(text, sentences_with(v, text)) else None)
+            or model_or(v, text, None)
             or subtitle_type(doc, span[1])
             or "METHOD"
         )
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
-            entity_type = "MODEL" if looks_like_a_model(text, sentences_with(v, text)) else "METHOD"
+            entity_type = model_or(v, text, "METHOD")
         found[key] = entity_type
     for short, info in abbreviations.items():
         if word_key(info["long"]) in found and word_key(short) not in found:

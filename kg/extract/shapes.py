@@ -13,9 +13,9 @@ from operator import itemgetter
 from spacy.language import Language
 
 from . import candidates
-from .lexicon import HEAD_TYPES, is_name_shaped
-from .proposals import looks_like_a_model, sentences_with
-from .words import WordMemo, view, where
+from .lexicon import HEAD_TYPES
+from .proposals import model_or
+from .words import name_shaped, view, where
 
 __all__ = ["head_typed_names", "parenthesised_after_head", "list_siblings", "compared_names"]
 
@@ -23,7 +23,6 @@ _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
 
 
-name_shaped = WordMemo(is_name_shaped)
 
 
 def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
@@ -128,7 +127,5 @@ def kg_shapes(doc):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
     for start, end in compared_names(v, shaped, typed):
-        text = v.text(start, end)
-        entity_type = "MODEL" if looks_like_a_model(text, sentences_with(v, text)) else "METHOD"
-        candidates.add(doc, start, end, entity_type, "compared", confidence=0.5)
+        candidates.add(doc, start, end, model_or(v, v.text(start, end), "METHOD"), "compared", confidence=0.5)
     return doc

@@ -25,8 +25,9 @@ from itertools import compress, count
 from spacy.attrs import ORTH, SPACY
 
 from ..normalise import surface_key
+from .lexicon import is_name_shaped
 
-__all__ = ["TokenView", "view", "drop_view", "WordMemo", "word_key", "where"]
+__all__ = ["TokenView", "view", "drop_view", "WordMemo", "word_key", "name_shaped", "where"]
 
 _JOINERS = {"-", ".", "/", "+", "_"}
 _CACHE = "_kg_view"
@@ -167,6 +168,7 @@ class WordMemo:
 
 
 word_key = WordMemo(surface_key)  # the rules key every word of every doc
+name_shaped = WordMemo(is_name_shaped)  # and ask of each whether it looks like a coined name
 
 
 def where(flags) -> list[int]:
