@@ -102,3 +102,19 @@ def test_model_cues_type_coined_names(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Vexa"].type == "MODEL" and found["Vexa"].role == "proposed"
     assert found["Zorblat-1.5B"].type == "MODEL"
+
+
+def test_a_title_names_the_technique_it_works_through(nlp):
+    paper = Paper("p-8", "Robust Parsing via Gated Token Mixing", "We parse sentences with gated token mixing.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Gated Token Mixing"].type == "METHOD"
+    listed = Paper("p-9", "Small Models via Joint Pruning and Distillation", "We prune and distil.")
+    assert "Joint Pruning" not in entities(nlp, listed)[0]
+    verb = Paper("p-10", "Pre-training via Maximizing Mutual Information", "We maximise information.")
+    assert not any(name.startswith("Maximizing") for name in entities(nlp, verb)[0])
+
+
+def test_a_title_technique_spelling_the_title_name_is_its_long_form(nlp):
+    paper = Paper("p-11", "GrM: Faster Agents through Gated Rollout Mixing", "GrM speeds up agents.")
+    found, _, _ = entities(nlp, paper)
+    assert found["GrM"].role == "proposed" and "Gated Rollout Mixing" in found["GrM"].aliases

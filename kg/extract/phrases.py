@@ -31,7 +31,8 @@ TASK_HEADS = frozenset(
     "recognition detection segmentation classification translation answering summarization retrieval estimation "
     "parsing tracking captioning completion forecasting localization reconstruction prediction generation "
     "understanding grounding tagging manipulation diagnosis adaptation navigation editing synthesis inpainting "
-    "restoration denoising modeling modelling reasoning labeling labelling".split()
+    "restoration denoising modeling modelling reasoning labeling labelling imputation recommendation clustering "
+    "separation infilling lemmatization stylization identification".split()
 )
 METRIC_HEADS = frozenset("latency rate score ratio throughput".split())
 _NOT_AFTER = frozenset(

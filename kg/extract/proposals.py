@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .words import view, where, word_key
 
-__all__ = ["title_name", "proposal_names", "subtitle_type", "looks_like_a_model", "model_or"]
+__all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "looks_like_a_model", "model_or"]
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
@@ -56,6 +56,35 @@ def title_name(doc) -> tuple[int, int] | None:
             if any(is_name_shaped(w) for w in words) or (len(words) == 1 and text[:1].isupper()) or _coined_phrase(words):
                 return 0, i
             return None
+    return None
+
+
+_TECHNIQUE_CUES = {"via", "through", "with", "using", "by"}
+_NOMINAL_ENDINGS = ("ation", "ition", "ment", "ing", "ency", "ance")
+
+
+def title_technique(doc) -> tuple[int, int] | None:
+    """Token span of a technique a title says the work is done by: two to four capitalised
+    words after "via/through/with/using/by" that end in a nominalisation ("... via Causal
+    Information Minimization", "... with Variational Sequential Planning").  A phrase that
+    opens with a verb form ("via Maximizing ...") or holds a function word is a headline.
+    """
+    v = view(doc)
+    stop = _title_end(v)
+    for i in range(1, stop - 2):
+        if v.lower[i] not in _TECHNIQUE_CUES:
+            continue
+        end = i + 1
+        while end < stop and end - i <= 4 and _TITLE_WORD.match(v.texts[end]):
+            end += 1
+        size = end - i - 1
+        if not 2 <= size <= 4 or (end < stop and v.lower[end] in ("-", "and", "&")):
+            continue
+        words = v.lower[i + 1:end]
+        if words[0].endswith("ing") or any(w in _HEADLINE_WORDS for w in words):
+            continue
+        if words[-1].endswith(_NOMINAL_ENDINGS):
+            return i + 1, end
     return None
 
 
@@ -252,6 +281,9 @@ def kg_proposals(doc):
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
         found[key] = entity_type
+    technique = title_technique(doc)
+    if technique:
+        _add_technique(doc, v, technique, span, found)
     for short, info in abbreviations.items():
         if word_key(info["long"]) in found and word_key(short) not in found:
             found[word_key(short)] = found[word_key(info["long"])]
@@ -267,6 +299,22 @@ def kg_proposals(doc):
             candidates.add(doc, start, end, entity_type, "proposal", proposed=True)
     proposed.update(found)
     return doc
+
+
+def _add_technique(doc, v, technique: tuple[int, int], name_span, found: dict) -> None:
+    """Candidates for a title's technique phrase; when its initials spell the title's name
+    ("DrM: ... through Dormant Ratio Minimization") it is that name's long form."""
+    start, end = technique
+    phrase = v.text(start, end)
+    name = v.text(*name_span) if name_span else ""
+    initials = "".join(w[0] for w in phrase.replace("-", " ").split())
+    long_form_of = name if name and initials.lower() == name.lower() else None
+    for at in _occurrences(v, start, end):
+        if long_form_of:
+            candidates.add(doc, at, at + end - start, found[word_key(name)], "proposal", canonical=long_form_of,
+                           aliases=(phrase,), proposed=True)
+        else:
+            candidates.add(doc, at, at + end - start, "METHOD", "title-technique", confidence=0.6)
 
 
 def _curated_type(doc, span: tuple[int, int]) -> str | None:
