@@ -140,8 +140,8 @@ def _appositive_type(v, end: int) -> str | None:
                 continue
             if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS:
                 break
-            if words and words[-1].lower() in HEAD_TYPES and (lower[j].endswith(PARTICIPLE_ENDINGS) or lower[j] in _POST_HEAD):
-                break  # "a framework aimed at ...", "a benchmark designed to ...", "models capable of"
+            if words and words[-1].lower() in HEAD_TYPES and (lower[j].endswith((*PARTICIPLE_ENDINGS, "ly")) or lower[j] in _POST_HEAD):
+                break  # "a framework aimed at ...", "a benchmark specifically designed ...", "models capable of"
             words.append(texts[j])
         return type_from_head(" ".join(words))
     return None
