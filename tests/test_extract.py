@@ -118,3 +118,12 @@ def test_a_title_technique_spelling_the_title_name_is_its_long_form(nlp):
     paper = Paper("p-11", "GrM: Faster Agents through Gated Rollout Mixing", "GrM speeds up agents.")
     found, _, _ = entities(nlp, paper)
     assert found["GrM"].role == "proposed" and "Gated Rollout Mixing" in found["GrM"].aliases
+
+
+def test_names_listed_right_after_a_head_take_its_type(nlp):
+    paper = Paper("p-12", "A Study", "We test on the corruption benchmarks FooNet-C, BarSet-C, and Qux-C. "
+                  "On these benchmarks, ZorbLM performs well. Our largest model, ZorbLM-XL, is strong.")
+    found, _, _ = entities(nlp, paper)
+    assert all(found[name].type == "DATASET" for name in ("FooNet-C", "BarSet-C", "Qux-C"))
+    assert found["ZorbLM-XL"].type == "MODEL"
+    assert "ZorbLM" not in found or found["ZorbLM"].type != "DATASET"

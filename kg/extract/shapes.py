@@ -37,30 +37,43 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
 
 
 def parenthesised_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
-    """Names listed in brackets right after a DATASET/MODEL head ("two benchmarks (FooQA and Bar)")."""
+    """Names listed right after a DATASET/MODEL head, bare or in brackets
+    ("two benchmarks (FooQA and Bar)", "the benchmarks FooQA-C and BarQA-C")."""
     words, texts = v.words, v.texts
     out = []
     for index in where(map(_NAME_HEADS.__contains__, v.word_lower)):
         pos = words[index][1]
-        if pos >= len(texts) or texts[pos] != "(":
+        if pos >= len(texts):
             continue
-        pos += 1
+        bracketed = texts[pos] == "("
+        pos += bracketed
         found = []
         for j in range(index + 1, len(words)):
             start, end = words[j]
             if any(texts[k] not in _LIST_JOINERS for k in range(pos, start)):
                 break
+            if not (bracketed or found or start == pos or _appositive(v, index, j)):
+                break  # "On these benchmarks, FooLM performs ...": a clause, not a list
             if v.word_lower[j] in _LIST_JOINERS:
                 pos = end
                 continue
             if not shaped[j]:
-                found = []
+                if bracketed:
+                    found = []
                 break
             found.append((start, end))
             pos = end
-        if found and pos < len(texts) and texts[pos] == ")":
+        if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
             out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
+
+
+def _appositive(v, head: int, name: int) -> bool:
+    """"our largest model, FooLM-XL, has ...": a singular head, then a name between commas."""
+    (_, head_end), (start, end) = v.words[head], v.words[name]
+    texts = v.texts
+    return (not v.word_lower[head].endswith("s") and start == head_end + 1 and texts[head_end] == ","
+            and end < len(texts) and texts[end] == ",")
 
 
 def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int, str]]:
