@@ -11,6 +11,8 @@ and plurals are generated here, so the lists only hold real alternative names.
 ['Llama 3.1 8B', 'Llama 3.1-8B', 'Llama-3.1 8B', 'Llama-3.1-8B', 'Llama3.1 8B', 'Llama3.1-8B']
 >>> sorted(surface_variants("contrastive learning"))
 ['contrastive learning', 'contrastive learnings', 'contrastive-learning', 'contrastive-learnings']
+>>> sorted(surface_variants("accuracy"))
+['accuracies', 'accuracy']
 """
 
 from __future__ import annotations
@@ -67,8 +69,11 @@ def surface_variants(form: str) -> set[str]:
         out.add(re.sub(r" ", "-", glued))
     last = re.split(r"[ -]", form)[-1]
     if last.isalpha() and len(last) > 2 and not last.endswith("s"):
-        plural = "es" if last.endswith(("ch", "sh", "x")) else "s"
-        out |= {v + plural for v in out}
+        if last[-1] == "y" and last[-2] not in "aeiou":  # accuracy -> accuracies
+            out |= {v[:-1] + "ies" for v in out}
+        else:
+            plural = "es" if last.endswith(("ch", "sh", "x")) else "s"
+            out |= {v + plural for v in out}
     return {v for v in out if v}
 
 
