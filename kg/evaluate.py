@@ -28,6 +28,7 @@ SPLITS = {
     "dev": ("dev_seed.jsonl", "dev_extra.jsonl"),
     "dev2": ("dev_seed_2.jsonl",),
     "dev3": ("dev_seed_3.jsonl",),
+    "dev4": ("dev_seed_4.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 

@@ -127,3 +127,10 @@ def test_names_listed_right_after_a_head_take_its_type(nlp):
     assert all(found[name].type == "DATASET" for name in ("FooNet-C", "BarSet-C", "Qux-C"))
     assert found["ZorbLM-XL"].type == "MODEL"
     assert "ZorbLM" not in found or found["ZorbLM"].type != "DATASET"
+
+
+def test_stylised_short_forms_match_only_as_written(nlp):
+    paper = Paper("p-13", "A Study", "We predict depth maps and report mAP on COCO.")
+    found, _, _ = entities(nlp, paper)
+    metrics = [e for e in found.values() if e.type == "METRIC"]
+    assert [e.text for e in metrics] == ["mAP"]

@@ -38,6 +38,10 @@ def extend_model_name(doc, start: int, end: int) -> int:
     return i
 
 
+# "mAP", "mIoU", "iGPT": a lower-case letter, then capitals; in any other case the same
+# letters are usually another word ("maps"), so these forms match only as written
+_STYLISED = re.compile(r"^[a-z][A-Z]")
+
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2})$")
 
 
@@ -59,11 +63,13 @@ class NameMatcher:
             key = str(index)
             self.entries[key] = entry
             surfaces = set(entry.surfaces)
-            if not entry.case_sensitive:
-                # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k")
-                surfaces |= {s.lower() for s in surfaces} | {s.upper() for s in surfaces}
-            matcher = self.sensitive if entry.case_sensitive else self.insensitive
-            matcher.add(key, [make(s) for s in sorted(surfaces)])
+            exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)}
+            loose = surfaces - exact
+            # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k")
+            loose |= {s.lower() for s in loose} | {s.upper() for s in loose}
+            for matcher, forms in ((self.sensitive, exact), (self.insensitive, loose)):
+                if forms:
+                    matcher.add(key, [make(s) for s in sorted(forms)])
 
     def __call__(self, doc):
         vocab = doc.vocab
