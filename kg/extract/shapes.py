@@ -1,7 +1,8 @@
 """``kg_shapes``: names not in any list, typed by context.
 
 * a coined name before a typing head word: "the FooQA benchmark", "Bar-7B model";
-* coined names in brackets after one: "two benchmarks (FooQA and BarBench)";
+* coined names listed right after one: "two benchmarks (FooQA and BarBench)", "the benchmarks
+  FooQA-C and BarQA-C", "our largest model, FooLM-XL,";
 * a coined name in a coordinated list with a known name: "on GSM8K, FooBench and MATH".
 """
 
@@ -17,12 +18,10 @@ from .lexicon import HEAD_TYPES
 from .proposals import model_or
 from .words import name_shaped, view, where
 
-__all__ = ["head_typed_names", "parenthesised_after_head", "list_siblings", "compared_names"]
+__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "compared_names"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
-
-
 
 
 def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
@@ -36,7 +35,7 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     return out
 
 
-def parenthesised_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
+def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     """Names listed right after a DATASET/MODEL head, bare or in brackets
     ("two benchmarks (FooQA and Bar)", "the benchmarks FooQA-C and BarQA-C")."""
     words, texts = v.words, v.texts
@@ -133,7 +132,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 def kg_shapes(doc):
     v = view(doc)
     shaped = name_shaped.each(v.word_texts)
-    for start, end, entity_type in head_typed_names(v, shaped) + parenthesised_after_head(v, shaped):
+    for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
     known = list(candidates.candidates(doc))
     for start, end, entity_type in list_siblings(v, shaped, known):
