@@ -30,6 +30,7 @@ from operator import itemgetter
 
 import spacy
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 __all__ = ["CachedTokenizer", "create_tokenizer"]
 
@@ -37,6 +38,11 @@ __all__ = ["CachedTokenizer", "create_tokenizer"]
 _AWKWARD_SPACE = re.compile(r" (?<=\s )")
 
 _Piece = tuple[tuple[int, ...], tuple[bool, ...]]  # lexeme ids, trailing spaces
+
+# spaCy keeps a full stop after a capital unless a letter precedes it (so "U.S." stays
+# whole), which glues it to sizes and versions that end a sentence: "Mistral-7B.",
+# "GSM8K.", "ImageNet-1K.".  A digit before the capital marks a name, not an initialism.
+_SIZE_THEN_PERIOD = r"(?<=[0-9][A-Z])\."
 
 
 class CachedTokenizer:
@@ -108,6 +114,8 @@ def create_tokenizer():
     make_spacy_tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def make(nlp):
-        return CachedTokenizer(make_spacy_tokenizer(nlp))
+        inner = make_spacy_tokenizer(nlp)
+        inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _SIZE_THEN_PERIOD]).search
+        return CachedTokenizer(inner)
 
     return make
