@@ -134,3 +134,11 @@ def test_stylised_short_forms_match_only_as_written(nlp):
     found, _, _ = entities(nlp, paper)
     metrics = [e for e in found.values() if e.type == "METRIC"]
     assert [e.text for e in metrics] == ["mAP"]
+
+
+def test_a_coined_name_a_score_is_reported_on_is_a_dataset(nlp):
+    paper = Paper("p-s", "A study", "Our model gains +4.1 on FooEval and reaches 71.2% on the BarBench-2. "
+                  "Training is 3x faster on H100 GPUs.")
+    found, _, _ = entities(nlp, paper)
+    assert found["FooEval"].type == found["BarBench-2"].type == "DATASET"
+    assert "H100" not in found

@@ -3,11 +3,13 @@
 * a coined name before a typing head word: "the FooQA benchmark", "Bar-7B model";
 * coined names listed right after one: "two benchmarks (FooQA and BarBench)", "the benchmarks
   FooQA-C and BarQA-C", "our largest model, FooLM-XL,";
-* a coined name in a coordinated list with a known name: "on GSM8K, FooBench and MATH".
+* a coined name in a coordinated list with a known name: "on GSM8K, FooBench and MATH";
+* a coined name a score is reported on: "+4.1 on FooEval", "reaches 71.2% on BarBench".
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from operator import itemgetter
 
@@ -18,7 +20,7 @@ from .lexicon import HEAD_TYPES
 from .proposals import model_or
 from .words import name_shaped, view, where
 
-__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "compared_names"]
+__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
@@ -103,6 +105,33 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
     return out
 
 
+_SCORE = re.compile(r"^[+\-\u2212\u00b1]?\d+(?:\.\d+)?$")
+_SCORE_UNITS = {"%", "points", "point", "pp", ")"}
+_NAME_END = {",", "and", "or", ")", ".", ";", ":", "(", "/"}
+
+
+def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped coined names right after a score and "on" ("+4.1 on FooEval", "71.2% on
+    the BarBench"): the thing a number is measured on is a dataset.  The name must end
+    its phrase ("on H100 GPUs" is hardware, not data)."""
+    words, texts, lower = v.words, v.texts, v.lower
+    out = []
+    for index in where(word == "on" for word in v.word_lower):
+        before = words[index][0] - 1
+        while before > 0 and lower[before] in _SCORE_UNITS:
+            before -= 1
+        if before < 0 or not _SCORE.match(texts[before]):
+            continue
+        name = index + 1 + (index + 1 < len(words) and v.word_lower[index + 1] == "the")
+        if name >= len(words) or not shaped[name]:
+            continue
+        start, end = words[name]
+        if start in typed or (end < len(texts) and lower[end] not in _NAME_END):
+            continue
+        out.append((start, end))
+    return out
+
+
 def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names in a sentence that compares ("outperforms X", "baselines such as X")."""
     sent = v.sent_ids or [0] * len(v.texts)
@@ -138,6 +167,9 @@ def kg_shapes(doc):
     for start, end, entity_type in list_siblings(v, shaped, known):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
+    for start, end in scored_on_names(v, shaped, typed):
+        candidates.add(doc, start, end, "DATASET", "scored-on", confidence=0.6)
+        typed.update(range(start, end))
     for start, end in compared_names(v, shaped, typed):
         candidates.add(doc, start, end, model_or(v, v.text(start, end), "METHOD"), "compared", confidence=0.5)
     return doc
