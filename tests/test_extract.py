@@ -142,3 +142,11 @@ def test_a_coined_name_a_score_is_reported_on_is_a_dataset(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["FooEval"].type == found["BarBench-2"].type == "DATASET"
     assert "H100" not in found
+
+
+def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
+    paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
+                  "Code: https://github.com/org/BarGPT.")
+    found, _, _ = entities(nlp, paper)
+    assert found["WavFooLLM"].type == "MODEL"
+    assert not any("BarGPT" in name for name in found)

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from . import candidates
 from .lexicon import HEAD_TYPES
-from .proposals import model_or
+from .proposals import looks_like_a_model, model_or
 from .words import name_shaped, view, where
 
 __all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names"]
@@ -105,6 +105,7 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
     return out
 
 
+_PLAIN_WORD = re.compile(r"^[^\W_][\w.+-]*(?<!\.com)(?<!\.io)(?<!\.org)$")
 _SCORE = re.compile(r"^[+\-\u2212\u00b1]?\d+(?:\.\d+)?$")
 _SCORE_UNITS = {"%", "points", "point", "pp", ")"}
 _NAME_END = {",", "and", "or", ")", ".", ";", ":", "(", "/"}
@@ -129,6 +130,20 @@ def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, i
         if start in typed or (end < len(texts) and lower[end] not in _NAME_END):
             continue
         out.append((start, end))
+    return out
+
+
+def model_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped coined names built on a model family or carrying a size ("WavLLM",
+    "AraGPT2", "Foo-7B"), wherever they stand: the shape alone says MODEL.  Generic
+    all-capital short forms ("LLM", "MLLM") are not names, nor are links ("github.com/x/FooGPT")."""
+    out = []
+    for index in where(shaped):
+        start, end = v.words[index]
+        text = v.word_texts[index]
+        if (start not in typed and not text.isupper() and _PLAIN_WORD.match(text)
+                and looks_like_a_model(text, [])):
+            out.append((start, end))
     return out
 
 
@@ -169,6 +184,9 @@ def kg_shapes(doc):
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
     for start, end in scored_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "scored-on", confidence=0.6)
+        typed.update(range(start, end))
+    for start, end in model_shaped_names(v, shaped, typed):
+        candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
         typed.update(range(start, end))
     for start, end in compared_names(v, shaped, typed):
         candidates.add(doc, start, end, model_or(v, v.text(start, end), "METHOD"), "compared", confidence=0.5)
