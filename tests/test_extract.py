@@ -150,3 +150,9 @@ def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["WavFooLLM"].type == "MODEL"
     assert not any("BarGPT" in name for name in found)
+
+
+def test_a_curated_task_keeps_its_generic_looking_short_form(nlp):
+    found, _, _ = entities(nlp, Paper("p-v", "A study", "We study multimodal tasks like VQA with a CNN."))
+    assert found["visual question answering"].type == "TASK"
+    assert "convolutional neural network" not in found

@@ -149,7 +149,11 @@ def kg_resolve(doc):
     mentions = []
     for cand in select_spans(candidates.candidates(doc)):
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
-        if not text or text.lower() in generic or text in NOT_NAMES or text.lower().endswith(_NOT_NAME_SUFFIXES):
+        if not text or text.lower() in generic or text.lower().endswith(_NOT_NAME_SUFFIXES):
+            continue
+        # generic short forms are no names, but a curated task's own short form (QA, VQA,
+        # OCR) names the task; those of architecture classes (CNN, MLP) stay background
+        if text in NOT_NAMES and not (cand["rule"] == "gazetteer" and cand["type"] == "TASK"):
             continue
         key = word_key(text)
         canonical = cand["canonical"]
