@@ -92,7 +92,7 @@ def test_registered_for_spacy_config(tmp_path):
     assert [t.text for t in loaded("Llama-3.1-8B (MALT)")] == ["Llama-3.1", "-", "8B", "(", "MALT", ")"]
 
 
-@pytest.mark.parametrize("name", ["Mistral-7B", "ImageNet-1K", "GSM8K", "Llama 3.1 8B", "BERT"])
+@pytest.mark.parametrize("name", ["Mistral-7B", "ImageNet-1K", "GSM8K", "Llama 3.1 8B", "BERT", "BoolQ", "PaLM-E", "Swin-L"])
 def test_a_name_ending_a_sentence_tokenizes_as_it_does_mid_sentence(name):
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     mid = [t.text for t in nlp(f"We use {name} and more")][2:-2]
@@ -102,4 +102,4 @@ def test_a_name_ending_a_sentence_tokenizes_as_it_does_mid_sentence(name):
 
 def test_initialisms_keep_their_full_stops():
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
-    assert [t.text for t in nlp("Made in the U.S. by A.I. labs")][3:6] == ["U.S.", "by", "A.I."]
+    assert [t.text for t in nlp("Made in the U.S. by A.I. labs, John A. Smith and Ph.D.")][3:6] == ["U.S.", "by", "A.I."]

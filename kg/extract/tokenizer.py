@@ -39,10 +39,11 @@ _AWKWARD_SPACE = re.compile(r" (?<=\s )")
 
 _Piece = tuple[tuple[int, ...], tuple[bool, ...]]  # lexeme ids, trailing spaces
 
-# spaCy keeps a full stop after a capital unless a letter precedes it (so "U.S." stays
-# whole), which glues it to sizes and versions that end a sentence: "Mistral-7B.",
-# "GSM8K.", "ImageNet-1K.".  A digit before the capital marks a name, not an initialism.
-_SIZE_THEN_PERIOD = r"(?<=[0-9][A-Z])\."
+# spaCy keeps a full stop after a capital unless a capital precedes it (so "U.S." stays
+# whole), which glues it to names that end a sentence: "Mistral-7B.", "GSM8K.", "BoolQ.",
+# "PaLM-E.".  A digit, small letter or hyphen before the capital marks a name, not an
+# initialism (whose capitals follow full stops).
+_NAME_THEN_PERIOD = r"(?<=[0-9a-z-][A-Z])\."
 
 
 class CachedTokenizer:
@@ -115,7 +116,7 @@ def create_tokenizer():
 
     def make(nlp):
         inner = make_spacy_tokenizer(nlp)
-        inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _SIZE_THEN_PERIOD]).search
+        inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD]).search
         return CachedTokenizer(inner)
 
     return make
