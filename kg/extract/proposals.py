@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .words import view, where, word_key
 
-__all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "looks_like_a_model", "model_or"]
+__all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
@@ -211,6 +211,15 @@ _MODEL_SUFFIXES = ("GPT", "LM", "LLM", "BERT", "Coder", "Encoder", "Thinker", "W
 _MODEL_STEMS = re.compile(r"BERT|GPT|LLaMA|Llama|GAN(?![a-z])")
 
 
+def model_shaped(name: str) -> bool:
+    """A name built on a model family or carrying a size: "FooLM", "mBERTu", "Nimbus-1.5B".
+
+    >>> model_shaped("FooLM"), model_shaped("mBERTu"), model_shaped("Nimbus-1.5B"), model_shaped("Nimbus-1.5")
+    (True, True, True, False)
+    """
+    return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name))
+
+
 def looks_like_a_model(name: str, sentences: list[str]) -> bool:
     """Cues that a coined name is a trained model rather than a method: a parameter size
     after it, "NAME is (pre-)trained", checkpoints or weights in the same sentence, or a
@@ -225,7 +234,7 @@ def looks_like_a_model(name: str, sentences: list[str]) -> bool:
     >>> looks_like_a_model("Foo", ["Foo checkpoints are on Hugging Face."]), looks_like_a_model("Foo", ["Foo trains a model."])
     (True, False)
     """
-    if name.endswith(_MODEL_SUFFIXES) or _MODEL_STEMS.search(name) or _SIZED_NAME.search(name):
+    if model_shaped(name):
         return True
     for sentence in sentences:
         if _RELEASE_CUES.search(sentence):

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from . import candidates
 from .lexicon import HEAD_TYPES
-from .proposals import looks_like_a_model, model_or
+from .proposals import model_or, model_shaped
 from .words import name_shaped, view, where
 
 __all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names"]
@@ -141,8 +141,7 @@ def model_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
     for index in where(shaped):
         start, end = v.words[index]
         text = v.word_texts[index]
-        if (start not in typed and not text.isupper() and _PLAIN_WORD.match(text)
-                and looks_like_a_model(text, [])):
+        if start not in typed and not text.isupper() and _PLAIN_WORD.match(text) and model_shaped(text):
             out.append((start, end))
     return out
 
