@@ -180,6 +180,8 @@ _QUERIES = [
     ("paper_entities", {"paper": None}),
     ("shared_datasets", {"limit": 20}),
     ("top_entities", {}),
+    ("similar_papers", {"paper": None}),
+    ("connection", {"source": "GSM8K", "target": None}),
 ]
 
 

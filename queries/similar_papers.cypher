@@ -5,6 +5,8 @@
 // param: limit int = 10  Maximum number of rows
 // Adamic-Adar sums 1/log(d) over the shared entities, d = the number of papers that mention
 // the entity (at least 2: this paper and the other); Jaccard = shared / union of both entity sets.
+// Each entity's degree is counted once, before fanning out to the other papers: counting it
+// per (other paper, entity) pair took 21 s at 30k papers, where a popular dataset has 300+.
 MATCH (p:Paper)
 WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
 WITH p
@@ -14,11 +16,11 @@ MATCH (p)-->(e)
 WHERE NOT e:Repository
 WITH p, collect(DISTINCT e) AS mine
 UNWIND mine AS e
+MATCH (e)<--(x:Paper)
+WITH p, size(mine) AS n_mine, e, count(DISTINCT x) AS degree
 MATCH (e)<--(q:Paper)
 WHERE q <> p
-WITH DISTINCT p, size(mine) AS n_mine, q, e
-MATCH (e)<--(x:Paper)
-WITH p, n_mine, q, e, count(DISTINCT x) AS degree
+WITH DISTINCT p, n_mine, q, e, degree
 ORDER BY e.name
 WITH p, n_mine, q, collect(e.name) AS shared, sum(1.0 / log(degree)) AS aa
 MATCH (q)-->(f)
