@@ -25,6 +25,7 @@ __all__ = [
     "type_from_head",
     "is_name_shaped",
     "is_generic_class",
+    "is_link",
 ]
 
 HEAD_TYPES: dict[str, str] = {}
@@ -72,6 +73,7 @@ _SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
 PARTICIPLE_ENDINGS = ("ed", "ing")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]+[MN]s$")  # LLMs, LRMs, GNNs: models, networks (not FLOPs)
 _MODALITY_PAIR = re.compile(r"^[TIVASEM]2[TIVASEM]$")  # T2V, I2V, E2E: "text-to-video", "end-to-end"
+_LINK = re.compile(r"://|^www\.|\.(?:com|org|io|net|ai|dev|edu)(?:/|$)", re.I)  # links are kept as links, not names
 _NUMBER_FORMAT = re.compile(r"^(?:W\d+A\d+(?:KV\d+)?|FP\d+|BF\d+|INT\d+|TF32|MXFP\d+|NVFP\d+)$")  # W4A4, FP16, INT8
 _CLASS_NOUNS = frozenset(
     "models llms lms vlms lvlms mllms agents learners".split()
@@ -105,10 +107,12 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
     [False, False, True, True, True, False, False, False]
+    >>> [is_name_shaped(t) for t in ["https://github.com/x/FooGPT", "github.com/x/FooGPT", "FooNet.github.io", "FooNet"]]
+    [False, False, False, True]
     """
     if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text)
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
-            or _NUMBER_FORMAT.match(text)):
+            or _NUMBER_FORMAT.match(text) or is_link(text)):
         return False
     if all(_SIZE.match(p) for p in text.rstrip(".").split("-") if p):
         return False  # a size or a size range: "8B", "62B.", "350M-175B"
@@ -125,6 +129,15 @@ def is_name_shaped(text: str) -> bool:
     if uppers == 1 and not core[0].isupper():
         return True  # camel case: wav2Vec, mBERT, iPhone-like
     return has_digit and uppers >= 1
+
+
+def is_link(text: str) -> bool:
+    """A written URL or domain: the paper's links, never an entity name.
+
+    >>> [is_link(t) for t in ["https://github.com/a/b", "foo.github.io", "GPT-4.5", "Node.js"]]
+    [True, True, False, False]
+    """
+    return bool(_LINK.search(text))
 
 
 def is_generic_class(text: str) -> bool:

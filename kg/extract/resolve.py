@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from . import candidates
 from .gazetteer import load_generic_phrases
-from .lexicon import NOT_NAMES, is_generic_class
+from .lexicon import NOT_NAMES, is_generic_class, is_link
 from .words import drop_view, view, where, word_key
 
 __all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name"]
@@ -149,7 +149,7 @@ def kg_resolve(doc):
     mentions = []
     for cand in select_spans(candidates.candidates(doc)):
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
-        if not text or text.lower() in generic or text.lower().endswith(_NOT_NAME_SUFFIXES):
+        if not text or text.lower() in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
             continue
         # generic short forms are no names, but a curated task's own short form (QA, VQA,
         # OCR) names the task; those of architecture classes (CNN, MLP) stay background

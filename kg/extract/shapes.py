@@ -105,7 +105,6 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
     return out
 
 
-_PLAIN_WORD = re.compile(r"^[^\W_][\w.+-]*(?<!\.com)(?<!\.io)(?<!\.org)$")
 _SCORE = re.compile(r"^[+\-\u2212\u00b1]?\d+(?:\.\d+)?$")
 _SCORE_UNITS = {"%", "points", "point", "pp", ")"}
 _NAME_END = {",", "and", "or", ")", ".", ";", ":", "(", "/"}
@@ -136,12 +135,12 @@ def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, i
 def model_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names built on a model family or carrying a size ("WavLLM",
     "AraGPT2", "Foo-7B"), wherever they stand: the shape alone says MODEL.  Generic
-    all-capital short forms ("LLM", "MLLM") are not names, nor are links ("github.com/x/FooGPT")."""
+    all-capital short forms ("LLM", "MLLM") are not names."""
     out = []
     for index in where(shaped):
         start, end = v.words[index]
         text = v.word_texts[index]
-        if start not in typed and not text.isupper() and _PLAIN_WORD.match(text) and model_shaped(text):
+        if start not in typed and not text.isupper() and model_shaped(text):
             out.append((start, end))
     return out
 
