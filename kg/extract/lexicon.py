@@ -141,7 +141,7 @@ def is_link(text: str) -> bool:
 
 
 def is_generic_class(text: str) -> bool:
-    """A plural class of models rather than a named one: "large reasoning models", "LVLMs".
+    """A class of models rather than a named one: "large reasoning models", "LVLMs", "Video-LLM".
 
     The guidelines keep classes out of the graph; a name-shaped word or a number makes
     it specific ("Llama 2 models" is not a class).
@@ -150,9 +150,14 @@ def is_generic_class(text: str) -> bool:
     [True, True, True]
     >>> [is_generic_class(t) for t in ["Llama 2 models", "GPT-4", "ResNet models", "diffusion model"]]
     [False, False, False, False]
+    >>> [is_generic_class(t) for t in ["Vision-LLMs", "Code-LLM", "Video-LLaMA", "RL-LLM"]]
+    [True, True, False, False]
     """
     words = text.split()
     if len(words) == 1:
+        *qualifiers, head = text.split("-")
+        if qualifiers and head in NOT_NAMES and all(q.isalpha() and (q.islower() or q.istitle()) for q in qualifiers):
+            return True  # "Vision-LLM": a kind of LLM, written as one word
         return bool(_PLURAL_ACRONYM.match(text))
     if words[-1].lower() not in _CLASS_NOUNS:
         return False
