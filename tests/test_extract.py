@@ -156,3 +156,19 @@ def test_a_curated_task_keeps_its_generic_looking_short_form(nlp):
     found, _, _ = entities(nlp, Paper("p-v", "A study", "We study multimodal tasks like VQA with a CNN."))
     assert found["visual question answering"].type == "TASK"
     assert "convolutional neural network" not in found
+
+
+def test_capitalised_words_run_together_match_only_as_written(nlp):
+    paper = Paper("p-j", "A study", "We train on TinyImageNet with multiple seeds.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Tiny ImageNet"].type == "DATASET" and found["Tiny ImageNet"].text == "TinyImageNet"
+    assert "MultiPL-E" not in found  # "multiple" is no run-together "MultiPL-E"
+
+
+def test_links_and_kinds_of_llm_are_no_names(nlp):
+    paper = Paper("p-l", "FooVLM: a study", "We present FooVLM, the first Vision-LLM for maps. "
+                  "We release our model at https://github.com/org/FooVLM.")
+    found, mentions, links = entities(nlp, paper)
+    assert links == ("https://github.com/org/FooVLM",)
+    assert not any("github" in m.text or m.text == "Vision-LLM" for m in mentions)
+    assert "FooVLM" in found

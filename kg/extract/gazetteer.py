@@ -47,6 +47,17 @@ class GazetteerEntry:
             out |= surface_variants(form)
         return out
 
+    @property
+    def joined_surfaces(self) -> set[str]:
+        """Capitalised words run together ("TinyImageNet", "SkipThought"): matched only as
+        written, since lower-cased they can spell a word ("MultiPL-E" -> "multiple")."""
+        out = set()
+        for form in (self.name, *self.aliases):
+            words = re.split(r"[ -]", form.strip())
+            if 1 < len(words) <= 3 and all(w[:1].isupper() and w.isalnum() for w in words):
+                out.add("".join(words))
+        return out - self.surfaces
+
 
 def surface_variants(form: str) -> set[str]:
     """Spellings of one name that differ only in hyphens/spaces (digits keep a separator)."""

@@ -65,6 +65,7 @@ class NameMatcher:
             surfaces = set(entry.surfaces)
             exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)}
             loose = surfaces - exact
+            exact = exact | entry.joined_surfaces
             # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k")
             loose |= {s.lower() for s in loose} | {s.upper() for s in loose}
             for matcher, forms in ((self.sensitive, exact), (self.insensitive, loose)):
