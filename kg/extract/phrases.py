@@ -65,6 +65,7 @@ _TASK_CUES = ("task of", "tasks such as", "tasks like", "tasks including", "task
 _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mask ratio", "masking ratio", "frame rate",
                           "compression rate", "growth rate", "acceptance rate", "bit rate"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
+_GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
 _VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4})(/\d+)?$")
 
 
@@ -147,7 +148,14 @@ def variant_of(text: str, known: dict[str, object]):
     >>> entry = object()
     >>> variant_of("Qwen2.5-7B-Instruct", {"qwen2.5": entry}) is entry, variant_of("Qwen2.5", {"qwen2.5": entry})
     (True, None)
+    >>> variant_of("MiniLMv2", {"minilm": entry}) is entry
+    True
     """
+    glued = _GLUED_VERSION.match(text)
+    if glued and glued.group(1)[-1].isalpha():  # "MiniLMv2", "DeBERTaV3": a version glued on
+        entry = known.get(surface_key(glued.group(1)))
+        if entry is not None:
+            return entry
     parts = text.split("-")
     for cut in range(len(parts) - 1, 0, -1):
         entry = known.get(surface_key("-".join(parts[:cut])))
@@ -171,7 +179,7 @@ class PhraseTyper:
         for start, end, kind in head_phrases(doc):
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for (start, end), text in zip(v.words, v.word_texts):
-            if "-" in text:
+            if "-" in text or text[-1:].isdigit():
                 entry = self.variant(text)
                 if entry is not None:
                     candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
