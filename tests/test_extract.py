@@ -172,3 +172,10 @@ def test_links_and_kinds_of_llm_are_no_names(nlp):
     assert links == ("https://github.com/org/FooVLM",)
     assert not any("github" in m.text or m.text == "Vision-LLM" for m in mentions)
     assert "FooVLM" in found
+
+
+def test_a_capitalised_dataset_head_is_part_of_the_name(nlp):
+    paper = Paper("p-c", "A study", "We train on the Astro-XYZ Corpus and test on the FooQA benchmark and the NLI Benchmarks.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Astro-XYZ Corpus"].type == found["FooQA"].type == "DATASET"
+    assert "NLI Benchmarks" not in found

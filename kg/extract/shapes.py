@@ -23,6 +23,7 @@ from .words import name_shaped, view, where
 __all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
+_SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "testbed", "leaderboard", "bank", "collection", "arena"})
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
 
 
@@ -33,7 +34,12 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     for index in where(map(_NAME_HEADS.__contains__, v.word_lower[1:])):  # words before a head
         head = index + 1
         if shaped[index] and words[head][0] == words[index][1]:
-            out.append((words[index][0], words[index][1], HEAD_TYPES[v.word_lower[head]]))
+            entity_type = HEAD_TYPES[v.word_lower[head]]
+            # a capitalised dataset head is part of the name: "the Astro-HEP Corpus"
+            head_text = v.word_texts[head]
+            named = entity_type == "DATASET" and head_text[0].isupper() and head_text.lower() in _SINGULAR_DATA_HEADS
+            end = words[head][1] if named else words[index][1]
+            out.append((words[index][0], end, entity_type))
     return out
 
 
