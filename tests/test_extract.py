@@ -179,3 +179,10 @@ def test_a_capitalised_dataset_head_is_part_of_the_name(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Astro-XYZ Corpus"].type == found["FooQA"].type == "DATASET"
     assert "NLI Benchmarks" not in found
+
+
+def test_model_cues_overrule_a_method_head_for_a_proposed_name(nlp):
+    paper = Paper("p-e", "A study", "We introduce FOOSTARCODE, a modular encoder for code search. "
+                  "FOOSTARCODE is trained with self-distillation.")
+    found, _, _ = entities(nlp, paper)
+    assert found["FOOSTARCODE"].type == "MODEL"

@@ -234,8 +234,16 @@ def looks_like_a_model(name: str, sentences: list[str]) -> bool:
     >>> looks_like_a_model("Foo", ["Foo checkpoints are on Hugging Face."]), looks_like_a_model("Foo", ["Foo trains a model."])
     (True, False)
     """
-    if model_shaped(name):
-        return True
+    return model_shaped(name) or model_cues(name, sentences)
+
+
+def model_cues(name: str, sentences: list[str]) -> bool:
+    """The sentence cues of :func:`looks_like_a_model`, without the name's shape: strong enough
+    to overrule a method head ("FooEncoder, a modular encoder with 1B parameters, is trained ...").
+
+    >>> model_cues("FooLM", []), model_cues("Foo", ["Foo is trained on code."])
+    (False, True)
+    """
     for sentence in sentences:
         if _RELEASE_CUES.search(sentence):
             return True
@@ -271,6 +279,8 @@ def kg_proposals(doc):
             phrases[key] = (start, end)
         if entity_type in (None, "TASK"):  # a coined name is a system, not a problem
             entity_type = model_or(v, text, entity_type and "METHOD")
+        elif entity_type == "METHOD" and model_cues(text, sentences_with(v, text)):
+            entity_type = "MODEL"
         found[key] = found.get(key) or entity_type
     span = title_name(doc)
     if span:
