@@ -186,3 +186,15 @@ def test_model_cues_overrule_a_method_head_for_a_proposed_name(nlp):
                   "FOOSTARCODE is trained with self-distillation.")
     found, _, _ = entities(nlp, paper)
     assert found["FOOSTARCODE"].type == "MODEL"
+
+
+def test_a_technical_report_names_its_model(nlp):
+    paper = Paper("p-t", "Quillon Technical Report", "This work introduces Quillon, a suite of open-source "
+                  "decoder-only language models available in three sizes.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["Quillon"].type, found["Quillon"].role) == ("MODEL", "proposed")
+
+
+def test_a_suite_of_tasks_is_still_a_benchmark(nlp):
+    found, _, _ = entities(nlp, Paper("p-u", "A study", "We introduce FooBench, a suite of 12 reasoning tasks."))
+    assert found["FooBench"].type == "DATASET"

@@ -31,7 +31,8 @@ _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
 # a name after these is where or against what the new thing is tested, not the new thing
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between"}
-_POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised"}
+_POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised",
+              "available", "ranging", "spanning", "covering", "comprising"}
 _APPOSITIVE_STOPS = _STOP_PREPOSITIONS - {"and"} | {"that", "which"}
 
 
@@ -40,9 +41,22 @@ def _title_end(v) -> int:
     return v.sent_starts[1] if len(v.sent_starts) > 1 else len(v.texts)
 
 
+def technical_report(v) -> int | None:
+    """Start token of "Technical Report" when the title is "NAME Technical Report"."""
+    for i in range(1, min(_title_end(v), 6) - 1):
+        if v.lower[i] == "technical" and v.lower[i + 1] == "report":
+            return i
+    return None
+
+
 def title_name(doc) -> tuple[int, int] | None:
-    """Token span of "NAME" in a title shaped "NAME: subtitle"."""
+    """Token span of "NAME" in a title shaped "NAME: subtitle" or "NAME Technical Report"."""
     v = view(doc)
+    report = technical_report(v)
+    if report is not None:
+        words = v.texts[:report]
+        if all(w[:1].isupper() or w[:1].isdigit() or w in "-." for w in words):
+            return 0, report
     for i in range(0, min(_title_end(v), 7)):
         if v.texts[i] == ":":
             if i == 0:
@@ -100,6 +114,7 @@ def _coined_phrase(words: list[str]) -> bool:
     )
 
 
+_GROUP_HEADS = {"suite", "collection"}
 _TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*$")
 _HEADLINE_WORDS = {"beyond", "towards", "toward", "rethinking", "revisiting", "unlock", "bad", "good", "the", "a", "an",
                    "learning", "machine", "deep", "why", "how", "what", "when", "is", "are", "do", "does", "can", "on"}
@@ -133,17 +148,23 @@ def _appositive_type(v, end: int) -> str | None:
     else:
         return None
     if i < n and lower[i] in ("a", "an", "the", "which", "our"):
-        words = []
+        words, grouped_as = [], None
         for j in range(i + 1, min(i + 20, n)):
             if lower[j] == "of" and words and words[-1].lower() in TRANSPARENT_HEADS:
                 words = []  # "a family of mixed-modal models": the type is what follows
                 continue
+            if lower[j] == "of" and words and words[-1].lower() in _GROUP_HEADS:
+                grouped_as, words = type_from_head(" ".join(words)), []  # "a suite of ... models"
+                continue
             if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS:
                 break
-            if words and words[-1].lower() in HEAD_TYPES and (lower[j].endswith((*PARTICIPLE_ENDINGS, "ly")) or lower[j] in _POST_HEAD):
+            if words and words[-1].lower() in HEAD_TYPES and texts[j - 1] != "-" and (
+                    lower[j].endswith((*PARTICIPLE_ENDINGS, "ly")) or lower[j] in _POST_HEAD):
                 break  # "a framework aimed at ...", "a benchmark specifically designed ...", "models capable of"
             words.append(texts[j])
-        return type_from_head(" ".join(words))
+        members = type_from_head(" ".join(words))
+        # a suite of models is models; a suite of tasks or tests is still a benchmark
+        return members if grouped_as is None or members in ("MODEL", "DATASET") else grouped_as
     return None
 
 
@@ -295,7 +316,7 @@ def kg_proposals(doc):
             or _curated_type(doc, span)
             or model_or(v, text, None)
             or subtitle_type(doc, span[1])
-            or "METHOD"
+            or ("MODEL" if technical_report(v) == span[1] else "METHOD")  # reports mostly release models
         )
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
