@@ -178,11 +178,11 @@ class PhraseTyper:
         v = view(doc)
         for start, end, kind in head_phrases(doc):
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
-        for (start, end), text in zip(v.words, v.word_texts):
-            if "-" in text or text[-1:].isdigit():
-                entry = self.variant(text)
-                if entry is not None:
-                    candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
+        entries = self.variant.each(v.word_texts)
+        for index in where(entries):
+            start, end = v.words[index]
+            entry = entries[index]
+            candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
         return doc
 
 
