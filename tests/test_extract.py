@@ -198,3 +198,10 @@ def test_a_technical_report_names_its_model(nlp):
 def test_a_suite_of_tasks_is_still_a_benchmark(nlp):
     found, _, _ = entities(nlp, Paper("p-u", "A study", "We introduce FooBench, a suite of 12 reasoning tasks."))
     assert found["FooBench"].type == "DATASET"
+
+
+def test_names_separated_by_vertical_bars_are_separate(nlp):
+    paper = Paper("p-b", "A study", "We reach 75.1%|82.0% top-1 accuracy for ResNet-50|Swin-T.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ResNet-50"].type == found["Swin-T"].type == "MODEL"
+    assert not any("|" in name for name in found)

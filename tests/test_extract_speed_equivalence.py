@@ -25,6 +25,7 @@ def test_same_mentions_on_both_tokenizers(cached):
     plain = _pipeline(spacy.blank("en"))
     assert isinstance(cached.tokenizer, CachedTokenizer)
     plain.tokenizer.suffix_search = cached.tokenizer.inner.suffix_search  # same rules, no cache
+    plain.tokenizer.infix_finditer = cached.tokenizer.inner.infix_finditer
     papers, _ = read_corpus([BUNDLED_SEEDS])
     texts = [paper_text(p) for p in papers]
     expected = [doc.user_data["kg_mentions"] for doc in plain.pipe(texts)]

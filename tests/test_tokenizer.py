@@ -103,3 +103,8 @@ def test_a_name_ending_a_sentence_tokenizes_as_it_does_mid_sentence(name):
 def test_initialisms_keep_their_full_stops():
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     assert [t.text for t in nlp("Made in the U.S. by A.I. labs, John A. Smith and Ph.D.")][3:6] == ["U.S.", "by", "A.I."]
+
+
+def test_a_vertical_bar_separates_names():
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
+    assert [t.text for t in nlp("for ResNet-50|Swin-T|ViT-B/16")] == ["for", "ResNet-50", "|", "Swin", "-", "T", "|", "ViT", "-", "B/16"]

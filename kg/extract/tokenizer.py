@@ -30,7 +30,7 @@ from operator import itemgetter
 
 import spacy
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 __all__ = ["CachedTokenizer", "create_tokenizer"]
 
@@ -44,6 +44,8 @@ _Piece = tuple[tuple[int, ...], tuple[bool, ...]]  # lexeme ids, trailing spaces
 # "PaLM-E.".  A digit, small letter or hyphen before the capital marks a name, not an
 # initialism (whose capitals follow full stops).
 _NAME_THEN_PERIOD = r"(?<=[0-9a-z-][A-Z])\."
+# a vertical bar separates ("75.1%|82.0% for ResNet-50|ViT-B/16"): never part of a name
+_BAR = r"\|"
 
 
 class CachedTokenizer:
@@ -117,6 +119,7 @@ def create_tokenizer():
     def make(nlp):
         inner = make_spacy_tokenizer(nlp)
         inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD]).search
+        inner.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _BAR]).finditer
         return CachedTokenizer(inner)
 
     return make

@@ -30,6 +30,7 @@ from .lexicon import is_name_shaped
 __all__ = ["TokenView", "view", "drop_view", "WordMemo", "word_key", "name_shaped", "where"]
 
 _JOINERS = {"-", ".", "/", "+", "_"}
+_SEPARATORS = {"|"}  # symbols spaCy does not call punctuation that still end a written word
 _CACHE = "_kg_view"
 
 # lexeme id -> (text, lower, punctuation or space, punctuation, quote): a lexeme's facts
@@ -94,7 +95,7 @@ def _read(doc) -> TokenView:
 
 def _learn(vocab, orth: int) -> tuple[str, str, bool, bool, bool]:
     lex = vocab[orth]
-    facts = (lex.text, lex.lower_, lex.is_punct or lex.is_space, lex.is_punct, lex.is_quote)
+    facts = (lex.text, lex.lower_, lex.is_punct or lex.is_space or lex.text in _SEPARATORS, lex.is_punct, lex.is_quote)
     if len(_LEXEMES) >= 1_000_000:
         _LEXEMES.clear()  # bounded memory on huge corpora
     _LEXEMES[orth] = facts
