@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .ingest.tex import detex
 from .normalise import surface_key
 from .records import ENTITY_TYPES
 
@@ -116,8 +117,13 @@ def load_gold(split: str, folder: Path = EVAL_DIR) -> dict[str, list[dict]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
-                gold[record["id"]] = record["entities"]
+                gold[record["id"]] = [_as_read(entity) for entity in record["entities"]]
     return gold
+
+
+def _as_read(entity: dict) -> dict:
+    """Gold forms were copied from the raw text; papers are read with TeX markup resolved."""
+    return {**entity, "text": detex(entity["text"]), "aliases": [detex(a) for a in entity.get("aliases", [])]}
 
 
 def load_eval_papers(ids, seeds_dir: Path | None = None, folder: Path = EVAL_DIR):

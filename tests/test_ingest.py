@@ -132,3 +132,12 @@ def test_whole_file_problems_are_one_reject(tmp_path, content, reason):
 def test_missing_path_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_corpus([tmp_path / "nope.txt"])
+
+
+def test_tex_markup_is_read_as_unicode(tmp_path):
+    path = tmp_path / "papers.jsonl"
+    path.write_text(json.dumps({"title": "T\\\"ULU 3: Open Post-Training",
+                                "abstract": "We introduce T\\\"ULU 3 (\\textsc{Tulu}), 4.6\\% better than a na\\\"{\\i}ve baseline."}) + "\n")
+    (paper,), _ = read_corpus([path])
+    assert paper.title == "TÜLU 3: Open Post-Training"
+    assert paper.abstract == "We introduce TÜLU 3 (Tulu), 4.6% better than a naïve baseline."

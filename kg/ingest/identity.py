@@ -14,18 +14,23 @@ import hashlib
 import re
 import unicodedata
 
+from .tex import detex
+
 __all__ = ["normalise_title", "paper_id", "clean_text"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def clean_text(text: str) -> str:
-    """Collapse runs of whitespace (arXiv titles wrap lines) and trim.
+    """TeX markup to Unicode (:func:`detex`), runs of whitespace collapsed (arXiv titles wrap
+    lines), trimmed.
 
     >>> clean_text(" a\\n  b\\u2009c ")
     'a b c'
+    >>> clean_text('T\\\\"ULU 3 gains 4\\\\%')
+    'TÜLU 3 gains 4%'
     """
-    return " ".join(text.split())
+    return " ".join(detex(text).split())
 
 
 def normalise_title(title: str) -> str:

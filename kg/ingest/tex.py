@@ -1,0 +1,64 @@
+"""TeX markup in titles and abstracts (arXiv metadata keeps authors' LaTeX) -> plain Unicode.
+
+Names written with accents or font commands would otherwise become junk nodes
+("T\\"ULU 3", "\\textsc{Ofa}").  Only markup is touched; ``$...$`` math is left as written.
+
+>>> detex(r'we introduce T\\"ULU 3 and a na\\"{\\i}ve Fr\\'echet mean, 4.6\\% better')
+'we introduce TÜLU 3 and a naïve Fréchet mean, 4.6% better'
+>>> detex(r'One For All (\\textsc{Ofa}), {\\it Model \\(\\times\\) Noise}, 1700 {\\AA}, see \\url{https://x.org/a}')
+'One For All (Ofa), Model × Noise, 1700 Å, see https://x.org/a'
+>>> detex(r'methods (\\eg ResNets), \\`A-la-carte, BERT\\ba and \\textsc{Ofa)')
+'methods (e.g. ResNets), À-la-carte, BERT and Ofa)'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["detex"]
+
+_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+            "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b"}
+_ACCENTED = re.compile(r"""\{?\\(["'`^~=.]|[cvuH](?=[{\s]))\s*\{?(\\[ij]|[A-Za-z])\}?\}?""")
+_WORDS = {
+    "AA": "Å", "aa": "å", "o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł",
+    "i": "ı", "times": "×", "pm": "±", "approx": "≈", "sim": "~", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
+    "rightarrow": "→", "to": "→", "infty": "∞", "cdot": "·", "ldots": "…", "dots": "…",
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "theta": "θ",
+    "lambda": "λ", "mu": "μ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "chi": "χ", "psi": "ψ",
+    "omega": "ω", "Delta": "Δ", "Sigma": "Σ", "Omega": "Ω", "ell": "ℓ", "nabla": "∇",
+    "eg": "e.g.", "ie": "i.e.", "etc": "etc.", "etal": "et al.", "vs": "vs.",
+}
+_FONT = "textsc|textbf|textit|textrm|textsf|texttt|textup|emph|underline|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|text|operatorname|url"
+_WRAPPED = re.compile(r"\\(?:" + _FONT + r")\{([^{}]*)\}")
+_UNCLOSED = re.compile(r"\\(?:" + _FONT + r")\{")
+_OLD_FONT = re.compile(r"\{\\(?:it|em|bf|sc|rm|tt|sf|sl)\s+([^{}]*)\}")
+_ESCAPED = re.compile(r"\\([%&_#$])")
+_COMMAND = re.compile(r"\{?\\([A-Za-z]+)\}?(?![A-Za-z])\s?")
+_MATH_PARENS = re.compile(r"\\[()\[\]]")
+
+
+def _accent(match: re.Match) -> str:
+    letter = match.group(2)
+    base = {"\\i": "i", "\\j": "j"}.get(letter, letter)
+    return unicodedata.normalize("NFC", base + _ACCENTS[match.group(1)])
+
+
+def _command(match: re.Match) -> str:
+    word = _WORDS.get(match.group(1), "")  # an unknown macro is an author's shorthand: dropped
+    trailing = match.group(0)[-1] if match.group(0)[-1].isspace() else ""
+    return word + trailing
+
+
+def detex(text: str) -> str:
+    if "\\" not in text:
+        return text
+    text = _ESCAPED.sub(r"\1", text)
+    text = _ACCENTED.sub(_accent, text)
+    for _ in range(2):  # one level of nesting: \\textbf{\\emph{x}}
+        text = _WRAPPED.sub(r"\1", text)
+        text = _OLD_FONT.sub(r"\1", text)
+    text = _UNCLOSED.sub("", text)
+    text = _MATH_PARENS.sub("", text)
+    return _COMMAND.sub(_command, text)
