@@ -2,8 +2,9 @@
 
 "fine-grained object classification" is a TASK because it ends in a task head and its
 modifiers are content words; "end-to-end latency" is a METRIC the same way.  Names that
-only extend a curated model/dataset with a size or version ("Qwen2.5-7B", "ViT-B")
-are typed here too, with the curated entry as their family.
+only extend a curated model/dataset with a size or version ("Qwen2.5-7B", "ViT-B",
+"MiniLMv2"), or a curated name with a short code ("LoRA-GA"), are typed here too, with
+the curated entry as their family.
 
 >>> import spacy
 >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
@@ -66,6 +67,7 @@ _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mas
                           "compression rate", "growth rate", "acceptance rate", "bit rate"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
 _VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4})(/\d+)?$")
 
 
@@ -148,8 +150,10 @@ def variant_of(text: str, known: dict[str, object]):
     >>> entry = object()
     >>> variant_of("Qwen2.5-7B-Instruct", {"qwen2.5": entry}) is entry, variant_of("Qwen2.5", {"qwen2.5": entry})
     (True, None)
-    >>> variant_of("MiniLMv2", {"minilm": entry}) is entry
-    True
+    >>> variant_of("MiniLMv2", {"minilm": entry}) is entry, variant_of("LoRA-GA", {"lora": entry}) is entry
+    (True, True)
+    >>> variant_of("LoRA-based", {"lora": entry}), variant_of("LoRA-Guided", {"lora": entry})
+    (None, None)
     """
     glued = _GLUED_VERSION.match(text)
     if glued and glued.group(1)[-1].isalpha():  # "MiniLMv2", "DeBERTaV3": a version glued on
@@ -159,7 +163,7 @@ def variant_of(text: str, known: dict[str, object]):
     parts = text.split("-")
     for cut in range(len(parts) - 1, 0, -1):
         entry = known.get(surface_key("-".join(parts[:cut])))
-        if entry is not None and all(_VARIANT.match(p) for p in parts[cut:]):
+        if entry is not None and (all(_VARIANT.match(p) for p in parts[cut:]) or (cut == len(parts) - 1 and _CODE.match(parts[cut]))):
             return entry
     return None
 
@@ -167,10 +171,11 @@ def variant_of(text: str, known: dict[str, object]):
 class PhraseTyper:
     def __init__(self, gazetteer_dir: str | None):
         self.known = {}
-        for entry in load_gazetteer(gazetteer_dir):
-            if entry.type in ("MODEL", "DATASET"):
-                for form in (entry.name, *entry.aliases):
-                    self.known.setdefault(surface_key(form), entry)
+        entries = load_gazetteer(gazetteer_dir)
+        # models and datasets first: where a method shares a form, sizes and versions are the model's
+        for entry in [e for e in entries if e.type in ("MODEL", "DATASET")] + [e for e in entries if e.type == "METHOD"]:
+            for form in (entry.name, *entry.aliases):
+                self.known.setdefault(surface_key(form), entry)
         # a written word's variant entry never changes: look each one up once
         self.variant = WordMemo(partial(variant_of, known=self.known))
 
