@@ -205,3 +205,11 @@ def test_names_separated_by_vertical_bars_are_separate(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["ResNet-50"].type == found["Swin-T"].type == "MODEL"
     assert not any("|" in name for name in found)
+
+
+def test_a_head_word_before_called_types_the_name(nlp):
+    paper = Paper("p-n", "A study", "It is trained with a training methodology called QuixScale. "
+                  "This is the so-called ZorbEffect.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["QuixScale"].type, found["QuixScale"].role) == ("METHOD", "proposed")
+    assert "ZorbEffect" not in found

@@ -27,6 +27,7 @@ __all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
+_NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
 # a name after these is where or against what the new thing is tested, not the new thing
@@ -182,7 +183,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     lower, texts_at = v.lower, v.texts
     sent = v.sent_ids or [0] * len(lower)
     out = []
-    for i in where(map(PROPOSAL_VERBS.__contains__, lower)):
+    for i in where(map(_NAMING_VERBS.__contains__, lower)):
         word = lower[i]
         subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
         if not subject and word not in _NAMING:
@@ -205,6 +206,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             elif named:
                 end = _capitalised_run_end(v, index)
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
+            if lead_type is None and word in _NAMING and i > 0 and texts_at[i - 1] != "-":  # not "so-called"
+                lead_type = HEAD_TYPES.get(lower[i - 1])  # "a training methodology called Foo"
             entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
             out.append((start, end, entity_type))
             break
