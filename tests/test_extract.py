@@ -213,3 +213,11 @@ def test_a_head_word_before_called_types_the_name(nlp):
     found, _, _ = entities(nlp, paper)
     assert (found["QuixScale"].type, found["QuixScale"].role) == ("METHOD", "proposed")
     assert "ZorbEffect" not in found
+
+
+def test_names_listed_after_a_head_and_a_cue_take_its_type(nlp):
+    paper = Paper("p-i", "A study", "Most existing models, including QTN (Smith et al., 2013), fail. "
+                  "We test on benchmarks such as FooQA and BarQA.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QTN"].type == "MODEL"
+    assert found["FooQA"].type == found["BarQA"].type == "DATASET"

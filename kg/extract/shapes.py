@@ -52,11 +52,16 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         pos = words[index][1]
         if pos >= len(texts):
             continue
+        pos = _after_list_cue(v, pos)
+        if pos >= len(texts):
+            continue
         bracketed = texts[pos] == "("
         pos += bracketed
         found = []
         for j in range(index + 1, len(words)):
             start, end = words[j]
+            if start < pos:
+                continue  # the cue words themselves
             if any(texts[k] not in _LIST_JOINERS for k in range(pos, start)):
                 break
             if not (bracketed or found or start == pos or _appositive(v, index, j)):
@@ -73,6 +78,20 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
             out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
+
+
+_LIST_CUES = (("such", "as"), ("including",), ("like",), ("namely",), ("e.g.",), ("e.g.", ","))
+
+
+def _after_list_cue(v, pos: int) -> int:
+    """The token after "[,] such as / including / like / namely / e.g." at ``pos``, else ``pos``
+    ("baselines such as FooNet and BarNet", "existing models, including FooE and BarE")."""
+    lower = v.lower
+    at = pos + (pos < len(lower) and lower[pos] == ",")
+    for cue in sorted(_LIST_CUES, key=len, reverse=True):
+        if tuple(lower[at : at + len(cue)]) == cue:
+            return at + len(cue)
+    return pos
 
 
 def _appositive(v, head: int, name: int) -> bool:
