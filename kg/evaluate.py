@@ -30,6 +30,7 @@ SPLITS = {
     "dev2": ("dev_seed_2.jsonl",),
     "dev3": ("dev_seed_3.jsonl",),
     "dev4": ("dev_seed_4.jsonl",),
+    "dev5": ("dev_seed_5.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 
