@@ -221,3 +221,11 @@ def test_names_listed_after_a_head_and_a_cue_take_its_type(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["QTN"].type == "MODEL"
     assert found["FooQA"].type == found["BarQA"].type == "DATASET"
+
+
+def test_a_task_phrase_done_on_named_data_is_a_task(nlp):
+    paper = Paper("p-k", "A study", "We transfer the models to kidney segmentation in the KIDX dataset. "
+                  "We also like apple segmentation in general.")
+    found, _, _ = entities(nlp, paper)
+    assert found["kidney segmentation"].type == "TASK"
+    assert "apple segmentation" not in found

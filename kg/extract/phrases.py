@@ -137,11 +137,20 @@ def _task_evidence(v, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
         if kind == "TASK":
             before = " ".join(lower[max(0, start - 3) : start])
             after = lower[end] if end < len(lower) else ""
-            framed = after in _TASK_WORDS or before.endswith(_TASK_CUES)
+            framed = after in _TASK_WORDS or before.endswith(_TASK_CUES) or _evaluated_on_a_name(v, end)
             if not (counts[" ".join(lower[start:end])] > 1 or framed):
                 continue
         kept.append((start, end, kind))
     return kept
+
+
+def _evaluated_on_a_name(v, end: int) -> bool:
+    """"lung segmentation in the LIDC dataset", "classification on ImageNet": a task is what
+    a paper does on named data."""
+    if end >= len(v.lower) or v.lower[end] not in ("on", "in"):
+        return False
+    following = v.texts[end + 1 : end + 3]
+    return any(name_shaped(word) for word in following)
 
 
 def variant_of(text: str, known: dict[str, object]):
