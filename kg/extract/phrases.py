@@ -33,7 +33,7 @@ TASK_HEADS = frozenset(
     "parsing tracking captioning completion forecasting localization reconstruction prediction generation "
     "understanding grounding tagging manipulation diagnosis adaptation navigation editing synthesis inpainting "
     "restoration denoising modeling modelling reasoning labeling labelling imputation recommendation clustering "
-    "separation infilling lemmatization stylization identification similarity calibration routing".split()
+    "separation infilling lemmatization stylization identification similarity calibration routing ranking".split()
 )
 METRIC_HEADS = frozenset("latency rate score ratio throughput".split())
 _NOT_AFTER = frozenset(
