@@ -229,3 +229,8 @@ def test_a_task_phrase_done_on_named_data_is_a_task(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["kidney segmentation"].type == "TASK"
     assert "apple segmentation" not in found
+
+
+def test_a_curated_node_carries_the_lists_other_names(nlp):
+    found, _, _ = entities(nlp, Paper("p-f", "A study", "We report FID scores on CIFAR-10."))
+    assert "FID" in found["Fréchet Inception Distance"].aliases

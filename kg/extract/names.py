@@ -84,7 +84,10 @@ class NameMatcher:
                     stop = extend_dataset_name(doc, end)
                 if stop != end:
                     canonical, family = None, entry.name
-                candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family)
+                # the entry's other names are this node's aliases too: a search for "FID" finds
+                # the Fréchet Inception Distance node whichever form a paper wrote
+                aliases = entry.aliases if canonical else ()
+                candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
 
 
