@@ -48,6 +48,17 @@ class GazetteerEntry:
         return out
 
     @property
+    def node_aliases(self) -> tuple[str, ...]:
+        """Aliases that name the same node: none that adds a size or version the name lacks
+        (a list entry "Alpaca" may list "Alpaca-7B", which stays a node of its own).
+
+        >>> GazetteerEntry("Alpaca", "MODEL", ("Alpaca-7B", "alpaca")).node_aliases
+        ('alpaca',)
+        """
+        numbers = set(_NUMBER.findall(self.name))
+        return tuple(a for a in self.aliases if set(_NUMBER.findall(a)) <= numbers and not _GLUED_VERSION.search(a))
+
+    @property
     def joined_surfaces(self) -> set[str]:
         """Capitalised words run together ("TinyImageNet", "SkipThought"): matched only as
         written, since lower-cased they can spell a word ("MultiPL-E" -> "multiple")."""
@@ -57,6 +68,10 @@ class GazetteerEntry:
             if 1 < len(words) <= 3 and all(w[:1].isupper() and w.isalnum() for w in words):
                 out.add("".join(words))
         return out - self.surfaces
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GLUED_VERSION = re.compile(r"[A-Za-z][vV]\d")
 
 
 def surface_variants(form: str) -> set[str]:

@@ -86,7 +86,7 @@ class NameMatcher:
                     canonical, family = None, entry.name
                 # the entry's other names are this node's aliases too: a search for "FID" finds
                 # the Fréchet Inception Distance node whichever form a paper wrote
-                aliases = entry.aliases if canonical else ()
+                aliases = entry.node_aliases if canonical else ()
                 candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
 
