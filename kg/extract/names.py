@@ -58,10 +58,12 @@ class NameMatcher:
         self.insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[str, object] = {}
+        self.node_aliases: dict[str, tuple[str, ...]] = {}
         make = nlp.make_doc
         for index, entry in enumerate(load_gazetteer(gazetteer_dir)):
             key = str(index)
             self.entries[key] = entry
+            self.node_aliases[key] = entry.node_aliases
             surfaces = set(entry.surfaces)
             exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)}
             loose = surfaces - exact
@@ -76,7 +78,8 @@ class NameMatcher:
         vocab = doc.vocab
         for matcher in (self.insensitive, self.sensitive):
             for match_id, start, end in matcher(doc):
-                entry = self.entries[vocab.strings[match_id]]
+                key = vocab.strings[match_id]
+                entry = self.entries[key]
                 canonical, family, stop = entry.name, entry.family, end
                 if entry.type == "MODEL" and self.extend_models:
                     stop = extend_model_name(doc, start, end)
@@ -86,7 +89,7 @@ class NameMatcher:
                     canonical, family = None, entry.name
                 # the entry's other names are this node's aliases too: a search for "FID" finds
                 # the Fréchet Inception Distance node whichever form a paper wrote
-                aliases = entry.node_aliases if canonical else ()
+                aliases = self.node_aliases[key] if canonical else ()
                 candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
 
