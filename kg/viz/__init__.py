@@ -64,7 +64,8 @@ def render(
     ``view``: "all" (with ``types``/``min_support`` filters) or "datasets" (papers linked
     through datasets that 2+ of them use); ``around``: a paper title, entity name, alias or
     key to centre an ego graph of radius ``depth`` on; above ``max_nodes`` nodes the view is
-    cut to the highest-degree ones and ``message`` says how to narrow it.
+    cut to the most-linked entities and the papers joining them (or, around a node, to
+    the nearest ones) and ``message`` says how to narrow it.
     """
     selection = select(graph, view=view, around=around, depth=depth, types=types,
                        min_support=min_support, max_nodes=max_nodes)
