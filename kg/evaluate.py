@@ -31,6 +31,8 @@ SPLITS = {
     "dev3": ("dev_seed_3.jsonl",),
     "dev4": ("dev_seed_4.jsonl",),
     "dev5": ("dev_seed_5.jsonl",),
+    "dev6": ("dev_seed_6.jsonl",),
+    "dev7": ("dev_seed_7.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 
