@@ -207,6 +207,13 @@ def test_names_separated_by_vertical_bars_are_separate(nlp):
     assert not any("|" in name for name in found)
 
 
+def test_hardware_is_never_a_model(nlp):
+    paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
+    found, _, _ = entities(nlp, paper)
+    assert found["FooLM-7B"].type == "MODEL"
+    assert not {"NVIDIA", "RTX", "H100"} & set(found)
+
+
 def test_a_head_word_before_called_types_the_name(nlp):
     paper = Paper("p-n", "A study", "It is trained with a training methodology called QuixScale. "
                   "This is the so-called ZorbEffect.")

@@ -108,3 +108,9 @@ def test_initialisms_keep_their_full_stops():
 def test_a_vertical_bar_separates_names():
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     assert [t.text for t in nlp("for ResNet-50|Swin-T|ViT-B/16")] == ["for", "ResNet-50", "|", "Swin", "-", "T", "|", "ViT", "-", "B/16"]
+
+
+def test_a_bracket_glued_to_a_word_opens_an_aside():
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
+    assert [t.text for t in nlp("the Vision Transformer(ViT) and (CLIP)")] == [
+        "the", "Vision", "Transformer", "(", "ViT", ")", "and", "(", "CLIP", ")"]
