@@ -207,6 +207,18 @@ def test_names_separated_by_vertical_bars_are_separate(nlp):
     assert not any("|" in name for name in found)
 
 
+def test_a_survey_proposes_nothing_it_introduces(nlp):
+    paper = Paper("p-s", "A Survey on Mixture of Experts", "We first introduce the structure of the MoE layer.")
+    found, _, _ = entities(nlp, paper)
+    assert found and all(e.role == "used" for e in found.values())
+
+
+def test_a_noun_that_looks_like_a_naming_verb_proposes_nothing(nlp):
+    paper = Paper("p-d", "A study", "These insights add to our understanding of model design for SMoE architectures.")
+    found, _, _ = entities(nlp, paper)
+    assert found and all(e.role == "used" for e in found.values())
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

@@ -26,6 +26,8 @@ from .words import view, where, word_key
 __all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
+_IRREGULAR_PAST = {"built"}
+_SURVEY_WORDS = {"survey", "review", "overview", "tutorial"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
@@ -169,6 +171,22 @@ def _appositive_type(v, end: int) -> str | None:
     return None
 
 
+def is_survey(title_words: list[str]) -> bool:
+    """A title that announces a survey ("A Survey on X", "X: A Review", "an overview of"),
+    not one about reviewing ("Peer Review Generation").
+
+    >>> is_survey("a survey on mixture of experts".split()), is_survey("automating peer review with llms".split())
+    (True, False)
+    """
+    for i, word in enumerate(title_words):
+        if word in _SURVEY_WORDS and (
+            i + 1 < len(title_words) and title_words[i + 1] in ("of", "on", "for")
+            or i > 0 and title_words[i - 1] in ("a", "an", "comprehensive", "systematic")
+        ):
+            return True
+    return False
+
+
 def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     """(start, end, type-or-None) of names right after "we propose/introduce ...".
 
@@ -183,9 +201,15 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     lower, texts_at = v.lower, v.texts
     sent = v.sent_ids or [0] * len(lower)
     out = []
+    if is_survey(lower[: _title_end(v)]):
+        return out  # a survey "introduces" what it reviews
     for i in where(map(_NAMING_VERBS.__contains__, lower)):
         word = lower[i]
-        subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
+        if word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:
+            subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
+        else:  # a bare form is a verb after "we" or "we ... to"; after "our" it is a noun ("our model design")
+            subject = any(lower[j] == "we" and sent[j] == sent[i] for j in range(max(0, i - 4), i)) or (
+                i > 0 and lower[i - 1] == "to" and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])
         if not subject and word not in _NAMING:
             continue
         window_end = i + 16
