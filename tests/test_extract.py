@@ -219,6 +219,14 @@ def test_a_noun_that_looks_like_a_naming_verb_proposes_nothing(nlp):
     assert found and all(e.role == "used" for e in found.values())
 
 
+def test_stream_benchmarks_built_from_a_dataset_are_their_own_datasets(nlp):
+    paper = Paper("p-c", "A study", "We evaluate on Split CIFAR-100, Split ImageNet-R, Split QuuxBirds-200 and Permuted MNIST.")
+    found, _, _ = entities(nlp, paper)
+    assert {"Split CIFAR-100", "Split ImageNet-R", "Split QuuxBirds-200", "Permuted MNIST"} <= set(found)
+    assert found["Split CIFAR-100"].type == found["Split QuuxBirds-200"].type == "DATASET"
+    assert found["Split CIFAR-100"].family == "CIFAR-100" and "CIFAR-100" not in found
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

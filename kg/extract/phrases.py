@@ -197,7 +197,23 @@ class PhraseTyper:
             start, end = v.words[index]
             entry = entries[index]
             candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
+        for start, end, family in benchmark_streams(v, candidates.candidates(doc)):
+            candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
         return doc
+
+
+# continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
+_STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
+
+
+def benchmark_streams(v, known) -> list[tuple[int, int, str]]:
+    """Known datasets written after a stream-construction prefix, as their own datasets
+    with the base dataset as family ("Split CIFAR-100" is not CIFAR-100)."""
+    return [
+        (c["start"] - 1, c["end"], c["canonical"] or v.text(c["start"], c["end"]))
+        for c in known
+        if c["type"] == "DATASET" and c["start"] > 0 and v.texts[c["start"] - 1] in _STREAM_PREFIXES
+    ]
 
 
 @Language.factory("kg_phrases", default_config={"gazetteer_dir": None})

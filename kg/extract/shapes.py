@@ -123,6 +123,12 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                 if v.word_lower[j] in _LIST_JOINERS:
                     i = j
                     continue
+                if not shaped[j] and step == 1 and last > first and v.word_texts[j] == v.word_texts[first] \
+                        and j + 1 < len(words) and shaped[j + 1] and words[j + 1][0] == words[j][1]:
+                    # a list repeating the known name's first word: "Split CIFAR-100, Split CUB-200"
+                    out.append((words[j][0], words[j + 1][1], cand["type"]))
+                    i = j + 1
+                    continue
                 if not shaped[j]:
                     break
                 out.append((words[j][0], words[j][1], cand["type"]))
