@@ -29,6 +29,7 @@ __all__ = [
     "entity_key",
     "model_family",
     "clean_surface",
+    "without_size_list",
     "to_entities",
     "CorpusNames",
     "canonicalise_corpus",
@@ -38,6 +39,7 @@ _SPLIT = re.compile(r"[\s\-_/–—]+")
 _DROP = re.compile(r"[^\w.+#]")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
+_SIZE_LIST = re.compile(r"^(.+?)[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+$", re.I)
 _VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini"}
 
 
@@ -93,6 +95,17 @@ def model_family(name: str) -> str | None:
     return family or None
 
 
+def without_size_list(name: str) -> str:
+    """A name written with several sizes at once stands for its family, since no one size
+    can be rebuilt from the written text.
+
+    >>> without_size_list("Qwen2.5-Math-Instruct-1.5B/7B/72B"), without_size_list("Llama-2-7B")
+    ('Qwen2.5-Math-Instruct', 'Llama-2-7B')
+    """
+    match = _SIZE_LIST.match(name)
+    return match.group(1) if match else name
+
+
 def clean_surface(text: str) -> str:
     """Display form of a surface string: whitespace collapsed, stray quotes/brackets trimmed."""
     return re.sub(r"\s+", " ", text).strip(" \"'`“”‘’()[]{}.,;:")
@@ -102,7 +115,7 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
     """Document level: one Entity per key; the proposed role wins, the first mention is evidence."""
     by_key: dict[str, Entity] = {}
     for m in mentions:
-        name = m.canonical or clean_surface(m.text)
+        name = m.canonical or without_size_list(clean_surface(m.text))
         if not name:
             continue
         key = entity_key(m.type, name)

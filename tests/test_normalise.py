@@ -76,6 +76,13 @@ def test_versions_stay_distinct_with_family_links(nlp):
     assert found["Llama 3.1 8B"].family == "Llama 3.1"
 
 
+def test_a_name_written_with_several_sizes_is_its_family(nlp):
+    found = entities_of(nlp, "A Study", "We release Qwen2.5-Math-Instruct-1.5B/7B/72B. Qwen2.5-Math-Instruct is strong.")
+    models = [e for e in found.values() if e.type == "MODEL"]
+    assert [e.name for e in models] == ["Qwen2.5-Math-Instruct"]
+    assert "Qwen2.5-Math-Instruct-1.5B/7B/72B" in models[0].aliases
+
+
 @pytest.mark.parametrize("phrase", ["our method", "large language models", "existing approaches", "deep learning",
                                     "neural networks", "LLMs", "state-of-the-art methods"])
 def test_generic_phrases_never_become_nodes(nlp, phrase):
