@@ -227,6 +227,15 @@ def test_stream_benchmarks_built_from_a_dataset_are_their_own_datasets(nlp):
     assert found["Split CIFAR-100"].family == "CIFAR-100" and "CIFAR-100" not in found
 
 
+def test_a_learning_setting_before_a_known_task_makes_a_task_of_its_own(nlp):
+    paper = Paper("p-t", "A study", "We study zero-shot question answering and long-tailed object detection "
+                  "on multimodal question answering data.")
+    found, _, _ = entities(nlp, paper)
+    assert found["zero-shot question answering"].type == found["long-tailed object detection"].type == "TASK"
+    assert found["zero-shot question answering"].family == "question answering"
+    assert "multimodal question answering" not in found  # a modality is a description, not a setting
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

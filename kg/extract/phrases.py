@@ -197,10 +197,43 @@ class PhraseTyper:
             start, end = v.words[index]
             entry = entries[index]
             candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
-        for start, end, family in benchmark_streams(v, candidates.candidates(doc)):
+        known = candidates.candidates(doc)
+        for start, end, family in benchmark_streams(v, known):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
+        for start, end, family in task_settings(v, known):
+            candidates.add(doc, start, end, "TASK", "gazetteer-variant", family=family, confidence=0.8)
         return doc
 
+
+# learning settings that make a task a benchmark task of its own ("zero-shot question
+# answering", "long-tailed object detection"); modality words ("multimodal", "3D") are
+# left out: papers use them loosely, as descriptions of their inputs
+_TASK_SETTINGS = frozenset(
+    "zero-shot few-shot open-vocabulary open-domain open-set open-world long-tailed class-incremental "
+    "task-incremental domain-incremental online multi-turn multi-hop personalized personalised customized "
+    "customised unsupervised semi-supervised weakly-supervised fine-grained".split()
+)
+
+
+def task_settings(v, known) -> list[tuple[int, int, str]]:
+    """Known tasks written after a setting word, as their own tasks with the plain task as
+    family: "Zero-shot question answering", "long-tailed object detection"."""
+    out = []
+    for c in known:
+        if c["type"] != "TASK" or c["start"] == 0:
+            continue
+        start = c["start"] - 1
+        if v.lower[start] not in _TASK_SETTINGS:
+            # hyphenated settings are three tokens: "zero", "-", "shot"
+            start = c["start"] - 3
+            if start < 0 or "".join(v.lower[start : c["start"]]) not in _TASK_SETTINGS or not _joined(v, start, c["start"]):
+                continue
+        out.append((start, c["end"], c["canonical"] or v.text(c["start"], c["end"])))
+    return out
+
+
+def _joined(v, start: int, end: int) -> bool:
+    return not any(v.spaced[i] for i in range(start, end - 1))
 
 # continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
 _STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
