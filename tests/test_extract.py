@@ -236,6 +236,22 @@ def test_a_learning_setting_before_a_known_task_makes_a_task_of_its_own(nlp):
     assert "multimodal question answering" not in found  # a modality is a description, not a setting
 
 
+def test_a_headline_gerund_proposes_a_versioned_name_and_its_variants(nlp):
+    paper = Paper("p-v", "Adapting LLMs to Welsh: Unveiling QuuxLM 2.0 with a New Vocabulary",
+                  "We also release QuuxLM-Instruct and compare it with Mistral 7B.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["QuuxLM 2.0"].type, found["QuuxLM 2.0"].role) == ("MODEL", "proposed")
+    assert found["Mistral 7B"].role == "used"
+    headline = Paper("p-w", "Unveiling the Mechanisms of Chain-of-Thought", "We study chain-of-thought prompting.")
+    assert all(e.role == "used" for e in entities(nlp, headline)[0].values())
+
+
+def test_a_variant_of_a_proposed_model_is_proposed(nlp):
+    paper = Paper("p-x", "QuuxLM: A Welsh Model", "We release QuuxLM and QuuxLM-Instruct, trained on 1T tokens.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QuuxLM-Instruct"].role == "proposed"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

@@ -27,6 +27,8 @@ __all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _IRREGULAR_PAST = {"built"}
+_VERSION = re.compile(r"^v?\d+\.\d+$")
+_VERSION_TAIL = re.compile(r" v?\d+\.\d+$")
 _SURVEY_WORDS = {"survey", "review", "overview", "tutorial"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
@@ -205,7 +207,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         return out  # a survey "introduces" what it reviews
     for i in where(map(_NAMING_VERBS.__contains__, lower)):
         word = lower[i]
-        if word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:
+        if word.endswith("ing"):  # a headline's "Unveiling FooLM", not "Unveiling the Mechanisms of"
+            subject = sent[i] == 0 and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
+        elif word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:
             subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
         else:  # a bare form is a verb after "we" or "we ... to"; after "our" it is a noun ("our model design")
             subject = any(lower[j] == "we" and sent[j] == sent[i] for j in range(max(0, i - 4), i)) or (
@@ -229,6 +233,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 end = long_forms[start]
             elif named:
                 end = _capitalised_run_end(v, index)
+            elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
+                end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
             if lead_type is None and word in _NAMING and i > 0 and texts_at[i - 1] != "-":  # not "so-called"
                 lead_type = HEAD_TYPES.get(lower[i - 1])  # "a training methodology called Foo"
@@ -309,8 +315,10 @@ def sentences_with(v, name: str) -> list[str]:
 
 
 def model_or(v, name: str, otherwise: str | None) -> str | None:
-    """MODEL when the doc gives ``name`` model cues (:func:`looks_like_a_model`), else ``otherwise``."""
-    return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) else otherwise
+    """MODEL when the doc gives ``name`` model cues (:func:`looks_like_a_model`), else ``otherwise``.
+    A written version does not hide the shape: "DictaLM 2.0" is built on "LM"."""
+    base = _VERSION_TAIL.sub("", name)
+    return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) or model_shaped(base) else otherwise
 
 
 @Language.component("kg_proposals")

@@ -12,6 +12,7 @@ from spacy.language import Language
 from . import candidates
 from .gazetteer import load_generic_phrases
 from .lexicon import NOT_NAMES, is_generic_class, is_link
+from ..normalise import model_family
 from .words import drop_view, view, where, word_key
 
 __all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name"]
@@ -170,8 +171,10 @@ def kg_resolve(doc):
             own = word_key(short) in proposed or word_key(long_form) in proposed
             canonical = short if own else long_form
             aliases = sorted({long_form, short, text} - {canonical})
+        family = model_family(text) if cand["type"] == "MODEL" else None  # "FooLM-Instruct" of a proposed FooLM
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
-                              or (canonical and word_key(canonical) in proposed)) else "used"
+                              or (canonical and word_key(canonical) in proposed)
+                              or (family and word_key(family) in proposed)) else "used"
         start_char = doc[cand["start"]].idx
         end_char = doc[cand["end"] - 1].idx + len(v.texts[cand["end"] - 1])
         sent = _sentence_span(v, cand["start"], cand["end"])
