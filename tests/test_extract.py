@@ -252,6 +252,19 @@ def test_a_variant_of_a_proposed_model_is_proposed(nlp):
     assert found["QuuxLM-Instruct"].role == "proposed"
 
 
+def test_a_head_after_an_abbreviation_pair_types_it(nlp):
+    paper = Paper("p-m", "A study", "We propose a Multi-domain Zorb Incremental Learning (MZIL) benchmark. "
+                  "Results on MZIL are strong.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["MZIL"].type, found["MZIL"].role) == ("DATASET", "proposed")
+
+
+def test_a_describing_word_between_a_name_and_a_data_head(nlp):
+    paper = Paper("p-n", "A study", "We outperform FooNet on the QuuxEcg downstream datasets.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QuuxEcg"].type == "DATASET"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

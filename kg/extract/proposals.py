@@ -146,6 +146,8 @@ def _appositive_type(v, end: int) -> str | None:
         while i < n and texts[i] != ")":
             i += 1
         i += 1
+        if i < n and lower[i] in HEAD_TYPES and lower[i] not in TRANSPARENT_HEADS:
+            return HEAD_TYPES[lower[i]]  # "Foo Bar Learning (FBL) benchmark": the head after the pair types it
     if i < n and texts[i] in (",", ":"):
         i += 1
     elif i < n and lower[i] in ("is", "as"):

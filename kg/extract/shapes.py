@@ -24,6 +24,8 @@ __all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "testbed", "leaderboard", "bank", "collection", "arena"})
+_DATA_HEADS = frozenset({"datasets", "benchmarks", "corpora"})
+_NOT_DESCRIBING = frozenset({"and", "or", "on", "in", "of", "for", "with", "the", "both", "all", "other", "two", "three"})
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
 
 
@@ -40,6 +42,13 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             named = entity_type == "DATASET" and head_text[0].isupper() and head_text.lower() in _SINGULAR_DATA_HEADS
             end = words[head][1] if named else words[index][1]
             out.append((words[index][0], end, entity_type))
+    # "on the FooBench and BarQA downstream datasets": one describing word before a data head
+    for index in where(map(_DATA_HEADS.__contains__, v.word_lower[2:])):
+        head, between = index + 2, index + 1
+        described = v.word_texts[between]
+        if (shaped[index] and described.isalpha() and described.islower() and described not in _NOT_DESCRIBING
+                and words[head][0] == words[between][1] and words[between][0] == words[index][1]):
+            out.append((words[index][0], words[index][1], "DATASET"))
     return out
 
 
