@@ -265,6 +265,12 @@ def test_a_describing_word_between_a_name_and_a_data_head(nlp):
     assert found["QuuxEcg"].type == "DATASET"
 
 
+def test_a_name_turned_modifier_is_not_a_node(nlp):
+    paper = Paper("p-q", "A study", "We train QuuxPCs-driven models and FooNet-guided models.")
+    found, _, _ = entities(nlp, paper)
+    assert not any(name.endswith(("-driven", "-guided")) for name in found), found
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)
