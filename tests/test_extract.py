@@ -271,6 +271,15 @@ def test_a_name_turned_modifier_is_not_a_node(nlp):
     assert not any(name.endswith(("-driven", "-guided")) for name in found), found
 
 
+def test_a_named_corpus_is_its_name_and_its_variants_share_its_role(nlp):
+    paper = Paper("p-r", "CVSS Corpus and Multilingual Speech Translation",
+                  "We introduce CVSS, a corpus. CVSS-C and CVSS-T are its two versions, built on CoVoST 2.")
+    found, _, _ = entities(nlp, paper)
+    assert "CVSS Corpus" not in found and found["CVSS"].role == "proposed"
+    assert found["CVSS-C"].role == found["CVSS-T"].role == "proposed"
+    assert found["CoVoST 2"].role == "used"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

@@ -171,7 +171,8 @@ def kg_resolve(doc):
             own = word_key(short) in proposed or word_key(long_form) in proposed
             canonical = short if own else long_form
             aliases = sorted({long_form, short, text} - {canonical})
-        family = model_family(text) if cand["type"] == "MODEL" else None  # "FooLM-Instruct" of a proposed FooLM
+        # a variant of a proposed name is proposed: "FooLM-Instruct" of FooLM, "FooSet-C" of FooSet
+        family = cand["family"] or (model_family(text) if cand["type"] == "MODEL" else None)
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
                               or (family and word_key(family) in proposed)) else "used"

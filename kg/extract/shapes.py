@@ -39,7 +39,8 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             entity_type = HEAD_TYPES[v.word_lower[head]]
             # a capitalised dataset head is part of the name: "the Astro-HEP Corpus"
             head_text = v.word_texts[head]
-            named = entity_type == "DATASET" and head_text[0].isupper() and head_text.lower() in _SINGULAR_DATA_HEADS
+            named = (entity_type == "DATASET" and head_text[0].isupper() and head_text.lower() in _SINGULAR_DATA_HEADS
+                     and v.word_texts.count(v.word_texts[index]) == 1)  # "CVSS Corpus" is CVSS when CVSS stands alone too
             end = words[head][1] if named else words[index][1]
             out.append((words[index][0], end, entity_type))
     # "on the FooBench and BarQA downstream datasets": one describing word before a data head
