@@ -280,6 +280,12 @@ def test_a_named_corpus_is_its_name_and_its_variants_share_its_role(nlp):
     assert found["CoVoST 2"].role == "used"
 
 
+def test_a_known_term_before_a_head_is_what_an_unnamed_thing_is_for(nlp):
+    paper = Paper("p-f", "A study", "We construct a supervised fine-tuning (SFT) dataset enabling models to chat.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["supervised fine-tuning"].type, found["supervised fine-tuning"].role) == ("METHOD", "used")
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

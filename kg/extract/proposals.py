@@ -138,16 +138,31 @@ def subtitle_type(doc, colon: int) -> str | None:
     return type_from_head(" ".join(words))
 
 
+def _head_after_pair(v, end: int) -> str | None:
+    """The type of a head word right after "Long Form (LF)" ending at ``end``, if any."""
+    texts, lower, n = v.texts, v.lower, len(v.texts)
+    if end >= n or texts[end] != "(":
+        return None
+    i = end
+    while i < n and texts[i] != ")":
+        i += 1
+    i += 1
+    if i < n and lower[i] in HEAD_TYPES and lower[i] not in TRANSPARENT_HEADS:
+        return HEAD_TYPES[lower[i]]
+    return None
+
+
 def _appositive_type(v, end: int) -> str | None:
     """", a/an/the ... HEAD" right after a name, or "X is a ... HEAD"."""
     texts, lower, n = v.texts, v.lower, len(v.texts)
+    head = _head_after_pair(v, end)
+    if head:
+        return head  # "Foo Bar Learning (FBL) benchmark": the head after the pair types it
     i = end
     if i < n and texts[i] == "(":
         while i < n and texts[i] != ")":
             i += 1
         i += 1
-        if i < n and lower[i] in HEAD_TYPES and lower[i] not in TRANSPARENT_HEADS:
-            return HEAD_TYPES[lower[i]]  # "Foo Bar Learning (FBL) benchmark": the head after the pair types it
     if i < n and texts[i] in (",", ":"):
         i += 1
     elif i < n and lower[i] in ("is", "as"):
@@ -200,6 +215,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     """
     abbreviations = candidates.abbreviations(doc)
     long_forms = {info["long_span"][0]: info["long_span"][1] for info in abbreviations.values()}
+    curated_long = {info["long_span"][0] for info in abbreviations.values() if info["canonical"]}
     v = view(doc)
     words, texts = v.words, v.word_texts
     lower, texts_at = v.lower, v.texts
@@ -233,6 +249,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 continue
             if start in long_forms:
                 end = long_forms[start]
+                if start in curated_long and _head_after_pair(v, end):
+                    break  # "we construct a supervised fine-tuning (SFT) dataset": the new thing is unnamed
             elif named:
                 end = _capitalised_run_end(v, index)
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
