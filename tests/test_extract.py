@@ -286,6 +286,14 @@ def test_a_known_term_before_a_head_is_what_an_unnamed_thing_is_for(nlp):
     assert (found["supervised fine-tuning"].type, found["supervised fine-tuning"].role) == ("METHOD", "used")
 
 
+def test_an_appositive_reads_through_hyphenated_compounds_and_asides(nlp):
+    paper = Paper("p-g", "A study", "We introduce QUARGE, a pre-trained sequence-to-sequence model learned with a new "
+                  "objective. We also introduce QVSX, a multilingual speech-to-speech translation (S2ST) corpus.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["QUARGE"].type, found["QUARGE"].role) == ("MODEL", "proposed")
+    assert found["QVSX"].type == "DATASET"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

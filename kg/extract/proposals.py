@@ -170,15 +170,19 @@ def _appositive_type(v, end: int) -> str | None:
     else:
         return None
     if i < n and lower[i] in ("a", "an", "the", "which", "our"):
-        words, grouped_as = [], None
+        words, grouped_as, bracket = [], None, False
         for j in range(i + 1, min(i + 20, n)):
+            if bracket or texts[j] == "(":  # "a speech translation (S2ST) corpus": an aside inside the phrase
+                bracket = texts[j] != ")"
+                continue
             if lower[j] == "of" and words and words[-1].lower() in TRANSPARENT_HEADS:
                 words = []  # "a family of mixed-modal models": the type is what follows
                 continue
             if lower[j] == "of" and words and words[-1].lower() in _GROUP_HEADS:
                 grouped_as, words = type_from_head(" ".join(words)), []  # "a suite of ... models"
                 continue
-            if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS:
+            in_compound = texts[j - 1] == "-" and not v.spaced[j - 1]  # "sequence-to-sequence", "end-to-end"
+            if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS and not in_compound:
                 break
             if words and words[-1].lower() in HEAD_TYPES and texts[j - 1] != "-" and (
                     lower[j].endswith((*PARTICIPLE_ENDINGS, "ly")) or lower[j] in _POST_HEAD):
