@@ -37,3 +37,24 @@ def test_finished_docs_keep_only_mentions(cached):
     doc = cached("FooNet: A Model\nWe propose FooNet (FN), a model. We evaluate on GSM8K.")
     assert set(doc.user_data) == {"kg_mentions"}  # serialisable between processes
     assert doc.to_bytes()
+
+
+def test_every_case_variant_of_a_curated_name_still_matches(cached):
+    """Only case-sensitive splits get their own lower/upper-case patterns; every variant of
+    every case-insensitive curated form must still match as a whole, as the entry it names."""
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.names import _STYLISED
+
+    matcher = cached.get_pipe("kg_names")
+    entries = {entry: key for key, entry in matcher.entries.items()}
+    misses = []
+    for entry in load_gazetteer(None):
+        if entry.case_sensitive:
+            continue
+        for form in entry.surfaces - {f for f in entry.surfaces if _STYLISED.match(f)}:  # "bAbI" matches as written
+            for variant in {form, form.lower(), form.upper()}:
+                doc = cached.make_doc(variant)
+                found = {(cached.vocab.strings[m], s, e) for m, s, e in matcher.insensitive(doc)}
+                if (entries[entry], 0, len(doc)) not in found and not matcher.sensitive(doc):
+                    misses.append(variant)
+    assert not misses, misses[:20]

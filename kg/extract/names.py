@@ -5,13 +5,19 @@ variant ("Llama 3.1" + " 8B" -> "Llama 3.1 8B", family "Llama 3.1").
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from . import candidates
-from .gazetteer import load_gazetteer
+from . import candidates, pattern_cache
+from . import gazetteer as gazetteer_module
+from . import tokenizer as tokenizer_module
+from .gazetteer import GAZETTEER_DIR, load_gazetteer
 
 __all__ = ["NameMatcher", "extend_model_name"]
 
@@ -42,6 +48,7 @@ def extend_model_name(doc, start: int, end: int) -> int:
 # letters are usually another word ("maps"), so these forms match only as written
 _STYLISED = re.compile(r"^[a-z][A-Z]")
 
+_CASE_FREE = re.compile(r"^[A-Za-z][A-Za-z \-]*$")
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2})$")
 
 
@@ -57,22 +64,43 @@ class NameMatcher:
         self.extend_models = extend_models
         self.insensitive = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.entries: dict[str, object] = {}
-        self.node_aliases: dict[str, tuple[str, ...]] = {}
+        entries = load_gazetteer(gazetteer_dir)
+        self.entries: dict[str, object] = {str(index): entry for index, entry in enumerate(entries)}
+        self.node_aliases = {key: entry.node_aliases for key, entry in self.entries.items()}
+        inner = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
+        self._special = {rule.lower() for rule in getattr(inner, "rules", None) or {}}
+        cache_name = "names-" + pattern_cache.fingerprint(_fingerprint_parts(inner, gazetteer_dir))
+        patterns = pattern_cache.load(cache_name)
+        if patterns is None:
+            patterns = self._patterns(nlp)
+            pattern_cache.save(cache_name, patterns, replaces="names-")
+        # token-hash patterns are what PhraseMatcher itself keeps (and unpickles from)
+        for matcher, table in ((self.insensitive, patterns["loose"]), (self.sensitive, patterns["exact"])):
+            for key, specs in table.items():
+                matcher.add(key, [tuple(spec) for spec in specs])
+
+    def _patterns(self, nlp) -> dict[str, dict[str, list[list[int]]]]:
+        """Each entry's forms as token hashes: LOWER for case-insensitive forms, ORTH for the rest."""
         make = nlp.make_doc
-        for index, entry in enumerate(load_gazetteer(gazetteer_dir)):
-            key = str(index)
-            self.entries[key] = entry
-            self.node_aliases[key] = entry.node_aliases
+        loose_table, exact_table = {}, {}
+        for key, entry in self.entries.items():
             surfaces = set(entry.surfaces)
             exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)}
             loose = surfaces - exact
             exact = exact | entry.joined_surfaces
-            # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k")
-            loose |= {s.lower() for s in loose} | {s.upper() for s in loose}
-            for matcher, forms in ((self.sensitive, exact), (self.insensitive, loose)):
-                if forms:
-                    matcher.add(key, [make(s) for s in sorted(forms)])
+            # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k"); forms
+            # of letters, spaces and hyphens split alike in any case, so only the others need
+            # their lower- and upper-case variants (half the patterns, half the tokenizing)
+            loose |= {v for s in loose if not self._case_free(s) for v in (s.lower(), s.upper())}
+            if loose:
+                loose_table[key] = sorted({tuple(t.lower for t in make(s)) for s in loose})
+            if exact:
+                exact_table[key] = sorted({tuple(t.orth for t in make(s)) for s in exact})
+        return {"loose": loose_table, "exact": exact_table}
+
+    def _case_free(self, form: str) -> bool:
+        """Whether the tokenizer splits ``form`` the same way in any letter case."""
+        return bool(_CASE_FREE.match(form)) and not any(word in self._special for word in re.split(r"[ -]", form.lower()))
 
     def __call__(self, doc):
         vocab = doc.vocab
@@ -92,6 +120,17 @@ class NameMatcher:
                 aliases = self.node_aliases[key] if canonical else ()
                 candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
+
+
+def _fingerprint_parts(tokenizer, gazetteer_dir: str | None) -> list[bytes]:
+    """Everything the cached token hashes depend on."""
+    rules = [getattr(getattr(tokenizer, attr, None), "__self__", None) for attr in ("prefix_search", "suffix_search", "infix_finditer")]
+    code = [Path(module.__file__).read_bytes() for module in (sys.modules[__name__], tokenizer_module, gazetteer_module)]
+    lists = sorted(Path(gazetteer_dir or GAZETTEER_DIR).glob("*.jsonl"))
+    return [spacy.__version__.encode(), type(tokenizer).__name__.encode(),
+            *(getattr(rule, "pattern", "").encode() for rule in rules),
+            json.dumps(sorted(getattr(tokenizer, "rules", None) or {})).encode(), *code,
+            *(path.name.encode() + path.read_bytes() for path in lists)]
 
 
 @Language.factory("kg_names", default_config={"gazetteer_dir": None, "extend_models": True})

@@ -1,0 +1,61 @@
+"""The curated-name patterns cached on disk match exactly what freshly built ones match."""
+
+import json
+
+import pytest
+import spacy
+
+from kg.extract.names import NameMatcher
+
+TEXT = "We train on ImageNet-1k and FooBench, then on IMAGENET-1K and foobench."
+
+
+@pytest.fixture()
+def names_dir(tmp_path):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    rows = [{"name": "ImageNet-1K", "aliases": ["ILSVRC-2012"]}, {"name": "FooBench", "aliases": [], "case_sensitive": True}]
+    (folder / "dataset.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def _found(matcher, nlp):
+    doc = nlp.make_doc(TEXT)
+    matcher(doc)
+    return sorted((c["start"], c["end"], c["canonical"]) for c in doc.user_data["kg_candidates"])
+
+
+def _nlp():
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
+
+
+def test_a_cached_start_matches_like_a_fresh_one(names_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    fresh_nlp = _nlp()
+    fresh = _found(NameMatcher(fresh_nlp, "kg_names", str(names_dir), True), fresh_nlp)
+    files = list((tmp_path / "cache").glob("names-*.json"))
+    assert len(files) == 1
+    cached_nlp = _nlp()
+    assert _found(NameMatcher(cached_nlp, "kg_names", str(names_dir), True), cached_nlp) == fresh
+    assert [c for _, _, c in fresh] == ["ImageNet-1K", "FooBench", "ImageNet-1K"]  # FooBench only as written
+
+
+def test_a_changed_list_or_a_broken_file_is_never_read(names_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    NameMatcher(_nlp(), "kg_names", str(names_dir), True)
+    (old,) = (tmp_path / "cache").glob("names-*.json")
+    old.write_text("{not json", encoding="utf-8")
+    nlp = _nlp()
+    assert _found(NameMatcher(nlp, "kg_names", str(names_dir), True), nlp)  # rebuilt, not crashed
+    with open(names_dir / "dataset.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"name": "BarQA"}) + "\n")
+    NameMatcher(_nlp(), "kg_names", str(names_dir), True)
+    (new,) = (tmp_path / "cache").glob("names-*.json")  # the stale file was replaced
+    assert new.name != old.name
+
+
+def test_the_cache_can_be_turned_off(names_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    NameMatcher(_nlp(), "kg_names", str(names_dir), True)
+    assert not (tmp_path / "xdg").exists()
