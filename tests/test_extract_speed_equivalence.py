@@ -58,3 +58,18 @@ def test_every_case_variant_of_a_curated_name_still_matches(cached):
                 if (entries[entry], 0, len(doc)) not in found and not matcher.sensitive(doc):
                     misses.append(variant)
     assert not misses, misses[:20]
+
+
+def test_bulk_pattern_tokens_equal_make_doc(cached):
+    """The name patterns are tokenized piece by piece in one doc; every tenth curated form
+    (and its case variants) must split exactly as ``make_doc`` splits it."""
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.names import token_hashes
+
+    forms = set()
+    for entry in load_gazetteer(None)[::10]:
+        forms |= {v for s in entry.surfaces | entry.joined_surfaces for v in (s, s.lower(), s.upper())}
+    forms |= {"Llama  2", " GPT-4"}  # odd spacing takes the slow path
+    hashes = token_hashes(cached, forms)
+    made = {form: (tuple(t.lower for t in cached.make_doc(form)), tuple(t.orth for t in cached.make_doc(form))) for form in forms}
+    assert hashes == made

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 import sys
+from bisect import bisect_right
+from itertools import accumulate, chain
 from pathlib import Path
 
 import spacy
@@ -81,8 +83,7 @@ class NameMatcher:
 
     def _patterns(self, nlp) -> dict[str, dict[str, list[list[int]]]]:
         """Each entry's forms as token hashes: LOWER for case-insensitive forms, ORTH for the rest."""
-        make = nlp.make_doc
-        loose_table, exact_table = {}, {}
+        forms = {}
         for key, entry in self.entries.items():
             surfaces = set(entry.surfaces)
             exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)}
@@ -92,10 +93,10 @@ class NameMatcher:
             # of letters, spaces and hyphens split alike in any case, so only the others need
             # their lower- and upper-case variants (half the patterns, half the tokenizing)
             loose |= {v for s in loose if not self._case_free(s) for v in (s.lower(), s.upper())}
-            if loose:
-                loose_table[key] = sorted({tuple(t.lower for t in make(s)) for s in loose})
-            if exact:
-                exact_table[key] = sorted({tuple(t.orth for t in make(s)) for s in exact})
+            forms[key] = (loose, exact)
+        hashes = token_hashes(nlp, {s for loose, exact in forms.values() for s in loose | exact})
+        loose_table = {key: sorted({hashes[s][0] for s in loose}) for key, (loose, _) in forms.items() if loose}
+        exact_table = {key: sorted({hashes[s][1] for s in exact}) for key, (_, exact) in forms.items() if exact}
         return {"loose": loose_table, "exact": exact_table}
 
     def _case_free(self, form: str) -> bool:
@@ -120,6 +121,41 @@ class NameMatcher:
                 aliases = self.node_aliases[key] if canonical else ()
                 candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
+
+
+def token_hashes(nlp, forms: set[str]) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """(LOWER, ORTH) token hashes of each form, as ``nlp.make_doc`` would split it.
+
+    spaCy splits text at spaces first and each space-separated piece on its own, so every
+    distinct piece is tokenized once, all in one doc, and each form is the concatenation of
+    its pieces' tokens (one doc instead of tens of thousands; forms with odd spacing are
+    tokenized whole).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> lower, orth = token_hashes(nlp, {"GPT-4 Turbo"})["GPT-4 Turbo"]
+    >>> [nlp.vocab.strings[h] for h in orth], [nlp.vocab.strings[h] for h in lower]
+    (['GPT-4', 'Turbo'], ['gpt-4', 'turbo'])
+    """
+    plain = {form for form in forms if form and "  " not in form and form.strip(" ") == form}
+    pieces = sorted({piece for form in plain for piece in form.split(" ")})
+    starts = list(accumulate([0] + [len(piece) + 1 for piece in pieces[:-1]]))
+    inner = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
+    lowers: list[list[int]] = [[] for _ in pieces]
+    orths: list[list[int]] = [[] for _ in pieces]
+    for token in inner(" ".join(pieces)):
+        at = bisect_right(starts, token.idx) - 1
+        lowers[at].append(token.lower)
+        orths[at].append(token.orth)
+    index = {piece: at for at, piece in enumerate(pieces)}
+    out = {}
+    for form in plain:
+        parts = [index[piece] for piece in form.split(" ")]
+        out[form] = (tuple(chain.from_iterable(lowers[p] for p in parts)), tuple(chain.from_iterable(orths[p] for p in parts)))
+    for form in forms - plain:
+        doc = nlp.make_doc(form)
+        out[form] = (tuple(t.lower for t in doc), tuple(t.orth for t in doc))
+    return out
 
 
 def _fingerprint_parts(tokenizer, gazetteer_dir: str | None) -> list[bytes]:
