@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kg",
         description="paper-kg: build a knowledge graph of datasets, models, methods, tasks and metrics "
         "from ML paper titles and abstracts, then query it with Cypher or browse it as HTML.",
-        epilog="Start with `kg build` (bundled corpus) and `kg query --list`. `kg COMMAND --help` explains each command.",
+        epilog="Start with `kg build` (bundled corpus) and `kg query --list`. `kg COMMAND --help` explains each command. "
+        "The curated name patterns are cached in ~/.cache/paper-kg (set KG_CACHE_DIR to move it, or to 'off').",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_names():
