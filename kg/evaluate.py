@@ -33,6 +33,7 @@ SPLITS = {
     "dev5": ("dev_seed_5.jsonl",),
     "dev6": ("dev_seed_6.jsonl",),
     "dev7": ("dev_seed_7.jsonl",),
+    "dev8": ("dev_seed_8.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 
