@@ -294,6 +294,13 @@ def test_an_appositive_reads_through_hyphenated_compounds_and_asides(nlp):
     assert found["QVSX"].type == "DATASET"
 
 
+def test_every_coordinated_proposal_and_a_long_form_inside_a_named_run_is_proposed(nlp):
+    paper = Paper("p-k", "A study", "To fix it, we propose two techniques QuuxDA and ZorbFusion, which help. "
+                  "We propose a method named Adaptive Quux Adjustment and Zorb Fusion (QAZF). QAZF works.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QuuxDA"].role == found["ZorbFusion"].role == found["QAZF"].role == "proposed"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

@@ -257,6 +257,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                     break  # "we construct a supervised fine-tuning (SFT) dataset": the new thing is unnamed
             elif named:
                 end = _capitalised_run_end(v, index)
+                inner_long = next((at for at in long_forms if start < at < end), None)
+                if inner_long is not None:  # "named Adaptive Representation Adjustment and Parameter Fusion (RAPF)"
+                    start, end = inner_long, long_forms[inner_long]
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
@@ -264,7 +267,22 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 lead_type = HEAD_TYPES.get(lower[i - 1])  # "a training methodology called Foo"
             entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
             out.append((start, end, entity_type))
+            out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
             break
+    return out
+
+
+def _coordinated(v, end: int, entity_type: str | None) -> list[tuple[int, int, str | None]]:
+    """Coined names joined to a proposed one by "and" or a comma, right after it."""
+    texts, out = v.texts, []
+    at = end
+    while at + 1 < len(texts) and texts[at] in (",", "and") and v.words:
+        nxt = at + 1 + (texts[at] == "," and at + 2 < len(texts) and texts[at + 1] == "and")
+        index = bisect_right(v.words, (nxt, len(texts) + 1)) - 1
+        if index < 0 or v.words[index][0] != nxt or not is_name_shaped(v.word_texts[index]) or v.word_texts[index] in NOT_NAMES:
+            break
+        out.append((nxt, v.words[index][1], entity_type))
+        at = v.words[index][1]
     return out
 
 
