@@ -301,6 +301,14 @@ def test_every_coordinated_proposal_and_a_long_form_inside_a_named_run_is_propos
     assert found["QuuxDA"].role == found["ZorbFusion"].role == found["QAZF"].role == "proposed"
 
 
+def test_a_coined_name_the_authors_call_theirs_is_proposed(nlp):
+    paper = Paper("p-o", "A study", "We train models on web text. Our instruction-tuned QuuxLaM models beat GPT-4, "
+                  "and our MoE variants are fast.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QuuxLaM"].role == "proposed"
+    assert found["GPT-4"].role == "used" and found["mixture of experts"].role == "used"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

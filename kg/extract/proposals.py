@@ -363,11 +363,32 @@ def model_or(v, name: str, otherwise: str | None) -> str | None:
     return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) or model_shaped(base) else otherwise
 
 
+def _owned_names(doc, v) -> set[str]:
+    """Keys of coined names the authors call theirs: "our FooLM", "our instruction-tuned FooLM models".
+    A curated name is not coined by the paper ("our MoE variants")."""
+    curated = {word_key(v.text(c["start"], c["end"])) for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
+    out = set()
+    for index in where(map("our".__eq__, v.word_lower)):
+        for step in (1, 2):
+            at = index + step
+            if at >= len(v.words):
+                break
+            text = v.word_texts[at]
+            if is_name_shaped(text) and text not in NOT_NAMES:
+                if word_key(text) not in curated:
+                    out.add(word_key(text))
+                break
+            if not (text.islower() and text.isascii()) or v.word_lower[at] in _STOP_PREPOSITIONS:
+                break  # one describing word may come between: "our pretrained FooLM"
+    return out
+
+
 @Language.component("kg_proposals")
 def kg_proposals(doc):
     proposed = candidates.proposed_keys(doc)
     abbreviations = candidates.abbreviations(doc)
     v = view(doc)
+    proposed.update(_owned_names(doc, v))
     found: dict[str, str | None] = {}
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     for start, end, entity_type in proposal_names(doc):
