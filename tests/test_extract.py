@@ -309,6 +309,14 @@ def test_a_coined_name_the_authors_call_theirs_is_proposed(nlp):
     assert found["GPT-4"].role == "used" and found["mixture of experts"].role == "used"
 
 
+def test_a_capitalised_word_and_a_version_after_a_naming_verb_is_the_proposal(nlp):
+    paper = Paper("p-b2", "A report", "In this technical report, we present Quuxchuan 2, a series of large-scale "
+                  "multilingual language models. Quuxchuan 2 matches Llama 2 on MMLU.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["Quuxchuan 2"].type, found["Quuxchuan 2"].role) == ("MODEL", "proposed")
+    assert found["Llama 2"].role == "used"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

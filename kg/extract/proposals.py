@@ -28,6 +28,7 @@ __all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _IRREGULAR_PAST = {"built"}
 _VERSION = re.compile(r"^v?\d+\.\d+$")
+_NUMBERED = re.compile(r"^\d{1,2}(\.\d+)?$")
 _VERSION_TAIL = re.compile(r" v?\d+\.\d+$")
 _SURVEY_WORDS = {"survey", "review", "overview", "tutorial"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
@@ -248,6 +249,10 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             # "a method called Foo", "our proposed approach, Loki, ..."
             named = text[:1].isupper() and (lower[start - 1] in _NAMING or (
                 texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES))
+            # "we present Baichuan 2, a series of ...": a capitalised word and a version number, first after the verb
+            versioned = (not lead_words and text.istitle() and text.isalpha() and index + 1 < len(words)
+                         and _NUMBERED.match(texts[index + 1]) and words[index + 1][0] == end)
+            named = named or versioned
             if text in NOT_NAMES or not (start in long_forms or is_name_shaped(text) or text in abbreviations or named):
                 lead_words.append(text)
                 continue
@@ -255,6 +260,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 end = long_forms[start]
                 if start in curated_long and _head_after_pair(v, end):
                     break  # "we construct a supervised fine-tuning (SFT) dataset": the new thing is unnamed
+            elif versioned:
+                end = words[index + 1][1]
             elif named:
                 end = _capitalised_run_end(v, index)
                 inner_long = next((at for at in long_forms if start < at < end), None)
