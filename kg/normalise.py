@@ -40,7 +40,7 @@ _DROP = re.compile(r"[^\w.+#]")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
 _SIZE_LIST = re.compile(r"^(.+?)[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+$", re.I)
-_VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro"}
+_VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro", "xsmall", "xlarge", "xxlarge"}
 
 
 def _singular(token: str) -> str:

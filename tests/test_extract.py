@@ -317,6 +317,13 @@ def test_a_capitalised_word_and_a_version_after_a_naming_verb_is_the_proposal(nl
     assert found["Llama 2"].role == "used"
 
 
+def test_extra_size_words_belong_to_the_model_before_them(nlp):
+    paper = Paper("p-xs", "A study", "We distil DebertaV3 XSmall and compare with RoBERTa-XLarge.")
+    found, _, _ = entities(nlp, paper)
+    assert {"DebertaV3 XSmall", "RoBERTa-XLarge"} <= set(found) and "XSmall" not in found
+    assert found["DebertaV3 XSmall"].family == "DeBERTaV3"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

@@ -24,7 +24,7 @@ from .gazetteer import GAZETTEER_DIR, load_gazetteer
 __all__ = ["NameMatcher", "extend_model_name"]
 
 _SIZE_OR_VARIANT = re.compile(
-    r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
+    r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
     re.I,
 )
 
