@@ -324,6 +324,12 @@ def test_extra_size_words_belong_to_the_model_before_them(nlp):
     assert found["DebertaV3 XSmall"].family == "DeBERTaV3"
 
 
+def test_a_slash_between_two_names_separates_them(nlp):
+    paper = Paper("p-sl", "A study", "We fine-tune QuuxLM/ZorbLM models and ViT-B/16 on ImageNet.")
+    found, _, _ = entities(nlp, paper)
+    assert {"QuuxLM", "ZorbLM", "ViT-B/16"} <= set(found), found
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

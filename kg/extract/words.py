@@ -119,7 +119,8 @@ def _glue(v: TokenView) -> tuple[list[tuple[int, int]], list[str]]:
             continue
         start = i
         while not spaced[i] and i + 1 < n:
-            if i + 2 < n and texts[i + 1] in _JOINERS and not spaced[i + 1] and not punct[i + 2]:
+            if i + 2 < n and texts[i + 1] in _JOINERS and not spaced[i + 1] and not punct[i + 2] and (
+                    texts[i + 1] != "/" or len(texts[i + 2]) <= 2):  # "ViT-L/B" is one name, "BERT/GPT" two
                 i += 2
             elif not punct[i + 1]:
                 i += 1  # "ImageNet-1" + "K": one written word split by the tokenizer
