@@ -59,3 +59,20 @@ def test_the_cache_can_be_turned_off(names_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     NameMatcher(_nlp(), "kg_names", str(names_dir), True)
     assert not (tmp_path / "xdg").exists()
+
+
+def test_no_home_directory_means_no_cache(monkeypatch):
+    from pathlib import Path
+
+    from kg.extract import pattern_cache
+
+    monkeypatch.delenv("KG_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert pattern_cache.cache_dir() is None
+    assert pattern_cache.load("names-x") is None
+    pattern_cache.save("names-x", {})  # nothing to write to, and no error

@@ -28,7 +28,12 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("KG_CACHE_DIR")
     if configured is not None:
         return None if configured.strip().lower() in ("", "off", "0", "no") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except (RuntimeError, KeyError):  # no home directory: run without a cache
+            return None
     return Path(base) / "paper-kg"
 
 
