@@ -66,7 +66,7 @@ NOT_NAMES = frozenset(
     "NVIDIA AMD RTX GTX A100 A800 H100 H800 H200 B200 V100 P100 K80 T4 L4 L40 L40S A6000 A40 A10 A10G MI250 MI300X TPUv2 TPUv3 TPUv4 TPUv5".split()
 )
 
-_SIZE = re.compile(r"^\d+(\.\d+)?[BMKT]$", re.I)
+_SIZE = re.compile(r"^\d+(\.\d+)?([BMKT]|[KMGTP]i?B)$", re.I)  # 8B parameters, 349GB of text
 # "a model family", "the XL variants": the typing word is the one before.
 TRANSPARENT_HEADS = {"family", "families", "series", "variant", "variants", "version", "versions"}
 _SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
@@ -103,8 +103,8 @@ def is_name_shaped(text: str) -> bool:
 
     >>> [is_name_shaped(t) for t in ["GSM8K", "MALT", "GameFactory", "As-ViT", "model", "The", "LLMs", "2023"]]
     [True, True, True, True, False, False, False, False]
-    >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "62B.", "350M-175B", "GF-Minecraft", "Llama-3", "Swin-T"]]
-    [False, False, False, False, True, True, True]
+    >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "62B.", "350M-175B", "349GB", "GF-Minecraft", "Llama-3", "Swin-T"]]
+    [False, False, False, False, False, True, True, True]
     >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
     [False, False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
