@@ -330,6 +330,13 @@ def test_a_slash_between_two_names_separates_them(nlp):
     assert {"QuuxLM", "ZorbLM", "ViT-B/16"} <= set(found), found
 
 
+def test_a_rate_or_ratio_is_a_metric_only_when_curated(nlp):
+    paper = Paper("p-rr", "A study", "We track the heart rate and the data composition ratio; the success rate rises.")
+    found, _, _ = entities(nlp, paper)
+    assert "heart rate" not in found and "data composition ratio" not in found
+    assert found["success rate"].type == "METRIC"
+
+
 def test_hardware_is_never_a_model(nlp):
     paper = Paper("p-h", "A study", "We train FooLM-7B and BarLM-7B on a single NVIDIA RTX 4060 Ti and on 8 H100 GPUs.")
     found, _, _ = entities(nlp, paper)

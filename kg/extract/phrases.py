@@ -8,9 +8,9 @@ the curated entry as their family.
 
 >>> import spacy
 >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
->>> doc = nlp("We study the task of zero-shot image classification and report the task success rate.")
+>>> doc = nlp("We study the task of zero-shot image classification and report the answer quality score.")
 >>> [(doc[s:e].text, t) for s, e, t in head_phrases(doc)]
-[('zero-shot image classification', 'TASK'), ('task success rate', 'METRIC')]
+[('zero-shot image classification', 'TASK'), ('answer quality score', 'METRIC')]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ TASK_HEADS = frozenset(
     "restoration denoising modeling modelling reasoning labeling labelling imputation recommendation clustering "
     "separation infilling lemmatization stylization identification similarity calibration routing ranking".split()
 )
-METRIC_HEADS = frozenset("latency rate score ratio throughput".split())
+METRIC_HEADS = frozenset("latency score throughput".split())
 _NOT_AFTER = frozenset(
     "model models method methods process framework frameworks approach approaches module modules system systems "
     "pipeline pipelines strategy strategies network networks architecture architectures head heads loss layer".split()
