@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 
 __all__ = ["cache_dir", "fingerprint", "load", "save"]
@@ -62,16 +63,17 @@ def save(name: str, data: dict, *, replaces: str = "") -> None:
     folder = cache_dir()
     if folder is None:
         return
+    temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if replaces:
             for old in folder.glob(f"{replaces}*.json"):
                 old.unlink(missing_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as handle:
+            temporary = Path(handle.name)
             json.dump(data, handle, separators=(",", ":"))
-        os.replace(handle.name, folder / f"{name}.json")
+        os.replace(temporary, folder / f"{name}.json")
     except OSError:
-        try:
-            os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
-            pass
+        if temporary is not None:
+            with suppress(OSError):
+                temporary.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ the curated entry as their family.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import partial
 
 from spacy.language import Language
@@ -198,13 +199,15 @@ class PhraseTyper:
             entry = entries[index]
             candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
         known = candidates.candidates(doc)
-        for start, end, family in benchmark_streams(v, known):
+        for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
-        for start, end, family in task_settings(v, known):
+        for start, end, family in after_prefix(v, known, "TASK", _TASK_SETTINGS, v.word_lower):
             candidates.add(doc, start, end, "TASK", "gazetteer-variant", family=family, confidence=0.8)
         return doc
 
 
+# continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
+_STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
 # learning settings that make a task a benchmark task of its own ("zero-shot question
 # answering", "long-tailed object detection"); modality words ("multimodal", "3D") are
 # left out: papers use them loosely, as descriptions of their inputs
@@ -215,38 +218,17 @@ _TASK_SETTINGS = frozenset(
 )
 
 
-def task_settings(v, known) -> list[tuple[int, int, str]]:
-    """Known tasks written after a setting word, as their own tasks with the plain task as
-    family: "Zero-shot question answering", "long-tailed object detection"."""
+def after_prefix(v, known, entity_type: str, prefixes, word_texts) -> list[tuple[int, int, str]]:
+    """Known names of ``entity_type`` right after a written word in ``prefixes`` (compared as
+    ``word_texts`` gives it), as names of their own with the known name as family: "Split
+    CIFAR-100" is not CIFAR-100, "zero-shot question answering" not question answering."""
+    word_ends = [end for _, end in v.words]
     out = []
     for c in known:
-        if c["type"] != "TASK" or c["start"] == 0:
-            continue
-        start = c["start"] - 1
-        if v.lower[start] not in _TASK_SETTINGS:
-            # hyphenated settings are three tokens: "zero", "-", "shot"
-            start = c["start"] - 3
-            if start < 0 or "".join(v.lower[start : c["start"]]) not in _TASK_SETTINGS or not _joined(v, start, c["start"]):
-                continue
-        out.append((start, c["end"], c["canonical"] or v.text(c["start"], c["end"])))
+        at = bisect_left(word_ends, c["start"])
+        if c["type"] == entity_type and at < len(word_ends) and word_ends[at] == c["start"] and word_texts[at] in prefixes:
+            out.append((v.words[at][0], c["end"], c["canonical"] or v.text(c["start"], c["end"])))
     return out
-
-
-def _joined(v, start: int, end: int) -> bool:
-    return not any(v.spaced[i] for i in range(start, end - 1))
-
-# continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
-_STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
-
-
-def benchmark_streams(v, known) -> list[tuple[int, int, str]]:
-    """Known datasets written after a stream-construction prefix, as their own datasets
-    with the base dataset as family ("Split CIFAR-100" is not CIFAR-100)."""
-    return [
-        (c["start"] - 1, c["end"], c["canonical"] or v.text(c["start"], c["end"]))
-        for c in known
-        if c["type"] == "DATASET" and c["start"] > 0 and v.texts[c["start"] - 1] in _STREAM_PREFIXES
-    ]
 
 
 @Language.factory("kg_phrases", default_config={"gazetteer_dir": None})

@@ -139,16 +139,22 @@ def subtitle_type(doc, colon: int) -> str | None:
     return type_from_head(" ".join(words))
 
 
-def _head_after_pair(v, end: int) -> str | None:
-    """The type of a head word right after "Long Form (LF)" ending at ``end``, if any."""
-    texts, lower, n = v.texts, v.lower, len(v.texts)
+def _past_aside(v, end: int) -> int:
+    """The token after a bracketed aside that starts at ``end`` ("(LF)"), else ``end``."""
+    texts, n = v.texts, len(v.texts)
     if end >= n or texts[end] != "(":
-        return None
+        return end
     i = end
     while i < n and texts[i] != ")":
         i += 1
-    i += 1
-    if i < n and lower[i] in HEAD_TYPES and lower[i] not in TRANSPARENT_HEADS:
+    return i + 1
+
+
+def _head_after_pair(v, end: int) -> str | None:
+    """The type of a head word right after "Long Form (LF)" ending at ``end``, if any."""
+    i = _past_aside(v, end)
+    lower = v.lower
+    if i != end and i < len(lower) and lower[i] in HEAD_TYPES and lower[i] not in TRANSPARENT_HEADS:
         return HEAD_TYPES[lower[i]]
     return None
 
@@ -159,11 +165,7 @@ def _appositive_type(v, end: int) -> str | None:
     head = _head_after_pair(v, end)
     if head:
         return head  # "Foo Bar Learning (FBL) benchmark": the head after the pair types it
-    i = end
-    if i < n and texts[i] == "(":
-        while i < n and texts[i] != ")":
-            i += 1
-        i += 1
+    i = _past_aside(v, end)
     if i < n and texts[i] in (",", ":"):
         i += 1
     elif i < n and lower[i] in ("is", "as"):
