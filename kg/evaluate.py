@@ -22,7 +22,7 @@ from .ingest.tex import detex
 from .normalise import surface_key
 from .records import ENTITY_TYPES
 
-__all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_eval_papers", "predictions"]
+__all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_second_labels", "load_eval_papers", "predictions"]
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 SPLITS = {
@@ -34,6 +34,7 @@ SPLITS = {
     "dev6": ("dev_seed_6.jsonl",),
     "dev7": ("dev_seed_7.jsonl",),
     "dev8": ("dev_seed_8.jsonl",),
+    "dev9": ("dev_seed_9.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 
@@ -110,11 +111,24 @@ def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]]) -> Scor
     return result
 
 
+# a second labeller's independent labels of the same papers: how far two careful readers agree
+SECOND_LABELS = {"test": "second/test.jsonl", "dev8": "second/dev8.jsonl"}
+
+
 def load_gold(split: str, folder: Path = EVAL_DIR) -> dict[str, list[dict]]:
     if split not in SPLITS:
         raise InputError(f"unknown split {split!r}", fix=f"use one of {', '.join(SPLITS)}")
+    return _read_labels(SPLITS[split], folder)
+
+
+def load_second_labels(split: str, folder: Path = EVAL_DIR) -> dict[str, list[dict]] | None:
+    """The second labeller's entities for ``split``, or None where the split was labelled once."""
+    return _read_labels((SECOND_LABELS[split],), folder) if split in SECOND_LABELS else None
+
+
+def _read_labels(names, folder: Path) -> dict[str, list[dict]]:
     gold: dict[str, list[dict]] = {}
-    for name in SPLITS[split]:
+    for name in names:
         path = folder / "gold" / name
         if not path.exists():
             raise InputError(f"gold file {path} is missing", fix="restore eval/gold from the repository")

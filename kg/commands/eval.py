@@ -6,7 +6,7 @@ import argparse
 
 from collections import Counter
 
-from ..evaluate import SPLITS, load_eval_papers, load_gold, predictions, score
+from ..evaluate import SPLITS, load_eval_papers, load_gold, load_second_labels, predictions, score
 from ..extract import build_nlp
 from ..records import ENTITY_TYPES
 
@@ -17,7 +17,8 @@ def register(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         help="score extraction on the hand-labelled dev/test sets in eval/gold",
         description="Run the extractor on the labelled papers and print document-level precision, recall and F1 "
-        "per entity type, role accuracy, and the same for a gazetteer-only baseline measured in the same run.",
+        "per entity type, role accuracy, and the same for a gazetteer-only baseline measured in the same run. "
+        "Splits labelled twice (test, dev8) also print the second labeller's agreement with the gold.",
         epilog="Example: kg eval --split test     kg eval --split dev --errors 40",
     )
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="test", help="which gold set (default: test, held out)")
@@ -50,6 +51,8 @@ def run(args) -> int:
             baseline_nlp.remove_pipe(name)
         base = score(gold, predictions(papers, baseline_nlp))
         print("\n".join(_table("baseline: curated name lists only (no rules, every role 'used')", base)))
+    if len(splits) == 1 and (second := load_second_labels(splits[0])) is not None:
+        print("\n".join(_table("second labeller, scored against the gold (how far two labellers agree)", score(gold, second))))
     if args.errors:
         counts = Counter((kind, etype) for _, kind, etype, _ in full.errors)
         print("errors by kind:", ", ".join(f"{k}/{t}: {n}" for (k, t), n in counts.most_common()))
