@@ -371,3 +371,10 @@ def test_a_task_phrase_done_on_named_data_is_a_task(nlp):
 def test_a_curated_node_carries_the_lists_other_names(nlp):
     found, _, _ = entities(nlp, Paper("p-f", "A study", "We report FID scores on CIFAR-10."))
     assert "FID" in found["Fréchet Inception Distance"].aliases
+
+
+def test_a_hub_link_after_a_name_types_it_by_what_it_points_at(nlp):
+    paper = Paper("p-h", "Zorblex: data for pre-training", "We present Zorblex (https://huggingface.co/datasets/org/Zorblex), "
+                  "a high-quality subset of web text, and Quenfo (https://huggingface.co/org/Quenfo).")
+    found, _, _ = entities(nlp, paper)
+    assert found["Zorblex"].type == "DATASET" and found["Zorblex"].role == "proposed"

@@ -2,23 +2,37 @@
 
 >>> find_links("Code: https://github.com/a/b. See http://x.org/p?q=1)")
 ('https://github.com/a/b', 'http://x.org/p?q=1')
+>>> link_type("https://huggingface.co/datasets/org/Foo"), link_type("https://huggingface.co/org/Foo-7B")
+('DATASET', 'MODEL')
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["find_links"]
+__all__ = ["URL", "find_links", "link_type"]
 
-_URL = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.I)
+URL = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.I)
 
 
 def find_links(text: str) -> tuple[str, ...]:
     out = []
-    for match in _URL.finditer(text):
+    for match in URL.finditer(text):
         url = match.group().rstrip(".,;:!?")
         while url.endswith(")") and url.count("(") < url.count(")"):
             url = url[:-1]
         if url not in out:
             out.append(url)
     return tuple(out)
+
+
+_HUB = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?:(datasets)/)?([\w.-]+)/[\w.-]+", re.I)
+_HUB_PAGES = {"spaces", "collections", "papers", "docs", "blog", "learn", "models", "organizations"}
+
+
+def link_type(url: str) -> str | None:
+    """What a model hub link points at: a dataset page, a model repository, or neither."""
+    match = _HUB.match(url)
+    if not match or match.group(2).lower() in _HUB_PAGES:
+        return None
+    return "DATASET" if match.group(1) else "MODEL"

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from spacy.language import Language
 
 from . import candidates
+from .links import URL, link_type
 from .lexicon import (
     HEAD_TYPES,
     NOT_NAMES,
@@ -159,10 +160,16 @@ def _head_after_pair(v, end: int) -> str | None:
     return None
 
 
+def _linked_type(v, end: int) -> str | None:
+    """The type a hub link in brackets right after a name gives it: "Foo (https://huggingface.co/datasets/...)"."""
+    texts = v.texts
+    return link_type(texts[end + 1]) if end + 1 < len(texts) and texts[end] == "(" else None
+
+
 def _appositive_type(v, end: int) -> str | None:
     """", a/an/the ... HEAD" right after a name, or "X is a ... HEAD"."""
     texts, lower, n = v.texts, v.lower, len(v.texts)
-    head = _head_after_pair(v, end)
+    head = _linked_type(v, end) or _head_after_pair(v, end)
     if head:
         return head  # "Foo Bar Learning (FBL) benchmark": the head after the pair types it
     i = _past_aside(v, end)
@@ -350,6 +357,7 @@ def model_cues(name: str, sentences: list[str]) -> bool:
     (False, True)
     """
     for sentence in sentences:
+        sentence = URL.sub("", sentence)  # a link is typed by what it points at, not by its host
         if _RELEASE_CUES.search(sentence):
             return True
         at = sentence.find(name)

@@ -46,8 +46,11 @@ _Piece = tuple[tuple[int, ...], tuple[bool, ...]]  # lexeme ids, trailing spaces
 _NAME_THEN_PERIOD = r"(?<=[0-9a-z-][A-Z])\."
 # a vertical bar separates ("75.1%|82.0% for ResNet-50|ViT-B/16"): never part of a name
 _BAR = r"\|"
-# a bracket glued to a word opens an aside ("Vision Transformer(ViT)"), not part of a name
-_GLUED_BRACKET = r"(?<=[A-Za-z0-9])\((?=[A-Za-z])"
+# a bracket glued to a word, or to an aside that just closed, opens an aside ("Vision
+# Transformer(ViT)", "(CCI3.0)(https://...)"), not part of a name; so the closing bracket
+# before it is its own token
+_GLUED_BRACKET = r"(?<=[A-Za-z0-9)])\((?=[A-Za-z])"
+_CLOSED_BEFORE_OPEN = r"(?<=[A-Za-z0-9])\)(?=\()"
 
 
 class CachedTokenizer:
@@ -121,7 +124,7 @@ def create_tokenizer():
     def make(nlp):
         inner = make_spacy_tokenizer(nlp)
         inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD]).search
-        inner.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _BAR, _GLUED_BRACKET]).finditer
+        inner.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _BAR, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN]).finditer
         return CachedTokenizer(inner)
 
     return make
