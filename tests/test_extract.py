@@ -378,3 +378,10 @@ def test_a_hub_link_after_a_name_types_it_by_what_it_points_at(nlp):
                   "a high-quality subset of web text, and Quenfo (https://huggingface.co/org/Quenfo).")
     found, _, _ = entities(nlp, paper)
     assert found["Zorblex"].type == "DATASET" and found["Zorblex"].role == "proposed"
+
+
+def test_a_loss_named_after_a_person_or_form_is_a_method(nlp):
+    paper = Paper("p-l", "Faster consistency", "We replace the reconstruction loss with Pseudo-Huber losses and a Cauchy loss.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Pseudo-Huber losses"].type == "METHOD" and found["Cauchy loss"].type == "METHOD"
+    assert not any("reconstruction" in name for name in found)

@@ -123,6 +123,33 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
     return _task_evidence(v, out)
 
 
+_LOSS_WORDS = frozenset({"loss", "losses"})
+
+
+def named_losses(v) -> list[tuple[int, int]]:
+    """Token spans of losses named after a person, shape or short form ("Pseudo-Huber losses",
+    "MSE loss", "Multiple Negative Rankings loss"); lower-case ones ("adversarial loss")
+    mostly describe the paper's own objective.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We adopt Pseudo-Huber losses. These loss terms and an adversarial loss help.")
+    >>> [doc[s:e].text for s, e in named_losses(view(doc))]
+    ['Pseudo-Huber losses']
+    """
+    words, texts, lower = v.words, v.word_texts, v.lower
+    out = []
+    for index in where(map(_LOSS_WORDS.__contains__, v.word_lower)):
+        first = index
+        while first > 0 and index - first < 3 and words[first - 1][1] == words[first][0]:
+            prev = texts[first - 1]
+            if not (prev[:1].isupper() and _WORD.match(prev)) or prev.lower() in _STOP:
+                break
+            first -= 1
+        if first < index:
+            out.append((words[first][0], words[index][1]))
+    return out
+
+
 def _task_evidence(v, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Keep a task phrase only with evidence that it names a problem: it is written twice,
     or a task word frames it ("tasks such as X", "X task").  A title alone is no evidence:
@@ -193,6 +220,8 @@ class PhraseTyper:
         v = view(doc)
         for start, end, kind in head_phrases(doc):
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
+        for start, end in named_losses(v):
+            candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)
         entries = self.variant.each(v.word_texts)
         for index in where(entries):
             start, end = v.words[index]
