@@ -385,3 +385,11 @@ def test_a_loss_named_after_a_person_or_form_is_a_method(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Pseudo-Huber losses"].type == "METHOD" and found["Cauchy loss"].type == "METHOD"
     assert not any("reconstruction" in name for name in found)
+
+
+def test_a_known_name_after_a_plural_class_keeps_its_own_identity(nlp):
+    paper = Paper("p-c", "Long tails", "Various data efficient approaches (DeiT) train ViT on balanced data. "
+                  "Pre-trained Programming Language Models (PPLMs) are strong.")
+    found, _, _ = entities(nlp, paper)
+    assert found["DeiT"].type == "MODEL" and not any("approaches" in name for name in found)
+    assert "PPLM" not in found  # the paper's own plural abbreviation, not the curated plug-and-play LM

@@ -109,6 +109,22 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_CLASS_PLURALS = frozenset("approaches methods models techniques algorithms frameworks works systems architectures "
+                           "strategies networks baselines variants".split())
+
+
+def _names_a_class(long_text: str, short_text: str) -> bool:
+    """A plural class head before a known singular name in brackets introduces an example, not
+    its long form; a plural short form is the class's own abbreviation ("... Models (PPLMs)").
+
+    >>> _names_a_class("data efficient approaches", "DeiT"), _names_a_class("Data-efficient Image Transformer", "DeiT")
+    (True, False)
+    >>> _names_a_class("Pre-trained Programming Language Models", "PPLMs")
+    False
+    """
+    return long_text.rsplit(" ", 1)[-1].lower() in _CLASS_PLURALS and not short_text.endswith("s")
+
+
 @Language.component("kg_abbreviations")
 def kg_abbreviations(doc):
     definitions = find_definitions(doc)
@@ -122,6 +138,8 @@ def kg_abbreviations(doc):
         short_text = v.text(short_start, short_end)
         known_long = known.get((long_start, long_end))
         known_short = known.get((short_start, short_end))
+        if not known_long and known_short and known_short["canonical"] and _names_a_class(long_text, short_text):
+            continue  # "various data efficient approaches (DeiT)": an example of a class, not a definition
         if known_long:
             entity_type, canonical = known_long["type"], known_long["canonical"]
         elif known_short and known_short["canonical"] and surface_key(known_short["canonical"]) == surface_key(long_text):
