@@ -132,7 +132,7 @@ def named_losses(v) -> list[tuple[int, int]]:
     mostly describe the paper's own objective.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("We adopt Pseudo-Huber losses. These loss terms and an adversarial loss help.")
+    >>> doc = spacy.blank("en")("We adopt Pseudo-Huber losses. These loss terms and an adversarial loss help. Augmented Losses")
     >>> [doc[s:e].text for s, e in named_losses(view(doc))]
     ['Pseudo-Huber losses']
     """
@@ -142,8 +142,8 @@ def named_losses(v) -> list[tuple[int, int]]:
         first = index
         while first > 0 and index - first < 3 and words[first - 1][1] == words[first][0]:
             prev = texts[first - 1]
-            if not (prev[:1].isupper() and _WORD.match(prev)) or prev.lower() in _STOP:
-                break
+            if not (prev[:1].isupper() and _WORD.match(prev)) or prev.lower() in _STOP or prev.endswith(PARTICIPLE_ENDINGS):
+                break  # "Implementing ... Loss", "Augmented Losses": a verb form, not part of a name
             first -= 1
         if first < index:
             out.append((words[first][0], words[index][1]))
