@@ -393,3 +393,10 @@ def test_a_known_name_after_a_plural_class_keeps_its_own_identity(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["DeiT"].type == "MODEL" and not any("approaches" in name for name in found)
     assert "PPLM" not in found  # the paper's own plural abbreviation, not the curated plug-and-play LM
+
+
+def test_what_a_new_dataset_is_compared_with_is_data(nlp):
+    paper = Paper("p-k", "Zorblex: a corpus", "We present Zorblex, a new pre-training dataset. Models trained on it "
+                  "beat those trained on QuenPile and WanjuV1 when compared at equal cost.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QuenPile"].type == "DATASET" and found["WanjuV1"].type == "DATASET"

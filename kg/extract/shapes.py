@@ -227,6 +227,9 @@ def kg_shapes(doc):
     for start, end in model_shaped_names(v, shaped, typed):
         candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
         typed.update(range(start, end))
+    proposed_types = {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"}
+    # what a new dataset is compared with is data; otherwise a rival system
+    rival = "DATASET" if proposed_types == {"DATASET"} else "METHOD"
     for start, end in compared_names(v, shaped, typed):
-        candidates.add(doc, start, end, model_or(v, v.text(start, end), "METHOD"), "compared", confidence=0.5)
+        candidates.add(doc, start, end, model_or(v, v.text(start, end), rival), "compared", confidence=0.5)
     return doc
