@@ -97,11 +97,18 @@ def defined_term_type(short: str, long: str) -> str | None:
     ('METHOD', None)
     >>> defined_term_type("AD", "Alzheimer's disease"), defined_term_type("VLA", "Vision-language-action")
     (None, None)
+    >>> defined_term_type("CF", "catastrophic forgetting")
     """
     words = long.split()
     if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
         return None
+    if words[-1].lower() in _PHENOMENA:
+        return None  # "catastrophic forgetting (CF)": what models do, not a technique
     return "METHOD"
+
+
+_PHENOMENA = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
+                       "memorization grokking".split())
 
 
 def _abbreviation_candidates(doc) -> None:
