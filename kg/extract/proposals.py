@@ -320,7 +320,7 @@ _TRAINED_AFTER = re.compile(
 _RELEASE_CUES = re.compile(r"\b(?:checkpoints?|Hugging ?Face|model weights|open[- ]weights?)\b", re.I)
 _MODEL_SUFFIXES = ("GPT", "LM", "LLM", "BERT", "Coder", "Encoder", "Thinker", "Whisper", "DiT", "DETR", "ViT", "LLaMA", "Llama")
 # model families whose names people extend on either side (mBERTu, AraGPT2, BigBiGAN)
-_MODEL_STEMS = re.compile(r"BERT|GPT|LLaMA|Llama|GAN(?![a-z])")
+_MODEL_STEMS = re.compile(r"BERT|Bert(?![a-z])|GPT|LLaMA|Llama|GAN(?![a-z])")
 
 
 def model_shaped(name: str) -> bool:
@@ -328,6 +328,8 @@ def model_shaped(name: str) -> bool:
 
     >>> model_shaped("FooLM"), model_shaped("mBERTu"), model_shaped("Nimbus-1.5B"), model_shaped("Nimbus-1.5")
     (True, True, True, False)
+    >>> model_shaped("ReprogBert"), model_shaped("Bertha")
+    (True, False)
     """
     return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name))
 
