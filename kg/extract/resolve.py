@@ -102,13 +102,13 @@ def defined_term_type(short: str, long: str) -> str | None:
     words = long.split()
     if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
         return None
-    if words[-1].lower() in _PHENOMENA:
-        return None  # "catastrophic forgetting (CF)": what models do, not a technique
+    if words[-1].lower() in _NOT_TECHNIQUES:
+        return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique
     return "METHOD"
 
 
-_PHENOMENA = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
-                       "memorization grokking".split())
+_NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
+                       "memorization grokking data".split())
 
 
 def _abbreviation_candidates(doc) -> None:
