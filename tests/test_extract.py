@@ -400,3 +400,11 @@ def test_what_a_new_dataset_is_compared_with_is_data(nlp):
                   "beat those trained on QuenPile and WanjuV1 when compared at equal cost.")
     found, _, _ = entities(nlp, paper)
     assert found["QuenPile"].type == "DATASET" and found["WanjuV1"].type == "DATASET"
+
+
+def test_a_short_form_defined_for_short_pairs_with_its_long_form(nlp):
+    paper = Paper("p-f", "Neighbours", "We build on Leave-One-Out Zorb Neighbours, or LOOZN for short, and on "
+                  "Quasi Ranked Pooling (QRP for short).")
+    found, _, _ = entities(nlp, paper)
+    assert "LOOZN" in found["Leave-One-Out Zorb Neighbours"].aliases
+    assert "QRP" in found["Quasi Ranked Pooling"].aliases

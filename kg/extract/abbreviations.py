@@ -69,7 +69,8 @@ def _covers(letters: list[str], words: list[str]) -> bool:
 
 
 def find_definitions(doc) -> list[tuple[int, int, int, int]]:
-    """(long_start, long_end, short_start, short_end) token spans of each definition."""
+    """(long_start, long_end, short_start, short_end) token spans of each definition:
+    "Long Form (LF)", "Long Form (LF for short)" and "Long Form, or LF for short"."""
     v = view(doc)
     texts, n = v.texts, len(v.texts)
     out = []
@@ -81,32 +82,46 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
             close += 1
         if close >= n or texts[close] != ")":
             continue
-        short = v.text(i + 1, close).strip()
-        if not is_short_form(short) or short in NOT_NAMES:
-            continue
-        sent_start = v.sent_starts[v.sent_ids[i]] if v.sent_ids else 0
-        words, positions = [], []
-        last = i - 1
-        if last >= 0 and v.quote[last]:
-            last -= 1  # '"Long form" (LF)'
-        for j in range(last, max(sent_start, i - 14) - 1, -1):
-            if v.is_punct[j] and texts[j] not in ("-",):
-                break
-            words.insert(0, texts[j])
-            positions.insert(0, j)
-        # join hyphen-split pieces back so "Multi-agent" counts as one word
-        joined, starts = [], []
-        for text, pos in zip(words, positions):
-            if joined and (text == "-" or joined[-1].endswith("-")) and not v.spaced[pos - 1]:
-                joined[-1] += text
-            else:
-                joined.append(text)
-                starts.append(pos)
-        count = match_long_form(short, joined)
-        if count is None:
-            continue
-        out.append((starts[-count], last + 1, i + 1, close))
+        short_end = close - 2 if close - 2 > i + 1 and tuple(v.lower[close - 2 : close]) == ("for", "short") else close
+        found = _definition(v, i - 1, i + 1, short_end)
+        if found:
+            out.append(found)
+    for i in where(map("short".__eq__, v.lower)):  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
+        if i >= 4 and v.lower[i - 1] == "for" and v.lower[i - 3] == "or" and texts[i - 4] == ",":
+            found = _definition(v, i - 5, i - 2, i - 1)
+            if found:
+                out.append(found)
     return out
+
+
+def _definition(v, last: int, short_start: int, short_end: int) -> tuple[int, int, int, int] | None:
+    """The long form ending at token ``last`` whose letters spell the short form written at
+    ``short_start:short_end``, as (long_start, long_end, short_start, short_end)."""
+    texts = v.texts
+    short = v.text(short_start, short_end).strip()
+    if not is_short_form(short) or short in NOT_NAMES:
+        return None
+    sent_start = v.sent_starts[v.sent_ids[short_start]] if v.sent_ids else 0
+    words, positions = [], []
+    if last >= 0 and v.quote[last]:
+        last -= 1  # '"Long form" (LF)'
+    for j in range(last, max(sent_start, short_start - 15) - 1, -1):
+        if v.is_punct[j] and texts[j] not in ("-",):
+            break
+        words.insert(0, texts[j])
+        positions.insert(0, j)
+    # join hyphen-split pieces back so "Multi-agent" counts as one word
+    joined, starts = [], []
+    for text, pos in zip(words, positions):
+        if joined and (text == "-" or joined[-1].endswith("-")) and not v.spaced[pos - 1]:
+            joined[-1] += text
+        else:
+            joined.append(text)
+            starts.append(pos)
+    count = match_long_form(short, joined)
+    if count is None:
+        return None
+    return starts[-count], last + 1, short_start, short_end
 
 
 _CLASS_PLURALS = frozenset("approaches methods models techniques algorithms frameworks works systems architectures "
