@@ -30,6 +30,7 @@ __all__ = [
     "model_family",
     "clean_surface",
     "without_size_list",
+    "is_size_word",
     "to_entities",
     "CorpusNames",
     "canonicalise_corpus",
@@ -87,12 +88,21 @@ def model_family(name: str) -> str | None:
     parts = [p for p in re.split(r"([\s\-_]+)", name.strip())]
     words = parts[::2]
     cut = len(words)
-    while cut > 1 and (_SIZE.match(words[cut - 1]) or words[cut - 1].lower() in _VARIANT_WORDS):
+    while cut > 1 and is_size_word(words[cut - 1]):
         cut -= 1
     if cut == len(words):
         return None
     family = "".join(parts[: 2 * cut - 1]).strip(" -_")
     return family or None
+
+
+def is_size_word(word: str) -> bool:
+    """A size or variant word that extends a model name ("7B", "Base", "XL").
+
+    >>> is_size_word("Large"), is_size_word("13B"), is_size_word("models")
+    (True, True, False)
+    """
+    return bool(_SIZE.match(word)) or word.lower() in _VARIANT_WORDS
 
 
 def without_size_list(name: str) -> str:

@@ -408,3 +408,10 @@ def test_a_short_form_defined_for_short_pairs_with_its_long_form(nlp):
     found, _, _ = entities(nlp, paper)
     assert "LOOZN" in found["Leave-One-Out Zorb Neighbours"].aliases
     assert "QRP" in found["Quasi Ranked Pooling"].aliases
+
+
+def test_a_size_list_stands_for_the_family(nlp):
+    paper = Paper("p-z", "Upcycling", "Upcycled T5 Base, Large, and XL models beat Llama 2 7B, GPT-4 and Mistral 7B.")
+    found, _, _ = entities(nlp, paper)
+    assert "T5" in found and "T5 Base" not in found
+    assert {"Llama 2 7B", "Mistral 7B"} <= set(found)

@@ -12,7 +12,7 @@ from spacy.language import Language
 from . import candidates
 from .gazetteer import load_generic_phrases
 from .lexicon import NOT_NAMES, is_generic_class, is_link
-from ..normalise import model_family
+from ..normalise import is_size_word, model_family
 from .words import drop_view, view, where, word_key
 
 __all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name"]
@@ -136,6 +136,15 @@ def _abbreviation_candidates(doc) -> None:
             candidates.add(doc, start, end, types[short], "abbreviation", canonical=info["canonical"], aliases=(info["long"],))
 
 
+def _more_sizes_follow(v, end: int) -> bool:
+    """", Large, and XL" or "and 13B" right after a sized name: a list of sizes."""
+    texts, n = v.texts, len(v.texts)
+    at = end
+    while at < n and texts[at] in (",", "and", "or"):
+        at += 1
+    return at > end and at < n and is_size_word(texts[at])
+
+
 def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
     """Tokens of the sentence(s) a span is in (``Span.sent`` scans the whole doc)."""
     if not v.sent_ids:
@@ -180,6 +189,8 @@ def kg_resolve(doc):
             aliases = sorted({long_form, short, text} - {canonical})
         # a variant of a proposed name is proposed: "FooLM-Instruct" of FooLM, "FooSet-C" of FooSet
         family = cand["family"] or (model_family(text) if cand["type"] == "MODEL" else None)
+        if family and cand["type"] == "MODEL" and _more_sizes_follow(v, cand["end"]):
+            canonical = family  # "T5 Base, Large, and XL": no other size can be rebuilt, so the family
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
                               or (family and word_key(family) in proposed)) else "used"
