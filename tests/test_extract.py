@@ -415,3 +415,9 @@ def test_a_size_list_stands_for_the_family(nlp):
     found, _, _ = entities(nlp, paper)
     assert "T5" in found and "T5 Base" not in found
     assert {"Llama 2 7B", "Mistral 7B"} <= set(found)
+
+
+def test_a_modality_before_a_head_is_no_name(nlp):
+    paper = Paper("p-m", "Lesions", "We collect a multi-phase CT dataset and train on an artificial ECG model and AV datasets.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"CT", "ECG", "AV"} & set(found)
