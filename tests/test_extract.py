@@ -421,3 +421,11 @@ def test_a_modality_before_a_head_is_no_name(nlp):
     paper = Paper("p-m", "Lesions", "We collect a multi-phase CT dataset and train on an artificial ECG model and AV datasets.")
     found, _, _ = entities(nlp, paper)
     assert not {"CT", "ECG", "AV"} & set(found)
+
+
+def test_a_name_after_for_is_the_purpose_not_the_new_thing(nlp):
+    paper = Paper("p-p", "A study", "We introduce a novel, multilingual dataset for AD detection. We also propose a "
+                  "scalable framework for synthesizing a high-quality dataset, named OptZorb.")
+    found, _, _ = entities(nlp, paper)
+    assert "AD" not in found
+    assert found["OptZorb"].type == "DATASET" and found["OptZorb"].role == "proposed"

@@ -37,7 +37,7 @@ _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
 # a name after these is where or against what the new thing is tested, not the new thing
-_WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from"}
+_WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from", "for"}
 _POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised",
               "available", "ranging", "spanning", "covering", "comprising"}
 _APPOSITIVE_STOPS = _STOP_PREPOSITIONS - {"and"} | {"that", "which"}
@@ -280,7 +280,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
             if lead_type is None and word in _NAMING and i > 0 and texts_at[i - 1] != "-":  # not "so-called"
-                lead_type = HEAD_TYPES.get(lower[i - 1])  # "a training methodology called Foo"
+                head_at = i - 2 if lower[i - 1] == "," and i > 1 else i - 1
+                lead_type = HEAD_TYPES.get(lower[head_at])  # "a training methodology called Foo", "a dataset, named Foo"
             entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
             out.append((start, end, entity_type))
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
