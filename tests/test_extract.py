@@ -229,11 +229,11 @@ def test_stream_benchmarks_built_from_a_dataset_are_their_own_datasets(nlp):
 
 def test_a_learning_setting_before_a_known_task_makes_a_task_of_its_own(nlp):
     paper = Paper("p-t", "A study", "We study zero-shot question answering and long-tailed object detection "
-                  "on multimodal question answering data.")
+                  "on multimodal object detection data.")
     found, _, _ = entities(nlp, paper)
     assert found["zero-shot question answering"].type == found["long-tailed object detection"].type == "TASK"
     assert found["zero-shot question answering"].family == "question answering"
-    assert "multimodal question answering" not in found  # a modality is a description, not a setting
+    assert "multimodal object detection" not in found  # a modality is a description, not a setting
 
 
 def test_a_headline_gerund_proposes_a_versioned_name_and_its_variants(nlp):
