@@ -429,3 +429,11 @@ def test_a_name_after_for_is_the_purpose_not_the_new_thing(nlp):
     found, _, _ = entities(nlp, paper)
     assert "AD" not in found
     assert found["OptZorb"].type == "DATASET" and found["OptZorb"].role == "proposed"
+
+
+def test_a_lower_case_term_the_paper_coins_is_proposed(nlp):
+    paper = Paper("p-w", "Tuning", "Simple changes yield instruction following; we call this implicit zorb tuning. "
+                  "We introduce a measure called average zorb length.")
+    found, _, _ = entities(nlp, paper)
+    assert found["implicit zorb tuning"].role == "proposed" and found["implicit zorb tuning"].type == "METHOD"
+    assert found["average zorb length"].type == "METRIC"

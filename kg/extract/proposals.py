@@ -289,6 +289,50 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     return out
 
 
+_COINING = {"call", "term", "dub", "called", "termed", "dubbed", "coined"}
+_COINED_OBJECTS = {"this", "it", "them", "these", "the", "as", "a", "an"}
+
+
+def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
+    """Lower-case terms a paper coins: "we call this implicit instruction tuning", "termed as
+    learngene", "which we call anchors". Up to four words, ending at punctuation or a
+    preposition; a capitalised or coined name is left to :func:`proposal_names`. The type is
+    the head right before the verb, if any ("a measure called average path length").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We call this implicit instruction tuning. A so-called cold start, termed as learngene. "
+    ...                         "We term such module as learngene. We call the results \\"model soups\\".")
+    >>> [doc[s:e].text for s, e, _ in lower_case_coinages(view(doc))]
+    ['implicit instruction tuning', 'learngene', 'learngene']
+    """
+    lower, texts, n = v.lower, v.texts, len(v.texts)
+    out = []
+    for i in where(map(_COINING.__contains__, lower)):
+        if lower[i] in ("call", "term", "dub") and "we" not in lower[max(0, i - 3) : i]:
+            continue  # "we call", "which we term"; not "a call to"
+        if i > 0 and texts[i - 1] == "-":
+            continue  # "so-called"
+        at = i + 1
+        as_at = next((j for j in range(at, min(at + 4, n)) if lower[j] == "as"), None)
+        if as_at is not None and all(texts[j].isalpha() for j in range(at, as_at)):
+            at = as_at  # "we term such module as learngene"
+        while at < n and (lower[at] in _COINED_OBJECTS or v.quote[at]):
+            at += 1
+        end = at
+        while end < n and end - at < 4 and texts[end].isalpha() and texts[end].islower() or (
+                end < n and texts[end] == "-" and end > at and not v.spaced[end - 1]):
+            if lower[end] in _STOP_PREPOSITIONS or lower[end] in ("which", "is", "are", "was", "where", "because"):
+                break
+            end += 1
+        while end > at and texts[end - 1] == "-":
+            end -= 1
+        if end > at and not v.is_punct[at] and (end >= n or v.is_punct[end] and not v.quote[end] or lower[end] in _STOP_PREPOSITIONS
+                                                or lower[end] in ("which", "is", "are", "was")):
+            lead = lower[i - 1] if i > 0 else ""
+            out.append((at, end, "METRIC" if lead in ("measure", "measures") else HEAD_TYPES.get(lead)))
+    return out
+
+
 def _coordinated(v, end: int, entity_type: str | None) -> list[tuple[int, int, str | None]]:
     """Coined names joined to a proposed one by "and" or a comma, right after it."""
     texts, out = v.texts, []
@@ -421,6 +465,13 @@ def kg_proposals(doc):
         elif entity_type == "METHOD" and model_cues(text, sentences_with(v, text)):
             entity_type = "MODEL"
         found[key] = found.get(key) or entity_type
+    for start, end, lead_type in lower_case_coinages(v):
+        text = v.text(start, end)
+        key = word_key(text)
+        if key not in found:
+            phrases[key] = (start, end)
+            head_type = lead_type or type_from_head(text)
+            found[key] = head_type if head_type in ("DATASET", "MODEL", "METHOD", "METRIC") else "METHOD"
     span = title_name(doc)
     if span:
         text = v.text(span[0], span[1])
