@@ -22,7 +22,7 @@ from .ingest.tex import detex
 from .normalise import surface_key
 from .records import ENTITY_TYPES
 
-__all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_second_labels", "load_eval_papers", "predictions"]
+__all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_second_labels", "SECOND_LABELS", "load_eval_papers", "predictions"]
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 SPLITS = {

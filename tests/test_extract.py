@@ -228,10 +228,10 @@ def test_stream_benchmarks_built_from_a_dataset_are_their_own_datasets(nlp):
 
 
 def test_a_learning_setting_before_a_known_task_makes_a_task_of_its_own(nlp):
-    paper = Paper("p-t", "A study", "We study zero-shot question answering and long-tailed object detection "
+    paper = Paper("p-t", "A study", "We study zero-shot question answering and long-tailed instance segmentation "
                   "on multimodal object detection data.")
     found, _, _ = entities(nlp, paper)
-    assert found["zero-shot question answering"].type == found["long-tailed object detection"].type == "TASK"
+    assert found["zero-shot question answering"].type == found["long-tailed instance segmentation"].type == "TASK"
     assert found["zero-shot question answering"].family == "question answering"
     assert "multimodal object detection" not in found  # a modality is a description, not a setting
 
@@ -375,9 +375,10 @@ def test_a_curated_node_carries_the_lists_other_names(nlp):
 
 def test_a_hub_link_after_a_name_types_it_by_what_it_points_at(nlp):
     paper = Paper("p-h", "Zorblex: data for pre-training", "We present Zorblex (https://huggingface.co/datasets/org/Zorblex), "
-                  "a high-quality subset of web text, and Quenfo (https://huggingface.co/org/Quenfo).")
+                  "a high-quality subset of web text. We release QuenFo (https://huggingface.co/org/QuenFo), a framework.")
     found, _, _ = entities(nlp, paper)
     assert found["Zorblex"].type == "DATASET" and found["Zorblex"].role == "proposed"
+    assert found["QuenFo"].type == "MODEL"  # the repository link outranks the head word
 
 
 def test_a_loss_named_after_a_person_or_form_is_a_method(nlp):
@@ -400,14 +401,19 @@ def test_what_a_new_dataset_is_compared_with_is_data(nlp):
                   "beat those trained on QuenPile and WanjuV1 when compared at equal cost.")
     found, _, _ = entities(nlp, paper)
     assert found["QuenPile"].type == "DATASET" and found["WanjuV1"].type == "DATASET"
+    benchmark = Paper("p-k2", "ZorbBench: a benchmark", "We present ZorbBench, a new retrieval benchmark. "
+                      "ColZorb outperforms QuenRetr and DrexSearch on it.")
+    found, _, _ = entities(nlp, benchmark)
+    assert found["QuenRetr"].type != "DATASET"  # rival systems, not data
 
 
 def test_a_short_form_defined_for_short_pairs_with_its_long_form(nlp):
     paper = Paper("p-f", "Neighbours", "We build on Leave-One-Out Zorb Neighbours, or LOOZN for short, and on "
-                  "Quasi Ranked Pooling (QRP for short).")
+                  "Quasi Ranked Pooling (QRP for short), or on Leave Zorb Out, or LZ-O for short.")
     found, _, _ = entities(nlp, paper)
     assert "LOOZN" in found["Leave-One-Out Zorb Neighbours"].aliases
     assert "QRP" in found["Quasi Ranked Pooling"].aliases
+    assert "LZ-O" in found["Leave Zorb Out"].aliases
 
 
 def test_a_size_list_stands_for_the_family(nlp):
@@ -415,12 +421,17 @@ def test_a_size_list_stands_for_the_family(nlp):
     found, _, _ = entities(nlp, paper)
     assert "T5" in found and "T5 Base" not in found
     assert {"Llama 2 7B", "Mistral 7B"} <= set(found)
+    prose = Paper("p-z2", "Tuning", "We fine-tune Mistral 7B and it outperforms Llama 2 7B and small models.")
+    found, _, _ = entities(nlp, prose)
+    assert {"Mistral 7B", "Llama 2 7B"} <= set(found)
 
 
 def test_a_modality_before_a_head_is_no_name(nlp):
     paper = Paper("p-m", "Lesions", "We collect a multi-phase CT dataset and train on an artificial ECG model and AV datasets.")
     found, _, _ = entities(nlp, paper)
     assert not {"CT", "ECG", "AV"} & set(found)
+    paired = Paper("p-m2", "Prompts", "We use Pattern-Exploiting Training (PET) on few examples.")
+    assert "PET" in entities(nlp, paired)[0]["pattern-exploiting training"].aliases
 
 
 def test_a_name_after_for_is_the_purpose_not_the_new_thing(nlp):
@@ -429,6 +440,10 @@ def test_a_name_after_for_is_the_purpose_not_the_new_thing(nlp):
     found, _, _ = entities(nlp, paper)
     assert "AD" not in found
     assert found["OptZorb"].type == "DATASET" and found["OptZorb"].role == "proposed"
+    asides = Paper("p-p2", "A study", "We introduce, for the first time, ZorbNet, a model. We propose a benchmark for "
+                   "retrieval, ZorbBench, with tasks.")
+    found, _, _ = entities(nlp, asides)
+    assert found["ZorbNet"].role == found["ZorbBench"].role == "proposed" and found["ZorbBench"].type == "DATASET"
 
 
 def test_a_lower_case_term_the_paper_coins_is_proposed(nlp):
@@ -437,3 +452,6 @@ def test_a_lower_case_term_the_paper_coins_is_proposed(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["implicit zorb tuning"].role == "proposed" and found["implicit zorb tuning"].type == "METHOD"
     assert found["average zorb length"].type == "METRIC"
+    described = Paper("p-w2", "Forgetting", "This phenomenon is often called zorbic forgetting. We use the term zorbination.")
+    found, _, _ = entities(nlp, described)
+    assert not any(e.role == "proposed" for e in found.values())

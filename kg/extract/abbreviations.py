@@ -87,8 +87,11 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         if found:
             out.append(found)
     for i in where(map("short".__eq__, v.lower)):  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
-        if i >= 4 and v.lower[i - 1] == "for" and v.lower[i - 3] == "or" and texts[i - 4] == ",":
-            found = _definition(v, i - 5, i - 2, i - 1)
+        if i < 4 or v.lower[i - 1] != "for":
+            continue
+        at_or = next((j for j in range(i - 3, max(0, i - 7), -1) if v.lower[j] == "or"), None)  # "or LOO-KNN for short"
+        if at_or is not None and at_or > 1 and texts[at_or - 1] == ",":
+            found = _definition(v, at_or - 2, at_or + 1, i - 1)
             if found:
                 out.append(found)
     return out
@@ -105,7 +108,7 @@ def _definition(v, last: int, short_start: int, short_end: int) -> tuple[int, in
     words, positions = [], []
     if last >= 0 and v.quote[last]:
         last -= 1  # '"Long form" (LF)'
-    for j in range(last, max(sent_start, short_start - 15) - 1, -1):
+    for j in range(last, max(sent_start, last - 13) - 1, -1):
         if v.is_punct[j] and texts[j] not in ("-",):
             break
         words.insert(0, texts[j])

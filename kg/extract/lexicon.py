@@ -45,7 +45,7 @@ for _type, _words in {
         "recognition detection segmentation classification translation answering summarization retrieval "
         "estimation parsing tracking captioning completion forecasting localization reconstruction"
     ),
-    "METRIC": "score metric metrics accuracy error divergence",
+    "METRIC": "score metric metrics measure accuracy error divergence",
 }.items():
     for _w in _words.split():
         HEAD_TYPES[_w] = _type
@@ -63,7 +63,7 @@ NOT_NAMES = frozenset(
     "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
     "XL XXL XSmall XLarge XXLarge ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL "
     # imaging and signal modalities and sensors ("a multi-phase CT dataset", "an artificial ECG model")
-    "CT MRI fMRI EEG ECG EMG MEG PET OCT CXR SAR UAV UAVs AV AVs LiDAR "
+    "CT MRI fMRI EEG ECG EMG MEG OCT CXR SAR UAV UAVs AV AVs LiDAR "
     # hardware a run is timed on ("a single NVIDIA RTX 4060 Ti", "8 A100 GPUs")
     "NVIDIA AMD RTX GTX A100 A800 H100 H800 H200 B200 V100 P100 K80 T4 L4 L40 L40S A6000 A40 A10 A10G MI250 MI300X TPUv2 TPUv3 TPUv4 TPUv5".split()
 )

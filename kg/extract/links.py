@@ -4,6 +4,8 @@
 ('https://github.com/a/b', 'http://x.org/p?q=1')
 >>> link_type("https://huggingface.co/datasets/org/Foo"), link_type("https://huggingface.co/org/Foo-7B")
 ('DATASET', 'MODEL')
+>>> link_type("https://huggingface.co/datasets/squad"), link_type("https://huggingface.co/spaces/org/demo")
+('DATASET', None)
 """
 
 from __future__ import annotations
@@ -35,4 +37,5 @@ def link_type(url: str) -> str | None:
     match = _HUB.match(url)
     if not match or match.group(2).lower() in _HUB_PAGES:
         return None
-    return "DATASET" if match.group(1) else "MODEL"
+    # "huggingface.co/datasets/squad" has no org: the regex reads "datasets" as one
+    return "DATASET" if match.group(1) or match.group(2).lower() == "datasets" else "MODEL"

@@ -129,21 +129,31 @@ _LOSS_WORDS = frozenset({"loss", "losses"})
 def named_losses(v) -> list[tuple[int, int]]:
     """Token spans of losses named after a person, shape or short form ("Pseudo-Huber losses",
     "MSE loss", "Multiple Negative Rankings loss"); lower-case ones ("adversarial loss")
-    mostly describe the paper's own objective.
+    mostly describe the paper's own objective. Titles capitalise every word and a sentence its
+    first, so there a capital is no sign of a name.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("We adopt Pseudo-Huber losses. These loss terms and an adversarial loss help. Augmented Losses")
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> doc = nlp("A Title With Reconstruction Loss\\nWe adopt Pseudo-Huber losses. These loss terms and an "
+    ...           "adversarial loss help. Reconstruction loss is added.")
     >>> [doc[s:e].text for s, e in named_losses(view(doc))]
     ['Pseudo-Huber losses']
     """
-    words, texts, lower = v.words, v.word_texts, v.lower
+    words, texts = v.words, v.word_texts
+    sent = v.sent_ids or [0] * len(v.texts)
     out = []
     for index in where(map(_LOSS_WORDS.__contains__, v.word_lower)):
+        if sent[words[index][0]] == 0:
+            continue  # the title
         first = index
         while first > 0 and index - first < 3 and words[first - 1][1] == words[first][0]:
             prev = texts[first - 1]
+            prev_start = words[first - 1][0]
+            opens_sentence = prev_start == 0 or sent[prev_start - 1] != sent[prev_start]
             if not (prev[:1].isupper() and _WORD.match(prev)) or prev.lower() in _STOP or prev.endswith(PARTICIPLE_ENDINGS):
                 break  # "Implementing ... Loss", "Augmented Losses": a verb form, not part of a name
+            if opens_sentence and not name_shaped(prev) and "-" not in prev:
+                break  # "Reconstruction loss is added."
             first -= 1
         if first < index:
             out.append((words[first][0], words[index][1]))

@@ -37,7 +37,7 @@ _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
 # a name after these is where or against what the new thing is tested, not the new thing
-_WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from", "for"}
+_WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from"}
 _POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised",
               "available", "ranging", "spanning", "covering", "comprising"}
 _APPOSITIVE_STOPS = _STOP_PREPOSITIONS - {"and"} | {"that", "which"}
@@ -250,10 +250,18 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             continue
         window_end = i + 16
         lead_words = []
+        purpose_from = None  # "a dataset for AD detection": what the new thing is for, up to a comma
         for index in range(bisect_right(words, (i, len(lower) + 1)), len(words)):
             start, end = words[index]
             if start >= window_end or sent[start] != sent[i] or lower[start] in _WINDOW_STOPS:
                 break
+            if purpose_from is not None:
+                if "," not in texts_at[purpose_from:start]:
+                    continue
+                purpose_from = None  # "We introduce, for the first time, FooNet"
+            if lower[start] == "for":
+                purpose_from = start
+                continue
             text = texts[index]
             # "a method called Foo", "our proposed approach, Loki, ..."
             named = text[:1].isupper() and (lower[start - 1] in _NAMING or (
@@ -279,9 +287,11 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
-            if lead_type is None and word in _NAMING and i > 0 and texts_at[i - 1] != "-":  # not "so-called"
-                head_at = i - 2 if lower[i - 1] == "," and i > 1 else i - 1
-                lead_type = HEAD_TYPES.get(lower[head_at])  # "a training methodology called Foo", "a dataset, named Foo"
+            naming_at = i if word in _NAMING else start - 1 if lower[start - 1] in _NAMING else None
+            if naming_at is not None and naming_at > 0 and texts_at[naming_at - 1] != "-":  # not "so-called"
+                head_at = naming_at - 2 if lower[naming_at - 1] == "," and naming_at > 1 else naming_at - 1
+                # "a training methodology called Foo", "a framework for ... a dataset, named Foo"
+                lead_type = HEAD_TYPES.get(lower[head_at]) or lead_type
             entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
             out.append((start, end, entity_type))
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
@@ -291,45 +301,53 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
 
 _COINING = {"call", "term", "dub", "called", "termed", "dubbed", "coined"}
 _COINED_OBJECTS = {"this", "it", "them", "these", "the", "as", "a", "an"}
+_COINAGE_ENDS = _STOP_PREPOSITIONS | {"which", "is", "are", "was", "where", "because"}
+_AUTHORS = {"we", "they", "our"}
 
 
 def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
-    """Lower-case terms a paper coins: "we call this implicit instruction tuning", "termed as
-    learngene", "which we call anchors". Up to four words, ending at punctuation or a
+    """Lower-case terms a paper coins: "we call this implicit instruction tuning", "(termed as
+    learngene)", "which we call anchors". Up to four words, ending at punctuation or a
     preposition; a capitalised or coined name is left to :func:`proposal_names`. The type is
     the head right before the verb, if any ("a measure called average path length").
 
+    Authors must do the naming: "we"/"they" or a proposing verb shortly before the verb ("we
+    introduce a measure called ..."), or a bracket or comma introducing it. "This phenomenon is called catastrophic forgetting" and "we use the term
+    hallucination" describe established terms.
+
     >>> import spacy
-    >>> doc = spacy.blank("en")("We call this implicit instruction tuning. A so-called cold start, termed as learngene. "
-    ...                         "We term such module as learngene. We call the results \\"model soups\\".")
+    >>> doc = spacy.blank("en")("We call this implicit instruction tuning. A so-called cold start (termed as learngene). "
+    ...                         "We term such module as learngene. A vector, termed \\"concept vectors\\". "
+    ...                         "This is often called catastrophic forgetting. We use the term hallucination.")
     >>> [doc[s:e].text for s, e, _ in lower_case_coinages(view(doc))]
-    ['implicit instruction tuning', 'learngene', 'learngene']
+    ['implicit instruction tuning', 'learngene', 'learngene', 'concept vectors']
     """
     lower, texts, n = v.lower, v.texts, len(v.texts)
     out = []
     for i in where(map(_COINING.__contains__, lower)):
-        if lower[i] in ("call", "term", "dub") and "we" not in lower[max(0, i - 3) : i]:
-            continue  # "we call", "which we term"; not "a call to"
-        if i > 0 and texts[i - 1] == "-":
-            continue  # "so-called"
+        before = lower[max(0, i - 6) : i]
+        by_authors = any(word in _AUTHORS or word in PROPOSAL_VERBS for word in before) or (i > 0 and texts[i - 1] in (",", "("))
+        if not by_authors or (i > 0 and lower[i - 1] == "the") or (i > 0 and texts[i - 1] == "-"):
+            continue  # "often called", "the term X", "so-called"
         at = i + 1
         as_at = next((j for j in range(at, min(at + 4, n)) if lower[j] == "as"), None)
         if as_at is not None and all(texts[j].isalpha() for j in range(at, as_at)):
             at = as_at  # "we term such module as learngene"
+        quoted = False
         while at < n and (lower[at] in _COINED_OBJECTS or v.quote[at]):
+            quoted = quoted or v.quote[at]
             at += 1
         end = at
-        while end < n and end - at < 4 and texts[end].isalpha() and texts[end].islower() or (
-                end < n and texts[end] == "-" and end > at and not v.spaced[end - 1]):
-            if lower[end] in _STOP_PREPOSITIONS or lower[end] in ("which", "is", "are", "was", "where", "because"):
+        while end < n and end - at < 4 and (texts[end].isalpha() and texts[end].islower() or (
+                texts[end] == "-" and end > at and not v.spaced[end - 1])):
+            if lower[end] in _COINAGE_ENDS:
                 break
             end += 1
         while end > at and texts[end - 1] == "-":
             end -= 1
-        if end > at and not v.is_punct[at] and (end >= n or v.is_punct[end] and not v.quote[end] or lower[end] in _STOP_PREPOSITIONS
-                                                or lower[end] in ("which", "is", "are", "was")):
-            lead = lower[i - 1] if i > 0 else ""
-            out.append((at, end, "METRIC" if lead in ("measure", "measures") else HEAD_TYPES.get(lead)))
+        closes = end >= n or lower[end] in _COINAGE_ENDS or (v.quote[end] if quoted else v.is_punct[end] and not v.quote[end])
+        if end > at and not v.is_punct[at] and closes:
+            out.append((at, end, HEAD_TYPES.get(lower[i - 1]) if i > 0 else None))
     return out
 
 
@@ -404,7 +422,8 @@ def model_cues(name: str, sentences: list[str]) -> bool:
     (False, True)
     """
     for sentence in sentences:
-        sentence = URL.sub("", sentence)  # a link is typed by what it points at, not by its host
+        # a link is a cue by what it points at, not by its host: a dataset page is no model
+        sentence = URL.sub(lambda link: link.group() if link_type(link.group()) == "MODEL" else "", sentence)
         if _RELEASE_CUES.search(sentence):
             return True
         at = sentence.find(name)
@@ -469,7 +488,8 @@ def kg_proposals(doc):
         text = v.text(start, end)
         key = word_key(text)
         if key not in found:
-            phrases[key] = (start, end)
+            if " " in text:
+                phrases[key] = (start, end)
             head_type = lead_type or type_from_head(text)
             found[key] = head_type if head_type in ("DATASET", "MODEL", "METHOD", "METRIC") else "METHOD"
     span = title_name(doc)

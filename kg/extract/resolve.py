@@ -88,6 +88,10 @@ def select_spans(cands: list[dict]) -> list[dict]:
     return sorted(out, key=lambda c: c["start"])
 
 
+_NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
+                             "memorization grokking data".split())
+
+
 def defined_term_type(short: str, long: str) -> str | None:
     """METHOD for a term an abstract takes the trouble to define ("Error L2-Norm (EL2N)")
     when no head word types it: most such terms in ML abstracts name techniques.  Plural
@@ -97,7 +101,8 @@ def defined_term_type(short: str, long: str) -> str | None:
     ('METHOD', None)
     >>> defined_term_type("AD", "Alzheimer's disease"), defined_term_type("VLA", "Vision-language-action")
     (None, None)
-    >>> defined_term_type("CF", "catastrophic forgetting")
+    >>> defined_term_type("CF", "catastrophic forgetting") is None
+    True
     """
     words = long.split()
     if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
@@ -106,9 +111,6 @@ def defined_term_type(short: str, long: str) -> str | None:
         return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique
     return "METHOD"
 
-
-_NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
-                       "memorization grokking data".split())
 
 
 def _abbreviation_candidates(doc) -> None:
@@ -137,12 +139,16 @@ def _abbreviation_candidates(doc) -> None:
 
 
 def _more_sizes_follow(v, end: int) -> bool:
-    """", Large, and XL" or "and 13B" right after a sized name: a list of sizes."""
+    """", Large, and XL" or "and 13B" right after a sized name: a list of sizes. Variant words
+    count only capitalised: "Mistral 7B and it outperforms", "and small models" are prose."""
     texts, n = v.texts, len(v.texts)
     at = end
     while at < n and texts[at] in (",", "and", "or"):
         at += 1
-    return at > end and at < n and is_size_word(texts[at])
+    if at == end or at >= n:
+        return False
+    word = texts[at]
+    return is_size_word(word) and (word[0].isdigit() or word[0].isupper() and word != "It")
 
 
 def _sentence_span(v, start: int, end: int) -> tuple[int, int]:

@@ -208,6 +208,19 @@ def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, in
     return [(start, end) for start, end in out if sent[start] in cue_sentences]
 
 
+_DATA_WORDS = frozenset({"data", "dataset", "datasets", "corpus", "corpora", "tokens", "pretraining", "pre-training"})
+
+
+def _about_data(v, token: int) -> bool:
+    """The sentence of ``token`` talks about data ("100B tokens across datasets", "trained on")."""
+    sent_id = v.sent_ids[token] if v.sent_ids else 0
+    first = v.sent_starts[sent_id] if v.sent_ids else 0
+    stop = v.sent_starts[sent_id + 1] if v.sent_ids and sent_id + 1 < len(v.sent_starts) else len(v.lower)
+    words = v.lower[first:stop]
+    return any(word in _DATA_WORDS for word in words) or any(
+        words[k] == "trained" and words[k + 1] == "on" for k in range(len(words) - 1))
+
+
 _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass", "beats", "versus", "vs")
 
 
@@ -228,8 +241,9 @@ def kg_shapes(doc):
         candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
         typed.update(range(start, end))
     proposed_types = {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"}
-    # what a new dataset is compared with is data; otherwise a rival system
-    rival = "DATASET" if proposed_types == {"DATASET"} else "METHOD"
+    new_dataset = proposed_types == {"DATASET"}
     for start, end in compared_names(v, shaped, typed):
+        # what a new dataset is compared with, in a sentence about data, is data; otherwise a rival system
+        rival = "DATASET" if new_dataset and _about_data(v, start) else "METHOD"
         candidates.add(doc, start, end, model_or(v, v.text(start, end), rival), "compared", confidence=0.5)
     return doc
