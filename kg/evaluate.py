@@ -35,6 +35,7 @@ SPLITS = {
     "dev7": ("dev_seed_7.jsonl",),
     "dev8": ("dev_seed_8.jsonl",),
     "dev9": ("dev_seed_9.jsonl",),
+    "dev10": ("dev_seed_10.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 
