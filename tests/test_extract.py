@@ -455,3 +455,10 @@ def test_a_lower_case_term_the_paper_coins_is_proposed(nlp):
     described = Paper("p-w2", "Forgetting", "This phenomenon is often called zorbic forgetting. We use the term zorbination.")
     found, _, _ = entities(nlp, described)
     assert not any(e.role == "proposed" for e in found.values())
+
+
+def test_a_known_model_with_a_written_version_or_size_is_that_variant(nlp):
+    paper = Paper("p-v", "Compare", "We compare Claude v1.3 and Pythia 1.4B with 4 baselines.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Claude v1.3"].type == "MODEL" and found["Claude v1.3"].family == "Claude"
+    assert "Claude" not in found

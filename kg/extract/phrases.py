@@ -238,6 +238,8 @@ class PhraseTyper:
             entry = entries[index]
             candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
         known = candidates.candidates(doc)
+        for start, end, family in sized_after(v, known):
+            candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "TASK", _TASK_SETTINGS, v.word_lower):
@@ -255,6 +257,26 @@ _TASK_SETTINGS = frozenset(
     "task-incremental domain-incremental online multi-turn multi-hop personalized personalised customized "
     "customised unsupervised semi-supervised weakly-supervised fine-grained".split()
 )
+
+
+_WRITTEN_SIZE = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[BM])$")
+
+
+def sized_after(v, known) -> list[tuple[int, int, str]]:
+    """A known model followed by a written version or size ("Claude v1.3", "Pythia 1.4B") is
+    that variant, with the known model as family.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We compare Claude v1.3 with Claude 2 and 4 baselines.")
+    >>> sized_after(view(doc), [{"type": "MODEL", "start": 2, "end": 3, "canonical": "Claude"}])
+    [(2, 4, 'Claude')]
+    """
+    texts, out = v.texts, []
+    for c in known:
+        end = c["end"]
+        if c["type"] == "MODEL" and end < len(texts) and v.spaced[end - 1] and _WRITTEN_SIZE.match(texts[end]):
+            out.append((c["start"], end + 1, c["canonical"] or v.text(c["start"], end)))
+    return out
 
 
 def after_prefix(v, known, entity_type: str, prefixes, word_texts) -> list[tuple[int, int, str]]:
