@@ -462,3 +462,10 @@ def test_a_known_model_with_a_written_version_or_size_is_that_variant(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Claude v1.3"].type == "MODEL" and found["Claude v1.3"].family == "Claude"
     assert "Claude" not in found
+
+
+def test_capitalised_words_right_after_a_proposing_verb_name_the_new_thing(nlp):
+    paper = Paper("p-r", "Catalysts", "To constrain the space, we introduce Random Zorb Traversal and train a DQN agent.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Random Zorb Traversal"].role == "proposed" and found["Random Zorb Traversal"].type == "METHOD"
+    assert found["DQN"].role == "used"

@@ -269,7 +269,11 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             # "we present Baichuan 2, a series of ...": a capitalised word and a version number, first after the verb
             versioned = (not lead_words and text.istitle() and text.isalpha() and index + 1 < len(words)
                          and _NUMBERED.match(texts[index + 1]) and words[index + 1][0] == end)
-            named = named or versioned
+            # "we introduce Random Edge Traversal and ...": capitalised words right after the verb
+            titled = (not lead_words and start == i + 1 and _TITLE_WORD.match(text) is not None
+                      and text.lower() not in _HEADLINE_WORDS and index + 1 < len(words) and words[index + 1][0] == end
+                      and _TITLE_WORD.match(texts[index + 1]) is not None)
+            named = named or versioned or titled
             if text in NOT_NAMES or not (start in long_forms or is_name_shaped(text) or text in abbreviations or named):
                 lead_words.append(text)
                 continue
@@ -292,7 +296,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 head_at = naming_at - 2 if lower[naming_at - 1] == "," and naming_at > 1 else naming_at - 1
                 # "a training methodology called Foo", "a framework for ... a dataset, named Foo"
                 lead_type = HEAD_TYPES.get(lower[head_at]) or lead_type
-            entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type")
+            entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type") or (
+                "METHOD" if titled else None)
             out.append((start, end, entity_type))
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
             break
