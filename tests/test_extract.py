@@ -469,3 +469,10 @@ def test_capitalised_words_right_after_a_proposing_verb_name_the_new_thing(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Random Zorb Traversal"].role == "proposed" and found["Random Zorb Traversal"].type == "METHOD"
     assert found["DQN"].role == "used"
+
+
+def test_a_name_marked_as_prior_work_is_used_not_proposed(nlp):
+    paper = Paper("p-s", "Flat regions", "We propose to leverage a recently introduced training method, named "
+                  "Sharpness-aware Zorbing, which finds flat minima.")
+    found, _, _ = entities(nlp, paper)
+    assert all(e.role == "used" for e in found.values())

@@ -33,6 +33,9 @@ _NUMBERED = re.compile(r"^\d{1,2}(\.\d+)?$")
 _VERSION_TAIL = re.compile(r" v?\d+\.\d+$")
 _SURVEY_WORDS = {"survey", "review", "overview", "tutorial"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
+# words between a proposing verb and a name that mark the name as someone else's
+_PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "established", "standard", "classic",
+               "classical", "conventional", "off-the-shelf", "leverage", "use", "adopt", "employ", "apply", "utilize"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
@@ -290,6 +293,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                     start, end = inner_long, long_forms[inner_long]
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
+            before_naming = lower[max(0, i - 6) : i] if word in _NAMING else ()
+            if any(w.lower() in _PRIOR_WORK for w in (*lead_words, *before_naming)):
+                break  # "we propose to leverage a recently introduced method, named Foo": Foo is used
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
             naming_at = i if word in _NAMING else start - 1 if lower[start - 1] in _NAMING else None
             if naming_at is not None and naming_at > 0 and texts_at[naming_at - 1] != "-":  # not "so-called"
