@@ -280,6 +280,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             if text in NOT_NAMES or not (start in long_forms or is_name_shaped(text) or text in abbreviations or named):
                 lead_words.append(text)
                 continue
+            if not named and any(lower[k] in _NAMING and sent[k] == sent[i] for k in range(end, min(window_end, len(lower)))):
+                lead_words.append(text)  # "an end-to-end MoE training framework called EvoMoE": MoE describes it
+                continue
             if start in long_forms:
                 end = long_forms[start]
                 if start in curated_long and _head_after_pair(v, end):
