@@ -481,4 +481,4 @@ def test_a_name_marked_as_prior_work_is_used_not_proposed(nlp):
 def test_a_name_describing_what_a_called_name_is_stays_used(nlp):
     paper = Paper("p-e", "EvoZorb", "We propose an efficient end-to-end MoE training framework called EvoZorb.")
     found, _, _ = entities(nlp, paper)
-    assert found["EvoZorb"].role == "proposed" and found["MoE"].role == "used"
+    assert found["EvoZorb"].role == "proposed" and found["mixture of experts"].role == "used"
