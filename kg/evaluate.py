@@ -36,6 +36,7 @@ SPLITS = {
     "dev8": ("dev_seed_8.jsonl",),
     "dev9": ("dev_seed_9.jsonl",),
     "dev10": ("dev_seed_10.jsonl",),
+    "dev11": ("dev_seed_11.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
 }
 
