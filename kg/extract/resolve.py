@@ -112,7 +112,6 @@ def defined_term_type(short: str, long: str) -> str | None:
     return "METHOD"
 
 
-
 def _abbreviation_candidates(doc) -> None:
     table = candidates.abbreviations(doc)
     if not table:
@@ -155,9 +154,7 @@ def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
     """Tokens of the sentence(s) a span is in (``Span.sent`` scans the whole doc)."""
     if not v.sent_ids:
         return 0, len(v.texts)
-    following = v.sent_ids[end - 1] + 1
-    stop = v.sent_starts[following] if following < len(v.sent_starts) else len(v.texts)
-    return v.sent_starts[v.sent_ids[start]], stop
+    return v.sentence_bounds(v.sent_ids[start])[0], v.sentence_bounds(v.sent_ids[end - 1])[1]
 
 
 @Language.component("kg_resolve")

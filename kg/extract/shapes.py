@@ -201,8 +201,7 @@ def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, in
     # only the sentences of these names are read for comparison cues
     cue_sentences = set()
     for sent_id in {sent[start] for start, _ in out}:
-        first = v.sent_starts[sent_id]
-        stop = v.sent_starts[sent_id + 1] if sent_id + 1 < len(v.sent_starts) else len(v.texts)
+        first, stop = v.sentence_bounds(sent_id)
         if any(word.startswith(_COMPARISON_CUES) for word in v.lower[first:stop]):
             cue_sentences.add(sent_id)
     return [(start, end) for start, end in out if sent[start] in cue_sentences]
@@ -213,9 +212,7 @@ _DATA_WORDS = frozenset({"data", "dataset", "datasets", "corpus", "corpora", "to
 
 def _about_data(v, token: int) -> bool:
     """The sentence of ``token`` talks about data ("100B tokens across datasets", "trained on")."""
-    sent_id = v.sent_ids[token] if v.sent_ids else 0
-    first = v.sent_starts[sent_id] if v.sent_ids else 0
-    stop = v.sent_starts[sent_id + 1] if v.sent_ids and sent_id + 1 < len(v.sent_starts) else len(v.lower)
+    first, stop = v.sentence_bounds(v.sent_ids[token] if v.sent_ids else 0)
     words = v.lower[first:stop]
     return any(word in _DATA_WORDS for word in words) or any(
         words[k] == "trained" and words[k + 1] == "on" for k in range(len(words) - 1))
@@ -240,9 +237,9 @@ def kg_shapes(doc):
     for start, end in model_shaped_names(v, shaped, typed):
         candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
         typed.update(range(start, end))
-    proposed_types = {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"}
-    new_dataset = proposed_types == {"DATASET"}
-    for start, end in compared_names(v, shaped, typed):
+    compared = compared_names(v, shaped, typed)
+    new_dataset = bool(compared) and {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"} == {"DATASET"}
+    for start, end in compared:
         # what a new dataset is compared with, in a sentence about data, is data; otherwise a rival system
         rival = "DATASET" if new_dataset and _about_data(v, start) else "METHOD"
         candidates.add(doc, start, end, model_or(v, v.text(start, end), rival), "compared", confidence=0.5)

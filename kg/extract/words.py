@@ -61,6 +61,13 @@ class TokenView:
             self._sentence_texts = [self.text(a, b) for a, b in bounds if b > a]
         return self._sentence_texts
 
+    def sentence_bounds(self, sent_id: int) -> tuple[int, int]:
+        """First token and end token of sentence ``sent_id`` (the whole doc before kg_sentences ran)."""
+        if not self.sent_ids:
+            return 0, len(self.texts)
+        following = sent_id + 1
+        return self.sent_starts[sent_id], self.sent_starts[following] if following < len(self.sent_starts) else len(self.texts)
+
     def text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
         if end - start == 1:
