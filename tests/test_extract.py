@@ -482,3 +482,16 @@ def test_a_name_describing_what_a_called_name_is_stays_used(nlp):
     paper = Paper("p-e", "EvoZorb", "We propose an efficient end-to-end MoE training framework called EvoZorb.")
     found, _, _ = entities(nlp, paper)
     assert found["EvoZorb"].role == "proposed" and found["mixture of experts"].role == "used"
+
+
+def test_a_title_case_run_ending_in_a_technique_word_is_a_method(nlp):
+    paper = Paper("p-t", "Zorb Nets at Scale",
+                  "We scale Zorb nets with Large Batch Zorbing Training and rely on Large Language Models. "
+                  "A new router, Zorb Router, is proposed. We add Quorb Alignment, a novel objective. "
+                  "Sparse Zorb Training is left out.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["Large Batch Zorbing Training"].type, found["Large Batch Zorbing Training"].role) == ("METHOD", "used")
+    assert (found["Zorb Router"].type, found["Zorb Router"].role) == ("METHOD", "proposed")
+    assert found["Quorb Alignment"].role == "proposed"
+    # a sentence capitalises its first word, and generic phrases are no names
+    assert not {"Sparse Zorb Training", "Large Language Models"} & set(found)

@@ -4,7 +4,9 @@
 * coined names listed right after one: "two benchmarks (FooQA and BarBench)", "the benchmarks
   FooQA-C and BarQA-C", "our largest model, FooLM-XL,";
 * a coined name in a coordinated list with a known name: "on GSM8K, FooBench and MATH";
-* a coined name a score is reported on: "+4.1 on FooEval", "reaches 71.2% on BarBench".
+* a coined name a score is reported on: "+4.1 on FooEval", "reaches 71.2% on BarBench";
+* a capitalised run inside a sentence that ends in a technique word: "we adopt Large Batch
+  Training", "an Attention Router".
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from operator import itemgetter
 from spacy.language import Language
 
 from . import candidates
+from .gazetteer import load_generic_phrases
 from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
 from .words import name_shaped, view, where
 
-__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names"]
+__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names", "titled_techniques"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "testbed", "leaderboard", "bank", "collection", "arena"})
@@ -218,6 +221,68 @@ def _about_data(v, token: int) -> bool:
         words[k] == "trained" and words[k + 1] == "on" for k in range(len(words) - 1))
 
 
+# last words that make a capitalised run a technique's name
+_TECHNIQUE_HEADS = frozenset(
+    "training learning distillation pre-training pretraining optimization optimisation attention layer controller "
+    "adaptation supervision denoising sampling sub-sampling injection integration regularization regularisation "
+    "correction fusion pruning router routing augmentation curriculum alignment tuning fine-tuning decoding "
+    "prompting normalization normalisation bottleneck encoding transformer transformers".split()
+)
+_RUN_WORD = re.compile(r"^[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
+
+
+def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple[int, int, bool]]:
+    """Runs of two to five capitalised words inside an abstract's sentence that end in a
+    technique word ("we adopt Large Batch Training", "an Attention Router"): writing a phrase
+    in title case mid-sentence marks it as a name.  The title, where every word is
+    capitalised, and a sentence's first word are no such sign; nor are generic phrases
+    ("Large Language Models").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> doc = nlp("A Title With Fast Training\\nWe adopt Large Batch Training and Joint Attention. Sparse Training helps.")
+    >>> [doc[s:e].text for s, e, _ in titled_techniques(view(doc), frozenset(), set())]
+    ['Large Batch Training', 'Joint Attention']
+
+    The third item says whether the sentence presents the run as new ("Foo Training, a novel
+    scheme", "a new router, Foo Router, is proposed", "a Foo Denoising method is proposed").
+    """
+    sent = v.sent_ids or [0] * len(v.texts)
+    words, texts = v.words, v.word_texts
+    out = []
+    index, n = 0, len(words)
+    while index < n:
+        start = index
+        while (index < n and _RUN_WORD.match(texts[index]) and (index == start or words[index][0] == words[index - 1][1])
+               and sent[words[index][0]] == sent[words[start][0]]):
+            index += 1
+        if index == start:
+            index += 1
+            continue
+        first, last = words[start][0], words[index - 1][1]
+        opens_sentence = first == 0 or sent[first - 1] != sent[first]
+        if (2 <= index - start <= 5 and sent[first] != 0 and not opens_sentence
+                and texts[index - 1].lower() in _TECHNIQUE_HEADS
+                and v.text(first, last).lower() not in generic
+                and not typed.intersection(range(first, last))):
+            out.append((first, last, _presented_as_new(v, first, last)))
+    return out
+
+
+_NEW = frozenset({"new", "novel", "our"})
+_PASSIVE_PROPOSAL = frozenset({"proposed", "introduced", "presented", "developed", "designed"})
+
+
+def _presented_as_new(v, first: int, last: int) -> bool:
+    """ "a novel X", "our X", "X, a new ...", "X (method) is proposed": the paper's own."""
+    sent_first, sent_stop = v.sentence_bounds(v.sent_ids[first] if v.sent_ids else 0)
+    before = v.lower[max(sent_first, first - 3):first]
+    after = v.lower[last:min(sent_stop, last + 4)]
+    if _NEW.intersection(before) or (after[:1] == (",",) and _NEW.intersection(after[1:3])):
+        return True
+    return any(word in ("is", "are", "was") and following in _PASSIVE_PROPOSAL for word, following in zip(after, after[1:]))
+
+
 _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass", "beats", "versus", "vs")
 
 
@@ -231,6 +296,9 @@ def kg_shapes(doc):
     for start, end, entity_type in list_siblings(v, shaped, known):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
+    for start, end, new in titled_techniques(v, load_generic_phrases(), typed):
+        candidates.add(doc, start, end, "METHOD", "titled-run", confidence=0.6, proposed=new)
+        typed.update(range(start, end))
     for start, end in scored_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "scored-on", confidence=0.6)
         typed.update(range(start, end))
