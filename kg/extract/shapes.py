@@ -21,7 +21,7 @@ from . import candidates
 from .gazetteer import load_generic_phrases
 from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
-from .words import name_shaped, view, where
+from .words import WordMemo, name_shaped, view, where
 
 __all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names", "titled_techniques"]
 
@@ -229,6 +229,7 @@ _TECHNIQUE_HEADS = frozenset(
     "prompting normalization normalisation bottleneck encoding transformer transformers".split()
 )
 _RUN_WORD = re.compile(r"^[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
+run_word = WordMemo(lambda word: bool(_RUN_WORD.match(word)))
 
 
 def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple[int, int, bool]]:
@@ -249,22 +250,23 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
     """
     sent = v.sent_ids or [0] * len(v.texts)
     words, texts = v.words, v.word_texts
+    n = len(words)
+
+    def joined(index: int) -> bool:  # words ``index - 1`` and ``index`` are capitalised and written together
+        return (words[index][0] == words[index - 1][1] and run_word(texts[index]) and run_word(texts[index - 1])
+                and sent[words[index][0]] == sent[words[index - 1][0]])
+
     out = []
-    index, n = 0, len(words)
-    while index < n:
-        start = index
-        while (index < n and _RUN_WORD.match(texts[index]) and (index == start or words[index][0] == words[index - 1][1])
-               and sent[words[index][0]] == sent[words[start][0]]):
-            index += 1
-        if index == start:
-            index += 1
-            continue
-        first, last = words[start][0], words[index - 1][1]
+    for head in where(map(_TECHNIQUE_HEADS.__contains__, v.word_lower)):
+        if not run_word(texts[head]) or (head + 1 < n and joined(head + 1)):
+            continue  # lower case, or the run goes on past the head
+        start = head
+        while start > 0 and head - start < 5 and joined(start):
+            start -= 1
+        first, last = words[start][0], words[head][1]
         opens_sentence = first == 0 or sent[first - 1] != sent[first]
-        if (2 <= index - start <= 5 and sent[first] != 0 and not opens_sentence
-                and texts[index - 1].lower() in _TECHNIQUE_HEADS
-                and v.text(first, last).lower() not in generic
-                and not typed.intersection(range(first, last))):
+        if (1 <= head - start <= 4 and (start == 0 or not joined(start)) and sent[first] != 0 and not opens_sentence
+                and v.text(first, last).lower() not in generic and not typed.intersection(range(first, last))):
             out.append((first, last, _presented_as_new(v, first, last)))
     return out
 
