@@ -495,3 +495,9 @@ def test_a_title_case_run_ending_in_a_technique_word_is_a_method(nlp):
     assert found["Quorb Alignment"].role == "proposed"
     # a sentence capitalises its first word, and generic phrases are no names
     assert not {"Sparse Zorb Training", "Large Language Models"} & set(found)
+
+
+def test_named_entity_recognition_names_nothing_new(nlp):
+    paper = Paper("p-n", "Tagging", "We study named entity recognition (NER) in clinical notes. NER is hard.")
+    found, _, _ = entities(nlp, paper)
+    assert [(e.name, e.type, e.role) for e in found.values()] == [("named entity recognition", "TASK", "used")]
