@@ -64,6 +64,16 @@ def test_abbreviation_and_long_form_merge_in_one_abstract(nlp):
     assert not any(name.lower().startswith("multi-agent") for name in found)
 
 
+@pytest.mark.parametrize("sentence, node, alias", [
+    ("We fine-tune it with (b) proximal policy optimization (PPO) and rank outputs.", "PPO", "proximal policy optimization"),
+    ("Attention labels help visual transformers (ViT) train.", "ViT", "visual transformers"),
+    ("It samples with Monte Carlo Markov Chain (MCMC) steps.", "MCMC", "Monte Carlo Markov Chain"),
+])
+def test_a_curated_term_defined_in_other_words_stays_one_node(nlp, sentence, node, alias):
+    found = entities_of(nlp, "A Study", sentence)
+    assert list(found) == [node] and alias in found[node].aliases
+
+
 def test_case_variants_in_one_abstract_are_one_entity(nlp):
     found = entities_of(nlp, "A Study", "We evaluate on GSM8k. Results on GSM8K improve, and ImageNet-1k and ImageNet-1K agree.")
     datasets = [e for e in found.values() if e.type == "DATASET"]

@@ -9,6 +9,12 @@ letters cover the short form in order, the first letter starting a word.
 2
 >>> match_long_form("XYZ", ["something", "else"]) is None
 True
+
+Where every letter starts a word, those words win over a shorter run that spells the short
+form from inside words: "(b) proximal policy optimization (PPO)", not "policy optimization".
+
+>>> match_long_form("PPO", ["proximal", "policy", "optimization"])
+3
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from ..normalise import surface_key
 from .lexicon import NOT_NAMES, type_from_head
 from .words import view, where
 
-__all__ = ["match_long_form", "is_short_form", "find_definitions"]
+__all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term"]
 
 _SHORT = re.compile(r"^[A-Za-z][\w\-.+]*$")
 
@@ -39,12 +45,20 @@ def is_short_form(text: str) -> bool:
     return uppers >= 2 or (uppers == 1 and not text[0].isupper()) or (uppers >= 1 and any(c.isdigit() for c in text))
 
 
+# words that never open a long form ("that test-time training (TTT)")
+_NOT_FIRST = frozenset("the a an of and for that this these those which with".split())
+
+
 def match_long_form(short: str, words: list[str]) -> int | None:
     """How many trailing ``words`` form the long form of ``short``, or None."""
     letters = [c.lower() for c in short if c.isalnum()]
     if not letters:
         return None
     limit = min(len(words), len(letters) + 5, 2 * len(letters) + 1)
+    initials = words[-len(letters):]
+    if (2 <= len(letters) <= len(words) and [w[:1].lower() for w in initials] == letters
+            and initials[0].lower() not in _NOT_FIRST):
+        return len(letters)  # every letter starts a word: "proximal policy optimization (PPO)", not "policy optimization"
     for count in range(1, limit + 1):
         candidate = words[-count:]
         if _covers(letters, candidate):
@@ -127,6 +141,24 @@ def _definition(v, last: int, short_start: int, short_end: int) -> tuple[int, in
     return starts[-count], last + 1, short_start, short_end
 
 
+def spells_same_term(long_text: str, known_form: str) -> bool:
+    """Whether a paper's long form is a curated form written another way: the same words in
+    any order, each word compared by its first three letters ("visual transformers" and
+    "Vision Transformer", "Monte Carlo Markov Chain" and "Markov chain Monte Carlo").  The
+    short form already matched the curated entry, so this only tells spelling from meaning.
+
+    >>> spells_same_term("visual transformers", "Vision Transformer"), spells_same_term("Monte Carlo Markov Chain", "Markov chain Monte Carlo")
+    (True, True)
+    >>> spells_same_term("dialogue state tracking", "dynamic sparse training")
+    False
+    """
+    def stems(text: str) -> list[str]:
+        return sorted(word[:3] for word in re.split(r"[\s\-]+", text.lower()) if word)
+
+    long_stems = stems(long_text)
+    return len(long_stems) >= 2 and long_stems == stems(known_form)
+
+
 _CLASS_PLURALS = frozenset("approaches methods models techniques algorithms frameworks works systems architectures "
                            "strategies networks baselines variants".split())
 
@@ -160,7 +192,8 @@ def kg_abbreviations(doc):
             continue  # "various data efficient approaches (DeiT)": an example of a class, not a definition
         if known_long:
             entity_type, canonical = known_long["type"], known_long["canonical"]
-        elif known_short and known_short["canonical"] and surface_key(known_short["canonical"]) == surface_key(long_text):
+        elif known_short and known_short["canonical"] and any(
+                spells_same_term(long_text, form) for form in (known_short["canonical"], *known_short["aliases"])):
             entity_type, canonical = known_short["type"], known_short["canonical"]
         else:
             # the paper's own definition beats a curated name that means something else ("DST")
