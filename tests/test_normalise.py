@@ -74,6 +74,21 @@ def test_a_curated_term_defined_in_other_words_stays_one_node(nlp, sentence, nod
     assert list(found) == [node] and alias in found[node].aliases
 
 
+def test_the_short_form_of_a_generic_phrase_is_no_node(nlp):
+    found = entities_of(nlp, "Reuse", "The advent of the pre-trained model (PTM) era. We study PTM reuse with LoRA.")
+    assert list(found) == ["LoRA"]
+
+
+def test_a_short_form_in_the_other_number_is_the_defined_entity(nlp):
+    found = entities_of(nlp, "Zorb Nets", "We call this architecture a Zorb Net (Zb-Net). We show Zb-Nets can learn.")
+    assert list(found) == ["Zb-Net"] and {"Zorb Net", "Zb-Nets"} <= set(found["Zb-Net"].aliases)
+
+
+def test_a_curated_term_the_paper_claims_keeps_its_curated_name(nlp):
+    found = entities_of(nlp, "Zorb", "We propose Mixture-of-Experts (MoE), a sparse layer. MoE helps.")
+    assert "MoE" not in found and "MoE" in found["mixture of experts"].aliases
+
+
 def test_case_variants_in_one_abstract_are_one_entity(nlp):
     found = entities_of(nlp, "A Study", "We evaluate on GSM8k. Results on GSM8K improve, and ImageNet-1k and ImageNet-1K agree.")
     datasets = [e for e in found.values() if e.type == "DATASET"]

@@ -7,6 +7,8 @@ Results are plain dicts in ``doc.user_data["kg_mentions"]``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 
 from . import candidates
@@ -157,10 +159,16 @@ def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
     return v.sentence_bounds(v.sent_ids[start])[0], v.sentence_bounds(v.sent_ids[end - 1])[1]
 
 
+@lru_cache(maxsize=1)
+def _generic_keys() -> frozenset[str]:
+    """Keys of the generic phrases: "pre-trained model" is as generic as "pre-trained models"."""
+    return frozenset(map(word_key, load_generic_phrases()))
+
+
 @Language.component("kg_resolve")
 def kg_resolve(doc):
     _abbreviation_candidates(doc)
-    generic = load_generic_phrases()
+    generic = _generic_keys()
     proposed = candidates.proposed_keys(doc)
     table = candidates.abbreviations(doc)
     long_to_short = {word_key(info["long"]): short for short, info in table.items()}
@@ -169,7 +177,7 @@ def kg_resolve(doc):
     mentions = []
     for cand in select_spans(candidates.candidates(doc)):
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
-        if not text or text.lower() in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
+        if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
             continue
         # generic short forms are no names, but a curated task's own short form (QA, VQA,
         # OCR) names the task; those of architecture classes (CNN, MLP) stay background
@@ -177,10 +185,15 @@ def kg_resolve(doc):
             continue
         key = word_key(text)
         canonical = cand["canonical"]
-        if canonical and canonical.lower() in generic:
+        if canonical and word_key(canonical) in generic:
             continue
         aliases = list(cand["aliases"])
-        short = long_to_short.get(key) or (text if text in table else None)
+        # a defined short form in the other number: "PTM" after "pre-trained models (PTMs)",
+        # "Ptr-Nets" after "Pointer Net (Ptr-Net)"
+        numbers = (text, text[:-1]) if text.endswith("s") else (text, text + "s")
+        short = long_to_short.get(key) or next((form for form in numbers if form in table), None)
+        if short and word_key(table[short]["long"]) in generic:
+            continue  # "pre-trained models (PTMs)": the short form of a generic phrase is as generic
         if cand["type"] == "MODEL" and any(is_generic_class(form) for form in (text, canonical, short and table[short]["long"]) if form):
             continue  # a class of models ("large reasoning models (LRMs)") is never a MODEL node
         if short and not canonical:
@@ -188,7 +201,8 @@ def kg_resolve(doc):
             # form (MALT), an established term by its long form (graph convolutional networks).
             long_form = table[short]["long"]
             own = word_key(short) in proposed or word_key(long_form) in proposed
-            canonical = short if own else long_form
+            # a curated term keeps its curated name, even where the paper claims it
+            canonical = table[short]["canonical"] or (short if own else long_form)
             aliases = sorted({long_form, short, text} - {canonical})
         # a variant of a proposed name is proposed: "FooLM-Instruct" of FooLM, "FooSet-C" of FooSet
         family = cand["family"] or (model_family(text) if cand["type"] == "MODEL" else None)
