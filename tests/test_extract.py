@@ -373,6 +373,21 @@ def test_a_curated_node_carries_the_lists_other_names(nlp):
     assert "FID" in found["Fréchet Inception Distance"].aliases
 
 
+def test_no_curated_model_lists_its_own_sizes_as_other_names():
+    """ALMA-7B and ALMA-13B are two nodes with ALMA as family, never one ALMA node."""
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.normalise import model_family, surface_key
+
+    sized = [(entry.name, alias) for entry in load_gazetteer(None) if entry.type == "MODEL" for alias in entry.aliases
+             if (family := model_family(alias)) and surface_key(family) == surface_key(entry.name)]
+    assert not sized, sized[:10]
+
+
+def test_sizes_of_a_curated_model_stay_two_nodes(nlp):
+    found, _, _ = entities(nlp, Paper("p-z", "A study", "We compare ALMA-7B with ALMA-13B on translation."))
+    assert found["ALMA-7B"].family == "ALMA" and found["ALMA-13B"].family == "ALMA"
+
+
 def test_a_hub_link_after_a_name_types_it_by_what_it_points_at(nlp):
     paper = Paper("p-h", "Zorblex: data for pre-training", "We present Zorblex (https://huggingface.co/datasets/org/Zorblex), "
                   "a high-quality subset of web text. We release QuenFo (https://huggingface.co/org/QuenFo), a framework.")
