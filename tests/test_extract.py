@@ -516,3 +516,9 @@ def test_named_entity_recognition_names_nothing_new(nlp):
     paper = Paper("p-n", "Tagging", "We study named entity recognition (NER) in clinical notes. NER is hard.")
     found, _, _ = entities(nlp, paper)
     assert [(e.name, e.type, e.role) for e in found.values()] == [("named entity recognition", "TASK", "used")]
+
+
+def test_a_token_glued_across_a_bracket_is_no_name(nlp):
+    paper = Paper("p-b", "Mix", "Our mix rivals Zorb-2 (7B)x2014a model trained for twice as long.")
+    found, _, _ = entities(nlp, paper)
+    assert not any("(" in name or ")" in name for name in found)

@@ -179,6 +179,8 @@ def kg_resolve(doc):
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
             continue
+        if text.count("(") != text.count(")"):
+            continue  # a token glued across a bracket ("(7B)x2014a"): text debris, not a name
         # generic short forms are no names, but a curated task's own short form (QA, VQA,
         # OCR) names the task; those of architecture classes (CNN, MLP) stay background
         if text in NOT_NAMES and not (cand["rule"] == "gazetteer" and cand["type"] == "TASK"):
