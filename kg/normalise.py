@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from .records import Entity, Mention, Paper, PaperEntities
 
@@ -61,6 +62,7 @@ def _singular(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=1 << 16)  # every stage keys the same few thousand names over and over
 def surface_key(text: str) -> str:
     """A matching key: case-, hyphen-, space- and plural-insensitive, version-sensitive."""
     text = unicodedata.normalize("NFKC", text).strip()

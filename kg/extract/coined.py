@@ -86,7 +86,7 @@ class CoinedNames:
             if (span.start_char, span.end_char) in have or span.start_char in covered:
                 continue
             entity_type, canonical = self.names[nlp.vocab.strings[match_id]]
-            sentence = _sentence_around(doc.text, span.start_char, span.end_char)
+            sentence = _sentence_around(text, span.start_char, span.end_char)  # doc.text rebuilds the text token by token
             found.append(Mention(span.text, entity_type, "used", sentence, span.start_char, span.end_char,
                                  "coined-elsewhere", 0.7, canonical=canonical))
             covered |= set(range(span.start_char, span.end_char))
