@@ -512,6 +512,20 @@ def test_a_title_case_run_ending_in_a_technique_word_is_a_method(nlp):
     assert not {"Sparse Zorb Training", "Large Language Models"} & set(found)
 
 
+def test_a_title_case_run_in_the_title_or_by_earlier_work_is_no_new_method(nlp):
+    paper = Paper("p-u", "Does Zorbing Help? An Analysis of Large Zorb Training",
+                  "We use The Grad Noise Injection, which was introduced by Smith et al. Unlike our baseline, "
+                  "Zorb Layer Fusion works.")
+    found, _, _ = entities(nlp, paper)
+    assert "Large Zorb Training" not in found
+    assert found["Grad Noise Injection"].role == "used" and found["Zorb Layer Fusion"].role == "used"
+
+
+def test_named_before_a_coined_entity_name_still_names_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-g", "Logs", "We train a second model named Entity-Zorb on logs."))
+    assert found["Entity-Zorb"].role == "proposed"
+
+
 def test_named_entity_recognition_names_nothing_new(nlp):
     paper = Paper("p-n", "Tagging", "We study named entity recognition (NER) in clinical notes. NER is hard.")
     found, _, _ = entities(nlp, paper)

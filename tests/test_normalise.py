@@ -66,12 +66,27 @@ def test_abbreviation_and_long_form_merge_in_one_abstract(nlp):
 
 @pytest.mark.parametrize("sentence, node, alias", [
     ("We fine-tune it with (b) proximal policy optimization (PPO) and rank outputs.", "PPO", "proximal policy optimization"),
-    ("Attention labels help visual transformers (ViT) train.", "ViT", "visual transformers"),
     ("It samples with Monte Carlo Markov Chain (MCMC) steps.", "MCMC", "Monte Carlo Markov Chain"),
 ])
 def test_a_curated_term_defined_in_other_words_stays_one_node(nlp, sentence, node, alias):
     found = entities_of(nlp, "A Study", sentence)
     assert list(found) == [node] and alias in found[node].aliases
+
+
+@pytest.mark.parametrize("sentence, node", [
+    ("We use standard self-supervised learning (SSL) for pretraining.", "self-supervised learning"),
+    ("We turn to test-time adaptation (TTA) here.", "test-time adaptation"),
+])
+def test_a_hyphenated_word_spells_one_letter_per_part(nlp, sentence, node):
+    assert list(entities_of(nlp, "A Study", sentence)) == [node]
+
+
+@pytest.mark.parametrize("sentence, curated", [
+    ("We smooth with continuous random fields (CRF) here.", "conditional random field"),
+    ("We train a progress reward model (PRM) here.", "process reward model"),
+])
+def test_a_long_form_that_only_starts_like_a_curated_one_stays_its_own_term(nlp, sentence, curated):
+    assert curated not in entities_of(nlp, "A Study", sentence)
 
 
 def test_the_short_form_of_a_generic_phrase_is_no_node(nlp):

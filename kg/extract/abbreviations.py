@@ -15,6 +15,8 @@ form from inside words: "(b) proximal policy optimization (PPO)", not "policy op
 
 >>> match_long_form("PPO", ["proximal", "policy", "optimization"])
 3
+>>> match_long_form("SSL", ["standard", "self-supervised", "learning"]), match_long_form("TTA", ["to", "test-time", "adaptation"])
+(2, 2)
 """
 
 from __future__ import annotations
@@ -55,10 +57,9 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     if not letters:
         return None
     limit = min(len(words), len(letters) + 5, 2 * len(letters) + 1)
-    initials = words[-len(letters):]
-    if (2 <= len(letters) <= len(words) and [w[:1].lower() for w in initials] == letters
-            and initials[0].lower() not in _NOT_FIRST):
-        return len(letters)  # every letter starts a word: "proximal policy optimization (PPO)", not "policy optimization"
+    spelled = _initials_count(letters, words)
+    if spelled:
+        return spelled  # every letter starts a word: "proximal policy optimization (PPO)", not "policy optimization"
     for count in range(1, limit + 1):
         candidate = words[-count:]
         if _covers(letters, candidate):
@@ -66,6 +67,23 @@ def match_long_form(short: str, words: list[str]) -> int | None:
             if first[:1].lower() == letters[0] and first.lower() not in ("the", "a", "an", "of", "and", "for"):
                 return count
     return None
+
+
+def _initials_count(letters: list[str], words: list[str]) -> int | None:
+    """How many trailing words spell the short form with the initials of their parts, where a
+    hyphenated word counts one letter per part ("self-supervised learning (SSL)")."""
+    if len(letters) < 2:
+        return None
+    parts = [(index, part) for index, word in enumerate(words) for part in word.split("-") if part]
+    if len(parts) < len(letters):
+        return None
+    tail = parts[-len(letters):]
+    first_word = tail[0][0]
+    if [part[:1].lower() for _, part in tail] != letters or words[first_word].split("-")[0] != tail[0][1]:
+        return None  # the initials start inside a hyphenated word
+    if words[first_word].lower() in _NOT_FIRST:
+        return None
+    return len(words) - first_word
 
 
 def _covers(letters: list[str], words: list[str]) -> bool:
@@ -143,20 +161,25 @@ def _definition(v, last: int, short_start: int, short_end: int) -> tuple[int, in
 
 def spells_same_term(long_text: str, known_form: str) -> bool:
     """Whether a paper's long form is a curated form written another way: the same words in
-    any order, each word compared by its first three letters ("visual transformers" and
-    "Vision Transformer", "Monte Carlo Markov Chain" and "Markov chain Monte Carlo").  The
-    short form already matched the curated entry, so this only tells spelling from meaning.
+    any order ("Monte Carlo Markov Chain" and "Markov chain Monte Carlo"), a word matching its
+    counterpart when they are equal but for a plural ending, or one is a prefix of the other
+    of at least three letters ("Pointer Net" and "pointer network").  The short form already matched
+    the curated entry, so this only tells spelling from meaning; words that merely share a
+    start ("continuous" and "conditional", "progress" and "process") are different terms.
 
-    >>> spells_same_term("visual transformers", "Vision Transformer"), spells_same_term("Monte Carlo Markov Chain", "Markov chain Monte Carlo")
-    (True, True)
-    >>> spells_same_term("dialogue state tracking", "dynamic sparse training")
-    False
+    >>> spells_same_term("Monte Carlo Markov Chain", "Markov chain Monte Carlo")
+    True
+    >>> spells_same_term("continuous random fields", "conditional random field"), spells_same_term("progress reward model", "process reward model")
+    (False, False)
     """
-    def stems(text: str) -> list[str]:
-        return sorted(word[:3] for word in re.split(r"[\s\-]+", text.lower()) if word)
-
-    long_stems = stems(long_text)
-    return len(long_stems) >= 2 and long_stems == stems(known_form)
+    if surface_key(long_text) == surface_key(known_form):
+        return True
+    long_words, known_words = (sorted(w.rstrip("s") for w in re.split(r"[\s\-]+", text.lower()) if w)
+                               for text in (long_text, known_form))
+    if len(long_words) < 2 or len(long_words) != len(known_words):
+        return False
+    return all(a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
+               for a, b in zip(long_words, known_words))
 
 
 _CLASS_PLURALS = frozenset("approaches methods models techniques algorithms frameworks works systems architectures "

@@ -242,8 +242,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         return out  # a survey "introduces" what it reviews
     for i in where(map(_NAMING_VERBS.__contains__, lower)):
         word = lower[i]
-        if word == "named" and i + 1 < len(lower) and lower[i + 1] in ("entity", "entities"):
-            continue  # "named entity recognition (NER)" names nothing new
+        if (word == "named" and i + 1 < len(lower) and lower[i + 1] in ("entity", "entities")
+                and (i + 2 >= len(lower) or texts_at[i + 2] != "-")):
+            continue  # "named entity recognition (NER)" names nothing new; "named Entity-GPT" does
         if word.endswith("ing"):  # a headline's "Unveiling FooLM", not "Unveiling the Mechanisms of"
             subject = sent[i] == 0 and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
         elif word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:

@@ -228,8 +228,10 @@ _TECHNIQUE_HEADS = frozenset(
     "correction fusion pruning router routing augmentation curriculum alignment tuning fine-tuning decoding "
     "prompting normalization normalisation bottleneck encoding transformer transformers".split()
 )
-_RUN_WORD = re.compile(r"^[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
-run_word = WordMemo(lambda word: bool(_RUN_WORD.match(word)))
+_RUN_WORD = re.compile(r"^[^\W\d_]\w*(-\w+)*$")
+run_word = WordMemo(lambda word: word[:1].isupper() and bool(_RUN_WORD.match(word)))
+# capitalised words that open a run without naming anything ("We use The Large Batch Training")
+_RUN_OPENERS = frozenset({"The", "A", "An", "Our", "This", "These", "Its", "Their", "Each", "Both"})
 
 
 def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple[int, int, bool]]:
@@ -263,12 +265,21 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
         start = head
         while start > 0 and head - start < 5 and joined(start):
             start -= 1
+        if start > 0 and joined(start):
+            continue  # a run of more than five words
+        opens_sentence = words[start][0] == 0 or sent[words[start][0] - 1] != sent[words[start][0]]
+        if texts[start] in _RUN_OPENERS:
+            start, opens_sentence = start + 1, False
         first, last = words[start][0], words[head][1]
-        opens_sentence = first == 0 or sent[first - 1] != sent[first]
-        if (1 <= head - start <= 4 and (start == 0 or not joined(start)) and sent[first] != 0 and not opens_sentence
+        if (1 <= head - start <= 4 and not opens_sentence and first > _title_end(v.texts)
                 and v.text(first, last).lower() not in generic and not typed.intersection(range(first, last))):
             out.append((first, last, _presented_as_new(v, first, last)))
     return out
+
+
+def _title_end(texts) -> int:
+    """The line break after the title (a title may hold a "?" that ends a sentence)."""
+    return next((index for index, text in enumerate(texts) if "\n" in text), len(texts))
 
 
 _NEW = frozenset({"new", "novel", "our"})
@@ -276,13 +287,14 @@ _PASSIVE_PROPOSAL = frozenset({"proposed", "introduced", "presented", "developed
 
 
 def _presented_as_new(v, first: int, last: int) -> bool:
-    """ "a novel X", "our X", "X, a new ...", "X (method) is proposed": the paper's own."""
+    """ "a novel X", "our X", "X, a new ...", "X (method) is proposed": the paper's own; "X,
+    which was introduced by ..." and "unlike our baseline, X" are not."""
     sent_first, sent_stop = v.sentence_bounds(v.sent_ids[first] if v.sent_ids else 0)
-    before = v.lower[max(sent_first, first - 3):first]
-    after = v.lower[last:min(sent_stop, last + 4)]
-    if _NEW.intersection(before) or (after[:1] == (",",) and _NEW.intersection(after[1:3])):
+    after = v.lower[last:min(sent_stop, last + 5)]
+    if (first > sent_first and v.lower[first - 1] in _NEW) or (after[:1] == (",",) and _NEW.intersection(after[1:3])):
         return True
-    return any(word in ("is", "are", "was") and following in _PASSIVE_PROPOSAL for word, following in zip(after, after[1:]))
+    return any(word in ("is", "are") and following in _PASSIVE_PROPOSAL and then not in ("by", "in")
+               for word, following, then in zip(after, after[1:], (*after[2:], "")))
 
 
 _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass", "beats", "versus", "vs")
