@@ -79,13 +79,15 @@ def extract_corpus(
             out.append(names.apply(entities))
         return out
 
-    first = map_ordered(first_pass, papers, workers=workers, chunk_size=_CHUNK)
+    # a known, small corpus is cut finer, so that every worker gets a share of it
+    chunk = _CHUNK if total is None else max(16, min(_CHUNK, -(-total // (4 * max(1, workers)))))
+    first = map_ordered(first_pass, papers, workers=workers, chunk_size=chunk)
     for paper, (mentions, entities, links) in _progress(first, total, "extracting", progress):
         coined.add(mentions)
         names.add(entities)
         spool.append((paper, mentions, entities, links))
     # forked now, the workers inherit the corpus-wide names gathered by pass one
-    for (paper, _mentions, _entities, links), entities in map_ordered(second_pass, spool, workers=workers, chunk_size=_CHUNK):
+    for (paper, _mentions, _entities, links), entities in map_ordered(second_pass, spool, workers=workers, chunk_size=chunk):
         yield PaperEntities(complete(paper), entities, links)
 
 
