@@ -521,6 +521,12 @@ def test_a_title_case_run_in_the_title_or_by_earlier_work_is_no_new_method(nlp):
     assert found["Grad Noise Injection"].role == "used" and found["Zorb Layer Fusion"].role == "used"
 
 
+def test_a_title_with_a_question_mark_is_one_sentence(nlp):
+    paper = Paper("p-q", "Does Zorbing Help? ZorbNet: A Model", "We train ZorbNet on GSM8K.")
+    _, mentions, _ = entities(nlp, paper)
+    assert {m.sentence for m in mentions if m.start < len(paper.title)} == {paper.title}
+
+
 def test_named_before_a_coined_entity_name_still_names_it(nlp):
     found, _, _ = entities(nlp, Paper("p-g", "Logs", "We train a second model named Entity-Zorb on logs."))
     assert found["Entity-Zorb"].role == "proposed"

@@ -1,12 +1,15 @@
 """``kg_sentences``: fast sentence boundaries for titles+abstracts.
 
-The title (first line) is always its own sentence; elsewhere a sentence ends at ``.``,
-``!`` or ``?`` followed by a token that starts with an upper-case letter, a digit or a quote.
+The title (first line) is always one sentence, even when it holds a "?" or "!"; elsewhere a
+sentence ends at ``.``, ``!`` or ``?`` followed by a token that starts with an upper-case
+letter, a digit or a quote.
 
 >>> import spacy
 >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
 >>> [s.text for s in nlp("A Title\\nWe use e.g. BERT. It works! Done.").sents]
 ['A Title\\n', 'We use e.g. BERT.', 'It works!', 'Done.']
+>>> [s.text for s in nlp("Does It Help? A Study\\nYes.").sents]
+['Does It Help? A Study\\n', 'Yes.']
 """
 
 from __future__ import annotations
@@ -36,10 +39,14 @@ def sentence_starts(texts: list[str], punct: list[bool]) -> list[int]:
     out = [-1] * len(texts)
     if texts:
         out[0] = 1
+    in_title = True  # the title line is one sentence, even "Does X Help? A Study"
     for i in where(punct[:-1]):
         prev, text = texts[i], texts[i + 1]
         if "\n" in prev:
             out[i + 1] = 1
+            in_title = False
+        elif in_title:
+            continue
         elif prev in _ENDERS and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“("):
             if i < 1 or texts[i - 1].lower() not in _ABBREVIATIONS:
                 out[i + 1] = 1

@@ -253,7 +253,7 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
     sent = v.sent_ids or [0] * len(v.texts)
     words, texts = v.words, v.word_texts
     n = len(words)
-    title_end = _title_line_end(v.texts)
+    title_end = v.sentence_bounds(0)[1]
 
     def joined(index: int) -> bool:  # words ``index - 1`` and ``index`` are capitalised and written together
         return (words[index][0] == words[index - 1][1] and run_word(texts[index]) and run_word(texts[index - 1])
@@ -272,16 +272,10 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
         if texts[start] in _RUN_OPENERS:
             start, opens_sentence = start + 1, False
         first, last = words[start][0], words[head][1]
-        if (1 <= head - start <= 4 and not opens_sentence and first > title_end
+        if (1 <= head - start <= 4 and not opens_sentence and first >= title_end
                 and v.text(first, last).lower() not in generic and not typed.intersection(range(first, last))):
             out.append((first, last, _presented_as_new(v, first, last)))
     return out
-
-
-def _title_line_end(texts) -> int:
-    """The line break after the title: sentence 0 is not enough, since a title holding a "?"
-    is split into two sentences (``proposals._title_end`` reads the sentences)."""
-    return next((index for index, text in enumerate(texts) if "\n" in text), len(texts))
 
 
 _NEW = frozenset({"new", "novel", "our"})
