@@ -539,10 +539,10 @@ def kg_proposals(doc):
         if found.get(key):
             for at in _occurrences(v, start, end):
                 candidates.add(doc, at, at + end - start, found[key], "proposal", proposed=True)
-    for (start, end), key in zip(v.words, word_key.each(v.word_texts)):
-        entity_type = found.get(key, "")
-        if entity_type:
-            candidates.add(doc, start, end, entity_type, "proposal", proposed=True)
+    keys = word_key.each(v.word_texts)
+    for index in where(map(found.get, keys)):  # a loop in C over every word, the rest only at names
+        start, end = v.words[index]
+        candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=True)
     proposed.update(found)
     return doc
 
