@@ -2,13 +2,15 @@
 
 Each subcommand lives in its own module under :mod:`kg.commands` and exposes
 ``register(subparsers)``, which adds its parser and sets ``run=callable(args) -> int``.
-Errors of the :class:`kg.errors.KgError` family become one line on stderr and exit 2.
+Errors of the :class:`kg.errors.KgError` family become one line on stderr and exit 2; a
+reader that closes the pipe early (``| head``) ends the command quietly with 141.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -50,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader stopped early (`kg query ... | head`): stop quietly, as tools killed by SIGPIPE do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail again
+        return 141
 
 
 if __name__ == "__main__":

@@ -23,6 +23,9 @@ import networkx as nx
 from .normalise import entity_key
 from .records import PaperEntities
 
+# node properties that grow by union when graphs merge (as the stores merge them)
+_UNION_PROPERTIES = ("aliases", "sources")
+
 __all__ = [
     "LABELS",
     "ENTITY_LABELS",
@@ -30,6 +33,7 @@ __all__ = [
     "relationship_type",
     "repository_key",
     "build_graph",
+    "merge_graphs",
 ]
 
 ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
@@ -65,6 +69,7 @@ def repository_key(url: str) -> tuple[str, str] | None:
 def _paper_properties(paper) -> dict:
     return {
         "key": paper.id,
+        "external_id": paper.external_id,  # the input's own id ("id" in JSONL/CSV, the arXiv id)
         "title": paper.title,
         "abstract": paper.abstract,
         "year": paper.year,
@@ -112,3 +117,34 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
                 graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url)
     return graph
+
+
+def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
+    """``old`` with ``new`` merged in, as a store merges a load into what it holds: a node's
+    properties are updated, its aliases and sources unioned, a relationship between the
+    same two nodes replaced, and ``support`` recounted from the papers.
+
+    >>> from kg.records import Paper, Entity, PaperEntities
+    >>> def graph(paper_id, text):
+    ...     e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", text, "On it.", 3, 8, "gazetteer")
+    ...     return build_graph([PaperEntities(Paper(paper_id, "T", "On it."), (e,))])
+    >>> merged = merge_graphs(graph("p-1", "GSM8k"), graph("p-2", "gsm8k"))
+    >>> merged.nodes["dataset:gsm8k"]["support"], merged.nodes["dataset:gsm8k"]["aliases"]
+    (2, ['GSM8k', 'gsm8k'])
+    """
+    merged = old.copy()
+    for key, data in new.nodes(data=True):
+        if key not in merged:
+            merged.add_node(key, **data)
+            continue
+        node = merged.nodes[key]
+        for prop, value in data.items():
+            if prop in _UNION_PROPERTIES:
+                node[prop] = [v for v in node.get(prop) or [] if v not in value] + list(value)
+            elif value is not None:
+                node[prop] = value
+    merged.add_edges_from(new.edges(data=True))
+    for key, label in merged.nodes(data="label"):
+        if label in ENTITY_LABELS.values():
+            merged.nodes[key]["support"] = sum(1 for p in merged.predecessors(key) if merged.nodes[p]["label"] == "Paper")
+    return merged

@@ -16,7 +16,7 @@ from .errors import InputError
 from .extract import build_nlp, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
-from .graph import build_graph
+from .graph import build_graph, merge_graphs
 from .ingest import CorpusReader, Shard
 from .normalise import CorpusNames, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
@@ -142,6 +142,14 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     return store.load_items(renamed, batch_size=batch_size, progress=progress)
 
 
+def _nothing_parsed(report: IngestReport) -> str:
+    message = f"no papers to build from: {report.records} records in {len(report.files)} files, {len(report.rejects)} rejected"
+    if report.rejects:
+        first = report.rejects[0]
+        message += f" (first: {first.path}:{first.line}: {first.reason})"
+    return message
+
+
 def default_paths(paths: Iterable[str | Path] | None) -> list[str | Path]:
     paths = list(paths or [])
     if paths:
@@ -193,9 +201,10 @@ def build(
     items = list(extract_corpus(papers, workers=workers or default_workers(), complete=reader.merged,
                                 progress=progress, total=len(papers)))
     report = reader.report()
+    if not items:
+        raise InputError(_nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
     graph = build_graph(items)
-    outputs = {"graph": str(workdir / "graph.json")}
-    save_graph(graph, workdir / "graph.json")
+    notes: list[str] = []
     if store:
         from .store import DEFAULT_BATCH_SIZE, EmbeddedStore
 
@@ -203,8 +212,14 @@ def build(
             if not append:
                 db.clear()
             db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
+    if append and (workdir / "graph.json").exists():
+        # graph.json, the HTML and `kg load` must show what the store now holds, not this batch
+        graph = merge_graphs(load_graph(workdir), graph)
+        notes.append(f"append: {len(items)} papers merged into the graph already in {workdir}")
+    outputs = {"graph": str(workdir / "graph.json")}
+    save_graph(graph, workdir / "graph.json")
+    if store:
         outputs["store"] = str(workdir / "store")
-    notes: list[str] = []
     if html:
         from . import viz
 

@@ -7,12 +7,18 @@ A template starts with a comment header::
     // param: paper string  Title (or a fragment of it) or id of the paper
     // param: limit int = 20  How many rows to return
 
-Every ``$name`` in the body must be declared and every declared parameter used; values
-are always passed as Cypher parameters, never formatted into the text.
+Types: ``string``, ``int`` (``int>=1`` sets a minimum), ``float``, ``bool``, a choice
+such as ``any|dataset|model`` (case-insensitive), and ``words``: free text for a full-text
+index, cut to plain words so that no store reads it as query syntax ("GPT-4" is the
+phrase "GPT 4", not GPT without 4).  Every ``$name`` in the body must be declared and every
+declared parameter used; values are always passed as Cypher parameters, never formatted
+into the text.
 
->>> t = parse_template("x.cypher", "// name: t\\n// description: d\\n// param: n int = 5  how many\\nRETURN $n AS n")
+>>> t = parse_template("x.cypher", "// name: t\\n// description: d\\n// param: n int>=1 = 5  how many\\nRETURN $n AS n")
 >>> t.bind({"n": "7"}), t.bind({})
 ({'n': 7}, {'n': 5})
+>>> Param("q", "words", "").convert("GPT-4 (fine-tuning)")
+'"GPT 4" "fine tuning"'
 """
 
 from __future__ import annotations
@@ -27,10 +33,11 @@ from .errors import QueryError
 __all__ = ["Param", "Template", "QUERIES_DIR", "parse_template", "load_templates", "get_template", "run_template"]
 
 QUERIES_DIR = Path(os.environ.get("KG_QUERIES", Path(__file__).resolve().parent.parent / "queries"))
-_PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|int|float|bool)(?:\s*=\s*(\S+))?\s*(.*)$")
+_PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|int(?:>=-?\d+)?|float|bool|words|[\w-]+(?:\|[\w-]+)+)(?:\s*=\s*(\S+))?\s*(.*)$")
 _HEADER = re.compile(r"^//\s*(name|description):\s*(.*)$")
 _USED = re.compile(r"\$(\w+)")
 _TYPES = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+_WORD = re.compile(r"\w+(?:[-'.+/]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -41,12 +48,42 @@ class Param:
     default: str | None = None
 
     def convert(self, value):
-        if isinstance(value, str) and self.type != "string":
+        if self.type == "words":
+            return self._words(str(value))
+        if "|" in self.type:
+            choices, value = self.type.split("|"), str(value).lower() or (self.default or "")  # "" is the default
+            if value not in choices and value[-1:] == "s" and value[:-1] in choices:
+                value = value[:-1]  # "datasets" names the choice "dataset"
+            if value not in choices:
+                raise QueryError(f"parameter {self.name!r} must be one of {', '.join(choices)}, got {value!r}",
+                                 fix=f"--param {self.name}={choices[0]}")
+            return value
+        kind, _, minimum = self.type.partition(">=")
+        if isinstance(value, str) and kind != "string":
             try:
-                return _TYPES[self.type](value)
+                value = _TYPES[kind](value)
             except ValueError as err:
-                raise QueryError(f"parameter {self.name!r} must be {self.type}, got {value!r}", fix=f"--param {self.name}=<{self.type}>") from err
+                raise QueryError(f"parameter {self.name!r} must be {self.shown_type}, got {value!r}", fix=f"--param {self.name}=<{self.shown_type}>") from err
+        if minimum and value < int(minimum):
+            raise QueryError(f"parameter {self.name!r} must be at least {minimum}, got {value}", fix=f"--param {self.name}={minimum}")
         return value
+
+    @property
+    def shown_type(self) -> str:
+        """The type as `kg query --list` writes it: int >= 1, any|dataset|..."""
+        return self.type.replace(">=", " >= ")
+
+    def _words(self, text: str) -> str:
+        # a word holding punctuation ("GPT-4", "state-of-the-art") is searched as the phrase
+        # of its parts; every other symbol is dropped, so no store reads it as syntax
+        terms = []
+        for word in _WORD.findall(text):
+            parts = re.findall(r"[^\W_]+", word)
+            if parts:
+                terms.append(parts[0] if len(parts) == 1 else '"' + " ".join(parts) + '"')
+        if not terms:
+            raise QueryError(f"parameter {self.name!r} has no words to search for: {text!r}", fix=f'--param {self.name}="instruction tuning"')
+        return " ".join(terms)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Extraction results as JSON lines: what `kg extract` writes and `kg load` reads back.
 
-One line per paper: the paper (id, title, abstract, year, url, authors, sources), its
+One line per paper: the paper (id, the input's own id as external_id, title, abstract, year,
+url, authors, sources), its
 entities (text, name, type, role, sentence, start, end, plus key, aliases, family, rule,
 confidence) and links.  A shard is written to a temporary name and renamed when
 complete, so a scheduler that retries a failed shard never sees half a file.
@@ -40,8 +41,8 @@ def _entity_record(entity: Entity) -> dict:
 def item_record(item: PaperEntities) -> dict:
     paper = item.paper
     return {
-        "id": paper.id, "title": paper.title, "abstract": paper.abstract, "year": paper.year, "url": paper.url,
-        "authors": list(paper.authors), "sources": [str(s) for s in paper.sources],
+        "id": paper.id, "external_id": paper.external_id, "title": paper.title, "abstract": paper.abstract,
+        "year": paper.year, "url": paper.url, "authors": list(paper.authors), "sources": [str(s) for s in paper.sources],
         "entities": [_entity_record(e) for e in item.entities], "links": list(item.links),
     }
 
@@ -52,6 +53,7 @@ def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
         paper = Paper(
             record["id"], record["title"], record["abstract"], tuple(Source.parse(s) for s in record.get("sources", [])),
             year=record.get("year"), url=record.get("url"), authors=tuple(record.get("authors", [])),
+            external_id=record.get("external_id"),
         )
         entities = tuple(
             Entity(e["key"], e["name"], e["type"], e["role"], e["text"], e["sentence"], e["start"], e["end"],

@@ -2,8 +2,8 @@
 // description: Which models are evaluated on which datasets: model x dataset pairs counted by the papers that mention both, most papers first.
 // param: model string = any  Only models whose name contains this text, case-insensitive (or any)
 // param: dataset string = any  Only datasets whose name contains this text, case-insensitive (or any)
-// param: min_papers int = 1  Minimum number of papers per pair
-// param: limit int = 50  Maximum number of rows
+// param: min_papers int>=1 = 1  Minimum number of papers per pair
+// param: limit int>=1 = 50  Maximum number of rows
 MATCH (m:Model)<--(p:Paper)-->(d:Dataset)
 WHERE ($model IN ['', 'any'] OR toLower(m.name) CONTAINS toLower($model))
   AND ($dataset IN ['', 'any'] OR toLower(d.name) CONTAINS toLower($dataset))

@@ -1,10 +1,10 @@
 // name: paper_entities
 // description: What a paper proposes versus what it uses (datasets, models, methods, tasks, metrics, released code), with the evidence sentence.
-// param: paper string  Paper id, or a case-insensitive fragment of its title (the closest match is used)
+// param: paper string  Paper id (or the input's own id), or a case-insensitive fragment of its title (the closest match is used)
 MATCH (p:Paper)
-WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
+WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
 WITH p
-ORDER BY CASE WHEN p.key = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
+ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
 LIMIT 1
 MATCH (p)-[r]->(e)
 RETURN p.title AS paper,

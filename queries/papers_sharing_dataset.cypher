@@ -1,12 +1,12 @@
 // name: papers_sharing_dataset
 // description: Papers that share at least one dataset with the given paper, most shared datasets first.
-// param: paper string  Paper id, or a case-insensitive fragment of its title (the closest match is used)
-// param: limit int = 20  Maximum number of rows
+// param: paper string  Paper id (or the input's own id), or a case-insensitive fragment of its title (the closest match is used)
+// param: limit int>=1 = 20  Maximum number of rows
 // The closest match: exact id or title first, then the shortest title containing the text.
 MATCH (p:Paper)
-WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
+WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
 WITH p
-ORDER BY CASE WHEN p.key = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
+ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
 LIMIT 1
 MATCH (p)-->(d:Dataset)<--(other:Paper)
 WHERE other <> p

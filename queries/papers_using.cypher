@@ -1,8 +1,8 @@
 // name: papers_using
 // description: Papers that use (or propose) a dataset, model, method, task or metric, found by its name or any alias, case-insensitive; a model family also finds its variants (at any depth).
 // param: name string  Entity name or alias, e.g. ImageNet, LoRA, Llama 2 (exact, case-insensitive)
-// param: type string = any  Only this entity type: dataset, model, method, task, metric (or any)
-// param: limit int = 100  Maximum number of rows
+// param: type any|dataset|model|method|task|metric = any  Only this entity type (or any)
+// param: limit int>=1 = 100  Maximum number of rows
 // One template for every entity type: the Cypher is the same apart from the label, and a name
 // such as "LoRA" or "BERT" may be typed as a method in one corpus and a model in another.
 // Labels cannot be parameters, so the type filter compares labels(e) with $type.

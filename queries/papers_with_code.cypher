@@ -1,7 +1,7 @@
 // name: papers_with_code
 // description: Papers that release code or weights (GitHub, GitLab, Hugging Face, Bitbucket links), optionally only those mentioning a given entity.
 // param: entity string = any  Only papers mentioning this dataset/model/method/task/metric, by name or alias, case-insensitive (or any)
-// param: limit int = 50  Maximum number of rows
+// param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-[:RELEASES_CODE]->(repo:Repository)
 WITH p, repo
 ORDER BY repo.url

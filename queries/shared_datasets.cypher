@@ -1,7 +1,7 @@
 // name: shared_datasets
 // description: Datasets used by two or more papers, with those papers, most used first.
-// param: min_papers int = 2  Minimum number of papers per dataset
-// param: limit int = 50  Maximum number of rows
+// param: min_papers int>=1 = 2  Minimum number of papers per dataset
+// param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-->(d:Dataset)
 WITH d, p
 ORDER BY p.title

@@ -1,16 +1,16 @@
 // name: similar_papers
 // description: Papers most similar to the given paper by the entities they share, scored by Adamic-Adar (rare shared entities weigh more) and Jaccard.
-// param: paper string  Paper id, or a case-insensitive fragment of its title (the closest match is used)
-// param: rank_by string = adamic_adar  Order by adamic_adar or jaccard
-// param: limit int = 10  Maximum number of rows
+// param: paper string  Paper id (or the input's own id), or a case-insensitive fragment of its title (the closest match is used)
+// param: rank_by adamic_adar|jaccard = adamic_adar  How to rank: adamic_adar (rare shared entities count more) or jaccard (share of entities in common)
+// param: limit int>=1 = 10  Maximum number of rows
 // Adamic-Adar sums 1/log(d) over the shared entities, d = the number of papers that mention
 // the entity (at least 2: this paper and the other); Jaccard = shared / union of both entity sets.
 // Each entity's degree is counted once, before fanning out to the other papers: counting it
 // per (other paper, entity) pair took 21 s at 30k papers, where a popular dataset has 300+.
 MATCH (p:Paper)
-WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
+WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
 WITH p
-ORDER BY CASE WHEN p.key = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
+ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
 LIMIT 1
 MATCH (p)-->(e)
 WHERE NOT e:Repository

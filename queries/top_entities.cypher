@@ -1,7 +1,7 @@
 // name: top_entities
 // description: The most-used datasets, models, methods, tasks and metrics, with the number of papers that mention each (and how many propose it).
-// param: type string = any  Only this entity type: dataset, model, method, task, metric (or any)
-// param: limit int = 10  Entities per type
+// param: type any|dataset|model|method|task|metric = any  Only this entity type (or any)
+// param: limit int>=1 = 10  Entities per type
 MATCH (p:Paper)-[r]->(e)
 WHERE NOT e:Repository
   AND ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's'])

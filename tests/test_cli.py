@@ -55,3 +55,57 @@ def test_build_then_query_on_a_small_corpus(tmp_path, capsys):
     assert main(["query", "papers_sharing_dataset", "--param", "paper=FooNet", "--json", "--workdir", str(workdir)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["other_paper"], r["datasets"]) for r in rows] == [("Bar Study", ["GSM8K"])]
+
+
+def _jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return str(path)
+
+
+def test_a_build_with_no_papers_leaves_the_workdir_as_it_was(tmp_path, capsys):
+    workdir = tmp_path / "w"
+    good = _jsonl(tmp_path / "good.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    assert main(["build", good, "--workdir", str(workdir), "--no-html"]) == 0
+    before = (workdir / "graph.json").read_bytes()
+    bad = _jsonl(tmp_path / "bad.jsonl", [{"title": "No abstract"}])
+    capsys.readouterr()
+    assert main(["build", bad, "--workdir", str(workdir), "--no-html"]) == 2
+    err = capsys.readouterr().err
+    assert "no papers to build from: 1 records in 1 files, 1 rejected" in err and f"{bad}:1" in err
+    assert (workdir / "graph.json").read_bytes() == before
+    assert main(["query", "papers_using", "--param", "name=BERT", "--json", "--workdir", str(workdir)]) == 0
+    assert [r["paper"] for r in json.loads(capsys.readouterr().out)] == ["Bar Study"]
+
+
+def test_append_keeps_graph_json_equal_to_the_store(tmp_path, capsys):
+    workdir = str(tmp_path / "w")
+    first = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    second = _jsonl(tmp_path / "b.jsonl", [{"title": "Baz Study", "abstract": "We fine-tune BERT on SQuAD."}])
+    assert main(["build", first, "--workdir", workdir, "--no-html"]) == 0
+    assert main(["build", second, "--append", "--workdir", workdir, "--no-html"]) == 0
+    assert "graph: 2 papers" in capsys.readouterr().out
+    graph = json.loads((tmp_path / "w" / "graph.json").read_text())
+    bert = next(n for n in graph["nodes"] if n.get("name") == "BERT")
+    assert bert["support"] == 2 and len(graph["nodes"]) == 5  # 2 papers, BERT, GSM8K, SQuAD
+    assert main(["cypher", "MATCH (n) RETURN count(n) AS n", "--json", "--workdir", workdir]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": len(graph["nodes"])}]
+
+
+def test_the_input_id_names_the_paper(tmp_path, capsys):
+    corpus = _jsonl(tmp_path / "mine.jsonl", [{"id": "r1", "title": "FooNet: Fast Models", "abstract": "We propose FooNet, a model."}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    assert main(["query", "paper_entities", "--param", "paper=r1", "--json", "--workdir", workdir]) == 0
+    assert {r["paper"] for r in json.loads(capsys.readouterr().out)} == {"FooNet: Fast Models"}
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    rows = [{"title": f"Study {i} of Models", "abstract": f"We train BERT on GSM8K, variant {i}, and report accuracy."} for i in range(300)]
+    corpus = _jsonl(tmp_path / "many.jsonl", rows)
+    command = [sys.executable, "-m", "kg", "extract", corpus, "--out", "-", "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    process.stdout.readline()  # `| head -1`
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait() == 141 and "Traceback" not in err

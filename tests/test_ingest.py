@@ -141,3 +141,11 @@ def test_tex_markup_is_read_as_unicode(tmp_path):
     (paper,), _ = read_corpus([path])
     assert paper.title == "TÜLU 3: Open Post-Training"
     assert paper.abstract == "We introduce TÜLU 3 (Tulu), 4.6% better than a naïve baseline."
+
+
+@pytest.mark.parametrize("header, missing", [("title,year", "lacks the 'abstract' column;"), ("name,text", "lacks the 'title' and 'abstract' columns;")])
+def test_a_csv_reject_names_only_the_missing_columns(tmp_path, header, missing):
+    path = tmp_path / "papers.csv"
+    path.write_text(f"{header}\nA,B\n")
+    papers, report = read_corpus([path])
+    assert papers == [] and missing in report.rejects[0].reason

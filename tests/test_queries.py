@@ -117,7 +117,8 @@ def known_items() -> list[PaperEntities]:
             Entity(entity_key(t, name), name, t, role, text, sentence, 0, len(text), "test", 1.0, aliases, family)
             for t, name, role, text, aliases, family in ENTITIES[pid]
         )
-        paper = Paper(pid, TITLES[pid], ABSTRACTS[pid], (Source("known.txt", line),), year=2024)
+        paper = Paper(pid, TITLES[pid], ABSTRACTS[pid], (Source("known.txt", line),), year=2024,
+                      external_id="1512.03385" if pid == "p1" else None)
         items.append(PaperEntities(paper, entities, LINKS.get(pid, ())))
     return items
 
@@ -313,6 +314,19 @@ def test_search_papers_full_text(store):
     assert len(run(store, "search_papers", query="recognition", limit=1)) == 1
 
 
+def test_search_papers_reads_punctuated_words_as_phrases(store):
+    assert column(run(store, "search_papers", query="GPT-4"), "key") == ["p5"]
+    assert column(run(store, "search_papers", query="Fine-Tuned"), "key") == ["p3"]  # not "fine NOT tuned"
+    assert column(run(store, "search_papers", query="(low-rank) adaptation!"), "key") == ["p4"]
+    with pytest.raises(QueryError, match="no words to search for"):
+        run(store, "search_papers", query="( - )")
+
+
+def test_the_input_id_of_a_paper_finds_it(store):
+    assert {r["paper"] for r in run(store, "paper_entities", paper="1512.03385")} == {TITLES["p1"]}
+    assert run(store, "connection", source="1512.03385", target="p2")[0]["hops"] is not None
+
+
 def test_papers_with_code(store):
     rows = run(store, "papers_with_code")
     assert [(r["paper"], r["repositories"]) for r in rows] == [
@@ -394,6 +408,17 @@ def test_bad_int_is_rejected():
     assert get_template("shared_datasets").bind({"limit": "7"}) == {"min_papers": 2, "limit": 7}
 
 
+def test_choices_and_minimums_are_checked():
+    papers_using = get_template("papers_using")
+    with pytest.raises(QueryError, match="'type' must be one of any, dataset, model, method, task, metric, got 'datset'"):
+        papers_using.bind({"name": "x", "type": "datset"})
+    assert papers_using.bind({"name": "x", "type": "Datasets"})["type"] == "dataset"
+    with pytest.raises(QueryError, match="'limit' must be at least 1, got -1"):
+        papers_using.bind({"name": "x", "limit": "-1"})
+    with pytest.raises(QueryError, match="'rank_by' must be one of adamic_adar, jaccard"):
+        get_template("similar_papers").bind({"paper": "x", "rank_by": "foo"})
+
+
 def test_undeclared_parameter_in_a_template_file_is_rejected(tmp_path):
     (tmp_path / "bad.cypher").write_text(
         "// name: bad\n// description: uses $other\n// param: name string  a name\n"
@@ -418,7 +443,7 @@ def test_kg_query_list_shows_every_template(capsys):
     for name, template in load_templates().items():
         assert f"{name}\n    {template.description}" in out
         for param in template.params:
-            assert f"--param {param.name}=<{param.type}>" in out
+            assert f"--param {param.name}=<{param.shown_type}>" in out
 
 
 def test_kg_query_json(workdir, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..errors import QueryError
 from ..output import render
@@ -42,7 +43,7 @@ def list_templates() -> str:
         lines.append(f"{template.name}\n    {template.description}")
         for p in template.params:
             default = f" (default {p.default})" if p.default is not None else " (required)"
-            lines.append(f"    --param {p.name}=<{p.type}>{default}  {p.description}")
+            lines.append(f"    --param {p.name}=<{p.shown_type}>{default}  {p.description}")
     return "\n".join(lines)
 
 
@@ -55,4 +56,10 @@ def run(args) -> int:
     with open_store(args) as store:
         rows = store.read(template.cypher, params)
     print(render(rows, args.fmt))
+    if not rows and args.fmt == "table" and _NAMING_PARAMS & set(params):
+        print("no match: check the paper or name given; `kg query search_papers --param query=WORDS` finds papers, "
+              "`kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
+
+
+_NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}

@@ -96,8 +96,11 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
     numbers = [n for n, _ in good]
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    if "title" not in header or not ({"abstract", "summary"} & set(header)):
-        yield Reject(path, numbers[0], f"CSV header {header} lacks 'title' and 'abstract' columns; add a header row naming them")
+    missing = [column for column, names in (("title", {"title"}), ("abstract", {"abstract", "summary"})) if not names & set(header)]
+    if missing:
+        columns = " and ".join(repr(column) for column in missing)
+        yield Reject(path, numbers[0], f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}; "
+                                       "add a header row naming title and abstract (or summary)")
         return
     try:
         for row in reader:
