@@ -542,3 +542,18 @@ def test_a_token_glued_across_a_bracket_is_no_name(nlp):
     paper = Paper("p-b", "Mix", "Our mix rivals Zorb-2 (7B)x2014a model trained for twice as long.")
     found, _, _ = entities(nlp, paper)
     assert not any("(" in name or ")" in name for name in found)
+
+
+def test_a_curated_name_that_modifies_a_noun_is_not_the_new_thing(nlp):
+    paper = Paper("p-m", "Zorbformer: Small Encoders",
+                  "We present Zorbformer, a compact BERT model. We also present ImageNet samples. "
+                  "We design a family of ResNet architectures, ZorbNet-RS, for speed.")
+    found, _, _ = entities(nlp, paper)
+    assert found["BERT"].role == "used" and found["ImageNet"].role == "used" and found["ResNet"].role == "used"
+    assert found["ZorbNet-RS"].role == "proposed" and found["Zorbformer"].role == "proposed"
+
+
+def test_a_name_a_proposed_method_leveraged_is_used(nlp):
+    paper = Paper("p-l", "Fast Translation", "Our proposed method leveraged the multilingual model (mBART) for Zorbish.")
+    found, _, _ = entities(nlp, paper)
+    assert found["mBART"].role == "used"

@@ -35,10 +35,19 @@ _SURVEY_WORDS = {"survey", "review", "overview", "tutorial"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
 # words between a proposing verb and a name that mark the name as someone else's
 _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "established", "standard", "classic",
-               "classical", "conventional", "off-the-shelf", "leverage", "use", "adopt", "employ", "apply", "utilize"}
+               "classical", "conventional", "off-the-shelf", "leverage", "leverages", "leveraged", "use", "uses", "used",
+               "adopt", "adopts", "adopted", "employ", "employs", "employed", "apply", "applies", "applied", "utilize",
+               "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
+# words after a name that end its phrase ("LoRA with", "BERT is"): with any other lower-case
+# word after it, a name modifies a noun ("a compact BERT model", "ImageNet samples")
+_PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", "is", "are", "was", "were", "as", "or",
+                                     "has", "have", "had", "can", "could", "will", "would", "may", "might", "should",
+                                     "also", "not", "but", "than", "then", "so", "since", "because", "if", "into",
+                                     "over", "under", "between", "within", "without", "after", "before", "during",
+                                     "among", "per", "against", "achieves", "outperforms", "uses", "learns"}
 # a name after these is where or against what the new thing is tested, not the new thing
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from"}
 _POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised",
@@ -233,6 +242,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     abbreviations = candidates.abbreviations(doc)
     long_forms = {info["long_span"][0]: info["long_span"][1] for info in abbreviations.values()}
     curated_long = {info["long_span"][0] for info in abbreviations.values() if info["canonical"]}
+    curated = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
     v = view(doc)
     words, texts = v.words, v.word_texts
     lower, texts_at = v.lower, v.texts
@@ -299,6 +309,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                     start, end = inner_long, long_forms[inner_long]
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
+            if not named and (start, end) in curated and _modifies_a_noun(v, end):
+                lead_words.append(text)  # "a compact BERT model", "a warm-up SFT strategy": the new thing is the noun
+                continue
             before_naming = lower[max(0, i - 6) : i] if word in _NAMING else ()
             if any(w.lower() in _PRIOR_WORK for w in (*lead_words, *before_naming)):
                 break  # "we propose to leverage a recently introduced method, named Foo": Foo is used
@@ -314,6 +327,14 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
             break
     return out
+
+
+def _modifies_a_noun(v, end: int) -> bool:
+    """Whether the word after a name is a lower-case noun the name modifies ("BERT model")."""
+    if end >= len(v.texts) or v.spaced[end - 1] is False:
+        return False
+    word = v.texts[end]
+    return word.isalpha() and word.islower() and word not in _PHRASE_ENDS and not word.endswith(("ed", "ly"))
 
 
 _COINING = {"call", "term", "dub", "called", "termed", "dubbed", "coined"}
