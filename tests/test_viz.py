@@ -240,6 +240,18 @@ def test_a_large_corpus_view_keeps_its_papers_connected():
     assert labels.count("Paper") >= 200
 
 
+def test_a_cut_view_keeps_the_code_repositories_of_its_papers():
+    graph = synthetic_graph(3000, seed=3)
+    papers = [n for n in graph if graph.nodes[n]["label"] == "Paper"]
+    for index, paper in enumerate(papers[::10]):
+        graph.add_node(f"repo:{index}", label="Repository", key=f"repo:{index}", name=f"org/repo{index}")
+        graph.add_edge(paper, f"repo:{index}", type="RELEASES_CODE")
+    view = select(graph, max_nodes=600)
+    kept_papers = [n for n in view.graph if graph.nodes[n]["label"] == "Paper"]
+    released = {r for p in kept_papers for r in graph.successors(p) if graph.nodes[r]["label"] == "Repository"}
+    assert released and released <= set(view.graph) and view.graph.number_of_nodes() <= 600
+
+
 def test_cut_ego_view_keeps_the_centre_and_its_neighbours_first():
     graph = synthetic_graph(600, seed=2)
     view = select(graph, around="Entity 0", depth=2, max_nodes=50)

@@ -141,3 +141,46 @@ def test_1500_nodes_render_with_physics_off(browser, tmp_path):
         assert page.evaluate("network.physics.options.enabled") is False
         assert "--min-support" in page.locator("#kg-message").inner_text()
         _assert_clean(loaded)
+
+
+def _two_papers():
+    from kg.graph import build_graph
+    from kg.normalise import entity_key
+    from kg.records import Entity, Paper, PaperEntities
+
+    names = [("METHOD", "SparseMix", "proposed"), ("MODEL", "ViT-B/16", "used"), ("METHOD", "LoRA", "used"),
+             ("DATASET", "ImageNet-1K", "used"), ("DATASET", "ADE20K", "used"), ("METRIC", "top-1 accuracy", "used"),
+             ("METRIC", "mean intersection over union", "used"), ("MODEL", "ViT", "used")]
+    retrieval = [("METHOD", "BM25", "used"), ("MODEL", "DPR", "used"), ("DATASET", "Natural Questions", "used"),
+                 ("METRIC", "exact match", "used")]
+    items = []
+    for paper_id, title, chosen, links in (
+            ("p-1", "SparseMix: Efficient Fine-Tuning of Vision Transformers", names, ("https://github.com/example/sparsemix",)),
+            ("p-2", "A Study of Retrieval", retrieval, ())):
+        entities = tuple(Entity(entity_key(t, n), n, t, r, n, "s", 0, len(n), "test") for t, n, r in chosen)
+        items.append(PaperEntities(Paper(paper_id, title, "abstract"), entities, links))
+    return build_graph(items)
+
+
+_CLIPPED_OR_HIDDEN = """() => {
+  const canvas = document.getElementById('mynetwork').getBoundingClientRect();
+  const legend = document.getElementById('kg-legend').getBoundingClientRect();
+  const out = [];
+  for (const id of network.body.data.nodes.getIds()) {
+    const bb = network.getBoundingBox(id);  // the node with its label
+    const a = network.canvasToDOM({x: bb.left, y: bb.top}), b = network.canvasToDOM({x: bb.right, y: bb.bottom});
+    const [left, top, right, bottom] = [canvas.left + a.x, canvas.top + a.y, canvas.left + b.x, canvas.top + b.y];
+    if (left < canvas.left || right > canvas.right || top < canvas.top || bottom > canvas.bottom) out.push(id + ' clipped');
+    if (left < legend.right && right > legend.left && top < legend.bottom && bottom > legend.top) out.push(id + ' under the legend');
+  }
+  return out;
+}"""
+
+
+def test_a_small_view_opens_clear_of_the_edges_and_the_legend(browser, tmp_path):
+    from kg.viz.browser import open_offline
+
+    result = render(_two_papers(), tmp_path / "small.html")
+    with open_offline(browser, result.path, width=1280, height=800) as loaded:
+        assert loaded.page.evaluate(_CLIPPED_OR_HIDDEN) == []
+        assert loaded.page.evaluate("network.getScale()") <= 1.0

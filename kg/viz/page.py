@@ -79,7 +79,7 @@ def page_options(node_count: int) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 11, "max": 26, "drawThreshold": 7, "maxVisible": 40}},
+            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 40}},
         },
         "edges": {
             "smooth": False,

@@ -183,7 +183,7 @@ def _cap(graph: nx.DiGraph, max_nodes: int, center) -> tuple[nx.DiGraph, str | N
 
 def _backbone(graph: nx.DiGraph, degree: dict, max_nodes: int) -> list:
     """Half the budget to the most-linked entities, the rest to the papers linking most of
-    them.  Ranking every node by degree alone keeps only entities on a large corpus (papers
+    them, with the repositories they release.  Ranking every node by degree alone keeps only entities on a large corpus (papers
     have a handful of links each), and entities without their papers float unconnected.
 
     >>> from kg.viz.demo import synthetic_graph
@@ -199,7 +199,12 @@ def _backbone(graph: nx.DiGraph, degree: dict, max_nodes: int) -> list:
     chosen = set(entities[: max_nodes // 2])
     links = {n: sum(1 for m in nx.all_neighbors(graph, n) if m in chosen) for n in graph if is_paper(n)}
     papers = sorted((p for p, k in links.items() if k), key=lambda p: (-links[p], -degree[p], str(p)))
-    chosen.update(papers[: max_nodes - len(chosen)])
+    for paper in papers:  # each with the code repositories it releases (one link each, never "most-linked")
+        repositories = [n for n in graph.successors(paper) if graph.nodes[n].get("label") == "Repository"]
+        if len(chosen) + 1 + len(repositories) > max_nodes:
+            break
+        chosen.add(paper)
+        chosen.update(repositories)
     chosen.update([n for n in entities if n not in chosen][: max_nodes - len(chosen)])
     return sorted(chosen, key=lambda n: (-degree[n], str(n)))
 

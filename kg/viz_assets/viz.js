@@ -196,8 +196,11 @@
   net.once("afterDrawing", function () {
     state.ready = true;
     state.firstDrawMs = performance.now();
-    // fit() zooms small views in until a handful of nodes fill the screen; cap it.
-    if (net.getScale() > 1.25) net.moveTo({ scale: 1.25 });
+    // fit() zooms small views in until a handful of nodes fill the screen, and puts edge nodes'
+    // labels at the border: cap the zoom, leave a margin, and keep the legend's strip clear
+    var legend = document.getElementById("kg-legend");
+    var strip = legend ? legend.offsetWidth + 12 : 0;
+    net.moveTo({ scale: Math.min(net.getScale() * 0.85, 1.0), offset: { x: strip / 2, y: 0 } });
   });
   if (data.center !== null && data.center !== undefined) net.selectNodes([data.center]);
   net.redraw();
