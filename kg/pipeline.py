@@ -146,7 +146,7 @@ def _nothing_parsed(report: IngestReport) -> str:
     message = f"no papers to build from: {report.records} records in {len(report.files)} files, {len(report.rejects)} rejected"
     if report.rejects:
         first = report.rejects[0]
-        message += f" (first: {first.path}:{first.line}: {first.reason})"
+        message += f" (first: {first})"
     return message
 
 

@@ -67,11 +67,19 @@ class Paper:
 
 @dataclass(frozen=True)
 class Reject:
-    """An input record that could not be used, and why."""
+    """An input record that could not be used, and why (``line`` 0: the whole file).
+
+    >>> str(Reject("a.jsonl", 3, "invalid JSON")), str(Reject("b.txt", 0, "file is empty"))
+    ('a.jsonl:3: invalid JSON', 'b.txt: file is empty')
+    """
 
     path: str
     line: int
     reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
 
 
 @dataclass(frozen=True)

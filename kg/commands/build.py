@@ -41,7 +41,7 @@ def print_report(report: IngestReport, show: int, out=None) -> None:
         file=out,
     )
     for reject in report.rejects[:show]:
-        print(f"  rejected {reject.path}:{reject.line}: {reject.reason}", file=out)
+        print(f"  rejected {reject}", file=out)
     if len(report.rejects) > show:
         print(f"  ... and {len(report.rejects) - show} more (use --show-rejects N)", file=out)
 
