@@ -145,3 +145,21 @@ def test_coined_name_and_its_long_form_link_other_papers_to_one_node():
         assert "method:malt" in keys, paper_id
     assert items["p-a"].entities[0].role == "proposed"
     assert {e.role for e in items["p-c"].entities if e.key == "method:malt"} == {"used"}
+
+
+def test_a_short_form_coined_for_something_else_is_not_the_curated_node(nlp):
+    coined = Paper("p-a", "Merging for Incremental Learning",
+                   "We propose ADapt And Merge (ADAM), which merges adapted models. ADAM is simple.")
+    optimiser = Paper("p-b", "Training", "We train with ADAM and a cosine schedule.")
+    (_, coined_mentions, _), (_, optimiser_mentions, _) = extract([coined, optimiser], nlp=nlp)
+    ours = {e.key: e for e in to_entities(coined, coined_mentions)}
+    theirs = {e.key: e for e in to_entities(optimiser, optimiser_mentions)}
+    adam_ours = next(e for e in ours.values() if "ADAM" in (e.name, *e.aliases))
+    assert adam_ours.name == "ADapt And Merge" and adam_ours.role == "proposed"
+    assert adam_ours.key not in theirs and theirs["method:adam"].name == "Adam"
+
+
+def test_so_called_marks_a_term_already_in_use(nlp):
+    paper = Paper("p-s", "Zorb Tuning", "Adapters (LoRA) keep the weights and introduce small modules (so-called LoRA blocks).")
+    (_, mentions, _), = extract([paper], nlp=nlp)
+    assert {e.name: e.role for e in to_entities(paper, mentions)}["LoRA"] == "used"

@@ -22,6 +22,7 @@ form from inside words: "(b) proximal policy optimization (PPO)", not "policy op
 from __future__ import annotations
 
 import re
+from os.path import commonprefix
 
 from spacy.language import Language
 
@@ -162,8 +163,9 @@ def _definition(v, last: int, short_start: int, short_end: int) -> tuple[int, in
 def spells_same_term(long_text: str, known_form: str) -> bool:
     """Whether a paper's long form is a curated form written another way: the same words in
     any order ("Monte Carlo Markov Chain" and "Markov chain Monte Carlo"), a word matching its
-    counterpart when they are equal but for a plural ending, or one is a prefix of the other
-    of at least three letters ("Pointer Net" and "pointer network").  The short form already matched
+    counterpart when they are equal but for a plural ending, one is a prefix of the other
+    of at least three letters ("Pointer Net" and "pointer network"), or they share a stem of
+    five letters or more ("low-rank adapters" and "low-rank adaptation").  The short form already matched
     the curated entry, so this only tells spelling from meaning; words that merely share a
     start ("continuous" and "conditional", "progress" and "process") are different terms.
 
@@ -171,6 +173,8 @@ def spells_same_term(long_text: str, known_form: str) -> bool:
     True
     >>> spells_same_term("continuous random fields", "conditional random field"), spells_same_term("progress reward model", "process reward model")
     (False, False)
+    >>> spells_same_term("low-rank adapters", "Low-Rank Adaptation")
+    True
     """
     if surface_key(long_text) == surface_key(known_form):
         return True
@@ -179,7 +183,7 @@ def spells_same_term(long_text: str, known_form: str) -> bool:
     if len(long_words) < 2 or len(long_words) != len(known_words):
         return False
     return all(a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
-               for a, b in zip(long_words, known_words))
+               or len(commonprefix([a, b])) >= 5 for a, b in zip(long_words, known_words))
 
 
 _CLASS_PLURALS = frozenset("approaches methods models techniques algorithms frameworks works systems architectures "

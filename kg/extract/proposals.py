@@ -252,6 +252,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         return out  # a survey "introduces" what it reviews
     for i in where(map(_NAMING_VERBS.__contains__, lower)):
         word = lower[i]
+        if word == "called" and i > 1 and texts_at[i - 1] == "-" and lower[i - 2] == "so":
+            continue  # "so-called LoRA blocks": a term already in use
         if (word == "named" and i + 1 < len(lower) and lower[i + 1] in ("entity", "entities")
                 and (i + 2 >= len(lower) or texts_at[i + 2] != "-")):
             continue  # "named entity recognition (NER)" names nothing new; "named Entity-GPT" does

@@ -119,13 +119,14 @@ def _abbreviation_candidates(doc) -> None:
     if not table:
         return
     v = view(doc)
-    # A curated match on a short form the paper defines otherwise is dropped.
+    # A curated match on a short form the paper defines otherwise is dropped; where the paper
+    # coins it, so are the curated entry's other forms ("SPICE scores" after "... (SPICE)")
     pending = candidates.candidates(doc)
-    pending[:] = [
-        c for c in pending
-        if not (c["rule"] == "gazetteer" and (info := table.get(v.text(c["start"], c["end"])))
-                and info["canonical"] != c["canonical"])
-    ]
+    proposed = candidates.proposed_keys(doc)
+    redefined = {id(c): c for c in pending if c["rule"] == "gazetteer" and (info := table.get(v.text(c["start"], c["end"])))
+                 and info["canonical"] != c["canonical"]}
+    coined_over = {c["canonical"] for c in redefined.values() if word_key(v.text(c["start"], c["end"])) in proposed}
+    pending[:] = [c for c in pending if not (id(c) in redefined or c["rule"] == "gazetteer" and c["canonical"] in coined_over)]
     types = {short: info["type"] or defined_term_type(short, info["long"]) for short, info in table.items()}
     for short, info in table.items():
         if not types[short]:
@@ -167,12 +168,17 @@ def _generic_keys() -> frozenset[str]:
 
 @Language.component("kg_resolve")
 def kg_resolve(doc):
+    v = view(doc)
+    # short forms the curated lists matched here whose entry spells out what it stands for:
+    # a paper that coins the same letters for something else ("ADapt And Merge (ADAM)",
+    # "Fill-in Language Model (FiLM)") names a different thing from the curated node
+    spelled_out = {word_key(v.text(c["start"], c["end"])) for c in candidates.candidates(doc)
+                   if c["rule"] == "gazetteer" and c["canonical"] and any(" " in form for form in (c["canonical"], *c["aliases"]))}
     _abbreviation_candidates(doc)
     generic = _generic_keys()
     proposed = candidates.proposed_keys(doc)
     table = candidates.abbreviations(doc)
     long_to_short = {word_key(info["long"]): short for short, info in table.items()}
-    v = view(doc)
     sentences: dict[tuple[int, int], str] = {}
     mentions = []
     for cand in select_spans(candidates.candidates(doc)):
@@ -204,7 +210,8 @@ def kg_resolve(doc):
             long_form = table[short]["long"]
             own = word_key(short) in proposed or word_key(long_form) in proposed
             # a curated term keeps its curated name, even where the paper claims it
-            canonical = table[short]["canonical"] or (short if own else long_form)
+            own_name = long_form if word_key(short) in spelled_out else short
+            canonical = table[short]["canonical"] or (own_name if own else long_form)
             aliases = sorted({long_form, short, text} - {canonical})
         # a variant of a proposed name is proposed: "FooLM-Instruct" of FooLM, "FooSet-C" of FooSet
         family = cand["family"] or (model_family(text) if cand["type"] == "MODEL" else None)
