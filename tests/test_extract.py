@@ -557,3 +557,10 @@ def test_a_name_a_proposed_method_leveraged_is_used(nlp):
     paper = Paper("p-l", "Fast Translation", "Our proposed method leveraged the multilingual model (mBART) for Zorbish.")
     found, _, _ = entities(nlp, paper)
     assert found["mBART"].role == "used"
+
+
+def test_after_a_curated_modifier_only_a_set_off_name_is_the_new_thing(nlp):
+    found, _, _ = entities(nlp, Paper("p-d", "Adapters", "We propose a LLaMA adapter trained with DPO on GSM8K."))
+    assert found["DPO"].role == "used" and all(e.role == "used" for e in found.values()), found
+    found, _, _ = entities(nlp, Paper("p-e", "Data", "We introduce a new dataset used in our experiments, named ZorbSet, for QA."))
+    assert found["ZorbSet"].role == "proposed"

@@ -268,6 +268,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             continue
         window_end = i + 16
         lead_words = []
+        modified = False  # a curated name described the new thing: only a name set off by a comma or a naming word follows
         purpose_from = None  # "a dataset for AD detection": what the new thing is for, up to a comma
         for index in range(bisect_right(words, (i, len(lower) + 1)), len(words)):
             start, end = words[index]
@@ -292,6 +293,11 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                       and text.lower() not in _HEADLINE_WORDS and index + 1 < len(words) and words[index + 1][0] == end
                       and _TITLE_WORD.match(texts[index + 1]) is not None)
             named = named or versioned or titled
+            if modified and not (named or texts_at[start - 1] == ","):
+                if start in long_forms or is_name_shaped(text) or text in abbreviations:
+                    break  # "a LLaMA adapter trained with DPO": DPO is not the new thing either
+                lead_words.append(text)
+                continue
             if text in NOT_NAMES or not (start in long_forms or is_name_shaped(text) or text in abbreviations or named):
                 lead_words.append(text)
                 continue
@@ -313,9 +319,11 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
             if not named and (start, end) in curated and _modifies_a_noun(v, end):
                 lead_words.append(text)  # "a compact BERT model", "a warm-up SFT strategy": the new thing is the noun
+                modified = True
                 continue
             before_naming = lower[max(0, i - 6) : i] if word in _NAMING else ()
-            if any(w.lower() in _PRIOR_WORK for w in (*lead_words, *before_naming)):
+            new_thing = any(w.lower() in ("new", "novel") for w in lead_words)  # "a new dataset used in ..., named Foo"
+            if not new_thing and any(w.lower() in _PRIOR_WORK for w in (*lead_words, *before_naming)):
                 break  # "we propose to leverage a recently introduced method, named Foo": Foo is used
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
             naming_at = i if word in _NAMING else start - 1 if lower[start - 1] in _NAMING else None
