@@ -169,7 +169,12 @@ def load_graph(workdir: str | Path = DEFAULT_WORKDIR) -> nx.DiGraph:
     path = Path(workdir) / "graph.json"
     if not path.exists():
         raise InputError(f"no graph at {path}", fix="run `kg build` first (or pass --workdir where it wrote)")
-    return json_graph.node_link_graph(json.loads(path.read_text(encoding="utf-8")), directed=True, multigraph=False, edges="edges")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return json_graph.node_link_graph(data, directed=True, multigraph=False, edges="edges")
+    except (ValueError, KeyError, TypeError) as err:
+        raise InputError(f"{path} is not a graph that `kg build` wrote ({type(err).__name__}: {err})",
+                         fix="rebuild it with `kg build` (without --append), or remove it") from err
 
 
 def graph_summary(graph: nx.DiGraph) -> dict[str, int]:
@@ -205,6 +210,8 @@ def build(
         raise InputError(_nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
     graph = build_graph(items)
     notes: list[str] = []
+    # read before the store changes: a graph.json that cannot be read stops the build here
+    previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     if store:
         from .store import DEFAULT_BATCH_SIZE, EmbeddedStore
 
@@ -212,9 +219,9 @@ def build(
             if not append:
                 db.clear()
             db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
-    if append and (workdir / "graph.json").exists():
+    if previous is not None:
         # graph.json, the HTML and `kg load` must show what the store now holds, not this batch
-        graph = merge_graphs(load_graph(workdir), graph)
+        graph = merge_graphs(previous, graph)
         notes.append(f"append: {len(items)} papers merged into the graph already in {workdir}")
     outputs = {"graph": str(workdir / "graph.json")}
     save_graph(graph, workdir / "graph.json")

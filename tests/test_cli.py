@@ -109,3 +109,16 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
     process.stdout.close()
     err = process.stderr.read().decode()
     assert process.wait() == 141 and "Traceback" not in err
+
+
+def test_append_onto_an_unreadable_graph_json_changes_nothing(tmp_path, capsys):
+    workdir = tmp_path / "w"
+    first = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    assert main(["build", first, "--workdir", str(workdir), "--no-html"]) == 0
+    (workdir / "graph.json").write_text('{"nodes": [')
+    second = _jsonl(tmp_path / "b.jsonl", [{"title": "Baz Study", "abstract": "We fine-tune BERT on SQuAD."}])
+    capsys.readouterr()
+    assert main(["build", second, "--append", "--workdir", str(workdir), "--no-html"]) == 2
+    assert "is not a graph that `kg build` wrote" in capsys.readouterr().err
+    assert main(["cypher", "MATCH (p:Paper) RETURN count(p) AS n", "--json", "--workdir", str(workdir)]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 1}]

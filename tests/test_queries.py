@@ -457,6 +457,14 @@ def test_kg_query_unknown_parameter_is_one_line(workdir, capsys):
     assert "has no parameter nmae" in err and err.count("\n") == 1
 
 
+def test_an_empty_answer_to_a_named_paper_says_how_to_find_names(workdir, capsys):
+    assert main(["query", "paper_entities", "--param", "paper=no such paper", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert "(no rows)" in out and "if paper should have matched" in err
+    assert main(["query", "shared_datasets", "--param", "min_papers=100", "--workdir", workdir]) == 0
+    assert capsys.readouterr().err == ""  # nothing was named
+
+
 def test_kg_cypher_reads(workdir, capsys):
     args = ["cypher", "MATCH (p:Paper) WHERE p.title = $t RETURN p.key AS key", "--param", f"t={TITLES['p6']}"]
     assert main(args + ["--csv", "--workdir", workdir]) == 0

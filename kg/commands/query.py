@@ -52,13 +52,15 @@ def run(args) -> int:
         print(list_templates())
         return 0
     template = get_template(args.name)
-    params = template.bind(parse_params(args.param))
+    given = parse_params(args.param)
+    params = template.bind(given)
     with open_store(args) as store:
         rows = store.read(template.cypher, params)
     print(render(rows, args.fmt))
-    if not rows and args.fmt == "table" and _NAMING_PARAMS & set(params):
-        print("no match: check the paper or name given; `kg query search_papers --param query=WORDS` finds papers, "
-              "`kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
+    named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
+    if not rows and args.fmt == "table" and named:
+        print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
+              "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
 
 
