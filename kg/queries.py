@@ -9,16 +9,16 @@ A template starts with a comment header::
 
 Types: ``string``, ``int`` (``int>=1`` sets a minimum), ``float``, ``bool``, a choice
 such as ``any|dataset|model`` (case-insensitive), and ``words``: free text for a full-text
-index, cut to plain words so that no store reads it as query syntax ("GPT-4" is the
-phrase "GPT 4", not GPT without 4).  Every ``$name`` in the body must be declared and every
+index, kept as words that each store writes in its own syntax (:mod:`kg.fulltext`), so
+that none reads it as query syntax ("GPT-4" is not GPT without 4).  Every ``$name`` in the body must be declared and every
 declared parameter used; values are always passed as Cypher parameters, never formatted
 into the text.
 
 >>> t = parse_template("x.cypher", "// name: t\\n// description: d\\n// param: n int>=1 = 5  how many\\nRETURN $n AS n")
 >>> t.bind({"n": "7"}), t.bind({})
 ({'n': 7}, {'n': 5})
->>> Param("q", "words", "").convert("GPT-4 (fine-tuning)")
-'"GPT 4" "fine tuning"'
+>>> Param("q", "words", "").convert("GPT-4 (fine-tuning)").terms
+(('GPT-4',), ('fine-tuning',))
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QueryError
+from .fulltext import FullTextQuery
 
 __all__ = ["Param", "Template", "QUERIES_DIR", "parse_template", "load_templates", "get_template", "run_template"]
 
@@ -37,7 +38,6 @@ _PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|int(?:>=-?\d+)?|float|bool|
 _HEADER = re.compile(r"^//\s*(name|description):\s*(.*)$")
 _USED = re.compile(r"\$(\w+)")
 _TYPES = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
-_WORD = re.compile(r"\w+(?:[-'.+/]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,11 @@ class Param:
         """The type as `kg query --list` writes it: int >= 1, any|dataset|..."""
         return self.type.replace(">=", " >= ")
 
-    def _words(self, text: str) -> str:
-        # a word holding punctuation ("GPT-4", "state-of-the-art") is searched as the phrase
-        # of its parts; every other symbol is dropped, so no store reads it as syntax
-        terms = []
-        for word in _WORD.findall(text):
-            parts = re.findall(r"[^\W_]+", word)
-            if parts:
-                terms.append(parts[0] if len(parts) == 1 else '"' + " ".join(parts) + '"')
-        if not terms:
+    def _words(self, text: str) -> FullTextQuery:
+        query = FullTextQuery.parse(text)
+        if query is None:
             raise QueryError(f"parameter {self.name!r} has no words to search for: {text!r}", fix=f'--param {self.name}="instruction tuning"')
-        return " ".join(terms)
+        return query
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 // name: search_papers
 // description: Full-text search over paper titles and abstracts, best match first.
-// param: query words  Words to look for, e.g. "instruction tuning" (plain words work on every store)
+// param: query words  Words to look for, e.g. instruction tuning; "double quotes" keep a phrase together
 // param: limit int>=1 = 20  Maximum number of rows
 // Written for Neo4j's index "paper_text"; the embedded store rewrites the call to FalkorDB's
 // full-text procedure over the same two properties.  Scores are not comparable across stores.

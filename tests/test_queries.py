@@ -318,6 +318,7 @@ def test_search_papers_reads_punctuated_words_as_phrases(store):
     assert column(run(store, "search_papers", query="GPT-4"), "key") == ["p5"]
     assert column(run(store, "search_papers", query="Fine-Tuned"), "key") == ["p3"]  # not "fine NOT tuned"
     assert column(run(store, "search_papers", query="(low-rank) adaptation!"), "key") == ["p4"]
+    assert sorted(column(run(store, "search_papers", query='"image recognition"'), "key")) == ["p1", "p2"]
     with pytest.raises(QueryError, match="no words to search for"):
         run(store, "search_papers", query="( - )")
 

@@ -25,6 +25,7 @@ from falkordb.helpers import stringify_param_value
 from redis.exceptions import RedisError
 
 from ..errors import StoreError, StoreUnavailable
+from ..fulltext import FullTextQuery
 from .base import Store
 
 __all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries", "open_built_store"]
@@ -214,8 +215,9 @@ class EmbeddedStore(Store):
         return _FULLTEXT_CALL.sub("db.idx.fulltext.queryNodes('Paper',", cypher)
 
     def read(self, cypher: str, params: dict | None = None) -> list[dict]:
+        params = {k: v.redisearch() if isinstance(v, FullTextQuery) else v for k, v in (params or {}).items()}
         try:
-            result = self._graph.ro_query(self.dialect(cypher), params or {})
+            result = self._graph.ro_query(self.dialect(cypher), params)
         except Exception as err:  # redis.ResponseError carries FalkorDB's message
             raise StoreError(f"query failed: {err}", fix="check the Cypher; writes are not allowed here") from err
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KgError, StoreError, StoreUnavailable
+from ..fulltext import FullTextQuery
 from ..graph import ENTITY_LABELS, LABELS
 from .base import Store
 
@@ -407,8 +408,10 @@ class Neo4jStore(Store):
 
     # -- Cypher --------------------------------------------------------------
     def read(self, cypher: str, params: dict | None = None) -> list[dict]:
+        params = {k: v.lucene() if isinstance(v, FullTextQuery) else v for k, v in (params or {}).items()}
+
         def work(tx):
-            result = tx.run(cypher, params or {})
+            result = tx.run(cypher, params)
             rows = [{key: _plain(value) for key, value in record.items()} for record in result]
             summary = result.consume()
             # Neo4j refuses writes in read mode by itself; this catches servers that do not.
