@@ -126,6 +126,12 @@ def parse_template(path: str, text: str) -> Template:
         raise QueryError(f"{path}: template has no '// description:' line", fix="describe what the query answers in its header")
     if not cypher:
         raise QueryError(f"{path}: template has no Cypher body", fix="write the query below the header")
+    for p in params:
+        if p.default is not None:
+            try:
+                p.convert(p.default)
+            except QueryError as err:
+                raise QueryError(f"{path}: the default of {p.name!r} does not fit its type: {err}", fix="fix the '// param:' line") from err
     used = set(_USED.findall(cypher))
     declared = {p.name for p in params}
     if used - declared:

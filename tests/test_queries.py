@@ -509,3 +509,8 @@ def test_cli_parameter_values():
     with pytest.raises(QueryError, match="bad --param"):
         parse_params(["novalue"])
     assert missing_params("MATCH (n) WHERE n.x = '$a' // $b\nRETURN $c, `$d`", {}) == {"c"}
+
+
+def test_a_default_outside_its_choices_is_rejected_when_the_template_loads():
+    with pytest.raises(QueryError, match="the default of 'kind' does not fit its type"):
+        parse_template("bad.cypher", "// name: bad\n// description: d\n// param: kind a|b = c  which\nRETURN $kind AS k\n")

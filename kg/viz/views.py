@@ -202,7 +202,7 @@ def _backbone(graph: nx.DiGraph, degree: dict, max_nodes: int) -> list:
     for paper in papers:  # each with the code repositories it releases (one link each, never "most-linked")
         repositories = [n for n in graph.successors(paper) if graph.nodes[n].get("label") == "Repository"]
         if len(chosen) + 1 + len(repositories) > max_nodes:
-            break
+            continue  # a paper with fewer repositories may still fit
         chosen.add(paper)
         chosen.update(repositories)
     chosen.update([n for n in entities if n not in chosen][: max_nodes - len(chosen)])
