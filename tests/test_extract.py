@@ -564,3 +564,9 @@ def test_after_a_curated_modifier_only_a_set_off_name_is_the_new_thing(nlp):
     assert found["DPO"].role == "used" and all(e.role == "used" for e in found.values()), found
     found, _, _ = entities(nlp, Paper("p-e", "Data", "We introduce a new dataset used in our experiments, named ZorbSet, for QA."))
     assert found["ZorbSet"].role == "proposed"
+
+
+def test_a_curated_pair_before_a_noun_describes_an_unnamed_new_thing(nlp):
+    paper = Paper("p-x", "Zorb", "We propose a novel Mixture-of-Experts (MoE) multi-stage training strategy for Zorb.")
+    found, _, _ = entities(nlp, paper)
+    assert found["mixture of experts"].role == "used"

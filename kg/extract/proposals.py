@@ -306,7 +306,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 continue
             if start in long_forms:
                 end = long_forms[start]
-                if start in curated_long and _head_after_pair(v, end):
+                if start in curated_long and (_head_after_pair(v, end) or _modifies_a_noun(v, _past_aside(v, end))):
                     break  # "we construct a supervised fine-tuning (SFT) dataset": the new thing is unnamed
             elif versioned:
                 end = words[index + 1][1]
