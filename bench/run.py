@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -147,6 +148,14 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(args, argv, work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(args, argv, work: Path) -> int:
     corpus = work / f"corpus-{args.papers}.jsonl"
     if not corpus.exists():
         subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.papers), "--out", str(corpus)], check=True)

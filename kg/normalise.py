@@ -173,7 +173,8 @@ class CorpusNames:
 
     def display(self, key: str, default: str) -> str:
         if self._display is None:
-            self._display = {k: counts.most_common(1)[0][0] for k, counts in self.names.items()}
+            # the most written form; a tie goes the same way whatever order the papers came in
+            self._display = {k: max(counts.items(), key=lambda item: (item[1], item[0]))[0] for k, counts in self.names.items()}
         return self._display.get(key, default)
 
     def apply(self, entities: Iterable[Entity]) -> tuple[Entity, ...]:
@@ -181,7 +182,9 @@ class CorpusNames:
         merged: dict[str, Entity] = {}
         for e in entities:
             key = self.long_to_key.get(e.key, e.key)
-            e = replace(e, key=key, name=self.display(key, e.name))
+            name = self.display(key, e.name)
+            # the paper's own name stays findable as an alias of the corpus-wide one
+            e = replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name}) - {name})))
             if key in merged:
                 other = merged[key]
                 role = "proposed" if "proposed" in (other.role, e.role) else "used"

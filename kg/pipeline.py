@@ -114,6 +114,8 @@ def extract_to_file(
     """Stream a corpus (or one shard of it) to `kg extract` JSON lines with flat memory."""
     reader = CorpusReader(default_paths(paths), shard)
     spool_dir = None if str(out) == "-" else Path(out).resolve().parent
+    if spool_dir is not None:
+        spool_dir.mkdir(parents=True, exist_ok=True)  # `--out shards/part-3.jsonl` before shards/ exists
     entities = 0
 
     def counted(items):
@@ -150,8 +152,8 @@ def _nothing_parsed(report: IngestReport) -> str:
     return message
 
 
-def default_paths(paths: Iterable[str | Path] | None) -> list[str | Path]:
-    paths = list(paths or [])
+def default_paths(paths: Iterable[str | Path] | str | Path | None) -> list[str | Path]:
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths or [])
     if paths:
         return paths
     if not BUNDLED_SEEDS.is_dir():

@@ -163,3 +163,20 @@ def test_so_called_marks_a_term_already_in_use(nlp):
     paper = Paper("p-s", "Zorb Tuning", "Adapters (LoRA) keep the weights and introduce small modules (so-called LoRA blocks).")
     (_, mentions, _), = extract([paper], nlp=nlp)
     assert {e.name: e.role for e in to_entities(paper, mentions)}["LoRA"] == "used"
+
+
+def test_corpus_names_do_not_depend_on_paper_order_and_keep_each_spelling():
+    from kg.normalise import CorpusNames
+    from kg.records import Entity
+
+    upper = Entity("model:dust3r", "DUSt3R", "MODEL", "used", "DUSt3R", "s", 0, 6, "r")
+    lower = Entity("model:dust3r", "Dust3r", "MODEL", "used", "Dust3r", "s", 0, 6, "r")
+    chosen = []
+    for order in ([upper, lower], [lower, upper]):
+        names = CorpusNames()
+        for entity in order:
+            names.add([entity])
+        applied = [names.apply([entity])[0] for entity in (upper, lower)]
+        chosen.append({e.name for e in applied})
+        assert all({e.name, *e.aliases} >= {e.text} for e in applied)  # the paper's spelling stays an alias
+    assert chosen[0] == chosen[1] and len(chosen[0]) == 1

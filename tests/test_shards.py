@@ -88,3 +88,21 @@ def test_loading_a_file_that_is_not_extract_output_names_the_line(tmp_path, caps
     assert main(["load", str(tmp_path / "bad.jsonl"), "--store", str(tmp_path / "st")]) == 2
     err = capsys.readouterr().err
     assert "bad.jsonl:1" in err and "kg extract" in err
+
+
+def test_a_shard_outside_one_to_n_is_refused():
+    from kg.errors import InputError
+    from kg.ingest import Shard
+
+    for index, count in ((0, 8), (9, 8), (1, 0)):
+        with pytest.raises(InputError, match="shards are numbered 1..N"):
+            Shard(index, count)
+
+
+def test_extract_writes_into_a_folder_it_creates(tmp_path):
+    from kg.pipeline import extract_to_file
+
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}\n')
+    result = extract_to_file(str(corpus), tmp_path / "shards" / "part-1.jsonl", workers=1)
+    assert result.papers == 1 and (tmp_path / "shards" / "part-1.jsonl").exists()

@@ -77,6 +77,10 @@ class Shard:
     index: int
     count: int
 
+    def __post_init__(self):
+        if not (isinstance(self.index, int) and isinstance(self.count, int) and 1 <= self.index <= self.count):
+            raise InputError(f"bad shard {self.index}/{self.count}", fix="shards are numbered 1..N: Shard(K, N) with 1 <= K <= N")
+
     @classmethod
     def parse(cls, text: str) -> "Shard":
         match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text or "")
@@ -125,8 +129,8 @@ class CorpusReader:
     1
     """
 
-    def __init__(self, paths: Iterable[str | Path], shard: Shard | None = None):
-        self.files = expand_paths(paths)
+    def __init__(self, paths: Iterable[str | Path] | str | Path, shard: Shard | None = None):
+        self.files = expand_paths([paths] if isinstance(paths, (str, Path)) else paths)  # one path is a corpus too
         self.shard = shard
         self._seen: set[str] = set()
         self._later: dict[str, list[Paper]] = {}
@@ -176,7 +180,7 @@ class CorpusReader:
         )
 
 
-def read_corpus(paths: Iterable[str | Path], shard: Shard | None = None) -> tuple[list[Paper], IngestReport]:
+def read_corpus(paths: Iterable[str | Path] | str | Path, shard: Shard | None = None) -> tuple[list[Paper], IngestReport]:
     """Read, dedupe by normalised title, and account for every record.
 
     Raises :class:`kg.errors.InputError` only for paths that cannot be read at all.
