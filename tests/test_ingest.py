@@ -149,3 +149,11 @@ def test_a_csv_reject_names_only_the_missing_columns(tmp_path, header, missing):
     path.write_text(f"{header}\nA,B\n")
     papers, report = read_corpus([path])
     assert papers == [] and missing in report.rejects[0].reason
+
+
+def test_a_row_with_more_fields_than_the_header_is_rejected(tmp_path):
+    path = tmp_path / "papers.tsv"
+    path.write_text("title\tabstract\tyear\nGood\tFine text.\t2021\nTab\tin title\tabstract?\t2022\n")
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Good"]
+    assert report.rejects[0].line == 3 and "row has 4 fields, the header 3; quote the field that holds a tab" in report.rejects[0].reason

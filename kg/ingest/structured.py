@@ -108,6 +108,11 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
             line = numbers[min(reader.line_num, len(numbers)) - 1]
             if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
                 continue
+            if row.get(None):  # more fields than the header names: every column after the extra one is shifted
+                name = "tab" if delimiter == "\t" else repr(delimiter)
+                yield Reject(path, line, f"row has {len(header) + len(row[None])} fields, the header {len(header)}; "
+                                         f"quote the field that holds a {name}")
+                continue
             yield record_to_paper(path, line, row)
     except csv.Error as err:
         yield Reject(path, numbers[min(reader.line_num, len(numbers)) - 1], f"malformed CSV ({err}); fix the quoting")
