@@ -570,3 +570,8 @@ def test_a_curated_pair_before_a_noun_describes_an_unnamed_new_thing(nlp):
     paper = Paper("p-x", "Zorb", "We propose a novel Mixture-of-Experts (MoE) multi-stage training strategy for Zorb.")
     found, _, _ = entities(nlp, paper)
     assert found["mixture of experts"].role == "used"
+
+
+def test_a_plain_capitalised_name_set_off_after_the_verb_is_proposed(nlp):
+    found, _, _ = entities(nlp, Paper("p-z", "Study", "In this paper we propose Quillan, a novel framework for question answering."))
+    assert (found["Quillan"].type, found["Quillan"].role) == ("METHOD", "proposed")

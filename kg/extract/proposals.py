@@ -292,7 +292,10 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             titled = (not lead_words and start == i + 1 and _TITLE_WORD.match(text) is not None
                       and text.lower() not in _HEADLINE_WORDS and index + 1 < len(words) and words[index + 1][0] == end
                       and _TITLE_WORD.match(texts[index + 1]) is not None)
-            named = named or versioned or titled
+            # "we propose Zorbo, a framework for ...": one capitalised word right after the verb, set off as a named thing
+            appositive = (not lead_words and start == i + 1 and text.istitle() and text.isalpha()
+                          and text.lower() not in _HEADLINE_WORDS and _appositive_type(v, end) is not None)
+            named = named or versioned or titled or appositive
             if modified and not (named or texts_at[start - 1] == ","):
                 if start in long_forms or is_name_shaped(text) or text in abbreviations:
                     break  # "a LLaMA adapter trained with DPO": DPO is not the new thing either
