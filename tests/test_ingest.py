@@ -157,3 +157,11 @@ def test_a_row_with_more_fields_than_the_header_is_rejected(tmp_path):
     papers, report = read_corpus([path])
     assert [p.title for p in papers] == ["Good"]
     assert report.rejects[0].line == 3 and "row has 4 fields, the header 3; quote the field that holds a tab" in report.rejects[0].reason
+
+
+def test_an_arxiv_record_takes_its_year_from_the_id_not_the_last_update(tmp_path):
+    path = tmp_path / "arxiv.jsonl"
+    path.write_text(json.dumps({"id": "hep-th/9901001", "title": "Old Strings", "abstract": "Text.", "categories": "hep-th",
+                                "update_date": "2020-01-01"}) + "\n")
+    papers, _ = read_corpus([path])
+    assert papers[0].year == 1999

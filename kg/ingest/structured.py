@@ -32,6 +32,23 @@ def _year(value) -> int | None:
     return int(match.group()) if match else None
 
 
+_ARXIV_ID = re.compile(r"^(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\d{5})(?:v\d+)?$")
+
+
+def arxiv_year(identifier: str | None) -> int | None:
+    """The year an arXiv id was first submitted (the snapshot's update_date is the last update).
+
+    >>> arxiv_year("2101.00001"), arxiv_year("hep-th/9901001"), arxiv_year("math.AG/0305123v2"), arxiv_year("x1")
+    (2021, 1999, 2003, None)
+    """
+    match = _ARXIV_ID.match(identifier or "")
+    if not match:
+        return None
+    new, old = match.groups()
+    yy = int(new or old)
+    return 2000 + yy if new or yy < 91 else 1900 + yy
+
+
 def _authors(value) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(clean_text(str(a)) for a in value if str(a).strip())
@@ -59,7 +76,8 @@ def record_to_paper(path: str, line: int, record: dict) -> Paper | Reject:
         title=title,
         abstract=abstract,
         sources=(Source(path, line),),
-        year=_year(fields.get("year") or fields.get("update_date") or fields.get("published")),
+        year=_year(fields.get("year")) or (arxiv_year(external_id) if is_arxiv else None)
+        or _year(fields.get("update_date") or fields.get("published")),
         url=str(url) if url else None,
         authors=_authors(fields.get("authors")),
         categories=categories,
