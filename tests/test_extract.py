@@ -575,3 +575,10 @@ def test_a_curated_pair_before_a_noun_describes_an_unnamed_new_thing(nlp):
 def test_a_plain_capitalised_name_set_off_after_the_verb_is_proposed(nlp):
     found, _, _ = entities(nlp, Paper("p-z", "Study", "In this paper we propose Quillan, a novel framework for question answering."))
     assert (found["Quillan"].type, found["Quillan"].role) == ("METHOD", "proposed")
+
+
+def test_a_titled_run_ending_in_a_defined_pair_is_named_whole(nlp):
+    paper = Paper("p-b", "Faster Zorbing", "We propose Blockwise Zorbing Rate (ZR), a strategy that tailors the ZR to each block.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Blockwise Zorbing Rate"].role == "proposed"
+    assert all(e.role == "used" for name, e in found.items() if name != "Blockwise Zorbing Rate")

@@ -316,7 +316,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             elif named:
                 end = _capitalised_run_end(v, index)
                 inner_long = next((at for at in long_forms if start < at < end), None)
-                if inner_long is not None:  # "named Adaptive Representation Adjustment and Parameter Fusion (RAPF)"
+                # "named Adaptive Representation Adjustment and Parameter Fusion (RAPF)": the defined
+                # part; but "we propose Blockwise Learning Rate (LR)" names the whole run, not LR
+                if inner_long is not None and not (titled and long_forms[inner_long] == end):
                     start, end = inner_long, long_forms[inner_long]
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
