@@ -582,3 +582,12 @@ def test_a_titled_run_ending_in_a_defined_pair_is_named_whole(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Blockwise Zorbing Rate"].role == "proposed"
     assert all(e.role == "used" for name, e in found.items() if name != "Blockwise Zorbing Rate")
+
+
+def test_a_title_name_the_paper_defines_takes_its_own_type_not_the_curated_one(nlp):
+    paper = Paper("p-s", "SPICE: Skill-Aware Data Selection",
+                  "We present Skill-aware Pruning of Instruction Corpora for Efficiency (SPICE), a data selection method. "
+                  "SPICE scores each example.")
+    found, _, _ = entities(nlp, paper)
+    spice = next(e for e in found.values() if "SPICE" in (e.name, *e.aliases))
+    assert (spice.type, spice.role) == ("METHOD", "proposed") and len([e for e in found.values() if "SPICE" in e.name]) == 0

@@ -551,11 +551,14 @@ def kg_proposals(doc):
         key = word_key(text)
         if " " in text:
             phrases[key] = span
+        defined = abbreviations.get(text) or {}
         entity_type = (
-            (abbreviations.get(text) or {}).get("type")
+            defined.get("type")
             or found.get(key)
+            or (found.get(word_key(defined["long"])) if defined else None)  # "We present Long Form (NAME), a method"
             or _first_appositive(v, text)
-            or _curated_type(doc, span)
+            # a curated entry the paper's own letters also spell (SPICE the metric) says nothing of its type
+            or (None if defined and not defined.get("canonical") else _curated_type(doc, span))
             or model_or(v, text, None)
             or subtitle_type(doc, span[1])
             or ("MODEL" if technical_report(v) == span[1] else "METHOD")  # reports mostly release models
