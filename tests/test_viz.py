@@ -14,7 +14,7 @@ import pytest
 from kg.cli import main
 from kg.errors import VizError
 from kg.graph import build_graph
-from kg.records import Entity, Paper, PaperEntities
+from kg.records import Entity, Paper, PaperEntities, Source
 from kg.viz import find_node, render, select
 from kg.viz.demo import IMG_PAYLOAD, SCRIPT_PAYLOAD, hostile_graph, synthetic_graph
 from kg.viz.layout import force_layout
@@ -300,3 +300,10 @@ def test_cli_reports_errors_in_one_line(corpus, tmp_path, capsys):
     assert err.startswith("kg viz: error: no paper or entity named") and "\n" not in err
     assert main(["viz", "--workdir", str(tmp_path / "missing")]) == 2
     assert "kg build" in capsys.readouterr().err
+
+
+def test_the_page_names_source_files_without_the_build_machines_folders(tmp_path):
+    paper = Paper("p-1", "A Title", "Text.", (Source("/home/someone/private/corpus.jsonl", 12),))
+    result = render(build_graph([PaperEntities(paper, ())]), tmp_path / "one.html")
+    page = result.path.read_text(encoding="utf-8")
+    assert "corpus.jsonl:12" in page and "/home/someone" not in page

@@ -184,3 +184,43 @@ def test_a_small_view_opens_clear_of_the_edges_and_the_legend(browser, tmp_path)
     with open_offline(browser, result.path, width=1280, height=800) as loaded:
         assert loaded.page.evaluate(_CLIPPED_OR_HIDDEN) == []
         assert loaded.page.evaluate("network.getScale()") <= 1.0
+
+
+def test_search_misses_say_why_and_escape_clears(browser, tmp_path):
+    graph = synthetic_graph(600, seed=4)
+    from kg.viz import select
+
+    result = render(graph, tmp_path / "cut.html", max_nodes=60)
+    shown = select(graph, max_nodes=60).graph
+    cut = next(attrs["name"] for node, attrs in graph.nodes(data=True) if attrs.get("label") != "Paper" and node not in shown)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        page.fill("#kg-search", cut)
+        page.press("#kg-search", "Enter")
+        status = page.locator("#kg-search-status")
+        assert "is in the graph but not in this view" in status.inner_text() and cut in status.inner_text()
+        page.fill("#kg-search", "zzz no such thing")
+        page.press("#kg-search", "Enter")
+        assert "No match" in status.inner_text() and page.evaluate("network.getSelectedNodes()") == []
+        page.fill("#kg-search", "Entity 0")
+        page.press("#kg-search", "Enter")
+        assert status.is_hidden() and page.locator("#kg-details h2").inner_text() == "Entity 0"
+        page.evaluate("document.getElementById('kg-details').scrollTop = 400")
+        page.evaluate("kgViz.focusNode(network.body.data.nodes.getIds()[1])")
+        assert page.evaluate("document.getElementById('kg-details').scrollTop") == 0
+        page.keyboard.press("Escape")
+        assert page.locator("#kg-details h2").count() == 0 and "Hover for a summary" in page.locator("#kg-details").inner_text()
+        _assert_clean(loaded)
+
+
+def test_an_ego_view_opens_on_its_centre(browser, tmp_path):
+    from kg.viz import find_node
+
+    graph = synthetic_graph(600, seed=2)
+    result = render(graph, tmp_path / "ego.html", around="Entity 0", depth=2, max_nodes=80)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert page.locator("#kg-details h2").inner_text() == "Entity 0"
+        canvas = page.evaluate("(() => { const b = document.getElementById('mynetwork').getBoundingClientRect(); return [b.left, b.right]; })()")
+        x, _ = _screen_xy(page, str(find_node(graph, "Entity 0")))
+        assert abs(x - (canvas[0] + canvas[1]) / 2) < (canvas[1] - canvas[0]) * 0.2

@@ -25,6 +25,7 @@ import html
 import json
 import re
 from importlib import resources
+from pathlib import PurePath
 
 import networkx as nx
 from pyvis.network import Network
@@ -125,12 +126,18 @@ def _node_details(attrs: dict, node, degree: int) -> dict:
             url=_clean(attrs.get("url")),
             authors=_clean(attrs.get("authors") or []),
             abstract=abstract,
-            sources=_clean(attrs.get("sources") or []),
+            sources=[_file_and_line(str(source)) for source in attrs.get("sources") or []],
             links=_clean(attrs.get("links") or []),
         )
     else:
         out.update(aliases=_clean(attrs.get("aliases") or []), support=_clean(attrs.get("support")), url=_clean(attrs.get("url")))
     return {k: v for k, v in out.items() if v not in (None, "", [])}
+
+
+def _file_and_line(source: str) -> str:
+    """ "/home/me/corpus/a.jsonl:12" -> "a.jsonl:12": a shared page does not show the build machine's folders."""
+    path, sep, line = source.rpartition(":")
+    return f"{PurePath(path).name}:{line}" if sep and line.isdigit() else PurePath(source).name
 
 
 def _edge_details(attrs: dict, source, target) -> dict:
@@ -174,6 +181,7 @@ def _chrome(selection: Selection, nodes: int, edges: int) -> str:
         f'<span id="kg-count">{nodes} nodes · {edges} edges</span>'
         '<input id="kg-search" type="search" placeholder="Find a paper or entity…" autocomplete="off" aria-label="Find a node">'
         "</header>"
+        '<div id="kg-search-status" role="status" aria-live="polite" hidden></div>'
         f"{message}"
         f'<div id="kg-legend" aria-label="Legend">{_legend(selection.graph)}</div>'
         '<aside id="kg-details" aria-live="polite"><p class="kg-hint">Hover for a summary; click a node or an edge '
@@ -234,7 +242,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
     page = _OLD_COMMENT.sub("", page, count=1)
     data = {"title": selection.title, "message": selection.message,
             "center": None if selection.center is None else str(selection.center),
-            "nodes": details, "edges": edge_details}
+            "nodes": details, "edges": edge_details, "elsewhere": list(selection.elsewhere)}
     # Split at the real </head> (the last one: the in-line libraries come before it) so that
     # nothing is ever inserted into the middle of a script.
     head, sep, body = page.rpartition("</head>")

@@ -42,6 +42,7 @@ class Selection:
     center: str | None = None
     total: int = 0  # nodes in the view before the size cap
     message: str | None = None
+    elsewhere: tuple[str, ...] = ()  # names of the graph's nodes left out of this view (search says so)
 
 
 def display_name(attrs: dict, node: object = "") -> str:
@@ -260,4 +261,6 @@ def select(
                        fix="lower --min-support, add types to --types, or try --view all")
     total = sub.number_of_nodes()
     sub, message = _cap(sub, max_nodes, center)
-    return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message)
+    shown = set(sub)
+    elsewhere = tuple(sorted({display_name(attrs, node) for node, attrs in graph.nodes(data=True) if node not in shown}))
+    return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message, elsewhere=elsewhere)

@@ -102,9 +102,12 @@
   net.on("zoom", hideTip);
 
   /* Details panel */
+  var hint = panel.firstElementChild ? panel.firstElementChild.cloneNode(true) : null;
+  function clearPanel() { panel.replaceChildren(); if (hint) panel.appendChild(hint.cloneNode(true)); }
   function showNode(id) {
     var n = nodeInfo(id);
     panel.replaceChildren();
+    panel.scrollTop = 0;  // a jump from a long connections list opens the new node at its top
     panel.appendChild(badge(id));
     panel.appendChild(el("h2", n.name));
     var dl = el("dl");
@@ -143,6 +146,7 @@
   function showEdge(eid) {
     var e = edgeInfo(eid);
     panel.replaceChildren();
+    panel.scrollTop = 0;
     panel.appendChild(el("span", "relationship", "kg-badge")).style.backgroundColor = "#555";
     panel.appendChild(el("h2", e.type));
     var dl = el("dl");
@@ -172,9 +176,21 @@
     var n = nodeInfo(id);
     return { id: id, name: String(n.name).toLowerCase(), all: [n.name, n.key].concat(n.aliases || []).join("\u0000").toLowerCase() };
   });
+  var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: String(name).toLowerCase() }; });
+  var status = document.getElementById("kg-search-status");
+  function say(text) { status.textContent = text; status.hidden = !text; }
+  function miss(q) {
+    search.classList.add("kg-miss");
+    net.unselectAll();
+    clearPanel();
+    var other = elsewhere.filter(function (h) { return h.key === q; })[0] || elsewhere.filter(function (h) { return h.key.indexOf(q) >= 0; })[0];
+    say(other ? "“" + other.name + "” is in the graph but not in this view: kg viz --around “" + other.name + "” draws it"
+              : "No match for “" + search.value.trim() + "” in the graph");
+  }
   var lastQuery = null, hits = [], at = 0;
+  search.addEventListener("input", function () { search.classList.remove("kg-miss"); say(""); });
   search.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter") { search.classList.remove("kg-miss"); return; }
+    if (ev.key !== "Enter") return;
     var q = search.value.trim().toLowerCase();
     if (!q) return;
     if (q !== lastQuery) {
@@ -182,12 +198,13 @@
       hits = haystack.filter(function (h) { return h.name === q; })
         .concat(haystack.filter(function (h) { return h.name !== q && h.all.indexOf(q) >= 0; }));
     }
-    if (!hits.length) { search.classList.add("kg-miss"); return; }
+    if (!hits.length) { miss(q); return; }
+    search.classList.remove("kg-miss"); say("");
     focusNode(hits[at % hits.length].id);
     at += 1;
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { hideTip(); net.unselectAll(); }
+    if (ev.key === "Escape") { hideTip(); net.unselectAll(); clearPanel(); say(""); }
   });
 
   state.showNode = showNode;
@@ -201,6 +218,10 @@
     var legend = document.getElementById("kg-legend");
     var strip = legend ? legend.offsetWidth + 12 : 0;
     net.moveTo({ scale: Math.min(net.getScale() * 0.85, 1.0), offset: { x: strip / 2, y: 0 } });
+    if (data.center !== null && data.center !== undefined) {  // an ego view opens on its centre
+      net.moveTo({ position: net.getPositions([data.center])[data.center], scale: Math.max(net.getScale(), 0.6), offset: { x: strip / 2, y: 0 } });
+      showNode(data.center);
+    }
   });
   if (data.center !== null && data.center !== undefined) net.selectNodes([data.center]);
   net.redraw();
