@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from kg.graph import build_graph
+from kg.records import Entity, Paper, PaperEntities
 from kg.viz import render
 from kg.viz.browser import missing
 from kg.viz.demo import IMG_PAYLOAD, SCRIPT_PAYLOAD, hostile_graph, synthetic_graph
@@ -224,3 +226,23 @@ def test_an_ego_view_opens_on_its_centre(browser, tmp_path):
         canvas = page.evaluate("(() => { const b = document.getElementById('mynetwork').getBoundingClientRect(); return [b.left, b.right]; })()")
         x, _ = _screen_xy(page, str(find_node(graph, "Entity 0")))
         assert abs(x - (canvas[0] + canvas[1]) / 2) < (canvas[1] - canvas[0]) * 0.2
+
+
+def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_path):
+    from kg.normalise import entity_key
+
+    def item(paper_id, title, names):
+        entities = tuple(Entity(entity_key("MODEL", n), n, "MODEL", "used", n, "s", 0, len(n), "test", aliases=a) for n, a in names)
+        return PaperEntities(Paper(paper_id, title, "abstract"), entities)
+
+    graph = build_graph([item("p-1", "Studies of Chat Systems", [("HC3", ("ChatGPT comparison corpus",)), ("AraGPT2", ())]),
+                         item("p-2", "Other", [("GPT-4", ()), ("GPT", ())])])
+    result = render(graph, tmp_path / "rank.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        found = []
+        for _ in range(4):
+            page.fill("#kg-search", "gpt")
+            page.press("#kg-search", "Enter")
+            found.append(page.locator("#kg-details h2").inner_text())
+        assert found == ["GPT", "GPT-4", "AraGPT2", "HC3"]

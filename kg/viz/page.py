@@ -79,6 +79,7 @@ def page_options(node_count: int) -> dict:
         "layout": {"improvedLayout": False, "randomSeed": 0},
         "nodes": {
             "borderWidth": 1,
+            "borderWidthSelected": 5,
             "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 40}},
         },
@@ -218,7 +219,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
             label=short_label(display_name(attrs, node)) or node_id,
             shape=style.shape,
             color={"background": style.colour, "border": "#333333",
-                   "highlight": {"background": style.colour, "border": "#000000"},
+                   "highlight": {"background": style.colour, "border": "#D55E00"},  # found or clicked: an orange ring
                    "hover": {"background": style.colour, "border": "#000000"}},
             value=round(node_value(attrs, degree) ** 0.5, 3),  # sub-linear: one hub must not dwarf the rest
             x=round(x * scale, 1),

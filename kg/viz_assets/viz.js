@@ -195,8 +195,14 @@
     if (!q) return;
     if (q !== lastQuery) {
       lastQuery = q; at = 0;
-      hits = haystack.filter(function (h) { return h.name === q; })
-        .concat(haystack.filter(function (h) { return h.name !== q && h.all.indexOf(q) >= 0; }));
+      // the name itself, then names starting with the text, then names holding it, then aliases and keys
+      var rank = function (h) {
+        return h.name === q ? 0 : h.name.indexOf(q) === 0 ? 1 : h.name.indexOf(q) > 0 ? 2 : h.all.indexOf(q) >= 0 ? 3 : 4;
+      };
+      hits = haystack.map(function (h, i) { return { h: h, r: rank(h), i: i }; })
+        .filter(function (x) { return x.r < 4; })
+        .sort(function (a, b) { return a.r - b.r || a.h.name.length - b.h.name.length || a.i - b.i; })
+        .map(function (x) { return x.h; });
     }
     if (!hits.length) { miss(q); return; }
     search.classList.remove("kg-miss"); say("");
