@@ -23,12 +23,10 @@ import networkx as nx
 from .normalise import entity_key
 from .records import PaperEntities
 
-# node properties that grow by union when graphs merge (as the stores merge them)
-_UNION_PROPERTIES = ("aliases", "sources")
-
 __all__ = [
     "LABELS",
     "ENTITY_LABELS",
+    "LIST_PROPERTIES",
     "RELATIONSHIP_TYPES",
     "relationship_type",
     "repository_key",
@@ -37,6 +35,9 @@ __all__ = [
 ]
 
 ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
+# List properties that grow by union across loads and merges instead of being overwritten
+# (a repeated value is kept once): aliases of an entity, and the input records (sources) of a paper.
+LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"})}
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
@@ -139,7 +140,7 @@ def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
             continue
         node = merged.nodes[key]
         for prop, value in data.items():
-            if prop in _UNION_PROPERTIES:
+            if prop in LIST_PROPERTIES:
                 node[prop] = [v for v in node.get(prop) or [] if v not in value] + list(value)
             elif value is not None:
                 node[prop] = value

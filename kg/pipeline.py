@@ -212,6 +212,7 @@ def build(
         raise InputError(_nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
     graph = build_graph(items)
     notes: list[str] = []
+    outputs = {"graph": str(workdir / "graph.json")}
     # read before the store changes: a graph.json that cannot be read stops the build here
     previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     if store:
@@ -221,14 +222,12 @@ def build(
             if not append:
                 db.clear()
             db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
+        outputs["store"] = str(workdir / "store")
     if previous is not None:
         # graph.json, the HTML and `kg load` must show what the store now holds, not this batch
         graph = merge_graphs(previous, graph)
         notes.append(f"append: {len(items)} papers merged into the graph already in {workdir}")
-    outputs = {"graph": str(workdir / "graph.json")}
     save_graph(graph, workdir / "graph.json")
-    if store:
-        outputs["store"] = str(workdir / "store")
     if html:
         from . import viz
 

@@ -169,15 +169,18 @@ def _generic_keys() -> frozenset[str]:
 @Language.component("kg_resolve")
 def kg_resolve(doc):
     v = view(doc)
+    table = candidates.abbreviations(doc)
     # short forms the curated lists matched here whose entry spells out what it stands for:
     # a paper that coins the same letters for something else ("ADapt And Merge (ADAM)",
-    # "Fill-in Language Model (FiLM)") names a different thing from the curated node
+    # "Fill-in Language Model (FiLM)") names a different thing from the curated node.
+    # Only a doc that defines short forms can coin one, and this must be read before
+    # _abbreviation_candidates drops the curated matches it redefines.
     spelled_out = {word_key(v.text(c["start"], c["end"])) for c in candidates.candidates(doc)
-                   if c["rule"] == "gazetteer" and c["canonical"] and any(" " in form for form in (c["canonical"], *c["aliases"]))}
+                   if c["rule"] == "gazetteer" and c["canonical"] and any(" " in form for form in (c["canonical"], *c["aliases"]))
+                   } if table else set()
     _abbreviation_candidates(doc)
     generic = _generic_keys()
     proposed = candidates.proposed_keys(doc)
-    table = candidates.abbreviations(doc)
     long_to_short = {word_key(info["long"]): short for short, info in table.items()}
     sentences: dict[tuple[int, int], str] = {}
     mentions = []

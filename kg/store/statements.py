@@ -10,14 +10,9 @@ UNWIND $rows AS row MERGE (n:Repository {key: row.key}) SET n += row.props
 
 from __future__ import annotations
 
-from ..graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
+from ..graph import ENTITY_LABELS, LABELS, LIST_PROPERTIES, RELATIONSHIP_TYPES
 
 __all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_all"]
-
-# List properties that grow by union across loads instead of being overwritten (a
-# repeated value is kept once):
-# aliases of an entity, and the input records (sources) of a paper.
-LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"})}
 
 
 def _checked(name: str, allowed) -> str:

@@ -31,6 +31,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from ..errors import VizError
+from ..records import Source
 from .layout import force_layout
 from .style import EDGE_COLOURS, NODE_STYLES, node_style, node_value, short_label
 from .views import Selection, display_name
@@ -137,8 +138,8 @@ def _node_details(attrs: dict, node, degree: int) -> dict:
 
 def _file_and_line(source: str) -> str:
     """ "/home/me/corpus/a.jsonl:12" -> "a.jsonl:12": a shared page does not show the build machine's folders."""
-    path, sep, line = source.rpartition(":")
-    return f"{PurePath(path).name}:{line}" if sep and line.isdigit() else PurePath(source).name
+    parsed = Source.parse(source)
+    return str(Source(PurePath(parsed.path).name, parsed.line)) if parsed.line else PurePath(parsed.path).name
 
 
 def _edge_details(attrs: dict, source, target) -> dict:
