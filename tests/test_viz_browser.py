@@ -246,3 +246,40 @@ def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_
             page.press("#kg-search", "Enter")
             found.append(page.locator("#kg-details h2").inner_text())
         assert found == ["GPT", "GPT-4", "AraGPT2", "HC3"]
+
+
+_HUB_LABEL_PROBLEMS = """() => {
+  const canvas = document.getElementById('mynetwork').getBoundingClientRect();
+  const lr = document.getElementById('kg-legend').getBoundingClientRect();
+  const legend = {x: lr.left - canvas.left, y: lr.top - canvas.top, w: lr.width, h: lr.height};
+  const hit = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const boxes = kgViz.hubLabels, out = [];
+  boxes.forEach((a, i) => {
+    if (a.x < 0 || a.y < 0 || a.x + a.w > canvas.width || a.y + a.h > canvas.height) out.push(a.text + ' clipped');
+    if (hit(a, legend)) out.push(a.text + ' under the legend');
+    boxes.slice(i + 1).forEach(b => { if (hit(a, b)) out.push(a.text + ' overlaps ' + b.text); });
+  });
+  return out;
+}"""
+
+
+def test_a_zoomed_out_view_names_its_hubs_without_overlap(browser, tmp_path):
+    result = render(synthetic_graph(1600, seed=7), tmp_path / "big.html", max_nodes=1500)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        page.evaluate("network.redraw()")
+        labelled = page.evaluate("kgViz.hubLabels.map(b => b.id)")
+        assert len(labelled) >= 10, "a zoomed-out view of 1,500 nodes should name its hubs"
+        assert page.evaluate(_HUB_LABEL_PROBLEMS) == []
+        types = page.evaluate("(ids) => ids.map(id => network.body.data.nodes.get(id).kgType)", labelled)
+        assert "Paper" not in types
+        degrees = page.evaluate("(ids) => ids.map(id => network.getConnectedEdges(id).length)", labelled)
+        unlabelled_top = page.evaluate(
+            """(ids) => network.body.data.nodes.getIds()
+                 .filter(id => !ids.includes(id) && network.body.data.nodes.get(id).kgType !== 'Paper')
+                 .map(id => network.getConnectedEdges(id).length).sort((a, b) => b - a)[0]""", labelled)
+        assert max(degrees) >= unlabelled_top, "the most-linked entities are named first"
+        # zoomed in, vis-network's own labels are legible and the overlay steps aside
+        page.evaluate("network.moveTo({scale: 2.0}); network.redraw()")
+        assert page.evaluate("kgViz.hubLabels.length") == 0
+        _assert_clean(loaded)

@@ -213,6 +213,56 @@
     if (ev.key === "Escape") { hideTip(); net.unselectAll(); clearPanel(); say(""); }
   });
 
+  /* Hub labels. Zoomed out, vis-network hides every label, so a big view opens as unnamed dots.
+   * Name the most-linked entities whose own label is hidden or tiny, at a fixed screen size, skipping
+   * any that would overlap a label already placed or the legend: dense cores get a few names,
+   * not a pile. Papers are left out: their titles are too long to place. */
+  var HUB_LABEL_MAX = 40, HUB_LABEL_PX = 12, HUB_CANDIDATES = 400;
+  var hubs = Object.keys(data.nodes)
+    .filter(function (id) { var n = nodeInfo(id); return n.label !== "Paper" && n.degree > 1; })
+    .sort(function (a, b) { return nodeInfo(b).degree - nodeInfo(a).degree || (a < b ? -1 : 1); })
+    .slice(0, HUB_CANDIDATES);
+  state.hubLabels = [];
+  function overlaps(box, boxes) {
+    return boxes.some(function (o) { return box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h; });
+  }
+  function drawHubLabels(ctx) {
+    var scale = net.getScale();
+    var width = container.clientWidth, height = container.clientHeight;
+    var legend = document.getElementById("kg-legend");
+    var taken = [];
+    if (legend) {
+      var lr = legend.getBoundingClientRect(), cr = container.getBoundingClientRect();
+      taken.push({ x: lr.left - cr.left, y: lr.top - cr.top, w: lr.width, h: lr.height });
+    }
+    var placed = [];
+    ctx.save();
+    var ratio = (net.canvas && net.canvas.pixelRatio) || window.devicePixelRatio || 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = HUB_LABEL_PX + "px system-ui, sans-serif";
+    ctx.textAlign = "center"; ctx.textBaseline = "top";
+    ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.fillStyle = "#222222"; ctx.lineJoin = "round";
+    for (var i = 0; i < hubs.length && placed.length < HUB_LABEL_MAX; i++) {
+      var body = net.body.nodes[hubs[i]];
+      if (!body || body.options.hidden || !body.options.label) continue;
+      // vis draws this label legibly itself; below that it draws it small or faded, and ours covers it
+      if (body.labelModule.fontOptions.size * scale >= HUB_LABEL_PX - 2) continue;
+      var at = net.canvasToDOM({ x: body.x, y: body.y });
+      var text = body.options.label;
+      var w = ctx.measureText(text).width + 4, h = HUB_LABEL_PX + 4;
+      var box = { x: at.x - w / 2, y: at.y + (body.shape.radius || body.options.size || 5) * scale + 1, w: w, h: h };
+      if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
+      if (overlaps(box, taken) || overlaps(box, placed)) continue;
+      ctx.strokeText(text, at.x, box.y + 2);
+      ctx.fillText(text, at.x, box.y + 2);
+      box.id = hubs[i]; box.text = text;
+      placed.push(box);
+    }
+    ctx.restore();
+    state.hubLabels = placed;
+  }
+  net.on("afterDrawing", drawHubLabels);
+
   state.showNode = showNode;
   state.showEdge = showEdge;
   state.focusNode = focusNode;
