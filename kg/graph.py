@@ -122,8 +122,9 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
 
 def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
     """``old`` with ``new`` merged in, as a store merges a load into what it holds: a node's
-    properties are updated, its aliases and sources unioned, a relationship between the
-    same two nodes replaced, and ``support`` recounted from the papers.
+    properties are updated, its aliases and sources unioned, a paper in ``new`` keeps only
+    the relationships ``new`` gives it (what no paper links any more is dropped), and
+    ``support`` is recounted from the papers.
 
     >>> from kg.records import Paper, Entity, PaperEntities
     >>> def graph(paper_id, text):
@@ -144,8 +145,24 @@ def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
                 node[prop] = [v for v in node.get(prop) or [] if v not in value] + list(value)
             elif value is not None:
                 node[prop] = value
+    for key, label in new.nodes(data="label"):  # a reloaded paper's relationships are replaced
+        if label == "Paper" and key in old:
+            merged.remove_edges_from(list(old.out_edges(key)))
     merged.add_edges_from(new.edges(data=True))
+    merged.remove_nodes_from(_unlinked(merged))
     for key, label in merged.nodes(data="label"):
         if label in ENTITY_LABELS.values():
             merged.nodes[key]["support"] = sum(1 for p in merged.predecessors(key) if merged.nodes[p]["label"] == "Paper")
     return merged
+
+
+def _unlinked(graph: nx.DiGraph) -> list[str]:
+    """Entities and repositories no paper links, directly or as the family of a linked variant."""
+    def linked(key):
+        return any(graph.nodes[p]["label"] == "Paper" for p in graph.predecessors(key))
+
+    return [
+        key for key, label in graph.nodes(data="label")
+        if label != "Paper" and not linked(key)
+        and not any(graph.edges[v, key]["type"] == "VARIANT_OF" and linked(v) for v in graph.predecessors(key))
+    ]

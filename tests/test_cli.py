@@ -91,6 +91,19 @@ def test_append_keeps_graph_json_equal_to_the_store(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == [{"n": len(graph["nodes"])}]
 
 
+def test_append_of_a_revised_paper_replaces_its_links(tmp_path, capsys):
+    workdir = str(tmp_path / "w")
+    first = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    revised = _jsonl(tmp_path / "b.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on SQuAD."}])
+    assert main(["build", first, "--workdir", workdir, "--no-html"]) == 0
+    assert main(["build", revised, "--append", "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    graph = json.loads((tmp_path / "w" / "graph.json").read_text())
+    assert sorted(n.get("name") or n["label"] for n in graph["nodes"]) == ["BERT", "Paper", "SQuAD"]
+    assert main(["cypher", "MATCH (n) RETURN coalesce(n.name, labels(n)[0]) AS n ORDER BY n", "--json", "--workdir", workdir]) == 0
+    assert [r["n"] for r in json.loads(capsys.readouterr().out)] == ["BERT", "Paper", "SQuAD"]
+
+
 def test_the_input_id_names_the_paper(tmp_path, capsys):
     corpus = _jsonl(tmp_path / "mine.jsonl", [{"id": "r1", "title": "FooNet: Fast Models", "abstract": "We propose FooNet, a model."}])
     workdir = str(tmp_path / "w")

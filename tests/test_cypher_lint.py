@@ -83,6 +83,8 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
         out[f"merge_nodes({label})"] = (statements.merge_nodes(label), rows)
     for label in ENTITY_LABELS.values():
         out[f"refresh_support({label})"] = (statements.refresh_support(label), {})
+    for label in LABELS[1:]:
+        out[f"delete_orphans({label})"] = (statements.delete_orphans(label), {})
     out["delete_all"] = (statements.delete_all(), {})
     for combo in sorted(_relationship_combinations()):
         out["merge_relationships(%s,%s,%s)" % combo] = (statements.merge_relationships(*combo), rows)

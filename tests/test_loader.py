@@ -184,3 +184,30 @@ def test_a_paper_loaded_again_from_another_file_keeps_both_sources(store):
     key = first[0].paper.id
     sources = store.read("MATCH (p:Paper {key: $key}) RETURN p.sources AS sources", {"key": key})[0]["sources"]
     assert sources == [f"{s.path}:{s.line}" for s in first[0].paper.sources] + ["later.jsonl:7"]
+
+
+def _revised_first_paper(items):
+    """corpus_a's first paper re-extracted: Llama 3.1 8B no longer named, accuracy now its own."""
+    from dataclasses import replace
+
+    first = items[0]
+    entities = tuple(
+        replace(e, role="proposed") if e.name == "accuracy" else e for e in first.entities if e.name != "Llama 3.1 8B"
+    )
+    return replace(first, entities=entities)
+
+
+def test_a_paper_loaded_again_replaces_its_relationships(store):
+    """Re-extracted papers (kg build --append, kg load of new shards) must not keep stale
+    links: the store ends as a fresh build of the revised corpus, entities left unlinked
+    (Llama 3.1 8B and its family) are gone, and support is recounted."""
+    from kg.graph import merge_graphs
+
+    original = corpus_a()
+    revised = [_revised_first_paper(original), *original[1:]]
+    store.load(graph_of(original), batch_size=BATCH)
+    store.load(graph_of(revised[:1]), batch_size=BATCH)
+    fresh = expected_dump(graph_of(revised))
+    assert dump(store) == fresh
+    assert expected_dump(merge_graphs(graph_of(original), graph_of(revised[:1]))) == fresh
+    assert not store.read("MATCH (m:Model) RETURN m.key AS key")

@@ -25,7 +25,7 @@ def register(sub) -> None:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: bundled seeds/)")
     parser.add_argument("--workdir", default=".kg", help="where graph.json, store/ and graph.html go (default: .kg)")
-    parser.add_argument("--append", action="store_true", help="merge into the existing store and graph.json instead of replacing them")
+    parser.add_argument("--append", action="store_true", help="merge into the existing store and graph.json instead of replacing them; a paper already there has its links replaced by the new extraction")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML view")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")

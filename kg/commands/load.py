@@ -18,7 +18,8 @@ def register(sub) -> None:
         "(PATHS: one or many shards, streamed a few thousand papers at a time), into Neo4j with the official driver: "
         "constraints and indexes first (IF NOT EXISTS), then nodes and relationships as UNWIND ... MERGE batches, "
         "each in a managed, retried transaction. Loading is idempotent and incremental: re-running changes "
-        "nothing, new papers are added, support counts are recounted and aliases merged; an interrupted load "
+        "nothing, new papers are added, support counts are recounted and aliases merged; a paper loaded again "
+        "has its relationships replaced, and what no paper links any more is removed; an interrupted load "
         "is finished by running it again. Shards are merged: names are unified across all PATHS before loading, "
         "and a paper found in several shards keeps every source. Without --neo4j it loads the embedded store.",
         epilog="Examples:\n"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..batches import batched
-from ..graph import ENTITY_LABELS, build_graph
+from ..graph import ENTITY_LABELS, LABELS, build_graph
 from ..records import PaperEntities
 from . import statements
 from .rows import node_rows, relationship_rows
@@ -70,7 +70,7 @@ class Store(ABC):
         """MERGE every node and relationship in batches; re-running converges to the same graph."""
         self.setup_schema()
         batches = self._write_graph(graph, batch_size, progress)
-        self._refresh_support()
+        self._finish_load()
         return LoadReport(graph.number_of_nodes(), graph.number_of_edges(), batches)
 
     def load_items(
@@ -94,7 +94,7 @@ class Store(ABC):
             batches += self._write_graph(graph, batch_size, progress)
             nodes += graph.number_of_nodes()
             relationships += graph.number_of_edges()
-        self._refresh_support()
+        self._finish_load()
         return LoadReport(nodes, relationships, batches)
 
     def write_batches(self, batches: Iterable[tuple[str, list[dict]]], progress: Callable[[int], None] | None = None) -> int:
@@ -113,7 +113,11 @@ class Store(ABC):
     def _write_graph(self, graph: nx.DiGraph, batch_size: int, progress) -> int:
         return self.write_batches(_graph_batches(graph, batch_size), progress)
 
-    def _refresh_support(self) -> None:
+    def _finish_load(self) -> None:
+        """Drop what a reloaded paper left unlinked, then recount support from the store."""
+        for label in LABELS:
+            if label != "Paper":
+                self.write(statements.delete_orphans(label))
         for label in ENTITY_LABELS.values():
             self.write(statements.refresh_support(label))
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from ..graph import ENTITY_LABELS, LABELS, LIST_PROPERTIES, RELATIONSHIP_TYPES
 
-__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_all"]
+PAPER = "Paper"
+
+__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "delete_all"]
 
 
 def _checked(name: str, allowed) -> str:
@@ -25,15 +27,20 @@ def merge_nodes(label: str) -> str:
     """MERGE by key, set plain properties, and union the label's list properties (one
     statement, so a node is written, and re-indexed, once per load).
 
+    A paper's relationships come from its own text, so a paper loaded again drops the
+    relationships it had: the ones this load sends replace them, and an entity the new
+    extraction no longer names is not left linked to it.
+
     >>> print(merge_nodes("Paper"))
-    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources
+    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources WITH n MATCH (n)-[r]->() DELETE r
     """
     unions = [
         f"n.{prop} = [v IN coalesce(n.{prop}, []) WHERE NOT v IN row.{prop}] + row.{prop}"
         for prop, labels in LIST_PROPERTIES.items()
         if label in labels
     ]
-    return f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET " + ", ".join(["n += row.props", *unions])
+    cypher = f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET " + ", ".join(["n += row.props", *unions])
+    return cypher + " WITH n MATCH (n)-[r]->() DELETE r" if label == PAPER else cypher
 
 
 def merge_relationships(source: str, rel_type: str, target: str) -> str:
@@ -51,6 +58,17 @@ def refresh_support(label: str) -> str:
         f"MATCH (e:{label}) OPTIONAL MATCH (p:Paper)-->(e) "
         "WITH e, count(DISTINCT p) AS papers SET e.support = papers"
     )
+
+
+def delete_orphans(label: str) -> str:
+    """Remove the entities and repositories no paper links any more (a paper was reloaded
+    without them), keeping the family of a variant a paper links: what a fresh build makes.
+
+    >>> print(delete_orphans("Model"))
+    MATCH (e:Model) WHERE NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e
+    """
+    _checked(label, set(LABELS) - {PAPER})
+    return f"MATCH (e:{label}) WHERE NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e"
 
 
 def delete_all() -> str:
