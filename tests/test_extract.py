@@ -591,3 +591,33 @@ def test_a_title_name_the_paper_defines_takes_its_own_type_not_the_curated_one(n
     found, _, _ = entities(nlp, paper)
     spice = next(e for e in found.values() if "SPICE" in (e.name, *e.aliases))
     assert (spice.type, spice.role) == ("METHOD", "proposed") and len([e for e in found.values() if "SPICE" in e.name]) == 0
+
+
+def test_by_proposing_after_we_names_the_new_thing(nlp):
+    paper = Paper("p-g", "Diffusion for Text", "We challenge this view by introducing Zorbla, a diffusion model trained from scratch.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Zorbla"].role == "proposed"
+    found, _, _ = entities(nlp, Paper("p-g2", "Study", "Introducing Zorbla was hard for the field."))
+    assert found.get("Zorbla") is None or found["Zorbla"].role == "used"
+
+
+def test_a_hyphenated_participle_is_no_proposing_verb(nlp):
+    paper = Paper("p-h2", "Study", "LLaDA beats our self-constructed ZorbLM baselines on GSM8K.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbLM"].role == "used"
+
+
+def test_examples_after_such_as_and_names_in_a_with_phrase_are_used(nlp):
+    paper = Paper("p-s2", "Search", "We introduce different search algorithms, such as random search and Monte Carlo tree search (MCTS).")
+    found, _, _ = entities(nlp, paper)
+    assert found["Monte Carlo tree search"].role == "used"
+    paper = Paper("p-w", "Study", "We present tuning experiments with a small model -- TinyLlama. We then propose a "
+                  "framework with parametric augmentation, ZorbCL, which is fast.")
+    found, _, _ = entities(nlp, paper)
+    assert found["TinyLlama"].role == "used" and found["ZorbCL"].role == "proposed"
+
+
+def test_a_proposed_participle_ends_at_a_preposition(nlp):
+    paper = Paper("p-c", "Adapters", "We insert our proposed adapters in CodeBERT and evaluate on code summarization.")
+    found, _, _ = entities(nlp, paper)
+    assert found["CodeBERT"].role == "used"

@@ -238,6 +238,21 @@ def test_top_entities(store):
     ]
 
 
+def test_proposed_entities_most_taken_up_first(store):
+    rows = run(store, "proposed_entities")
+    assert [(r["type"], r["entity"], r["paper"], r["named_by_others"]) for r in rows] == [
+        ("Method", "Dropout", TITLES["p6"], 1),
+        ("Model", "Llama 2 7B", TITLES["p3"], 1),
+        ("Model", "ResNet-50", TITLES["p1"], 1),
+        ("Method", "LoRA", TITLES["p4"], 0),
+        ("Model", "GPT-4", TITLES["p5"], 0),
+        ("Model", "ViT", TITLES["p2"], 0),
+    ]
+    assert rows[0]["evidence"] == ABSTRACTS["p6"] and rows[0]["year"] == 2024
+    assert column(run(store, "proposed_entities", type="model", limit=2), "entity") == ["Llama 2 7B", "ResNet-50"]
+    assert column(run(store, "proposed_entities", name="low-rank"), "entity") == ["LoRA"]  # by alias
+
+
 def test_paper_entities_proposes_versus_uses(store):
     rows = run(store, "paper_entities", paper="lora")
     assert [(r["role"], r["type"], r["entity"], r["relationship"]) for r in rows] == [
@@ -381,7 +396,7 @@ def test_templates_send_the_file_text_unchanged(store):
 
 EXPECTED_TEMPLATES = {
     "connection", "model_dataset", "model_family", "paper_entities", "papers_sharing_dataset", "papers_using",
-    "papers_with_code", "search_papers", "shared_datasets", "similar_papers", "top_entities",
+    "papers_with_code", "proposed_entities", "search_papers", "shared_datasets", "similar_papers", "top_entities",
 }
 
 

@@ -49,7 +49,9 @@ _PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", 
                                      "over", "under", "between", "within", "without", "after", "before", "during",
                                      "among", "per", "against", "achieves", "outperforms", "uses", "learns"}
 # a name after these is where or against what the new thing is tested, not the new thing
-_WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from"}
+_WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from",
+                 "including", "e.g.", "like"}  # "introduce search algorithms, such as MCTS": examples of a class
+_DETERMINERS = {"our", "the", "a", "an", "this", "their"}
 _POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised",
               "available", "ranging", "spanning", "covering", "comprising"}
 _APPOSITIVE_STOPS = _STOP_PREPOSITIONS - {"and"} | {"that", "which"}
@@ -252,13 +254,16 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         return out  # a survey "introduces" what it reviews
     for i in where(map(_NAMING_VERBS.__contains__, lower)):
         word = lower[i]
-        if word == "called" and i > 1 and texts_at[i - 1] == "-" and lower[i - 2] == "so":
-            continue  # "so-called LoRA blocks": a term already in use
+        if i > 0 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False:
+            continue  # "so-called LoRA blocks", "our self-constructed ARM baselines": an adjective, no verb
         if (word == "named" and i + 1 < len(lower) and lower[i + 1] in ("entity", "entities")
                 and (i + 2 >= len(lower) or texts_at[i + 2] != "-")):
             continue  # "named entity recognition (NER)" names nothing new; "named Entity-GPT" does
         if word.endswith("ing"):  # a headline's "Unveiling FooLM", not "Unveiling the Mechanisms of"
             subject = sent[i] == 0 and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
+            # "we tackle this by introducing FooLM": the authors' means is their new thing
+            subject = subject or (i > 0 and lower[i - 1] == "by" and any(
+                lower[j] == "we" and sent[j] == sent[i] for j in range(max(0, i - 20), i - 1)))
         elif word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:
             subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
         else:  # a bare form is a verb after "we" or "we ... to"; after "our" it is a noun ("our model design")
@@ -267,6 +272,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         if not subject and word not in _NAMING:
             continue
         window_end = i + 16
+        # "our proposed work in CodeBERT": a participle before its noun, whose phrase ends at a preposition
+        adjectival = word.endswith("ed") and i > 0 and lower[i - 1] in _DETERMINERS
         lead_words = []
         modified = False  # a curated name described the new thing: only a name set off by a comma or a naming word follows
         purpose_from = None  # "a dataset for AD detection": what the new thing is for, up to a comma
@@ -274,11 +281,15 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             start, end = words[index]
             if start >= window_end or sent[start] != sent[i] or lower[start] in _WINDOW_STOPS:
                 break
+            if lower[start] == "such" and start + 1 < len(lower) and lower[start + 1] == "as":
+                break
+            if adjectival and lower[start] in _STOP_PREPOSITIONS:
+                break
             if purpose_from is not None:
                 if "," not in texts_at[purpose_from:start]:
                     continue
                 purpose_from = None  # "We introduce, for the first time, FooNet"
-            if lower[start] == "for":
+            if lower[start] in ("for", "with"):  # "a model for/with X": X is not the new thing, a name after a comma may be
                 purpose_from = start
                 continue
             text = texts[index]
@@ -499,10 +510,14 @@ def model_or(v, name: str, otherwise: str | None) -> str | None:
     return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) or model_shaped(base) else otherwise
 
 
+_COMPARED = {"baseline", "baselines"}  # "our FooLM baselines" are what the new thing is compared with
+
+
 def _owned_names(doc, v) -> set[str]:
     """Keys of coined names the authors call theirs: "our FooLM", "our instruction-tuned FooLM models".
     A curated name is not coined by the paper ("our MoE variants")."""
     curated = {word_key(v.text(c["start"], c["end"])) for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
+    curated.update(word_key(short) for short, info in candidates.abbreviations(doc).items() if info["canonical"])
     out = set()
     for index in where(map("our".__eq__, v.word_lower)):
         for step in (1, 2):
@@ -511,7 +526,8 @@ def _owned_names(doc, v) -> set[str]:
                 break
             text = v.word_texts[at]
             if is_name_shaped(text) and text not in NOT_NAMES:
-                if word_key(text) not in curated:
+                following = v.word_lower[at + 1] if at + 1 < len(v.words) else ""
+                if word_key(text) not in curated and following not in _COMPARED:
                     out.add(word_key(text))
                 break
             if not (text.islower() and text.isascii()) or v.word_lower[at] in _STOP_PREPOSITIONS:
