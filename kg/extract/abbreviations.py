@@ -22,6 +22,7 @@ form from inside words: "(b) proximal policy optimization (PPO)", not "policy op
 from __future__ import annotations
 
 import re
+import unicodedata
 from os.path import commonprefix
 
 from spacy.language import Language
@@ -53,10 +54,16 @@ _NOT_FIRST = frozenset("the a an of and for that this these those which with".sp
 
 
 def match_long_form(short: str, words: list[str]) -> int | None:
-    """How many trailing ``words`` form the long form of ``short``, or None."""
-    letters = [c.lower() for c in short if c.isalnum()]
+    """How many trailing ``words`` form the long form of ``short``, or None.
+    Accents do not change a letter: "À-la-carte Prompt Tuning (APT)".
+
+    >>> match_long_form("APT", ["We", "introduce", "À-la-carte", "Prompt", "Tuning"])
+    3
+    """
+    letters = [c.lower() for c in _unaccented(short) if c.isalnum()]
     if not letters:
         return None
+    words = [_unaccented(word) for word in words]
     limit = min(len(words), len(letters) + 5, 2 * len(letters) + 1)
     spelled = _initials_count(letters, words)
     if spelled:
@@ -68,6 +75,12 @@ def match_long_form(short: str, words: list[str]) -> int | None:
             if first[:1].lower() == letters[0] and first.lower() not in ("the", "a", "an", "of", "and", "for"):
                 return count
     return None
+
+
+def _unaccented(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _initials_count(letters: list[str], words: list[str]) -> int | None:
