@@ -81,11 +81,22 @@ def _paper_properties(paper) -> dict:
 
 
 def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
-    """One node per paper and per canonical entity; ``support`` counts papers per entity."""
+    """One node per paper and per canonical entity; ``support`` counts papers per entity.
+
+    A paper met twice (the same paper in two shards or corpora) keeps both copies' sources
+    and the relationships of its last copy, as a store does when it is loaded again.
+    """
     graph = nx.DiGraph()
+    repeated = False
     for item in items:
         paper = item.paper
-        graph.add_node(paper.id, label="Paper", **_paper_properties(paper), links=list(item.links))
+        properties = _paper_properties(paper)
+        if paper.id in graph:
+            repeated = True
+            earlier = graph.nodes[paper.id]["sources"]
+            properties["sources"] = earlier + [s for s in properties["sources"] if s not in earlier]
+            graph.remove_edges_from(list(graph.out_edges(paper.id)))
+        graph.add_node(paper.id, label="Paper", **properties, links=list(item.links))
         for entity in item.entities:
             label = ENTITY_LABELS[entity.type]
             if entity.key not in graph:
@@ -117,6 +128,9 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 key, canonical = repo
                 graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
                 graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url)
+    if repeated:
+        graph.remove_nodes_from(_unlinked(graph))
+        _recount_support(graph)
     return graph
 
 
@@ -150,10 +164,14 @@ def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
             merged.remove_edges_from(list(old.out_edges(key)))
     merged.add_edges_from(new.edges(data=True))
     merged.remove_nodes_from(_unlinked(merged))
-    for key, label in merged.nodes(data="label"):
-        if label in ENTITY_LABELS.values():
-            merged.nodes[key]["support"] = sum(1 for p in merged.predecessors(key) if merged.nodes[p]["label"] == "Paper")
+    _recount_support(merged)
     return merged
+
+
+def _recount_support(graph: nx.DiGraph) -> None:
+    for key, label in graph.nodes(data="label"):
+        if label in ENTITY_LABELS.values():
+            graph.nodes[key]["support"] = sum(1 for p in graph.predecessors(key) if graph.nodes[p]["label"] == "Paper")
 
 
 def _unlinked(graph: nx.DiGraph) -> list[str]:

@@ -7,9 +7,7 @@ MATCH (p:Paper)-[r:PROPOSES]->(e)
 WHERE ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's'])
   AND ($name IN ['', 'any'] OR toLower(e.name) CONTAINS toLower($name)
        OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) CONTAINS toLower($name)))
-OPTIONAL MATCH (other:Paper)-->(e)
-WHERE other <> p
-WITH p, r, e, count(DISTINCT other) AS named_by_others
-RETURN labels(e)[0] AS type, e.name AS entity, p.title AS paper, p.year AS year, named_by_others, r.sentence AS evidence
+RETURN labels(e)[0] AS type, e.name AS entity, p.title AS paper, p.year AS year,
+       coalesce(e.support, 1) - 1 AS named_by_others, r.sentence AS evidence
 ORDER BY named_by_others DESC, type, entity, paper
 LIMIT $limit

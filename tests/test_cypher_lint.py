@@ -84,7 +84,8 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
     for label in ENTITY_LABELS.values():
         out[f"refresh_support({label})"] = (statements.refresh_support(label), {})
     for label in LABELS[1:]:
-        out[f"delete_orphans({label})"] = (statements.delete_orphans(label), {})
+        for step, text in enumerate(statements.delete_orphans(label)):
+            out[f"delete_orphans({label})[{step}]"] = (text, {})
     out["delete_all"] = (statements.delete_all(), {})
     for combo in sorted(_relationship_combinations()):
         out["merge_relationships(%s,%s,%s)" % combo] = (statements.merge_relationships(*combo), rows)

@@ -621,3 +621,14 @@ def test_a_proposed_participle_ends_at_a_preposition(nlp):
     paper = Paper("p-c", "Adapters", "We insert our proposed adapters in CodeBERT and evaluate on code summarization.")
     found, _, _ = entities(nlp, paper)
     assert found["CodeBERT"].role == "used"
+
+
+def test_names_set_off_or_new_inside_a_with_phrase_and_verbs_after_a_hyphen_are_proposed(nlp):
+    for text, names in [
+        ("We present a framework with two modules: ZorbEnc and ZorbDec.", ["ZorbEnc", "ZorbDec"]),
+        ("We propose a model with a novel attention ZorbAttn for speed.", ["ZorbAttn"]),
+        ("We re-introduce ZorbNet, a network for speed.", ["ZorbNet"]),
+        ("We describe the proposed family of ZorbLM models.", ["ZorbLM"]),
+    ]:
+        found, _, _ = entities(nlp, Paper("p-r", "Study", text))
+        assert all(found[name].role == "proposed" for name in names), (text, found)

@@ -211,3 +211,51 @@ def test_a_paper_loaded_again_replaces_its_relationships(store):
     assert dump(store) == fresh
     assert expected_dump(merge_graphs(graph_of(original), graph_of(revised[:1]))) == fresh
     assert not store.read("MATCH (m:Model) RETURN m.key AS key")
+
+
+def test_a_reload_keeps_a_family_still_linked_and_drops_an_unlinked_repository(store):
+    """A reloaded paper that no longer names Zorb 2 7B nor links its code: the variant and the
+    repository go, the family stays for the other paper's Zorb 2 13B, and Zorb 2's own family
+    (two levels up) stays too; the store again equals a fresh load."""
+    from dataclasses import replace
+
+    from sample_graphs import _entity, _paper
+
+    from kg.graph import merge_graphs
+    from kg.records import PaperEntities
+
+    s = "We fine-tune Zorb 2 7B and Zorb 2 13B; Zorb 2 improves on Zorb."
+    first = PaperEntities(_paper("p-z1", "Tuning Zorb", s),
+                          (_entity("MODEL", "Zorb 2 7B", "used", "Zorb 2 7B", s, family="Zorb 2"),),
+                          links=("https://github.com/Org/ZorbTune",))
+    second = PaperEntities(_paper("p-z2", "Zorb at scale", s, line=3),
+                           (_entity("MODEL", "Zorb 2 13B", "used", "Zorb 2 13B", s, family="Zorb 2"),
+                            _entity("MODEL", "Zorb 2", "used", "Zorb 2", s, family="Zorb")))
+    revised = replace(first, entities=(_entity("DATASET", "GSM8K", "used", "GSM8K", s),), links=())
+    store.load(graph_of([first, second]), batch_size=BATCH)
+    store.load(graph_of([revised]), batch_size=BATCH)
+    fresh = expected_dump(graph_of([revised, second]))
+    assert dump(store) == fresh
+    assert expected_dump(merge_graphs(graph_of([first, second]), graph_of([revised]))) == fresh
+    keys = {r["key"] for r in store.read("MATCH (n) RETURN n.key AS key")}
+    assert {"model:zorb2", "model:zorb"} <= keys and not any(k.startswith("repo:") for k in keys)
+    assert not store.read("MATCH (n) WHERE n.kg_stale IS NOT NULL RETURN n.key AS key")
+
+
+def test_a_paper_in_two_shards_loads_the_same_in_one_round_or_two(store):
+    """Its last copy's relationships and both copies' sources, however the stream is cut."""
+    from dataclasses import replace
+
+    from kg.records import Source
+
+    original = corpus_a()
+    again = replace(_revised_first_paper(original), paper=replace(original[0].paper, sources=(Source("later.jsonl", 7),)))
+    items = [*original, again]
+    store.load_items(iter(items), batch_size=BATCH, papers_per_round=len(items))
+    one_round = dump(store)
+    _reset(store)
+    store.load_items(iter(items), batch_size=BATCH, papers_per_round=1)
+    assert dump(store) == one_round == expected_dump(graph_of(items))
+    sources = store.read("MATCH (p:Paper {key: $key}) RETURN p.sources AS s", {"key": again.paper.id})[0]["s"]
+    assert sources[-1] == "later.jsonl:7" and len(sources) == 2
+    assert not store.read("MATCH (m:Model) RETURN m.key AS key")

@@ -21,7 +21,7 @@ def register(sub) -> None:
         "nothing, new papers are added, support counts are recounted and aliases merged; a paper loaded again "
         "has its relationships replaced, and what no paper links any more is removed; an interrupted load "
         "is finished by running it again. Shards are merged: names are unified across all PATHS before loading, "
-        "and a paper found in several shards keeps every source. Without --neo4j it loads the embedded store.",
+        "and a paper found in several shards keeps every source and the relationships of its last copy. Without --neo4j it loads the embedded store.",
         epilog="Examples:\n"
         "  docker compose up -d --wait        # Neo4j 5 from docker-compose.yml (.env: NEO4J_AUTH)\n"
         "  kg load --neo4j                    # NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or .env\n"

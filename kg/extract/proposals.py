@@ -52,6 +52,9 @@ _PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", 
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from",
                  "including", "e.g.", "like"}  # "introduce search algorithms, such as MCTS": examples of a class
 _DETERMINERS = {"our", "the", "a", "an", "this", "their"}
+_SETS_OFF = {",", ":"}
+_ADJECTIVE_PREFIXES = {"so", "self", "well", "newly", "hand", "widely", "commonly", "recently", "previously", "un"}
+_PARTICIPLE_ENDS = _STOP_PREPOSITIONS - {"of", "and"}  # "the proposed family of FooLM models" goes on
 _POST_HEAD = {"capable", "able", "suitable", "tailored", "dedicated", "responsible", "specialized", "specialised",
               "available", "ranging", "spanning", "covering", "comprising"}
 _APPOSITIVE_STOPS = _STOP_PREPOSITIONS - {"and"} | {"that", "which"}
@@ -254,7 +257,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         return out  # a survey "introduces" what it reviews
     for i in where(map(_NAMING_VERBS.__contains__, lower)):
         word = lower[i]
-        if i > 0 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False:
+        if i > 1 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False and lower[i - 2] in _ADJECTIVE_PREFIXES:
             continue  # "so-called LoRA blocks", "our self-constructed ARM baselines": an adjective, no verb
         if (word == "named" and i + 1 < len(lower) and lower[i + 1] in ("entity", "entities")
                 and (i + 2 >= len(lower) or texts_at[i + 2] != "-")):
@@ -283,12 +286,13 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break
             if lower[start] == "such" and start + 1 < len(lower) and lower[start + 1] == "as":
                 break
-            if adjectival and lower[start] in _STOP_PREPOSITIONS:
+            if adjectival and lower[start] in _PARTICIPLE_ENDS:
                 break
             if purpose_from is not None:
-                if "," not in texts_at[purpose_from:start]:
+                # "We introduce, for the first time, FooNet", "a framework with two modules: FooEnc and FooDec"
+                if not _SETS_OFF.intersection(texts_at[purpose_from:start]) and lower[start - 1] not in ("new", "novel"):
                     continue
-                purpose_from = None  # "We introduce, for the first time, FooNet"
+                purpose_from = None
             if lower[start] in ("for", "with"):  # "a model for/with X": X is not the new thing, a name after a comma may be
                 purpose_from = start
                 continue

@@ -28,11 +28,11 @@ def merge_nodes(label: str) -> str:
     statement, so a node is written, and re-indexed, once per load).
 
     A paper's relationships come from its own text, so a paper loaded again drops the
-    relationships it had: the ones this load sends replace them, and an entity the new
-    extraction no longer names is not left linked to it.
+    relationships it had: the ones this load sends replace them, and what it linked is
+    marked ``kg_stale`` for :func:`delete_orphans` to check once the load is done.
 
     >>> print(merge_nodes("Paper"))
-    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources WITH n MATCH (n)-[r]->() DELETE r
+    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources WITH n MATCH (n)-[r]->(t) SET t.kg_stale = true DELETE r
     """
     unions = [
         f"n.{prop} = [v IN coalesce(n.{prop}, []) WHERE NOT v IN row.{prop}] + row.{prop}"
@@ -40,7 +40,7 @@ def merge_nodes(label: str) -> str:
         if label in labels
     ]
     cypher = f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET " + ", ".join(["n += row.props", *unions])
-    return cypher + " WITH n MATCH (n)-[r]->() DELETE r" if label == PAPER else cypher
+    return cypher + " WITH n MATCH (n)-[r]->(t) SET t.kg_stale = true DELETE r" if label == PAPER else cypher
 
 
 def merge_relationships(source: str, rel_type: str, target: str) -> str:
@@ -60,15 +60,24 @@ def refresh_support(label: str) -> str:
     )
 
 
-def delete_orphans(label: str) -> str:
-    """Remove the entities and repositories no paper links any more (a paper was reloaded
-    without them), keeping the family of a variant a paper links: what a fresh build makes.
+def delete_orphans(label: str) -> list[str]:
+    """Remove what a reloaded paper left unlinked: of the nodes marked ``kg_stale`` (and the
+    families above them), those no paper links any more, keeping the family of a variant a
+    paper links, as a fresh build would. Only marked nodes are tested, so a load that
+    replaced nothing pays one scan of the label.
 
-    >>> print(delete_orphans("Model"))
-    MATCH (e:Model) WHERE NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e
+    >>> for statement in delete_orphans("Model"): print(statement)
+    MATCH (e:Model) WHERE e.kg_stale = true MATCH (e)-[:VARIANT_OF*1..4]->(f) SET f.kg_stale = true
+    MATCH (e:Model) WHERE e.kg_stale = true AND NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e
+    MATCH (e:Model) WHERE e.kg_stale = true REMOVE e.kg_stale
     """
     _checked(label, set(LABELS) - {PAPER})
-    return f"MATCH (e:{label}) WHERE NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e"
+    stale = f"MATCH (e:{label}) WHERE e.kg_stale = true"
+    return [
+        f"{stale} MATCH (e)-[:VARIANT_OF*1..4]->(f) SET f.kg_stale = true",
+        f"{stale} AND NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e",
+        f"{stale} REMOVE e.kg_stale",
+    ]
 
 
 def delete_all() -> str:

@@ -217,7 +217,7 @@
    * Name the most-linked entities whose own label is hidden or tiny, at a fixed screen size, skipping
    * any that would overlap a label already placed or the legend: dense cores get a few names,
    * not a pile. Papers are left out: their titles are too long to place. */
-  var HUB_LABEL_MAX = 40, HUB_LABEL_PX = 12, HUB_CANDIDATES = 400;
+  var HUB_LABEL_MAX = 40, HUB_LABEL_PX = 12, HUB_LABEL_MIN_READABLE_PX = 8, HUB_CANDIDATES = 400;
   var hubs = Object.keys(data.nodes)
     .filter(function (id) { var n = nodeInfo(id); return n.label !== "Paper" && n.degree > 1; })
     .sort(function (a, b) { return nodeInfo(b).degree - nodeInfo(a).degree || (a < b ? -1 : 1); })
@@ -245,8 +245,8 @@
     for (var i = 0; i < hubs.length && placed.length < HUB_LABEL_MAX; i++) {
       var body = net.body.nodes[hubs[i]];
       if (!body || body.options.hidden || !body.options.label) continue;
-      // vis draws this label legibly itself; below that it draws it small or faded, and ours covers it
-      if (body.labelModule.fontOptions.size * scale >= HUB_LABEL_PX - 2) continue;
+      // vis draws this label readably itself (8 px and up); below that it hides it or draws it faded, and ours covers it
+      if (body.labelModule.fontOptions.size * scale >= HUB_LABEL_MIN_READABLE_PX) continue;
       var at = net.canvasToDOM({ x: body.x, y: body.y });
       var text = body.options.label;
       var w = ctx.measureText(text).width + 4, h = HUB_LABEL_PX + 4;
