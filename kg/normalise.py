@@ -155,16 +155,27 @@ class CorpusNames:
     >>> names.add([e]); names.add([other])
     >>> [(x.key, x.name) for x in names.apply([other])]
     [('method:malt', 'MALT')]
+
+    A short form two papers both introduce names two things; one that spells itself out is
+    named by its long form:
+
+    >>> apt = Entity("method:apt", "APT", "METHOD", "proposed", "APT", "s", 0, 3, "r", aliases=("Adaptive Prompt Tuning",))
+    >>> names.add([apt]); names.add([replace(apt, aliases=())])
+    >>> [(x.key, x.name, x.aliases) for x in names.apply([apt])]
+    [('method:adaptiveprompttuning', 'Adaptive Prompt Tuning', ('APT',))]
     """
 
     def __init__(self) -> None:
         self.long_to_key: dict[str, str] = {}
         self.names: dict[str, Counter] = defaultdict(Counter)
+        self.proposers: Counter = Counter()
         self._display: dict[str, str] | None = None
 
     def add(self, entities: Iterable[Entity]) -> None:
         for e in entities:
             self.names[e.key][e.name] += 1
+            if e.role == "proposed":
+                self.proposers[e.key] += 1
             for alias in e.aliases:
                 alias_key = entity_key(e.type, alias)
                 if len(alias.split()) >= 2 and alias_key != e.key:
@@ -181,6 +192,10 @@ class CorpusNames:
         """One paper's entities with corpus-wide keys and display names (merged where keys meet)."""
         merged: dict[str, Entity] = {}
         for e in entities:
+            coined_again = self._coined_again(e)
+            if coined_again:
+                merged[coined_again.key] = coined_again
+                continue
             key = self.long_to_key.get(e.key, e.key)
             name = self.display(key, e.name)
             # the paper's own name stays findable as an alias of the corpus-wide one
@@ -192,6 +207,18 @@ class CorpusNames:
                 e = replace(other, role=role, aliases=tuple(sorted(aliases)))
             merged[key] = e
         return tuple(merged.values())
+
+
+    def _coined_again(self, e: Entity) -> Entity | None:
+        """Two papers that each introduce "APT" introduce two things: a paper that spells out
+        its own ("À-la-carte Prompt Tuning (APT)") gets a node named by that long form."""
+        if e.role != "proposed" or self.proposers[e.key] < 2:
+            return None
+        long_form = max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
+        if long_form is None:
+            return None
+        return replace(e, key=entity_key(e.type, long_form), name=long_form,
+                       aliases=tuple(sorted((set(e.aliases) | {e.name}) - {long_form})))
 
 
 def canonicalise_corpus(items: list[PaperEntities]) -> list[PaperEntities]:

@@ -147,6 +147,20 @@ def test_coined_name_and_its_long_form_link_other_papers_to_one_node():
     assert {e.role for e in items["p-c"].entities if e.key == "method:malt"} == {"used"}
 
 
+def test_two_papers_that_each_coin_a_short_form_make_two_nodes():
+    from kg.pipeline import extract_papers
+
+    papers = [
+        Paper("p-a", "ZAP: Zonal Attention Pruning", "We propose Zonal Attention Pruning (ZAP). ZAP prunes heads."),
+        Paper("p-b", "ZAP for Speech", "We introduce Zero-shot Audio Prompting (ZAP), a prompting method. ZAP is fast."),
+    ]
+    items = {item.paper.id: item for item in extract_papers(papers)}
+    zap = {pid: next(e for e in items[pid].entities if "ZAP" in (e.name, *e.aliases)) for pid in items}
+    assert zap["p-a"].key != zap["p-b"].key
+    assert (zap["p-a"].name, zap["p-b"].name) == ("Zonal Attention Pruning", "Zero-shot Audio Prompting")
+    assert zap["p-a"].role == zap["p-b"].role == "proposed"
+
+
 def test_a_short_form_coined_for_something_else_is_not_the_curated_node(nlp):
     coined = Paper("p-a", "Merging for Incremental Learning",
                    "We propose ADapt And Merge (ADAM), which merges adapted models. ADAM is simple.")
