@@ -632,3 +632,18 @@ def test_names_set_off_or_new_inside_a_with_phrase_and_verbs_after_a_hyphen_are_
     ]:
         found, _, _ = entities(nlp, Paper("p-r", "Study", text))
         assert all(found[name].role == "proposed" for name in names), (text, found)
+
+
+def test_a_subtitle_whose_initials_spell_the_title_name_is_its_long_form(nlp):
+    paper = Paper("p-t", "ZAPT: Zonal Attention Pruning and Tuning for Language Models", "ZAPT prunes heads of BERT.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZAPT"].role == "proposed" and "Zonal Attention Pruning and Tuning" in found["ZAPT"].aliases
+    paper = Paper("p-t2", "ZBLSP: Zorb Bootstrapped Language-Speech Pre-training at Scale", "ZBLSP aligns speech.")
+    found, _, _ = entities(nlp, paper)
+    assert "Zorb Bootstrapped Language-Speech Pre-training" in found["ZBLSP"].aliases
+    # a curated short form spelled out as something else is typed by the paper's own words
+    paper = Paper("p-t3", "DER: Dynamically Expandable Representation for Class Incremental Learning", "DER grows.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["DER"].type, found["DER"].role) == ("METHOD", "proposed")
+    found, _, _ = entities(nlp, Paper("p-t4", "ZL2: Zorbing Language Learning", "ZL2 is a model."))
+    assert not any("Zorbing" in a for a in found["ZL2"].aliases)

@@ -97,6 +97,33 @@ def title_name(doc) -> tuple[int, int] | None:
     return None
 
 
+_LONG_FORM_GLUE = {"and", "of", "for", "the", "in", "with", "to", "a", "on"}
+
+
+def subtitle_long_form(v, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Token span of the subtitle's first words when their initials spell the title's name,
+    one letter per word or hyphenated part, small words skipped ("APT: Adaptive Pruning and
+    Tuning ..."). Names with digits are left alone ("UL2: Unifying Language ...")."""
+    name = v.text(*span)
+    letters = [c.lower() for c in name if c.isalpha()]
+    if any(c.isdigit() for c in name) or sum(c.isupper() for c in name) < 2 or len(letters) < 2:
+        return None
+    found, last, at, end = 0, None, span[1] + 1, _title_end(v)
+    while at < end and found < len(letters):
+        text = v.texts[at]
+        if text != "-":
+            if text[:1].lower() == letters[found]:
+                found, last = found + 1, at
+            elif last is None or v.lower[at] not in _LONG_FORM_GLUE:
+                return None
+        at += 1
+    if found < len(letters):
+        return None
+    while last + 2 < end and v.texts[last + 1] == "-" and v.spaced[last] is False and v.spaced[last + 1] is False:
+        last += 2  # the whole last word: "... Language-Speech Pre-training"
+    return span[1] + 1, last + 1
+
+
 _TECHNIQUE_CUES = {"via", "through", "with", "using", "by"}
 _NOMINAL_ENDINGS = ("ation", "ition", "ment", "ing", "ency", "ance")
 
@@ -566,6 +593,7 @@ def kg_proposals(doc):
             head_type = lead_type or type_from_head(text)
             found[key] = head_type if head_type in ("DATASET", "MODEL", "METHOD", "METRIC") else "METHOD"
     span = title_name(doc)
+    long_span = subtitle_long_form(v, span) if span else None
     if span:
         text = v.text(span[0], span[1])
         key = word_key(text)
@@ -578,7 +606,7 @@ def kg_proposals(doc):
             or (found.get(word_key(defined["long"])) if defined else None)  # "We present Long Form (NAME), a method"
             or _first_appositive(v, text)
             # a curated entry the paper's own letters also spell (SPICE the metric) says nothing of its type
-            or (None if defined and not defined.get("canonical") else _curated_type(doc, span))
+            or (None if (defined and not defined.get("canonical")) or long_span else _curated_type(doc, span))
             or model_or(v, text, None)
             or subtitle_type(doc, span[1])
             or ("MODEL" if technical_report(v) == span[1] else "METHOD")  # reports mostly release models
@@ -586,6 +614,11 @@ def kg_proposals(doc):
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
         found[key] = entity_type
+    if long_span:  # "APT: Adaptive Pruning and Tuning ...": the name's long form, wherever it recurs
+        name, phrase = v.text(*span), v.text(*long_span)
+        for at in _occurrences(v, *long_span):
+            candidates.add(doc, at, at + long_span[1] - long_span[0], found[word_key(name)], "proposal",
+                           canonical=name, aliases=(phrase,), proposed=True)
     technique = title_technique(doc)
     if technique:
         _add_technique(doc, v, technique, span, found)
