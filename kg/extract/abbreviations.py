@@ -59,6 +59,8 @@ def match_long_form(short: str, words: list[str]) -> int | None:
 
     >>> match_long_form("APT", ["We", "introduce", "À-la-carte", "Prompt", "Tuning"])
     3
+    >>> match_long_form("OLT", ["the", "Øresund", "Łódź", "Test"])
+    3
     """
     letters = [c.lower() for c in _unaccented(short) if c.isalnum()]
     if not letters:
@@ -77,10 +79,13 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     return None
 
 
+_UNDECOMPOSED = str.maketrans("øØłŁđĐæÆœŒß", "oOlLdDaAoOs")  # letters NFKD leaves whole; only initials matter
+
+
 def _unaccented(text: str) -> str:
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)) if not unicodedata.combining(c))
 
 
 def _initials_count(letters: list[str], words: list[str]) -> int | None:
