@@ -647,3 +647,18 @@ def test_a_subtitle_whose_initials_spell_the_title_name_is_its_long_form(nlp):
     assert (found["DER"].type, found["DER"].role) == ("METHOD", "proposed")
     found, _, _ = entities(nlp, Paper("p-t4", "ZL2: Zorbing Language Learning", "ZL2 is a model."))
     assert not any("Zorbing" in a for a in found["ZL2"].aliases)
+
+
+def test_a_curated_name_ending_in_a_capital_s_has_no_plus_s_plural(nlp):
+    paper = Paper("p-g", "Spin Models", "Far from the spin glass limit, the network still learns.")
+    found, _, _ = entities(nlp, paper)
+    assert "GlaS" not in found, found
+
+
+def test_every_curated_alias_is_one_name():
+    """A comma inside an alias joined several names into one form that could never match."""
+    from kg.extract.gazetteer import load_gazetteer
+
+    sentences = {"Quick, Draw!", "Bigger, Better, Faster", "modular reasoning, knowledge and language", "Do As I Can, Not As I Say"}
+    joined = [(e.name, a) for e in load_gazetteer() for a in e.aliases if "," in a and a not in sentences]
+    assert joined == []

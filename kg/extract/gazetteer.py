@@ -94,7 +94,7 @@ def surface_variants(form: str) -> set[str]:
         out.add(glued)
         out.add(re.sub(r" ", "-", glued))
     last = re.split(r"[ -]", form)[-1]
-    if last.isalpha() and len(last) > 2 and not last.endswith("s"):
+    if last.isalpha() and len(last) > 2 and not last.lower().endswith("s"):  # no "GlaSs" to match "glass"
         if last[-1] == "y" and last[-2] not in "aeiou":  # accuracy -> accuracies
             out |= {v[:-1] + "ies" for v in out}
         else:
