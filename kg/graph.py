@@ -41,7 +41,8 @@ LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": froz
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
-_REPO_URL = re.compile(r"https?://(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)/([\w.-]+)/([\w.-]+)", re.I)
+_REPO_URL = re.compile(
+    r"https?://(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)/((?:datasets|spaces)/)?([\w.-]+)/([\w.-]+)", re.I)
 
 
 def relationship_type(entity_type: str, role: str) -> str:
@@ -58,13 +59,15 @@ def repository_key(url: str) -> tuple[str, str] | None:
 
     >>> repository_key("https://github.com/Org/Repo.git)")
     ('repo:github.com/org/repo', 'https://github.com/Org/Repo')
+    >>> repository_key("https://huggingface.co/datasets/BAAI/CCI3-HQ")
+    ('repo:huggingface.co/datasets/baai/cci3-hq', 'https://huggingface.co/datasets/BAAI/CCI3-HQ')
     """
     match = _REPO_URL.match(url)
     if not match:
         return None
-    host, owner, name = match.group(1).lower(), match.group(2), match.group(3)
+    host, kind, owner, name = match.group(1).lower(), (match.group(2) or "").lower(), match.group(3), match.group(4)
     name = re.sub(r"\.git$", "", name.rstrip("."))
-    return f"repo:{host}/{owner.lower()}/{name.lower()}", f"https://{host}/{owner}/{name}"
+    return f"repo:{host}/{kind}{owner.lower()}/{name.lower()}", f"https://{host}/{kind}{owner}/{name}"
 
 
 def _paper_properties(paper) -> dict:

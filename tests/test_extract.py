@@ -662,3 +662,13 @@ def test_every_curated_alias_is_one_name():
     sentences = {"Quick, Draw!", "Bigger, Better, Faster", "modular reasoning, knowledge and language", "Do As I Can, Not As I Say"}
     joined = [(e.name, a) for e in load_gazetteer() for a in e.aliases if "," in a and a not in sentences]
     assert joined == []
+
+
+def test_a_code_host_written_without_its_scheme_is_a_repository(nlp):
+    paper = Paper("p-l", "ZorbNet", "We release ZorbNet. Code: github.com/Org/ZorbNet. Data: "
+                  "https://huggingface.co/datasets/Org/ZorbSet and https://huggingface.co/datasets/Org/ZorbSet-HQ.")
+    (_, mentions, links), = extract([paper], nlp=nlp)
+    graph = build_graph([PaperEntities(paper, to_entities(paper, mentions), links)])
+    repos = sorted(attrs["url"] for _, attrs in graph.nodes(data=True) if attrs["label"] == "Repository")
+    assert repos == ["https://github.com/Org/ZorbNet", "https://huggingface.co/datasets/Org/ZorbSet",
+                     "https://huggingface.co/datasets/Org/ZorbSet-HQ"]

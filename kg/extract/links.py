@@ -2,6 +2,11 @@
 
 >>> find_links("Code: https://github.com/a/b. See http://x.org/p?q=1)")
 ('https://github.com/a/b', 'http://x.org/p?q=1')
+
+A code or model host written without its scheme is a link too, given ``https://``:
+
+>>> find_links("Code is at github.com/Org/Repo and www.github.com/a/b; mail me@github.com/x")
+('https://github.com/Org/Repo', 'https://www.github.com/a/b')
 >>> link_type("https://huggingface.co/datasets/org/Foo"), link_type("https://huggingface.co/org/Foo-7B")
 ('DATASET', 'MODEL')
 >>> link_type("https://huggingface.co/datasets/squad"), link_type("https://huggingface.co/spaces/org/demo")
@@ -15,12 +20,15 @@ import re
 __all__ = ["URL", "find_links", "link_type"]
 
 URL = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.I)
+_BARE_HOST = re.compile(r"(?<![\w@./:-])(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|hf\.co|bitbucket\.org)/[^\s<>\"'{}|\\^`]+", re.I)
 
 
 def find_links(text: str) -> tuple[str, ...]:
     out = []
-    for match in URL.finditer(text):
-        url = match.group().rstrip(".,;:!?")
+    found = [(m.start(), m.group()) for m in URL.finditer(text)]
+    found += [(m.start(), "https://" + m.group()) for m in _BARE_HOST.finditer(text)]
+    for _, url in sorted(found):
+        url = url.rstrip(".,;:!?")
         while url.endswith(")") and url.count("(") < url.count(")"):
             url = url[:-1]
         if url not in out:
