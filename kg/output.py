@@ -13,18 +13,33 @@ import csv
 import io
 import json
 
-__all__ = ["table", "to_json", "to_csv", "render"]
+__all__ = ["CELL_WIDTH", "table", "to_json", "to_csv", "render", "cells_cut"]
+
+CELL_WIDTH = 80
 
 
-def _cell(value, width: int = 80) -> str:
+def _text(value) -> str:
     if isinstance(value, list):
         value = "; ".join(str(v) for v in value)
-    text = "" if value is None else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return " ".join(("" if value is None else str(value)).split())
 
 
-def table(rows: list[dict], width: int = 80) -> str:
+def _cell(value, width: int | None = CELL_WIDTH) -> str:
+    text = _text(value)
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
+
+
+def cells_cut(rows: list[dict], width: int = CELL_WIDTH) -> bool:
+    """Whether a table of ``rows`` cuts a cell short (the CLI then says how to see it whole).
+
+    >>> cells_cut([{"a": "x" * 81}]), cells_cut([{"a": "x" * 80}])
+    (True, False)
+    """
+    return any(len(_text(value)) > width for row in rows for value in row.values())
+
+
+def table(rows: list[dict], width: int | None = CELL_WIDTH) -> str:
+    """A text table; cells longer than ``width`` characters end in "…" (``None``: never cut)."""
     if not rows:
         return "(no rows)"
     columns = list(rows[0])
@@ -55,4 +70,7 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def render(rows: list[dict], fmt: str = "table") -> str:
+    """``fmt``: table (cells cut at 80 characters), full (a table with whole cells), json or csv."""
+    if fmt == "full":
+        return table(rows, width=None)
     return {"table": table, "json": to_json, "csv": to_csv}[fmt](rows)

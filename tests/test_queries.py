@@ -487,6 +487,17 @@ def test_kg_cypher_reads(workdir, capsys):
     assert capsys.readouterr().out.split() == ["key", "p6"]
 
 
+def test_a_cut_cell_is_flagged_and_full_prints_it_whole(workdir, capsys):
+    long_text = "word " * 30
+    args = ["cypher", "RETURN $t AS t", "--param", f"t={long_text}", "--workdir", workdir]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1].endswith("…") and "--full" in err
+    assert main(args + ["--full"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == long_text.strip() and err == ""
+
+
 @pytest.mark.parametrize("query", [
     "CREATE (:Paper {key: 'x'})",
     "MERGE (d:Dataset {key: 'dataset:x'})",

@@ -8,7 +8,21 @@ def add_param_and_format_arguments(parser, param_help: str) -> None:
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
     fmt.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
+    fmt.add_argument("--full", dest="fmt", action="store_const", const="full",
+                     help="print the table with whole cells (by default a cell is cut at 80 characters)")
     parser.set_defaults(fmt="table")
+
+
+def print_rows(rows: list[dict], fmt: str) -> None:
+    """The rows on stdout; when the table cut a cell short, a note on stderr says how to see it whole."""
+    import sys
+
+    from ..output import CELL_WIDTH, cells_cut, render
+
+    print(render(rows, fmt))
+    if fmt == "table" and cells_cut(rows):
+        print(f"note: cells longer than {CELL_WIDTH} characters end in '…'; --full, --json or --csv print them whole",
+              file=sys.stderr)
 
 
 def add_store_arguments(parser) -> None:

@@ -22,8 +22,7 @@ import re
 import sys
 
 from ..errors import QueryError, StoreError, StoreUnavailable
-from ..output import render
-from ._stores import add_param_and_format_arguments, add_store_arguments, open_store
+from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
 __all__ = ["parse_params", "missing_params", "run_cypher", "READ_ONLY_MESSAGE"]
 
@@ -119,5 +118,5 @@ def run(args) -> int:
         raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
     with open_store(args) as store:
         rows = run_cypher(store, cypher, params)
-    print(render(rows, args.fmt))
+    print_rows(rows, args.fmt)
     return 0

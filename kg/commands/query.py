@@ -6,9 +6,8 @@ import argparse
 import sys
 
 from ..errors import QueryError
-from ..output import render
 from ..queries import get_template, load_templates
-from ._stores import add_param_and_format_arguments, add_store_arguments, open_store
+from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
 
 def register(sub) -> None:
@@ -56,7 +55,7 @@ def run(args) -> int:
     params = template.bind(given)
     with open_store(args) as store:
         rows = store.read(template.cypher, params)
-    print(render(rows, args.fmt))
+    print_rows(rows, args.fmt)
     named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
     if not rows and args.fmt == "table" and named:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
