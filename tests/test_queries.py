@@ -487,6 +487,14 @@ def test_kg_cypher_reads(workdir, capsys):
     assert capsys.readouterr().out.split() == ["key", "p6"]
 
 
+def test_a_title_fragment_matching_several_papers_says_so(workdir, capsys):
+    assert main(["query", "paper_entities", "--param", "paper=image recognition", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert TITLES["p1"] in out and "also matches 1 other title" in err and TITLES["p2"] in err
+    assert main(["query", "paper_entities", "--param", "paper=p2", "--workdir", workdir]) == 0
+    assert "also matches" not in capsys.readouterr().err
+
+
 def test_a_cut_cell_is_flagged_and_full_prints_it_whole(workdir, capsys):
     long_text = "word " * 30
     args = ["cypher", "RETURN $t AS t", "--param", f"t={long_text}", "--workdir", workdir]

@@ -55,12 +55,33 @@ def run(args) -> int:
     params = template.bind(given)
     with open_store(args) as store:
         rows = store.read(template.cypher, params)
+        others = _other_title_matches(store, params["paper"]) if "paper" in params else []
     print_rows(rows, args.fmt)
+    if others:
+        shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
+        count = f"{len(others)}" if len(others) < _MAX_OTHERS else f"{_MAX_OTHERS} or more"
+        print(f"note: paper={params['paper']!r} also matches {count} other title(s), not shown: {shown}; "
+              "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
     named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
     if not rows and args.fmt == "table" and named:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
+
+
+_MAX_OTHERS = 10
+
+
+def _other_title_matches(store, paper: str) -> list[str]:
+    """Titles a paper fragment also matches, beyond the closest one the template used."""
+    rows = store.read(
+        "MATCH (p:Paper) WHERE p.key = $f OR p.external_id = $f OR toLower(p.title) = toLower($f) RETURN count(p) AS n",
+        {"f": paper})
+    if rows and rows[0]["n"]:
+        return []  # named exactly
+    rows = store.read("MATCH (p:Paper) WHERE toLower(p.title) CONTAINS toLower($f) "
+                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": _MAX_OTHERS + 1})
+    return [r["title"] for r in rows[1:]]
 
 
 _NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
