@@ -186,6 +186,8 @@ def test_a_small_view_opens_clear_of_the_edges_and_the_legend(browser, tmp_path)
     with open_offline(browser, result.path, width=1280, height=800) as loaded:
         assert loaded.page.evaluate(_CLIPPED_OR_HIDDEN) == []
         assert loaded.page.evaluate("network.getScale()") <= 1.0
+        # a small view keeps every title's label at the usual threshold
+        assert loaded.page.evaluate("Math.max(...Object.values(network.body.nodes).map(n => n.options.scaling.label.drawThreshold))") == 7
 
 
 def test_search_misses_say_why_and_escape_clears(browser, tmp_path):
@@ -279,6 +281,11 @@ def test_a_zoomed_out_view_names_its_hubs_without_overlap(browser, tmp_path):
                  .filter(id => !ids.includes(id) && network.body.data.nodes.get(id).kgType !== 'Paper')
                  .map(id => network.getConnectedEdges(id).length).sort((a, b) => b - a)[0]""", labelled)
         assert max(degrees) >= unlabelled_top, "the most-linked entities are named first"
+        # half zoomed, a crowded view draws no paper title under 10 px: no wall of titles
+        thresholds = page.evaluate("""() => Object.values(network.body.nodes)
+            .filter(n => n.options.kgType).map(n => [n.options.kgType, n.options.scaling.label.drawThreshold])""")
+        assert {t for kind, t in thresholds if kind == "Paper"} == {10}
+        assert {t for kind, t in thresholds if kind != "Paper"} == {7}
         # zoomed in, vis-network's own labels are legible and the overlay steps aside
         page.evaluate("network.moveTo({scale: 2.0}); network.redraw()")
         assert page.evaluate("kgViz.hubLabels.length") == 0

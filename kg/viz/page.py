@@ -72,6 +72,13 @@ def json_for_html(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+_LABEL_SCALING = {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 40}
+# a paper's label is a long title cut short: in a crowded view it is drawn only once it is
+# readable (10 px), so a half-zoomed view shows the entities' names, not a wall of titles
+CROWDED_VIEW = 300
+PAPER_LABEL_SCALING = {"min": 8, "max": 40, "label": {**_LABEL_SCALING, "drawThreshold": 10}}
+
+
 def page_options(node_count: int) -> dict:
     """vis-network options: physics off (positions are precomputed), straight edges."""
     big = node_count > 800
@@ -82,7 +89,7 @@ def page_options(node_count: int) -> dict:
             "borderWidth": 1,
             "borderWidthSelected": 5,
             "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 40}},
+            "scaling": {"min": 8, "max": 40, "label": _LABEL_SCALING},
         },
         "edges": {
             "smooth": False,
@@ -209,6 +216,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
     scale = 40.0 * len(graph) ** 0.5 + 150.0
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
     details: dict[str, dict] = {}
+    crowded = len(graph) > CROWDED_VIEW
     for node, attrs in graph.nodes(data=True):
         node_id = str(node)
         label = attrs.get("label", "")
@@ -227,6 +235,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
             y=round(y * scale, 1),
             kgType=label,
             borderWidth=3 if node == selection.center else 1,
+            **({"scaling": PAPER_LABEL_SCALING} if label == "Paper" and crowded else {}),
         )
         details[node_id] = _node_details(attrs, node, degree)
     edge_details: dict[str, dict] = {}
