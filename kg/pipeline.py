@@ -145,7 +145,7 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
 
 
 def _nothing_parsed(report: IngestReport) -> str:
-    message = f"no papers to build from: {report.records} records in {len(report.files)} files, {len(report.rejects)} rejected"
+    message = f"no papers to build from: {report.records} records in {len(report.files)} file{'s' if len(report.files) != 1 else ''}, {len(report.rejects)} rejected"
     if report.rejects:
         first = report.rejects[0]
         message += f" (first: {first})"

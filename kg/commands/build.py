@@ -36,7 +36,7 @@ def register(sub) -> None:
 def print_report(report: IngestReport, show: int, out=None) -> None:
     out = out or sys.stdout
     print(
-        f"input: {report.records} records in {len(report.files)} files -> {report.papers} papers, "
+        f"input: {report.records} records in {len(report.files)} file{'s' if len(report.files) != 1 else ''} -> {report.papers} papers, "
         f"{report.duplicates} duplicates merged, {len(report.rejects)} rejected",
         file=out,
     )

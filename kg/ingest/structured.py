@@ -95,7 +95,7 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         try:
             record = json.loads(text)
         except json.JSONDecodeError as err:
-            yield Reject(path, number, f"invalid JSON ({err.msg} at column {err.colno}); fix the line or remove it")
+            yield Reject(path, number, f"invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno}); fix the line or remove it")
             continue
         if not isinstance(record, dict):
             yield Reject(path, number, "JSON value is not an object; write one {\"title\": ..., \"abstract\": ...} per line")
