@@ -130,7 +130,7 @@ def extract_to_file(
     return ExtractResult(reader.report(), papers, entities)
 
 
-def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progress=None):
+def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progress=None, finishing=None):
     """Load `kg extract` files (shards) into a store, merging names across them.
 
     Pass one gathers corpus-wide names (a long form one shard defines merges with its
@@ -141,7 +141,7 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     for item in read_items(paths):
         names.add(item.entities)
     renamed = (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
-    return store.load_items(renamed, batch_size=batch_size, progress=progress)
+    return store.load_items(renamed, batch_size=batch_size, progress=progress, finishing=finishing)
 
 
 def _nothing_parsed(report: IngestReport) -> str:

@@ -259,3 +259,15 @@ def test_a_paper_in_two_shards_loads_the_same_in_one_round_or_two(store):
     sources = store.read("MATCH (p:Paper {key: $key}) RETURN p.sources AS s", {"key": again.paper.id})[0]["s"]
     assert sources[-1] == "later.jsonl:7" and len(sources) == 2
     assert not store.read("MATCH (m:Model) RETURN m.key AS key")
+
+
+def test_finishing_is_called_once_the_rows_are_written(embedded_store):
+    """`kg load` relabels its progress bar then: support is still to be recounted."""
+    _reset(embedded_store)
+    graph, rows, calls = graph_of(corpus_a()), [], []
+    embedded_store.load(graph, batch_size=BATCH, progress=rows.append, finishing=lambda: calls.append(sum(rows)))
+    assert calls == [graph.number_of_nodes() + graph.number_of_edges()]
+    calls.clear()
+    embedded_store.load_items(iter(corpus_b()), batch_size=BATCH, finishing=lambda: calls.append("done"))
+    assert calls == ["done"]
+    _reset(embedded_store)

@@ -93,11 +93,13 @@ def run(args) -> int:
             print("removed the previous graph" + (f" ({removed} nodes)" if isinstance(removed, int) else ""))
         progress = _progress_bar(None if graph is None else graph.number_of_nodes() + graph.number_of_edges()) if sys.stderr.isatty() else None
         update = progress.update if progress else None
+        # the rows are in; recounting support and checking reloaded papers' links can take a while at scale
+        finishing = (lambda: progress.set_description("recounting support")) if progress else None
         try:
             if graph is None:
-                report = load_extracted(args.paths, store, batch_size=args.batch_size, progress=update)
+                report = load_extracted(args.paths, store, batch_size=args.batch_size, progress=update, finishing=finishing)
             else:
-                report = store.load(graph, batch_size=args.batch_size, progress=update)
+                report = store.load(graph, batch_size=args.batch_size, progress=update, finishing=finishing)
         finally:
             if progress:
                 progress.close()

@@ -66,10 +66,14 @@ class Store(ABC):
         graph: nx.DiGraph,
         batch_size: int = DEFAULT_BATCH_SIZE,
         progress: Callable[[int], None] | None = None,
+        finishing: Callable[[], None] | None = None,
     ) -> LoadReport:
-        """MERGE every node and relationship in batches; re-running converges to the same graph."""
+        """MERGE every node and relationship in batches; re-running converges to the same graph.
+        ``finishing`` is called once the rows are written, before support is recounted."""
         self.setup_schema()
         batches = self._write_graph(graph, batch_size, progress)
+        if finishing:
+            finishing()
         self._finish_load()
         return LoadReport(graph.number_of_nodes(), graph.number_of_edges(), batches)
 
@@ -79,6 +83,7 @@ class Store(ABC):
         batch_size: int = DEFAULT_BATCH_SIZE,
         progress: Callable[[int], None] | None = None,
         papers_per_round: int = 5_000,
+        finishing: Callable[[], None] | None = None,
     ) -> LoadReport:
         """Load a stream of papers a few thousand at a time, so memory stays flat.
 
@@ -94,6 +99,8 @@ class Store(ABC):
             batches += self._write_graph(graph, batch_size, progress)
             nodes += graph.number_of_nodes()
             relationships += graph.number_of_edges()
+        if finishing:
+            finishing()
         self._finish_load()
         return LoadReport(nodes, relationships, batches)
 
