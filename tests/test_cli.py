@@ -77,12 +77,17 @@ def test_a_build_with_no_papers_leaves_the_workdir_as_it_was(tmp_path, capsys):
     assert [r["paper"] for r in json.loads(capsys.readouterr().out)] == ["Bar Study"]
 
 
-def test_append_keeps_graph_json_equal_to_the_store(tmp_path, capsys):
+def _build_then_append(tmp_path, first: dict, second: dict) -> str:
+    """Build a one-paper corpus, append another; the workdir."""
     workdir = str(tmp_path / "w")
-    first = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
-    second = _jsonl(tmp_path / "b.jsonl", [{"title": "Baz Study", "abstract": "We fine-tune BERT on SQuAD."}])
-    assert main(["build", first, "--workdir", workdir, "--no-html"]) == 0
-    assert main(["build", second, "--append", "--workdir", workdir, "--no-html"]) == 0
+    assert main(["build", _jsonl(tmp_path / "a.jsonl", [first]), "--workdir", workdir, "--no-html"]) == 0
+    assert main(["build", _jsonl(tmp_path / "b.jsonl", [second]), "--append", "--workdir", workdir, "--no-html"]) == 0
+    return workdir
+
+
+def test_append_keeps_graph_json_equal_to_the_store(tmp_path, capsys):
+    workdir = _build_then_append(tmp_path, {"title": "Bar Study", "abstract": "We train BERT on GSM8K."},
+                                 {"title": "Baz Study", "abstract": "We fine-tune BERT on SQuAD."})
     assert "graph: 2 papers" in capsys.readouterr().out
     graph = json.loads((tmp_path / "w" / "graph.json").read_text())
     bert = next(n for n in graph["nodes"] if n.get("name") == "BERT")
@@ -92,11 +97,8 @@ def test_append_keeps_graph_json_equal_to_the_store(tmp_path, capsys):
 
 
 def test_append_of_a_revised_paper_replaces_its_links(tmp_path, capsys):
-    workdir = str(tmp_path / "w")
-    first = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
-    revised = _jsonl(tmp_path / "b.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on SQuAD."}])
-    assert main(["build", first, "--workdir", workdir, "--no-html"]) == 0
-    assert main(["build", revised, "--append", "--workdir", workdir, "--no-html"]) == 0
+    workdir = _build_then_append(tmp_path, {"title": "Bar Study", "abstract": "We train BERT on GSM8K."},
+                                 {"title": "Bar Study", "abstract": "We train BERT on SQuAD."})
     capsys.readouterr()
     graph = json.loads((tmp_path / "w" / "graph.json").read_text())
     assert sorted(n.get("name") or n["label"] for n in graph["nodes"]) == ["BERT", "Paper", "SQuAD"]

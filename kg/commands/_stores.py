@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
+from ..output import CELL_WIDTH, cells_cut, render
+
 
 def add_param_and_format_arguments(parser, param_help: str) -> None:
     parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help=param_help)
@@ -15,10 +19,6 @@ def add_param_and_format_arguments(parser, param_help: str) -> None:
 
 def print_rows(rows: list[dict], fmt: str) -> None:
     """The rows on stdout; when the table cut a cell short, a note on stderr says how to see it whole."""
-    import sys
-
-    from ..output import CELL_WIDTH, cells_cut, render
-
     print(render(rows, fmt))
     if fmt == "table" and cells_cut(rows):
         print(f"note: cells longer than {CELL_WIDTH} characters end in '…'; --full, --json or --csv print them whole",

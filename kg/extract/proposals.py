@@ -615,10 +615,7 @@ def kg_proposals(doc):
             entity_type = model_or(v, text, "METHOD")
         found[key] = entity_type
     if long_span:  # "APT: Adaptive Pruning and Tuning ...": the name's long form, wherever it recurs
-        name, phrase = v.text(*span), v.text(*long_span)
-        for at in _occurrences(v, *long_span):
-            candidates.add(doc, at, at + long_span[1] - long_span[0], found[word_key(name)], "proposal",
-                           canonical=name, aliases=(phrase,), proposed=True)
+        _add_long_form(doc, v, long_span, v.text(*span), found)
     technique = title_technique(doc)
     if technique:
         _add_technique(doc, v, technique, span, found)
@@ -646,13 +643,19 @@ def _add_technique(doc, v, technique: tuple[int, int], name_span, found: dict) -
     phrase = v.text(start, end)
     name = v.text(*name_span) if name_span else ""
     initials = "".join(w[0] for w in phrase.replace("-", " ").split())
-    long_form_of = name if name and initials.lower() == name.lower() else None
+    if name and initials.lower() == name.lower():
+        _add_long_form(doc, v, technique, name, found)
+        return
     for at in _occurrences(v, start, end):
-        if long_form_of:
-            candidates.add(doc, at, at + end - start, found[word_key(name)], "proposal", canonical=long_form_of,
-                           aliases=(phrase,), proposed=True)
-        else:
-            candidates.add(doc, at, at + end - start, "METHOD", "title-technique", confidence=0.6)
+        candidates.add(doc, at, at + end - start, "METHOD", "title-technique", confidence=0.6)
+
+
+def _add_long_form(doc, v, span: tuple[int, int], name: str, found: dict) -> None:
+    """Every occurrence of ``span`` as the long form of the title's proposed ``name``."""
+    phrase = v.text(*span)
+    for at in _occurrences(v, *span):
+        candidates.add(doc, at, at + span[1] - span[0], found[word_key(name)], "proposal", canonical=name,
+                       aliases=(phrase,), proposed=True)
 
 
 def _curated_type(doc, span: tuple[int, int]) -> str | None:

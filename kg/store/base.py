@@ -122,10 +122,10 @@ class Store(ABC):
 
     def _finish_load(self) -> None:
         """Drop what a reloaded paper left unlinked, then recount support from the store."""
-        others = [label for label in LABELS if label != "Paper"]
-        for step in range(3):  # mark families, delete orphans, clear marks: each over every label
-            for label in others:
-                self.write(statements.delete_orphans(label)[step])
+        per_label = [statements.delete_orphans(label) for label in LABELS if label != "Paper"]
+        for step in zip(*per_label):  # mark families, delete orphans, clear marks: each over every label
+            for statement in step:
+                self.write(statement)
         for label in ENTITY_LABELS.values():
             self.write(statements.refresh_support(label))
 
