@@ -672,3 +672,19 @@ def test_a_code_host_written_without_its_scheme_is_a_repository(nlp):
     repos = sorted(attrs["url"] for _, attrs in graph.nodes(data=True) if attrs["label"] == "Repository")
     assert repos == ["https://github.com/Org/ZorbNet", "https://huggingface.co/datasets/Org/ZorbSet",
                      "https://huggingface.co/datasets/Org/ZorbSet-HQ"]
+
+
+def test_a_curated_dataset_the_authors_call_theirs_is_proposed(nlp):
+    paper = Paper("p-rw", "Web Data Only", "We release an extract of our RefinedWeb dataset. We evaluate on our CIFAR-10 dataset splits.")
+    found, _, _ = entities(nlp, paper)
+    assert found["RefinedWeb"].role == "proposed" and found["CIFAR-10"].role == "used"
+
+
+def test_a_title_opening_with_a_named_dataset_proposes_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-t1", "The RefinedWeb Dataset for Falcon LLM", "We filter RefinedWeb from web data."))
+    assert (found["RefinedWeb"].type, found["RefinedWeb"].role) == ("DATASET", "proposed")
+    found, _, _ = entities(nlp, Paper("p-t2", "The ZorbWeb Corpus: Filtered Web Text", "We filter web data."))
+    zorb = next(e for e in found.values() if e.name.startswith("ZorbWeb"))
+    assert (zorb.type, zorb.role) == ("DATASET", "proposed")
+    found, _, _ = entities(nlp, Paper("p-t3", "ImageNet Benchmark Results Revisited", "We evaluate models."))
+    assert [e.role for e in found.values() if e.name.startswith("ImageNet")] == ["used"]

@@ -73,14 +73,35 @@ def technical_report(v) -> int | None:
     return None
 
 
+_TITLE_DATA_HEADS = {"dataset", "benchmark", "corpus"}
+
+
+def title_data_head(v) -> int | None:
+    """Token index of "Dataset" in a title that opens "[The] NAME Dataset for ...", where NAME
+    is one or two words, one of them name-shaped ("The FooWeb Dataset", "FooQA Benchmark:")."""
+    first = 1 if v.lower[0] == "the" else 0
+    for head in (first + 1, first + 2):
+        if head < _title_end(v) and v.lower[head] in _TITLE_DATA_HEADS:
+            after = v.lower[head + 1] if head + 1 < _title_end(v) else ""
+            names = v.texts[first:head]
+            if (not after or after in _STOP_PREPOSITIONS or after in _SETS_OFF) and any(map(is_name_shaped, names)):
+                return head
+            return None
+    return None
+
+
 def title_name(doc) -> tuple[int, int] | None:
-    """Token span of "NAME" in a title shaped "NAME: subtitle" or "NAME Technical Report"."""
+    """Token span of "NAME" in a title shaped "NAME: subtitle", "NAME Technical Report" or
+    "[The] NAME Dataset for ..."."""
     v = view(doc)
     report = technical_report(v)
     if report is not None:
         words = v.texts[:report]
         if all(w[:1].isupper() or w[:1].isdigit() or w in "-." for w in words):
             return 0, report
+    data_head = title_data_head(v)
+    if data_head is not None:
+        return (1 if v.lower[0] == "the" else 0), data_head
     for i in range(0, min(_title_end(v), 7)):
         if v.texts[i] == ":":
             if i == 0:
@@ -546,9 +567,10 @@ _COMPARED = {"baseline", "baselines"}  # "our FooLM baselines" are what the new 
 
 def _owned_names(doc, v) -> set[str]:
     """Keys of coined names the authors call theirs: "our FooLM", "our instruction-tuned FooLM models".
-    A curated name is not coined by the paper ("our MoE variants")."""
-    curated = {word_key(v.text(c["start"], c["end"])) for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
-    curated.update(word_key(short) for short, info in candidates.abbreviations(doc).items() if info["canonical"])
+    A curated name is not coined by the paper ("our MoE variants") unless it is a dataset the
+    authors call their dataset ("our RefinedWeb dataset": the paper that releases it)."""
+    curated = {word_key(v.text(c["start"], c["end"])): c["type"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
+    curated.update((word_key(short), None) for short, info in candidates.abbreviations(doc).items() if info["canonical"])
     out = set()
     for index in where(map("our".__eq__, v.word_lower)):
         for step in (1, 2):
@@ -558,12 +580,20 @@ def _owned_names(doc, v) -> set[str]:
             text = v.word_texts[at]
             if is_name_shaped(text) and text not in NOT_NAMES:
                 following = v.word_lower[at + 1] if at + 1 < len(v.words) else ""
-                if word_key(text) not in curated and following not in _COMPARED:
-                    out.add(word_key(text))
+                key = word_key(text)
+                own_dataset = curated.get(key) == "DATASET" and HEAD_TYPES.get(following) == "DATASET" and _phrase_ends(v, v.words[at + 1][1])
+                if (key not in curated or own_dataset) and following not in _COMPARED:
+                    out.add(key)
                 break
             if not (text.islower() and text.isascii()) or v.word_lower[at] in _STOP_PREPOSITIONS:
                 break  # one describing word may come between: "our pretrained FooLM"
     return out
+
+
+def _phrase_ends(v, token: int) -> bool:
+    """Whether the noun phrase ends before ``token``: at punctuation, a preposition or the end."""
+    after = v.lower[token] if token < len(v.texts) else ""
+    return not after[:1].isalnum() or after in _STOP_PREPOSITIONS
 
 
 @Language.component("kg_proposals")
@@ -607,10 +637,13 @@ def kg_proposals(doc):
             or _first_appositive(v, text)
             # a curated entry the paper's own letters also spell (SPICE the metric) says nothing of its type
             or (None if (defined and not defined.get("canonical")) or long_span else _curated_type(doc, span))
+            or ("DATASET" if title_data_head(v) == span[1] else None)
             or model_or(v, text, None)
             or subtitle_type(doc, span[1])
             or ("MODEL" if technical_report(v) == span[1] else "METHOD")  # reports mostly release models
         )
+        if title_data_head(v) == span[1]:  # "The FooWeb Dataset" may be named whole
+            proposed.add(word_key(v.text(span[0], span[1] + 1)))
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
         found[key] = entity_type
