@@ -16,7 +16,7 @@ VARIANT_OF, RELEASES_CODE) plus evidence (``text``, ``sentence``, ``start``, ``e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
@@ -32,6 +32,8 @@ __all__ = [
     "repository_key",
     "build_graph",
     "merge_graphs",
+    "known_entities",
+    "fold_entities",
 ]
 
 ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
@@ -169,6 +171,63 @@ def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
     merged.remove_nodes_from(_unlinked(merged))
     _recount_support(merged)
     return merged
+
+
+def known_entities(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, list[str], int]]:
+    """(type, key, name, aliases, support) of each entity node, for
+    :meth:`kg.normalise.CorpusNames.add_known`.
+
+    >>> from kg.records import Paper, Entity, PaperEntities
+    >>> e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8k", "On it.", 3, 8, "gazetteer")
+    >>> list(known_entities(build_graph([PaperEntities(Paper("p-1", "T", "On it."), (e,))])))
+    [('DATASET', 'dataset:gsm8k', 'GSM8K', ['GSM8k'], 1)]
+    """
+    types = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}
+    for key, data in graph.nodes(data=True):
+        if data.get("label") in types:
+            yield types[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []), data.get("support") or 0
+
+
+def fold_entities(graph: nx.DiGraph, renames: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Fold entity nodes into the nodes their names now map to (``{old key: new key}``), in
+    place: relationships move over (a paper that already links the new node keeps that
+    link), the old name and aliases become aliases, and support is recounted.  A node some
+    paper proposes stays: a paper's own coinage is not folded into another's short form.
+    Returns (label, old, new) for each node folded, for :meth:`kg.store.base.Store.fold`.
+
+    >>> from kg.records import Paper, Entity, PaperEntities
+    >>> e = Entity("method:zorbictreelearning", "Zorbic Tree Learning", "METHOD", "used", "Zorbic tree learning", "s", 0, 1, "r")
+    >>> g = build_graph([PaperEntities(Paper("p-1", "T", "A."), (e,))])
+    >>> fold_entities(g, {"method:zorbictreelearning": "method:ztl"})
+    [('Method', 'method:zorbictreelearning', 'method:ztl')]
+    >>> list(g.edges("p-1")), g.nodes["method:ztl"]["aliases"], g.nodes["method:ztl"]["support"]
+    ([('p-1', 'method:ztl')], ['Zorbic Tree Learning', 'Zorbic tree learning'], 1)
+    >>> from dataclasses import replace
+    >>> own = replace(e, key="method:zorbnet", name="Zorb Net", role="proposed")
+    >>> fold_entities(build_graph([PaperEntities(Paper("p-2", "T", "A."), (own,))]), {"method:zorbnet": "method:zn"})
+    []
+    """
+    applied = []
+    for old, new in renames.items():
+        data = graph.nodes[old] if old in graph else {}
+        if old == new or data.get("label") not in ENTITY_LABELS.values() or any(
+                graph.edges[p, old]["type"] == "PROPOSES" for p in graph.predecessors(old)):
+            continue
+        if new not in graph:
+            graph.add_node(new, **{**data, "key": new, "name": None, "aliases": []})  # named by the batch it comes from
+        target = graph.nodes[new]
+        folded = [data.get("name"), *(data.get("aliases") or [])]
+        target["aliases"] = [a for a in dict.fromkeys([*(target.get("aliases") or []), *folded]) if a and a != target.get("name")]
+        for source, _, edge in list(graph.in_edges(old, data=True)):
+            if source != new and not graph.has_edge(source, new):
+                graph.add_edge(source, new, **edge)
+        for _, family, edge in list(graph.out_edges(old, data=True)):
+            if family != new and not graph.has_edge(new, family):
+                graph.add_edge(new, family, **edge)
+        graph.remove_node(old)
+        applied.append((data["label"], old, new))
+    _recount_support(graph)
+    return applied
 
 
 def _recount_support(graph: nx.DiGraph) -> None:

@@ -16,7 +16,7 @@ from .errors import InputError
 from .extract import build_nlp, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
-from .graph import build_graph, merge_graphs
+from .graph import build_graph, fold_entities, known_entities, merge_graphs
 from .ingest import CorpusReader, Shard
 from .normalise import CorpusNames, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
@@ -55,18 +55,19 @@ def extract_corpus(
     complete: Callable[[Paper], Paper] = lambda paper: paper,
     progress: bool = False,
     total: int | None = None,
+    names: CorpusNames | None = None,
 ) -> Iterator[PaperEntities]:
     """Extract and normalise a stream of papers in two passes over a spool.
 
     Pass one extracts each paper (on ``workers`` processes) and gathers the names the
     corpus coins and writes; pass two links coined names across papers and applies
     corpus-wide canonical names.  ``complete`` gives a paper its later duplicates'
-    sources once the input has been read.  With a :class:`kg.spool.FileSpool` memory
-    stays flat however long the stream.
+    sources once the input has been read.  ``names`` may already know the names of a graph
+    the papers join.  With a :class:`kg.spool.FileSpool` memory stays flat however long the stream.
     """
     nlp = build_nlp()
     spool = MemorySpool() if spool is None else spool
-    coined, names = CoinedNames(), CorpusNames()
+    coined, names = CoinedNames(), CorpusNames() if names is None else names
 
     def first_pass(chunk: list[Paper]) -> list:
         return [(mentions, to_entities(paper, mentions), links) for paper, mentions, links in extract(chunk, nlp=nlp)]
@@ -203,30 +204,38 @@ def build(
     ``append=False`` replaces what the store held; ``append=True`` merges into it.
     """
     workdir = Path(workdir)
+    # read first: a graph.json that cannot be read stops the build before anything changes,
+    # and the names it holds are the ones appended papers join
+    previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     reader = CorpusReader(default_paths(paths))
     papers = reader.first_copies()
+    names = CorpusNames()
+    if previous is not None:
+        names.add_known(known_entities(previous))
     items = list(extract_corpus(papers, workers=workers or default_workers(), complete=reader.merged,
-                                progress=progress, total=len(papers)))
+                                progress=progress, total=len(papers), names=names))
     report = reader.report()
     if not items:
         raise InputError(_nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
     graph = build_graph(items)
     notes: list[str] = []
+    # a long form the new papers define joins its short form's node in the graph they join too
+    folded = fold_entities(previous, names.long_to_key) if previous is not None else []
     outputs = {"graph": str(workdir / "graph.json")}
-    # read before the store changes: a graph.json that cannot be read stops the build here
-    previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     if store:
         from .store import DEFAULT_BATCH_SIZE, EmbeddedStore
 
         with EmbeddedStore(workdir / "store") as db:
             if not append:
                 db.clear()
+            db.fold(folded)
             db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
         outputs["store"] = str(workdir / "store")
     if previous is not None:
         # graph.json, the HTML and `kg load` must show what the store now holds, not this batch
         graph = merge_graphs(previous, graph)
-        notes.append(f"append: {len(items)} papers merged into the graph already in {workdir}")
+        joined = f"; {len(folded)} of its entities folded into the nodes their names now map to" if folded else ""
+        notes.append(f"append: {len(items)} papers merged into the graph already in {workdir}{joined}")
     save_graph(graph, workdir / "graph.json")
     if html:
         from . import viz

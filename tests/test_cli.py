@@ -106,6 +106,37 @@ def test_append_of_a_revised_paper_replaces_its_links(tmp_path, capsys):
     assert [r["n"] for r in json.loads(capsys.readouterr().out)] == ["BERT", "Paper", "SQuAD"]
 
 
+DEFINES = {"id": "a1", "title": "Zorbic Tree Learning for Graphs",
+           "abstract": "We propose Zorbic Tree Learning (ZTL), a method for graphs. ZTL improves accuracy on Cora."}
+WRITES_OUT = {"id": "b1", "title": "A Study of Graph Methods", "abstract": "We compare Zorbic Tree Learning with GCN on Cora."}
+
+
+def _methods(workdir, capsys) -> list[dict]:
+    capsys.readouterr()
+    query = "MATCH (m:Method) RETURN m.name AS name, m.support AS support, m.aliases AS aliases ORDER BY name"
+    assert main(["cypher", query, "--json", "--workdir", workdir]) == 0
+    in_store = json.loads(capsys.readouterr().out)
+    graph = json.loads((Path(workdir) / "graph.json").read_text())
+    in_json = sorted(({"name": n["name"], "support": n["support"], "aliases": n["aliases"]}
+                      for n in graph["nodes"] if n["label"] == "Method"), key=lambda n: n["name"])
+    assert in_store == in_json
+    return in_store
+
+
+def test_appended_papers_join_the_names_of_the_graph_either_way(tmp_path, capsys):
+    whole = str(tmp_path / "whole")
+    assert main(["build", _jsonl(tmp_path / "ab.jsonl", [DEFINES, WRITES_OUT]), "--workdir", whole, "--no-html"]) == 0
+    expected = _methods(whole, capsys)
+    assert {"name": "ZTL", "support": 2, "aliases": ["Zorbic Tree Learning"]} in expected
+    # the short form first, then a paper writing the long form; and the other way round,
+    # where the node an earlier build made for the long form is folded into ZTL's
+    for first, second in ((DEFINES, WRITES_OUT), (WRITES_OUT, DEFINES)):
+        workdir = str(tmp_path / first["id"])
+        assert main(["build", _jsonl(tmp_path / "1.jsonl", [first]), "--workdir", workdir, "--no-html"]) == 0
+        assert main(["build", _jsonl(tmp_path / "2.jsonl", [second]), "--append", "--workdir", workdir, "--no-html"]) == 0
+        assert _methods(workdir, capsys) == expected
+
+
 def test_the_input_id_names_the_paper(tmp_path, capsys):
     corpus = _jsonl(tmp_path / "mine.jsonl", [{"id": "r1", "title": "FooNet: Fast Models", "abstract": "We propose FooNet, a model."}])
     workdir = str(tmp_path / "w")

@@ -86,6 +86,9 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
     for label in LABELS[1:]:
         for step, text in enumerate(statements.delete_orphans(label)):
             out[f"delete_orphans({label})[{step}]"] = (text, {})
+    for label in ENTITY_LABELS.values():
+        for step, text in enumerate(statements.fold_entity(label)):
+            out[f"fold_entity({label})[{step}]"] = (text, rows)
     out["delete_all"] = (statements.delete_all(), {})
     for combo in sorted(_relationship_combinations()):
         out["merge_relationships(%s,%s,%s)" % combo] = (statements.merge_relationships(*combo), rows)

@@ -271,3 +271,31 @@ def test_finishing_is_called_once_the_rows_are_written(embedded_store):
     embedded_store.load_items(iter(corpus_b()), batch_size=BATCH, finishing=lambda: calls.append("done"))
     assert calls == ["done"]
     _reset(embedded_store)
+
+
+def test_a_folded_node_moves_its_links_and_names_in_the_store_as_in_the_graph(store):
+    """kg build --append, when new papers define a short form for a name an earlier paper
+    wrote out: the earlier node (a family, with a variant below it) is folded into the
+    short form's node, in the store exactly as in graph.json."""
+    from sample_graphs import _entity, _paper
+
+    from kg.graph import fold_entities, merge_graphs
+    from kg.records import PaperEntities
+
+    s = "We compare Zorbic Tree Net and Zorbic Tree Net 7B with BERT."
+    t = "We propose Zorbic Tree Net (ZTN), a model."
+    earlier = PaperEntities(_paper("p-e1", "Graph study", s), (
+        _entity("MODEL", "Zorbic Tree Net", "used", "Zorbic Tree Net", s),
+        _entity("MODEL", "Zorbic Tree Net 7B", "used", "Zorbic Tree Net 7B", s, family="Zorbic Tree Net"),
+        _entity("MODEL", "BERT", "used", "BERT", s)))
+    later = PaperEntities(_paper("p-e2", "ZTN", t, line=2),
+                          (_entity("MODEL", "ZTN", "proposed", "ZTN", t, aliases=("Zorbic Tree Net",)),))
+    previous, new = graph_of([earlier]), graph_of([later])
+    store.load(previous, batch_size=BATCH)
+    folded = fold_entities(previous, {"model:zorbictreenet": "model:ztn"})
+    store.fold(folded)
+    store.load(new, batch_size=BATCH)
+    assert dump(store) == expected_dump(merge_graphs(previous, new))
+    rows = store.read("MATCH (m:Model {key: 'model:ztn'}) OPTIONAL MATCH (v)-[:VARIANT_OF]->(m) "
+                      "RETURN m.support AS support, m.aliases AS aliases, v.key AS variant")
+    assert rows == [{"support": 2, "aliases": ["Zorbic Tree Net"], "variant": "model:zorbictreenet7b"}]

@@ -104,6 +104,16 @@ class Store(ABC):
         self._finish_load()
         return LoadReport(nodes, relationships, batches)
 
+    def fold(self, renames: Iterable[tuple[str, str, str]]) -> None:
+        """Fold entity nodes into others, as (label, old key, new key); see
+        :func:`kg.graph.fold_entities`.  Support is recounted by the next load."""
+        by_label: dict[str, list[dict]] = {}
+        for label, old, new in renames:
+            by_label.setdefault(label, []).append({"old": old, "new": new})
+        for label, rows in by_label.items():
+            for statement in statements.fold_entity(label):
+                self.write(statement, {"rows": rows})
+
     def write_batches(self, batches: Iterable[tuple[str, list[dict]]], progress: Callable[[int], None] | None = None) -> int:
         """Run ``UNWIND $rows`` statements, one transaction per batch, in order; the count run.
 

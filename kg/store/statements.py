@@ -14,7 +14,7 @@ from ..graph import ENTITY_LABELS, LABELS, LIST_PROPERTIES, RELATIONSHIP_TYPES
 
 PAPER = "Paper"
 
-__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "delete_all"]
+__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "fold_entity", "delete_all"]
 
 
 def _checked(name: str, allowed) -> str:
@@ -78,6 +78,32 @@ def delete_orphans(label: str) -> list[str]:
         f"{stale} AND NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e",
         f"{stale} REMOVE e.kg_stale",
     ]
+
+
+def fold_entity(label: str) -> list[str]:
+    """Move ``row.old``'s relationships to ``row.new`` (created if missing), where the other
+    end does not already link it, then keep the old name and aliases as aliases and delete
+    the old node; see :func:`kg.graph.fold_entities`.
+
+    >>> print(fold_entity("Model")[0])
+    UNWIND $rows AS row MATCH (old:Model {key: row.old}) MERGE (new:Model {key: row.new}) WITH old, new MATCH (a)-[r:PROPOSES]->(old) WHERE a <> new AND NOT (a)-->(new) MERGE (a)-[s:PROPOSES]->(new) ON CREATE SET s += properties(r)
+    """
+    _checked(label, set(ENTITY_LABELS.values()))
+    both = f"UNWIND $rows AS row MATCH (old:{label} {{key: row.old}}) MERGE (new:{label} {{key: row.new}}) WITH old, new"
+    incoming = [
+        f"{both} MATCH (a)-[r:{rel_type}]->(old) WHERE a <> new AND NOT (a)-->(new) "
+        f"MERGE (a)-[s:{rel_type}]->(new) ON CREATE SET s += properties(r)"
+        for rel_type in RELATIONSHIP_TYPES if rel_type != "RELEASES_CODE"
+    ]
+    families = (f"{both} MATCH (old)-[r:VARIANT_OF]->(f) WHERE f <> new AND NOT (new)-->(f) "
+                "MERGE (new)-[s:VARIANT_OF]->(f) ON CREATE SET s += properties(r)")
+    folded = "[old.name] + coalesce(old.aliases, [])"
+    merge_names = (
+        f"UNWIND $rows AS row MATCH (old:{label} {{key: row.old}}) MATCH (new:{label} {{key: row.new}}) "
+        f"SET new.aliases = [v IN coalesce(new.aliases, []) WHERE NOT v IN {folded}] "
+        f"+ [v IN {folded} WHERE v <> coalesce(new.name, '')] DETACH DELETE old"
+    )
+    return [*incoming, families, merge_names]
 
 
 def delete_all() -> str:
