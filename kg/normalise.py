@@ -167,6 +167,7 @@ class CorpusNames:
 
     def __init__(self) -> None:
         self.long_to_key: dict[str, str] = {}
+        self._known_long_forms: set[str] = set()
         self.names: dict[str, Counter] = defaultdict(Counter)
         self.proposers: Counter = Counter()
         self._display: dict[str, str] | None = None
@@ -184,7 +185,8 @@ class CorpusNames:
 
     def add_known(self, nodes: Iterable[tuple[str, str, str, Iterable[str], int]]) -> None:
         """Names a store already holds, as (type, key, name, aliases, support): a later batch's
-        long forms and spellings then join the nodes there, and keep their names.
+        long forms and spellings then join the nodes there, and keep their names, whether
+        they are added before or after the batch.
 
         >>> names = CorpusNames()
         >>> names.add_known([("METHOD", "method:malt", "MALT", ["Multi-agent LLM training"], 3)])
@@ -197,8 +199,9 @@ class CorpusNames:
             self.names[key][name] += max(1, support or 0)
             for alias in aliases:
                 alias_key = entity_key(entity_type, alias)
-                if len(alias.split()) >= 2 and alias_key != key:
-                    self.long_to_key.setdefault(alias_key, key)
+                if len(alias.split()) >= 2 and alias_key != key and alias_key not in self._known_long_forms:
+                    self.long_to_key[alias_key] = key
+                    self._known_long_forms.add(alias_key)
         self._display = None
 
     def display(self, key: str, default: str) -> str:

@@ -16,7 +16,7 @@ from .errors import InputError
 from .extract import build_nlp, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
-from .graph import build_graph, fold_entities, known_entities, merge_graphs
+from .graph import ENTITY_LABELS, build_graph, fold_entities, known_entities, merge_graphs
 from .ingest import CorpusReader, Shard
 from .normalise import CorpusNames, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
@@ -141,6 +141,12 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     names = CorpusNames()
     for item in read_items(paths):
         names.add(item.entities)
+    # names the store already holds from earlier loads join too, either way round
+    known = store.known_entities([*names.names, *names.long_to_key])
+    names.add_known(row[:5] for row in known)
+    stored = {key: (ENTITY_LABELS[entity_type], proposed) for entity_type, key, *_, proposed in known}
+    store.fold((stored[old][0], old, new) for old, new in names.long_to_key.items()
+               if old != new and old in stored and not stored[old][1])
     renamed = (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
     return store.load_items(renamed, batch_size=batch_size, progress=progress, finishing=finishing)
 

@@ -299,3 +299,18 @@ def test_a_folded_node_moves_its_links_and_names_in_the_store_as_in_the_graph(st
     rows = store.read("MATCH (m:Model {key: 'model:ztn'}) OPTIONAL MATCH (v)-[:VARIANT_OF]->(m) "
                       "RETURN m.support AS support, m.aliases AS aliases, v.key AS variant")
     assert rows == [{"support": 2, "aliases": ["Zorbic Tree Net"], "variant": "model:zorbictreenet7b"}]
+
+
+def test_known_entities_are_those_a_load_meets_by_key_or_by_long_form(store):
+    from sample_graphs import _entity, _paper
+
+    from kg.records import PaperEntities
+
+    s = "We propose Zorbic Tree Net (ZTN) and compare it with BERT."
+    item = PaperEntities(_paper("p-k1", "ZTN", s), (
+        _entity("MODEL", "ZTN", "proposed", "ZTN", s, aliases=("Zorbic Tree Net",)), _entity("MODEL", "BERT", "used", "BERT", s)))
+    store.load(graph_of([item]), batch_size=BATCH)
+    known = store.known_entities(["model:bert", "model:zorbictreenet", "model:other"])
+    assert sorted(known) == [("MODEL", "model:bert", "BERT", [], 1, False),
+                             ("MODEL", "model:ztn", "ZTN", ["Zorbic Tree Net"], 1, False)]
+    assert store.known_entities(["model:ztn"]) == [("MODEL", "model:ztn", "ZTN", ["Zorbic Tree Net"], 1, True)]

@@ -66,6 +66,31 @@ def test_loading_shard_files_equals_loading_one_whole_extraction(tmp_path, capsy
     assert bert == 4 and repeated == 8
 
 
+def test_shards_loaded_one_load_at_a_time_join_names_either_way(tmp_path, capsys):
+    """A long form one load wrote joins the short form a later load defines, and the other
+    way round: the store ends as one load of both shards would leave it."""
+    defines = {"id": "a1", "title": "Zorbic Tree Learning for Graphs",
+               "abstract": "We propose Zorbic Tree Learning (ZTL), a method for graphs. ZTL improves accuracy on Cora."}
+    writes_out = {"id": "b1", "title": "A Study of Graph Methods", "abstract": "We compare Zorbic Tree Learning with GCN on Cora."}
+    shards = {}
+    for row in (defines, writes_out):
+        (tmp_path / f"{row['id']}.jsonl").write_text(json.dumps(row) + "\n")
+        shards[row["id"]] = str(tmp_path / f"{row['id']}-entities.jsonl")
+        assert main(["extract", str(tmp_path / f"{row['id']}.jsonl"), "--workers", "1", "--out", shards[row["id"]]]) == 0
+    assert main(["load", *shards.values(), "--store", str(tmp_path / "one")]) == 0
+    for order in (("a1", "b1"), ("b1", "a1")):
+        store = str(tmp_path / "".join(order))
+        for shard in order:
+            assert main(["load", shards[shard], "--store", store]) == 0
+    with EmbeddedStore(tmp_path / "one") as one:
+        expected = dump(one)
+        ztl = one.read("MATCH (m:Method {key: 'method:ztl'}) RETURN m.support AS n, m.aliases AS aliases")
+    assert ztl == [{"n": 2, "aliases": ["Zorbic Tree Learning"]}]
+    for order in ("a1b1", "b1a1"):
+        with EmbeddedStore(tmp_path / order) as store:
+            assert dump(store) == expected, order
+
+
 def test_extract_output_has_the_documented_fields(tmp_path):
     files = [str(f) for f in _corpus(tmp_path, papers=3)]
     assert main(["extract", *files, "--out", str(tmp_path / "e.jsonl")]) == 0

@@ -83,7 +83,7 @@ def run(args) -> int:
     with open_target(args) as store:
         where = store.describe() if hasattr(store, "describe") else f"embedded store {store.path}"
         if graph is None:
-            print(f"loading {len(args.paths)} extracted file(s) into {where}")
+            print(f"loading {len(args.paths)} extracted file{'s' if len(args.paths) != 1 else ''} into {where}")
         else:
             print(f"loading {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships into {where}")
         if getattr(store, "schema_note", None):

@@ -15,6 +15,7 @@ import networkx as nx
 
 from ..batches import batched
 from ..graph import ENTITY_LABELS, LABELS, build_graph
+from ..normalise import entity_key
 from ..records import PaperEntities
 from . import statements
 from .rows import node_rows, relationship_rows
@@ -103,6 +104,23 @@ class Store(ABC):
             finishing()
         self._finish_load()
         return LoadReport(nodes, relationships, batches)
+
+    def known_entities(self, keys: Iterable[str]) -> list[tuple[str, str, str, list[str], int, bool]]:
+        """Stored entities a load of ``keys`` meets, as (type, key, name, aliases, support,
+        proposed): those with one of the keys, and those with a long-form alias that keys as
+        one of them.  A store that holds nothing answers at once."""
+        wanted = set(keys)
+        found: dict[str, tuple] = {}
+        for entity_type, label in ENTITY_LABELS.items():
+            prefix = entity_type.lower() + ":"
+            mine = sorted(k for k in wanted if k.startswith(prefix))
+            for chunk in batched(mine, 10_000):
+                for row in self.read(statements.entities_by_key(label), {"keys": list(chunk)}):
+                    found[row["key"]] = (entity_type, row["key"], row["name"], row["aliases"], row["support"], row["proposed"])
+            for row in self.read(statements.entities_with_long_aliases(label)):
+                if row["key"] not in found and any(entity_key(entity_type, a) in wanted for a in row["aliases"]):
+                    found[row["key"]] = (entity_type, row["key"], row["name"], row["aliases"], row["support"], False)
+        return list(found.values())
 
     def fold(self, renames: Iterable[tuple[str, str, str]]) -> None:
         """Fold entity nodes into others, as (label, old key, new key); see

@@ -14,7 +14,8 @@ from ..graph import ENTITY_LABELS, LABELS, LIST_PROPERTIES, RELATIONSHIP_TYPES
 
 PAPER = "Paper"
 
-__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "fold_entity", "delete_all"]
+__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "fold_entity",
+           "entities_by_key", "entities_with_long_aliases", "delete_all"]
 
 
 def _checked(name: str, allowed) -> str:
@@ -104,6 +105,21 @@ def fold_entity(label: str) -> list[str]:
         f"+ [v IN {folded} WHERE v <> coalesce(new.name, '')] DETACH DELETE old"
     )
     return [*incoming, families, merge_names]
+
+
+def entities_by_key(label: str) -> str:
+    """The stored names of the entities ``$keys`` names (a later load joins them)."""
+    _checked(label, set(ENTITY_LABELS.values()))
+    return (f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) "
+            "RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, n.support AS support, "
+            "size([(p:Paper)-[:PROPOSES]->(n) | p]) > 0 AS proposed")
+
+
+def entities_with_long_aliases(label: str) -> str:
+    """Entities with an alias of two or more words (a long form a later load may write)."""
+    _checked(label, set(ENTITY_LABELS.values()))
+    return (f"MATCH (n:{label}) WITH n, [a IN coalesce(n.aliases, []) WHERE a CONTAINS ' '] AS long "
+            "WHERE size(long) > 0 RETURN n.key AS key, n.name AS name, long AS aliases, n.support AS support")
 
 
 def delete_all() -> str:
