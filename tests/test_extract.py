@@ -688,3 +688,11 @@ def test_a_title_opening_with_a_named_dataset_proposes_it(nlp):
     assert (zorb.type, zorb.role) == ("DATASET", "proposed")
     found, _, _ = entities(nlp, Paper("p-t3", "ImageNet Benchmark Results Revisited", "We evaluate models."))
     assert [e.role for e in found.values() if e.name.startswith("ImageNet")] == ["used"]
+
+
+def test_a_curated_name_inside_a_longer_hyphenated_word_is_not_matched(nlp):
+    paper = Paper("p-hy", "Study", "We study rehearsal-free continual learning, non-linear regression, out-of-domain "
+                  "generalization and fully-supervised learning with a non-autoregressive GPT-based decoder.")
+    found, _, _ = entities(nlp, paper)
+    assert {"rehearsal", "linear regression", "domain generalization", "autoregressive model"}.isdisjoint(found)
+    assert {"supervised learning", "GPT"} <= set(found)

@@ -21,7 +21,7 @@ from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
 
-__all__ = ["NameMatcher", "extend_model_name"]
+__all__ = ["NameMatcher", "extend_model_name", "inside_a_compound"]
 
 _SIZE_OR_VARIANT = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
@@ -107,6 +107,8 @@ class NameMatcher:
         vocab = doc.vocab
         for matcher in (self.insensitive, self.sensitive):
             for match_id, start, end in matcher(doc):
+                if inside_a_compound(doc, start, end):
+                    continue
                 key = vocab.strings[match_id]
                 entry = self.entries[key]
                 canonical, family, stop = entry.name, entry.family, end
@@ -121,6 +123,27 @@ class NameMatcher:
                 aliases = self.node_aliases[key] if canonical else ()
                 candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
+
+
+_NEGATING_SUFFIXES = {"free", "less"}
+_HARMLESS_PREFIXES = {"fully"}  # "fully-supervised learning" is supervised learning
+
+
+def inside_a_compound(doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are glued by a hyphen into a longer word that names
+    something else: after a lower-case word ("out-of-domain generalization", "Non-Autoregressive",
+    "small-scale MAE") or before "-free"/"-less" ("Rehearsal-Free").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a rehearsal-free and non-autoregressive GPT-based model")
+    >>> [inside_a_compound(doc, i, i + 1) for i in (1, 7, 9)]
+    [True, True, False]
+    """
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+    if before and doc[start - 2].text.isalpha() and doc[start - 2].text.islower() and doc[start - 2].text not in _HARMLESS_PREFIXES:
+        return True
+    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            and doc[end + 1].lower_ in _NEGATING_SUFFIXES)
 
 
 def token_hashes(nlp, forms: set[str]) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
