@@ -107,7 +107,7 @@ def test_model_cues_type_coined_names(nlp):
 def test_a_title_names_the_technique_it_works_through(nlp):
     paper = Paper("p-8", "Robust Parsing via Gated Token Mixing", "We parse sentences with gated token mixing.")
     found, _, _ = entities(nlp, paper)
-    assert found["Gated Token Mixing"].type == "METHOD"
+    assert (found["Gated Token Mixing"].type, found["Gated Token Mixing"].role) == ("METHOD", "proposed")
     listed = Paper("p-9", "Small Models via Joint Pruning and Distillation", "We prune and distil.")
     assert "Joint Pruning" not in entities(nlp, listed)[0]
     verb = Paper("p-10", "Pre-training via Maximizing Mutual Information", "We maximise information.")

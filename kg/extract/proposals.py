@@ -670,8 +670,8 @@ def kg_proposals(doc):
 
 
 def _add_technique(doc, v, technique: tuple[int, int], name_span, found: dict) -> None:
-    """Candidates for a title's technique phrase; when its initials spell the title's name
-    ("DrM: ... through Dormant Ratio Minimization") it is that name's long form."""
+    """Candidates for a title's technique phrase, the paper's own; when its initials spell the
+    title's name ("DrM: ... through Dormant Ratio Minimization") it is that name's long form."""
     start, end = technique
     phrase = v.text(start, end)
     name = v.text(*name_span) if name_span else ""
@@ -680,7 +680,7 @@ def _add_technique(doc, v, technique: tuple[int, int], name_span, found: dict) -
         _add_long_form(doc, v, technique, name, found)
         return
     for at in _occurrences(v, start, end):
-        candidates.add(doc, at, at + end - start, "METHOD", "title-technique", confidence=0.6)
+        candidates.add(doc, at, at + end - start, "METHOD", "title-technique", confidence=0.6, proposed=True)
 
 
 def _add_long_form(doc, v, span: tuple[int, int], name: str, found: dict) -> None:
