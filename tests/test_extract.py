@@ -696,3 +696,9 @@ def test_a_curated_name_inside_a_longer_hyphenated_word_is_not_matched(nlp):
     found, _, _ = entities(nlp, paper)
     assert {"rehearsal", "linear regression", "domain generalization", "autoregressive model"}.isdisjoint(found)
     assert {"supervised learning", "GPT"} <= set(found)
+
+
+def test_a_technique_acronym_matches_only_as_written(nlp):
+    found, _, _ = entities(nlp, Paper("p-ac", "Study", "An oft-cited result: OFT beats LoRA; we test on piqa."))
+    assert [e.name for e in found.values() if "OFT" in (e.name, *e.aliases)] == ["OFT"]
+    assert found["OFT"].text == "OFT" and "PIQA" in found

@@ -50,6 +50,9 @@ def extend_model_name(doc, start: int, end: int) -> int:
 # letters are usually another word ("maps"), so these forms match only as written
 _STYLISED = re.compile(r"^[a-z][A-Z]")
 
+# "OFT", "RAG", "MSE": a technique's short acronym written in lower case is usually a word
+# ("oft-cited"); dataset and model names are written in lower case too ("piqa", "bert-base")
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _CASE_FREE = re.compile(r"^[A-Za-z][A-Za-z \-]*$")
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2})$")
 
@@ -86,7 +89,8 @@ class NameMatcher:
         forms = {}
         for key, entry in self.entries.items():
             surfaces = set(entry.surfaces)
-            exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)}
+            acronyms = {s for s in surfaces if _ACRONYM.match(s)} if entry.type not in ("DATASET", "MODEL") else set()
+            exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)} | acronyms
             loose = surfaces - exact
             exact = exact | entry.joined_surfaces
             # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k"); forms
