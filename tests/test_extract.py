@@ -702,3 +702,16 @@ def test_a_technique_acronym_matches_only_as_written(nlp):
     found, _, _ = entities(nlp, Paper("p-ac", "Study", "An oft-cited result: OFT beats LoRA; we test on piqa."))
     assert [e.name for e in found.values() if "OFT" in (e.name, *e.aliases)] == ["OFT"]
     assert found["OFT"].text == "OFT" and "PIQA" in found
+
+
+def test_a_headline_before_a_title_colon_names_nothing(nlp):
+    for title in ("Revisiting ResNets: Improved Training Strategies", "Arithmetic Without Algorithms: Models Use Heuristics"):
+        found, _, _ = entities(nlp, Paper("p-hl", title, "We study models."))
+        assert not any(e.role == "proposed" for e in found.values()), title
+    found, _, _ = entities(nlp, Paper("p-tc", "THE COLOSSEUM: A Benchmark for Robots", "We test robots."))
+    assert [e.role for e in found.values() if "COLOSSEUM" in e.name] == ["proposed"]
+
+
+def test_a_title_technique_ends_before_a_preposition(nlp):
+    paper = Paper("p-tu", "Video Generation with Enhanced Temporal Consistency Using Motion Loss", "We generate videos.")
+    assert not any(name.endswith("Using") for name in entities(nlp, paper)[0])

@@ -40,7 +40,7 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
-_STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond"}
+_STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond", "without"}
 # words after a name that end its phrase ("LoRA with", "BERT is"): with any other lower-case
 # word after it, a name modifies a noun ("a compact BERT model", "ImageNet samples")
 _PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", "is", "are", "was", "were", "as", "or",
@@ -110,8 +110,8 @@ def title_name(doc) -> tuple[int, int] | None:
             words = text.split()
             if len(words) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text:
                 return None
-            if any(w in _STOP_PREPOSITIONS for w in words[1:]):
-                return None  # "Class-Incremental Learning with CLIP: ..." is a headline
+            if any(w.lower() in _STOP_PREPOSITIONS for w in words[1:]) or len(words) > 1 and _headline_verb(words[0]):
+                return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines
             if any(is_name_shaped(w) for w in words) or (len(words) == 1 and text[:1].isupper()) or _coined_phrase(words):
                 return 0, i
             return None
@@ -161,7 +161,7 @@ def title_technique(doc) -> tuple[int, int] | None:
         if v.lower[i] not in _TECHNIQUE_CUES:
             continue
         end = i + 1
-        while end < stop and end - i <= 4 and _TITLE_WORD.match(v.texts[end]):
+        while end < stop and end - i <= 4 and _TITLE_WORD.match(v.texts[end]) and v.lower[end] not in _STOP_PREPOSITIONS:
             end += 1
         size = end - i - 1
         if not 2 <= size <= 4 or (end < stop and v.lower[end] in ("-", "and", "&")):
@@ -172,6 +172,13 @@ def title_technique(doc) -> tuple[int, int] | None:
         if words[-1].endswith(_NOMINAL_ENDINGS):
             return i + 1, end
     return None
+
+
+def _headline_verb(word: str) -> bool:
+    """A capitalised gerund or headline word opening a title ("Revisiting", "Towards"); an
+    article may open a name ("THE COLOSSEUM")."""
+    lower = word.lower()
+    return lower in _HEADLINE_WORDS - {"the", "a", "an"} or lower.endswith("ing") and word[:1].isupper() and word[1:].islower()
 
 
 def _coined_phrase(words: list[str]) -> bool:
