@@ -715,3 +715,10 @@ def test_a_headline_before_a_title_colon_names_nothing(nlp):
 def test_a_title_technique_ends_before_a_preposition(nlp):
     paper = Paper("p-tu", "Video Generation with Enhanced Temporal Consistency Using Motion Loss", "We generate videos.")
     assert not any(name.endswith("Using") for name in entities(nlp, paper)[0])
+
+
+def test_pieces_of_names_found_by_context_are_no_nodes(nlp):
+    paper = Paper("p-fr", "Study", "We compare prediction distillation, feature distillation, L2 regularization and "
+                  "1D, 2D and 3D scans on MIMIC III/IV. Tuning PI/PID controllers is hard.")
+    found, _, _ = entities(nlp, paper)
+    assert {"L2", "1D", "III/IV", "PI"}.isdisjoint(found)

@@ -7,6 +7,7 @@ Results are plain dicts in ``doc.user_data["kg_mentions"]``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -92,6 +93,20 @@ def select_spans(cands: list[dict]) -> list[dict]:
 
 _NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
                              "memorization grokking data".split())
+
+
+_CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped", "scored-on"}
+_FRAGMENT = re.compile(r"^([IVX]+(/[IVX]+)*|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+)$")
+
+
+def is_fragment(text: str) -> bool:
+    """A piece of a name, too short or too plain to be one on its own: roman numerals,
+    "1D", "L2", one or two letters.
+
+    >>> [is_fragment(t) for t in ("III/IV", "1D", "L2", "PI", "T5", "MPSoC", "BERT")]
+    [True, True, True, True, True, False, False]
+    """
+    return bool(_FRAGMENT.match(text))
 
 
 def defined_term_type(short: str, long: str) -> str | None:
@@ -188,6 +203,8 @@ def kg_resolve(doc):
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
             continue
+        if cand["rule"] in _CONTEXT_RULES and is_fragment(text) and text not in table:
+            continue  # "III/IV" of "MIMIC III/IV", "L2" of "L2 regularization": a piece of a name
         if text.count("(") != text.count(")"):
             continue  # a token glued across a bracket ("(7B)x2014a"): text debris, not a name
         # generic short forms are no names, but a curated task's own short form (QA, VQA,
