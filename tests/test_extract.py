@@ -722,3 +722,11 @@ def test_pieces_of_names_found_by_context_are_no_nodes(nlp):
                   "1D, 2D and 3D scans on MIMIC III/IV. Tuning PI/PID controllers is hard.")
     found, _, _ = entities(nlp, paper)
     assert {"L2", "1D", "III/IV", "PI"}.isdisjoint(found)
+
+
+def test_a_term_defined_earlier_that_describes_the_new_thing_is_used(nlp):
+    paper = Paper("p-ail", "ZorbBoost: Imitation by Boosting", "Adversarial imitation learning (AIL) is a dominant "
+                  "framework. In this work, we develop a novel and principled AIL algorithm, ZorbBoost.")
+    found, _, _ = entities(nlp, paper)
+    ail = next(e for e in found.values() if "AIL" in (e.name, *e.aliases))
+    assert ail.role == "used" and found["ZorbBoost"].role == "proposed"

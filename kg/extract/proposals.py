@@ -392,7 +392,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                     start, end = inner_long, long_forms[inner_long]
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
-            if not named and (start, end) in curated and _modifies_a_noun(v, end):
+            # a curated name or a term the abstract defined before ("AIL ... a novel AIL algorithm")
+            background = (start, end) in curated or text in abbreviations and abbreviations[text]["long_span"][1] < i
+            if not named and background and _modifies_a_noun(v, end):
                 lead_words.append(text)  # "a compact BERT model", "a warm-up SFT strategy": the new thing is the noun
                 modified = True
                 continue
