@@ -730,3 +730,9 @@ def test_a_term_defined_earlier_that_describes_the_new_thing_is_used(nlp):
     found, _, _ = entities(nlp, paper)
     ail = next(e for e in found.values() if "AIL" in (e.name, *e.aliases))
     assert ail.role == "used" and found["ZorbBoost"].role == "proposed"
+
+
+def test_a_term_others_dubbed_is_not_proposed(nlp):
+    paper = Paper("p-dkm", "Kernels", "A limit gives an algorithm which they dubbed deep kernel machines (DKMs). We scale it.")
+    found, _, _ = entities(nlp, paper)
+    assert all(e.role == "used" for e in found.values())

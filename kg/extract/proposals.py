@@ -427,7 +427,7 @@ def _modifies_a_noun(v, end: int) -> bool:
 _COINING = {"call", "term", "dub", "called", "termed", "dubbed", "coined"}
 _COINED_OBJECTS = {"this", "it", "them", "these", "the", "as", "a", "an"}
 _COINAGE_ENDS = _STOP_PREPOSITIONS | {"which", "is", "are", "was", "where", "because"}
-_AUTHORS = {"we", "they", "our"}
+_AUTHORS = {"we", "our"}  # "which they dubbed X": someone else named it
 
 
 def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
@@ -436,7 +436,7 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
     preposition; a capitalised or coined name is left to :func:`proposal_names`. The type is
     the head right before the verb, if any ("a measure called average path length").
 
-    Authors must do the naming: "we"/"they" or a proposing verb shortly before the verb ("we
+    Authors must do the naming: "we"/"our" or a proposing verb shortly before the verb ("we
     introduce a measure called ..."), or a bracket or comma introducing it. "This phenomenon is called catastrophic forgetting" and "we use the term
     hallucination" describe established terms.
 
