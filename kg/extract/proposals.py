@@ -400,7 +400,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 continue
             before_naming = lower[max(0, i - 6) : i] if word in _NAMING else ()
             new_thing = any(w.lower() in ("new", "novel") for w in lead_words)  # "a new dataset used in ..., named Foo"
-            if not new_thing and any(w.lower() in _PRIOR_WORK for w in (*lead_words, *before_naming)):
+            if not new_thing and any(w.lower() in _PRIOR_WORK for w in (*lead_words, *before_naming)) or any(
+                    w in _OTHERS for w in before_naming):  # "which they dubbed Foo": someone else's name
                 break  # "we propose to leverage a recently introduced method, named Foo": Foo is used
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
             naming_at = i if word in _NAMING else start - 1 if lower[start - 1] in _NAMING else None
@@ -571,6 +572,7 @@ def model_or(v, name: str, otherwise: str | None) -> str | None:
     return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) or model_shaped(base) else otherwise
 
 
+_OTHERS = {"they", "authors"}
 _COMPARED = {"baseline", "baselines"}  # "our FooLM baselines" are what the new thing is compared with
 
 
