@@ -38,8 +38,10 @@ __all__ = [
 
 ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
 # List properties that grow by union across loads and merges instead of being overwritten
-# (a repeated value is kept once): aliases of an entity, and the input records (sources) of a paper.
-LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"})}
+# (a repeated value is kept once): aliases of an entity, the input records (sources) of a paper,
+# and, in a store, the keys of an entity's name and aliases that lookups by name compare with.
+LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"}),
+                   "name_keys": frozenset(ENTITY_LABELS.values())}  # the store's own: see kg.store.rows
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")

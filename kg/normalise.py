@@ -80,6 +80,15 @@ def surface_key(text: str) -> str:
     return out
 
 
+def name_keys(names) -> list[str]:
+    """The matching keys of a node's name and aliases, which lookups by name compare with.
+
+    >>> name_keys(["GSM8K", "GSM-8k", "grade school math"])
+    ['gradeschoolmath', 'gsm8k']
+    """
+    return sorted({key for key in map(surface_key, filter(None, names)) if key})
+
+
 def entity_key(entity_type: str, name: str) -> str:
     """Type-namespaced slug of a canonical name (the node id)."""
     return f"{entity_type.lower()}:{surface_key(name).replace(' ', '-')}"

@@ -7,7 +7,8 @@ A template starts with a comment header::
     // param: paper string  Title (or a fragment of it) or id of the paper
     // param: limit int = 20  How many rows to return
 
-Types: ``string``, ``int`` (``int>=1`` sets a minimum), ``float``, ``bool``, a choice
+Types: ``string``, ``name`` (a string that also binds ``$NAME_key``, the matching key
+normalisation gives it, so "GSM-8K" finds the node GSM8K), ``int`` (``int>=1`` sets a minimum), ``float``, ``bool``, a choice
 such as ``any|dataset|model`` (case-insensitive), and ``words``: free text for a full-text
 index, kept as words that each store writes in its own syntax (:mod:`kg.fulltext`), so
 that none reads it as query syntax ("GPT-4" is not GPT without 4).  Every ``$name`` in the body must be declared and every
@@ -17,6 +18,8 @@ into the text.
 >>> t = parse_template("x.cypher", "// name: t\\n// description: d\\n// param: n int>=1 = 5  how many\\nRETURN $n AS n")
 >>> t.bind({"n": "7"}), t.bind({})
 ({'n': 7}, {'n': 5})
+>>> parse_template("y.cypher", "// name: y\\n// description: d\\n// param: name name  an entity\\nRETURN $name_key AS k").bind({"name": "GSM-8k"})
+{'name': 'GSM-8k', 'name_key': 'gsm8k'}
 >>> Param("q", "words", "").convert("GPT-4 (fine-tuning)").terms
 (('GPT-4',), ('fine-tuning',))
 """
@@ -30,14 +33,16 @@ from pathlib import Path
 
 from .errors import QueryError
 from .fulltext import FullTextQuery
+from .normalise import surface_key
 
 __all__ = ["Param", "Template", "QUERIES_DIR", "parse_template", "load_templates", "get_template", "run_template"]
 
 QUERIES_DIR = Path(os.environ.get("KG_QUERIES", Path(__file__).resolve().parent.parent / "queries"))
-_PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|int(?:>=-?\d+)?|float|bool|words|[\w-]+(?:\|[\w-]+)+)(?:\s*=\s*(\S+))?\s*(.*)$")
+_PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|name|int(?:>=-?\d+)?|float|bool|words|[\w-]+(?:\|[\w-]+)+)(?:\s*=\s*(\S+))?\s*(.*)$")
 _HEADER = re.compile(r"^//\s*(name|description):\s*(.*)$")
 _USED = re.compile(r"\$(\w+)")
-_TYPES = {"string": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+_TYPES = {"string": str, "name": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
+KEY_SUFFIX = "_key"  # a ``name`` parameter also binds NAME_key, its matching key
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ class Param:
                                  fix=f"--param {self.name}={choices[0]}")
             return value
         kind, _, minimum = self.type.partition(">=")
-        if isinstance(value, str) and kind != "string":
+        if isinstance(value, str) and kind not in ("string", "name"):
             try:
                 value = _TYPES[kind](value)
             except ValueError as err:
@@ -105,6 +110,8 @@ class Template:
                 out[p.name] = p.convert(p.default)
             else:
                 raise QueryError(f"template {self.name!r} needs parameter {p.name!r} ({p.description})", fix=f"add --param {p.name}=VALUE")
+            if p.type == "name":
+                out[p.name + KEY_SUFFIX] = surface_key(str(out[p.name]))
         return out
 
 
@@ -134,10 +141,12 @@ def parse_template(path: str, text: str) -> Template:
                 raise QueryError(f"{path}: the default of {p.name!r} does not fit its type: {err}", fix="fix the '// param:' line") from err
     used = set(_USED.findall(cypher))
     declared = {p.name for p in params}
-    if used - declared:
-        raise QueryError(f"{path}: uses undeclared parameter(s) {sorted(used - declared)}", fix="add '// param: NAME TYPE description' lines")
-    if declared - used:
-        raise QueryError(f"{path}: declares unused parameter(s) {sorted(declared - used)}", fix="remove them or use them in the body")
+    keys = {p.name + KEY_SUFFIX: p.name for p in params if p.type == "name"}
+    if used - declared - set(keys):
+        raise QueryError(f"{path}: uses undeclared parameter(s) {sorted(used - declared - set(keys))}", fix="add '// param: NAME TYPE description' lines")
+    unused = declared - used - {keys[k] for k in used & set(keys)}
+    if unused:
+        raise QueryError(f"{path}: declares unused parameter(s) {sorted(unused)}", fix="remove them or use them in the body")
     return Template(name, meta["description"], tuple(params), cypher, path)
 
 

@@ -1,7 +1,7 @@
 // name: connection
 // description: How two papers or entities connect: the shortest routes (up to 6 hops) through shared datasets, models, methods, papers and model families.
-// param: source string  A paper (id or title fragment) or an entity (name or alias), case-insensitive
-// param: target string  A paper (id or title fragment) or an entity (name or alias), case-insensitive
+// param: source name  A paper (id or title fragment) or an entity (name or alias, in any case, hyphens or spaces)
+// param: target name  A paper (id or title fragment) or an entity (name or alias, in any case, hyphens or spaces)
 // param: limit int>=1 = 3  How many of the shortest routes (all equally short; rarer entities first)
 // allShortestPaths runs unchanged on FalkorDB and Neo4j (FalkorDB takes shortestPath only in
 // WITH/RETURN). Enumerating every bounded path instead ran past 10 minutes at 30k papers,
@@ -10,17 +10,21 @@
 // Each end resolves to one node: exact id/name/alias/title before a title fragment.
 MATCH (a)
 WHERE a.key = $source OR a.external_id = $source OR toLower(a.name) = toLower($source) OR toLower(a.title) CONTAINS toLower($source)
+   OR $source_key IN coalesce(a.name_keys, [])
    OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($source))
 WITH a
-ORDER BY CASE WHEN a.key = $source OR a.external_id = $source OR toLower(coalesce(a.name, a.title)) = toLower($source) THEN 0
+ORDER BY CASE WHEN a.key = $source OR a.external_id = $source OR toLower(coalesce(a.name, a.title)) = toLower($source)
+                   OR $source_key IN coalesce(a.name_keys, []) THEN 0
               WHEN a.title IS NULL THEN 1 ELSE 2 END, size(coalesce(a.title, a.name)), a.key
 LIMIT 1
 MATCH (b)
 WHERE b <> a
   AND (b.key = $target OR b.external_id = $target OR toLower(b.name) = toLower($target) OR toLower(b.title) CONTAINS toLower($target)
+       OR $target_key IN coalesce(b.name_keys, [])
        OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($target)))
 WITH a, b
-ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR toLower(coalesce(b.name, b.title)) = toLower($target) THEN 0
+ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR toLower(coalesce(b.name, b.title)) = toLower($target)
+                   OR $target_key IN coalesce(b.name_keys, []) THEN 0
               WHEN b.title IS NULL THEN 1 ELSE 2 END, size(coalesce(b.title, b.name)), b.key
 LIMIT 1
 OPTIONAL MATCH path = allShortestPaths((a)-[*..6]-(b))

@@ -1,10 +1,11 @@
 // name: model_family
 // description: Model families and their variants (VARIANT_OF chains, e.g. LLaMA > Llama 2 > Llama 2 7B) for models whose name or alias contains the text, with paper counts.
-// param: model string  Text in the model's name or alias, case-insensitive, e.g. llama
+// param: model name  Text in the model's name or alias, in any case, hyphens or spaces, e.g. llama 2
 // Each matching model is walked up to the root of its family, then every variant below that
 // root is listed; sorting by the lineage text puts each variant under its parent.
 MATCH (m:Model)
 WHERE toLower(m.name) CONTAINS toLower($model)
+   OR $model_key <> '' AND any(k IN coalesce(m.name_keys, []) WHERE k CONTAINS $model_key)
    OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS toLower($model))
 MATCH (m)-[:VARIANT_OF*0..5]->(root)
 WHERE NOT (root)-[:VARIANT_OF]->()

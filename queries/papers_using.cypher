@@ -1,6 +1,6 @@
 // name: papers_using
 // description: Papers that use (or propose) a dataset, model, method, task or metric, found by its name or any alias, case-insensitive; a model family also finds its variants (at any depth).
-// param: name string  Entity name or alias, e.g. ImageNet, LoRA, Llama 2 (exact, case-insensitive)
+// param: name name  Entity name or alias, e.g. ImageNet, LoRA, Llama 2 (exact, but any case, hyphens, spaces or plural: GSM-8k finds GSM8K)
 // param: type any|dataset|model|method|task|metric = any  Only this entity type (or any)
 // param: limit int>=1 = 100  Maximum number of rows
 // One template for every entity type: the Cypher is the same apart from the label, and a name
@@ -9,7 +9,7 @@
 // WITH e fixes the start of the walk: without it a planner may scan every paper's edges
 // and filter on e at the end (0.37 s instead of 0.03 s at 30k papers).
 MATCH (e)
-WHERE (e.key = $name OR toLower(e.name) = toLower($name)
+WHERE (e.key = $name OR $name_key IN coalesce(e.name_keys, []) OR toLower(e.name) = toLower($name)
        OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($name)))
   AND NOT e:Paper AND NOT e:Repository
   AND ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's'])

@@ -1,6 +1,6 @@
 // name: papers_with_code
 // description: Papers that release code or weights (GitHub, GitLab, Hugging Face, Bitbucket links), optionally only those mentioning a given entity.
-// param: entity string = any  Only papers mentioning this dataset/model/method/task/metric, by name or alias, case-insensitive (or any)
+// param: entity name = any  Only papers mentioning this dataset/model/method/task/metric, by name or alias, in any case, hyphens or spaces (or any)
 // param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-[:RELEASES_CODE]->(repo:Repository)
 WITH p, repo
@@ -12,7 +12,7 @@ WITH p, repositories, e
 ORDER BY e.name
 WITH p, repositories, collect(DISTINCT e) AS entities
 WHERE $entity IN ['', 'any']
-   OR any(e IN entities WHERE toLower(e.name) = toLower($entity)
+   OR any(e IN entities WHERE toLower(e.name) = toLower($entity) OR $entity_key IN coalesce(e.name_keys, [])
           OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity)))
 RETURN p.title AS paper, repositories, [e IN entities | e.name] AS entities
 ORDER BY paper

@@ -1,11 +1,12 @@
 // name: proposed_entities
 // description: What the papers introduce: each dataset, model, method, task or metric a paper proposes, with that paper, its year, how many other papers in the graph name it, and the sentence that says so; the most taken up first.
 // param: type any|dataset|model|method|task|metric = any  Only this entity type (or any)
-// param: name string = any  Only entities whose name or alias contains this text, case-insensitive (or any)
+// param: name name = any  Only entities whose name or alias contains this text, in any case, hyphens or spaces (or any)
 // param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-[r:PROPOSES]->(e)
 WHERE ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's'])
   AND ($name IN ['', 'any'] OR toLower(e.name) CONTAINS toLower($name)
+       OR $name_key <> '' AND any(k IN coalesce(e.name_keys, []) WHERE k CONTAINS $name_key)
        OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) CONTAINS toLower($name)))
 RETURN labels(e)[0] AS type, e.name AS entity, p.title AS paper, p.year AS year,
        coalesce(e.support, 1) - 1 AS named_by_others, r.sentence AS evidence

@@ -28,7 +28,7 @@ import pytest
 
 from kg.errors import QueryError
 from kg.graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES, relationship_type
-from kg.queries import QUERIES_DIR, parse_template
+from kg.queries import KEY_SUFFIX, QUERIES_DIR, parse_template
 from kg.records import ENTITY_TYPES, ROLES
 from kg.store import EmbeddedStore, statements
 from kg.store.neo4j import Neo4jStore, schema_statements
@@ -39,7 +39,7 @@ LINT_DIR = ROOT / "tools" / "cypher-lint"
 LINTER = LINT_DIR / "lint.mjs"
 INSTALL = "npm ci --prefix tools/cypher-lint"
 # Sample values by the type a template header declares (the linter only needs the names).
-_SAMPLE = {"string": "", "str": "", "int": 0, "integer": 0, "float": 0.0, "bool": False, "boolean": False, "list": []}
+_SAMPLE = {"string": "", "str": "", "name": "", "int": 0, "integer": 0, "float": 0.0, "bool": False, "boolean": False, "list": []}
 _PARAM_LINE = re.compile(r"^\s*//\s*param:\s*(\w+)\s+(\w+)", re.M)
 _PARAM_USE = re.compile(r"\$(\w+)")
 
@@ -98,7 +98,9 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
         text = path.read_text(encoding="utf-8")
         try:  # the body kg query sends, with the parameters its header declares
             template = parse_template(str(path), text)
-            out[f"queries/{path.name}"] = (template.cypher, {p.name: _SAMPLE.get(p.type) for p in template.params})
+            params = {p.name: _SAMPLE.get(p.type) for p in template.params}
+            params.update({p.name + KEY_SUFFIX: "" for p in template.params if p.type == "name"})
+            out[f"queries/{path.name}"] = (template.cypher, params)
         except QueryError:  # kg.queries rejects it (tested elsewhere); lint the raw text anyway
             out[f"queries/{path.name}"] = (text, _template_parameters(text))
     return out

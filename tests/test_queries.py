@@ -178,6 +178,16 @@ def test_papers_using_by_alias_case_insensitive(store):
     assert [r["key"] for r in run(store, "papers_using", name="Low-Rank Adaptation")] == ["p4"]
 
 
+def test_names_match_as_normalisation_keys_them(store):
+    """Spellings that normalise to one node find it: case, hyphens, spaces, plurals."""
+    for spelling in ("ILSVRC 2012", "ilsvrc2012", "Image-Net"):
+        assert {r["entity"] for r in run(store, "papers_using", name=spelling)} == {"ImageNet"}, spelling
+    assert [r["key"] for r in run(store, "papers_using", name="low rank adaptations")] == ["p4"]
+    assert {r["entity"] for r in run(store, "papers_using", name="llama-2-7b")} == {"Llama 2 7B"}
+    assert column(run(store, "proposed_entities", name="low rank"), "entity") == ["LoRA"]
+    assert {r["model"] for r in run(store, "model_family", model="llama2")} >= {"Llama 2", "Llama 2 7B"}
+
+
 def test_papers_using_a_family_finds_its_variants(store):
     rows = run(store, "papers_using", name="LLAMA 2")
     assert [(r["paper"], r["entity"], r["relationship"]) for r in rows] == [

@@ -21,7 +21,7 @@ from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
 
-__all__ = ["NameMatcher", "extend_model_name", "inside_a_compound"]
+__all__ = ["NameMatcher", "extend_model_name", "inside_a_compound", "matches_as_written"]
 
 _SIZE_OR_VARIANT = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
@@ -53,6 +53,14 @@ _STYLISED = re.compile(r"^[a-z][A-Z]")
 # "OFT", "RAG", "MSE": a technique's short acronym written in lower case is usually a word
 # ("oft-cited"); dataset and model names are written in lower case too ("piqa", "bert-base")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+
+
+def matches_as_written(entry, form: str) -> bool:
+    """Whether a form of a case-insensitive entry still matches only as written: stylised
+    forms ("mAP") and the acronyms of methods, tasks and metrics ("OFT")."""
+    return bool(_STYLISED.match(form) or entry.type not in ("DATASET", "MODEL") and _ACRONYM.match(form))
+
+
 _CASE_FREE = re.compile(r"^[A-Za-z][A-Za-z \-]*$")
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2})$")
 
@@ -89,8 +97,7 @@ class NameMatcher:
         forms = {}
         for key, entry in self.entries.items():
             surfaces = set(entry.surfaces)
-            acronyms = {s for s in surfaces if _ACRONYM.match(s)} if entry.type not in ("DATASET", "MODEL") else set()
-            exact = surfaces if entry.case_sensitive else {s for s in surfaces if _STYLISED.match(s)} | acronyms
+            exact = surfaces if entry.case_sensitive else {s for s in surfaces if matches_as_written(entry, s)}
             loose = surfaces - exact
             exact = exact | entry.joined_surfaces
             # the tokenizer splits some forms differently by case ("ImageNet-1K" vs "-1k"); forms

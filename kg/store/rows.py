@@ -6,7 +6,7 @@
 >>> g.add_node("dataset:x", label="Dataset", key="dataset:x", name="X", aliases=["x"], support=1)
 >>> g.add_edge("p-1", "dataset:x", type="EVALUATES_ON", sentence="On X.")
 >>> [(label, [row["lists"] for row in rows]) for label, rows in node_rows(g)]
-[('Paper', [{'sources': []}]), ('Dataset', [{'aliases': ['x']}])]
+[('Paper', [{'sources': []}]), ('Dataset', [{'aliases': ['x'], 'name_keys': ['x']}])]
 >>> [(k, next(rows)["props"]) for k, rows in relationship_rows(g)]
 [(('Paper', 'EVALUATES_ON', 'Dataset'), {'sentence': 'On X.'})]
 """
@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..graph import LABELS
+from ..normalise import name_keys
 from .statements import LIST_PROPERTIES
 
 __all__ = ["node_rows", "relationship_rows"]
@@ -48,7 +49,10 @@ def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]
     for key in keys:
         data = nodes[key]
         props = {k: v for k, v in data.items() if k not in _DERIVED and v is not None}
-        yield {"key": key, "props": props, "lists": {prop: list(data.get(prop) or []) for prop in list_props}}
+        lists = {prop: list(data.get(prop) or []) for prop in list_props}
+        if "name_keys" in lists:  # "GSM-8K" finds GSM8K: queries compare keys, as normalisation does
+            lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])])
+        yield {"key": key, "props": props, "lists": lists}
 
 
 def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str], Iterator[dict]]]:

@@ -102,7 +102,9 @@ def fold_entity(label: str) -> list[str]:
     merge_names = (
         f"UNWIND $rows AS row MATCH (old:{label} {{key: row.old}}) MATCH (new:{label} {{key: row.new}}) "
         f"SET new.aliases = [v IN coalesce(new.aliases, []) WHERE NOT v IN {folded}] "
-        f"+ [v IN {folded} WHERE v <> coalesce(new.name, '')] DETACH DELETE old"
+        f"+ [v IN {folded} WHERE v <> coalesce(new.name, '')], "
+        "new.name_keys = [v IN coalesce(new.name_keys, []) WHERE NOT v IN coalesce(old.name_keys, [])] "
+        "+ coalesce(old.name_keys, []) DETACH DELETE old"
     )
     return [*incoming, families, merge_names]
 
