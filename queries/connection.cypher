@@ -15,7 +15,10 @@ WHERE a.key = $source OR a.external_id = $source OR toLower(a.name) = toLower($s
 WITH a
 ORDER BY CASE WHEN a.key = $source OR a.external_id = $source OR toLower(coalesce(a.name, a.title)) = toLower($source)
                    OR $source_key IN coalesce(a.name_keys, []) THEN 0
-              WHEN a.title IS NULL THEN 1 ELSE 2 END, size(coalesce(a.title, a.name)), a.key
+              WHEN a.title IS NULL THEN 1
+              WHEN toLower(a.title) STARTS WITH (toLower($source) + ':') THEN 2
+              WHEN (' ' + replace(replace(replace(toLower(a.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($source) + ' ') THEN 3
+              ELSE 4 END, size(coalesce(a.title, a.name)), a.key
 LIMIT 1
 MATCH (b)
 WHERE b <> a
@@ -25,7 +28,10 @@ WHERE b <> a
 WITH a, b
 ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR toLower(coalesce(b.name, b.title)) = toLower($target)
                    OR $target_key IN coalesce(b.name_keys, []) THEN 0
-              WHEN b.title IS NULL THEN 1 ELSE 2 END, size(coalesce(b.title, b.name)), b.key
+              WHEN b.title IS NULL THEN 1
+              WHEN toLower(b.title) STARTS WITH (toLower($target) + ':') THEN 2
+              WHEN (' ' + replace(replace(replace(toLower(b.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($target) + ' ') THEN 3
+              ELSE 4 END, size(coalesce(b.title, b.name)), b.key
 LIMIT 1
 OPTIONAL MATCH path = allShortestPaths((a)-[*..6]-(b))
 WITH a, b, path, coalesce(nodes(path), []) AS ns, coalesce(relationships(path), []) AS rs

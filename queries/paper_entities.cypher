@@ -4,7 +4,10 @@
 MATCH (p:Paper)
 WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
 WITH p
-ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) = toLower($paper) THEN 0 ELSE 1 END, size(p.title), p.key
+ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) = toLower($paper) THEN 0
+              WHEN toLower(p.title) STARTS WITH (toLower($paper) + ':') THEN 1
+              WHEN (' ' + replace(replace(replace(toLower(p.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($paper) + ' ') THEN 2
+              ELSE 3 END, size(p.title), p.key
 LIMIT 1
 MATCH (p)-[r]->(e)
 RETURN p.title AS paper,

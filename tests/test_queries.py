@@ -558,3 +558,26 @@ def test_cli_parameter_values():
 def test_a_default_outside_its_choices_is_rejected_when_the_template_loads():
     with pytest.raises(QueryError, match="the default of 'kind' does not fit its type"):
         parse_template("bad.cypher", "// name: bad\n// description: d\n// param: kind a|b = c  which\nRETURN $kind AS k\n")
+
+
+def test_a_title_fragment_prefers_the_name_before_a_colon_then_whole_words(tmp_path, capsys):
+    rows = [{"id": "w1", "title": "Barely-supervised Segmentation", "abstract": "We segment organs with BERT."},
+            {"id": "w2", "title": "BARE: Combining Base and Tuned Models", "abstract": "We combine BERT and GPT-2."},
+            {"id": "w3", "title": "Models Laid Bare by Probing", "abstract": "We probe BERT."}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    workdir = str(tmp_path / "w")
+    assert main(["build", str(corpus), "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    assert main(["query", "paper_entities", "--param", "paper=BARE", "--json", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert {r["paper"] for r in json.loads(out)} == {rows[1]["title"]}
+    assert rows[0]["title"] in err and rows[2]["title"] in err and rows[1]["title"] not in err
+    assert main(["query", "paper_entities", "--param", "paper=bare", "--json", "--workdir", str(tmp_path / "w")]) == 0
+    capsys.readouterr()
+    rows[1]["title"] = "Combining Base and Tuned Models"  # no colon name: the whole word wins over "Barely"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert main(["build", str(corpus), "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    assert main(["query", "paper_entities", "--param", "paper=bare", "--json", "--workdir", workdir]) == 0
+    assert {r["paper"] for r in json.loads(capsys.readouterr().out)} == {rows[2]["title"]}

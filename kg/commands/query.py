@@ -55,7 +55,8 @@ def run(args) -> int:
     params = template.bind(given)
     with open_store(args) as store:
         rows = store.read(template.cypher, params)
-        others = _other_title_matches(store, params["paper"]) if "paper" in params else []
+        chosen = rows[0].get("paper") if rows else None
+        others = _other_title_matches(store, params["paper"], chosen) if "paper" in params else []
     print_rows(rows, args.fmt)
     if others:
         shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
@@ -72,16 +73,22 @@ def run(args) -> int:
 _MAX_OTHERS = 10
 
 
-def _other_title_matches(store, paper: str) -> list[str]:
-    """Titles a paper fragment also matches, beyond the closest one the template used."""
+def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
+    """Titles a paper fragment also matches, beyond the closest one the template used
+    (``chosen``, the title its rows name; the shortest match when they name none)."""
     rows = store.read(
         "MATCH (p:Paper) WHERE p.key = $f OR p.external_id = $f OR toLower(p.title) = toLower($f) RETURN count(p) AS n",
         {"f": paper})
     if rows and rows[0]["n"]:
         return []  # named exactly
     rows = store.read("MATCH (p:Paper) WHERE toLower(p.title) CONTAINS toLower($f) "
-                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": _MAX_OTHERS + 1})
-    return [r["title"] for r in rows[1:]]
+                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": _MAX_OTHERS + 2})
+    titles = [r["title"] for r in rows]
+    if chosen in titles:
+        titles.remove(chosen)
+    else:
+        titles = titles[1:]
+    return titles[:_MAX_OTHERS + 1]
 
 
 _NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
