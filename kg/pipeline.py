@@ -237,6 +237,9 @@ def build(
             db.fold(folded)
             db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
         outputs["store"] = str(workdir / "store")
+    if append and previous is None:
+        notes.append(f"append: {workdir} held no graph.json to append to; graph.json and the HTML show only these "
+                     f"{len(items)} papers")
     if previous is not None:
         # graph.json, the HTML and `kg load` must show what the store now holds, not this batch
         graph = merge_graphs(previous, graph)

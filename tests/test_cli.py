@@ -168,3 +168,12 @@ def test_append_onto_an_unreadable_graph_json_changes_nothing(tmp_path, capsys):
     assert "is not a graph that `kg build` wrote" in capsys.readouterr().err
     assert main(["cypher", "MATCH (p:Paper) RETURN count(p) AS n", "--json", "--workdir", str(workdir)]) == 0
     assert json.loads(capsys.readouterr().out) == [{"n": 1}]
+
+
+def test_build_output_names_its_workdir_and_an_append_with_nothing_to_append_to(tmp_path, capsys):
+    corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    workdir = str(tmp_path / "elsewhere")
+    assert main(["build", corpus, "--append", "--workdir", workdir, "--no-html"]) == 0
+    out = capsys.readouterr().out
+    assert f"--workdir {workdir}" in out.splitlines()[-1]
+    assert "held no graph.json to append to" in out

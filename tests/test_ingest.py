@@ -165,3 +165,14 @@ def test_an_arxiv_record_takes_its_year_from_the_id_not_the_last_update(tmp_path
                                 "update_date": "2020-01-01"}) + "\n")
     papers, _ = read_corpus([path])
     assert papers[0].year == 1999
+
+
+def test_a_folder_is_read_without_hidden_files_or_kg_output(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / ".kg" / "store").mkdir(parents=True)
+    (corpus / "out" / "store").mkdir(parents=True)
+    (corpus / "papers.jsonl").write_text(json.dumps({"title": "A Study", "abstract": "We train BERT."}) + "\n")
+    for workdir in (corpus / ".kg", corpus / "out"):
+        (workdir / "graph.json").write_text(json.dumps({"directed": True, "nodes": [], "links": []}))
+    papers, report = read_corpus([corpus])
+    assert [p.title for p in papers] == ["A Study"] and not report.rejects and len(report.files) == 1

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-
 import sys
+from pathlib import Path
 
-from ..pipeline import build, graph_summary
+from ..pipeline import DEFAULT_WORKDIR, build, graph_summary
 from ..errors import InputError
 from ..records import IngestReport
 
@@ -62,5 +62,6 @@ def run(args) -> int:
         print(f"{name}: {path}")
     if result.notes:
         print("\n".join(result.notes))
-    print("next: kg query --list")
+    where = "" if Path(args.workdir) == DEFAULT_WORKDIR else f" (and --workdir {args.workdir} with each query)"
+    print(f"next: kg query --list{where}")
     return 0

@@ -17,12 +17,14 @@ KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 
 
 def expand_paths(paths) -> list[Path]:
-    """Files named directly, plus corpus files (by suffix) found under directories."""
+    """Files named directly, plus corpus files (by suffix) found under directories, leaving
+    out hidden files and folders and kg's own output (a workdir's graph.json)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+                            and not _skipped(p, path))
             if not inside:
                 raise InputError(
                     f"{path}: directory holds no corpus files",
@@ -36,6 +38,17 @@ def expand_paths(paths) -> list[Path]:
         else:
             raise InputError(f"{path}: no such file or directory", fix="check the path (run `kg build` with no paths for the bundled seeds)")
     return found
+
+
+def _skipped(path: Path, root: Path) -> bool:
+    """Hidden files and folders (".kg", ".git") and a kg workdir's own graph.json are no corpus.
+
+    >>> _skipped(Path("c/.kg/graph.json"), Path("c")), _skipped(Path("c/papers/a.jsonl"), Path("c"))
+    (True, False)
+    """
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return True
+    return path.name == "graph.json" and ((path.parent / "store").is_dir() or (path.parent / "graph.html").is_file())
 
 
 def read_bytes(path: Path) -> bytes:
