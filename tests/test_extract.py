@@ -736,3 +736,8 @@ def test_a_term_others_dubbed_is_not_proposed(nlp):
     paper = Paper("p-dkm", "Kernels", "A limit gives an algorithm which they dubbed deep kernel machine (DKM). We scale DKM.")
     found, _, _ = entities(nlp, paper)
     assert found and all(e.role == "used" for e in found.values())
+
+
+def test_dataset_versions_and_subsets_link_to_their_family(nlp):
+    found, _, _ = entities(nlp, Paper("p-fam", "Study", "We pretrain on WebVid-2M and ImageNet-21K and test on ImageNet-1K."))
+    assert (found["ImageNet-1K"].family, found["ImageNet-21K"].family, found["WebVid-2M"].family) == ("ImageNet", "ImageNet", "WebVid")
