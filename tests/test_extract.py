@@ -741,3 +741,10 @@ def test_a_term_others_dubbed_is_not_proposed(nlp):
 def test_dataset_versions_and_subsets_link_to_their_family(nlp):
     found, _, _ = entities(nlp, Paper("p-fam", "Study", "We pretrain on WebVid-2M and ImageNet-21K and test on ImageNet-1K."))
     assert (found["ImageNet-1K"].family, found["ImageNet-21K"].family, found["WebVid-2M"].family) == ("ImageNet", "ImageNet", "WebVid")
+
+
+def test_a_model_name_the_paper_releases_as_a_dataset_is_a_dataset(nlp):
+    found, _, _ = entities(nlp, Paper("p-sg", "ShareGPT4V: Better Captions", "We introduce the ShareGPT4V dataset. ShareGPT4V helps."))
+    assert (found["ShareGPT4V"].type, found["ShareGPT4V"].role) == ("DATASET", "proposed")
+    found, _, _ = entities(nlp, Paper("p-cl", "Replay", "Since the CLIP dataset is private, we tune CLIP without replay."))
+    assert found["CLIP"].type == "MODEL"

@@ -20,6 +20,7 @@ from . import candidates, pattern_cache
 from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
+from .lexicon import PROPOSAL_VERBS
 
 __all__ = ["NameMatcher", "extend_model_name", "inside_a_compound", "matches_as_written"]
 
@@ -116,24 +117,34 @@ class NameMatcher:
 
     def __call__(self, doc):
         vocab = doc.vocab
-        for matcher in (self.insensitive, self.sensitive):
-            for match_id, start, end in matcher(doc):
-                if inside_a_compound(doc, start, end):
-                    continue
-                key = vocab.strings[match_id]
-                entry = self.entries[key]
-                canonical, family, stop = entry.name, entry.family, end
-                if entry.type == "MODEL" and self.extend_models:
-                    stop = extend_model_name(doc, start, end)
-                elif entry.type == "DATASET":
-                    stop = extend_dataset_name(doc, end)
-                if stop != end:
-                    canonical, family = None, entry.name
-                # the entry's other names are this node's aliases too: a search for "FID" finds
-                # the Fréchet Inception Distance node whichever form a paper wrote
-                aliases = self.node_aliases[key] if canonical else ()
-                candidates.add(doc, start, stop, entry.type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
+        matches = [(vocab.strings[match_id], start, end) for matcher in (self.insensitive, self.sensitive)
+                   for match_id, start, end in matcher(doc) if not inside_a_compound(doc, start, end)]
+        # a model's name before "dataset" after a proposing verb names the data the paper releases
+        # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
+        data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(doc, start, end)}
+        for key, start, end in matches:
+            entry = self.entries[key]
+            entity_type = "DATASET" if key in data else entry.type
+            canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
+            if entity_type == "MODEL" and self.extend_models:
+                stop = extend_model_name(doc, start, end)
+            elif entity_type == "DATASET":
+                stop = extend_dataset_name(doc, end)
+            if stop != end:
+                canonical, family = None, entry.name
+            # the entry's other names are this node's aliases too: a search for "FID" finds
+            # the Fréchet Inception Distance node whichever form a paper wrote
+            aliases = self.node_aliases[key] if canonical else ()
+            candidates.add(doc, start, stop, entity_type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
+
+
+_DATA_HEADS = {"dataset", "datasets", "corpus", "benchmark"}
+
+
+def _releases_data(doc, start: int, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in _DATA_HEADS and any(
+        doc[i].lower_ in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
 
 
 _NEGATING_SUFFIXES = {"free", "less"}
