@@ -307,3 +307,16 @@ def test_the_page_names_source_files_without_the_build_machines_folders(tmp_path
     result = render(build_graph([PaperEntities(paper, ())]), tmp_path / "one.html")
     page = result.path.read_text(encoding="utf-8")
     assert "corpus.jsonl:12" in page and "/home/someone" not in page
+
+
+def test_relationship_colours_are_told_apart():
+    from itertools import combinations
+
+    from kg.viz.style import EDGE_COLOURS
+
+    def rgb(colour):
+        return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+    for (a, ca), (b, cb) in combinations(EDGE_COLOURS.items(), 2):
+        distance = sum((x - y) ** 2 for x, y in zip(rgb(ca), rgb(cb))) ** 0.5
+        assert distance > 60, (a, b)

@@ -38,10 +38,10 @@ EDGE_COLOURS = {
     "PROPOSES": "#D55E00",
     "USES": "#8C8C8C",
     "EVALUATES_ON": "#E69F00",
-    "ADDRESSES": "#B0B0B0",
+    "ADDRESSES": "#CC6677",
     "MEASURES": "#56B4E9",
     "VARIANT_OF": "#009E73",
-    "RELEASES_CODE": "#7F7F7F",
+    "RELEASES_CODE": "#332288",
 }
 
 
