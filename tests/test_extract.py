@@ -748,3 +748,9 @@ def test_a_model_name_the_paper_releases_as_a_dataset_is_a_dataset(nlp):
     assert (found["ShareGPT4V"].type, found["ShareGPT4V"].role) == ("DATASET", "proposed")
     found, _, _ = entities(nlp, Paper("p-cl", "Replay", "Since the CLIP dataset is private, we tune CLIP without replay."))
     assert found["CLIP"].type == "MODEL"
+
+
+def test_the_source_of_a_new_version_is_not_proposed(nlp):
+    paper = Paper("p-ver", "JaZorb", "We introduce a hard-negative augmented version of the Japanese ZorbQA dataset.")
+    found, _, _ = entities(nlp, paper)
+    assert found and all(e.role == "used" for e in found.values() if "ZorbQA" in e.name)

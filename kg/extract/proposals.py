@@ -52,6 +52,7 @@ _PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", 
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from",
                  "including", "e.g.", "like"}  # "introduce search algorithms, such as MCTS": examples of a class
 _DETERMINERS = {"our", "the", "a", "an", "this", "their"}
+_DERIVED_FROM = {"version", "versions", "variant", "variants", "subset", "subsets", "extension", "translation", "portion"}
 _SETS_OFF = {",", ":"}
 _ADJECTIVE_PREFIXES = {"so", "self", "well", "newly", "hand", "widely", "commonly", "recently", "previously", "un"}
 _PARTICIPLE_ENDS = _STOP_PREPOSITIONS - {"of", "and"}  # "the proposed family of FooLM models" goes on
@@ -341,6 +342,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break
             if lower[start] == "such" and start + 1 < len(lower) and lower[start + 1] == "as":
                 break
+            if lower[start] == "of" and lower[start - 1] in _DERIVED_FROM:
+                break  # "a new version of the FooQA dataset": FooQA is the source, not the new thing
             if adjectival and lower[start] in _PARTICIPLE_ENDS:
                 break
             if purpose_from is not None:
