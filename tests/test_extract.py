@@ -754,3 +754,10 @@ def test_the_source_of_a_new_version_is_not_proposed(nlp):
     paper = Paper("p-ver", "JaZorb", "We introduce a hard-negative augmented version of the Japanese ZorbQA dataset.")
     found, _, _ = entities(nlp, paper)
     assert found and all(e.role == "used" for e in found.values() if "ZorbQA" in e.name)
+
+
+def test_a_generic_term_heading_an_unknown_capitalised_name_is_no_node(nlp):
+    paper = Paper("p-emt", "Long Context", "We study Zorbic Mind Transformers with the Huggingface Transformers library. "
+                  "Transformers are strong.")
+    found, _, _ = entities(nlp, paper)
+    assert found["transformer"].text == "Transformers" and found["transformer"].sentence == "Transformers are strong."
