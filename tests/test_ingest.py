@@ -176,3 +176,14 @@ def test_a_folder_is_read_without_hidden_files_or_kg_output(tmp_path):
         (workdir / "graph.json").write_text(json.dumps({"directed": True, "nodes": [], "links": []}))
     papers, report = read_corpus([corpus])
     assert [p.title for p in papers] == ["A Study"] and not report.rejects and len(report.files) == 1
+
+
+def test_a_title_or_abstract_that_is_not_text_is_rejected_with_the_field(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"title": 5, "abstract": "We train BERT."}) + "\n"
+                    + json.dumps({"title": "A Study", "abstract": ["x"]}) + "\n"
+                    + json.dumps({"title": "Fine", "abstract": "We train BERT.", "authors": "Smith, J."}) + "\n")
+    papers, report = read_corpus([path])
+    assert [p.authors for p in papers] == [("Smith, J.",)]
+    reasons = [str(r) for r in report.rejects]
+    assert len(reasons) == 2 and "'title' is a JSON number" in reasons[0] and "'abstract' is a JSON list" in reasons[1]

@@ -49,20 +49,44 @@ def arxiv_year(identifier: str | None) -> int | None:
     return 2000 + yy if new or yy < 91 else 1900 + yy
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?)+$")
+
+
 def _authors(value) -> tuple[str, ...]:
+    """A list of authors, or one string of them: split on semicolons where it has any, else on
+    commas and "and"; "Smith, J." keeps its initials.
+
+    >>> _authors("A. Smith, B. Jones and C. Lee"), _authors("Smith, J."), _authors("Smith, J.; Lee, C. K.")
+    (('A. Smith', 'B. Jones', 'C. Lee'), ('Smith, J.',), ('Smith, J.', 'Lee, C. K.'))
+    """
     if isinstance(value, list):
         return tuple(clean_text(str(a)) for a in value if str(a).strip())
-    if isinstance(value, str) and value.strip():
-        parts = re.split(r",|;|\band\b", clean_text(value))
-        return tuple(p.strip() for p in parts if p.strip())
-    return ()
+    if not isinstance(value, str) or not value.strip():
+        return ()
+    text = clean_text(value)
+    if ";" in text:
+        return tuple(p.strip() for p in text.split(";") if p.strip())
+    out: list[str] = []
+    for part in (p.strip() for p in re.split(r",|\band\b", text)):
+        if part and _INITIALS.match(part) and out:
+            out[-1] = f"{out[-1]}, {part}"
+        elif part:
+            out.append(part)
+    return tuple(out)
+
+
+_JSON_KINDS = {bool: "boolean", int: "number", float: "number", list: "list", dict: "object"}
 
 
 def record_to_paper(path: str, line: int, record: dict) -> Paper | Reject:
     """Map one JSON/CSV record to a Paper, or say which field is missing."""
     fields = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
-    title = clean_text(str(fields.get("title") or ""))
-    abstract = clean_text(str(fields.get("abstract") or fields.get("summary") or ""))
+    for field in ("title", "abstract", "summary"):
+        if fields.get(field) is not None and not isinstance(fields[field], str):
+            kind = _JSON_KINDS.get(type(fields[field]), "value")
+            return Reject(path, line, f"'{field}' is a JSON {kind}, not text; write it as a JSON string")
+    title = clean_text(fields.get("title") or "")
+    abstract = clean_text(fields.get("abstract") or fields.get("summary") or "")
     if not title:
         return Reject(path, line, "record has no title; add a non-empty 'title' field")
     if not abstract:
