@@ -21,6 +21,7 @@ from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PROPOSAL_VERBS
+from .words import view
 
 __all__ = ["NameMatcher", "extend_model_name", "inside_a_compound", "matches_as_written"]
 
@@ -116,12 +117,12 @@ class NameMatcher:
         return bool(_CASE_FREE.match(form)) and not any(word in self._special for word in re.split(r"[ -]", form.lower()))
 
     def __call__(self, doc):
-        vocab = doc.vocab
+        vocab, v = doc.vocab, view(doc)
         matches = [(vocab.strings[match_id], start, end) for matcher in (self.insensitive, self.sensitive)
-                   for match_id, start, end in matcher(doc) if not inside_a_compound(doc, start, end)]
+                   for match_id, start, end in matcher(doc) if not inside_a_compound(v, start, end)]
         # a model's name before "dataset" after a proposing verb names the data the paper releases
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
-        data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(doc, start, end)}
+        data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(v, start, end)}
         for key, start, end in matches:
             entry = self.entries[key]
             entity_type = "DATASET" if key in data else entry.type
@@ -142,30 +143,33 @@ class NameMatcher:
 _DATA_HEADS = {"dataset", "datasets", "corpus", "benchmark"}
 
 
-def _releases_data(doc, start: int, end: int) -> bool:
-    return end < len(doc) and doc[end].lower_ in _DATA_HEADS and any(
-        doc[i].lower_ in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
+def _releases_data(v, start: int, end: int) -> bool:
+    lower = v.lower
+    return end < len(lower) and lower[end] in _DATA_HEADS and any(
+        lower[i] in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
 
 
 _NEGATING_SUFFIXES = {"free", "less"}
 _HARMLESS_PREFIXES = {"fully"}  # "fully-supervised learning" is supervised learning
 
 
-def inside_a_compound(doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` are glued by a hyphen into a longer word that names
-    something else: after a lower-case word ("out-of-domain generalization", "Non-Autoregressive",
-    "small-scale MAE") or before "-free"/"-less" ("Rehearsal-Free").
+def inside_a_compound(v, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` of a token view are glued by a hyphen into a longer word
+    that names something else: after a lower-case word ("out-of-domain generalization",
+    "Non-Autoregressive", "small-scale MAE") or before "-free"/"-less" ("Rehearsal-Free").
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("a rehearsal-free and non-autoregressive GPT-based model")
-    >>> [inside_a_compound(doc, i, i + 1) for i in (1, 7, 9)]
+    >>> v = view(spacy.blank("en")("a rehearsal-free and non-autoregressive GPT-based model"))
+    >>> [inside_a_compound(v, i, i + 1) for i in (1, 7, 9)]
     [True, True, False]
     """
-    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
-    if before and doc[start - 2].text.isalpha() and doc[start - 2].text.islower() and doc[start - 2].text not in _HARMLESS_PREFIXES:
-        return True
-    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-            and doc[end + 1].lower_ in _NEGATING_SUFFIXES)
+    texts, spaced = v.texts, v.spaced
+    if start >= 2 and texts[start - 1] == "-" and not spaced[start - 2] and not spaced[start - 1]:
+        before = texts[start - 2]
+        if before.isalpha() and before.islower() and before not in _HARMLESS_PREFIXES:
+            return True
+    return (end + 1 < len(texts) and texts[end] == "-" and not spaced[end - 1] and not spaced[end]
+            and v.lower[end + 1] in _NEGATING_SUFFIXES)
 
 
 def token_hashes(nlp, forms: set[str]) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:

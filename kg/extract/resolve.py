@@ -99,16 +99,18 @@ _CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped"
 _FRAGMENT = re.compile(r"^([IVX]+(/[IVX]+)*|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+)$")
 
 
-def _head_of_a_longer_name(v, cand: dict, covered: set[int]) -> bool:
+def _head_of_a_longer_name(v, cand: dict, chosen: list[dict]) -> bool:
     """A curated generic term (lower-case canonical name) written capitalised right after a
     capitalised word no other name claims: the head of a name the lists do not know."""
     canonical, start = cand["canonical"], cand["start"]
-    if cand["type"] != "METHOD" or not canonical or canonical != canonical.lower() or start == 0 or start - 1 in covered:
+    if cand["type"] != "METHOD" or not canonical or canonical != canonical.lower() or start < 2:
         return False  # a task's title-case phrase ("Improving Mathematical Reasoning") is still the task
     before, text = v.texts[start - 1], v.texts[start]
+    if not (text[:1].isupper() and not text.isupper() and before[:1].isupper() and before.isalpha()):
+        return False
     sentence_start = v.sent_starts[v.sent_ids[start]] if v.sent_ids else 0
-    return (text[:1].isupper() and not text.isupper() and before[:1].isupper() and before.isalpha() and start - 1 > sentence_start
-            and not v.texts[start - 2] in (":", "(", "\n"))
+    return (start - 1 > sentence_start and v.texts[start - 2] not in (":", "(", "\n")
+            and not any(c["start"] <= start - 1 < c["end"] for c in chosen))
 
 
 def is_fragment(text: str) -> bool:
@@ -212,12 +214,11 @@ def kg_resolve(doc):
     sentences: dict[tuple[int, int], str] = {}
     mentions = []
     chosen = select_spans(candidates.candidates(doc))
-    covered = {i for c in chosen for i in range(c["start"], c["end"])}
     for cand in chosen:
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
             continue
-        if cand["rule"] == "gazetteer" and _head_of_a_longer_name(v, cand, covered):
+        if cand["rule"] == "gazetteer" and _head_of_a_longer_name(v, cand, chosen):
             continue  # "Extended Mind Transformers", "the Huggingface Transformers library": not the generic transformer
         if cand["rule"] in _CONTEXT_RULES and is_fragment(text) and text not in table:
             continue  # "III/IV" of "MIMIC III/IV", "L2" of "L2 regularization": a piece of a name
