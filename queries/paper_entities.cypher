@@ -10,7 +10,7 @@ ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) 
               ELSE 3 END, size(p.title), p.key
 LIMIT 1
 MATCH (p)-[r]->(e)
-RETURN p.title AS paper,
+RETURN p.title AS paper, p.key AS key,
        CASE type(r) WHEN 'PROPOSES' THEN 'proposes' WHEN 'RELEASES_CODE' THEN 'releases' ELSE 'uses' END AS role,
        labels(e)[0] AS type, coalesce(e.url, e.name) AS entity, type(r) AS relationship, r.sentence AS evidence
 ORDER BY role, type, entity

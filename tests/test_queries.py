@@ -271,7 +271,7 @@ def test_paper_entities_proposes_versus_uses(store):
         ("uses", "Dataset", "GSM8K", "EVALUATES_ON"),
         ("uses", "Model", "Llama 2 7B", "USES"),
     ]
-    assert {r["paper"] for r in rows} == {TITLES["p4"]}
+    assert {(r["paper"], r["key"]) for r in rows} == {(TITLES["p4"], "p4")}
     assert rows[0]["evidence"] == ABSTRACTS["p4"]
 
 
@@ -489,6 +489,12 @@ def test_an_empty_answer_to_a_named_paper_says_how_to_find_names(workdir, capsys
     assert "(no rows)" in out and "if paper should have matched" in err
     assert main(["query", "shared_datasets", "--param", "min_papers=100", "--workdir", workdir]) == 0
     assert capsys.readouterr().err == ""  # nothing was named
+
+
+def test_an_empty_answer_names_what_the_name_is_in_the_graph(workdir, capsys):
+    assert main(["query", "papers_using", "--param", "name=gsm-8k", "--param", "type=model", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert "(no rows)" in out and "names Dataset “GSM8K”" in err and "check the spelling" not in err
 
 
 def test_kg_cypher_reads(workdir, capsys):

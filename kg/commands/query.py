@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import QueryError
-from ..queries import get_template, load_templates
+from ..queries import KEY_SUFFIX, get_template, load_templates
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
 
@@ -57,20 +57,37 @@ def run(args) -> int:
         rows = store.read(template.cypher, params)
         chosen = rows[0].get("paper") if rows else None
         others = _other_title_matches(store, params["paper"], chosen) if "paper" in params else []
+        named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
+        found = _nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
     print_rows(rows, args.fmt)
     if others:
         shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
         count = f"{len(others)}" if len(others) < _MAX_OTHERS else f"{_MAX_OTHERS} or more"
         print(f"note: paper={params['paper']!r} also matches {count} other title(s), not shown: {shown}; "
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
-    named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
-    if not rows and args.fmt == "table" and named:
+    for param, nodes in found.items():
+        shown = ", ".join(f"{label} “{name}” ({support} paper{'s' if support != 1 else ''})" for label, name, support in nodes)
+        print(f"note: {param}={given[param]!r} names {shown} in this graph; check the other parameters "
+              "(a type filter, or a relationship this template does not follow)", file=sys.stderr)
+    if not rows and args.fmt == "table" and named and not found:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
 
 
 _MAX_OTHERS = 10
+
+
+def _nodes_named(store, keys: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
+    """Per parameter, the entities its value names (by key), when a query found no rows."""
+    out = {}
+    for param, key in keys.items():
+        rows = store.read("MATCH (e) WHERE $k IN coalesce(e.name_keys, []) "
+                          "RETURN labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support "
+                          "ORDER BY support DESC, name LIMIT 3", {"k": key}) if key else []
+        if rows:
+            out[param] = [(r["label"], r["name"], r["support"]) for r in rows]
+    return out
 
 
 def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
