@@ -761,3 +761,8 @@ def test_a_generic_term_heading_an_unknown_capitalised_name_is_no_node(nlp):
                   "Transformers are strong.")
     found, _, _ = entities(nlp, paper)
     assert found["transformer"].text == "Transformers" and found["transformer"].sentence == "Transformers are strong."
+
+
+def test_a_curated_term_with_a_generic_head_in_a_definition_is_the_curated_term(nlp):
+    found, _, _ = entities(nlp, Paper("p-tts", "Speech", "We study Text-To-Speech synthesis (TTS) for Arabic."))
+    assert found["text-to-speech"].type == "TASK" and "Text-To-Speech synthesis" in found["text-to-speech"].aliases

@@ -178,6 +178,9 @@ def _definition(v, last: int, short_start: int, short_end: int) -> tuple[int, in
     return starts[-count], last + 1, short_start, short_end
 
 
+_GENERIC_HEADS = {"synthesis", "generation", "task", "tasks", "problem", "method", "approach", "technique", "framework"}
+
+
 def spells_same_term(long_text: str, known_form: str) -> bool:
     """Whether a paper's long form is a curated form written another way: the same words in
     any order ("Monte Carlo Markov Chain" and "Markov chain Monte Carlo"), a word matching its
@@ -193,9 +196,14 @@ def spells_same_term(long_text: str, known_form: str) -> bool:
     (False, False)
     >>> spells_same_term("low-rank adapters", "Low-Rank Adaptation")
     True
+    >>> spells_same_term("Text-To-Speech synthesis", "text-to-speech")
+    True
     """
     if surface_key(long_text) == surface_key(known_form):
         return True
+    head = long_text.rsplit(" ", 1)
+    if len(head) == 2 and head[1].lower() in _GENERIC_HEADS and surface_key(head[0]) == surface_key(known_form):
+        return True  # "Text-To-Speech synthesis (TTS)" is the curated text-to-speech
     long_words, known_words = (sorted(w.rstrip("s") for w in re.split(r"[\s\-]+", text.lower()) if w)
                                for text in (long_text, known_form))
     if len(long_words) < 2 or len(long_words) != len(known_words):
