@@ -92,6 +92,7 @@ class IngestReport:
     rejects: tuple[Reject, ...] = ()
     files: tuple[str, ...] = ()
     other_shards: int = 0
+    differing_abstracts: int = 0  # duplicates whose abstract differs from the kept first copy's
 
     @property
     def balanced(self) -> bool:

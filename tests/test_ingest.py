@@ -187,3 +187,16 @@ def test_a_title_or_abstract_that_is_not_text_is_rejected_with_the_field(tmp_pat
     assert [p.authors for p in papers] == [("Smith, J.",)]
     reasons = [str(r) for r in report.rejects]
     assert len(reasons) == 2 and "'title' is a JSON number" in reasons[0] and "'abstract' is a JSON list" in reasons[1]
+
+
+def test_a_duplicate_with_another_abstract_is_counted(tmp_path, capsys):
+    from kg.cli import main
+
+    rows = [{"title": "Dup", "abstract": "We train BERT."}, {"title": "dup!", "abstract": "We train GPT-2."},
+            {"title": "Dup", "abstract": "We  train bert."}]
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    papers, report = read_corpus([path])
+    assert (len(papers), report.duplicates, report.differing_abstracts) == (1, 2, 1)
+    assert main(["build", str(path), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    assert "2 duplicates merged (1 with another abstract; the first copy's is kept)" in capsys.readouterr().out

@@ -33,11 +33,16 @@ def register(sub) -> None:
     parser.set_defaults(run=run)
 
 
+def _differing(report: IngestReport) -> str:
+    n = report.differing_abstracts
+    return f" ({n} with another abstract; the first copy's is kept)" if n else ""
+
+
 def print_report(report: IngestReport, show: int, out=None) -> None:
     out = out or sys.stdout
     print(
         f"input: {report.records} records in {len(report.files)} file{'s' if len(report.files) != 1 else ''} -> {report.papers} papers, "
-        f"{report.duplicates} duplicates merged, {len(report.rejects)} rejected",
+        f"{report.duplicates} duplicates merged{_differing(report)}, {len(report.rejects)} rejected",
         file=out,
     )
     for reject in report.rejects[:show]:

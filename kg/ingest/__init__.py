@@ -110,6 +110,11 @@ def _merge(first: Paper, other: Paper) -> Paper:
     )
 
 
+def _text_hash(text: str) -> int:
+    """A key for comparing abstracts: case and spacing aside."""
+    return hash(" ".join(text.lower().split()))
+
+
 class CorpusReader:
     """Stream the first copy of every paper; account for every record.
 
@@ -125,17 +130,17 @@ class CorpusReader:
     >>> papers = list(reader)
     >>> [p.abstract for p in papers], [len(reader.merged(p).sources) for p in papers]
     (['A.'], [2])
-    >>> reader.report().duplicates
-    1
+    >>> reader.report().duplicates, reader.report().differing_abstracts
+    (1, 1)
     """
 
     def __init__(self, paths: Iterable[str | Path] | str | Path, shard: Shard | None = None):
         self.files = expand_paths([paths] if isinstance(paths, (str, Path)) else paths)  # one path is a corpus too
         self.shard = shard
-        self._seen: set[str] = set()
+        self._seen: dict[str, int] = {}  # id -> hash of the first copy's abstract
         self._later: dict[str, list[Paper]] = {}
         self._rejects: list[Reject] = []
-        self._records = self._duplicates = self._other = 0
+        self._records = self._duplicates = self._other = self._differing = 0
         self._started = False
 
     def __iter__(self) -> Iterator[Paper]:
@@ -154,9 +159,10 @@ class CorpusReader:
                     self._other += 1
                 elif item.id in self._seen:
                     self._duplicates += 1
+                    self._differing += self._seen[item.id] != _text_hash(item.abstract)
                     self._later.setdefault(item.id, []).append(replace(item, abstract=""))
                 else:
-                    self._seen.add(item.id)
+                    self._seen[item.id] = _text_hash(item.abstract)
                     yield item
 
     def first_copies(self) -> list[Paper]:
@@ -174,6 +180,7 @@ class CorpusReader:
             records=self._records,
             papers=len(self._seen),
             duplicates=self._duplicates,
+            differing_abstracts=self._differing,
             rejects=tuple(self._rejects),
             files=tuple(str(p) for p in self.files),
             other_shards=self._other,
