@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from ..pipeline import DEFAULT_WORKDIR, build, graph_summary
 from ..errors import InputError
 from ..records import IngestReport
+from ._help import HelpFormatter
 
 HELP = "parse, extract, and load a corpus into the embedded store; write graph.json and graph.html"
 
@@ -16,7 +16,7 @@ HELP = "parse, extract, and load a corpus into the embedded store; write graph.j
 def register(sub) -> None:
     parser = sub.add_parser(
         "build",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         help=HELP,
         description="Build the knowledge graph: parse every paper (seed dumps, JSONL, CSV, arXiv metadata), "
         "extract datasets/models/methods/tasks/metrics, normalise names, load the embedded FalkorDB store "

@@ -16,12 +16,12 @@ Parameter values given as ``--param k=v`` are read as JSON when they parse as JS
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 
 from ..errors import QueryError, StoreError, StoreUnavailable
+from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
 __all__ = ["parse_params", "missing_params", "run_cypher", "READ_ONLY_MESSAGE"]
@@ -94,7 +94,7 @@ def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
 def register(sub) -> None:
     parser = sub.add_parser(
         "cypher",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         help="run your own read-only Cypher query",
         description="Run a Cypher query read-only against the embedded store (or Neo4j with --neo4j) and print\n"
         "the rows as a table, JSON or CSV. Writes (CREATE, MERGE, SET, DELETE, REMOVE) are refused.\n"

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 
 from collections import Counter
 
 from ..evaluate import SPLITS, load_eval_papers, load_gold, load_second_labels, predictions, score
 from ..extract import build_nlp
 from ..records import ENTITY_TYPES
+from ._help import HelpFormatter
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "eval",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         help="score extraction on the hand-labelled dev/test sets in eval/gold",
         description="Run the extractor on the labelled papers and print document-level precision, recall and F1 "
         "per entity type, role accuracy, and the same for a gazetteer-only baseline measured in the same run. "

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 
 from ..export import FORMATS, export
+from ._help import HelpFormatter
 
 
 def register(sub) -> None:
@@ -20,7 +20,7 @@ def register(sub) -> None:
         "  kg export --format graphml --out graph.graphml\n"
         "  kg export --format json --out graph.json\n"
         "  kg export --format neo4j-csv --out import/ && sh import/import.sh",
-        formatter_class=_Formatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="output format")
     parser.add_argument("--out", required=True, metavar="PATH", help="output file (a new folder for neo4j-csv)")
@@ -38,11 +38,3 @@ def run(args) -> int:
         print(f"  cd {result.path} && {result.command}")
     return 0
 
-
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Wrap the description, keep the epilog's example lines as written."""
-
-    def _fill_text(self, text, width, indent):
-        if "\n" in text:
-            return super()._fill_text(text, width, indent)
-        return argparse.HelpFormatter._fill_text(self, text, width, indent)

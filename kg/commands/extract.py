@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from ..errors import InputError
 from ..ingest import Shard
 from ..pipeline import extract_to_file
+from ._help import HelpFormatter
 from .build import print_report
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "extract",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         help="write the entities of every paper as JSON lines (streams; shardable)",
         description="Parse a corpus and extract datasets, models, methods, tasks and metrics, one JSON object per "
         'paper: {"id", "title", "abstract", "sources", "entities": [{"text", "name", "type", "role", "sentence", '

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from ..errors import InputError
 from ..store import DEFAULT_BATCH_SIZE
+from ._help import HelpFormatter
 
 
 def register(sub) -> None:
@@ -28,7 +28,7 @@ def register(sub) -> None:
         "  kg load --neo4j bolt://db:7687 --user neo4j --database neo4j --batch-size 1000\n"
         "  kg load shard-*.jsonl --neo4j      # files from `kg extract --shard K/N` jobs\n"
         "  kg query shared_datasets --neo4j",
-        formatter_class=_Formatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="SHARD.jsonl", help="`kg extract` output files (default: WORKDIR/graph.json)")
     parser.add_argument(
@@ -115,11 +115,3 @@ def _progress_bar(total: int):
 
     return tqdm(total=total, desc="loading", unit="row", leave=False)
 
-
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Wrap the description, keep the epilog's example lines as written."""
-
-    def _fill_text(self, text, width, indent):
-        if "\n" in text:
-            return super()._fill_text(text, width, indent)
-        return argparse.HelpFormatter._fill_text(self, text, width, indent)

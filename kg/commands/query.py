@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from ..errors import QueryError
 from ..queries import KEY_SUFFIX, get_template, load_templates
+from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "query",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         help="run a named query template (kg query --list shows them)",
         description="Run one of the Cypher templates in queries/ read-only against the embedded store "
         "(or Neo4j with --neo4j). Parameters are passed as Cypher parameters, never pasted into the query.",

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ._help import HelpFormatter
+
 HELP = "write an interactive HTML view (works offline): whole graph, ego graph, or dataset sharing"
 
 
@@ -34,7 +36,7 @@ def register(sub) -> None:
         "  kg viz --view datasets --min-support 3     papers linked through datasets 3+ papers use\n"
         "  kg viz --view datasets --around 'PAPER TITLE' --depth 2   papers sharing a dataset with it\n"
         "  kg viz --types Dataset,Model --min-support 2 --out models.html",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--out", default=None, metavar="FILE", help="HTML file to write (default: WORKDIR/viz.html)")
     parser.add_argument("--workdir", default=".kg", help="where `kg build` wrote graph.json (default: .kg)")
