@@ -208,13 +208,16 @@ def fold_entities(graph: nx.DiGraph, renames: dict[str, str]) -> list[tuple[str,
     >>> own = replace(e, key="method:zorbnet", name="Zorb Net", role="proposed")
     >>> fold_entities(build_graph([PaperEntities(Paper("p-2", "T", "A."), (own,))]), {"method:zorbnet": "method:zn"})
     []
+    >>> chained = build_graph([PaperEntities(Paper("p-3", "T", "A."), (replace(e, key="method:a"),))])
+    >>> fold_entities(chained, {"method:a": "method:b", "method:b": "method:c"})
+    []
     """
     applied = []
     for old, new in renames.items():
         data = graph.nodes[old] if old in graph else {}
-        if old == new or data.get("label") not in ENTITY_LABELS.values() or any(
+        if old == new or renames.get(new, new) != new or data.get("label") not in ENTITY_LABELS.values() or any(
                 graph.edges[p, old]["type"] == "PROPOSES" for p in graph.predecessors(old)):
-            continue
+            continue  # a target renamed in turn is left alone: names map one step, so the batch would remake it
         if new not in graph:
             graph.add_node(new, **{**data, "key": new, "name": None, "aliases": []})  # named by the batch it comes from
         target = graph.nodes[new]

@@ -145,8 +145,9 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     known = store.known_entities([*names.names, *names.long_to_key])
     names.add_known(row[:5] for row in known)
     stored = {key: (ENTITY_LABELS[entity_type], proposed) for entity_type, key, *_, proposed in known}
-    store.fold((stored[old][0], old, new) for old, new in names.long_to_key.items()
-               if old != new and old in stored and not stored[old][1])
+    renames = names.long_to_key
+    store.fold((stored[old][0], old, new) for old, new in renames.items()
+               if old != new and renames.get(new, new) == new and old in stored and not stored[old][1])
     renamed = (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
     return store.load_items(renamed, batch_size=batch_size, progress=progress, finishing=finishing)
 
