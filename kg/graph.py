@@ -175,32 +175,35 @@ def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
     return merged
 
 
-def known_entities(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, list[str], int]]:
-    """(type, key, name, aliases, support) of each entity node, for
+def known_entities(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, list[str], int, int]]:
+    """(type, key, name, aliases, support, proposers) of each entity node, for
     :meth:`kg.normalise.CorpusNames.add_known`.
 
     >>> from kg.records import Paper, Entity, PaperEntities
     >>> e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8k", "On it.", 3, 8, "gazetteer")
     >>> list(known_entities(build_graph([PaperEntities(Paper("p-1", "T", "On it."), (e,))])))
-    [('DATASET', 'dataset:gsm8k', 'GSM8K', ['GSM8k'], 1)]
+    [('DATASET', 'dataset:gsm8k', 'GSM8K', ['GSM8k'], 1, 0)]
     """
     types = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}
     for key, data in graph.nodes(data=True):
         if data.get("label") in types:
-            yield types[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []), data.get("support") or 0
+            proposers = sum(1 for p in graph.predecessors(key) if graph.edges[p, key]["type"] == "PROPOSES")
+            yield (types[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
+                   data.get("support") or 0, proposers)
 
 
-def fold_entities(graph: nx.DiGraph, renames: dict[str, str]) -> list[tuple[str, str, str]]:
+def fold_entities(graph: nx.DiGraph, renames: dict[str, str], incoming: Iterable[str] = ()) -> list[tuple[str, str, str]]:
     """Fold entity nodes into the nodes their names now map to (``{old key: new key}``), in
     place: relationships move over (a paper that already links the new node keeps that
     link), the old name and aliases become aliases, and support is recounted.  A node some
     paper proposes stays: a paper's own coinage is not folded into another's short form.
-    Returns (label, old, new) for each node folded, for :meth:`kg.store.base.Store.fold`.
+    A target must be a node of ``graph`` or one of the ``incoming`` keys (the batch that
+    will name it). Returns (label, old, new) for each node folded, for :meth:`kg.store.base.Store.fold`.
 
     >>> from kg.records import Paper, Entity, PaperEntities
     >>> e = Entity("method:zorbictreelearning", "Zorbic Tree Learning", "METHOD", "used", "Zorbic tree learning", "s", 0, 1, "r")
     >>> g = build_graph([PaperEntities(Paper("p-1", "T", "A."), (e,))])
-    >>> fold_entities(g, {"method:zorbictreelearning": "method:ztl"})
+    >>> fold_entities(g, {"method:zorbictreelearning": "method:ztl"}, incoming=["method:ztl"])
     [('Method', 'method:zorbictreelearning', 'method:ztl')]
     >>> list(g.edges("p-1")), g.nodes["method:ztl"]["aliases"], g.nodes["method:ztl"]["support"]
     ([('p-1', 'method:ztl')], ['Zorbic Tree Learning', 'Zorbic tree learning'], 1)
@@ -212,11 +215,11 @@ def fold_entities(graph: nx.DiGraph, renames: dict[str, str]) -> list[tuple[str,
     >>> fold_entities(chained, {"method:a": "method:b", "method:b": "method:c"})
     []
     """
-    applied = []
+    applied, incoming = [], set(incoming)
     for old, new in renames.items():
         data = graph.nodes[old] if old in graph else {}
-        if old == new or renames.get(new, new) != new or data.get("label") not in ENTITY_LABELS.values() or any(
-                graph.edges[p, old]["type"] == "PROPOSES" for p in graph.predecessors(old)):
+        if old == new or renames.get(new, new) != new or not (new in graph or new in incoming) or data.get(
+                "label") not in ENTITY_LABELS.values() or any(graph.edges[p, old]["type"] == "PROPOSES" for p in graph.predecessors(old)):
             continue  # a target renamed in turn is left alone: names map one step, so the batch would remake it
         if new not in graph:
             graph.add_node(new, **{**data, "key": new, "name": None, "aliases": []})  # named by the batch it comes from

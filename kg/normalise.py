@@ -192,20 +192,22 @@ class CorpusNames:
                     self.long_to_key.setdefault(alias_key, e.key)
         self._display = None
 
-    def add_known(self, nodes: Iterable[tuple[str, str, str, Iterable[str], int]]) -> None:
-        """Names a store already holds, as (type, key, name, aliases, support): a later batch's
-        long forms and spellings then join the nodes there, and keep their names, whether
-        they are added before or after the batch.
+    def add_known(self, nodes: Iterable[tuple[str, str, str, Iterable[str], int, int]]) -> None:
+        """Names a store already holds, as (type, key, name, aliases, support, proposers): a
+        later batch's long forms and spellings then join the nodes there, and keep their names,
+        whether they are added before or after the batch; a short form the store's papers
+        propose counts as coined once more.
 
         >>> names = CorpusNames()
-        >>> names.add_known([("METHOD", "method:malt", "MALT", ["Multi-agent LLM training"], 3)])
+        >>> names.add_known([("METHOD", "method:malt", "MALT", ["Multi-agent LLM training"], 3, 1)])
         >>> other = Entity(entity_key("METHOD", "multi-agent LLM training"), "multi-agent LLM training", "METHOD", "used", "x", "s", 0, 1, "r")
         >>> names.add([other])
         >>> [(x.key, x.name) for x in names.apply([other])]
         [('method:malt', 'MALT')]
         """
-        for entity_type, key, name, aliases, support in nodes:
+        for entity_type, key, name, aliases, support, proposers in nodes:
             self.names[key][name] += max(1, support or 0)
+            self.proposers[key] += proposers or 0
             for alias in aliases:
                 alias_key = entity_key(entity_type, alias)
                 if len(alias.split()) >= 2 and alias_key != key and alias_key not in self._known_long_forms:

@@ -143,11 +143,12 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
         names.add(item.entities)
     # names the store already holds from earlier loads join too, either way round
     known = store.known_entities([*names.names, *names.long_to_key])
-    names.add_known(row[:5] for row in known)
-    stored = {key: (ENTITY_LABELS[entity_type], proposed) for entity_type, key, *_, proposed in known}
+    names.add_known(known)
+    stored = {key: (ENTITY_LABELS[entity_type], proposers) for entity_type, key, *_, proposers in known}
     renames = names.long_to_key
     store.fold((stored[old][0], old, new) for old, new in renames.items()
-               if old != new and renames.get(new, new) == new and old in stored and not stored[old][1])
+               if old != new and renames.get(new, new) == new and old in stored and not stored[old][1]
+               and (new in stored or new in names.names and names.proposers[new] < 2))  # coined twice: renamed
     renamed = (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
     return store.load_items(renamed, batch_size=batch_size, progress=progress, finishing=finishing)
 
@@ -227,7 +228,7 @@ def build(
     graph = build_graph(items)
     notes: list[str] = []
     # a long form the new papers define joins its short form's node in the graph they join too
-    folded = fold_entities(previous, names.long_to_key) if previous is not None else []
+    folded = fold_entities(previous, names.long_to_key, incoming=graph) if previous is not None else []
     outputs = {"graph": str(workdir / "graph.json")}
     if store:
         from .store import DEFAULT_BATCH_SIZE, EmbeddedStore

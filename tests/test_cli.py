@@ -177,3 +177,14 @@ def test_build_output_names_its_workdir_and_an_append_with_nothing_to_append_to(
     out = capsys.readouterr().out
     assert f"--workdir {workdir}" in out.splitlines()[-1]
     assert "held no graph.json to append to" in out
+
+
+def test_an_appended_paper_coining_the_same_short_form_gets_its_own_node(tmp_path, capsys):
+    tree = {"id": "a1", "title": "Tree Study", "abstract": "We propose Zorbic Tree Learning (ZTL), a method for graphs."}
+    forest = {"id": "b1", "title": "Forest Study", "abstract": "We propose Zorbic Forest Learning (ZTL), a method for trees."}
+    workdir = str(tmp_path / "w")
+    assert main(["build", _jsonl(tmp_path / "1.jsonl", [tree]), "--workdir", workdir, "--no-html"]) == 0
+    assert main(["build", _jsonl(tmp_path / "2.jsonl", [forest]), "--append", "--workdir", workdir, "--no-html"]) == 0
+    methods = _methods(workdir, capsys)  # the store and graph.json agree
+    assert len(methods) == 2 and all(m["name"] and m["support"] == 1 for m in methods)
+    assert "Zorbic Forest Learning" in {m["name"] for m in methods}

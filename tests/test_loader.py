@@ -292,7 +292,7 @@ def test_a_folded_node_moves_its_links_and_names_in_the_store_as_in_the_graph(st
                           (_entity("MODEL", "ZTN", "proposed", "ZTN", t, aliases=("Zorbic Tree Net",)),))
     previous, new = graph_of([earlier]), graph_of([later])
     store.load(previous, batch_size=BATCH)
-    folded = fold_entities(previous, {"model:zorbictreenet": "model:ztn"})
+    folded = fold_entities(previous, {"model:zorbictreenet": "model:ztn"}, incoming=new)
     store.fold(folded)
     store.load(new, batch_size=BATCH)
     assert dump(store) == expected_dump(merge_graphs(previous, new))
@@ -311,6 +311,27 @@ def test_known_entities_are_those_a_load_meets_by_key_or_by_long_form(store):
         _entity("MODEL", "ZTN", "proposed", "ZTN", s, aliases=("Zorbic Tree Net",)), _entity("MODEL", "BERT", "used", "BERT", s)))
     store.load(graph_of([item]), batch_size=BATCH)
     known = store.known_entities(["model:bert", "model:zorbictreenet", "model:other"])
-    assert sorted(known) == [("MODEL", "model:bert", "BERT", [], 1, False),
-                             ("MODEL", "model:ztn", "ZTN", ["Zorbic Tree Net"], 1, False)]
-    assert store.known_entities(["model:ztn"]) == [("MODEL", "model:ztn", "ZTN", ["Zorbic Tree Net"], 1, True)]
+    assert sorted(known) == [("MODEL", "model:bert", "BERT", [], 1, 0),
+                             ("MODEL", "model:ztn", "ZTN", ["Zorbic Tree Net"], 1, 1)]  # found by its long form
+    assert store.known_entities(["model:ztn"]) == [("MODEL", "model:ztn", "ZTN", ["Zorbic Tree Net"], 1, 1)]
+
+
+def test_a_fold_into_a_node_with_aliases_keeps_them_in_the_store_as_in_the_graph(store):
+    from sample_graphs import _entity, _paper
+
+    from kg.graph import fold_entities, merge_graphs
+    from kg.records import PaperEntities
+
+    s = "We propose Zorbic Tree Net (ZTN). Others compare Zorbic Forest Net."
+    first = PaperEntities(_paper("p-a1", "ZTN", s), (
+        _entity("MODEL", "ZTN", "proposed", "ZTN", s, aliases=("Zorbic Tree Net",)),
+        _entity("MODEL", "Zorbic Forest Net", "used", "Zorbic Forest Net", s)))
+    later = PaperEntities(_paper("p-a2", "More ZTN", s, line=2),
+                          (_entity("MODEL", "ZTN", "used", "ZTN", s, aliases=("Zorbic Forest Net",)),))
+    previous, new = graph_of([first]), graph_of([later])
+    store.load(previous, batch_size=BATCH)
+    store.fold(fold_entities(previous, {"model:zorbicforestnet": "model:ztn"}, incoming=new))
+    store.load(new, batch_size=BATCH)
+    assert dump(store) == expected_dump(merge_graphs(previous, new))
+    aliases = store.read("MATCH (m:Model {key: 'model:ztn'}) RETURN m.aliases AS a")[0]["a"]
+    assert sorted(aliases) == ["Zorbic Forest Net", "Zorbic Tree Net"]

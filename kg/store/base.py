@@ -105,21 +105,21 @@ class Store(ABC):
         self._finish_load()
         return LoadReport(nodes, relationships, batches)
 
-    def known_entities(self, keys: Iterable[str]) -> list[tuple[str, str, str, list[str], int, bool]]:
+    def known_entities(self, keys: Iterable[str]) -> list[tuple[str, str, str, list[str], int, int]]:
         """Stored entities a load of ``keys`` meets, as (type, key, name, aliases, support,
-        proposed): those with one of the keys, and those with a long-form alias that keys as
+        proposers): those with one of the keys, and those with a long-form alias that keys as
         one of them.  A store that holds nothing answers at once."""
         wanted = set(keys)
         found: dict[str, tuple] = {}
         for entity_type, label in ENTITY_LABELS.items():
             prefix = entity_type.lower() + ":"
             mine = sorted(k for k in wanted if k.startswith(prefix))
-            for chunk in batched(mine, 10_000):
-                for row in self.read(statements.entities_by_key(label), {"keys": list(chunk)}):
-                    found[row["key"]] = (entity_type, row["key"], row["name"], row["aliases"], row["support"], row["proposed"])
-            for row in self.read(statements.entities_with_long_aliases(label)):
-                if row["key"] not in found and any(entity_key(entity_type, a) in wanted for a in row["aliases"]):
-                    found[row["key"]] = (entity_type, row["key"], row["name"], row["aliases"], row["support"], False)
+            rows = [row for chunk in batched(mine, 10_000)
+                    for row in self.read(statements.entities_by_key(label), {"keys": list(chunk)})]
+            rows += [row for row in self.read(statements.entities_with_long_aliases(label))
+                     if any(entity_key(entity_type, a) in wanted for a in row["aliases"])]
+            for row in rows:
+                found.setdefault(row["key"], (entity_type, row["key"], row["name"], row["aliases"], row["support"], row["proposers"]))
         return list(found.values())
 
     def fold(self, renames: Iterable[tuple[str, str, str]]) -> None:

@@ -101,7 +101,7 @@ def fold_entity(label: str) -> list[str]:
     folded = "[old.name] + coalesce(old.aliases, [])"
     merge_names = (
         f"UNWIND $rows AS row MATCH (old:{label} {{key: row.old}}) MATCH (new:{label} {{key: row.new}}) "
-        f"SET new.aliases = [v IN coalesce(new.aliases, []) WHERE NOT v IN {folded}] "
+        f"SET new.aliases = [v IN coalesce(new.aliases, []) WHERE NOT v IN ({folded})] "
         f"+ [v IN {folded} WHERE v <> coalesce(new.name, '')], "
         "new.name_keys = [v IN coalesce(new.name_keys, []) WHERE NOT v IN coalesce(old.name_keys, [])] "
         "+ coalesce(old.name_keys, []) DETACH DELETE old"
@@ -114,14 +114,15 @@ def entities_by_key(label: str) -> str:
     _checked(label, set(ENTITY_LABELS.values()))
     return (f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) "
             "RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, n.support AS support, "
-            "size([(p:Paper)-[:PROPOSES]->(n) | p]) > 0 AS proposed")
+            "size([(p:Paper)-[:PROPOSES]->(n) | p]) AS proposers")
 
 
 def entities_with_long_aliases(label: str) -> str:
     """Entities with an alias of two or more words (a long form a later load may write)."""
     _checked(label, set(ENTITY_LABELS.values()))
     return (f"MATCH (n:{label}) WITH n, [a IN coalesce(n.aliases, []) WHERE a CONTAINS ' '] AS long "
-            "WHERE size(long) > 0 RETURN n.key AS key, n.name AS name, long AS aliases, n.support AS support")
+            "WHERE size(long) > 0 RETURN n.key AS key, n.name AS name, long AS aliases, n.support AS support, "
+            "size([(p:Paper)-[:PROPOSES]->(n) | p]) AS proposers")
 
 
 def delete_all() -> str:
