@@ -35,7 +35,8 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError
-from .graph import LABELS, RELATIONSHIP_TYPES
+from .graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
+from .normalise import name_keys
 
 __all__ = ["FORMATS", "ExportResult", "export", "write_graphml", "write_json", "write_neo4j_csv"]
 
@@ -177,6 +178,8 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
 
     by_label: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     for key, data in graph.nodes(data=True):
+        if data["label"] in ENTITY_LABELS.values():  # the keys the query templates match names by, as a load writes them
+            data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])])}
         by_label[data["label"]].append((key, data))
     for label in LABELS:
         nodes = by_label.get(label)

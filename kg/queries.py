@@ -53,6 +53,8 @@ class Param:
     default: str | None = None
 
     def convert(self, value):
+        if self.default == "any" and str(value).strip().lower() == "any":
+            return "any"  # "Any" and "ANY" mean what the template's 'any' means
         if self.type == "words":
             return self._words(str(value))
         if "|" in self.type:

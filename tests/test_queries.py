@@ -178,6 +178,10 @@ def test_papers_using_by_alias_case_insensitive(store):
     assert [r["key"] for r in run(store, "papers_using", name="Low-Rank Adaptation")] == ["p4"]
 
 
+def test_any_means_any_in_every_case(store):
+    assert run(store, "model_dataset", model="Any", dataset="ANY") == run(store, "model_dataset") != []
+
+
 def test_names_match_as_normalisation_keys_them(store):
     """Spellings that normalise to one node find it: case, hyphens, spaces, plurals."""
     for spelling in ("ILSVRC 2012", "ilsvrc2012", "Image-Net"):
@@ -579,8 +583,9 @@ def test_a_title_fragment_prefers_the_name_before_a_colon_then_whole_words(tmp_p
     out, err = capsys.readouterr()
     assert {r["paper"] for r in json.loads(out)} == {rows[1]["title"]}
     assert rows[0]["title"] in err and rows[2]["title"] in err and rows[1]["title"] not in err
-    assert main(["query", "paper_entities", "--param", "paper=bare", "--json", "--workdir", str(tmp_path / "w")]) == 0
-    capsys.readouterr()
+    assert main(["query", "papers_sharing_dataset", "--param", "paper=BARE", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()  # no rows: every title it matches is named, none as "other"
+    assert "(no rows)" in out and "matches 3 titles" in err and "other" not in err.split("matches")[1].split(":")[0]
     rows[1]["title"] = "Combining Base and Tuned Models"  # no colon name: the whole word wins over "Barely"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert main(["build", str(corpus), "--workdir", workdir, "--no-html"]) == 0

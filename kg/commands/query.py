@@ -60,10 +60,11 @@ def run(args) -> int:
         named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
         found = _nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
     print_rows(rows, args.fmt)
-    if others:
+    if others and (chosen or len(others) > 1):  # with no rows, one match is the paper that was asked about
         shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
         count = f"{len(others)}" if len(others) < _MAX_OTHERS else f"{_MAX_OTHERS} or more"
-        print(f"note: paper={params['paper']!r} also matches {count} other title(s), not shown: {shown}; "
+        matches = f"also matches {count} other title(s), not shown" if chosen else f"matches {count} titles"
+        print(f"note: paper={params['paper']!r} {matches}: {shown}; "
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
     for param, nodes in found.items():
         shown = ", ".join(f"{label} “{name}” ({support} paper{'s' if support != 1 else ''})" for label, name, support in nodes)
@@ -91,8 +92,8 @@ def _nodes_named(store, keys: dict[str, str]) -> dict[str, list[tuple[str, str, 
 
 
 def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
-    """Titles a paper fragment also matches, beyond the closest one the template used
-    (``chosen``, the title its rows name; the shortest match when they name none)."""
+    """Titles a paper fragment matches, other than the one the template's rows name (``chosen``;
+    when there are no rows, every title it matches)."""
     rows = store.read(
         "MATCH (p:Paper) WHERE p.key = $f OR p.external_id = $f OR toLower(p.title) = toLower($f) RETURN count(p) AS n",
         {"f": paper})
@@ -103,8 +104,6 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     titles = [r["title"] for r in rows]
     if chosen in titles:
         titles.remove(chosen)
-    else:
-        titles = titles[1:]
     return titles[:_MAX_OTHERS + 1]
 
 
