@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import entity_key
+from .normalise import entity_key, fold_pairs
 from .records import PaperEntities
 
 __all__ = [
@@ -195,10 +195,9 @@ def known_entities(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, list[str]
 def fold_entities(graph: nx.DiGraph, renames: dict[str, str], incoming: Iterable[str] = ()) -> list[tuple[str, str, str]]:
     """Fold entity nodes into the nodes their names now map to (``{old key: new key}``), in
     place: relationships move over (a paper that already links the new node keeps that
-    link), the old name and aliases become aliases, and support is recounted.  A node some
-    paper proposes stays: a paper's own coinage is not folded into another's short form.
-    A target must be a node of ``graph`` or one of the ``incoming`` keys (the batch that
-    will name it). Returns (label, old, new) for each node folded, for :meth:`kg.store.base.Store.fold`.
+    link), the old name and aliases become aliases, and support is recounted.  Which nodes
+    fold is :func:`kg.normalise.fold_pairs`'s call; a target must be a node of ``graph`` or
+    one of the ``incoming`` keys (the batch that will name it). Returns (label, old, new) for each node folded, for :meth:`kg.store.base.Store.fold`.
 
     >>> from kg.records import Paper, Entity, PaperEntities
     >>> e = Entity("method:zorbictreelearning", "Zorbic Tree Learning", "METHOD", "used", "Zorbic tree learning", "s", 0, 1, "r")
@@ -215,12 +214,17 @@ def fold_entities(graph: nx.DiGraph, renames: dict[str, str], incoming: Iterable
     >>> fold_entities(chained, {"method:a": "method:b", "method:b": "method:c"})
     []
     """
-    applied, incoming = [], set(incoming)
-    for old, new in renames.items():
-        data = graph.nodes[old] if old in graph else {}
-        if old == new or renames.get(new, new) != new or not (new in graph or new in incoming) or data.get(
-                "label") not in ENTITY_LABELS.values() or any(graph.edges[p, old]["type"] == "PROPOSES" for p in graph.predecessors(old)):
-            continue  # a target renamed in turn is left alone: names map one step, so the batch would remake it
+    incoming = set(incoming)
+
+    def holds(key: str) -> bool:
+        return graph.nodes[key].get("label") in ENTITY_LABELS.values() if key in graph else False
+
+    def proposed(key: str) -> bool:
+        return any(graph.edges[p, key]["type"] == "PROPOSES" for p in graph.predecessors(key))
+
+    applied = []
+    for old, new in list(fold_pairs(renames, holds, incoming.__contains__, proposed)):
+        data = graph.nodes[old]
         if new not in graph:
             graph.add_node(new, **{**data, "key": new, "name": None, "aliases": []})  # named by the batch it comes from
         target = graph.nodes[new]

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
 from .records import Entity, Mention, Paper, PaperEntities
 
 __all__ = [
+    "fold_pairs",
     "surface_key",
     "entity_key",
     "model_family",
@@ -252,6 +253,21 @@ class CorpusNames:
             return None
         return replace(e, key=entity_key(e.type, long_form), name=long_form,
                        aliases=tuple(sorted((set(e.aliases) | {e.name}) - {long_form})))
+
+
+def fold_pairs(renames: dict[str, str], holds, will_hold, proposed) -> Iterator[tuple[str, str]]:
+    """(old, new) keys of the nodes a graph or store should fold, given the batch's
+    ``renames`` (:attr:`CorpusNames.long_to_key`): ``holds(key)`` says it has that entity node,
+    ``will_hold(key)`` that the batch will name it.  A node some paper ``proposed`` is kept
+    (a paper's own coinage is not another's short form), and so is one whose target is
+    renamed in turn (names map one step, so the batch would remake it).
+
+    >>> list(fold_pairs({"a": "b", "c": "d", "d": "e", "f": "g"}, {"a", "c", "f"}.__contains__, {"b", "d", "g"}.__contains__, "f".__eq__))
+    [('a', 'b')]
+    """
+    for old, new in renames.items():
+        if old != new and renames.get(new, new) == new and holds(old) and (holds(new) or will_hold(new)) and not proposed(old):
+            yield old, new
 
 
 def canonicalise_corpus(items: list[PaperEntities]) -> list[PaperEntities]:

@@ -18,7 +18,7 @@ from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
 from .graph import ENTITY_LABELS, build_graph, fold_entities, known_entities, merge_graphs
 from .ingest import CorpusReader, Shard
-from .normalise import CorpusNames, to_entities
+from .normalise import CorpusNames, fold_pairs, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
 from .shards import read_items, write_items
 from .spool import FileSpool, MemorySpool
@@ -145,10 +145,12 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     known = store.known_entities([*names.names, *names.long_to_key])
     names.add_known(known)
     stored = {key: (ENTITY_LABELS[entity_type], proposers) for entity_type, key, *_, proposers in known}
-    renames = names.long_to_key
-    store.fold((stored[old][0], old, new) for old, new in renames.items()
-               if old != new and renames.get(new, new) == new and old in stored and not stored[old][1]
-               and (new in stored or new in names.names and names.proposers[new] < 2))  # coined twice: renamed
+
+    def will_hold(key: str) -> bool:  # unless two papers coin it: then each is named by its long form
+        return key in names.names and names.proposers[key] < 2
+
+    pairs = fold_pairs(names.long_to_key, stored.__contains__, will_hold, lambda key: stored[key][1] > 0)
+    store.fold((stored[old][0], old, new) for old, new in pairs)
     renamed = (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
     return store.load_items(renamed, batch_size=batch_size, progress=progress, finishing=finishing)
 

@@ -644,6 +644,7 @@ def kg_proposals(doc):
         if " " in text:
             phrases[key] = span
         defined = abbreviations.get(text) or {}
+        names_data = title_data_head(v) == span[1]  # "The FooWeb Dataset for ..."
         entity_type = (
             defined.get("type")
             or found.get(key)
@@ -651,12 +652,12 @@ def kg_proposals(doc):
             or _first_appositive(v, text)
             # a curated entry the paper's own letters also spell (SPICE the metric) says nothing of its type
             or (None if (defined and not defined.get("canonical")) or long_span else _curated_type(doc, span))
-            or ("DATASET" if title_data_head(v) == span[1] else None)
+            or ("DATASET" if names_data else None)
             or model_or(v, text, None)
             or subtitle_type(doc, span[1])
             or ("MODEL" if technical_report(v) == span[1] else "METHOD")  # reports mostly release models
         )
-        if title_data_head(v) == span[1]:  # "The FooWeb Dataset" may be named whole
+        if names_data:  # "The FooWeb Dataset" may be named whole
             proposed.add(word_key(v.text(span[0], span[1] + 1)))
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
