@@ -18,6 +18,7 @@ __all__ = [
     "Source",
     "Paper",
     "Reject",
+    "Notice",
     "IngestReport",
     "Mention",
     "Entity",
@@ -78,8 +79,27 @@ class Reject:
     reason: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.reason}"
+        return f"{_where(self.path, self.line)}: {self.reason}"
+
+
+def _where(path: str, line: int) -> str:
+    return f"{path}:{line}" if line else path
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A kept record with a field that could not be read and was left out.
+
+    >>> str(Notice("a.jsonl", 3, "year 'soon' is not a year; left empty"))
+    "a.jsonl:3: year 'soon' is not a year; left empty"
+    """
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{_where(self.path, self.line)}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -93,6 +113,7 @@ class IngestReport:
     files: tuple[str, ...] = ()
     other_shards: int = 0
     differing_abstracts: int = 0  # duplicates whose abstract differs from the kept first copy's
+    notices: tuple[Notice, ...] = ()  # kept records with a field left out
 
     @property
     def balanced(self) -> bool:

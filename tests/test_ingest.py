@@ -200,3 +200,28 @@ def test_a_duplicate_with_another_abstract_is_counted(tmp_path, capsys):
     assert (len(papers), report.duplicates, report.differing_abstracts) == (1, 2, 1)
     assert main(["build", str(path), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
     assert "2 duplicates merged (1 with another abstract; the first copy's is kept)" in capsys.readouterr().out
+
+
+def test_scraped_html_references_become_the_characters_they_stand_for(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text("SubscribeA Title\nIt beats models trained from scratchx2013even big ones (7B)x2014a feat. "
+                    "Q&amp;A data &#x2014; and R&D stay.\n")
+    (paper,), _ = read_corpus([path])
+    assert paper.abstract == ("It beats models trained from scratch\u2013even big ones (7B)\u2014a feat. "
+                              "Q&A data \u2014 and R&D stay.")
+
+
+def test_a_year_that_does_not_read_is_left_out_with_a_notice(tmp_path, capsys):
+    from kg.cli import main
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"title": "Soon", "abstract": "We train BERT.", "year": "forthcoming"}) + "\n"
+                                      + json.dumps({"title": "Fine", "abstract": "We train BERT.", "year": "2021-03"}) + "\n")
+    (tmp_path / "b.csv").write_text("title,abstract,year\nOdd,We train GPT-2.,21\n")
+    papers, report = read_corpus([tmp_path])
+    assert [(p.title, p.year) for p in papers] == [("Soon", None), ("Fine", 2021), ("Odd", None)]
+    assert [(n.path.rsplit("/", 1)[-1], n.line) for n in report.notices] == [("a.jsonl", 1), ("b.csv", 2)]
+    assert report.balanced and report.records == 3
+    assert main(["build", str(tmp_path), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    out = capsys.readouterr().out
+    assert "0 rejected, 2 with a field left out" in out
+    assert "kept " + str(tmp_path / "a.jsonl") + ":1: year 'forthcoming' is not a year; left empty" in out

@@ -29,7 +29,7 @@ def register(sub) -> None:
     parser.add_argument("--no-html", action="store_true", help="skip the HTML view")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
-    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records (default: 10)")
+    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N kept records with a field left out (default: 10)")
     parser.set_defaults(run=run)
 
 
@@ -42,13 +42,15 @@ def print_report(report: IngestReport, show: int, out=None) -> None:
     out = out or sys.stdout
     print(
         f"input: {report.records} records in {len(report.files)} file{'s' if len(report.files) != 1 else ''} -> {report.papers} papers, "
-        f"{report.duplicates} duplicates merged{_differing(report)}, {len(report.rejects)} rejected",
+        f"{report.duplicates} duplicates merged{_differing(report)}, {len(report.rejects)} rejected"
+        + (f", {len(report.notices)} with a field left out" if report.notices else ""),
         file=out,
     )
-    for reject in report.rejects[:show]:
-        print(f"  rejected {reject}", file=out)
-    if len(report.rejects) > show:
-        print(f"  ... and {len(report.rejects) - show} more (use --show-rejects N)", file=out)
+    for what, items in (("rejected", report.rejects), ("kept", report.notices)):
+        for item in items[:show]:
+            print(f"  {what} {item}", file=out)
+        if len(items) > show:
+            print(f"  ... and {len(items) - show} more {what} (use --show-rejects N)", file=out)
 
 
 def run(args) -> int:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..records import IngestReport, Paper, Reject
+from ..records import IngestReport, Notice, Paper, Reject
 from .files import decode_lines, expand_paths, iter_lines, looks_binary, read_bytes, read_head
 from .identity import normalise_title, paper_id
 from .seed_dump import read_seed_dump
@@ -91,8 +91,8 @@ class Shard:
     def contains(self, paper_id: str) -> bool:
         return int(paper_id[2:], 16) % self.count == self.index - 1
 
-    def owns_reject(self, reject: Reject) -> bool:
-        """Each reject is reported by exactly one shard."""
+    def owns_reject(self, reject: Reject | Notice) -> bool:
+        """Each reject (and notice) is reported by exactly one shard."""
         digest = hashlib.sha1(f"{reject.path}:{reject.line}".encode()).digest()
         return int.from_bytes(digest[:4], "big") % self.count == self.index - 1
 
@@ -140,6 +140,7 @@ class CorpusReader:
         self._seen: dict[str, int] = {}  # id -> hash of the first copy's abstract
         self._later: dict[str, list[Paper]] = {}
         self._rejects: list[Reject] = []
+        self._notices: list[Notice] = []
         self._records = self._duplicates = self._other = self._differing = 0
         self._started = False
 
@@ -149,6 +150,10 @@ class CorpusReader:
         self._started = True
         for path in self.files:
             for item in read_file(path):
+                if isinstance(item, Notice):  # about the record that follows it: not a record itself
+                    if self.shard is None or self.shard.owns_reject(item):
+                        self._notices.append(item)
+                    continue
                 self._records += 1
                 if isinstance(item, Reject):
                     if self.shard is None or self.shard.owns_reject(item):
@@ -182,6 +187,7 @@ class CorpusReader:
             duplicates=self._duplicates,
             differing_abstracts=self._differing,
             rejects=tuple(self._rejects),
+            notices=tuple(self._notices),
             files=tuple(str(p) for p in self.files),
             other_shards=self._other,
         )

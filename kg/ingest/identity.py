@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 
@@ -19,18 +20,36 @@ from .tex import detex
 __all__ = ["normalise_title", "paper_id", "clean_text"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+# An HTML character reference (numeric, or one of the few names scrapes leave behind)...
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos|nbsp);")
+# ...or what is left of a dash or quote reference once a scraper dropped its "&#" and ";":
+# "scratchx2013even", "(7B)x2014a".  Only glued between a word (or a bracket) and a letter,
+# so a real token such as "x2014" standing alone is kept.
+_ENTITY_REMNANT = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))x(201[34]|201[89cdCD]|2026)(?=[^\W\d_])")
+
+
+def _remnant(match: re.Match) -> str:
+    return chr(int(match.group(1), 16))
 
 
 def clean_text(text: str) -> str:
-    """TeX markup to Unicode (:func:`detex`), runs of whitespace collapsed (arXiv titles wrap
-    lines), trimmed.
+    """TeX markup to Unicode (:func:`detex`), HTML character references (and the remnants
+    scrapers leave of dash and quote references) to their characters, runs of whitespace
+    collapsed (arXiv titles wrap lines), trimmed.
 
     >>> clean_text(" a\\n  b\\u2009c ")
     'a b c'
     >>> clean_text('T\\\\"ULU 3 gains 4\\\\%')
     'TÜLU 3 gains 4%'
+    >>> clean_text("from scratchx2013even at 7B)x2014a model; Q&amp;A &#x2014; R&D x2014")
+    'from scratch\u2013even at 7B)\u2014a model; Q&A \u2014 R&D x2014'
     """
-    return " ".join(detex(text).split())
+    text = detex(text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+    if "x20" in text:
+        text = _ENTITY_REMNANT.sub(_remnant, text)
+    return " ".join(text.split())
 
 
 def normalise_title(title: str) -> str:

@@ -7,6 +7,8 @@ also map their id to an abs URL and their comma-separated authors to a list.
 >>> lines = [(1, '{"title": "T", "abstract": "A."}'), (2, '{"title": "U"}')]
 >>> [type(r).__name__ for r in read_jsonl("x.jsonl", lines)]
 ['Paper', 'Reject']
+>>> [str(r) for r in read_jsonl("x.jsonl", [(1, '{"title": "T", "abstract": "A.", "year": "n/a"}')])][0]
+"x.jsonl:1: year 'n/a' is not a year; left empty (write a four-digit year, e.g. 2021)"
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from ..records import Paper, Reject, Source
+from ..records import Notice, Paper, Reject, Source
 from .identity import clean_text, paper_id
 
 __all__ = ["read_jsonl", "read_csv", "record_to_paper"]
@@ -26,10 +28,21 @@ _YEAR = re.compile(r"(19|20)\d{2}")
 
 
 def _year(value) -> int | None:
-    if isinstance(value, int):
-        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1000 <= value <= 2999 else None
     match = _YEAR.search(str(value or ""))
     return int(match.group()) if match else None
+
+
+def _year_notice(value) -> str | None:
+    """Why a given ``year`` is left out, or None when it reads (or none was given).
+
+    >>> _year_notice("2021-05"), _year_notice(""), _year_notice("soon"), _year_notice(21)
+    (None, None, "year 'soon' is not a year; left empty (write a four-digit year, e.g. 2021)", 'year 21 is not a year; left empty (write a four-digit year, e.g. 2021)')
+    """
+    if value in (None, "") or (isinstance(value, str) and not value.strip()) or _year(value) is not None:
+        return None
+    return f"year {value!r} is not a year; left empty (write a four-digit year, e.g. 2021)"
 
 
 _ARXIV_ID = re.compile(r"^(?:(\d{2})\d{2}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/(\d{2})\d{5})(?:v\d+)?$")
@@ -124,7 +137,16 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         if not isinstance(record, dict):
             yield Reject(path, number, "JSON value is not an object; write one {\"title\": ..., \"abstract\": ...} per line")
             continue
-        yield record_to_paper(path, number, record)
+        yield from _paper_and_notices(path, number, record)
+
+
+def _paper_and_notices(path: str, line: int, record: dict) -> Iterator[Paper | Reject | Notice]:
+    item = record_to_paper(path, line, record)
+    if isinstance(item, Paper):
+        year = next((v for k, v in record.items() if k is not None and str(k).strip().lower() == "year"), None)
+        if (why := _year_notice(year)) is not None:
+            yield Notice(path, line, why)
+    yield item
 
 
 def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",") -> Iterator[Paper | Reject]:
@@ -155,6 +177,6 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
                 yield Reject(path, line, f"row has {len(header) + len(row[None])} fields, the header {len(header)}; "
                                          f"quote the field that holds a {name}")
                 continue
-            yield record_to_paper(path, line, row)
+            yield from _paper_and_notices(path, line, row)
     except csv.Error as err:
         yield Reject(path, numbers[min(reader.line_num, len(numbers)) - 1], f"malformed CSV ({err}); fix the quoting")
