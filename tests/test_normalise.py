@@ -194,3 +194,14 @@ def test_corpus_names_do_not_depend_on_paper_order_and_keep_each_spelling():
         chosen.append({e.name for e in applied})
         assert all({e.name, *e.aliases} >= {e.text} for e in applied)  # the paper's spelling stays an alias
     assert chosen[0] == chosen[1] and len(chosen[0]) == 1
+
+
+def test_a_case_sensitive_curated_name_in_lower_case_is_that_name_where_it_defines_a_short_form(nlp):
+    found = entities_of(nlp, "Faces", "We fine-tune stable diffusion (SD) on faces. SD draws well.")
+    assert list(found) == ["Stable Diffusion"] and found["Stable Diffusion"].type == "MODEL"
+    assert "Stable Diffusion" not in entities_of(nlp, "Flows", "We study a stable diffusion process in fluids.")
+
+
+def test_visual_transformers_are_vision_transformers(nlp):
+    found = entities_of(nlp, "Mixing", "Mixing helps visual transformers (ViT) on images.")
+    assert list(found) == ["ViT"] and found["ViT"].type == "MODEL"

@@ -31,7 +31,7 @@ def build_nlp(gazetteer_dir: str | None = None):
     """A blank English tokenizer plus the paper-kg rule components."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     for name in PIPELINE:
-        config = {"gazetteer_dir": gazetteer_dir} if name in ("kg_names", "kg_phrases") else {}
+        config = {"gazetteer_dir": gazetteer_dir} if name in ("kg_names", "kg_phrases", "kg_abbreviations") else {}
         nlp.add_pipe(name, config=config)
     return nlp
 

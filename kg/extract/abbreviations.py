@@ -29,10 +29,11 @@ from spacy.language import Language
 
 from . import candidates
 from ..normalise import surface_key
+from .gazetteer import load_gazetteer
 from .lexicon import NOT_NAMES, type_from_head
 from .words import view, where
 
-__all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term"]
+__all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term", "case_sensitive_terms"]
 
 _SHORT = re.compile(r"^[A-Za-z][\w\-.+]*$")
 
@@ -228,12 +229,42 @@ def _names_a_class(long_text: str, short_text: str) -> bool:
     return long_text.rsplit(" ", 1)[-1].lower() in _CLASS_PLURALS and not short_text.endswith("s")
 
 
-@Language.component("kg_abbreviations")
-def kg_abbreviations(doc):
-    definitions = find_definitions(doc)
-    table = candidates.abbreviations(doc)
-    if not definitions:
+def case_sensitive_terms(entries) -> dict[str, tuple[str, str]]:
+    """Curated names of two or more words matched only as written, by :func:`surface_key`:
+    (type, canonical name).  Written in lower case before a short form they define, they are
+    still the curated thing ("stable diffusion (SD)"); elsewhere "stable diffusion" may be prose.
+
+    >>> from kg.extract.gazetteer import GazetteerEntry
+    >>> case_sensitive_terms([GazetteerEntry("Stable Diffusion", "MODEL", (), True), GazetteerEntry("CLIP", "MODEL", (), True)])
+    {'stablediffusion': ('MODEL', 'Stable Diffusion')}
+    """
+    terms: dict[str, tuple[str, str]] = {}
+    for entry in entries:
+        if entry.case_sensitive:
+            for form in (entry.name, *entry.node_aliases):
+                if len(re.split(r"[\s\-]+", form.strip())) >= 2:
+                    terms.setdefault(surface_key(form), (entry.type, entry.name))
+    return terms
+
+
+class AbbreviationFinder:
+    def __init__(self, gazetteer_dir: str | None):
+        self.case_sensitive_terms = case_sensitive_terms(load_gazetteer(gazetteer_dir))
+
+    def __call__(self, doc):
+        definitions = find_definitions(doc)
+        if definitions:
+            _define(doc, definitions, self.case_sensitive_terms)
         return doc
+
+
+@Language.factory("kg_abbreviations", default_config={"gazetteer_dir": None})
+def make_abbreviation_finder(nlp, name: str, gazetteer_dir: str | None):
+    return AbbreviationFinder(gazetteer_dir)
+
+
+def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None:
+    table = candidates.abbreviations(doc)
     v = view(doc)
     known = {(c["start"], c["end"]): c for c in candidates.candidates(doc)}
     for long_start, long_end, short_start, short_end in definitions:
@@ -245,6 +276,8 @@ def kg_abbreviations(doc):
             continue  # "various data efficient approaches (DeiT)": an example of a class, not a definition
         if known_long:
             entity_type, canonical = known_long["type"], known_long["canonical"]
+        elif (curated := curated_terms.get(surface_key(long_text))) is not None:
+            entity_type, canonical = curated
         elif known_short and known_short["canonical"] and any(
                 spells_same_term(long_text, form) for form in (known_short["canonical"], *known_short["aliases"])):
             entity_type, canonical = known_short["type"], known_short["canonical"]
@@ -252,4 +285,3 @@ def kg_abbreviations(doc):
             # the paper's own definition beats a curated name that means something else ("DST")
             entity_type, canonical = type_from_head(long_text), None
         table[short_text] = {"long": long_text, "type": entity_type, "long_span": [long_start, long_end], "canonical": canonical}
-    return doc
