@@ -205,3 +205,11 @@ def test_a_case_sensitive_curated_name_in_lower_case_is_that_name_where_it_defin
 def test_visual_transformers_are_vision_transformers(nlp):
     found = entities_of(nlp, "Mixing", "Mixing helps visual transformers (ViT) on images.")
     assert list(found) == ["ViT"] and found["ViT"].type == "MODEL"
+
+
+def test_a_defined_long_form_is_one_node_in_the_title_and_without_its_technique_word(nlp):
+    found = entities_of(nlp, "Cyclical Curriculum Learning",
+                        "We propose cyclical curriculum learning (CCL), which cycles the data size. "
+                        "The code of Cyclical Curriculum is available online.")
+    assert list(found) == ["CCL"] and found["CCL"].role == "proposed"
+    assert {"cyclical curriculum learning", "Cyclical Curriculum"} <= set(found["CCL"].aliases)

@@ -161,12 +161,34 @@ def _abbreviation_candidates(doc) -> None:
         if not types[short]:
             continue
         long_start, long_end = info["long_span"]
-        candidates.add(doc, long_start, long_end, types[short], "abbreviation", canonical=info["canonical"], aliases=(short,))
+        for start in [long_start, *_written_again(v.lower, long_start, long_end)]:
+            candidates.add(doc, start, start + long_end - long_start, types[short], "abbreviation",
+                           canonical=info["canonical"], aliases=(short,))
     for index in where(map(table.__contains__, v.word_texts)):
         (start, end), short = v.words[index], v.word_texts[index]
         info = table[short]
         if types[short]:
             candidates.add(doc, start, end, types[short], "abbreviation", canonical=info["canonical"], aliases=(info["long"],))
+
+
+def _written_again(lower: list[str], start: int, end: int) -> list[int]:
+    """Where else the words ``lower[start:end]`` (a defined long form) stand, in any case: the
+    title "Cyclical Curriculum Learning" is the "cyclical curriculum learning (CCL)" the abstract
+    defines, not the curated "curriculum learning" inside it.
+
+    >>> _written_again("a b c x a b c a b".split(), 0, 3)
+    [4]
+    """
+    words, width, found, at = lower[start:end], end - start, [], -1
+    if width < 2:
+        return found
+    while True:
+        try:
+            at = lower.index(words[0], at + 1)
+        except ValueError:
+            return found
+        if at != start and lower[at:at + width] == words and not start <= at < end:
+            found.append(at)
 
 
 def _more_sizes_follow(v, end: int) -> bool:
@@ -195,6 +217,23 @@ def _generic_keys() -> frozenset[str]:
     return frozenset(map(word_key, load_generic_phrases()))
 
 
+_TECHNIQUE_HEADS = frozenset({"learning", "method", "framework", "algorithm", "approach", "technique", "training"})
+
+
+def _without_technique_head(long_form: str) -> str | None:
+    """The key of a long form less its closing technique word, where two or more words remain:
+    a paper that defines "cyclical curriculum learning (CCL)" may later write "Cyclical
+    Curriculum" for the same thing.
+
+    >>> _without_technique_head("cyclical curriculum learning"), _without_technique_head("curriculum learning")
+    ('cyclicalcurriculum', None)
+    """
+    words = long_form.split()
+    if len(words) >= 3 and words[-1].lower() in _TECHNIQUE_HEADS:
+        return word_key(" ".join(words[:-1]))
+    return None
+
+
 @Language.component("kg_resolve")
 def kg_resolve(doc):
     v = view(doc)
@@ -211,6 +250,7 @@ def kg_resolve(doc):
     generic = _generic_keys()
     proposed = candidates.proposed_keys(doc)
     long_to_short = {word_key(info["long"]): short for short, info in table.items()}
+    named_shorter = {key: short for short, info in table.items() if (key := _without_technique_head(info["long"]))}
     sentences: dict[tuple[int, int], str] = {}
     mentions = []
     chosen = select_spans(candidates.candidates(doc))
@@ -237,6 +277,8 @@ def kg_resolve(doc):
         # "Ptr-Nets" after "Pointer Net (Ptr-Net)"
         numbers = (text, text[:-1]) if text.endswith("s") else (text, text + "s")
         short = long_to_short.get(key) or next((form for form in numbers if form in table), None)
+        if not short and not canonical and cand["rule"] != "gazetteer":
+            short = named_shorter.get(key)  # "Cyclical Curriculum" after "cyclical curriculum learning (CCL)"
         if short and word_key(table[short]["long"]) in generic:
             continue  # "pre-trained models (PTMs)": the short form of a generic phrase is as generic
         if cand["type"] == "MODEL" and any(is_generic_class(form) for form in (text, canonical, short and table[short]["long"]) if form):
