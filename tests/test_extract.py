@@ -227,6 +227,13 @@ def test_stream_benchmarks_built_from_a_dataset_are_their_own_datasets(nlp):
     assert found["Split CIFAR-100"].family == "CIFAR-100" and "CIFAR-100" not in found
 
 
+
+def test_an_image_size_after_a_dataset_is_that_dataset_at_that_size(nlp):
+    paper = Paper("p-r", "Fast sampling", "It surpasses diffusion models on ImageNet-256x256 with 1.99 FID and on CelebA-HQ 1024x1024.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ImageNet-256x256"].type == found["CelebA-HQ 1024x1024"].type == "DATASET"
+    assert (found["ImageNet-256x256"].family, found["CelebA-HQ 1024x1024"].family) == ("ImageNet", "CelebA-HQ")
+
 def test_a_learning_setting_before_a_known_task_makes_a_task_of_its_own(nlp):
     paper = Paper("p-t", "A study", "We study zero-shot question answering and long-tailed instance segmentation "
                   "on multimodal object detection data.")

@@ -64,11 +64,12 @@ def matches_as_written(entry, form: str) -> bool:
 
 
 _CASE_FREE = re.compile(r"^[A-Za-z][A-Za-z \-]*$")
-_DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2})$")
+_DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
 
 
 def extend_dataset_name(doc, end: int) -> int:
-    """Absorb a version or year written after a dataset ("Speech Commands V2", "MS-COCO 2014")."""
+    """Absorb a version, year or image size written after a dataset ("Speech Commands V2",
+    "MS-COCO 2014", "ImageNet 256x256")."""
     if end < len(doc) and _DATASET_VERSION.match(doc[end].text) and doc[end - 1].whitespace_:
         return end + 1
     return end

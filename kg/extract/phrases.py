@@ -69,7 +69,7 @@ _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mas
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
-_VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
+_VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
 
 
 def _modifier(text: str, sentence_start: bool) -> bool:
@@ -201,6 +201,8 @@ def variant_of(text: str, known: dict[str, object]):
     (True, True)
     >>> variant_of("LoRA-based", {"lora": entry}), variant_of("LoRA-Guided", {"lora": entry})
     (None, None)
+    >>> variant_of("ImageNet-256x256", {"imagenet": entry}) is entry
+    True
     """
     glued = _GLUED_VERSION.match(text)
     if glued and glued.group(1)[-1].isalpha():  # "MiniLMv2", "DeBERTaV3": a version glued on
