@@ -73,3 +73,32 @@ def test_bulk_pattern_tokens_equal_make_doc(cached):
     hashes = token_hashes(cached, forms)
     made = {form: (tuple(t.lower for t in cached.make_doc(form)), tuple(t.orth for t in cached.make_doc(form))) for form in forms}
     assert hashes == made
+
+
+def _links_by_scanning(text):
+    """find_links as first written: both patterns tried at every position of the text."""
+    import re
+
+    from kg.extract.links import _BARE_HOST, URL
+
+    out, found = [], [(m.start(), m.group()) for m in URL.finditer(text)]
+    found += [(m.start(), "https://" + m.group()) for m in re.compile(_BARE_HOST.pattern, re.I).finditer(text)]
+    for _, url in sorted(found):
+        url = url.rstrip(".,;:!?")
+        while url.endswith(")") and url.count("(") < url.count(")"):
+            url = url[:-1]
+        if url not in out:
+            out.append(url)
+    return tuple(out)
+
+
+def test_links_found_from_their_literal_parts_are_the_links_a_full_scan_finds():
+    from kg.extract.links import find_links
+
+    papers, _ = read_corpus([BUNDLED_SEEDS])
+    texts = [p.abstract for p in papers] + [
+        "HTTPS://GitHub.com/A/B and xhttp://q.io/a, WWW.GITHUB.COM/x/y, hf.co/a/b, (huggingface.co/datasets/x/y).",
+        "://bare, https://, github.com/ at end github.com/a, a www.www.github.com/x/y, me@gitlab.com/x, /github.com/a/b",
+    ]
+    assert sum(bool(find_links(t)) for t in texts) > 100
+    assert [find_links(t) for t in texts] == [_links_by_scanning(t) for t in texts]

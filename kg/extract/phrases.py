@@ -285,6 +285,8 @@ def after_prefix(v, known, entity_type: str, prefixes, word_texts) -> list[tuple
     """Known names of ``entity_type`` right after a written word in ``prefixes`` (compared as
     ``word_texts`` gives it), as names of their own with the known name as family: "Split
     CIFAR-100" is not CIFAR-100, "zero-shot question answering" not question answering."""
+    if prefixes.isdisjoint(word_texts):
+        return []  # most docs: no prefix word at all
     word_ends = [end for _, end in v.words]
     out = []
     for c in known:

@@ -160,7 +160,7 @@ def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, i
     its phrase ("on H100 GPUs" is hardware, not data)."""
     words, texts, lower = v.words, v.texts, v.lower
     out = []
-    for index in where(word == "on" for word in v.word_lower):
+    for index in where(map("on".__eq__, v.word_lower)):
         before = words[index][0] - 1
         while before > 0 and lower[before] in _SCORE_UNITS:
             before -= 1

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 
 from ..normalise import surface_key
 from .lexicon import is_name_shaped
@@ -51,6 +51,8 @@ class TokenView:
     words: list[tuple[int, int]] = field(default_factory=list)  # glued words' token spans
     word_texts: list[str] = field(default_factory=list)
     word_lower: list[str] = field(default_factory=list)
+    source: str = ""  # the doc's text, which token offsets index
+    starts: Sequence[int] = ()  # each token's character offset
     _sentence_texts: list[str] | None = None
 
     def sentence_texts(self) -> list[str]:
@@ -73,9 +75,7 @@ class TokenView:
         if end - start == 1:
             return self.texts[start]
         last = end - 1
-        parts = [text + " " if spaced else text for text, spaced in zip(self.texts[start:last], self.spaced[start:last])]
-        parts.append(self.texts[last])
-        return "".join(parts)
+        return self.source[self.starts[start]:self.starts[last] + len(self.texts[last])]
 
 
 def view(doc) -> TokenView:
@@ -91,13 +91,16 @@ def view(doc) -> TokenView:
 def _read(doc) -> TokenView:
     if not len(doc):
         return TokenView([], [], [])
-    array = doc.to_array([ORTH, SPACY])
+    array = doc.to_array([ORTH, SPACY, IDX])
     orths = array[:, 0].tolist()
     facts = list(map(_LEXEMES.get, orths))
     if None in facts:
         facts = [f or _learn(doc.vocab, orth) for f, orth in zip(facts, orths)]
     texts, lower, punct, is_punct, quote = zip(*facts)
-    return TokenView(texts, array[:, 1].astype(bool).tolist(), punct, lower, is_punct, quote)
+    spaced = array[:, 1].astype(bool).tolist()
+    # spans' texts are slices of the doc's text (Doc.text would build a Token per token)
+    source = "".join([text + " " if space else text for text, space in zip(texts, spaced)])
+    return TokenView(texts, spaced, punct, lower, is_punct, quote, source=source, starts=array[:, 2].tolist())
 
 
 def _learn(vocab, orth: int) -> tuple[str, str, bool, bool, bool]:
