@@ -775,3 +775,10 @@ def test_a_generic_term_heading_an_unknown_capitalised_name_is_no_node(nlp):
 def test_a_curated_term_with_a_generic_head_in_a_definition_is_the_curated_term(nlp):
     found, _, _ = entities(nlp, Paper("p-tts", "Speech", "We study Text-To-Speech synthesis (TTS) for Arabic."))
     assert found["text-to-speech"].type == "TASK" and "Text-To-Speech synthesis" in found["text-to-speech"].aliases
+
+
+def test_a_generic_technique_heading_a_compound_after_a_name_is_not_that_technique(nlp):
+    found, _, _ = entities(nlp, Paper("p-ad", "Tuning", "It is compatible with LoRA adapters and NER adapters."))
+    assert "LoRA" in found and "adapter tuning" not in found
+    found, _, _ = entities(nlp, Paper("p-ad2", "Tuning", "We insert adapters into each layer."))
+    assert "adapter tuning" in found

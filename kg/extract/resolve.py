@@ -113,6 +113,15 @@ def _head_of_a_longer_name(v, cand: dict, chosen: list[dict]) -> bool:
             and not any(c["start"] <= start - 1 < c["end"] for c in chosen))
 
 
+def _head_after_a_name(v, cand: dict, ends: set[int]) -> bool:
+    """A curated generic technique (one lower-case word) written right after another name:
+    the head of a compound ("LoRA adapters", "NER adapters"), not the technique itself."""
+    canonical, start = cand["canonical"], cand["start"]
+    if cand["type"] != "METHOD" or not canonical or canonical != canonical.lower() or cand["end"] - start != 1:
+        return False
+    return start in ends and v.spaced[start - 1]
+
+
 def is_fragment(text: str) -> bool:
     """A piece of a name, too short or too plain to be one on its own: roman numerals,
     "1D", "L2", one or two letters.
@@ -254,11 +263,12 @@ def kg_resolve(doc):
     sentences: dict[tuple[int, int], str] = {}
     mentions = []
     chosen = select_spans(candidates.candidates(doc))
+    ends = {c["end"] for c in chosen}
     for cand in chosen:
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
             continue
-        if cand["rule"] == "gazetteer" and _head_of_a_longer_name(v, cand, chosen):
+        if cand["rule"] == "gazetteer" and (_head_of_a_longer_name(v, cand, chosen) or _head_after_a_name(v, cand, ends)):
             continue  # "Extended Mind Transformers", "the Huggingface Transformers library": not the generic transformer
         if cand["rule"] in _CONTEXT_RULES and is_fragment(text) and text not in table:
             continue  # "III/IV" of "MIMIC III/IV", "L2" of "L2 regularization": a piece of a name
