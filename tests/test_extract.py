@@ -782,3 +782,32 @@ def test_a_generic_technique_heading_a_compound_after_a_name_is_not_that_techniq
     assert "LoRA" in found and "adapter tuning" not in found
     found, _, _ = entities(nlp, Paper("p-ad2", "Tuning", "We insert adapters into each layer."))
     assert "adapter tuning" in found
+
+
+def test_a_stated_contribution_is_proposed(nlp):
+    paper = Paper("p-mc", "Nested Codes", "Can one code serve all? Our main contribution is Zorb Nesting (ZN), which nests codes.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZN"].role == "proposed"
+    found, _, _ = entities(nlp, Paper("p-mc2", "Notes", "Our key contribution is the identification of design choices for BERT."))
+    assert [e.role for e in found.values()] == ["used"]
+
+
+def test_quoted_words_the_authors_call_their_results_are_proposed(nlp):
+    paper = Paper("p-q", "Averaging", 'We average many models -- we call the results "zorb soups." Zorb soups are cheap.')
+    found, _, _ = entities(nlp, paper)
+    assert found["zorb soups"].role == "proposed" and not any("results" in name for name in found)
+
+
+def test_a_name_that_reads_as_a_size_is_a_name_in_a_title_or_after_called(nlp):
+    for paper in (Paper("p-4m", "4M: Massively Multimodal Modeling", "We train one model on many modalities."),
+                  Paper("p-4n", "Multimodal Modeling", "We propose a multimodal training scheme called 4M.")):
+        found, _, _ = entities(nlp, paper)
+        assert found["4M"].role == "proposed"
+
+
+def test_a_name_the_abstract_calls_recently_proposed_is_used_everywhere(nlp):
+    paper = Paper("p-lg", "Variable Models via Zorbgene Pool",
+                  "Motivated by the recently proposed Zorbgene framework, we propose a method called Zorbgene Pool. "
+                  "Zorbgene moves knowledge into a small part (termed as zorbgene).")
+    found, _, _ = entities(nlp, paper)
+    assert found["Zorbgene Pool"].role == "proposed" and found["Zorbgene"].role == "used"

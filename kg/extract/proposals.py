@@ -39,6 +39,7 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "adopt", "adopts", "adopted", "employ", "employs", "employed", "apply", "applies", "applied", "utilize",
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
+_CONTRIBUTION = {"contribution", "contributions"}
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond", "without"}
 # words after a name that end its phrase ("LoRA with", "BERT is"): with any other lower-case
@@ -113,10 +114,20 @@ def title_name(doc) -> tuple[int, int] | None:
                 return None
             if any(w.lower() in _STOP_PREPOSITIONS for w in words[1:]) or len(words) > 1 and _headline_verb(words[0]):
                 return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines
-            if any(is_name_shaped(w) for w in words) or (len(words) == 1 and text[:1].isupper()) or _coined_phrase(words):
+            if any(is_name_shaped(w) for w in words) or (len(words) == 1 and _one_word_name(text)) or _coined_phrase(words):
                 return 0, i
             return None
     return None
+
+
+def _one_word_name(text: str) -> bool:
+    """A word that can be a name where a title or a naming word says it is one: capitalised,
+    or a number with capitals ("4M", which alone reads as a size).
+
+    >>> [_one_word_name(w) for w in ("Zorb", "4M", "3d", "2024", "model")]
+    [True, True, False, False, False]
+    """
+    return text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text))
 
 
 _LONG_FORM_GLUE = {"and", "of", "for", "the", "in", "with", "to", "a", "on"}
@@ -311,7 +322,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     out = []
     if is_survey(lower[: _title_end(v)]):
         return out  # a survey "introduces" what it reviews
-    for i in where(map(_NAMING_VERBS.__contains__, lower)):
+    # "our main contribution is X" proposes X as a verb would
+    stated = [i + 1 for i in where(map(_CONTRIBUTION.__contains__, lower)) if i + 1 < len(lower) and lower[i + 1] in ("is", "are")]
+    for i in sorted(where(map(_NAMING_VERBS.__contains__, lower)) + stated):
         word = lower[i]
         if i > 1 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False and lower[i - 2] in _ADJECTIVE_PREFIXES:
             continue  # "so-called LoRA blocks", "our self-constructed ARM baselines": an adjective, no verb
@@ -356,7 +369,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 continue
             text = texts[index]
             # "a method called Foo", "our proposed approach, Loki, ..."
-            named = text[:1].isupper() and (lower[start - 1] in _NAMING or (
+            named = _one_word_name(text) and (lower[start - 1] in _NAMING or (
                 texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES))
             # "we present Baichuan 2, a series of ...": a capitalised word and a version number, first after the verb
             versioned = (not lead_words and text.istitle() and text.isalpha() and index + 1 < len(words)
@@ -447,9 +460,10 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
     >>> import spacy
     >>> doc = spacy.blank("en")("We call this implicit instruction tuning. A so-called cold start (termed as learngene). "
     ...                         "We term such module as learngene. A vector, termed \\"concept vectors\\". "
-    ...                         "This is often called catastrophic forgetting. We use the term hallucination.")
+    ...                         "This is often called catastrophic forgetting. We use the term hallucination. "
+    ...                         'We call the results "zorb soups."')
     >>> [doc[s:e].text for s, e, _ in lower_case_coinages(view(doc))]
-    ['implicit instruction tuning', 'learngene', 'learngene', 'concept vectors']
+    ['implicit instruction tuning', 'learngene', 'learngene', 'concept vectors', 'zorb soups']
     """
     lower, texts, n = v.lower, v.texts, len(v.texts)
     out = []
@@ -462,6 +476,9 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
         as_at = next((j for j in range(at, min(at + 4, n)) if lower[j] == "as"), None)
         if as_at is not None and all(texts[j].isalpha() for j in range(at, as_at)):
             at = as_at  # "we term such module as learngene"
+        quote_at = next((j for j in range(at, min(at + 4, n)) if v.quote[j]), None)
+        if quote_at is not None and all(texts[j].isalpha() for j in range(at, quote_at)):
+            at = quote_at  # "we call the results "model soups"": the quoted words are the name
         quoted = False
         while at < n and (lower[at] in _COINED_OBJECTS or v.quote[at]):
             quoted = quoted or v.quote[at]
@@ -474,7 +491,9 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
             end += 1
         while end > at and texts[end - 1] == "-":
             end -= 1
-        closes = end >= n or lower[end] in _COINAGE_ENDS or (v.quote[end] if quoted else v.is_punct[end] and not v.quote[end])
+        closes = end >= n or lower[end] in _COINAGE_ENDS or (
+            (v.quote[end] or v.is_punct[end] and end + 1 < n and v.quote[end + 1]) if quoted  # "...soups."
+            else v.is_punct[end] and not v.quote[end])
         if end > at and not v.is_punct[at] and closes:
             out.append((at, end, HEAD_TYPES.get(lower[i - 1]) if i > 0 else None))
     return out
@@ -672,16 +691,38 @@ def kg_proposals(doc):
             found[word_key(short)] = found[word_key(info["long"])]
     if not found:
         return doc
+    # still names, but someone else's: "the recently proposed Learngene framework ... (termed as learngene)"
+    prior = _named_as_prior_work(v)
     for key, (start, end) in phrases.items():
         if found.get(key):
             for at in _occurrences(v, start, end):
-                candidates.add(doc, at, at + end - start, found[key], "proposal", proposed=True)
+                candidates.add(doc, at, at + end - start, found[key], "proposal", proposed=key not in prior)
     keys = word_key.each(v.word_texts)
     for index in where(map(found.get, keys)):  # a loop in C over every word, the rest only at names
         start, end = v.words[index]
-        candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=True)
-    proposed.update(found)
+        candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=keys[index] not in prior)
+    proposed.update(found.keys() - prior)
     return doc
+
+
+_PRIOR_PROPOSALS = {"proposed", "introduced", "presented", "developed"}
+_PRIOR_TIME = {"recently", "previously"}
+
+
+def _named_as_prior_work(v) -> set[str]:
+    """Keys of the words an abstract calls someone else's: "the recently proposed Learngene
+    framework", "a previously introduced FooNet".
+
+    >>> import spacy
+    >>> _named_as_prior_work(view(spacy.blank("en")("By the recently proposed Learngene framework, we propose Zorb.")))
+    {'learngene'}
+    """
+    out = set()
+    lower, texts = v.lower, v.texts
+    for i in where(map(_PRIOR_PROPOSALS.__contains__, lower)):
+        if 0 < i < len(lower) - 1 and lower[i - 1] in _PRIOR_TIME and texts[i + 1][:1].isupper():
+            out.add(word_key(texts[i + 1]))
+    return out
 
 
 def _add_technique(doc, v, technique: tuple[int, int], name_span, found: dict) -> None:
