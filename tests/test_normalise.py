@@ -216,3 +216,10 @@ def test_a_defined_long_form_is_one_node_in_the_title_and_without_its_technique_
                         "The code of Cyclical Curriculum is available online.")
     assert list(found) == ["CCL"] and found["CCL"].role == "proposed"
     assert {"cyclical curriculum learning", "Cyclical Curriculum"} <= set(found["CCL"].aliases)
+
+
+def test_a_slash_list_of_curated_names_is_each_of_them(nlp):
+    found = entities_of(nlp, "A Study", "We test on ImageNet-100/1000, CIFAR10/100 and ViT-L/16.")
+    assert {"ImageNet-100", "ImageNet-1K", "CIFAR-10", "CIFAR-100"} <= set(found)
+    assert found["ImageNet-100"].family == "ImageNet" and found["CIFAR-100"].type == "DATASET"
+    assert not any("/" in name for name in found if name != "ViT-L/16")

@@ -217,6 +217,34 @@ def variant_of(text: str, known: dict[str, object]):
     return None
 
 
+_SLASH_LIST = re.compile(r"^(.*?\D)(\d+)((?:/\d+)+)$")
+
+
+def _has_slash(word: str) -> bool:
+    return "/" in word
+
+
+def slash_list(text: str, known: dict[str, object]) -> list:
+    """The curated datasets or models a slash list of numbers names, each a name of its own:
+    "CIFAR10/100" is CIFAR-10 and CIFAR-100; empty unless every one is a curated name of one type.
+
+    >>> from kg.extract.gazetteer import GazetteerEntry
+    >>> c10, c100 = GazetteerEntry("CIFAR-10", "DATASET"), GazetteerEntry("CIFAR-100", "DATASET")
+    >>> [e.name for e in slash_list("CIFAR10/100", {"cifar10": c10, "cifar100": c100})]
+    ['CIFAR-10', 'CIFAR-100']
+    >>> slash_list("CIFAR10/20", {"cifar10": c10, "cifar100": c100}), slash_list("ViT-L/16", {})
+    ([], [])
+    """
+    match = _SLASH_LIST.match(text)
+    if not match:
+        return []
+    stem, first, rest = match.groups()
+    entries = [known.get(surface_key(stem + number)) for number in (first, *rest.split("/")[1:])]
+    if None in entries or len({entry.type for entry in entries}) != 1 or entries[0].type not in ("DATASET", "MODEL"):
+        return []
+    return entries
+
+
 class PhraseTyper:
     def __init__(self, gazetteer_dir: str | None):
         self.known = {}
@@ -234,6 +262,13 @@ class PhraseTyper:
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for start, end in named_losses(v):
             candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)
+        for index in where(map(_has_slash, v.word_texts)):
+            listed = slash_list(v.word_texts[index], self.known)
+            if listed:
+                start, end = v.words[index]
+                first, *others = listed
+                candidates.add(doc, start, end, first.type, "gazetteer", canonical=first.name, family=first.family,
+                               also=tuple(entry.name for entry in others))
         entries = self.variant.each(v.word_texts)
         for index in where(entries):
             start, end = v.words[index]

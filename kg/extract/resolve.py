@@ -314,11 +314,13 @@ def kg_resolve(doc):
         sent = _sentence_span(v, cand["start"], cand["end"])
         if sent not in sentences:
             sentences[sent] = v.text(*sent).strip()
-        mentions.append({
+        mention = {
             "text": text, "type": cand["type"], "role": role, "sentence": sentences[sent],
             "start": start_char, "end": end_char, "rule": cand["rule"],
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": cand["family"],
-        })
+        }
+        mentions.append(mention)
+        mentions.extend({**mention, "canonical": other, "aliases": []} for other in cand["also"])
     one_type_per_name(mentions)
     doc.user_data["kg_mentions"] = mentions
     # scratch state of the rule components stays behind: finished docs must serialise
