@@ -223,3 +223,15 @@ def test_a_slash_list_of_curated_names_is_each_of_them(nlp):
     assert {"ImageNet-100", "ImageNet-1K", "CIFAR-10", "CIFAR-100"} <= set(found)
     assert found["ImageNet-100"].family == "ImageNet" and found["CIFAR-100"].type == "DATASET"
     assert not any("/" in name for name in found if name != "ViT-L/16")
+
+
+def test_a_defined_short_form_with_model_variants_is_one_model_node_with_them(nlp):
+    from kg.graph import build_graph
+    from kg.pipeline import extract_papers
+
+    paper = Paper("p-vm", "Distilling Modules", "We evaluate it on Zorb Mixture-of-Experts (Z-MoE). The Z-MoE-Base model gains 3%.")
+    graph = build_graph(extract_papers([paper]))
+    variant = next(key for key, data in graph.nodes(data=True) if data.get("name") == "Z-MoE-Base")
+    (_, family, kind), = graph.out_edges(variant, data="type")
+    assert kind == "VARIANT_OF" and graph.nodes[family]["name"] == "Zorb Mixture-of-Experts"
+    assert graph.nodes[family]["support"] == 1 and "Z-MoE" in graph.nodes[family]["aliases"]

@@ -166,6 +166,12 @@ def _abbreviation_candidates(doc) -> None:
     coined_over = {c["canonical"] for c in redefined.values() if word_key(v.text(c["start"], c["end"])) in proposed}
     pending[:] = [c for c in pending if not (id(c) in redefined or c["rule"] == "gazetteer" and c["canonical"] in coined_over)]
     types = {short: info["type"] or defined_term_type(short, info["long"]) for short, info in table.items()}
+    # "Vision Mixture-of-Experts (V-MoE) ... the V-MoE-Base model": a short form with model variants names a model
+    for c in pending:
+        if c["type"] == "MODEL" and not c["canonical"]:
+            family = model_family(v.text(c["start"], c["end"]))
+            if family in table and types[family] == "METHOD" and not table[family]["canonical"]:
+                types[family] = "MODEL"
     for short, info in table.items():
         if not types[short]:
             continue
@@ -262,6 +268,16 @@ def kg_resolve(doc):
     named_shorter = {key: short for short, info in table.items() if (key := _without_technique_head(info["long"]))}
     sentences: dict[tuple[int, int], str] = {}
     mentions = []
+
+    def pair_name(short: str) -> str:
+        """An abbreviation pair is one entity: a paper's own coinage is named by its short
+        form (MALT), an established term by its long form (graph convolutional networks)."""
+        long_form = table[short]["long"]
+        own = word_key(short) in proposed or word_key(long_form) in proposed
+        # a curated term keeps its curated name, even where the paper claims it
+        own_name = long_form if word_key(short) in spelled_out else short
+        return table[short]["canonical"] or (own_name if own else long_form)
+
     chosen = select_spans(candidates.candidates(doc))
     ends = {c["end"] for c in chosen}
     for cand in chosen:
@@ -294,16 +310,12 @@ def kg_resolve(doc):
         if cand["type"] == "MODEL" and any(is_generic_class(form) for form in (text, canonical, short and table[short]["long"]) if form):
             continue  # a class of models ("large reasoning models (LRMs)") is never a MODEL node
         if short and not canonical:
-            # An abbreviation pair is one entity: a paper's own coinage is named by its short
-            # form (MALT), an established term by its long form (graph convolutional networks).
-            long_form = table[short]["long"]
-            own = word_key(short) in proposed or word_key(long_form) in proposed
-            # a curated term keeps its curated name, even where the paper claims it
-            own_name = long_form if word_key(short) in spelled_out else short
-            canonical = table[short]["canonical"] or (own_name if own else long_form)
-            aliases = sorted({long_form, short, text} - {canonical})
+            canonical = pair_name(short)
+            aliases = sorted({table[short]["long"], short, text} - {canonical})
         # a variant of a proposed name is proposed: "FooLM-Instruct" of FooLM, "FooSet-C" of FooSet
         family = cand["family"] or (model_family(text) if cand["type"] == "MODEL" else None)
+        # the variant of a defined short form ("V-MoE-Base") links to the pair's node, whatever names it
+        named_family = pair_name(family) if not cand["family"] and family in table and not canonical else cand["family"]
         if family and cand["type"] == "MODEL" and _more_sizes_follow(v, cand["end"]):
             canonical = family  # "T5 Base, Large, and XL": no other size can be rebuilt, so the family
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
@@ -317,7 +329,7 @@ def kg_resolve(doc):
         mention = {
             "text": text, "type": cand["type"], "role": role, "sentence": sentences[sent],
             "start": start_char, "end": end_char, "rule": cand["rule"],
-            "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": cand["family"],
+            "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": named_family,
         }
         mentions.append(mention)
         mentions.extend({**mention, "canonical": other, "aliases": []} for other in cand["also"])
