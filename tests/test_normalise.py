@@ -235,3 +235,9 @@ def test_a_defined_short_form_with_model_variants_is_one_model_node_with_them(nl
     (_, family, kind), = graph.out_edges(variant, data="type")
     assert kind == "VARIANT_OF" and graph.nodes[family]["name"] == "Zorb Mixture-of-Experts"
     assert graph.nodes[family]["support"] == 1 and "Z-MoE" in graph.nodes[family]["aliases"]
+
+
+def test_a_size_list_names_its_family_without_taking_the_first_size_as_an_alias(nlp):
+    found = entities_of(nlp, "Zorb Models", "Zorbus-7B, 13B and 70B are trained on text. Later, Zorbus-7B beats Llama 2.")
+    assert found["Zorbus"].text == "Zorbus-7B, 13B and 70B" and "Zorbus-7B" not in found["Zorbus"].aliases
+    assert found["Zorbus-7B"].family == "Zorbus"

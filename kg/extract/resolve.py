@@ -206,17 +206,27 @@ def _written_again(lower: list[str], start: int, end: int) -> list[int]:
             found.append(at)
 
 
-def _more_sizes_follow(v, end: int) -> bool:
-    """", Large, and XL" or "and 13B" right after a sized name: a list of sizes. Variant words
-    count only capitalised: "Mistral 7B and it outperforms", "and small models" are prose."""
+def _size_list_end(v, end: int) -> int | None:
+    """Where a list of sizes right after a sized name ends (", Large, and XL", "and 13B"),
+    or None when none follows. Variant words count only capitalised: "Mistral 7B and it
+    outperforms", "and small models" are prose.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("ClimateGPT-7B, 13B and 70B are trained. Mistral 7B and it works."))
+    >>> _size_list_end(v, 1), _size_list_end(v, 10)
+    (5, None)
+    """
     texts, n = v.texts, len(v.texts)
-    at = end
-    while at < n and texts[at] in (",", "and", "or"):
-        at += 1
-    if at == end or at >= n:
-        return False
-    word = texts[at]
-    return is_size_word(word) and (word[0].isdigit() or word[0].isupper() and word != "It")
+    stop, at = None, end
+    while True:
+        while at < n and texts[at] in (",", "and", "or"):
+            at += 1
+        if at == end or at >= n:
+            return stop
+        word = texts[at]
+        if not (is_size_word(word) and (word[0].isdigit() or word[0].isupper() and word != "It")):
+            return stop
+        stop = end = at = at + 1
 
 
 def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
@@ -316,14 +326,18 @@ def kg_resolve(doc):
         family = cand["family"] or (model_family(text) if cand["type"] == "MODEL" else None)
         # the variant of a defined short form ("V-MoE-Base") links to the pair's node, whatever names it
         named_family = pair_name(family) if not cand["family"] and family in table and not canonical else cand["family"]
-        if family and cand["type"] == "MODEL" and _more_sizes_follow(v, cand["end"]):
-            canonical = family  # "T5 Base, Large, and XL": no other size can be rebuilt, so the family
+        stop = cand["end"]
+        if family and cand["type"] == "MODEL" and (list_end := _size_list_end(v, stop)) is not None:
+            # "T5 Base, Large, and XL": no other size can be rebuilt, so the family, written as the
+            # whole list (its first size alone may be a node of its own elsewhere)
+            canonical, stop = family, list_end
+            text = v.text(cand["start"], stop)
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
                               or (family and word_key(family) in proposed)) else "used"
         start_char = doc[cand["start"]].idx
-        end_char = doc[cand["end"] - 1].idx + len(v.texts[cand["end"] - 1])
-        sent = _sentence_span(v, cand["start"], cand["end"])
+        end_char = doc[stop - 1].idx + len(v.texts[stop - 1])
+        sent = _sentence_span(v, cand["start"], stop)
         if sent not in sentences:
             sentences[sent] = v.text(*sent).strip()
         mention = {

@@ -28,6 +28,10 @@ _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos
 _ENTITY_REMNANT = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))x(201[34]|201[89cdCD]|2026)(?=[^\W\d_])")
 
 
+# TeX's non-breaking space after a word ("Llama~2", "i.e.~it"); "10~20X" is a range and stays
+_TIE = re.compile(r"(?<![\w.])([A-Za-z][\w.]*)~(?=\w)")
+
+
 def _remnant(match: re.Match) -> str:
     return chr(int(match.group(1), 16))
 
@@ -43,12 +47,16 @@ def clean_text(text: str) -> str:
     'TÜLU 3 gains 4%'
     >>> clean_text("from scratchx2013even at 7B)x2014a model; Q&amp;A &#x2014; R&D x2014")
     'from scratch\u2013even at 7B)\u2014a model; Q&A \u2014 R&D x2014'
+    >>> clean_text("from Llama~2, i.e.~it runs 10~20X or ~5x faster")
+    'from Llama 2, i.e. it runs 10~20X or ~5x faster'
     """
     text = detex(text)
     if "&" in text:
         text = _ENTITY.sub(lambda match: html.unescape(match.group()), text)
     if "x20" in text:
         text = _ENTITY_REMNANT.sub(_remnant, text)
+    if "~" in text:
+        text = _TIE.sub(r"\1 ", text)
     return " ".join(text.split())
 
 
