@@ -191,9 +191,12 @@ def load_graph(workdir: str | Path = DEFAULT_WORKDIR) -> nx.DiGraph:
 
 
 def graph_summary(graph: nx.DiGraph) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for _, label in graph.nodes(data="label"):
-        counts[label] = counts.get(label, 0) + 1
+    """Nodes per label, relationships, and ``families_only``: entity nodes no paper names
+    directly, only as the family of a variant it names (Qwen2 for Qwen2-72B-Instruct)."""
+    counts: dict[str, int] = {"families_only": 0}
+    for _, data in graph.nodes(data=True):
+        counts[data["label"]] = counts.get(data["label"], 0) + 1
+        counts["families_only"] += data.get("support") == 0
     counts["relationships"] = graph.number_of_edges()
     return counts
 

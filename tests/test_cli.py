@@ -188,3 +188,9 @@ def test_an_appended_paper_coining_the_same_short_form_gets_its_own_node(tmp_pat
     methods = _methods(workdir, capsys)  # the store and graph.json agree
     assert len(methods) == 2 and all(m["name"] and m["support"] == 1 for m in methods)
     assert "Zorbic Forest Learning" in {m["name"] for m in methods}
+
+
+def test_build_counts_the_entities_that_are_only_families(tmp_path, capsys):
+    path = _jsonl(tmp_path / "a.jsonl", [{"title": "Tuning", "abstract": "We fine-tune Zorbus-7B and Zorbus-13B on GSM8K."}])
+    assert main(["build", path, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    assert "(1 of the entities only as the family of a variant a paper names)" in capsys.readouterr().out

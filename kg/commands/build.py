@@ -63,8 +63,10 @@ def run(args) -> int:
     print_report(result.report, args.show_rejects)
     counts = graph_summary(result.graph)
     entity_counts = ", ".join(f"{counts.get(l, 0)} {l.lower()}s" for l in ("Dataset", "Model", "Method", "Task", "Metric"))
+    families = counts["families_only"]
     print(f"graph: {counts.get('Paper', 0)} papers, {entity_counts}, {counts.get('Repository', 0)} repositories, "
-          f"{counts['relationships']} relationships")
+          f"{counts['relationships']} relationships"
+          + (f" ({families} of the entities only as the family of a variant a paper names)" if families else ""))
     for name, path in result.outputs.items():
         print(f"{name}: {path}")
     if result.notes:
