@@ -63,9 +63,25 @@ def _singular(token: str) -> str:
     return token
 
 
+# Greek letters as their names: "β-VAE" is "beta-VAE", "ε-greedy" is "epsilon-greedy"
+_GREEK = str.maketrans({
+    letter: name for letters, name in (
+        ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("εϵ", "epsilon"), ("ζ", "zeta"), ("η", "eta"),
+        ("θϑ", "theta"), ("ι", "iota"), ("κ", "kappa"), ("λ", "lambda"), ("μ", "mu"), ("ν", "nu"), ("ξ", "xi"),
+        ("π", "pi"), ("ρ", "rho"), ("σς", "sigma"), ("τ", "tau"), ("υ", "upsilon"), ("φϕ", "phi"), ("χ", "chi"),
+        ("ψ", "psi"), ("ω", "omega"))
+    for letter in letters
+})
+
+
 @lru_cache(maxsize=1 << 16)  # every stage keys the same few thousand names over and over
 def surface_key(text: str) -> str:
-    """A matching key: case-, hyphen-, space- and plural-insensitive, version-sensitive."""
+    """A matching key: case-, hyphen-, space- and plural-insensitive, version-sensitive;
+    Greek letters read as their names.
+
+    >>> surface_key("β-VAE") == surface_key("beta-VAE"), surface_key("DεpS") == surface_key("DepsilonpS")
+    (True, True)
+    """
     text = unicodedata.normalize("NFKC", text).strip()
     tokens = [t for t in _SPLIT.split(text) if t]
     if tokens:
@@ -73,6 +89,8 @@ def surface_key(text: str) -> str:
     out = ""
     for token in tokens:
         token = _DROP.sub("", token).lower().strip(".")
+        if not token.isascii():
+            token = token.translate(_GREEK)
         if not token:
             continue
         if out and out[-1].isdigit() and token[0].isdigit():

@@ -18,6 +18,8 @@ SAME = [
     ("diffusion models", "Diffusion Model"),
     ("approaches", "approach"),
     ("MS-COCO", "MS COCO"),
+    ("β-VAE", "beta-VAE"),
+    ("ε-greedy", "epsilon-greedy"),
 ]
 DISTINCT = [
     ("Llama 3.1 8B", "Llama 3.1 70B"),
@@ -28,6 +30,7 @@ DISTINCT = [
     ("SQuAD 1.1", "SQuAD 2.0"),
     ("Bert-base", "Bert-large"),
     ("ResNet-50", "ResNet-101"),
+    ("β-VAE", "VAE"),
 ]
 
 
