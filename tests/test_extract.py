@@ -811,3 +811,10 @@ def test_a_name_the_abstract_calls_recently_proposed_is_used_everywhere(nlp):
                   "Zorbgene moves knowledge into a small part (termed as zorbgene).")
     found, _, _ = entities(nlp, paper)
     assert found["Zorbgene Pool"].role == "proposed" and found["Zorbgene"].role == "used"
+
+
+def test_a_defined_term_from_another_field_is_no_technique(nlp):
+    found, _, _ = entities(nlp, Paper("p-mr", "Scans", "Magnetic Resonance (MR) scans help speakers of Modern Standard Arabic (MSA). MR is safe."))
+    assert not found, found
+    found, _, _ = entities(nlp, Paper("p-el", "Scores", "We score samples by the Error Zorb-Norm (EZN). EZN ranks data."))
+    assert found["Error Zorb-Norm"].type == "METHOD"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from . import candidates
-from .gazetteer import load_generic_phrases
+from .gazetteer import load_gazetteer, load_generic_phrases
 from .lexicon import NOT_NAMES, is_generic_class, is_link
 from ..normalise import is_size_word, model_family
 from .words import drop_view, view, where, word_key
@@ -141,15 +141,35 @@ def defined_term_type(short: str, long: str) -> str | None:
     ('METHOD', None)
     >>> defined_term_type("AD", "Alzheimer's disease"), defined_term_type("VLA", "Vision-language-action")
     (None, None)
-    >>> defined_term_type("CF", "catastrophic forgetting") is None
-    True
+    >>> defined_term_type("CF", "catastrophic forgetting") is None, defined_term_type("MR", "Magnetic Resonance") is None
+    (True, True)
     """
     words = long.split()
     if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
         return None
     if words[-1].lower() in _NOT_TECHNIQUES:
         return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique
+    if _technical_words().isdisjoint(w for w in re.split(r"[\s\-/]+", long.lower())):
+        return None  # "Magnetic Resonance (MR)", "Modern Standard Arabic (MSA)": another field's term
     return "METHOD"
+
+
+@lru_cache(maxsize=1)
+def _technical_words() -> frozenset[str]:
+    """Words of three letters or more that at least three curated method, model, task or metric
+    names share ("gradient", "kernel", "sampling"): the vocabulary of ML technique names.
+
+    >>> sorted(w for w in ("kernel", "resonance", "sampling", "arabic") if w in _technical_words())
+    ['kernel', 'sampling']
+    """
+    counts: dict[str, int] = {}
+    for entry in load_gazetteer():
+        if entry.type != "DATASET":
+            words = {w for form in (entry.name, *entry.aliases) for w in re.split(r"[\s\-/]+", form.lower())
+                     if len(w) >= 3 and w.isalpha()}
+            for word in words:
+                counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= 3)
 
 
 def _abbreviation_candidates(doc) -> None:
