@@ -13,9 +13,18 @@ import csv
 import io
 import json
 
-__all__ = ["CELL_WIDTH", "table", "to_json", "to_csv", "render", "cells_cut"]
+__all__ = ["CELL_WIDTH", "table", "to_json", "to_csv", "render", "cells_cut", "counted"]
 
 CELL_WIDTH = 80
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, plural unless there is one.
+
+    >>> counted(1, "paper"), counted(0, "duplicate"), counted(2, "file")
+    ('1 paper', '0 duplicates', '2 files')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _text(value) -> str:

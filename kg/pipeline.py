@@ -18,6 +18,7 @@ from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
 from .graph import ENTITY_LABELS, build_graph, fold_entities, known_entities, merge_graphs
 from .ingest import CorpusReader, Shard
+from .output import counted
 from .normalise import CorpusNames, fold_pairs, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
 from .shards import read_items, write_items
@@ -156,7 +157,7 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
 
 
 def _nothing_parsed(report: IngestReport) -> str:
-    message = f"no papers to build from: {report.records} records in {len(report.files)} file{'s' if len(report.files) != 1 else ''}, {len(report.rejects)} rejected"
+    message = f"no papers to build from: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, {len(report.rejects)} rejected"
     if report.rejects:
         first = report.rejects[0]
         message += f" (first: {first})"

@@ -19,6 +19,8 @@ __all__ = [
     "Paper",
     "Reject",
     "Notice",
+    "Duplicate",
+    "Skipped",
     "IngestReport",
     "Mention",
     "Entity",
@@ -103,6 +105,43 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """A later copy of a paper (same normalised title) whose abstract differs from the kept copy's.
+
+    >>> print(Duplicate("a.jsonl", 6, "dup TITLE!", Source("a.jsonl", 5), "Dup title"))
+    a.jsonl:6: 'dup TITLE!' has the title of line 5 ('Dup title') but another abstract; merged into it, keeping the first abstract (retitle one if they are different papers)
+    >>> str(Duplicate("b.csv", 2, "Dup", Source("a.jsonl", 5), "Dup")).split(" but")[0]
+    "b.csv:2: 'Dup' has the title of a.jsonl:5 ('Dup')"
+    """
+
+    path: str
+    line: int
+    title: str
+    kept: Source
+    kept_title: str
+
+    def __str__(self) -> str:
+        kept = f"line {self.kept.line}" if self.kept.path == self.path else str(self.kept)
+        return (f"{_where(self.path, self.line)}: {self.title[:60]!r} has the title of {kept} ({self.kept_title[:60]!r}) "
+                "but another abstract; merged into it, keeping the first abstract (retitle one if they are different papers)")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file found in a folder and not read, and why (it holds no records, so it is not counted as one).
+
+    >>> str(Skipped("c/notes.md", "not a corpus file"))
+    'c/notes.md: not a corpus file'
+    """
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class IngestReport:
     """Accounts for every input record: parsed, merged as duplicate, or rejected."""
 
@@ -114,6 +153,8 @@ class IngestReport:
     other_shards: int = 0
     differing_abstracts: int = 0  # duplicates whose abstract differs from the kept first copy's
     notices: tuple[Notice, ...] = ()  # kept records with a field left out
+    differing: tuple[Duplicate, ...] = ()  # the duplicates counted in differing_abstracts, each named
+    skipped: tuple[Skipped, ...] = ()  # files in folders that are no corpus format
 
     @property
     def balanced(self) -> bool:

@@ -71,7 +71,7 @@ def test_a_build_with_no_papers_leaves_the_workdir_as_it_was(tmp_path, capsys):
     capsys.readouterr()
     assert main(["build", bad, "--workdir", str(workdir), "--no-html"]) == 2
     err = capsys.readouterr().err
-    assert "no papers to build from: 1 records in 1 file, 1 rejected" in err and f"{bad}:1" in err
+    assert "no papers to build from: 1 record in 1 file, 1 rejected" in err and f"{bad}:1" in err
     assert (workdir / "graph.json").read_bytes() == before
     assert main(["query", "papers_using", "--param", "name=BERT", "--json", "--workdir", str(workdir)]) == 0
     assert [r["paper"] for r in json.loads(capsys.readouterr().out)] == ["Bar Study"]

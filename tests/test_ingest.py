@@ -225,3 +225,124 @@ def test_a_year_that_does_not_read_is_left_out_with_a_notice(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "0 rejected, 2 with a field left out" in out
     assert "kept " + str(tmp_path / "a.jsonl") + ":1: year 'forthcoming' is not a year; left empty" in out
+
+
+def _summary(report, show=10):
+    import io
+
+    from kg.commands.build import print_report
+
+    out = io.StringIO()
+    print_report(report, show, out=out)
+    return out.getvalue()
+
+
+def test_an_unclosed_csv_quote_rejects_its_record_and_the_rows_after_it_are_read(tmp_path):
+    good = [f"Paper {i},We use CIFAR-10 and ResNet-{i}." for i in range(50)]
+    path = tmp_path / "unclosed.csv"
+    path.write_text("\n".join(["title,abstract", "First Paper,We use MNIST.", 'Broken Paper,"We use SVHN with a word.'] + good) + "\n")
+    papers, report = read_corpus([path])
+    assert len(papers) == 51 and report.records == 52 and report.balanced
+    assert [str(r) for r in report.rejects] == [f"{path}:3: a quoted field opened on line 3 is never closed "
+                                                "(it runs to the end of the file, taking in lines 4-53); close the quote"]
+    # a quote in a later row closes the open one mid-field: the swallowed rows are read again on their own
+    path = tmp_path / "stray.csv"
+    path.write_text("\n".join(["title,abstract", 'Broken,"We use SVHN.', "Two,We use MNIST.", 'Three,We use "BERT" here.',
+                               'Multi,"A quoted abstract, on', 'two lines, is fine."', "Last,We use COCO."]) + "\n")
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Two", "Three", "Multi", "Last"]
+    assert papers[2].abstract == "A quoted abstract, on two lines, is fine." and papers[2].sources[0].line == 5
+    assert [(r.line, r.reason.split(";")[0]) for r in report.rejects] == [
+        (2, "a quoted field opened on line 2 runs on to line 4, where a quote inside a row ends it")]
+
+
+def test_a_csv_field_over_csvs_default_limit_is_read_and_a_runaway_one_rejected_alone(tmp_path, monkeypatch):
+    import kg.ingest.structured as structured
+
+    path = tmp_path / "big.csv"
+    path.write_text(f'title,abstract\nHuge,"{"We use MNIST. " * 12000}"\nSmall,We use SVHN.\n')
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Huge", "Small"] and len(papers[0].abstract) > 131072 and not report.rejects
+    monkeypatch.setattr(structured, "_FIELD_LIMIT", 1000)
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Small"] and report.balanced
+    assert [(r.line, r.reason.split(";")[0]) for r in report.rejects] == [
+        (2, "a field starting on this line is longer than 1,000 characters, more than any abstract")]
+
+
+def test_files_a_folder_does_not_read_are_named_in_the_summary(tmp_path):
+    (tmp_path / "papers.jsonl").write_text(json.dumps({"title": "A Study", "abstract": "We train BERT."}) + "\n")
+    (tmp_path / "notes.md").write_text("hello\n")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n\x00\x01")
+    papers, report = read_corpus([tmp_path])
+    assert len(papers) == 1 and report.files == (str(tmp_path / "papers.jsonl"),)
+    assert [s.path for s in report.skipped] == [str(tmp_path / "notes.md"), str(tmp_path / "scan.pdf")]
+    out = _summary(report)
+    assert "-> 1 paper, 0 duplicates merged, 0 rejected; 2 files in folders skipped (not a corpus format)" in out
+    assert f"  skipped {tmp_path / 'notes.md'}: not a corpus format (.txt seed dump, .jsonl" in out
+    assert "pass it by name if it is one" in out
+
+
+def test_a_txt_that_is_no_seed_dump_is_one_reject_and_odd_files_say_what_they_are(tmp_path, seed_files):
+    readme = tmp_path / "README.txt"
+    readme.write_text("# paper-kg\n\npaper-kg turns ML abstracts into a graph. It is offline.\n\n## Install\n\n"
+                      "```bash\npip install -e .\n```\n\n- one bullet\n- another\n\nRun the tests:\n\n```\npytest\n```\n")
+    papers, report = read_corpus([readme])
+    assert papers == [] and report.records == 1 and report.balanced
+    assert report.rejects[0].line == 0 and report.rejects[0].reason.startswith(
+        "does not read as a seed dump (a title line, then a line of abstract prose): ")
+    assert "line 1: the title '# paper-kg' looks like markdown or code" in report.rejects[0].reason
+    notes = tmp_path / "notes.md"  # passed by name: read as a seed dump, and the reject says why
+    notes.write_text("hello\n")
+    (reject,) = read_corpus([notes])[1].rejects
+    assert "it was read as one because .md is no corpus format" in reject.reason
+    for name, content, why in [("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\n", "file is a PDF"), ("sheet.csv", b"PK\x03\x04\x14\x00", "ZIP archive"),
+                               ("noise.json", bytes(range(128, 256)) * 2, "file is binary")]:
+        (tmp_path / name).write_bytes(content)
+        assert why in read_corpus([tmp_path / name])[1].rejects[0].reason, name
+    # the bundled dumps all pass the check: 777 records, none rejected (also test_seed_counts_match_the_files)
+    _, report = read_corpus(seed_files)
+    assert (report.records, report.papers, report.duplicates, report.rejects) == (777, 712, 65, ())
+
+
+def test_a_json_array_file_is_read_element_by_element(tmp_path):
+    rows = [{"title": "Array Paper One", "abstract": "We evaluate BERT on GLUE."},
+            {"title": "Array Paper Two", "abstract": "We train ResNet-50 on ImageNet."}]
+    pretty, flat, wrapped = tmp_path / "array.json", tmp_path / "array1.json", tmp_path / "wrapped.json"
+    pretty.write_text(json.dumps(rows + [7], indent=2))
+    flat.write_text(json.dumps(rows))
+    wrapped.write_text(json.dumps({"source": "export", "papers": rows}, indent=1))
+    for path, lines in [(pretty, [2, 6]), (flat, [1, 1]), (wrapped, [4, 8])]:
+        papers = [i for i in read_file(path) if isinstance(i, Paper)]
+        assert [(p.title, p.sources[0].line) for p in papers] == [(r["title"], n) for r, n in zip(rows, lines)], path
+    assert [str(r) for r in read_file(pretty) if isinstance(r, Reject)] == [
+        f'{pretty}:10: array element is a JSON number, not an object; write each paper as {{"title": ..., "abstract": ...}}']
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(rows, indent=2)[:-10] + "\n  ,\n]")
+    papers, report = read_corpus([broken])
+    assert [p.title for p in papers] == ["Array Paper One"] and report.balanced
+    assert "invalid JSON (" in report.rejects[0].reason and "the rest of the array was not read" in report.rejects[0].reason
+    scalar = tmp_path / "number.json"
+    scalar.write_text("42\n")
+    assert [r.reason.split(";")[0] for r in read_corpus([scalar])[1].rejects] == ["the file is a JSON number, not papers"]
+    lines = tmp_path / "lines.json"  # JSON lines named .json (as the arXiv snapshot is) are still read line by line
+    lines.write_text("".join(json.dumps(r) + "\n" for r in rows) + "not json\n")
+    papers, report = read_corpus([lines])
+    assert len(papers) == 2 and [r.line for r in report.rejects] == [3]
+
+
+def test_a_duplicate_with_another_abstract_is_named_with_both_lines(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"title": "Dup title", "abstract": "first"}) + "\n"
+                    + json.dumps({"title": "dup  TITLE!", "abstract": "second version with BERT"}) + "\n"
+                    + json.dumps({"title": "Dup title", "abstract": "First"}) + "\n")
+    papers, report = read_corpus([path])
+    assert [(d.line, d.kept.line) for d in report.differing] == [(2, 1)]  # the identical third copy is not listed
+    out = _summary(report)
+    assert "-> 1 paper, 2 duplicates merged (1 with another abstract; the first copy's is kept), 0 rejected" in out
+    assert (f"  merged {path}:2: 'dup TITLE!' has the title of line 1 ('Dup title') but another abstract; "
+            "merged into it, keeping the first abstract") in out
+    single = tmp_path / "e.jsonl"
+    single.write_text(path.read_text().splitlines()[0] + "\n" + path.read_text().splitlines()[1] + "\n")
+    assert "input: 2 records in 1 file -> 1 paper, 1 duplicate merged (1 with another" in _summary(read_corpus([single])[1])
+    assert "... and 1 more merged (use --show-rejects N)" in _summary(read_corpus([path, single])[1], show=1)

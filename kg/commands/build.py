@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..pipeline import DEFAULT_WORKDIR, build, graph_summary
 from ..errors import InputError
+from ..output import counted
 from ..records import IngestReport
 from ._help import HelpFormatter
 
@@ -29,7 +30,7 @@ def register(sub) -> None:
     parser.add_argument("--no-html", action="store_true", help="skip the HTML view")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
-    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N kept records with a field left out (default: 10)")
+    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: kept records with a field left out, duplicates with another abstract, files skipped in folders (default: 10)")
     parser.set_defaults(run=run)
 
 
@@ -41,12 +42,14 @@ def _differing(report: IngestReport) -> str:
 def print_report(report: IngestReport, show: int, out=None) -> None:
     out = out or sys.stdout
     print(
-        f"input: {report.records} records in {len(report.files)} file{'s' if len(report.files) != 1 else ''} -> {report.papers} papers, "
-        f"{report.duplicates} duplicates merged{_differing(report)}, {len(report.rejects)} rejected"
-        + (f", {len(report.notices)} with a field left out" if report.notices else ""),
+        f"input: {counted(report.records, 'record')} in {counted(len(report.files), 'file')} -> {counted(report.papers, 'paper')}, "
+        f"{counted(report.duplicates, 'duplicate')} merged{_differing(report)}, {len(report.rejects)} rejected"
+        + (f", {len(report.notices)} with a field left out" if report.notices else "")
+        + (f"; {counted(len(report.skipped), 'file')} in folders skipped (not a corpus format)" if report.skipped else ""),
         file=out,
     )
-    for what, items in (("rejected", report.rejects), ("kept", report.notices)):
+    for what, items in (("merged", report.differing), ("rejected", report.rejects), ("kept", report.notices),
+                        ("skipped", report.skipped)):
         for item in items[:show]:
             print(f"  {what} {item}", file=out)
         if len(items) > show:

@@ -12,30 +12,60 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..records import IngestReport, Notice, Paper, Reject
-from .files import decode_lines, expand_paths, iter_lines, looks_binary, read_bytes, read_head
+from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Skipped, Source
+from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head
 from .identity import normalise_title, paper_id
 from .seed_dump import read_seed_dump
-from .structured import read_csv, read_jsonl
+from .structured import read_csv, read_json, read_jsonl
 
 __all__ = ["read_corpus", "CorpusReader", "Shard", "read_file", "detect_format", "normalise_title", "paper_id"]
 
 
 def detect_format(path: Path, lines: list[tuple[int, str | None]]) -> str:
-    """'jsonl', 'csv', 'tsv' or 'seed' from the suffix, else from the first character."""
+    """'jsonl', 'csv', 'tsv' or 'seed' from the suffix, else from the first character.
+
+    >>> detect_format(Path("a.dat"), [(1, "  [{")]), detect_format(Path("a.md"), [(1, "# Notes")])
+    ('jsonl', 'seed')
+    """
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
     if suffix in (".csv", ".tsv"):
         return suffix[1:]
     first = next((t.lstrip() for _, t in lines if t and t.strip()), "")
-    return "jsonl" if first.startswith("{") else "seed"
+    return "jsonl" if first.startswith(("{", "[")) else "seed"
+
+
+def _json_document(path: Path) -> bool:
+    """Whether a JSON file is one document (an array, or a pretty-printed object) rather than
+    JSON lines. Decided from its first two non-blank lines, so JSON lines, which can be
+    gigabytes (the arXiv snapshot is a .json file of them), are still streamed."""
+    first: list[str | None] = []
+    for _, text in iter_lines(path):
+        if text is None or text.strip():
+            first.append(text)
+        if len(first) == 2:
+            break
+    if not first or first[0] is None:
+        return False
+    if first[0].lstrip().startswith("[") or len(first) == 1:
+        return True  # an array, or one line: read whole either way, and a wrapper or a lone value is named as such
+    return not any(_parses(text) for text in first)
+
+
+def _parses(text: str | None) -> bool:
+    try:
+        json.loads(text or "")
+        return True
+    except json.JSONDecodeError:
+        return False
 
 
 def read_file(path: Path) -> Iterator[Paper | Reject]:
@@ -49,18 +79,32 @@ def read_file(path: Path) -> Iterator[Paper | Reject]:
     if not head.strip() and not read_bytes(path).strip():
         yield Reject(name, 0, "file is empty; remove it or add papers to it")
         return
-    if looks_binary(head):
-        yield Reject(name, 0, "file is binary (or UTF-16), not a text corpus; pass UTF-8 text, JSONL or CSV")
+    if (why := binary_kind(head)) is not None:
+        yield Reject(name, 0, why)
         return
     fmt = detect_format(path, decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head))
     if fmt == "jsonl":
+        if _json_document(path):
+            data = read_bytes(path).removeprefix(b"\xef\xbb\xbf")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as err:
+                line = data.count(b"\n", 0, err.start) + 1
+                yield Reject(name, line, f"JSON document is not valid UTF-8 (line {line}); re-save the file as UTF-8")
+                return
+            items = read_json(name, text)
+            if items is not None:
+                yield from items
+                return
         yield from read_jsonl(name, iter_lines(path))
         return
     lines = decode_lines(read_bytes(path))
     if fmt in ("csv", "tsv"):
         yield from read_csv(name, lines, delimiter="\t" if fmt == "tsv" else ",")
     else:
-        yield from read_seed_dump(name, lines)
+        suffix = path.suffix.lower()
+        note = "" if suffix in KNOWN_SUFFIXES else f"; it was read as one because {suffix or 'a name with no suffix'} is no corpus format"
+        yield from read_seed_dump(name, lines, note)
 
 
 @dataclass(frozen=True)
@@ -135,9 +179,11 @@ class CorpusReader:
     """
 
     def __init__(self, paths: Iterable[str | Path] | str | Path, shard: Shard | None = None):
-        self.files = expand_paths([paths] if isinstance(paths, (str, Path)) else paths)  # one path is a corpus too
+        self.files, skipped = find_files([paths] if isinstance(paths, (str, Path)) else paths)  # one path is a corpus too
         self.shard = shard
-        self._seen: dict[str, int] = {}  # id -> hash of the first copy's abstract
+        self._skipped = [s for s in skipped if shard is None or shard.owns_reject(Reject(s.path, 0, s.reason))]
+        self._seen: dict[str, tuple[int, Source, str]] = {}  # id -> hash of the first copy's abstract, its source, its title
+        self._differing_items: list[Duplicate] = []
         self._later: dict[str, list[Paper]] = {}
         self._rejects: list[Reject] = []
         self._notices: list[Notice] = []
@@ -164,10 +210,14 @@ class CorpusReader:
                     self._other += 1
                 elif item.id in self._seen:
                     self._duplicates += 1
-                    self._differing += self._seen[item.id] != _text_hash(item.abstract)
+                    text_hash, kept, kept_title = self._seen[item.id]
+                    if text_hash != _text_hash(item.abstract):  # an identical copy is plain; this one is named in the report
+                        self._differing += 1
+                        source = item.sources[0]
+                        self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title))
                     self._later.setdefault(item.id, []).append(replace(item, abstract=""))
                 else:
-                    self._seen[item.id] = _text_hash(item.abstract)
+                    self._seen[item.id] = (_text_hash(item.abstract), item.sources[0], item.title)
                     yield item
 
     def first_copies(self) -> list[Paper]:
@@ -190,6 +240,8 @@ class CorpusReader:
             notices=tuple(self._notices),
             files=tuple(str(p) for p in self.files),
             other_shards=self._other,
+            differing=tuple(self._differing_items),
+            skipped=tuple(self._skipped),
         )
 
 

@@ -10,34 +10,52 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from ..records import Skipped
 
-__all__ = ["KNOWN_SUFFIXES", "expand_paths", "read_bytes", "read_head", "iter_lines", "decode_lines", "looks_binary"]
+__all__ = ["KNOWN_SUFFIXES", "expand_paths", "find_files", "read_bytes", "read_head", "iter_lines", "decode_lines",
+           "looks_binary", "binary_kind"]
 
 KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
+NOT_A_CORPUS_FORMAT = ("not a corpus format (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); "
+                       "pass it by name if it is one")
 
 
 def expand_paths(paths) -> list[Path]:
-    """Files named directly, plus corpus files (by suffix) found under directories, leaving
-    out hidden files and folders and kg's own output (a workdir's graph.json)."""
+    """Files named directly, plus corpus files (by suffix) found under directories."""
+    return find_files(paths)[0]
+
+
+def find_files(paths) -> tuple[list[Path], list[Skipped]]:
+    """Files named directly, plus corpus files (by suffix) found under directories; and the
+    other files found there, each with why it was skipped, so the summary can name them.
+
+    Hidden files and folders and kg's own output (a workdir's graph.json) are left out
+    without a word: they are never meant as input.
+    """
     found: list[Path] = []
+    skipped: list[Skipped] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-                            and not _skipped(p, path))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _skipped(p, path))
+            inside = [p for p in files if p.suffix.lower() in KNOWN_SUFFIXES]
+            others = [p for p in files if p.suffix.lower() not in KNOWN_SUFFIXES]
             if not inside:
+                holds = f"; it holds {', '.join(p.name for p in others[:3])}{' ...' if len(others) > 3 else ''}" if others else ""
                 raise InputError(
-                    f"{path}: directory holds no corpus files",
-                    fix=f"put .txt, .jsonl, .json or .csv files in it (looked for {', '.join(KNOWN_SUFFIXES)})",
+                    f"{path}: directory holds no corpus files{holds}",
+                    fix=f"put .txt, .jsonl, .json or .csv files in it (looked for {', '.join(KNOWN_SUFFIXES)}), "
+                        "or pass a file of another name by its path",
                 )
             found.extend(inside)
+            skipped.extend(Skipped(str(p), NOT_A_CORPUS_FORMAT) for p in others)
         elif path.is_file():
             found.append(path)
         elif path.exists():
             raise InputError(f"{path}: not a regular file", fix="pass a corpus file or a directory of them")
         else:
             raise InputError(f"{path}: no such file or directory", fix="check the path (run `kg build` with no paths for the bundled seeds)")
-    return found
+    return found, skipped
 
 
 def _skipped(path: Path, root: Path) -> bool:
@@ -86,6 +104,37 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str | None]]:
 def looks_binary(data: bytes) -> bool:
     """NUL bytes in the first 8 KiB mean binary (or UTF-16) data, not a text corpus."""
     return b"\x00" in data[:8192]
+
+
+# Formats people pass by mistake, by their first bytes: each gets a reject that says what to do.
+_MAGIC = (
+    (b"%PDF-", "file is a PDF, not a text corpus; put its titles and abstracts into JSONL or CSV"),
+    (b"PK\x03\x04", "file is a ZIP archive (as .xlsx and .docx files are), not a text corpus; save the sheet as CSV, or unzip it"),
+    (b"\x1f\x8b", "file is gzip-compressed; decompress it (gunzip) and pass the text"),
+)
+BINARY = "file is binary (or UTF-16), not a text corpus; pass UTF-8 text, JSONL or CSV"
+
+
+def binary_kind(head: bytes) -> str | None:
+    """Why the file that starts with ``head`` is not text, or None for text.
+
+    Besides NUL bytes and known signatures, a head where more than 30% of the characters
+    are control characters or bytes that are no UTF-8 is binary; a Latin-1 file has far
+    fewer (one accented letter in a word or two), and its lines are rejected one by one.
+
+    >>> binary_kind(b"%PDF-1.7\\n"), binary_kind(b"title,abstract\\nCaf\\xe9,We use MNIST.\\n")
+    ('file is a PDF, not a text corpus; put its titles and abstracts into JSONL or CSV', None)
+    >>> binary_kind(bytes(range(200, 256)) * 3) == BINARY
+    True
+    """
+    for magic, reason in _MAGIC:
+        if head.startswith(magic):
+            return reason
+    if looks_binary(head):
+        return BINARY
+    text = head.decode("utf-8", errors="replace")
+    odd = sum(ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\x7f" for ch in text)
+    return BINARY if text and odd > 0.3 * len(text) else None
 
 
 def decode_lines(data: bytes) -> list[tuple[int, str | None]]:

@@ -30,6 +30,11 @@ HEADER_LINES = {
 _DATE_LINE = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(, \d{4})?$")
 _GLUED_SUBSCRIBE = re.compile(r"^Subscribe(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+[A-Z(]")
+# Markdown and code that a notes or README .txt holds: headings, bullets, numbered items,
+# quotes, tables, fences, rules, images, links, bold lead-ins, HTML tags. No title or
+# abstract in the seed dumps starts like this ("[MASK] is All You Need" is no link).
+_MARKUP = re.compile(r"^(?:#{1,6}\s|```|~~~|[-*+]\s|\d+[.)]\s|>|\||!\[|\*\*|<[A-Za-z/!]|\[[^\]]*\]\(|(?:-{3,}|={3,}|\*{3,})$)")
+_PROSE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def looks_like_title(text: str) -> bool:
@@ -44,6 +49,24 @@ def looks_like_title(text: str) -> bool:
         return False
     breaks = len(_SENTENCE_END.findall(text))
     return breaks == 0 or (breaks == 1 and not text.endswith("."))
+
+
+def looks_like_markup(text: str) -> bool:
+    """Markdown or code, not a title or abstract.
+
+    >>> [looks_like_markup(t) for t in ("## Project layout", "- a bullet", "```bash", "[MASK] is All You Need", "3D Shapes")]
+    [True, True, True, False, False]
+    """
+    return bool(_MARKUP.match(text.lstrip()))
+
+
+def looks_like_prose(text: str) -> bool:
+    """An abstract is prose: a few words, with at least one sentence end.
+
+    >>> looks_like_prose("We study X. It works."), looks_like_prose("hello world"), looks_like_prose("Fine.")
+    (True, False, False)
+    """
+    return len(text.split()) >= 3 and bool(_PROSE_END.search(text))
 
 
 def _paragraphs(lines: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
@@ -102,13 +125,49 @@ def read_units(path: str, units: list[tuple[int, str | None]]) -> Iterator[Paper
             yield Reject(path, nxt[0], "abstract is not valid UTF-8; re-save the file as UTF-8")
             i += 2
             continue
+        if looks_like_markup(text) or looks_like_markup(nxt[1]):
+            which, shown = ("title", text) if looks_like_markup(text) else ("abstract", nxt[1])
+            yield Reject(path, line, f"the {which} {shown[:60]!r} looks like markdown or code, not a paper's; "
+                                     "remove this title and abstract, or write the corpus as JSONL or CSV")
+            i += 2
+            continue
         title = clean_text(text)
         yield Paper(id=paper_id(title), title=title, abstract=clean_text(nxt[1]), sources=(Source(path, line),))
         i += 2
 
 
-def read_seed_dump(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper | Reject]:
-    """Both seed layouts: blank-line separated paragraphs, or one unit per line."""
+def _failure(item: Paper | Reject) -> str | None:
+    """Why a record read from a .txt says the file is no seed dump, or None for a plausible paper."""
+    if isinstance(item, Reject):
+        return item.reason.split(";")[0]
+    if not looks_like_prose(item.abstract):
+        return f"abstract {item.abstract[:40]!r} is not prose"
+    return None
+
+
+def read_seed_dump(path: str, lines: list[tuple[int, str | None]], note: str = "") -> Iterator[Paper | Reject]:
+    """Both seed layouts: blank-line separated paragraphs, or one unit per line.
+
+    Any text file reads as title/abstract pairs, so a file where most records fail (title
+    with no abstract, markdown, an "abstract" that is not prose) is no seed dump: a README
+    or notes that sit in a corpus folder. It is one reject, not a run of odd papers and
+    rejects; ``note`` says why it was read as a seed dump at all.
+
+    >>> lines = [(1, "# Notes"), (2, "We keep notes here. They are short."), (3, "TODO")]
+    >>> print(*read_seed_dump("notes.txt", lines))  # doctest: +NORMALIZE_WHITESPACE
+    notes.txt: does not read as a seed dump (a title line, then a line of abstract prose): 2 of 2 records are not papers
+    (line 1: the title '# Notes' looks like markdown or code, not a paper's); write the corpus as JSONL or CSV, or leave
+    this file out
+    """
     has_blank_lines = any(text is not None and not text.strip() for _, text in lines)
     units = _paragraphs(lines) if has_blank_lines else [(n, t) for n, t in lines]
-    return read_units(path, units)
+    items = list(read_units(path, units))
+    failures = [(item, why) for item in items if (why := _failure(item)) is not None]
+    if items and 2 * len(failures) > len(items):
+        item, why = failures[0]
+        line = item.line if isinstance(item, Reject) else item.sources[0].line
+        yield Reject(path, 0, f"does not read as a seed dump (a title line, then a line of abstract prose): "
+                              f"{len(failures)} of {len(items)} records {'is not a paper' if len(failures) == 1 else 'are not papers'} (line {line}: {why}){note}; "
+                              "write the corpus as JSONL or CSV, or leave this file out")
+        return
+    yield from items

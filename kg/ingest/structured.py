@@ -18,11 +18,12 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..records import Notice, Paper, Reject, Source
 from .identity import clean_text, paper_id
 
-__all__ = ["read_jsonl", "read_csv", "record_to_paper"]
+__all__ = ["read_jsonl", "read_json", "read_csv", "csv_records", "record_to_paper"]
 
 _YEAR = re.compile(r"(19|20)\d{2}")
 
@@ -140,13 +141,243 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         yield from _paper_and_notices(path, number, record)
 
 
-def _paper_and_notices(path: str, line: int, record: dict) -> Iterator[Paper | Reject | Notice]:
+_LIST_KEYS = ("papers", "records")  # {"papers": [...]}: the one wrapper common enough to read
+
+
+def _line_at(text: str, pos: int, cache: list[int]) -> int:
+    """1-based line of ``text[pos]``; ``cache`` holds [position, line] of the last answer, so a
+    walk forward through the text counts each newline once."""
+    if pos < cache[0]:
+        cache[:] = [0, 1]
+    cache[1] += text.count("\n", cache[0], pos)
+    cache[0] = pos
+    return cache[1]
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _array_items(text: str, pos: int) -> Iterator[tuple[int, object]]:
+    """(start position, value) of each element of the JSON array that opens at ``text[pos]``.
+
+    Raises ``json.JSONDecodeError`` where the array stops being valid JSON, after the
+    elements before that point, so those are still read.
+
+    >>> list(_array_items('[{"a": 1},\\n 2 ]', 0))
+    [(1, {'a': 1}), (12, 2)]
+    """
+    decoder = json.JSONDecoder()
+    pos = _skip_space(text, pos + 1)
+    if text[pos:pos + 1] == "]":
+        return
+    while True:
+        value, end = decoder.raw_decode(text, pos)
+        yield pos, value
+        pos = _skip_space(text, end)
+        if text[pos:pos + 1] == "]":
+            return
+        if text[pos:pos + 1] != ",":
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        pos = _skip_space(text, pos + 1)
+
+
+def _json_error(err: json.JSONDecodeError) -> str:
+    return f"{err.msg.removesuffix(' at')} at line {err.lineno} column {err.colno}"
+
+
+_ELEMENT = "write each paper as {\"title\": ..., \"abstract\": ...}"
+
+
+def read_json(path: str, text: str) -> Iterator[Paper | Reject | Notice] | None:
+    """A whole JSON document: an array of papers, an object with the array under "papers" or
+    "records", or one paper. Each element is a record at the line where it starts.
+    None when the text is JSON lines (one value after another), to be read line by line.
+
+    >>> [(type(r).__name__, r.sources[0].line if isinstance(r, Paper) else r.line)
+    ...  for r in read_json("a.json", '[\\n {"title": "T",\\n  "abstract": "A."},\\n 7\\n]')]
+    [('Paper', 2), ('Reject', 4)]
+    >>> read_json("a.jsonl", '{"title": "T", "abstract": "A."}\\n{"title": "U", "abstract": "B."}') is None
+    True
+    """
+    start = _skip_space(text, 0)
+    where = [0, 1]
+    # A document that does not parse is one reject (or its good elements and one reject) only
+    # where it cannot be JSON lines with a broken first line, whose other lines must still be read.
+    head = [t.strip() for t in text[start:].split("\n", 8) if t.strip()][:2]
+    if text[start:start + 1] == "[":
+        try:
+            value, end = json.JSONDecoder().raw_decode(text, start)
+        except json.JSONDecodeError:
+            return None if len(head) > 1 and _is_object(head[1]) else _read_array(path, text, start, where)
+        if text[end:].strip():
+            return None
+        return _read_array(path, text, start, where)
+    try:
+        value, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as err:
+        if head[0] != "{":  # a pretty-printed object opens with a line of its own
+            return None
+        return iter([Reject(path, err.lineno, f"invalid JSON ({_json_error(err)}); fix it, or write one paper per line (JSONL)")])
+    if text[end:].strip():
+        return None
+    return _read_value(path, text, start, value, where)
+
+
+def _is_object(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | Notice]:
+    line = _line_at(text, start, where)
+    if isinstance(value, dict):
+        key = next((k for k in value if str(k).strip().lower() in _LIST_KEYS and isinstance(value[k], list)), None)
+        if key is None:
+            if not any(str(k).strip().lower() == "title" for k in value):
+                yield Reject(path, line, f"JSON object has no 'title' and no list under {' or '.join(map(repr, _LIST_KEYS))}; "
+                                         f"write a JSON array of papers: [{{\"title\": ..., \"abstract\": ...}}, ...]")
+                return
+            yield from _paper_and_notices(path, line, value)
+            return
+        # the array's position, to give each element its line: found by its key, and used only if
+        # the elements read from there are the ones the document holds (the key could occur in a string)
+        match = re.search(r'"' + re.escape(key) + r'"\s*:\s*\[', text)
+        if match:
+            try:
+                items = list(_array_items(text, match.end() - 1))
+                if [v for _, v in items] == value[key]:
+                    for pos, item in items:
+                        yield from _element(path, _line_at(text, pos, where), item)
+                    return
+            except json.JSONDecodeError:
+                pass
+        for index, item in enumerate(value[key]):  # no line per element: the element's place in the list instead
+            yield from _element(path, line, item, f"element {index} of {key!r}: ")
+        return
+    kind = {str: "string", type(None): "null"}.get(type(value)) or _JSON_KINDS.get(type(value), "value")
+    yield Reject(path, line, f"the file is a JSON {kind}, not papers; write a JSON array of papers: [{{\"title\": ..., \"abstract\": ...}}, ...]")
+
+
+def _read_array(path, text, start, where) -> Iterator[Paper | Reject | Notice]:
+    count = 0
+    try:
+        for pos, item in _array_items(text, start):
+            count += 1
+            yield from _element(path, _line_at(text, pos, where), item)
+    except json.JSONDecodeError as err:
+        rest = "the rest of the array" if count else "the array"
+        yield Reject(path, err.lineno, f"invalid JSON ({_json_error(err)}); {rest} was not read; fix it")
+        return
+    if not count:
+        yield Reject(path, _line_at(text, start, where), "the JSON array is empty; add papers to it or remove the file")
+
+
+def _element(path, line, item, prefix="") -> Iterator[Paper | Reject | Notice]:
+    if isinstance(item, dict):
+        yield from _paper_and_notices(path, line, item, prefix)
+    else:
+        kind = {str: "string", type(None): "null"}.get(type(item)) or _JSON_KINDS.get(type(item), "value")
+        yield Reject(path, line, f"{prefix}array element is a JSON {kind}, not an object; {_ELEMENT}")
+
+
+def _paper_and_notices(path: str, line: int, record: dict, prefix: str = "") -> Iterator[Paper | Reject | Notice]:
     item = record_to_paper(path, line, record)
     if isinstance(item, Paper):
         year = next((v for k, v in record.items() if k is not None and str(k).strip().lower() == "year"), None)
         if (why := _year_notice(year)) is not None:
-            yield Notice(path, line, why)
+            yield Notice(path, line, prefix + why)
+    elif prefix:
+        item = Reject(item.path, item.line, prefix + item.reason)
     yield item
+
+
+# Quoted fields may hold newlines (multi-line abstracts), so one CSV record can span lines.
+# A quote that is never closed makes the csv module read every later row into one field,
+# silently, so each record that spans lines is checked: the quote must close before the end
+# of the file, and be followed by the delimiter or the end of the line (strict CSV), not by
+# more text as when the quote in some later row closes it. Such a record is rejected and
+# reading starts again on the line after the one that opened the quote, so the rows after
+# it are still read. A record on one line is read as leniently as before.
+_END = "\ue000kg-end-of-file\ue000"  # a private-use mark fed after the last line: it lands in a field only if a quote is open
+_FIELD_LIMIT = 1 << 26  # csv's own limit (131,072 characters) is below some real fields; this one bounds a runaway field
+
+
+@contextmanager
+def _field_limit(limit: int):
+    old = csv.field_size_limit()
+    csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _unclosed_reason(opened: int, last: int, err: str) -> str:
+    """Why a record that opened a quote on line ``opened`` is rejected.
+
+    >>> _unclosed_reason(3, 52, "unexpected end of data")
+    'a quoted field opened on line 3 is never closed (it runs to the end of the file, taking in lines 4-52); close the quote'
+    >>> print(_unclosed_reason(3, 9, "',' expected after a quote"))
+    a quoted field opened on line 3 runs on to line 9, where a quote inside a row ends it; close the quote on line 3 (write a quote inside a quoted field as "")
+    """
+    if "end of data" in err:
+        taken = "" if last <= opened else f", taking in line {last}" if last == opened + 1 else f", taking in lines {opened + 1}-{last}"
+        return f"a quoted field opened on line {opened} is never closed (it runs to the end of the file{taken}); close the quote"
+    return (f"a quoted field opened on line {opened} runs on to line {last}, where a quote inside a row ends it; "
+            f"close the quote on line {opened} (write a quote inside a quoted field as \"\")")
+
+
+def csv_records(lines: list[tuple[int, str]], delimiter: str = ",") -> Iterator[tuple[int, list[str] | str]]:
+    """(first line, fields) per CSV record, or (line, reason) for a record that cannot be read.
+
+    >>> rows = [(1, "t,a"), (2, 'One,"spans'), (3, 'two lines"'), (4, 'Broken,"never closed'), (5, "Two,fine")]
+    >>> list(csv_records(rows))
+    [(1, ['t', 'a']), (2, ['One', 'spans\\ntwo lines']), (4, 'a quoted field opened on line 4 is never closed (it runs to the end of the file, taking in line 5); close the quote'), (5, ['Two', 'fine'])]
+    """
+    start = 0
+    with _field_limit(_FIELD_LIMIT):
+        while start < len(lines):
+            start = yield from _records_from(lines, start, delimiter)
+
+
+def _records_from(lines: list[tuple[int, str]], start: int, delimiter: str):
+    """Yield records from ``lines[start:]``; return where to start again after a broken one (len(lines) when done)."""
+    feed = iter([text + "\n" for _, text in lines[start:]] + [_END])
+    reader = csv.reader(feed, delimiter=delimiter)
+    done = 0  # lines of the feed read before the current record
+    while True:
+        first = start + done
+        try:
+            row = next(reader, None)
+        except csv.Error as err:  # a field over the limit, or a NUL byte past the part sniffed for binary data
+            if "field larger than field limit" in str(err):
+                why = (f"a field starting on this line is longer than {csv.field_size_limit():,} characters, more than any abstract; "
+                       "if a quote opened here is never closed, close it, else shorten the field")
+            else:
+                why = f"malformed CSV ({err}); fix the line"
+            yield lines[first][0], why
+            return first + 1
+        if row is None or row == [_END]:
+            return len(lines)
+        last = start + reader.line_num - 1  # the feed's line that ended the record (the end mark counts as one past the file)
+        done = reader.line_num
+        if row and row[-1].endswith(_END):
+            yield lines[first][0], _unclosed_reason(lines[first][0], lines[-1][0], "end of data")
+            return first + 1
+        if last > first:  # a quoted field spans lines: it must be well formed to be trusted
+            raw = "\n".join(text for _, text in lines[first:last + 1])
+            try:
+                list(csv.reader(io.StringIO(raw), delimiter=delimiter, strict=True))
+            except csv.Error as err:
+                yield lines[first][0], _unclosed_reason(lines[first][0], lines[last][0], str(err))
+                return first + 1
+        if row:  # a blank line is no record
+            yield lines[first][0], row
 
 
 def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",") -> Iterator[Paper | Reject]:
@@ -154,29 +385,30 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
     for number in bad:
         yield Reject(path, number, "line is not valid UTF-8; re-save the file as UTF-8")
     good = [(n, t) for n, t in lines if t is not None]
-    if not good:
+    records = csv_records(good, delimiter)
+    first = next(records, None)
+    if first is None:
         return
-    text = "\n".join(t for _, t in good)
-    numbers = [n for n, _ in good]
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [column for column, names in (("title", {"title"}), ("abstract", {"abstract", "summary"})) if not names & set(header)]
+    line, names = first
+    if isinstance(names, str):
+        yield Reject(path, line, f"CSV header cannot be read: {names}")
+        return
+    header = [h.strip().lower() for h in names]
+    missing = [column for column, wanted in (("title", {"title"}), ("abstract", {"abstract", "summary"})) if not wanted & set(header)]
     if missing:
         columns = " and ".join(repr(column) for column in missing)
-        yield Reject(path, numbers[0], f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}; "
-                                       "add a header row naming title and abstract (or summary)")
+        yield Reject(path, line, f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}; "
+                                 "add a header row naming title and abstract (or summary)")
         return
-    try:
-        for row in reader:
-            # DictReader counts physical lines; map back to the file's numbering.
-            line = numbers[min(reader.line_num, len(numbers)) - 1]
-            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                continue
-            if row.get(None):  # more fields than the header names: every column after the extra one is shifted
-                name = "tab" if delimiter == "\t" else repr(delimiter)
-                yield Reject(path, line, f"row has {len(header) + len(row[None])} fields, the header {len(header)}; "
-                                         f"quote the field that holds a {name}")
-                continue
-            yield from _paper_and_notices(path, line, row)
-    except csv.Error as err:
-        yield Reject(path, numbers[min(reader.line_num, len(numbers)) - 1], f"malformed CSV ({err}); fix the quoting")
+    for line, fields in records:
+        if isinstance(fields, str):
+            yield Reject(path, line, fields)
+            continue
+        if not any(v.strip() for v in fields):
+            continue
+        if len(fields) > len(names):  # more fields than the header names: every column after the extra one is shifted
+            name = "tab" if delimiter == "\t" else repr(delimiter)
+            yield Reject(path, line, f"row has {len(fields)} fields, the header {len(header)}; "
+                                     f"quote the field that holds a {name}")
+            continue
+        yield from _paper_and_notices(path, line, dict(zip(names, fields)))
