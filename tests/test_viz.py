@@ -223,6 +223,9 @@ def test_big_views_are_cut_to_the_best_connected_nodes_with_a_hint(tmp_path):
     assert result.nodes <= 120 and result.total == graph.number_of_nodes()
     for hint in ("--around", "--types", "--min-support", "--max-nodes"):
         assert hint in result.message
+    # the page's banner is read in a browser: it names the command these options belong to
+    banner = re.search(r'<div id="kg-message" role="status">(.*?)</div>', result.path.read_text(encoding="utf-8")).group(1)
+    assert "kg viz --around NAME" in banner
     view = select(graph, max_nodes=120)
     degree = dict(graph.degree())
     entities = sorted((n for n in graph if graph.nodes[n]["label"] != "Paper"), key=lambda n: -degree[n])

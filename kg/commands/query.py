@@ -21,7 +21,7 @@ def register(sub) -> None:
     )
     parser.add_argument("name", nargs="?", help="template name")
     parser.add_argument("--list", action="store_true", help="list templates with their parameters")
-    add_param_and_format_arguments(parser, "template parameter (repeatable)")
+    add_param_and_format_arguments(parser, "template parameter (repeatable)", first="name")
     add_store_arguments(parser)
     parser.set_defaults(run=run)
 

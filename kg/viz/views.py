@@ -30,7 +30,8 @@ from ..normalise import surface_key
 __all__ = ["VIEWS", "Selection", "parse_types", "find_node", "display_name", "select"]
 
 VIEWS = ("all", "datasets")
-_NARROW = "narrow the view with --around NAME [--depth N], --types Dataset,Model or --min-support N, or raise --max-nodes"
+_NARROW = ("narrow the view with kg viz --around NAME [--depth N], --types Dataset,Model or --min-support N, "
+           "or raise --max-nodes")
 
 
 @dataclass(frozen=True)
