@@ -34,6 +34,7 @@ from kg.normalise import entity_key
 from kg.queries import get_template, load_templates, parse_template, run_template
 from kg.records import Entity, Paper, PaperEntities, Source
 from kg.store import EmbeddedStore
+from sample_graphs import AMBIGUOUS_TITLES, ambiguous_items
 
 TITLES = {
     "p1": "Deep Residual Learning for Image Recognition",
@@ -333,6 +334,68 @@ def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]
     assert run(store, "connection", source="no such thing", target="p1") == []
+
+
+@pytest.fixture(scope="module")
+def ambiguous(tmp_path_factory):
+    """A closed store of sample_graphs.ambiguous_items (names that are a paper and an entity)."""
+    folder = tmp_path_factory.mktemp("ambiguous")
+    with EmbeddedStore(folder / "store") as opened:
+        opened.load(build_graph(ambiguous_items()))
+    return str(folder)
+
+
+def _route_ends(workdir, source, target):
+    with EmbeddedStore(f"{workdir}/store") as opened:
+        route = run(opened, "connection", source=source, target=target, limit=1)[0]["route"]
+    return route.split(" -[")[0].split(" <-[")[0], route.split("]-> ")[-1].split("]- ")[-1]
+
+
+@pytest.mark.parametrize("source, target, ends", [
+    # an entity named exactly beats the title it starts (the paper is one hop further)
+    ("MALT", "GSM8K", ("MALT", "GSM8K")),
+    # an alias that only one title holds as words: that paper; an alias no title holds: the entity
+    ("GSM8K", "lottery ticket", ("GSM8K", AMBIGUOUS_TITLES["m2"])),
+    ("GSM8K", "LTH", ("GSM8K", "lottery ticket hypothesis")),
+    # a family no paper names by itself comes after a title that contains the text; its key is exact
+    ("GSM8K", "yuan 2.0", ("GSM8K", AMBIGUOUS_TITLES["m4"])),
+    ("GSM8K", "model:yuan2.0", ("GSM8K", "Yuan 2.0")),
+    ("m1", "method:lotterytickethypothesis", (AMBIGUOUS_TITLES["m1"], "lottery ticket hypothesis")),
+])
+def test_connection_resolves_a_name_that_is_a_paper_and_an_entity(ambiguous, source, target, ends):
+    assert _route_ends(ambiguous, source, target) == ends
+
+
+def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
+    """kg.resolve (which `kg viz --around` and the notes use) and the template agree."""
+    from kg.commands.query import _candidates
+    from kg.normalise import surface_key
+    from kg.resolve import rank
+
+    texts = ["MALT", "malt", "lottery ticket", "Lottery Tickets", "LTH", "yuan 2.0", "Yuan 2.0-M32", "teachers",
+             "multi-agent LLM training", "gsm-8k", "m3", "model:yuan2.0", "Stabilizing the lottery ticket hypothesis"]
+    with EmbeddedStore(f"{ambiguous}/store") as opened:
+        for text in texts:
+            target = "CIFAR-10" if text.lower() != "cifar-10" else "GSM8K"
+            route = run(opened, "connection", source=text, target=target, limit=1)[0]["route"]
+            chosen = rank(text, _candidates(opened, text, surface_key(text)))[0]
+            assert route.startswith(chosen.name + " -[") or route.startswith(chosen.name + " <-["), (text, route, chosen)
+
+
+def test_connection_says_which_node_a_name_meant_and_how_to_get_the_other(ambiguous, capsys):
+    args = ["query", "connection", "--param", "source=MALT", "--param", "target=lottery ticket", "--workdir", ambiguous]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "source='MALT' is Method “MALT” (1 paper) here" in err
+    assert f"the paper “{AMBIGUOUS_TITLES['m1']}”: --param source=m1 uses it" in err
+    assert f"target='lottery ticket' is the paper “{AMBIGUOUS_TITLES['m2']}” here" in err
+    assert "Method “lottery ticket hypothesis” (1 paper): --param target=method:lotterytickethypothesis uses it" in err
+    assert main(["query", "connection", "--param", "source=GSM8K", "--param", "target=yuan 2.0", "--workdir", ambiguous]) == 0
+    err = capsys.readouterr().err
+    assert "Model “Yuan 2.0” (no paper by itself): --param target=model:yuan2.0 uses it" in err
+    assert "source=" not in err  # GSM8K names one node only
+    assert main(["query", "connection", "--param", "source=m1", "--param", "target=LTH", "--workdir", ambiguous]) == 0
+    assert "it also names" not in capsys.readouterr().err
 
 
 def test_search_papers_full_text(store):

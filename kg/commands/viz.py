@@ -63,6 +63,8 @@ def run(args) -> int:
     result = render(graph, out, view=args.view, around=args.around, depth=args.depth, types=args.types,
                     min_support=args.min_support, max_nodes=args.max_nodes)
     print(f"wrote {result.path} ({result.nodes} nodes, {result.edges} edges): {result.title}")
+    if result.note:
+        print(f"note: {result.note}", file=sys.stderr)
     if result.message:
         print(f"note: {result.message}", file=sys.stderr)
     print(f"open: {result.path.resolve().as_uri()}")
