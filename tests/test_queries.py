@@ -445,6 +445,73 @@ def test_model_family(store):
     assert column(run(store, "model_family", model="gpt"), "lineage") == ["GPT-4"]
 
 
+def test_related_entities(store):
+    rows = run(store, "related_entities", name="gsm-8k", type="any")
+    assert [(r["type"], r["entity"], r["papers"]) for r in rows] == [
+        ("Dataset", "MMLU", 2), ("Metric", "accuracy", 2), ("Model", "Llama 2 7B", 2),
+        ("Method", "LoRA", 1), ("Model", "GPT-4", 1), ("Model", "Llama 2", 1),
+    ]
+    assert rows[0]["examples"] == [TITLES["p5"], TITLES["p3"]]  # alphabetical
+    # a family counts the papers of its variants and leaves them out of the answer
+    family = run(store, "related_entities", name="LLAMA 2", type="datasets")
+    assert [(r["entity"], r["papers"], r["examples"]) for r in family] == [
+        ("GSM8K", 3, [TITLES["p5"], TITLES["p3"], TITLES["p4"]]), ("MMLU", 2, [TITLES["p5"], TITLES["p3"]]),
+    ]
+    assert column(run(store, "related_entities", name="llama 2", type="model"), "entity") == ["GPT-4"]
+    # tasks by default: what a model is used for (ImageNet by an alias)
+    assert [(r["type"], r["entity"], r["papers"]) for r in run(store, "related_entities", name="ResNet-50")] == [
+        ("Task", "image classification", 1)]
+    assert column(run(store, "related_entities", name="ILSVRC 2012"), "entity") == ["image classification"]
+    assert run(store, "related_entities", name="GSM8") == []  # exact, as papers_using
+    assert len(run(store, "related_entities", name="gsm8k", type="any", limit=2)) == 2
+
+
+NAMES = {  # (paper, uses, proposes): names where one is a substring of others
+    "q1": ("Llama Does Math", ["MODEL:Llama 2 7B:Llama 2", "DATASET:MATH", "DATASET:GSM8K"], ["DATASET:MetaMathQA"]),
+    "q2": ("Mathstral Report", ["DATASET:MATH", "DATASET:MetaMathQA"], ["MODEL:Mathstral"]),
+    "q3": ("Llama Does Grade School", ["MODEL:Llama 2", "DATASET:GSM8K"], []),
+}
+
+
+@pytest.fixture(scope="module")
+def names_store(tmp_path_factory):
+    items = []
+    for pid, (title, used, proposed) in NAMES.items():
+        entities = []
+        for role, specs in (("used", used), ("proposed", proposed)):
+            for spec in specs:
+                kind, name, *family = spec.split(":")
+                aliases = {"GSM8K": ("grade school math",), "MetaMathQA": ("MetaMath",)}.get(name, ())
+                entities.append(Entity(entity_key(kind, name), name, kind, role, name, title, 0, 1, "test", 1.0,
+                                       aliases, family[0] if family else None))
+        items.append(PaperEntities(Paper(pid, title, title, (Source("names.txt", len(items) + 1),)), tuple(entities)))
+    with EmbeddedStore(tmp_path_factory.mktemp("names") / "store") as opened:
+        opened.load(build_graph(items))
+        yield opened
+
+
+def test_a_name_given_exactly_matches_only_that_entity(names_store):
+    """model_dataset, proposed_entities and model_family look for the text inside names only when
+    no node has it as its name or alias (as papers_using matches it)."""
+    def pairs(**params):
+        return [(r["model"], r["dataset"]) for r in run(names_store, "model_dataset", **params)]
+
+    assert pairs(dataset="math") == [("Llama 2 7B", "MATH"), ("Mathstral", "MATH")]  # not MetaMathQA, GSM8K
+    assert pairs(dataset="MATH") == pairs(dataset="math")
+    assert pairs(dataset="grade-school math") == [("Llama 2", "GSM8K"), ("Llama 2 7B", "GSM8K")]  # by alias
+    assert pairs(dataset="meta") == [("Llama 2 7B", "MetaMathQA"), ("Mathstral", "MetaMathQA")]  # inside names
+    assert pairs(model="llama 2", dataset="gsm8k") == [("Llama 2", "GSM8K"), ("Llama 2 7B", "GSM8K")]  # with variants
+    assert pairs(model="llama 2 7b", dataset="gsm8k") == [("Llama 2 7B", "GSM8K")]
+    assert pairs(model="math") == [("Mathstral", "MATH"), ("Mathstral", "MetaMathQA")]  # no model named math
+    assert column(run(names_store, "proposed_entities", name="metamath"), "entity") == ["MetaMathQA"]
+    assert column(run(names_store, "proposed_entities", name="math"), "entity") == []  # MATH is named, not proposed
+    assert column(run(names_store, "proposed_entities", name="math", type="model"), "entity") == ["Mathstral"]
+    assert column(run(names_store, "proposed_entities", name="stral"), "entity") == ["Mathstral"]
+    assert column(run(names_store, "model_family", model="llama-2"), "model") == ["Llama 2", "Llama 2 7B"]
+    assert column(run(names_store, "model_family", model="2 7"), "model") == ["Llama 2", "Llama 2 7B"]
+    assert column(run(names_store, "model_family", model="math"), "model") == ["Mathstral"]
+
+
 # -- parameters are values, never text -----------------------------------------------------
 
 
@@ -473,7 +540,8 @@ def test_templates_send_the_file_text_unchanged(store):
 
 EXPECTED_TEMPLATES = {
     "connection", "model_dataset", "model_family", "paper_entities", "papers_sharing_dataset", "papers_using",
-    "papers_with_code", "proposed_entities", "search_papers", "shared_datasets", "similar_papers", "top_entities",
+    "papers_with_code", "proposed_entities", "related_entities", "search_papers", "shared_datasets", "similar_papers",
+    "top_entities",
 }
 
 
