@@ -260,5 +260,5 @@ def build(
         result = viz.render(graph, workdir / "graph.html")
         outputs["html"] = str(result.path)
         if result.message:
-            notes.append(f"html: {result.message} (use `kg viz` for other views)")
+            notes.append(f"html: {result.message}")
     return BuildResult(graph, report, items, outputs, tuple(notes))

@@ -1,37 +1,49 @@
 // name: connection
 // description: How two papers or entities connect: the shortest routes (up to 6 hops) through shared datasets, models, methods, papers and model families.
-// param: source name  A paper (id or title fragment) or an entity (name or alias, in any case, hyphens or spaces)
-// param: target name  A paper (id or title fragment) or an entity (name or alias, in any case, hyphens or spaces)
+// param: source name  A paper (id, title or part of it) or an entity (key, name or alias, in any case, hyphens or spaces); an entity named exactly comes before a title fragment (README: Which node a name means)
+// param: target name  A paper (id, title or part of it) or an entity (key, name or alias, in any case, hyphens or spaces); an entity named exactly comes before a title fragment (README: Which node a name means)
 // param: limit int>=1 = 3  How many of the shortest routes (all equally short; rarer entities first)
 // allShortestPaths runs unchanged on FalkorDB and Neo4j (FalkorDB takes shortestPath only in
 // WITH/RETURN). Enumerating every bounded path instead ran past 10 minutes at 30k papers,
 // where hubs link thousands of papers. Among equally short routes, those through rarer
 // entities come first.
-// Each end resolves to one node: exact id/name/alias/title before a title fragment.
+// Each end resolves to one node by the rule of kg/resolve.py (README, "Which node a name
+// means"): 0 an exact key, input id or whole title; 1 an entity named exactly that papers
+// mention; 2 the one paper whose title holds the text as whole words; 3 an entity by alias or
+// spelling; 4 a title fragment (name before the colon, whole words, anywhere; shortest title);
+// 5 an entity no paper names by itself (a family known through its variants).
+OPTIONAL MATCH (t:Paper)
+WHERE (' ' + replace(replace(replace(toLower(t.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($source) + ' ')
+WITH count(t) AS source_titles
 MATCH (a)
-WHERE a.key = $source OR a.external_id = $source OR toLower(a.name) = toLower($source) OR toLower(a.title) CONTAINS toLower($source)
+WHERE a.key = $source OR a.external_id = $source OR toLower(a.title) CONTAINS toLower($source) OR toLower(a.name) = toLower($source)
    OR $source_key IN coalesce(a.name_keys, [])
    OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($source))
-WITH a
-ORDER BY CASE WHEN a.key = $source OR a.external_id = $source OR toLower(coalesce(a.name, a.title)) = toLower($source)
-                   OR $source_key IN coalesce(a.name_keys, []) THEN 0
-              WHEN a.title IS NULL THEN 1
-              WHEN toLower(a.title) STARTS WITH (toLower($source) + ':') THEN 2
-              WHEN (' ' + replace(replace(replace(toLower(a.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($source) + ' ') THEN 3
-              ELSE 4 END, size(coalesce(a.title, a.name)), a.key
+WITH a, source_titles, (' ' + replace(replace(replace(toLower(a.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($source) + ' ') AS whole
+ORDER BY CASE WHEN a.key = $source OR a.external_id = $source OR toLower(a.title) = toLower($source) THEN 0
+              WHEN a.title IS NOT NULL THEN CASE WHEN whole AND source_titles = 1 THEN 2 ELSE 4 END
+              WHEN coalesce(a.support, 0) <= 0 THEN 5
+              WHEN toLower(a.name) = toLower($source) THEN 1
+              ELSE 3 END,
+         CASE WHEN a.title IS NULL OR toLower(a.title) STARTS WITH (toLower($source) + ':') THEN 0 WHEN whole THEN 1 ELSE 2 END,
+         coalesce(a.support, 0) DESC, size(coalesce(a.title, a.name)), a.key
 LIMIT 1
+OPTIONAL MATCH (t:Paper)
+WHERE (' ' + replace(replace(replace(toLower(t.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($target) + ' ')
+WITH a, count(t) AS target_titles
 MATCH (b)
 WHERE b <> a
-  AND (b.key = $target OR b.external_id = $target OR toLower(b.name) = toLower($target) OR toLower(b.title) CONTAINS toLower($target)
+  AND (b.key = $target OR b.external_id = $target OR toLower(b.title) CONTAINS toLower($target) OR toLower(b.name) = toLower($target)
        OR $target_key IN coalesce(b.name_keys, [])
        OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($target)))
-WITH a, b
-ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR toLower(coalesce(b.name, b.title)) = toLower($target)
-                   OR $target_key IN coalesce(b.name_keys, []) THEN 0
-              WHEN b.title IS NULL THEN 1
-              WHEN toLower(b.title) STARTS WITH (toLower($target) + ':') THEN 2
-              WHEN (' ' + replace(replace(replace(toLower(b.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($target) + ' ') THEN 3
-              ELSE 4 END, size(coalesce(b.title, b.name)), b.key
+WITH a, b, target_titles, (' ' + replace(replace(replace(toLower(b.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($target) + ' ') AS whole
+ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR toLower(b.title) = toLower($target) THEN 0
+              WHEN b.title IS NOT NULL THEN CASE WHEN whole AND target_titles = 1 THEN 2 ELSE 4 END
+              WHEN coalesce(b.support, 0) <= 0 THEN 5
+              WHEN toLower(b.name) = toLower($target) THEN 1
+              ELSE 3 END,
+         CASE WHEN b.title IS NULL OR toLower(b.title) STARTS WITH (toLower($target) + ':') THEN 0 WHEN whole THEN 1 ELSE 2 END,
+         coalesce(b.support, 0) DESC, size(coalesce(b.title, b.name)), b.key
 LIMIT 1
 OPTIONAL MATCH path = allShortestPaths((a)-[*..6]-(b))
 WITH a, b, path, coalesce(nodes(path), []) AS ns, coalesce(relationships(path), []) AS rs

@@ -1,14 +1,26 @@
 // name: model_dataset
 // description: Which models are evaluated on which datasets: model x dataset pairs counted by the papers that mention both, most papers first.
-// param: model name = any  Only models whose name or alias contains this text, in any case, hyphens or spaces (or any)
-// param: dataset name = any  Only datasets whose name or alias contains this text, in any case, hyphens or spaces (or any)
+// param: model name = any  Only this model: a name or alias given exactly (any case, hyphens or spaces) means that model and its variants; other text matches every model whose name or alias contains it (or any)
+// param: dataset name = any  Only this dataset: a name or alias given exactly means that dataset and its variants (math is MATH, not GSM8K or MetaMathQA); other text matches every dataset whose name or alias contains it (or any)
 // param: min_papers int>=1 = 1  Minimum number of papers per pair
 // param: limit int>=1 = 50  Maximum number of rows
+// A name matches as papers_using matches it (a node's name_keys hold the text's key) when some
+// node has it; only then is it looked for inside names and aliases (README: "How names match").
+OPTIONAL MATCH (x:Model)
+WHERE NOT $model IN ['', 'any'] AND ($model_key IN coalesce(x.name_keys, []) OR toLower(x.name) = toLower($model))
+OPTIONAL MATCH (vm:Model)-[:VARIANT_OF*0..5]->(x)
+WITH collect(DISTINCT vm.key) AS exact_models
+OPTIONAL MATCH (y:Dataset)
+WHERE NOT $dataset IN ['', 'any'] AND ($dataset_key IN coalesce(y.name_keys, []) OR toLower(y.name) = toLower($dataset))
+OPTIONAL MATCH (vd:Dataset)-[:VARIANT_OF*0..5]->(y)
+WITH exact_models, collect(DISTINCT vd.key) AS exact_datasets
 MATCH (m:Model)<--(p:Paper)-->(d:Dataset)
-WHERE ($model IN ['', 'any'] OR toLower(m.name) CONTAINS toLower($model)
-       OR $model_key <> '' AND any(k IN coalesce(m.name_keys, []) WHERE k CONTAINS $model_key))
-  AND ($dataset IN ['', 'any'] OR toLower(d.name) CONTAINS toLower($dataset)
-       OR $dataset_key <> '' AND any(k IN coalesce(d.name_keys, []) WHERE k CONTAINS $dataset_key))
+WHERE ($model IN ['', 'any'] OR m.key IN exact_models
+       OR size(exact_models) = 0 AND (toLower(m.name) CONTAINS toLower($model)
+           OR $model_key <> '' AND any(k IN coalesce(m.name_keys, []) WHERE k CONTAINS $model_key)))
+  AND ($dataset IN ['', 'any'] OR d.key IN exact_datasets
+       OR size(exact_datasets) = 0 AND (toLower(d.name) CONTAINS toLower($dataset)
+           OR $dataset_key <> '' AND any(k IN coalesce(d.name_keys, []) WHERE k CONTAINS $dataset_key)))
 WITH m, d, p
 ORDER BY p.title
 WITH m, d, collect(DISTINCT p.title) AS papers

@@ -1,12 +1,18 @@
 // name: model_family
-// description: Model families and their variants (VARIANT_OF chains, e.g. LLaMA > Llama 2 > Llama 2 7B) for models whose name or alias contains the text, with paper counts.
-// param: model name  Text in the model's name or alias, in any case, hyphens or spaces, e.g. llama 2
+// description: Model families and their variants (VARIANT_OF chains, e.g. LLaMA > Llama 2 > Llama 2 7B) for the named model, or for every model whose name or alias contains the text, with paper counts.
+// param: model name  A model's name or alias given exactly (any case, hyphens or spaces: llama-2 is Llama 2) lists that model's family; other text, e.g. 7b, the families of every model whose name or alias contains it
+// A name matches as papers_using matches it when some model has it; only then is it looked
+// for inside names and aliases (README: "How names match").
 // Each matching model is walked up to the root of its family, then every variant below that
 // root is listed; sorting by the lineage text puts each variant under its parent.
+OPTIONAL MATCH (x:Model)
+WHERE $model_key IN coalesce(x.name_keys, []) OR toLower(x.name) = toLower($model)
+WITH collect(x.key) AS exact
 MATCH (m:Model)
-WHERE toLower(m.name) CONTAINS toLower($model)
-   OR $model_key <> '' AND any(k IN coalesce(m.name_keys, []) WHERE k CONTAINS $model_key)
-   OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS toLower($model))
+WHERE m.key IN exact
+   OR size(exact) = 0 AND (toLower(m.name) CONTAINS toLower($model)
+       OR $model_key <> '' AND any(k IN coalesce(m.name_keys, []) WHERE k CONTAINS $model_key)
+       OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS toLower($model)))
 MATCH (m)-[:VARIANT_OF*0..5]->(root)
 WHERE NOT (root)-[:VARIANT_OF]->()
 WITH DISTINCT root

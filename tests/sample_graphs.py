@@ -20,7 +20,7 @@ from kg.graph import build_graph
 from kg.normalise import entity_key
 from kg.records import Entity, Paper, PaperEntities, Source
 
-__all__ = ["corpus_a", "corpus_b", "graph_of", "synthetic_items"]
+__all__ = ["corpus_a", "corpus_b", "graph_of", "synthetic_items", "ambiguous_items", "AMBIGUOUS_TITLES"]
 
 
 def _entity(type_, name, role, text, sentence, *, family=None, aliases=(), rule="gazetteer", confidence=1.0):
@@ -127,3 +127,37 @@ def synthetic_items(papers: int, *, entities_per_paper: int = 4, vocabulary: int
         unique = {e.key: e for e in entities}
         items.append(PaperEntities(_paper(f"p-{i:05d}", f"Paper {i}", sentence, line=i + 1), tuple(unique.values())))
     return items
+
+
+AMBIGUOUS_TITLES = {
+    "m1": "MALT: Improving Reasoning with Multi-Agent LLM Training",
+    "m2": "Stabilizing the Lottery Ticket Hypothesis",
+    "m3": "Random Teachers are Good Teachers",
+    "m4": "Yuan 2.0-M32: Mixture of Experts with Attention Router",
+}
+
+
+def ambiguous_items() -> list[PaperEntities]:
+    """Names that are a paper and an entity at once (kg.resolve's rule decides which is meant).
+
+    "MALT" is the method MALT and the paper "MALT: ..." that proposes it; "lottery ticket" is
+    an alias of the method "lottery ticket hypothesis" (used by m3) and part of one title (m2);
+    "yuan 2.0" is a model family no paper names by itself and the start of m4's title.
+    GSM8K joins m1, m2 and m4; CIFAR-10 joins m2 and m3.
+    """
+    sentence = "We study this."
+    lth = dict(aliases=("LTH", "lottery tickets"))
+    return [
+        PaperEntities(_paper("m1", AMBIGUOUS_TITLES["m1"], sentence), (
+            _entity("METHOD", "MALT", "proposed", "MALT", sentence, aliases=("multi-agent LLM training",)),
+            _entity("DATASET", "GSM8K", "used", "GSM8K", sentence))),
+        PaperEntities(_paper("m2", AMBIGUOUS_TITLES["m2"], sentence, line=2), (
+            _entity("DATASET", "GSM8K", "used", "GSM8K", sentence),
+            _entity("DATASET", "CIFAR-10", "used", "CIFAR-10", sentence))),
+        PaperEntities(_paper("m3", AMBIGUOUS_TITLES["m3"], sentence, line=3), (
+            _entity("METHOD", "lottery ticket hypothesis", "used", "lottery tickets", sentence, **lth),
+            _entity("DATASET", "CIFAR-10", "used", "CIFAR-10", sentence))),
+        PaperEntities(_paper("m4", AMBIGUOUS_TITLES["m4"], sentence, line=4), (
+            _entity("MODEL", "Yuan-2.0 2B", "used", "Yuan-2.0 2B", sentence, family="Yuan 2.0"),
+            _entity("DATASET", "GSM8K", "used", "GSM8K", sentence))),
+    ]

@@ -22,6 +22,37 @@ def test_every_command_has_help_and_is_in_the_readme(name, capsys):
     assert f"kg {name}" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("name", command_names())
+def test_help_examples_keep_their_lines(name, capsys):
+    """An epilog written over several lines (examples) is not wrapped into one paragraph."""
+    with pytest.raises(SystemExit):
+        main([name, "--help"])
+    crowded = [line for line in capsys.readouterr().out.splitlines() if line.count(f"kg {name} ") > 1]
+    assert crowded == [], f"two examples on one line in `kg {name} --help`: {crowded}"
+
+
+@pytest.mark.parametrize("argv, hint", [
+    (["query", "papers_using", "name=gsm8k"], "parameters go after --param: kg query papers_using --param name=gsm8k"),
+    (["query", "papers_using", "name=gsm8k", "type=dataset set"],
+     "kg query papers_using --param name=gsm8k --param 'type=dataset set'"),
+    (["query", "papers_using", "gsm8k"], "parameters go after --param: kg query papers_using --param KEY=VALUE"),
+    (["cypher", "RETURN $m AS m", "m=bert"], "parameters go after --param: kg cypher 'RETURN $m AS m' --param m=bert"),
+])
+def test_a_parameter_without_param_says_where_it_goes(argv, hint, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "unrecognized arguments" in err and hint in err
+    assert err.startswith("usage: kg " + argv[0])  # the command's usage, not the top level's
+
+
+def test_other_unrecognized_arguments_are_still_refused(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "--nope"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "unrecognized arguments: --nope" in err and "--param" not in err
+
+
 def test_python_module_entry_point():
     done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and "build" in done.stdout

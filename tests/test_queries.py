@@ -34,6 +34,7 @@ from kg.normalise import entity_key
 from kg.queries import get_template, load_templates, parse_template, run_template
 from kg.records import Entity, Paper, PaperEntities, Source
 from kg.store import EmbeddedStore
+from sample_graphs import AMBIGUOUS_TITLES, ambiguous_items
 
 TITLES = {
     "p1": "Deep Residual Learning for Image Recognition",
@@ -335,6 +336,68 @@ def test_connection_without_route_says_so(store):
     assert run(store, "connection", source="no such thing", target="p1") == []
 
 
+@pytest.fixture(scope="module")
+def ambiguous(tmp_path_factory):
+    """A closed store of sample_graphs.ambiguous_items (names that are a paper and an entity)."""
+    folder = tmp_path_factory.mktemp("ambiguous")
+    with EmbeddedStore(folder / "store") as opened:
+        opened.load(build_graph(ambiguous_items()))
+    return str(folder)
+
+
+def _route_ends(workdir, source, target):
+    with EmbeddedStore(f"{workdir}/store") as opened:
+        route = run(opened, "connection", source=source, target=target, limit=1)[0]["route"]
+    return route.split(" -[")[0].split(" <-[")[0], route.split("]-> ")[-1].split("]- ")[-1]
+
+
+@pytest.mark.parametrize("source, target, ends", [
+    # an entity named exactly beats the title it starts (the paper is one hop further)
+    ("MALT", "GSM8K", ("MALT", "GSM8K")),
+    # an alias that only one title holds as words: that paper; an alias no title holds: the entity
+    ("GSM8K", "lottery ticket", ("GSM8K", AMBIGUOUS_TITLES["m2"])),
+    ("GSM8K", "LTH", ("GSM8K", "lottery ticket hypothesis")),
+    # a family no paper names by itself comes after a title that contains the text; its key is exact
+    ("GSM8K", "yuan 2.0", ("GSM8K", AMBIGUOUS_TITLES["m4"])),
+    ("GSM8K", "model:yuan2.0", ("GSM8K", "Yuan 2.0")),
+    ("m1", "method:lotterytickethypothesis", (AMBIGUOUS_TITLES["m1"], "lottery ticket hypothesis")),
+])
+def test_connection_resolves_a_name_that_is_a_paper_and_an_entity(ambiguous, source, target, ends):
+    assert _route_ends(ambiguous, source, target) == ends
+
+
+def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
+    """kg.resolve (which `kg viz --around` and the notes use) and the template agree."""
+    from kg.commands.query import _candidates
+    from kg.normalise import surface_key
+    from kg.resolve import rank
+
+    texts = ["MALT", "malt", "lottery ticket", "Lottery Tickets", "LTH", "yuan 2.0", "Yuan 2.0-M32", "teachers",
+             "multi-agent LLM training", "gsm-8k", "m3", "model:yuan2.0", "Stabilizing the lottery ticket hypothesis"]
+    with EmbeddedStore(f"{ambiguous}/store") as opened:
+        for text in texts:
+            target = "CIFAR-10" if text.lower() != "cifar-10" else "GSM8K"
+            route = run(opened, "connection", source=text, target=target, limit=1)[0]["route"]
+            chosen = rank(text, _candidates(opened, text, surface_key(text)))[0]
+            assert route.startswith(chosen.name + " -[") or route.startswith(chosen.name + " <-["), (text, route, chosen)
+
+
+def test_connection_says_which_node_a_name_meant_and_how_to_get_the_other(ambiguous, capsys):
+    args = ["query", "connection", "--param", "source=MALT", "--param", "target=lottery ticket", "--workdir", ambiguous]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "source='MALT' is Method “MALT” (1 paper) here" in err
+    assert f"the paper “{AMBIGUOUS_TITLES['m1']}”: --param source=m1 uses it" in err
+    assert f"target='lottery ticket' is the paper “{AMBIGUOUS_TITLES['m2']}” here" in err
+    assert "Method “lottery ticket hypothesis” (1 paper): --param target=method:lotterytickethypothesis uses it" in err
+    assert main(["query", "connection", "--param", "source=GSM8K", "--param", "target=yuan 2.0", "--workdir", ambiguous]) == 0
+    err = capsys.readouterr().err
+    assert "Model “Yuan 2.0” (no paper by itself): --param target=model:yuan2.0 uses it" in err
+    assert "source=" not in err  # GSM8K names one node only
+    assert main(["query", "connection", "--param", "source=m1", "--param", "target=LTH", "--workdir", ambiguous]) == 0
+    assert "it also names" not in capsys.readouterr().err
+
+
 def test_search_papers_full_text(store):
     rows = run(store, "search_papers", query="recognition")
     assert sorted(column(rows, "key")) == ["p1", "p2"]
@@ -382,6 +445,73 @@ def test_model_family(store):
     assert column(run(store, "model_family", model="gpt"), "lineage") == ["GPT-4"]
 
 
+def test_related_entities(store):
+    rows = run(store, "related_entities", name="gsm-8k", type="any")
+    assert [(r["type"], r["entity"], r["papers"]) for r in rows] == [
+        ("Dataset", "MMLU", 2), ("Metric", "accuracy", 2), ("Model", "Llama 2 7B", 2),
+        ("Method", "LoRA", 1), ("Model", "GPT-4", 1), ("Model", "Llama 2", 1),
+    ]
+    assert rows[0]["examples"] == [TITLES["p5"], TITLES["p3"]]  # alphabetical
+    # a family counts the papers of its variants and leaves them out of the answer
+    family = run(store, "related_entities", name="LLAMA 2", type="datasets")
+    assert [(r["entity"], r["papers"], r["examples"]) for r in family] == [
+        ("GSM8K", 3, [TITLES["p5"], TITLES["p3"], TITLES["p4"]]), ("MMLU", 2, [TITLES["p5"], TITLES["p3"]]),
+    ]
+    assert column(run(store, "related_entities", name="llama 2", type="model"), "entity") == ["GPT-4"]
+    # tasks by default: what a model is used for (ImageNet by an alias)
+    assert [(r["type"], r["entity"], r["papers"]) for r in run(store, "related_entities", name="ResNet-50")] == [
+        ("Task", "image classification", 1)]
+    assert column(run(store, "related_entities", name="ILSVRC 2012"), "entity") == ["image classification"]
+    assert run(store, "related_entities", name="GSM8") == []  # exact, as papers_using
+    assert len(run(store, "related_entities", name="gsm8k", type="any", limit=2)) == 2
+
+
+NAMES = {  # (paper, uses, proposes): names where one is a substring of others
+    "q1": ("Llama Does Math", ["MODEL:Llama 2 7B:Llama 2", "DATASET:MATH", "DATASET:GSM8K"], ["DATASET:MetaMathQA"]),
+    "q2": ("Mathstral Report", ["DATASET:MATH", "DATASET:MetaMathQA"], ["MODEL:Mathstral"]),
+    "q3": ("Llama Does Grade School", ["MODEL:Llama 2", "DATASET:GSM8K"], []),
+}
+
+
+@pytest.fixture(scope="module")
+def names_store(tmp_path_factory):
+    items = []
+    for pid, (title, used, proposed) in NAMES.items():
+        entities = []
+        for role, specs in (("used", used), ("proposed", proposed)):
+            for spec in specs:
+                kind, name, *family = spec.split(":")
+                aliases = {"GSM8K": ("grade school math",), "MetaMathQA": ("MetaMath",)}.get(name, ())
+                entities.append(Entity(entity_key(kind, name), name, kind, role, name, title, 0, 1, "test", 1.0,
+                                       aliases, family[0] if family else None))
+        items.append(PaperEntities(Paper(pid, title, title, (Source("names.txt", len(items) + 1),)), tuple(entities)))
+    with EmbeddedStore(tmp_path_factory.mktemp("names") / "store") as opened:
+        opened.load(build_graph(items))
+        yield opened
+
+
+def test_a_name_given_exactly_matches_only_that_entity(names_store):
+    """model_dataset, proposed_entities and model_family look for the text inside names only when
+    no node has it as its name or alias (as papers_using matches it)."""
+    def pairs(**params):
+        return [(r["model"], r["dataset"]) for r in run(names_store, "model_dataset", **params)]
+
+    assert pairs(dataset="math") == [("Llama 2 7B", "MATH"), ("Mathstral", "MATH")]  # not MetaMathQA, GSM8K
+    assert pairs(dataset="MATH") == pairs(dataset="math")
+    assert pairs(dataset="grade-school math") == [("Llama 2", "GSM8K"), ("Llama 2 7B", "GSM8K")]  # by alias
+    assert pairs(dataset="meta") == [("Llama 2 7B", "MetaMathQA"), ("Mathstral", "MetaMathQA")]  # inside names
+    assert pairs(model="llama 2", dataset="gsm8k") == [("Llama 2", "GSM8K"), ("Llama 2 7B", "GSM8K")]  # with variants
+    assert pairs(model="llama 2 7b", dataset="gsm8k") == [("Llama 2 7B", "GSM8K")]
+    assert pairs(model="math") == [("Mathstral", "MATH"), ("Mathstral", "MetaMathQA")]  # no model named math
+    assert column(run(names_store, "proposed_entities", name="metamath"), "entity") == ["MetaMathQA"]
+    assert column(run(names_store, "proposed_entities", name="math"), "entity") == []  # MATH is named, not proposed
+    assert column(run(names_store, "proposed_entities", name="math", type="model"), "entity") == ["Mathstral"]
+    assert column(run(names_store, "proposed_entities", name="stral"), "entity") == ["Mathstral"]
+    assert column(run(names_store, "model_family", model="llama-2"), "model") == ["Llama 2", "Llama 2 7B"]
+    assert column(run(names_store, "model_family", model="2 7"), "model") == ["Llama 2", "Llama 2 7B"]
+    assert column(run(names_store, "model_family", model="math"), "model") == ["Mathstral"]
+
+
 # -- parameters are values, never text -----------------------------------------------------
 
 
@@ -410,7 +540,8 @@ def test_templates_send_the_file_text_unchanged(store):
 
 EXPECTED_TEMPLATES = {
     "connection", "model_dataset", "model_family", "paper_entities", "papers_sharing_dataset", "papers_using",
-    "papers_with_code", "proposed_entities", "search_papers", "shared_datasets", "similar_papers", "top_entities",
+    "papers_with_code", "proposed_entities", "related_entities", "search_papers", "shared_datasets", "similar_papers",
+    "top_entities",
 }
 
 

@@ -147,6 +147,34 @@ def test_unknown_name_suggests_close_ones(corpus):
     assert "GSM8K" in err.value.fix
 
 
+@pytest.mark.parametrize("name, key, also", [
+    ("malt", "method:malt", "--around m1 draws it"),  # named exactly; its paper is the other reading
+    ("lottery ticket", "m2", "--around method:lotterytickethypothesis draws it"),  # one title holds it, an alias too
+    ("yuan 2.0", "m4", "Model “Yuan 2.0” (no paper by itself)"),  # a family no paper names comes last
+    ("LTH", "method:lotterytickethypothesis", None),
+    ("random teachers", "m3", None),  # a part of a title names the paper
+])
+def test_around_a_name_that_is_a_paper_and_an_entity(name, key, also):
+    from kg.viz.views import resolve_node
+    from sample_graphs import ambiguous_items
+
+    node, note = resolve_node(build_graph(ambiguous_items()), name)
+    assert node == key
+    assert (note is None) if also is None else (also in note and f"--around {name!r} is " in note)
+
+
+def test_kg_viz_says_what_else_around_names(tmp_path, capsys):
+    from kg.pipeline import save_graph
+    from sample_graphs import ambiguous_items
+
+    save_graph(build_graph(ambiguous_items()), tmp_path / "graph.json")
+    assert main(["viz", "--workdir", str(tmp_path), "--around", "malt"]) == 0
+    out, err = capsys.readouterr()
+    assert "around Method “MALT”" in out
+    assert "note: --around 'malt' is Method “MALT” (1 paper); it also names the paper “MALT: Improving" in err
+    assert "--around m1 draws it" in err
+
+
 def test_ambiguous_name_lists_keys():
     graph = build_graph([PaperEntities(Paper("p", "P", "x"), (_ent("DATASET", "Pile"), _ent("MODEL", "Pile")))])
     with pytest.raises(VizError) as err:
@@ -223,6 +251,9 @@ def test_big_views_are_cut_to_the_best_connected_nodes_with_a_hint(tmp_path):
     assert result.nodes <= 120 and result.total == graph.number_of_nodes()
     for hint in ("--around", "--types", "--min-support", "--max-nodes"):
         assert hint in result.message
+    # the page's banner is read in a browser: it names the command these options belong to
+    banner = re.search(r'<div id="kg-message" role="status">(.*?)</div>', result.path.read_text(encoding="utf-8")).group(1)
+    assert "kg viz --around NAME" in banner
     view = select(graph, max_nodes=120)
     degree = dict(graph.degree())
     entities = sorted((n for n in graph if graph.nodes[n]["label"] != "Paper"), key=lambda n: -degree[n])

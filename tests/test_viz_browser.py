@@ -290,3 +290,34 @@ def test_a_zoomed_out_view_names_its_hubs_without_overlap(browser, tmp_path):
         page.evaluate("network.moveTo({scale: 2.0}); network.redraw()")
         assert page.evaluate("kgViz.hubLabels.length") == 0
         _assert_clean(loaded)
+
+
+_HUB_LABELS_OVER_BIGGER_HUBS = """() => {
+  const hit = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const data = JSON.parse(document.getElementById('kg-data').textContent).nodes;
+  const scale = network.getScale();
+  const own = Object.values(network.body.nodes).filter(n => n.options.kgType && n.options.kgType !== 'Paper'
+      && n.labelModule.size && n.labelModule.size.width && n.labelModule.fontOptions.size * scale >= 8)
+    .map(n => { const at = network.canvasToDOM({x: n.labelModule.size.left, y: n.labelModule.size.top});
+                return {id: n.id, x: at.x, y: at.y, w: n.labelModule.size.width * scale, h: n.labelModule.size.height * scale}; });
+  const out = [];
+  kgViz.hubLabels.forEach(a => own.forEach(b => {
+    if (hit(a, b) && (data[b.id].support || 0) > (data[a.id].support || 0)) out.push(a.text + ' covers ' + data[b.id].name);
+  }));
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scale", [0.15, 0.5, 0.6])
+def test_better_supported_entities_win_label_space(browser, tmp_path, scale):
+    """The page names entities most-supported first, and draws no name over the label of an
+    entity more papers mention (half zoomed, vis-network draws the hubs' own labels)."""
+    result = render(synthetic_graph(1600, seed=7), tmp_path / "big.html", max_nodes=1500)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        page.evaluate(f"network.moveTo({{scale: {scale}}}); network.redraw()")
+        assert page.evaluate(_HUB_LABELS_OVER_BIGGER_HUBS) == []
+        supports = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent).nodes;
+                                            return kgViz.hubLabels.map(b => d[b.id].support || 0); }""")
+        assert supports == sorted(supports, reverse=True) and supports, supports
+        _assert_clean(loaded)

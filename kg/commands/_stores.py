@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 
 from ..output import CELL_WIDTH, cells_cut, render
 
 
-def add_param_and_format_arguments(parser, param_help: str) -> None:
+def add_param_and_format_arguments(parser, param_help: str, *, first: str = "NAME") -> None:
+    """--param and the output formats.  ``first`` is the positional argument's name, which
+    the hint for a parameter written without --param (`kg query papers_using name=gsm8k`) shows."""
     parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help=param_help)
+
+    def unrecognized(args, extra):
+        hint = param_hint(parser.prog, getattr(args, first, None) or first.upper(), extra)
+        parser.error(f"unrecognized arguments: {' '.join(extra)}; {hint}")
+
+    parser.set_defaults(unrecognized=unrecognized)
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
     fmt.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
     fmt.add_argument("--full", dest="fmt", action="store_const", const="full",
                      help="print the table with whole cells (by default a cell is cut at 80 characters)")
     parser.set_defaults(fmt="table")
+
+
+def param_hint(prog: str, first: str, extra: list[str]) -> str:
+    """What to write instead of arguments argparse did not take: KEY=VALUE pairs go after --param."""
+    pairs = [text for text in extra if "=" in text and not text.startswith("-")]
+    if not pairs:
+        return f"parameters go after --param: {prog} {shlex.quote(first)} --param KEY=VALUE"
+    return "parameters go after --param: " + " ".join([prog, shlex.quote(first), *(f"--param {shlex.quote(p)}" for p in pairs)])
 
 
 def print_rows(rows: list[dict], fmt: str) -> None:

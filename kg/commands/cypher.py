@@ -106,7 +106,7 @@ def register(sub) -> None:
         "  kg cypher - < my_query.cypher",
     )
     parser.add_argument("query", help="Cypher text, or - to read it from standard input")
-    add_param_and_format_arguments(parser, "query parameter (repeatable)")
+    add_param_and_format_arguments(parser, "query parameter (repeatable)", first="query")
     add_store_arguments(parser)
     parser.set_defaults(run=run)
 

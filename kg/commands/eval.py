@@ -19,7 +19,9 @@ def register(sub) -> None:
         description="Run the extractor on the labelled papers and print document-level precision, recall and F1 "
         "per entity type, role accuracy, and the same for a gazetteer-only baseline measured in the same run. "
         "Splits labelled twice (test, dev8) also print the second labeller's agreement with the gold.",
-        epilog="Example: kg eval --split test     kg eval --split dev --errors 40",
+        epilog="Examples:\n"
+        "  kg eval --split test                 the held-out test set, with the baseline\n"
+        "  kg eval --split dev --errors 40      the dev set, listing 40 misses and spurious entities",
     )
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="test", help="which gold set (default: test, held out)")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="also list N misses/spurious entities")

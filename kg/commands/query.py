@@ -6,6 +6,7 @@ import sys
 
 from ..errors import QueryError
 from ..queries import KEY_SUFFIX, get_template, load_templates
+from ..resolve import Candidate, alternatives, describe, rank
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -21,7 +22,7 @@ def register(sub) -> None:
     )
     parser.add_argument("name", nargs="?", help="template name")
     parser.add_argument("--list", action="store_true", help="list templates with their parameters")
-    add_param_and_format_arguments(parser, "template parameter (repeatable)")
+    add_param_and_format_arguments(parser, "template parameter (repeatable)", first="name")
     add_store_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -59,7 +60,13 @@ def run(args) -> int:
         others = _other_title_matches(store, params["paper"], chosen) if "paper" in params else []
         named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
         found = _nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
+        readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
+                    for k in _PAPER_OR_ENTITY if k in params}
     print_rows(rows, args.fmt)
+    for param, ranked in readings.items():
+        if ranked and (others := alternatives(ranked)):
+            also = "; ".join(f"{describe(c)}: --param {param}={c.key} uses it" for c in others)
+            print(f"note: {param}={params[param]!r} is {describe(ranked[0])} here; it also names {also}", file=sys.stderr)
     if others and (chosen or len(others) > 1):  # with no rows, one match is the paper that was asked about
         shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
         count = f"{len(others)}" if len(others) < _MAX_OTHERS else f"{_MAX_OTHERS} or more"
@@ -107,4 +114,24 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     return titles[:_MAX_OTHERS + 1]
 
 
+def _candidates(store, text: str, key: str) -> list[Candidate]:
+    """The papers and entities a `connection` end may mean, for :func:`kg.resolve.rank` (which
+    picks as the template does) to say which one was used and what else the text names."""
+    entities = store.read(
+        "MATCH (e) WHERE e.title IS NULL AND (e.key = $t OR toLower(e.name) = toLower($t) OR $k IN coalesce(e.name_keys, []) "
+        "OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($t))) "
+        "RETURN e.key AS key, labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support, "
+        "coalesce(e.aliases, []) AS aliases, coalesce(e.name_keys, []) AS name_keys ORDER BY key LIMIT 20", {"t": text, "k": key})
+    papers = store.read(
+        "MATCH (p:Paper) WHERE p.key = $t OR p.external_id = $t OR toLower(p.title) CONTAINS toLower($t) "
+        "RETURN p.key AS key, p.title AS name, p.external_id AS external_id ORDER BY CASE "
+        "WHEN p.key = $t OR p.external_id = $t OR toLower(p.title) = toLower($t) THEN 0 "
+        "WHEN (' ' + replace(replace(replace(toLower(p.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($t) + ' ') "
+        "THEN 1 ELSE 2 END, size(p.title), p.key LIMIT 20", {"t": text})
+    return ([Candidate(r["key"], r["label"], r["name"] or r["key"], int(r["support"] or 0), None,
+                       tuple(r["aliases"]), tuple(r["name_keys"])) for r in entities]
+            + [Candidate(r["key"], "Paper", r["name"], 0, r["external_id"]) for r in papers])
+
+
+_PAPER_OR_ENTITY = ("source", "target")  # parameters that name a paper or an entity (connection)
 _NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}

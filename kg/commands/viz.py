@@ -43,7 +43,8 @@ def register(sub) -> None:
     parser.add_argument("--view", choices=("all", "datasets"), default="all",
                         help="all: papers and entities; datasets: papers linked through shared datasets (default: all)")
     parser.add_argument("--around", metavar="NAME", default=None,
-                        help="centre on a paper or entity: title, name, alias or key (case-insensitive)")
+                        help="centre on a paper or entity: title or part of it, name, alias or key (case-insensitive); "
+                        "a note says what else NAME names and the key that draws it")
     parser.add_argument("--depth", type=_positive, default=1, metavar="N", help="hops from --around (default: 1)")
     parser.add_argument("--types", metavar="T1,T2", default=None,
                         help="entity types to show, e.g. Dataset,Model (Method, Task, Metric, Repository); papers always show")
@@ -63,6 +64,8 @@ def run(args) -> int:
     result = render(graph, out, view=args.view, around=args.around, depth=args.depth, types=args.types,
                     min_support=args.min_support, max_nodes=args.max_nodes)
     print(f"wrote {result.path} ({result.nodes} nodes, {result.edges} edges): {result.title}")
+    if result.note:
+        print(f"note: {result.note}", file=sys.stderr)
     if result.message:
         print(f"note: {result.message}", file=sys.stderr)
     print(f"open: {result.path.resolve().as_uri()}")

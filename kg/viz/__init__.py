@@ -45,6 +45,7 @@ class VizResult:
     message: str | None = None
     title: str = ""
     total: int = 0  # nodes in the view before the --max-nodes cut
+    note: str | None = None  # what else --around names (the node it used is in ``title``)
 
 
 def render(
@@ -85,4 +86,5 @@ def render(
         raise VizError(f"cannot write {path}: {err.strerror or err}", fix="choose another --out path") from err
     graph_out = selection.graph
     return VizResult(path=path, nodes=graph_out.number_of_nodes(), edges=graph_out.number_of_edges(),
-                     message=selection.message, title=selection.title, total=selection.total)
+                     message=selection.message, title=selection.title, total=selection.total,
+                     note=selection.note)

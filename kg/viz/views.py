@@ -18,6 +18,7 @@ returns a new subgraph; nothing is drawn.
 from __future__ import annotations
 
 import difflib
+import shlex
 from collections import Counter
 from dataclasses import dataclass
 
@@ -25,12 +26,13 @@ import networkx as nx
 
 from ..errors import VizError
 from ..graph import LABELS
-from ..normalise import surface_key
+from ..resolve import Candidate, alternatives, describe, rank, tier, whole_words
 
-__all__ = ["VIEWS", "Selection", "parse_types", "find_node", "display_name", "select"]
+__all__ = ["VIEWS", "Selection", "parse_types", "find_node", "resolve_node", "display_name", "select"]
 
 VIEWS = ("all", "datasets")
-_NARROW = "narrow the view with --around NAME [--depth N], --types Dataset,Model or --min-support N, or raise --max-nodes"
+_NARROW = ("narrow the view with kg viz --around NAME [--depth N], --types Dataset,Model or --min-support N, "
+           "or raise --max-nodes")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Selection:
     total: int = 0  # nodes in the view before the size cap
     message: str | None = None
     elsewhere: tuple[str, ...] = ()  # names of the graph's nodes left out of this view (search says so)
+    note: str | None = None  # what else --around names, for the command line (not the page)
 
 
 def display_name(attrs: dict, node: object = "") -> str:
@@ -84,34 +87,44 @@ def _names(attrs: dict) -> tuple[list[str], list[str]]:
 
 
 def find_node(graph: nx.DiGraph, name: str) -> str:
-    """The node named ``name``: a key, a paper title, an entity name or alias (case-insensitive).
+    """The node named ``name``: a key, a paper's title or part of it, an entity's name or alias
+    (case-insensitive, any spelling), chosen as :mod:`kg.resolve` says (the rule the
+    ``connection`` template follows).  Two equally good matches are an error that lists the keys
+    to use instead."""
+    return resolve_node(graph, name)[0]
 
-    Exact matches win over aliases, aliases over spelling variants (``surface_key``);
-    two equally good matches are an error that lists the keys to use instead.
-    """
-    query = _fold(name or "")
+
+def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
+    """:func:`find_node`, with a note saying what else ``name`` names (None when nothing)."""
+    query = " ".join(str(name or "").split())
     if not query:
         raise VizError("--around needs a paper title, an entity name or a key")
-    by_key = [n for n in graph if _fold(n) == query]
+    by_key = [n for n in graph if _fold(n) == _fold(query)]
     if by_key:
-        return sorted(by_key, key=str)[0]
-    surface = surface_key(name)
-    tiers: list[list] = [[], [], []]
+        return sorted(by_key, key=str)[0], None
+    candidates = []
     for node, attrs in graph.nodes(data=True):
-        primary, aliases = _names(attrs)
-        if any(_fold(p) == query for p in primary):
-            tiers[0].append(node)
-        elif any(_fold(a) == query for a in aliases):
-            tiers[1].append(node)
-        elif surface and any(surface_key(str(t)) == surface for t in (*primary, *aliases)):
-            tiers[2].append(node)
-    for hits in tiers:
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
-            listed = "; ".join(f"{h} ({graph.nodes[h].get('label')}: {display_name(graph.nodes[h], h)})" for h in sorted(hits, key=str)[:8])
-            raise VizError(f"{name!r} names {len(hits)} nodes: {listed}", fix="pass one of these keys to --around")
-    raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, query))
+        paper = attrs.get("label") == "Paper"
+        candidates.append(Candidate(str(node), str(attrs.get("label") or ""), display_name(attrs, node),
+                                    0 if paper else _support(graph, node, attrs),
+                                    attrs.get("external_id") if paper else None,
+                                    () if paper else tuple(str(a) for a in attrs.get("aliases") or ())))
+    ranked = rank(query, candidates)
+    if not ranked:
+        raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
+    single = sum(1 for c in ranked if c.is_paper and whole_words(c.name, query)) == 1
+    best = tier(query, ranked[0], single)
+    ties = [c for c in ranked if tier(query, c, single) == best and (not c.is_paper or c.name == ranked[0].name)]
+    if len(ties) > 1:
+        listed = "; ".join(f"{c.key} ({c.label}: {c.name})" for c in ties[:8])
+        raise VizError(f"{name!r} names {len(ties)} nodes: {listed}", fix="pass one of these keys to --around")
+    by_id = {str(n): n for n in graph}
+    others = alternatives(ranked)
+    note = None
+    if others:
+        also = "; ".join(f"{describe(c)}: --around {shlex.quote(c.key)} draws it" for c in others)
+        note = f"--around {name!r} is {describe(ranked[0])}; it also names {also}"
+    return by_id[ranked[0].key], note
 
 
 def _suggest(graph: nx.DiGraph, query: str) -> str:
@@ -229,7 +242,7 @@ def select(
     labels = parse_types(types)
     if graph.number_of_nodes() == 0:
         raise VizError("the graph is empty", fix="run `kg build` first (or give it input files)")
-    center = find_node(graph, around) if around is not None else None
+    center, note = resolve_node(graph, around) if around is not None else (None, None)
 
     if view == "datasets":
         if labels is not None:
@@ -263,4 +276,5 @@ def select(
     sub, message = _cap(sub, max_nodes, center)
     shown = set(sub)
     elsewhere = tuple(sorted({display_name(attrs, node) for node, attrs in graph.nodes(data=True) if node not in shown}))
-    return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message, elsewhere=elsewhere)
+    return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message, elsewhere=elsewhere,
+                     note=note)

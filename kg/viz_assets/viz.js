@@ -214,15 +214,28 @@
   });
 
   /* Hub labels. Zoomed out, vis-network hides every label, so a big view opens as unnamed dots.
-   * Name the most-linked entities whose own label is hidden or tiny, at a fixed screen size, skipping
-   * any that would overlap a label already placed or the legend: dense cores get a few names,
-   * not a pile. Papers are left out: their titles are too long to place. */
+   * Name the entities whose own label is hidden or tiny, at a fixed screen size, most-supported
+   * first (the papers that name them, then links), skipping any that would overlap a label already
+   * placed or the legend: dense cores get a few names, not a pile, and the names are the hubs'.
+   * A hub whose own label vis-network draws readably keeps that space: no lesser name is drawn
+   * over it. Papers are left out: their titles are too long to place. */
   var HUB_LABEL_MAX = 40, HUB_LABEL_PX = 12, HUB_LABEL_MIN_READABLE_PX = 8, HUB_CANDIDATES = 400;
+  function weight(id) { var n = nodeInfo(id); return [n.support || 0, n.degree || 0]; }
   var hubs = Object.keys(data.nodes)
     .filter(function (id) { var n = nodeInfo(id); return n.label !== "Paper" && n.degree > 1; })
-    .sort(function (a, b) { return nodeInfo(b).degree - nodeInfo(a).degree || (a < b ? -1 : 1); })
+    .sort(function (a, b) {
+      var wa = weight(a), wb = weight(b);
+      return wb[0] - wa[0] || wb[1] - wa[1] || (a < b ? -1 : 1);
+    })
     .slice(0, HUB_CANDIDATES);
   state.hubLabels = [];
+  state.keptLabels = [];
+  function ownLabelBox(body, scale) {  // where vis-network drew this node's label, in screen pixels
+    var size = body.labelModule && body.labelModule.size;
+    if (!size || !size.width) return null;
+    var at = net.canvasToDOM({ x: size.left, y: size.top });
+    return { x: at.x, y: at.y, w: size.width * scale, h: size.height * scale };
+  }
   function overlaps(box, boxes) {
     return boxes.some(function (o) { return box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h; });
   }
@@ -235,7 +248,7 @@
       var lr = legend.getBoundingClientRect(), cr = container.getBoundingClientRect();
       taken.push({ x: lr.left - cr.left, y: lr.top - cr.top, w: lr.width, h: lr.height });
     }
-    var placed = [];
+    var placed = [], kept = [];
     ctx.save();
     var ratio = (net.canvas && net.canvas.pixelRatio) || window.devicePixelRatio || 1;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -245,14 +258,19 @@
     for (var i = 0; i < hubs.length && placed.length < HUB_LABEL_MAX; i++) {
       var body = net.body.nodes[hubs[i]];
       if (!body || body.options.hidden || !body.options.label) continue;
-      // vis draws this label readably itself (8 px and up); below that it hides it or draws it faded, and ours covers it
-      if (body.labelModule.fontOptions.size * scale >= HUB_LABEL_MIN_READABLE_PX) continue;
+      // vis draws this label readably itself (8 px and up): keep its space for it; below that vis
+      // hides it or draws it faded, and ours covers it
+      if (body.labelModule.fontOptions.size * scale >= HUB_LABEL_MIN_READABLE_PX) {
+        var own = ownLabelBox(body, scale);
+        if (own) { own.id = hubs[i]; own.text = body.options.label; kept.push(own); }
+        continue;
+      }
       var at = net.canvasToDOM({ x: body.x, y: body.y });
       var text = body.options.label;
       var w = ctx.measureText(text).width + 4, h = HUB_LABEL_PX + 4;
       var box = { x: at.x - w / 2, y: at.y + (body.shape.radius || body.options.size || 5) * scale + 1, w: w, h: h };
       if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
-      if (overlaps(box, taken) || overlaps(box, placed)) continue;
+      if (overlaps(box, taken) || overlaps(box, kept) || overlaps(box, placed)) continue;
       ctx.strokeText(text, at.x, box.y + 2);
       ctx.fillText(text, at.x, box.y + 2);
       box.id = hubs[i]; box.text = text;
@@ -260,6 +278,7 @@
     }
     ctx.restore();
     state.hubLabels = placed;
+    state.keptLabels = kept;
   }
   net.on("afterDrawing", drawHubLabels);
 

@@ -1,0 +1,114 @@
+"""Which node a name means, when a text can name a paper and an entity at once.
+
+"MALT" is the method MALT and the paper "MALT: Improving Reasoning with Multi-Agent LLM
+Training"; "lottery ticket" is an alias of the method "lottery ticket hypothesis" and part of
+the title "Stabilizing the Lottery Ticket Hypothesis".  The ``connection`` template and
+``kg viz --around`` pick one node by the same rule, the first tier that matches:
+
+0. exact: a node's key, a paper's input id, or a paper's whole title (any case);
+1. an entity whose name is the text (any case) and that papers mention (support > 0);
+2. the paper whose title holds the text as whole words (or as the name before its
+   colon), when only one title does;
+3. an entity with the text as an alias or a spelling of a name or alias (``name_keys``), support > 0;
+4. a paper whose title contains the text: the name before its colon first, then whole
+   words, then anywhere; shorter titles first;
+5. an entity that no paper names by itself (support 0: a family known through its variants).
+
+Within a tier, entities that more papers mention come first, then shorter names, then keys.
+``alternatives`` says what else the text named, so that a command can tell the user which
+node it used and how to ask for another (a key is always exact: tier 0).
+
+>>> papers = [Candidate("p-1", "Paper", "MALT: Improving Reasoning"), Candidate("p-2", "Paper", "Stabilizing the Lottery Ticket Hypothesis")]
+>>> malt = Candidate("method:malt", "Method", "MALT", support=1, name_keys=("malt",))
+>>> lth = Candidate("method:lth", "Method", "lottery ticket hypothesis", support=4, name_keys=("lotteryticket", "lotterytickethypothesis"))
+>>> [c.key for c in rank("MALT", [*papers, malt, lth])]
+['method:malt', 'p-1']
+>>> [c.key for c in rank("lottery ticket", [*papers, malt, lth])]
+['p-2', 'method:lth']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalise import surface_key
+
+__all__ = ["Candidate", "rank", "tier", "whole_words", "alternatives", "describe"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A node a name may mean: a paper (``name`` is its title) or an entity."""
+
+    key: str
+    label: str
+    name: str
+    support: int = 0
+    external_id: str | None = None
+    aliases: tuple[str, ...] = ()
+    name_keys: tuple[str, ...] = ()
+
+    @property
+    def is_paper(self) -> bool:
+        return self.label == "Paper"
+
+
+def whole_words(title: str, text: str) -> bool:
+    """Whether ``title`` holds ``text`` as whole words (":", "," and "?" count as spaces), as the
+    templates test it."""
+    spaced = " " + title.lower().replace(":", " ").replace(",", " ").replace("?", " ") + " "
+    return (" " + text.lower() + " ") in spaced
+
+
+def _matches(text: str, key: str, c: Candidate) -> bool:
+    low = text.lower()
+    if c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text):
+        return True
+    if c.is_paper:
+        return low in c.name.lower()
+    return (c.name.lower() == low or any(a.lower() == low for a in c.aliases)
+            or bool(key) and (key in c.name_keys or key in (surface_key(n) for n in (c.name, *c.aliases))))
+
+
+def tier(text: str, c: Candidate, single_title: bool) -> tuple:
+    """The sort key of a candidate that matches ``text`` (lower is better)."""
+    low = text.lower()
+    if c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text) or (c.is_paper and c.name.lower() == low):
+        level = 0
+    elif c.is_paper:
+        level = 2 if single_title and whole_words(c.name, text) else 4
+    elif c.support <= 0:
+        level = 5
+    else:
+        level = 1 if c.name.lower() == low else 3
+    if c.is_paper:
+        within = 0 if c.name.lower().startswith(low + ":") else 1 if whole_words(c.name, text) else 2
+    else:
+        within = 0
+    return (level, within, -max(c.support, 0), len(c.name))
+
+
+def rank(text: str, candidates) -> list[Candidate]:
+    """The candidates that ``text`` matches, best first (the first is the node it means)."""
+    key = surface_key(text)
+    found = [c for c in candidates if _matches(text, key, c)]
+    single = sum(1 for c in found if c.is_paper and whole_words(c.name, text)) == 1
+    return sorted(found, key=lambda c: (*tier(text, c, single), c.key))
+
+
+def alternatives(ranked: list[Candidate]) -> list[Candidate]:
+    """Besides the chosen node (``ranked[0]``): the best other paper and the best other entity."""
+    out, kinds = [], set()
+    for c in ranked[1:]:
+        if c.is_paper not in kinds:
+            kinds.add(c.is_paper)
+            out.append(c)
+    return out
+
+
+def describe(c: Candidate) -> str:
+    """ 'the paper “TITLE”' or 'Method “MALT” (1 paper)' """
+    if c.is_paper:
+        return f"the paper \u201c{c.name}\u201d"
+    papers = "no paper by itself" if c.support <= 0 else f"{c.support} paper{'s' if c.support != 1 else ''}"
+    return f"{c.label} \u201c{c.name}\u201d ({papers})"
