@@ -818,3 +818,9 @@ def test_a_defined_term_from_another_field_is_no_technique(nlp):
     assert not found, found
     found, _, _ = entities(nlp, Paper("p-el", "Scores", "We score samples by the Error Zorb-Norm (EZN). EZN ranks data."))
     assert found["Error Zorb-Norm"].type == "METHOD"
+
+
+def test_a_known_measure_the_paper_introduces_into_its_objective_is_used(nlp):
+    paper = Paper("p-mse", "Zorb Distillation", "We also introduce the MSE between representations of the two models.")
+    found, _, _ = entities(nlp, paper)
+    assert found["mean squared error"].role == "used"

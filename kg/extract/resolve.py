@@ -355,6 +355,8 @@ def kg_resolve(doc):
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
                               or (family and word_key(family) in proposed)) else "used"
+        if cand["type"] == "METRIC" and cand["rule"] == "gazetteer" and cand["canonical"]:
+            role = "used"  # "we introduce the MSE between ...": a known measure is never the paper's new thing
         start_char = doc[cand["start"]].idx
         end_char = doc[stop - 1].idx + len(v.texts[stop - 1])
         sent = _sentence_span(v, cand["start"], stop)
