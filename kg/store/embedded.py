@@ -21,12 +21,12 @@ import time
 from collections import deque
 from pathlib import Path
 
-from falkordb.helpers import stringify_param_value
 from redis.exceptions import RedisError
 
 from ..errors import StoreError, StoreUnavailable
 from ..fulltext import FullTextQuery
 from .base import Store
+from .params import param_text
 
 __all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries", "open_built_store"]
 
@@ -248,7 +248,7 @@ class EmbeddedStore(Store):
         count = 0
         try:
             for cypher, rows in batches:
-                query = f"CYPHER rows={stringify_param_value(rows)} {self.dialect(cypher)}"
+                query = f"CYPHER rows={param_text(rows)} {self.dialect(cypher)}"
                 connection.send_command("GRAPH.QUERY", GRAPH_NAME, query, "--compact")
                 in_flight.append(len(rows))
                 count += 1
