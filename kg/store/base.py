@@ -174,7 +174,9 @@ class Store(ABC):
 
 
 def _graph_batches(graph: nx.DiGraph, batch_size: int) -> Iterator[tuple[str, list[dict]]]:
-    """Nodes first (relationships MATCH them), each label and relationship kind in batches."""
+    """Nodes first (relationships MATCH them, and a paper's row deletes the relationships its
+    CREATEd ones replace: see statements.merge_relationships), each label and relationship
+    kind in batches."""
     for label, rows in node_rows(graph):
         for batch in batched(rows, batch_size):
             yield statements.merge_nodes(label), [{"key": r["key"], "props": r["props"], **r["lists"]} for r in batch]
