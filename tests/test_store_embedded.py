@@ -2,8 +2,6 @@
 
 import os
 
-import threading
-
 import pytest
 
 from kg.errors import StoreError, StoreUnavailable
@@ -109,34 +107,3 @@ def test_pipelined_batches_land_in_order_and_an_error_stops_the_load(tmp_path):
             store.write_batches([(merge, rows[:1]), (broken, rows[:1]), (merge, rows[:1])])
         # the connection that held unread replies was dropped: the next statement gets its own answer
         assert store.read("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 7}]
-
-
-def test_sender_thread_keeps_order_and_stops_cleanly_on_any_failure(tmp_path):
-    """Batches are built here and sent by a thread (embedded._Sender): more batches than its
-    queue holds land in order, and a failing batch source or progress callback ends the
-    thread, drops the connection and leaves the store usable."""
-    merge = "UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n.seq = row.seq"
-    count = "MATCH (p:Paper) RETURN count(p) AS n"
-    with EmbeddedStore(tmp_path / "s") as store:
-        batches = [(merge, [{"key": f"p-{i % 5}", "seq": i}]) for i in range(40)]  # later batches overwrite earlier
-        seen = []
-        assert store.write_batches(batches, progress=seen.append) == 40 and seen == [1] * 40
-        assert store.read("MATCH (p:Paper) RETURN p.key AS key, p.seq AS seq ORDER BY key") == [
-            {"key": f"p-{k}", "seq": 35 + k} for k in range(5)]
-
-        def failing_source():
-            yield merge, [{"key": "q-1", "seq": 0}]
-            raise RuntimeError("the input broke")
-
-        with pytest.raises(RuntimeError, match="the input broke"):
-            store.write_batches(failing_source())
-        assert store.read(count) in ([{"n": 5}], [{"n": 6}])  # the batch put before the failure may be sent
-        store.write(merge, {"rows": [{"key": "q-1", "seq": 0}]})
-
-        def failing_progress(size):
-            raise KeyError("callback")
-
-        with pytest.raises(KeyError):
-            store.write_batches(batches[:3], progress=failing_progress)
-        assert store.read(count) == [{"n": 6}]
-        assert threading.active_count() == 1  # no sender thread left behind

@@ -11,15 +11,12 @@ from __future__ import annotations
 import atexit
 import ctypes
 import os
-import queue
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import deque
 from pathlib import Path
@@ -37,8 +34,7 @@ DEFAULT_STORE_DIR = Path(".kg") / "store"
 GRAPH_NAME = "kg"
 _START_TIMEOUT_S = 20.0
 _QUERY_TIMEOUT_S = 600.0
-_BATCHES_IN_FLIGHT = 1  # sent but unanswered: the one the server runs while the next is sent
-_BATCHES_QUEUED = 8  # built and encoded, waiting for the sender thread
+_BATCHES_IN_FLIGHT = 1  # sent but unanswered: the one the server runs while the next is built
 _FULLTEXT_CALL = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*['\"]paper_text['\"]\s*,")
 
 
@@ -234,38 +230,37 @@ class EmbeddedStore(Store):
             raise StoreError(f"write failed: {err}") from err
 
     def write_batches(self, batches, progress=None) -> int:
-        """Pipelined: the batches are built here while a sender thread feeds them to the server.
+        """Pipelined: batch N+1 is encoded and sent while the server still runs batch N.
 
-        The server reads nothing from the socket while it runs a write, so a send blocks until
-        the batch before it is done.  That wait is the sender thread's: this thread goes on
-        building and encoding the next batches (up to ``_BATCHES_QUEUED`` ahead), and the
-        client's work per batch and the server's (matching, merging, full-text indexing)
-        overlap on two cores even where one kind of batch is heavy for the server (papers)
-        and the next for the client (relationships).  The sender keeps the next batch sent
-        while the server runs one, and reads the replies in order; the first error stops the
-        load and the connection is dropped, so no unread reply can be mistaken for a later
-        one.  The one batch sent after a failing one may still be applied: re-running the
-        load after the fix converges to the same graph (see :meth:`Store.load`).
+        The client's work per batch (building and encoding the rows) and the server's
+        (matching, merging, indexing) then overlap on two cores instead of taking turns.
+        Replies are read in order; the first error stops the load and the connection is
+        dropped, so no unread reply can be mistaken for a later one.  The one batch sent
+        after a failing one may still be applied: every statement is an idempotent MERGE,
+        so re-running the load after the fix converges to the same graph.
         """
         pool = self._db.connection.connection_pool
         try:
             connection = pool.get_connection()
         except TypeError:  # redis-py before 5.3 wants a command name
             connection = pool.get_connection("GRAPH.QUERY")
-        sender = _Sender(connection)
+        in_flight: deque[int] = deque()
         count = 0
         try:
             for cypher, rows in batches:
-                sender.put(f"CYPHER rows={param_text(rows)} {self.dialect(cypher)}", len(rows))
+                query = f"CYPHER rows={param_text(rows)} {self.dialect(cypher)}"
+                connection.send_command("GRAPH.QUERY", GRAPH_NAME, query, "--compact")
+                in_flight.append(len(rows))
                 count += 1
-                sender.report(progress)
-            sender.finish()
-            sender.report(progress)
+                while len(in_flight) > _BATCHES_IN_FLIGHT:
+                    _finish(connection, in_flight.popleft(), progress)
+            while in_flight:
+                _finish(connection, in_flight.popleft(), progress)
         except RedisError as err:
-            sender.stop()
+            connection.disconnect()
             raise StoreError(f"write failed: {err}") from err
         except BaseException:  # an interrupt or a failing progress callback: replies stay unread
-            sender.stop()
+            connection.disconnect()
             raise
         finally:
             pool.release(connection)
@@ -311,87 +306,12 @@ def _is_redis(pid: int) -> bool:
         return True
 
 
-class _Sender:
-    """A thread that sends queued queries on one connection and reads their replies in order,
-    keeping ``_BATCHES_IN_FLIGHT`` sent ahead of the reply it waits for.  Its first error is
-    raised in the caller's thread by the next :meth:`put`, :meth:`finish` or :meth:`report`."""
-
-    def __init__(self, connection) -> None:
-        self._connection = connection
-        self._queue: queue.Queue = queue.Queue(maxsize=_BATCHES_QUEUED)
-        self._done: deque[int] = deque()  # sizes of the batches answered, for progress
-        self._error: BaseException | None = None
-        self._stopped = False
-        self._thread = threading.Thread(target=self._run, name="kg-store-sender", daemon=True)
-        self._thread.start()
-
-    def put(self, query: str, size: int) -> None:
-        self._put((query, size))
-
-    def finish(self) -> None:
-        """Wait until every query put is answered."""
-        self._put(None)
-        self._thread.join()
-        self._raise()
-
-    def report(self, progress) -> None:
-        self._raise()
-        while self._done:
-            size = self._done.popleft()
-            if progress:
-                progress(size)
-
-    def stop(self) -> None:
-        """End the thread and drop the connection.  The socket is shut down first, so a send or
-        read the thread is blocked in fails at once (and nothing reconnects behind our back)."""
-        self._stopped = True
-        sock = getattr(self._connection, "_sock", None)
-        if sock is not None:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-        try:
-            self._queue.put_nowait(None)  # wakes a thread waiting for the next query
-        except queue.Full:  # then it is not waiting: it is in a send or read, which now fails
-            pass
-        self._thread.join()
-        self._connection.disconnect()
-
-    def _put(self, item) -> None:
-        while True:
-            self._raise()
-            if not self._thread.is_alive():
-                raise StoreError("write failed: the sender thread stopped")
-            try:
-                self._queue.put(item, timeout=0.05)
-                return
-            except queue.Full:
-                continue
-
-    def _raise(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def _run(self) -> None:
-        in_flight: deque[int] = deque()
-        try:
-            while (item := self._queue.get()) is not None and not self._stopped:
-                query, size = item
-                self._connection.send_command("GRAPH.QUERY", GRAPH_NAME, query, "--compact")
-                in_flight.append(size)
-                while len(in_flight) > _BATCHES_IN_FLIGHT:
-                    self._read(in_flight.popleft())
-            while in_flight and not self._stopped:
-                self._read(in_flight.popleft())
-        except BaseException as err:  # handed to the caller's thread
-            self._error = err
-
-    def _read(self, size: int) -> None:
-        reply = self._connection.read_response()
-        if isinstance(reply, Exception):
-            raise reply
-        self._done.append(size)
+def _finish(connection, size: int, progress) -> None:
+    reply = connection.read_response()
+    if isinstance(reply, Exception):
+        raise reply
+    if progress:
+        progress(size)
 
 
 def _plain(value):
