@@ -236,8 +236,9 @@ class EmbeddedStore(Store):
         (matching, merging, indexing) then overlap on two cores instead of taking turns.
         Replies are read in order; the first error stops the load and the connection is
         dropped, so no unread reply can be mistaken for a later one.  The one batch sent
-        after a failing one may still be applied: every statement is an idempotent MERGE,
-        so re-running the load after the fix converges to the same graph.
+        after a failing one may still be applied: re-running the load after the fix converges
+        to the same graph (nodes are MERGEd, and a paper's row deletes the relationships that
+        the load then creates again).
         """
         pool = self._db.connection.connection_pool
         try:
