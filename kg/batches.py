@@ -1,4 +1,5 @@
-"""Cut a stream into lists of at most ``size`` items (``itertools.batched`` is Python 3.12+).
+"""Cut a stream into lists of at most ``size`` items (``itertools.batched`` is Python 3.12+),
+and run bulk work with fewer garbage-collector passes.
 
 >>> [len(b) for b in batched(range(5), 2)]
 [2, 2, 1]
@@ -6,10 +7,15 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
-__all__ = ["batched"]
+__all__ = ["batched", "fewer_gc_passes"]
+
+# Objects allocated between young collections while a load runs (CPython's default: 700).
+_BULK_GC_THRESHOLD = 50_000
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -19,3 +25,27 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+@contextmanager
+def fewer_gc_passes(threshold: int = _BULK_GC_THRESHOLD) -> Iterator[None]:
+    """Collect cyclic garbage every ``threshold`` allocations instead of every 700, then
+    restore the settings.
+
+    A load keeps a round of papers and its graph alive, a million objects that every pass
+    over the oldest generation walks again: with CPython's defaults the collector took
+    1-2 s of a 10,000-abstract load's 4-5 s of Python time.  Nothing else changes; cycles
+    are still collected, only less often.
+
+    >>> before = gc.get_threshold()
+    >>> with fewer_gc_passes(): gc.get_threshold()[0]
+    50000
+    >>> gc.get_threshold() == before
+    True
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(threshold, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

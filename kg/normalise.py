@@ -251,7 +251,9 @@ class CorpusNames:
             key = self.long_to_key.get(e.key, e.key)
             name = self.display(key, e.name)
             # the paper's own name stays findable as an alias of the corpus-wide one
-            e = replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name}) - {name})))
+            aliases = tuple(sorted((set(e.aliases) | {e.name}) - {name}))
+            if key != e.key or name != e.name or aliases != e.aliases:  # most entities keep all three
+                e = replace(e, key=key, name=name, aliases=aliases)
             if key in merged:
                 other = merged[key]
                 role = "proposed" if "proposed" in (other.role, e.role) else "used"

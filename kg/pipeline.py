@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 from networkx.readwrite import json_graph
 
+from .batches import fewer_gc_passes
 from .errors import InputError
 from .extract import build_nlp, default_workers, extract
 from .extract.parallel import map_ordered
@@ -140,8 +141,9 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     """
     paths = list(paths)
     names = CorpusNames()
-    for item in read_items(paths):
-        names.add(item.entities)
+    with fewer_gc_passes():
+        for item in read_items(paths):
+            names.add(item.entities)
     # names the store already holds from earlier loads join too, either way round
     known = store.known_entities([*names.names, *names.long_to_key])
     names.add_known(known)

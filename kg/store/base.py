@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..batches import batched
+from ..batches import batched, fewer_gc_passes
 from ..graph import ENTITY_LABELS, LABELS, build_graph
 from ..normalise import entity_key
 from ..records import PaperEntities
@@ -72,7 +72,8 @@ class Store(ABC):
         """MERGE every node and relationship in batches; re-running converges to the same graph.
         ``finishing`` is called once the rows are written, before support is recounted."""
         self.setup_schema()
-        batches = self._write_graph(graph, batch_size, progress)
+        with fewer_gc_passes():
+            batches = self._write_graph(graph, batch_size, progress)
         if finishing:
             finishing()
         self._finish_load()
@@ -94,16 +95,23 @@ class Store(ABC):
         The report counts rows written: an entity shared by rounds counts once per round.
         """
         self.setup_schema()
-        nodes = relationships = batches = 0
-        for chunk in batched(items, papers_per_round):
-            graph = build_graph(chunk)
-            batches += self._write_graph(graph, batch_size, progress)
-            nodes += graph.number_of_nodes()
-            relationships += graph.number_of_edges()
+        written = [0, 0]
+
+        def rounds() -> Iterator[tuple[str, list[dict]]]:
+            for chunk in batched(items, papers_per_round):
+                graph = build_graph(chunk)
+                written[0] += graph.number_of_nodes()
+                written[1] += graph.number_of_edges()
+                yield from _graph_batches(graph, batch_size)
+
+        # one stream of batches, in the same order as round by round: a store that pipelines
+        # keeps the server busy with one round's last batches while the next round is read
+        with fewer_gc_passes():
+            batches = self.write_batches(rounds(), progress)
         if finishing:
             finishing()
         self._finish_load()
-        return LoadReport(nodes, relationships, batches)
+        return LoadReport(written[0], written[1], batches)
 
     def known_entities(self, keys: Iterable[str]) -> list[tuple[str, str, str, list[str], int, int]]:
         """Stored entities a load of ``keys`` meets, as (type, key, name, aliases, support,
@@ -166,7 +174,9 @@ class Store(ABC):
 
 
 def _graph_batches(graph: nx.DiGraph, batch_size: int) -> Iterator[tuple[str, list[dict]]]:
-    """Nodes first (relationships MATCH them), each label and relationship kind in batches."""
+    """Nodes first (relationships MATCH them, and a paper's row deletes the relationships its
+    CREATEd ones replace: see statements.merge_relationships), each label and relationship
+    kind in batches."""
     for label, rows in node_rows(graph):
         for batch in batched(rows, batch_size):
             yield statements.merge_nodes(label), [{"key": r["key"], "props": r["props"], **r["lists"]} for r in batch]

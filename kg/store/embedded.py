@@ -21,12 +21,12 @@ import time
 from collections import deque
 from pathlib import Path
 
-from falkordb.helpers import stringify_param_value
 from redis.exceptions import RedisError
 
 from ..errors import StoreError, StoreUnavailable
 from ..fulltext import FullTextQuery
 from .base import Store
+from .params import param_text
 
 __all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries", "open_built_store"]
 
@@ -236,8 +236,9 @@ class EmbeddedStore(Store):
         (matching, merging, indexing) then overlap on two cores instead of taking turns.
         Replies are read in order; the first error stops the load and the connection is
         dropped, so no unread reply can be mistaken for a later one.  The one batch sent
-        after a failing one may still be applied: every statement is an idempotent MERGE,
-        so re-running the load after the fix converges to the same graph.
+        after a failing one may still be applied: re-running the load after the fix converges
+        to the same graph (nodes are MERGEd, and a paper's row deletes the relationships that
+        the load then creates again).
         """
         pool = self._db.connection.connection_pool
         try:
@@ -248,7 +249,7 @@ class EmbeddedStore(Store):
         count = 0
         try:
             for cypher, rows in batches:
-                query = f"CYPHER rows={stringify_param_value(rows)} {self.dialect(cypher)}"
+                query = f"CYPHER rows={param_text(rows)} {self.dialect(cypher)}"
                 connection.send_command("GRAPH.QUERY", GRAPH_NAME, query, "--compact")
                 in_flight.append(len(rows))
                 count += 1

@@ -48,7 +48,7 @@ def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]
     nodes = graph.nodes
     for key in keys:
         data = nodes[key]
-        props = {k: v for k, v in data.items() if k not in _DERIVED and v is not None}
+        props = _without_none({k: v for k, v in data.items() if k not in _DERIVED})
         lists = {prop: list(data.get(prop) or []) for prop in list_props}
         if "name_keys" in lists:  # "GSM-8K" finds GSM8K: queries compare keys, as normalisation does
             lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])])
@@ -57,15 +57,23 @@ def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]
 
 def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str], Iterator[dict]]]:
     """Per (source label, type, target label): rows of ``source``, ``target`` and ``props``."""
-    nodes = graph.nodes
+    labels = dict(graph.nodes(data="label"))
     grouped: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
-    for edge in graph.edges(data=True):
-        source, target, data = edge
-        grouped[(nodes[source]["label"], data["type"], nodes[target]["label"])].append(edge)
+    for source, targets in graph.adjacency():  # the order of graph.edges
+        source_label = labels[source]
+        for target, data in targets.items():
+            grouped[(source_label, data["type"], labels[target])].append((source, target, data))
     for kind in sorted(grouped):
         yield kind, _relationship_rows(grouped[kind])
 
 
 def _relationship_rows(edges: list[tuple]) -> Iterator[dict]:
     for source, target, data in edges:
-        yield {"source": source, "target": target, "props": {k: v for k, v in data.items() if k != "type" and v is not None}}
+        props = data.copy()
+        del props["type"]
+        yield {"source": source, "target": target, "props": _without_none(props)}
+
+
+def _without_none(props: dict) -> dict:
+    """``props`` less its None values (most rows have none: then the same dict, uncopied)."""
+    return {k: v for k, v in props.items() if v is not None} if None in props.values() else props

@@ -45,10 +45,25 @@ def merge_nodes(label: str) -> str:
 
 
 def merge_relationships(source: str, rel_type: str, target: str) -> str:
+    """MATCH both ends by key and write the relationship between them.
+
+    A paper's relationships are CREATEd, not MERGEd: the loader sends every paper's
+    :func:`merge_nodes` row, which deletes all of that paper's relationships, before any
+    relationship of the same graph, and a graph holds one relationship per (paper, target),
+    so the MERGE could only ever create (and its check for an existing one is a fifth of
+    the statement's time on the server).  Other relationships (``VARIANT_OF`` between
+    entities) may exist from an earlier load and are MERGEd.
+
+    >>> print(merge_relationships("Paper", "USES", "Model"))
+    UNWIND $rows AS row MATCH (a:Paper {key: row.source}) MATCH (b:Model {key: row.target}) CREATE (a)-[r:USES]->(b) SET r += row.props
+    >>> print(merge_relationships("Model", "VARIANT_OF", "Model"))
+    UNWIND $rows AS row MATCH (a:Model {key: row.source}) MATCH (b:Model {key: row.target}) MERGE (a)-[r:VARIANT_OF]->(b) SET r += row.props
+    """
+    verb = "CREATE" if source == PAPER else "MERGE"
     return (
         f"UNWIND $rows AS row MATCH (a:{_checked(source, LABELS)} {{key: row.source}}) "
         f"MATCH (b:{_checked(target, LABELS)} {{key: row.target}}) "
-        f"MERGE (a)-[r:{_checked(rel_type, RELATIONSHIP_TYPES)}]->(b) SET r += row.props"
+        f"{verb} (a)-[r:{_checked(rel_type, RELATIONSHIP_TYPES)}]->(b) SET r += row.props"
     )
 
 
