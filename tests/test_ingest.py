@@ -346,3 +346,19 @@ def test_a_duplicate_with_another_abstract_is_named_with_both_lines(tmp_path):
     single.write_text(path.read_text().splitlines()[0] + "\n" + path.read_text().splitlines()[1] + "\n")
     assert "input: 2 records in 1 file -> 1 paper, 1 duplicate merged (1 with another" in _summary(read_corpus([single])[1])
     assert "... and 1 more merged (use --show-rejects N)" in _summary(read_corpus([path, single])[1], show=1)
+
+
+def test_a_paper_with_a_list_field_named_like_a_wrapper_is_a_paper(tmp_path):
+    (tmp_path / "one.jsonl").write_text('{"title": "A Paper", "abstract": "We use MNIST.", "records": []}\n')
+    (tmp_path / "two.json").write_text('{"title": "Paper Two", "abstract": "We use MNIST.", "papers": [{"title": "cited"}]}')
+    (tmp_path / "empty.json").write_text('{"papers": []}')
+    papers, report = read_corpus([tmp_path])
+    assert sorted(p.title for p in papers) == ["A Paper", "Paper Two"]
+    assert [r.reason for r in report.rejects] == ["the 'papers' list is empty; add papers to it"]
+
+
+def test_spaces_after_the_closing_quote_of_a_multi_line_csv_field_are_allowed(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text('title,abstract\nT1,"line one\nline two" \nT2,ok.\n')
+    papers, report = read_corpus([path])
+    assert [(p.title, p.abstract) for p in papers] == [("T1", "line one line two"), ("T2", "ok.")] and not report.rejects

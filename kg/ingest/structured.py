@@ -236,7 +236,12 @@ def _is_object(text: str) -> bool:
 def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | Notice]:
     line = _line_at(text, start, where)
     if isinstance(value, dict):
-        key = next((k for k in value if str(k).strip().lower() in _LIST_KEYS and isinstance(value[k], list)), None)
+        is_paper = any(str(k).strip().lower() == "title" for k in value)  # a paper may hold a "records" list of its own
+        key = None if is_paper else next(
+            (k for k in value if str(k).strip().lower() in _LIST_KEYS and isinstance(value[k], list)), None)
+        if key is not None and not value[key]:
+            yield Reject(path, line, f"the {key!r} list is empty; add papers to it")
+            return
         if key is None:
             if not any(str(k).strip().lower() == "title" for k in value):
                 yield Reject(path, line, f"JSON object has no 'title' and no list under {' or '.join(map(repr, _LIST_KEYS))}; "
@@ -370,7 +375,8 @@ def _records_from(lines: list[tuple[int, str]], start: int, delimiter: str):
             yield lines[first][0], _unclosed_reason(lines[first][0], lines[-1][0], "end of data")
             return first + 1
         if last > first:  # a quoted field spans lines: it must be well formed to be trusted
-            raw = "\n".join(text for _, text in lines[first:last + 1])
+            # spaces after a closing quote are what the lenient reader allows too ('"line two" ,')
+            raw = "\n".join(_QUOTE_THEN_SPACES.sub('"', text) for _, text in lines[first:last + 1])
             try:
                 list(csv.reader(io.StringIO(raw), delimiter=delimiter, strict=True))
             except csv.Error as err:
@@ -378,6 +384,9 @@ def _records_from(lines: list[tuple[int, str]], start: int, delimiter: str):
                 return first + 1
         if row:  # a blank line is no record
             yield lines[first][0], row
+
+
+_QUOTE_THEN_SPACES = re.compile(r'"[ \t]+(?=,|\t|;|$)')
 
 
 def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",") -> Iterator[Paper | Reject]:
