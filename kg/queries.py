@@ -71,6 +71,8 @@ class Param:
                 value = _TYPES[kind](value)
             except ValueError as err:
                 raise QueryError(f"parameter {self.name!r} must be {self.shown_type}, got {value!r}", fix=f"--param {self.name}=<{self.shown_type}>") from err
+        if kind == "name" and isinstance(value, str):
+            value = " ".join(value.split())  # "MobileVLM " is MobileVLM, as `kg viz --around` reads it
         if minimum and value < int(minimum):
             raise QueryError(f"parameter {self.name!r} must be at least {minimum}, got {value}", fix=f"--param {self.name}={minimum}")
         return value

@@ -7,7 +7,7 @@
 // WITH/RETURN). Enumerating every bounded path instead ran past 10 minutes at 30k papers,
 // where hubs link thousands of papers. Among equally short routes, those through rarer
 // entities come first.
-// Each end resolves to one node by the rule of kg/resolve.py (README, "Which node a name
+// Each end resolves to one node by the rule of kg/lookup.py (README, "Which node a name
 // means"): 0 an exact key, input id or whole title; 1 an entity named exactly that papers
 // mention; 2 the one paper whose title holds the text as whole words; 3 an entity by alias or
 // spelling; 4 a title fragment (name before the colon, whole words, anywhere; shortest title);

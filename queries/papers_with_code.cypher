@@ -1,6 +1,6 @@
 // name: papers_with_code
 // description: Papers that release code or weights (GitHub, GitLab, Hugging Face, Bitbucket links), optionally only those mentioning a given entity.
-// param: entity name = any  Only papers mentioning this dataset/model/method/task/metric, named exactly by its name or an alias as papers_using matches it (any case, hyphens or spaces: gsm-8k is GSM8K), or any
+// param: entity name = any  Only papers mentioning this dataset/model/method/task/metric, named exactly by its name or an alias (any case, hyphens or spaces: gsm-8k is GSM8K; a family does not take in its variants here), or any
 // param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-[:RELEASES_CODE]->(repo:Repository)
 WITH p, repo

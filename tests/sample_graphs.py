@@ -138,7 +138,7 @@ AMBIGUOUS_TITLES = {
 
 
 def ambiguous_items() -> list[PaperEntities]:
-    """Names that are a paper and an entity at once (kg.resolve's rule decides which is meant).
+    """Names that are a paper and an entity at once (kg.lookup's rule decides which is meant).
 
     "MALT" is the method MALT and the paper "MALT: ..." that proposes it; "lottery ticket" is
     an alias of the method "lottery ticket hypothesis" (used by m3) and part of one title (m2);
@@ -149,8 +149,8 @@ def ambiguous_items() -> list[PaperEntities]:
     lth = dict(aliases=("LTH", "lottery tickets"))
     return [
         PaperEntities(_paper("m1", AMBIGUOUS_TITLES["m1"], sentence), (
-            _entity("METHOD", "MALT", "proposed", "MALT", sentence, aliases=("multi-agent LLM training",)),
-            _entity("DATASET", "GSM8K", "used", "GSM8K", sentence))),
+            _entity("METHOD", "MALT", "proposed", "MALT", sentence, aliases=("multi-agent LLM training", "Org MALT")),
+            _entity("DATASET", "GSM8K", "used", "GSM8K", sentence)), links=("https://github.com/org/MALT",)),
         PaperEntities(_paper("m2", AMBIGUOUS_TITLES["m2"], sentence, line=2), (
             _entity("DATASET", "GSM8K", "used", "GSM8K", sentence),
             _entity("DATASET", "CIFAR-10", "used", "CIFAR-10", sentence))),

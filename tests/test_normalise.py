@@ -224,7 +224,9 @@ def test_a_defined_long_form_is_one_node_in_the_title_and_without_its_technique_
 def test_a_slash_list_of_curated_names_is_each_of_them(nlp):
     found = entities_of(nlp, "A Study", "We test on ImageNet-100/1000, CIFAR10/100 and ViT-L/16.")
     assert {"ImageNet-100", "ImageNet-1K", "CIFAR-10", "CIFAR-100"} <= set(found)
-    assert found["ImageNet-100"].family == "ImageNet" and found["CIFAR-100"].type == "DATASET"
+    assert found["ImageNet-100"].family == found["ImageNet-1K"].family == "ImageNet" and found["CIFAR-100"].type == "DATASET"
+    found = entities_of(nlp, "A Study", "We test on ImageNet-1000/100.")  # each name keeps its own family
+    assert found["ImageNet-1K"].family == "ImageNet" and found["ImageNet-100"].family == "ImageNet"
     assert not any("/" in name for name in found if name != "ViT-L/16")
 
 

@@ -367,19 +367,26 @@ def test_connection_resolves_a_name_that_is_a_paper_and_an_entity(ambiguous, sou
 
 
 def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
-    """kg.resolve (which `kg viz --around` and the notes use) and the template agree."""
+    """kg.lookup (which `kg viz --around` and the notes use) and the template agree."""
     from kg.commands.query import _candidates
     from kg.normalise import surface_key
-    from kg.resolve import rank
+    from kg.lookup import rank
+
+    from kg.viz.views import resolve_node
 
     texts = ["MALT", "malt", "lottery ticket", "Lottery Tickets", "LTH", "yuan 2.0", "Yuan 2.0-M32", "teachers",
-             "multi-agent LLM training", "gsm-8k", "m3", "model:yuan2.0", "Stabilizing the lottery ticket hypothesis"]
+             "multi-agent LLM training", "gsm-8k", "m3", "model:yuan2.0", "Stabilizing the lottery ticket hypothesis", " MALT ",
+             "org/MALT", "org/malt"]
+    graph = build_graph(ambiguous_items())
     with EmbeddedStore(f"{ambiguous}/store") as opened:
         for text in texts:
             target = "CIFAR-10" if text.lower() != "cifar-10" else "GSM8K"
             route = run(opened, "connection", source=text, target=target, limit=1)[0]["route"]
+            text = " ".join(text.split())
             chosen = rank(text, _candidates(opened, text, surface_key(text)))[0]
             assert route.startswith(chosen.name + " -[") or route.startswith(chosen.name + " <-["), (text, route, chosen)
+            drawn = graph.nodes[resolve_node(graph, text)[0]]
+            assert drawn.get("name", drawn.get("title")) == chosen.name, (text, drawn, chosen)  # kg viz --around too
 
 
 def test_connection_says_which_node_a_name_meant_and_how_to_get_the_other(ambiguous, capsys):

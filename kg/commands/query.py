@@ -6,7 +6,7 @@ import sys
 
 from ..errors import QueryError
 from ..queries import KEY_SUFFIX, get_template, load_templates
-from ..resolve import Candidate, alternatives, describe, rank
+from ..lookup import Candidate, alternatives, describe, rank
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -115,7 +115,7 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
 
 
 def _candidates(store, text: str, key: str) -> list[Candidate]:
-    """The papers and entities a `connection` end may mean, for :func:`kg.resolve.rank` (which
+    """The papers and entities a `connection` end may mean, for :func:`kg.lookup.rank` (which
     picks as the template does) to say which one was used and what else the text names."""
     entities = store.read(
         "MATCH (e) WHERE e.title IS NULL AND (e.key = $t OR toLower(e.name) = toLower($t) OR $k IN coalesce(e.name_keys, []) "

@@ -21,8 +21,8 @@ def candidates(doc) -> list[dict]:
 
 def add(doc, start: int, end: int, entity_type: str, rule: str, *, canonical: str | None = None,
         family: str | None = None, confidence: float = 1.0, aliases: tuple[str, ...] = (), proposed: bool = False,
-        also: tuple[str, ...] = ()) -> None:
-    """``also``: other curated names the same written span names ("CIFAR10/100": CIFAR-100 too)."""
+        also: tuple[tuple[str, str | None], ...] = ()) -> None:
+    """``also``: (name, family) of other curated names the same written span names ("CIFAR10/100": CIFAR-100 too)."""
     candidates(doc).append({
         "start": start, "end": end, "type": entity_type, "rule": rule, "canonical": canonical,
         "family": family, "confidence": confidence, "aliases": list(aliases), "proposed": proposed, "also": also,

@@ -268,7 +268,7 @@ class PhraseTyper:
                 start, end = v.words[index]
                 first, *others = listed
                 candidates.add(doc, start, end, first.type, "gazetteer", canonical=first.name, family=first.family,
-                               also=tuple(entry.name for entry in others))
+                               also=tuple((entry.name, entry.family) for entry in others))
         entries = self.variant.each(v.word_texts)
         for index in where(entries):
             start, end = v.words[index]

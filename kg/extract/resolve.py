@@ -368,7 +368,7 @@ def kg_resolve(doc):
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": named_family,
         }
         mentions.append(mention)
-        mentions.extend({**mention, "canonical": other, "aliases": []} for other in cand["also"])
+        mentions.extend({**mention, "canonical": other, "family": family, "aliases": []} for other, family in cand["also"])
     one_type_per_name(mentions)
     doc.user_data["kg_mentions"] = mentions
     # scratch state of the rule components stays behind: finished docs must serialise

@@ -12,17 +12,12 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Skipped
 
-__all__ = ["KNOWN_SUFFIXES", "expand_paths", "find_files", "read_bytes", "read_head", "iter_lines", "decode_lines",
+__all__ = ["KNOWN_SUFFIXES", "find_files", "read_bytes", "read_head", "iter_lines", "decode_lines",
            "looks_binary", "binary_kind"]
 
 KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 NOT_A_CORPUS_FORMAT = ("not a corpus format (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); "
                        "pass it by name if it is one")
-
-
-def expand_paths(paths) -> list[Path]:
-    """Files named directly, plus corpus files (by suffix) found under directories."""
-    return find_files(paths)[0]
 
 
 def find_files(paths) -> tuple[list[Path], list[Skipped]]:

@@ -69,7 +69,8 @@ class Store(ABC):
         progress: Callable[[int], None] | None = None,
         finishing: Callable[[], None] | None = None,
     ) -> LoadReport:
-        """MERGE every node and relationship in batches; re-running converges to the same graph.
+        """Write the graph in batches (nodes and VARIANT_OF MERGEd; a paper's relationships CREATEd
+        after its node's row deleted its old ones); re-running converges to the same graph.
         ``finishing`` is called once the rows are written, before support is recounted."""
         self.setup_schema()
         with fewer_gc_passes():

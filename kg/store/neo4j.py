@@ -1,8 +1,10 @@
 """Neo4j through the official ``neo4j`` driver: the production store.
 
 Every write runs in a managed transaction (``session.execute_write``), so the driver
-retries it on transient failures and lost connections; the loader's statements are
-``UNWIND $rows ... MERGE``, so a retried batch cannot duplicate anything.  Reads run in
+retries it on transient failures and lost connections; a retry follows a rolled-back
+attempt (a commit of unknown outcome is not retried), and nodes are MERGEd while a paper's
+relationships are CREATEd only after its own row has deleted the ones it had, so a retried
+batch or a re-run load cannot duplicate anything.  Reads run in
 read mode (``session.execute_read``): Neo4j refuses a write there, and a server that
 does not (FalkorDB's Bolt listener) is caught by the result counters.
 

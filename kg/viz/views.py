@@ -26,7 +26,7 @@ import networkx as nx
 
 from ..errors import VizError
 from ..graph import LABELS
-from ..resolve import Candidate, alternatives, describe, rank, tier, whole_words
+from ..lookup import Candidate, alternatives, describe, rank, tier, whole_words
 
 __all__ = ["VIEWS", "Selection", "parse_types", "find_node", "resolve_node", "display_name", "select"]
 
@@ -88,7 +88,7 @@ def _names(attrs: dict) -> tuple[list[str], list[str]]:
 
 def find_node(graph: nx.DiGraph, name: str) -> str:
     """The node named ``name``: a key, a paper's title or part of it, an entity's name or alias
-    (case-insensitive, any spelling), chosen as :mod:`kg.resolve` says (the rule the
+    (case-insensitive, any spelling), chosen as :mod:`kg.lookup` says (the rule the
     ``connection`` template follows).  Two equally good matches are an error that lists the keys
     to use instead."""
     return resolve_node(graph, name)[0]
@@ -106,7 +106,7 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     for node, attrs in graph.nodes(data=True):
         paper = attrs.get("label") == "Paper"
         candidates.append(Candidate(str(node), str(attrs.get("label") or ""), display_name(attrs, node),
-                                    0 if paper else _support(graph, node, attrs),
+                                    0 if paper else _named_support(attrs),
                                     attrs.get("external_id") if paper else None,
                                     () if paper else tuple(str(a) for a in attrs.get("aliases") or ())))
     ranked = rank(query, candidates)
@@ -148,6 +148,12 @@ def _support(graph: nx.DiGraph, node, attrs: dict) -> int:
     if isinstance(attrs.get("support"), int):
         return attrs["support"]
     return sum(1 for p in graph.predecessors(node) if graph.nodes[p].get("label") == "Paper")
+
+
+def _named_support(attrs: dict) -> int:
+    """Support as the store keeps it, for choosing the node a name means: a repository has
+    none there, so the ``connection`` template ranks it last and so does this."""
+    return int(attrs.get("support") or 0)
 
 
 def _filtered(graph: nx.DiGraph, labels, min_support: int, keep: set) -> nx.DiGraph:
