@@ -8,6 +8,7 @@ and run bulk work with fewer garbage-collector passes.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -27,6 +28,11 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+_gc_lock = threading.Lock()
+_gc_holders = 0
+_gc_before: tuple[int, ...] = ()
+
+
 @contextmanager
 def fewer_gc_passes(threshold: int = _BULK_GC_THRESHOLD) -> Iterator[None]:
     """Collect cyclic garbage every ``threshold`` allocations instead of every 700, then
@@ -42,10 +48,21 @@ def fewer_gc_passes(threshold: int = _BULK_GC_THRESHOLD) -> Iterator[None]:
     50000
     >>> gc.get_threshold() == before
     True
+    >>> with fewer_gc_passes():  # nested (or in two threads at once): restored by the last to leave
+    ...     with fewer_gc_passes(): pass
+    ...     gc.get_threshold()[0]
+    50000
     """
-    before = gc.get_threshold()
-    gc.set_threshold(max(threshold, before[0]), *before[1:])
+    global _gc_holders, _gc_before
+    with _gc_lock:  # loads in several threads: the first raises the threshold, the last restores it
+        if _gc_holders == 0:
+            _gc_before = gc.get_threshold()
+            gc.set_threshold(max(threshold, _gc_before[0]), *_gc_before[1:])
+        _gc_holders += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0:
+                gc.set_threshold(*_gc_before)
