@@ -29,7 +29,8 @@ _ENTITY_REMNANT = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))x(201[34]|201[89cdCD]
 
 
 # TeX's non-breaking space after a word ("Llama~2", "i.e.~it"); "10~20X" is a range and stays
-_TIE = re.compile(r"(?<![\w.])([A-Za-z][\w.]*)~(?=\w)")
+_TIE = re.compile(r"~(?=\w)")  # a literal first: the engine jumps from "~" to "~"
+_WORD_BEFORE_TIE = re.compile(r"(?:^|[^\w.])[A-Za-z][\w.]*$")
 
 
 def _remnant(match: re.Match) -> str:
@@ -56,7 +57,7 @@ def clean_text(text: str) -> str:
     if "x20" in text:
         text = _ENTITY_REMNANT.sub(_remnant, text)
     if "~" in text:
-        text = _TIE.sub(r"\1 ", text)
+        text = _TIE.sub(lambda m: " " if _WORD_BEFORE_TIE.search(m.string, max(0, m.start() - 40), m.start()) else "~", text)
     return " ".join(text.split())
 
 

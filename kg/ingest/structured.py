@@ -94,7 +94,16 @@ _JSON_KINDS = {bool: "boolean", int: "number", float: "number", list: "list", di
 
 def record_to_paper(path: str, line: int, record: dict) -> Paper | Reject:
     """Map one JSON/CSV record to a Paper, or say which field is missing."""
+    return _paper_and_year(path, line, record)[0]
+
+
+def _paper_and_year(path: str, line: int, record: dict) -> tuple[Paper | Reject, object]:
+    """:func:`record_to_paper`, and the record's ``year`` field as written (for its notice)."""
     fields = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+    return _from_fields(path, line, fields), fields.get("year")
+
+
+def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
     for field in ("title", "abstract", "summary"):
         if fields.get(field) is not None and not isinstance(fields[field], str):
             kind = _JSON_KINDS.get(type(fields[field]), "value")
@@ -291,9 +300,8 @@ def _element(path, line, item, prefix="") -> Iterator[Paper | Reject | Notice]:
 
 
 def _paper_and_notices(path: str, line: int, record: dict, prefix: str = "") -> Iterator[Paper | Reject | Notice]:
-    item = record_to_paper(path, line, record)
-    if isinstance(item, Paper):
-        year = next((v for k, v in record.items() if k is not None and str(k).strip().lower() == "year"), None)
+    item, year = _paper_and_year(path, line, record)
+    if isinstance(item, Paper) and item.year is None:  # a year that reads needs no notice
         if (why := _year_notice(year)) is not None:
             yield Notice(path, line, prefix + why)
     elif prefix:
