@@ -320,4 +320,11 @@ def test_better_supported_entities_win_label_space(browser, tmp_path, scale):
         supports = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent).nodes;
                                             return kgViz.hubLabels.map(b => d[b.id].support || 0); }""")
         assert supports == sorted(supports, reverse=True) and supports, supports
+        # a hub whose own label vis-network draws small (8-11 px) is named at the page's size
+        small = page.evaluate("""() => Object.values(network.body.nodes).filter(n => n.options.kgType
+            && n.options.kgType !== 'Paper' && n.labelModule.size && n.labelModule.size.width
+            && n.labelModule.fontOptions.size * network.getScale() >= 8
+            && n.labelModule.fontOptions.size * network.getScale() < 11).map(n => n.id)""")
+        named = page.evaluate("kgViz.hubLabels.map(b => b.id)")
+        assert not small or set(small) & set(named), (small, named)
         _assert_clean(loaded)

@@ -219,7 +219,7 @@
    * placed or the legend: dense cores get a few names, not a pile, and the names are the hubs'.
    * A hub whose own label vis-network draws readably keeps that space: no lesser name is drawn
    * over it. Papers are left out: their titles are too long to place. */
-  var HUB_LABEL_MAX = 40, HUB_LABEL_PX = 12, HUB_LABEL_MIN_READABLE_PX = 8, HUB_CANDIDATES = 400;
+  var HUB_LABEL_MAX = 40, HUB_LABEL_PX = 12, HUB_LABEL_VIS_DRAWN_PX = 8, HUB_LABEL_MIN_READABLE_PX = 11, HUB_CANDIDATES = 400;
   function weight(id) { var n = nodeInfo(id); return [n.support || 0, n.degree || 0]; }
   var hubs = Object.keys(data.nodes)
     .filter(function (id) { var n = nodeInfo(id); return n.label !== "Paper" && n.degree > 1; })
@@ -258,19 +258,19 @@
     for (var i = 0; i < hubs.length && placed.length < HUB_LABEL_MAX; i++) {
       var body = net.body.nodes[hubs[i]];
       if (!body || body.options.hidden || !body.options.label) continue;
-      // vis draws this label readably itself (8 px and up): keep its space for it; below that vis
-      // hides it or draws it faded, and ours covers it
-      if (body.labelModule.fontOptions.size * scale >= HUB_LABEL_MIN_READABLE_PX) {
-        var own = ownLabelBox(body, scale);
-        if (own) { own.id = hubs[i]; own.text = body.options.label; kept.push(own); }
-        continue;
-      }
+      // vis draws this label itself from 8 px up: no lesser name may cover it. Under 11 px it is
+      // small next to ours (a big hub's name in tiny print), so ours is drawn over it if it fits
+      var drawn = body.labelModule.fontOptions.size * scale;
+      var own = drawn >= HUB_LABEL_VIS_DRAWN_PX ? ownLabelBox(body, scale) : null;
+      if (own) { own.id = hubs[i]; own.text = body.options.label; kept.push(own); }
+      if (drawn >= HUB_LABEL_MIN_READABLE_PX) continue;
       var at = net.canvasToDOM({ x: body.x, y: body.y });
       var text = body.options.label;
       var w = ctx.measureText(text).width + 4, h = HUB_LABEL_PX + 4;
       var box = { x: at.x - w / 2, y: at.y + (body.shape.radius || body.options.size || 5) * scale + 1, w: w, h: h };
       if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
-      if (overlaps(box, taken) || overlaps(box, kept) || overlaps(box, placed)) continue;
+      var others = own ? kept.filter(function (k) { return k !== own; }) : kept;
+      if (overlaps(box, taken) || overlaps(box, others) || overlaps(box, placed)) continue;
       ctx.strokeText(text, at.x, box.y + 2);
       ctx.fillText(text, at.x, box.y + 2);
       box.id = hubs[i]; box.text = text;
