@@ -187,9 +187,13 @@ def known_entities(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, list[str]
     types = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}
     for key, data in graph.nodes(data=True):
         if data.get("label") in types:
-            proposers = sum(1 for p in graph.predecessors(key) if graph.edges[p, key]["type"] == "PROPOSES")
             yield (types[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
-                   data.get("support") or 0, proposers)
+                   data.get("support") or 0, _proposers(graph, key))
+
+
+def _proposers(graph: nx.DiGraph, key: str) -> int:
+    """How many papers propose the entity ``key``."""
+    return sum(1 for p in graph.predecessors(key) if graph.edges[p, key]["type"] == "PROPOSES")
 
 
 def fold_entities(graph: nx.DiGraph, renames: dict[str, str], incoming: Iterable[str] = ()) -> list[tuple[str, str, str]]:
@@ -219,11 +223,8 @@ def fold_entities(graph: nx.DiGraph, renames: dict[str, str], incoming: Iterable
     def holds(key: str) -> bool:
         return graph.nodes[key].get("label") in ENTITY_LABELS.values() if key in graph else False
 
-    def proposed(key: str) -> bool:
-        return any(graph.edges[p, key]["type"] == "PROPOSES" for p in graph.predecessors(key))
-
     applied = []
-    for old, new in list(fold_pairs(renames, holds, incoming.__contains__, proposed)):
+    for old, new in list(fold_pairs(renames, holds, incoming.__contains__, lambda key: _proposers(graph, key) > 0)):
         data = graph.nodes[old]
         if new not in graph:
             graph.add_node(new, **{**data, "key": new, "name": None, "aliases": []})  # named by the batch it comes from

@@ -20,11 +20,9 @@ import re
 __all__ = ["URL", "find_links", "link_type"]
 
 URL = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.I)
-_BARE_HOST = re.compile(r"(?<![\w@./:-])(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|hf\.co|bitbucket\.org)/[^\s<>\"'{}|\\^`]+", re.I)
-
-
-_URL_TAIL = re.compile(r"://[^\s<>\"'{}|\\^`]+")  # starts with a literal: the regex engine skips ahead to it
 _HOSTS = ("github.com", "gitlab.com", "huggingface.co", "hf.co", "bitbucket.org")
+_BARE_HOST = re.compile(r"(?<![\w@./:-])(?:www\.)?(?:" + "|".join(map(re.escape, _HOSTS)) + r")/[^\s<>\"'{}|\\^`]+", re.I)
+_URL_TAIL = re.compile(r"://[^\s<>\"'{}|\\^`]+")  # starts with a literal: the regex engine skips ahead to it
 
 
 def find_links(text: str) -> tuple[str, ...]:

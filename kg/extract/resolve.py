@@ -99,11 +99,17 @@ _CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped"
 _FRAGMENT = re.compile(r"^([IVX]+(/[IVX]+)*|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+)$")
 
 
+def _generic_curated_method(cand: dict) -> bool:
+    """A curated technique whose name is a lower-case term ("transformer", "adapter tuning")."""
+    canonical = cand["canonical"]
+    return cand["type"] == "METHOD" and bool(canonical) and canonical == canonical.lower()
+
+
 def _head_of_a_longer_name(v, cand: dict, chosen: list[dict]) -> bool:
     """A curated generic term (lower-case canonical name) written capitalised right after a
     capitalised word no other name claims: the head of a name the lists do not know."""
-    canonical, start = cand["canonical"], cand["start"]
-    if cand["type"] != "METHOD" or not canonical or canonical != canonical.lower() or start < 2:
+    start = cand["start"]
+    if not _generic_curated_method(cand) or start < 2:
         return False  # a task's title-case phrase ("Improving Mathematical Reasoning") is still the task
     before, text = v.texts[start - 1], v.texts[start]
     if not (text[:1].isupper() and not text.isupper() and before[:1].isupper() and before.isalpha()):
@@ -116,10 +122,8 @@ def _head_of_a_longer_name(v, cand: dict, chosen: list[dict]) -> bool:
 def _head_after_a_name(v, cand: dict, ends: set[int]) -> bool:
     """A curated generic technique (one lower-case word) written right after another name:
     the head of a compound ("LoRA adapters", "NER adapters"), not the technique itself."""
-    canonical, start = cand["canonical"], cand["start"]
-    if cand["type"] != "METHOD" or not canonical or canonical != canonical.lower() or cand["end"] - start != 1:
-        return False
-    return start in ends and v.spaced[start - 1]
+    start = cand["start"]
+    return _generic_curated_method(cand) and cand["end"] - start == 1 and start in ends and v.spaced[start - 1]
 
 
 def is_fragment(text: str) -> bool:
@@ -222,7 +226,7 @@ def _written_again(lower: list[str], start: int, end: int) -> list[int]:
             at = lower.index(words[0], at + 1)
         except ValueError:
             return found
-        if at != start and lower[at:at + width] == words and not start <= at < end:
+        if lower[at:at + width] == words and not start <= at < end:
             found.append(at)
 
 
@@ -357,8 +361,8 @@ def kg_resolve(doc):
                               or (family and word_key(family) in proposed)) else "used"
         if cand["type"] == "METRIC" and cand["rule"] == "gazetteer" and cand["canonical"]:
             role = "used"  # "we introduce the MSE between ...": a known measure is never the paper's new thing
-        start_char = doc[cand["start"]].idx
-        end_char = doc[stop - 1].idx + len(v.texts[stop - 1])
+        start_char = v.starts[cand["start"]]
+        end_char = v.starts[stop - 1] + len(v.texts[stop - 1])
         sent = _sentence_span(v, cand["start"], stop)
         if sent not in sentences:
             sentences[sent] = v.text(*sent).strip()
@@ -368,7 +372,8 @@ def kg_resolve(doc):
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": named_family,
         }
         mentions.append(mention)
-        mentions.extend({**mention, "canonical": other, "family": family, "aliases": []} for other, family in cand["also"])
+        mentions.extend({**mention, "canonical": other, "family": other_family, "aliases": []}
+                        for other, other_family in cand["also"])
     one_type_per_name(mentions)
     doc.user_data["kg_mentions"] = mentions
     # scratch state of the rule components stays behind: finished docs must serialise

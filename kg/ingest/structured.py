@@ -89,7 +89,17 @@ def _authors(value) -> tuple[str, ...]:
     return tuple(out)
 
 
-_JSON_KINDS = {bool: "boolean", int: "number", float: "number", list: "list", dict: "object"}
+_JSON_KINDS = {bool: "boolean", int: "number", float: "number", list: "list", dict: "object", str: "string",
+               type(None): "null"}
+
+
+def _json_kind(value) -> str:
+    """What JSON calls a parsed value's type, for messages.
+
+    >>> _json_kind(5), _json_kind(None), _json_kind(["x"])
+    ('number', 'null', 'list')
+    """
+    return _JSON_KINDS.get(type(value), "value")
 
 
 def record_to_paper(path: str, line: int, record: dict) -> Paper | Reject:
@@ -106,8 +116,7 @@ def _paper_and_year(path: str, line: int, record: dict) -> tuple[Paper | Reject,
 def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
     for field in ("title", "abstract", "summary"):
         if fields.get(field) is not None and not isinstance(fields[field], str):
-            kind = _JSON_KINDS.get(type(fields[field]), "value")
-            return Reject(path, line, f"'{field}' is a JSON {kind}, not text; write it as a JSON string")
+            return Reject(path, line, f"'{field}' is a JSON {_json_kind(fields[field])}, not text; write it as a JSON string")
     title = clean_text(fields.get("title") or "")
     abstract = clean_text(fields.get("abstract") or fields.get("summary") or "")
     if not title:
@@ -252,7 +261,7 @@ def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | No
             yield Reject(path, line, f"the {key!r} list is empty; add papers to it")
             return
         if key is None:
-            if not any(str(k).strip().lower() == "title" for k in value):
+            if not is_paper:
                 yield Reject(path, line, f"JSON object has no 'title' and no list under {' or '.join(map(repr, _LIST_KEYS))}; "
                                          f"write a JSON array of papers: [{{\"title\": ..., \"abstract\": ...}}, ...]")
                 return
@@ -273,8 +282,7 @@ def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | No
         for index, item in enumerate(value[key]):  # no line per element: the element's place in the list instead
             yield from _element(path, line, item, f"element {index} of {key!r}: ")
         return
-    kind = {str: "string", type(None): "null"}.get(type(value)) or _JSON_KINDS.get(type(value), "value")
-    yield Reject(path, line, f"the file is a JSON {kind}, not papers; write a JSON array of papers: [{{\"title\": ..., \"abstract\": ...}}, ...]")
+    yield Reject(path, line, f"the file is a JSON {_json_kind(value)}, not papers; write a JSON array of papers: [{{\"title\": ..., \"abstract\": ...}}, ...]")
 
 
 def _read_array(path, text, start, where) -> Iterator[Paper | Reject | Notice]:
@@ -295,8 +303,7 @@ def _element(path, line, item, prefix="") -> Iterator[Paper | Reject | Notice]:
     if isinstance(item, dict):
         yield from _paper_and_notices(path, line, item, prefix)
     else:
-        kind = {str: "string", type(None): "null"}.get(type(item)) or _JSON_KINDS.get(type(item), "value")
-        yield Reject(path, line, f"{prefix}array element is a JSON {kind}, not an object; {_ELEMENT}")
+        yield Reject(path, line, f"{prefix}array element is a JSON {_json_kind(item)}, not an object; {_ELEMENT}")
 
 
 def _paper_and_notices(path: str, line: int, record: dict, prefix: str = "") -> Iterator[Paper | Reject | Notice]:
