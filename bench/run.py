@@ -136,12 +136,22 @@ def write_report(history: list[dict]) -> None:
     REPORT.write_text("\n".join(parts), encoding="utf-8")
 
 
+def _stage_list(text: str) -> list[str]:
+    """The --stages value as names, each checked before any corpus is made."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in STAGE_ORDER]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown stage {', '.join(unknown) or '(none given)'}; choose from {','.join(STAGE_ORDER)}")
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--papers", type=int, default=10_000, help="synthetic abstracts (default 10,000)")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)), help="extraction workers (default: all cores)")
     parser.add_argument("--sample", type=int, default=2000, help="abstracts for the per-core and speed-up stages (default 2,000)")
-    parser.add_argument("--stages", default=",".join(STAGE_ORDER), help="comma-separated subset, in order")
+    parser.add_argument("--stages", default=",".join(STAGE_ORDER), type=_stage_list,
+                        help=f"comma-separated subset, in order (default, and the names: {','.join(STAGE_ORDER)})")
     parser.add_argument("--record", action="store_true", help="append to bench/results.jsonl and rewrite bench/RESULTS.md")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
@@ -161,7 +171,7 @@ def _run(args, argv, work: Path) -> int:
         subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.papers), "--out", str(corpus)], check=True)
     print(f"machine: {machine()}\ncorpus: {args.papers:,} synthetic abstracts ({corpus.stat().st_size / 2**20:,.0f} MiB) in {work}")
     results = []
-    for name in args.stages.split(","):
+    for name in args.stages:
         print(f"  {name} ...", end="", flush=True)
         results.append(run_stage(name, corpus, work, args))
         print(f" {results[-1]['wall_s']:.1f} s")

@@ -34,3 +34,13 @@ def test_whole_suite_prints_a_row_per_stage(tmp_path):
     assert [row.split(" | ")[0].lstrip("| ") for row in rows] == [TITLES[s] for s in STAGE_ORDER]
     assert all("first run" in row for row in rows)
     assert not (BENCH / "results.jsonl").read_text().count(str(tmp_path))  # not recorded without --record
+
+
+def test_an_unknown_stage_is_refused_before_any_corpus_is_made(tmp_path):
+    run = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--papers", "50", "--stages", "parse,extract_1core", "--keep", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 2
+    assert "unknown stage extract_1core; choose from parse,extract_core" in run.stderr
+    assert not list(tmp_path.iterdir())
