@@ -824,3 +824,19 @@ def test_a_known_measure_the_paper_introduces_into_its_objective_is_used(nlp):
     paper = Paper("p-mse", "Zorb Distillation", "We also introduce the MSE between representations of the two models.")
     found, _, _ = entities(nlp, paper)
     assert found["mean squared error"].role == "used"
+
+
+def test_the_phrase_a_title_is_for_is_a_task(nlp):
+    paper = Paper("p-tp", "Deep Zorb Fusion for Surgical Feedback Classification", "We fuse video and audio.")
+    assert found_types(nlp, paper).get("Surgical Feedback Classification") == "TASK"
+    # the same phrase as a headline, with nothing saying it is the problem worked on, is not one
+    headline = Paper("p-th", "Surgical Feedback Classification Is Hard", "We fuse video and audio.")
+    assert "Surgical Feedback Classification" not in found_types(nlp, headline)
+    # and the purpose must end the title or a clause of it
+    longer = Paper("p-tl", "Fusion for Surgical Feedback Classification Models", "We fuse video and audio.")
+    assert "Surgical Feedback Classification" not in found_types(nlp, longer)
+
+
+def found_types(nlp, paper):
+    found, _, _ = entities(nlp, paper)
+    return {name: e.type for name, e in found.items()}

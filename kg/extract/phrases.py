@@ -162,8 +162,9 @@ def named_losses(v) -> list[tuple[int, int]]:
 
 def _task_evidence(v, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Keep a task phrase only with evidence that it names a problem: it is written twice,
-    or a task word frames it ("tasks such as X", "X task").  A title alone is no evidence:
-    headline phrases ("Day-to-Night Image Synthesis") are mostly framing, not tasks."""
+    or a task word frames it ("tasks such as X", "X task"), or a title says it is what the
+    paper is for ("... for X").  A title alone is no evidence: headline phrases ("Day-to-Night
+    Image Synthesis") are mostly framing, not tasks."""
     sent = v.sent_ids or [0] * len(v.texts)
     lower = v.lower
     counts: dict[str, int] = {}
@@ -175,11 +176,25 @@ def _task_evidence(v, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
         if kind == "TASK":
             before = " ".join(lower[max(0, start - 3) : start])
             after = lower[end] if end < len(lower) else ""
-            framed = after in _TASK_WORDS or before.endswith(_TASK_CUES) or _evaluated_on_a_name(v, end)
+            framed = after in _TASK_WORDS or before.endswith(_TASK_CUES) or _evaluated_on_a_name(v, end) or _title_purpose(v, start, end)
             if not (counts[" ".join(lower[start:end])] > 1 or framed):
                 continue
         kept.append((start, end, kind))
     return kept
+
+
+_PURPOSE_ENDS = frozenset({":", "?", "via", "with", "using", "by", "through", "in", "on", "from", "and", "under"})
+
+
+def _title_purpose(v, start: int, end: int) -> bool:
+    """"... Distillation for Surgical Feedback Classification": the phrase a title's last
+    "for" leads to is the problem the paper works on (words such as "Efficient" between)."""
+    if not v.sent_ids or v.sent_ids[start] != 0 or (end < len(v.lower) and v.sent_ids[end] == 0 and v.lower[end] not in _PURPOSE_ENDS and not v.lower[end].isspace()):
+        return False
+    before = start - 1
+    while before > 0 and v.lower[before] in _STOP and v.lower[before] != "for" and start - before < 3:
+        before -= 1
+    return before >= 0 and v.lower[before] == "for"
 
 
 def _evaluated_on_a_name(v, end: int) -> bool:
