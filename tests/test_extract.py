@@ -840,3 +840,27 @@ def test_the_phrase_a_title_is_for_is_a_task(nlp):
 def found_types(nlp, paper):
     found, _, _ = entities(nlp, paper)
     return {name: e.type for name, e in found.items()}
+
+
+def test_a_title_name_spelled_by_its_capitals_or_before_a_version_is_one_node(nlp):
+    paper = Paper("p-c1", "ZoRB: Zonal-Rank Bottlenecks of Large Language Models", "We propose ZoRB, which freezes weights.")
+    found, _, _ = entities(nlp, paper)
+    assert list(found) == ["ZoRB"] and "Zonal-Rank Bottlenecks" in found["ZoRB"].aliases
+    paper = Paper("p-c2", "ZT-1: Zorbing Transformer for Real-World Control", "ZT-1 controls robots.")
+    found, _, _ = entities(nlp, paper)
+    assert list(found) == ["ZT-1"] and "Zorbing Transformer" in found["ZT-1"].aliases
+
+
+def test_the_paper_that_spells_out_a_curated_name_proposes_that_curated_node(nlp):
+    for abstract in ("We propose Low-Rank Adaptation (LoRA), which freezes the weights.",
+                     "We propose Low-Rank Adaptation, or LoRA, which freezes the weights."):
+        paper = Paper("p-lora", "LoRA: Low-Rank Adaptation of Large Language Models", abstract)
+        found, _, _ = entities(nlp, paper)
+        assert [(e.name, e.type, e.role) for e in found.values()] == [("LoRA", "METHOD", "proposed")], abstract
+
+
+def test_a_comma_or_defines_a_short_form(nlp):
+    paper = Paper("p-or", "Attention", "We propose Grouped Zorb Fusion, or GZF, a method for attention. GZF is fast.")
+    found, _, _ = entities(nlp, paper)
+    assert found["GZF"].role == "proposed" and "Grouped Zorb Fusion" in found["GZF"].aliases
+    assert len(found) == 1

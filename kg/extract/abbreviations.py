@@ -120,9 +120,13 @@ def _covers(letters: list[str], words: list[str]) -> bool:
     return True
 
 
+_AFTER_SHORT_FORM = frozenset({",", ".", ")", ";", ":"})
+
+
 def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) token spans of each definition:
-    "Long Form (LF)", "Long Form (LF for short)" and "Long Form, or LF for short"."""
+    "Long Form (LF)", "Long Form (LF for short)", "Long Form, or LF, ..." and "Long Form, or
+    LF for short"."""
     v = view(doc)
     texts, n = v.texts, len(v.texts)
     out = []
@@ -138,6 +142,11 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         found = _definition(v, i - 1, i + 1, short_end)
         if found:
             out.append(found)
+    for i in where(map("or".__eq__, v.lower)):  # "Grouped Query Fusion, or GQF, a method"
+        if 1 < i < n - 1 and texts[i - 1] == "," and (i + 2 == n or texts[i + 2] in _AFTER_SHORT_FORM):
+            found = _definition(v, i - 2, i + 1, i + 2)
+            if found:
+                out.append(found)
     for i in where(map("short".__eq__, v.lower)):  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
         if i < 4 or v.lower[i - 1] != "for":
             continue
@@ -266,7 +275,11 @@ def make_abbreviation_finder(nlp, name: str, gazetteer_dir: str | None):
 def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None:
     table = candidates.abbreviations(doc)
     v = view(doc)
-    known = {(c["start"], c["end"]): c for c in candidates.candidates(doc)}
+    known: dict[tuple[int, int], dict] = {}
+    for c in candidates.candidates(doc):
+        span = c["start"], c["end"]
+        if c["canonical"] or not (span in known and known[span]["canonical"]):
+            known[span] = c  # a curated name beats a head-word phrase on the same words ("Low-Rank Adaptation")
     for long_start, long_end, short_start, short_end in definitions:
         long_text = v.text(long_start, long_end).strip(" \"'“”")
         short_text = v.text(short_start, short_end)

@@ -136,10 +136,22 @@ _LONG_FORM_GLUE = {"and", "of", "for", "the", "in", "with", "to", "a", "on"}
 def subtitle_long_form(v, span: tuple[int, int]) -> tuple[int, int] | None:
     """Token span of the subtitle's first words when their initials spell the title's name,
     one letter per word or hyphenated part, small words skipped ("APT: Adaptive Pruning and
-    Tuning ..."). Names with digits are left alone ("UL2: Unifying Language ...")."""
-    name = v.text(*span)
+    Tuning ..."), or its capitals do ("LoRA: Low-Rank Adaptation ..."); a version number
+    after a hyphen is no initial ("RT-1: Robotics Transformer ..."). Other names with digits
+    are left alone ("UL2: Unifying Language ...")."""
+    name = _VERSION_SUFFIX.sub("", v.text(*span))
+    if any(c.isdigit() for c in name) or sum(c.isupper() for c in name) < 2:
+        return None
     letters = [c.lower() for c in name if c.isalpha()]
-    if any(c.isdigit() for c in name) or sum(c.isupper() for c in name) < 2 or len(letters) < 2:
+    capitals = [c.lower() for c in name if c.isupper()]
+    return _spelled_after(v, span, letters) or (_spelled_after(v, span, capitals) if capitals != letters else None)
+
+
+_VERSION_SUFFIX = re.compile(r"-\d+(?:\.\d+)*$")
+
+
+def _spelled_after(v, span: tuple[int, int], letters: list[str]) -> tuple[int, int] | None:
+    if len(letters) < 2:
         return None
     found, last, at, end = 0, None, span[1] + 1, _title_end(v)
     while at < end and found < len(letters):
@@ -669,8 +681,7 @@ def kg_proposals(doc):
             or found.get(key)
             or (found.get(word_key(defined["long"])) if defined else None)  # "We present Long Form (NAME), a method"
             or _first_appositive(v, text)
-            # a curated entry the paper's own letters also spell (SPICE the metric) says nothing of its type
-            or (None if (defined and not defined.get("canonical")) or long_span else _curated_type(doc, span))
+            or _title_curated_type(doc, span, long_span, defined)
             or ("DATASET" if names_data else None)
             or model_or(v, text, None)
             or subtitle_type(doc, span[1])
@@ -747,11 +758,21 @@ def _add_long_form(doc, v, span: tuple[int, int], name: str, found: dict) -> Non
                        aliases=(phrase,), proposed=True)
 
 
-def _curated_type(doc, span: tuple[int, int]) -> str | None:
-    """The type a curated list gives the very same span ("YOLOv9: ..." is a known model)."""
+def _title_curated_type(doc, span: tuple[int, int], long_span: tuple[int, int] | None, defined: dict) -> str | None:
+    """The curated type of the title's name, unless the paper spells the name out itself
+    (SPICE, the paper's own letters, says nothing of the curated metric's type) in words that
+    are not that entry's too ("LoRA: Low-Rank Adaptation ..." is the curated LoRA)."""
+    curated = _curated(doc, span)
+    if curated is None or (defined and not defined.get("canonical")) or (long_span and _curated(doc, long_span) != curated):
+        return None
+    return curated[0]
+
+
+def _curated(doc, span: tuple[int, int]) -> tuple[str, str] | None:
+    """The type and name a curated list gives the very same span ("YOLOv9: ..." is a known model)."""
     for cand in candidates.candidates(doc):
         if cand["rule"] == "gazetteer" and (cand["start"], cand["end"]) == span:
-            return cand["type"]
+            return cand["type"], cand["canonical"]
     return None
 
 
