@@ -864,3 +864,12 @@ def test_a_comma_or_defines_a_short_form(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["GZF"].role == "proposed" and "Grouped Zorb Fusion" in found["GZF"].aliases
     assert len(found) == 1
+
+
+def test_ordinal_and_evaluative_words_make_no_task_or_metric(nlp):
+    paper = Paper("p-jk", "Zorb", "We study the main prediction task and the auxiliary prediction task, then measure and "
+                  "compare latency. The actual translation task is easy. Tasks such as future text generation, "
+                  "and tasks such as speech translation, remain.")
+    found = found_types(nlp, paper)
+    assert not {"main prediction", "auxiliary prediction", "compare latency", "actual translation", "future text generation"} & set(found)
+    assert found.get("speech translation") == "TASK"
