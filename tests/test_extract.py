@@ -873,3 +873,16 @@ def test_ordinal_and_evaluative_words_make_no_task_or_metric(nlp):
     found = found_types(nlp, paper)
     assert not {"main prediction", "auxiliary prediction", "compare latency", "actual translation", "future text generation"} & set(found)
     assert found.get("speech translation") == "TASK"
+
+
+def test_what_the_authors_name_is_proposed_and_what_it_beats_is_not(nlp):
+    cases = {
+        "Our model, which we call Zorbaco, outperforms GPT-4 on GSM8K.": ("Zorbaco", "MODEL"),
+        "We name the resulting model Zorbaco and test it on GSM8K.": ("Zorbaco", "MODEL"),
+        "A benchmark which we call Zorbench is released.": ("Zorbench", "DATASET"),
+        "The resulting model, Zorb-Physician, outperforms GPT-4 on MedQA.": ("Zorb-Physician", "MODEL"),
+    }
+    for abstract, (name, entity_type) in cases.items():
+        found, _, _ = entities(nlp, Paper("p-nm", "A Study", abstract))
+        assert (found[name].type, found[name].role) == (entity_type, "proposed"), abstract
+        assert all(e.role == "used" for n, e in found.items() if n != name), abstract

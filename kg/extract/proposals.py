@@ -38,6 +38,7 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "classical", "conventional", "off-the-shelf", "leverage", "leverages", "leveraged", "use", "uses", "used",
                "adopt", "adopts", "adopted", "employ", "employs", "employed", "apply", "applies", "applied", "utilize",
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
+_BARE_NAMING = {"call", "name", "dub", "term"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _CONTRIBUTION = {"contribution", "contributions"}
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
@@ -51,7 +52,8 @@ _PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", 
                                      "among", "per", "against", "achieves", "outperforms", "uses", "learns"}
 # a name after these is where or against what the new thing is tested, not the new thing
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from",
-                 "including", "e.g.", "like"}  # "introduce search algorithms, such as MCTS": examples of a class
+                 "including", "e.g.", "like",  # "introduce search algorithms, such as MCTS": examples of a class
+                 "outperforms", "outperform", "outperforming", "surpasses", "surpass", "surpassing", "beats", "exceeds"}
 _DETERMINERS = {"our", "the", "a", "an", "this", "their"}
 _DERIVED_FROM = {"version", "versions", "variant", "variants", "subset", "subsets", "extension", "translation", "portion"}
 _SETS_OFF = {",", ":"}
@@ -336,14 +338,16 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         return out  # a survey "introduces" what it reviews
     # "our main contribution is X" proposes X as a verb would
     stated = [i + 1 for i in where(map(_CONTRIBUTION.__contains__, lower)) if i + 1 < len(lower) and lower[i + 1] in ("is", "are")]
-    for i in sorted(where(map(_NAMING_VERBS.__contains__, lower)) + stated):
+    for i in sorted(where(map(_NAMING_VERBS.__contains__, lower)) + stated + where(map("resulting".__eq__, lower))):
         word = lower[i]
         if i > 1 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False and lower[i - 2] in _ADJECTIVE_PREFIXES:
             continue  # "so-called LoRA blocks", "our self-constructed ARM baselines": an adjective, no verb
         if (word == "named" and i + 1 < len(lower) and lower[i + 1] in ("entity", "entities")
                 and (i + 2 >= len(lower) or texts_at[i + 2] != "-")):
             continue  # "named entity recognition (NER)" names nothing new; "named Entity-GPT" does
-        if word.endswith("ing"):  # a headline's "Unveiling FooLM", not "Unveiling the Mechanisms of"
+        if word == "resulting":  # "the resulting model, Zorb-Physician, ...": the authors' result, named
+            subject = i + 2 < len(lower) and lower[i + 1] in HEAD_TYPES and texts_at[i + 2] == ","
+        elif word.endswith("ing"):  # a headline's "Unveiling FooLM", not "Unveiling the Mechanisms of"
             subject = sent[i] == 0 and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
             # "we tackle this by introducing FooLM": the authors' means is their new thing
             subject = subject or (i > 0 and lower[i - 1] == "by" and any(
@@ -356,6 +360,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         if not subject and word not in _NAMING:
             continue
         window_end = i + 16
+        # "which we call Zorb", "we name our model Zorb": the first capitalised word is the name
+        bare_naming = word in _BARE_NAMING and i > 0 and lower[i - 1] == "we"
         # "our proposed work in CodeBERT": a participle before its noun, whose phrase ends at a preposition
         adjectival = word.endswith("ed") and i > 0 and lower[i - 1] in _DETERMINERS
         lead_words = []
@@ -381,7 +387,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 continue
             text = texts[index]
             # "a method called Foo", "our proposed approach, Loki, ..."
-            named = _one_word_name(text) and (lower[start - 1] in _NAMING or (
+            named = _one_word_name(text) and (lower[start - 1] in _NAMING or bare_naming or (
                 texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES))
             # "we present Baichuan 2, a series of ...": a capitalised word and a version number, first after the verb
             versioned = (not lead_words and text.istitle() and text.isalpha() and index + 1 < len(words)
@@ -433,6 +439,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break  # "we propose to leverage a recently introduced method, named Foo": Foo is used
             lead_type = next((HEAD_TYPES[w.lower()] for w in reversed(lead_words) if w.lower() in HEAD_TYPES), None)
             naming_at = i if word in _NAMING else start - 1 if lower[start - 1] in _NAMING else None
+            if bare_naming and i > 2 and lower[i - 2] == "which":
+                naming_at = i - 2  # "our model family, which we name Zorb": the head before "which" types it
             if naming_at is not None and naming_at > 0 and texts_at[naming_at - 1] != "-":  # not "so-called"
                 head_at = naming_at - 2 if lower[naming_at - 1] == "," and naming_at > 1 else naming_at - 1
                 # "a training methodology called Foo", "a framework for ... a dataset, named Foo"
