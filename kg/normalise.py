@@ -43,6 +43,7 @@ _DROP = re.compile(r"[^\w.+#]")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
 _SIZE_LIST = re.compile(r"^(.+?)[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+$", re.I)
+_SQUARE = re.compile(r"(?<![\w.])(\d+)[x×]\1(?![\w.])")
 _VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro", "xsmall", "xlarge", "xxlarge"}
 
 
@@ -81,8 +82,13 @@ def surface_key(text: str) -> str:
 
     >>> surface_key("β-VAE") == surface_key("beta-VAE"), surface_key("DεpS") == surface_key("DepsilonpS")
     (True, True)
+
+    A square size is its side ("ImageNet 256×256" is ImageNet256); an expert count is no size:
+
+    >>> surface_key("ImageNet-256x256") == surface_key("ImageNet256"), surface_key("Mixtral 8x7B"), surface_key("Foo-8x8B")
+    (True, 'mixtral8x7b', 'foo8x8b')
     """
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = _SQUARE.sub(r"\1", unicodedata.normalize("NFKC", text).strip())
     tokens = [t for t in _SPLIT.split(text) if t]
     if tokens:
         tokens[-1] = _singular(tokens[-1])

@@ -20,6 +20,8 @@ SAME = [
     ("MS-COCO", "MS COCO"),
     ("β-VAE", "beta-VAE"),
     ("ε-greedy", "epsilon-greedy"),
+    ("ImageNet-256x256", "ImageNet 256"),
+    ("ImageNet 64×64", "ImageNet64"),
 ]
 DISTINCT = [
     ("Llama 3.1 8B", "Llama 3.1 70B"),
@@ -31,6 +33,8 @@ DISTINCT = [
     ("Bert-base", "Bert-large"),
     ("ResNet-50", "ResNet-101"),
     ("β-VAE", "VAE"),
+    ("Mixtral 8x7B", "Mixtral 7B"),
+    ("Foo-8x8B", "Foo-8B"),
 ]
 
 
@@ -246,3 +250,25 @@ def test_a_size_list_names_its_family_without_taking_the_first_size_as_an_alias(
     found = entities_of(nlp, "Zorb Models", "Zorbus-7B, 13B and 70B are trained on text. Later, Zorbus-7B beats Llama 2.")
     assert found["Zorbus"].text == "Zorbus-7B, 13B and 70B" and "Zorbus-7B" not in found["Zorbus"].aliases
     assert found["Zorbus-7B"].family == "Zorbus"
+
+
+@pytest.mark.parametrize("abstract, node, alias", [
+    ("We build a speech-to-speech translation (S2ST) corpus and train direct S2ST models.",
+     "speech-to-speech translation", "S2ST"),
+    ("We report the perplexity score of each model and its perplexity on held-out text.", "perplexity", None),
+    ("We evaluate few-shot incremental learning on CUB-200 with LoRA.", "CUB-200-2011", "CUB-200"),
+])
+def test_spelled_numbers_scored_metrics_and_dataset_aliases_are_one_node(nlp, abstract, node, alias):
+    found = entities_of(nlp, "A Study", abstract)
+    assert node in found and (alias is None or alias in found[node].aliases)
+    assert not {"S2ST", "perplexity score", "CUB-200"} & set(found)
+
+
+def test_a_short_form_spelled_out_as_no_technique_is_no_node_in_a_comparison(nlp):
+    found = entities_of(nlp, "A Study", "We scan Magnetic Resonance (MR) images. Our model outperforms "
+                                         "baselines on CT and MR with LoRA.")
+    assert not {"MR", "Magnetic Resonance"} & set(found)
+
+
+def test_data_distillation_is_not_dataset_distillation(nlp):
+    assert "dataset distillation" not in entities_of(nlp, "NMT", "We apply data distillation to translation models.")

@@ -62,6 +62,8 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     3
     >>> match_long_form("OLT", ["the", "Øresund", "Łódź", "Test"])
     3
+    >>> match_long_form("S2ST", ["a", "speech-to-speech", "translation"])
+    2
     """
     letters = [c.lower() for c in _unaccented(short) if c.isalnum()]
     if not letters:
@@ -99,11 +101,19 @@ def _initials_count(letters: list[str], words: list[str]) -> int | None:
         return None
     tail = parts[-len(letters):]
     first_word = tail[0][0]
-    if [part[:1].lower() for _, part in tail] != letters or words[first_word].split("-")[0] != tail[0][1]:
+    if not all(map(_spells, letters, (part for _, part in tail))) or words[first_word].split("-")[0] != tail[0][1]:
         return None  # the initials start inside a hyphenated word
     if words[first_word].lower() in _NOT_FIRST:
         return None
     return len(words) - first_word
+
+
+_NUMBER_WORDS = {"2": ("to", "two"), "4": ("for", "four")}  # "speech-to-speech translation (S2ST)"
+
+
+def _spells(letter: str, part: str) -> bool:
+    """Whether a word part supplies a short form's letter: its initial, or a number read as a word."""
+    return part[:1].lower() == letter or part.lower() in _NUMBER_WORDS.get(letter, ())
 
 
 def _covers(letters: list[str], words: list[str]) -> bool:

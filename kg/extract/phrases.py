@@ -37,6 +37,7 @@ TASK_HEADS = frozenset(
     "separation infilling lemmatization stylization identification similarity calibration routing ranking".split()
 )
 METRIC_HEADS = frozenset("latency score throughput".split())
+_SCORE = frozenset({"score", "scores"})
 _NOT_AFTER = frozenset(
     "model models method methods process framework frameworks approach approaches module modules system systems "
     "pipeline pipelines strategy strategies network networks architecture architectures head heads loss layer".split()
@@ -274,7 +275,10 @@ class PhraseTyper:
 
     def __call__(self, doc):
         v = view(doc)
+        metrics = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["type"] == "METRIC" and c["canonical"]}
         for start, end, kind in head_phrases(doc):
+            if kind == "METRIC" and (start, end - 1) in metrics and v.lower[end - 1] in _SCORE:
+                continue  # "the perplexity score" is the curated perplexity, not a second metric
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for start, end in named_losses(v):
             candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)

@@ -190,6 +190,11 @@ def _abbreviation_candidates(doc) -> None:
     coined_over = {c["canonical"] for c in redefined.values() if word_key(v.text(c["start"], c["end"])) in proposed}
     pending[:] = [c for c in pending if not (id(c) in redefined or c["rule"] == "gazetteer" and c["canonical"] in coined_over)]
     types = {short: info["type"] or defined_term_type(short, info["long"]) for short, info in table.items()}
+    # a short form the paper spells out as no technique ("Magnetic Resonance (MR)") is no name
+    # however a context rule reads it ("compared with CT and MR")
+    untyped = {short for short, entity_type in types.items() if not entity_type}
+    if untyped:
+        pending[:] = [c for c in pending if not (c["rule"] in _CONTEXT_RULES and v.text(c["start"], c["end"]) in untyped)]
     # "Vision Mixture-of-Experts (V-MoE) ... the V-MoE-Base model": a short form with model variants names a model
     for c in pending:
         if c["type"] == "MODEL" and not c["canonical"]:
