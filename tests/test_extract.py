@@ -886,3 +886,11 @@ def test_what_the_authors_name_is_proposed_and_what_it_beats_is_not(nlp):
         found, _, _ = entities(nlp, Paper("p-nm", "A Study", abstract))
         assert (found[name].type, found[name].role) == (entity_type, "proposed"), abstract
         assert all(e.role == "used" for n, e in found.items() if n != name), abstract
+
+
+def test_a_new_edition_is_proposed_and_the_first_one_is_not(nlp):
+    paper = Paper("p-ed", "Dynamic-SUPERB Phase-2: A Benchmark", "We present Dynamic-SUPERB Phase-2, a benchmark "
+                  "for speech models. The first generation of Dynamic-SUPERB was limited to classification.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Dynamic-SUPERB Phase-2"].role == "proposed"
+    assert found["Dynamic-SUPERB"].role == "used"

@@ -31,6 +31,7 @@ _IRREGULAR_PAST = {"built"}
 _VERSION = re.compile(r"^v?\d+\.\d+$")
 _NUMBERED = re.compile(r"^\d{1,2}(\.\d+)?$")
 _VERSION_TAIL = re.compile(r" v?\d+\.\d+$")
+_EDITION = re.compile(r"^(?:Phase|Stage|Gen|Part|Round|Edition)-?\d+$")
 _SURVEY_WORDS = {"survey", "review", "overview", "tutorial"}
 _NAMING = {"called", "named", "dubbed", "termed", "coined"}
 # words between a proposing verb and a name that mark the name as someone else's
@@ -426,6 +427,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                     start, end = inner_long, long_forms[inner_long]
             elif index + 1 < len(words) and _VERSION.match(texts[index + 1]) and words[index + 1][0] == end:
                 end = words[index + 1][1]  # "DictaLM 2.0": the version is part of the name
+            elif index + 1 < len(words) and _EDITION.match(texts[index + 1]) and words[index + 1][0] == end:
+                end = words[index + 1][1]  # "Zorb-Bench Phase-2": a new edition, not the first one
             # a curated name or a term the abstract defined before ("AIL ... a novel AIL algorithm")
             background = (start, end) in curated or text in abbreviations and abbreviations[text]["long_span"][1] < i
             if not named and background and _modifies_a_noun(v, end):
