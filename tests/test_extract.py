@@ -894,3 +894,10 @@ def test_a_new_edition_is_proposed_and_the_first_one_is_not(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Dynamic-SUPERB Phase-2"].role == "proposed"
     assert found["Dynamic-SUPERB"].role == "used"
+
+
+def test_tasks_named_as_other_fields_are_not_the_papers(nlp):
+    paper = Paper("p-of", "Zorb: Robot Control", "Scaling has been shown in other fields such as speech recognition. "
+                  "We study robotic manipulation with LoRA.")
+    found = found_types(nlp, paper)
+    assert "speech recognition" not in found and found.get("robotic manipulation") == "TASK"

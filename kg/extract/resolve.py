@@ -95,6 +95,9 @@ _NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting
                              "memorization grokking data".split())
 
 
+# a sentence that lists what other fields or many applications do, not what the paper works on
+_OTHER_FIELDS = re.compile(r"\b(?:other|various|different|diverse|multiple|several|many|numerous)\s+(?:fields|domains|areas|"
+                           r"disciplines|applications)\b|\b(?:fields|domains|areas|disciplines) such as\b", re.I)
 _CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped", "scored-on"}
 _FRAGMENT = re.compile(r"^([IVX]+(/[IVX]+)*|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+)$")
 
@@ -371,6 +374,8 @@ def kg_resolve(doc):
         sent = _sentence_span(v, cand["start"], stop)
         if sent not in sentences:
             sentences[sent] = v.text(*sent).strip()
+        if cand["type"] == "TASK" and role == "used" and _OTHER_FIELDS.search(sentences[sent]):
+            continue  # "shown in other fields such as speech recognition": not this paper's problem
         mention = {
             "text": text, "type": cand["type"], "role": role, "sentence": sentences[sent],
             "start": start_char, "end": end_char, "rule": cand["rule"],
