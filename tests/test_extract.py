@@ -901,3 +901,9 @@ def test_tasks_named_as_other_fields_are_not_the_papers(nlp):
                   "We study robotic manipulation with LoRA.")
     found = found_types(nlp, paper)
     assert "speech recognition" not in found and found.get("robotic manipulation") == "TASK"
+
+
+def test_a_proposed_variant_of_a_known_model_is_a_model(nlp):
+    paper = Paper("p-rs", "Revisiting Training", "We design a family of ResNet architectures, ResNet-ZX, which are faster.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["ResNet-ZX"].type, found["ResNet-ZX"].role) == ("MODEL", "proposed")

@@ -660,6 +660,7 @@ def kg_proposals(doc):
     proposed.update(_owned_names(doc, v))
     found: dict[str, str | None] = {}
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
+    model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
     for start, end, entity_type in proposal_names(doc):
         text = v.text(start, end)
         key = word_key(text)
@@ -667,8 +668,8 @@ def kg_proposals(doc):
             phrases[key] = (start, end)
         if entity_type in (None, "TASK"):  # a coined name is a system, not a problem
             entity_type = model_or(v, text, entity_type and "METHOD")
-        elif entity_type == "METHOD" and model_cues(text, sentences_with(v, text)):
-            entity_type = "MODEL"
+        elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))):
+            entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
         found[key] = found.get(key) or entity_type
     for start, end, lead_type in lower_case_coinages(v):
         text = v.text(start, end)
