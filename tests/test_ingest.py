@@ -362,3 +362,49 @@ def test_spaces_after_the_closing_quote_of_a_multi_line_csv_field_are_allowed(tm
     path.write_text('title,abstract\nT1,"line one\nline two" \nT2,ok.\n')
     papers, report = read_corpus([path])
     assert [(p.title, p.abstract) for p in papers] == [("T1", "line one line two"), ("T2", "ok.")] and not report.rejects
+
+
+def test_a_record_too_long_to_extract_is_rejected_where_it_is_and_the_rest_read(tmp_path):
+    from kg.records import MAX_PAPER_CHARS
+
+    huge = "We use ImageNet. " * 70000  # 1,190,000 characters: spaCy would refuse it (E088)
+    good = {"title": "Good Paper", "abstract": "We fine-tune BERT on GLUE."}
+    jsonl = tmp_path / "mix.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in [good, {"title": "Huge", "abstract": huge, "year": "soon"}]) + "\n")
+    array = tmp_path / "mix.json"
+    array.write_text(json.dumps([good, {"title": "Huge", "abstract": huge}], indent=1))
+    table = tmp_path / "mix.csv"
+    table.write_text(f"title,abstract\nHuge,{huge}\nGood Paper,We fine-tune BERT on GLUE.\n")
+    dump = tmp_path / "mix.txt"
+    dump.write_text(f"Good Paper\n\nWe fine-tune BERT on GLUE. It helps.\n\nHuge Paper\n\n{huge}\n")
+    for path, line in [(jsonl, 2), (array, 6), (table, 2), (dump, 5)]:
+        papers, report = read_corpus([path])
+        assert [p.title for p in papers] == ["Good Paper"] and report.records == 2 and report.balanced, path
+        assert report.notices == ()  # the year notice of a rejected record is not shown
+        (reject,) = report.rejects
+        assert (reject.path, reject.line) == (str(path), line)
+        assert reject.reason.startswith("title+abstract is 1,19") and "at most 1,000,000 are read per paper; shorten the abstract" in reject.reason
+    # the limit is the extractor's: a paper right at it fits spaCy's max_length
+    from kg.extract import build_nlp, paper_text
+
+    assert len(paper_text(Paper("p", "T", "x" * (MAX_PAPER_CHARS - 1)))) <= build_nlp().max_length
+    _, report = read_corpus([_write(tmp_path / "edge.jsonl", {"title": "T", "abstract": "x" * (MAX_PAPER_CHARS - 1)})])
+    assert report.papers == 1 and not report.rejects
+    _, report = read_corpus([_write(tmp_path / "over.jsonl", {"title": "T", "abstract": "x" * MAX_PAPER_CHARS})])
+    assert report.papers == 0 and len(report.rejects) == 1
+
+
+def _write(path, record):
+    path.write_text(json.dumps(record) + "\n")
+    return path
+
+
+def test_the_python_api_refuses_a_paper_too_long_to_extract_with_a_kg_error():
+    from kg.extract import extract
+    from kg.pipeline import extract_papers
+
+    huge = Paper("p-huge", "Huge", "We use ImageNet. " * 70000)
+    with pytest.raises(InputError, match=r"paper p-huge \('Huge'\): title\+abstract is 1,190,004 characters"):
+        list(extract([huge]))
+    with pytest.raises(InputError, match="at most 1,000,000 are read per paper"):
+        extract_papers([Paper("p-ok", "Fine", "We use MNIST."), huge], workers=2)
