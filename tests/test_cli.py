@@ -239,3 +239,22 @@ def test_one_huge_abstract_is_rejected_and_the_rest_built(tmp_path, capsys):
     assert f"rejected {corpus}:2: title+abstract is 1,190,003 characters; at most 1,000,000 are read per paper" in out
     assert main(["extract", corpus, "--out", str(tmp_path / "e.jsonl"), "--workers", "2"]) == 0
     assert "wrote 2 papers" in capsys.readouterr().err
+
+
+def test_an_empty_answer_still_prints_the_csv_header_and_a_json_array(tmp_path, capsys):
+    import csv
+    import io
+
+    corpus = _jsonl(tmp_path / "p.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    query = ["query", "search_papers", "--param", "query=no such words at all", "--workdir", workdir]
+    assert main(query + ["--csv"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["title", "key", "score"]]
+    assert main(query + ["--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(query) == 0 and capsys.readouterr().out.strip() == "(no rows)"
+    cypher = ["cypher", "MATCH (p:Paper) WHERE p.title = 'none' RETURN p.title AS title, p.key AS key", "--workdir", workdir]
+    assert main(cypher + ["--csv"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["title", "key"]]
