@@ -68,10 +68,18 @@ def to_json(rows: list[dict]) -> str:
 
 
 def to_csv(rows: list[dict]) -> str:
-    if not rows:
+    """CSV with a header row; with no rows, the header alone, when the rows know their
+    columns (a store's :class:`kg.store.base.Rows` does), so a script can tell "no rows" from a failure.
+
+    >>> from kg.store.base import Rows
+    >>> to_csv(Rows([], ["paper", "score"]))
+    'paper,score\\r\\n'
+    """
+    columns = list(rows[0]) if rows else list(getattr(rows, "columns", ()))
+    if not columns:
         return ""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
         writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})

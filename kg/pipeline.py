@@ -14,7 +14,7 @@ from networkx.readwrite import json_graph
 
 from .batches import fewer_gc_passes
 from .errors import InputError
-from .extract import build_nlp, default_workers, extract
+from .extract import build_nlp, checked_length, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
 from .graph import ENTITY_LABELS, build_graph, fold_entities, known_entities, merge_graphs
@@ -66,6 +66,7 @@ def extract_corpus(
     corpus-wide canonical names.  ``complete`` gives a paper its later duplicates'
     sources once the input has been read.  ``names`` may already know the names of a graph
     the papers join.  With a :class:`kg.spool.FileSpool` memory stays flat however long the stream.
+    A paper too long to extract (see :func:`kg.extract.extract`) raises :class:`kg.errors.InputError`.
     """
     nlp = build_nlp()
     spool = MemorySpool() if spool is None else spool
@@ -84,7 +85,7 @@ def extract_corpus(
 
     # a known, small corpus is cut finer, so that every worker gets a share of it
     chunk = _CHUNK if total is None else max(16, min(_CHUNK, -(-total // (4 * max(1, workers)))))
-    first = map_ordered(first_pass, papers, workers=workers, chunk_size=chunk)
+    first = map_ordered(first_pass, checked_length(papers), workers=workers, chunk_size=chunk)
     for paper, (mentions, entities, links) in _progress(first, total, "extracting", progress):
         coined.add(mentions)
         names.add(entities)

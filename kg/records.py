@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 __all__ = [
     "ENTITY_TYPES",
     "ROLES",
+    "MAX_PAPER_CHARS",
+    "length_problem",
     "Source",
     "Paper",
     "Reject",
@@ -29,6 +31,23 @@ __all__ = [
 
 ENTITY_TYPES = ("DATASET", "MODEL", "METHOD", "TASK", "METRIC")
 ROLES = ("proposed", "used")
+
+# The most characters of title and abstract together that one paper may have. The extractor
+# sets spaCy's nlp.max_length from it (plus the newline between them), and the readers reject
+# a longer record, so no paper reaches spaCy too long to read.
+MAX_PAPER_CHARS = 1_000_000
+
+
+def length_problem(title: str, abstract: str) -> str | None:
+    """Why a paper's text is too long to extract, or None when it fits.
+
+    >>> length_problem("T", "A."), length_problem("T", "x" * MAX_PAPER_CHARS)
+    (None, 'title+abstract is 1,000,001 characters; at most 1,000,000 are read per paper')
+    """
+    size = len(title) + len(abstract)
+    if size <= MAX_PAPER_CHARS:
+        return None
+    return f"title+abstract is {size:,} characters; at most {MAX_PAPER_CHARS:,} are read per paper"
 
 
 @dataclass(frozen=True)

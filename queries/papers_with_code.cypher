@@ -1,5 +1,5 @@
 // name: papers_with_code
-// description: Papers that release code or weights (GitHub, GitLab, Hugging Face, Bitbucket links), optionally only those mentioning a given entity.
+// description: Papers that link a repository on GitHub, GitLab, Bitbucket or Hugging Face, optionally only those mentioning a given entity. Only these four hosts count: a paper whose code is elsewhere (its own site, another host) is not listed.
 // param: entity name = any  Only papers mentioning this dataset/model/method/task/metric, named exactly by its name or an alias (any case, hyphens or spaces: gsm-8k is GSM8K; a family does not take in its variants here), or any
 // param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-[:RELEASES_CODE]->(repo:Repository)

@@ -225,3 +225,36 @@ def test_build_counts_the_entities_that_are_only_families(tmp_path, capsys):
     path = _jsonl(tmp_path / "a.jsonl", [{"title": "Tuning", "abstract": "We fine-tune Zorbus-7B and Zorbus-13B on GSM8K."}])
     assert main(["build", path, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
     assert "(1 of the entities only as the family of a variant a paper names)" in capsys.readouterr().out
+
+
+def test_one_huge_abstract_is_rejected_and_the_rest_built(tmp_path, capsys):
+    corpus = _jsonl(tmp_path / "mix.jsonl", [
+        {"title": "Good Paper One", "abstract": "We propose FooNet and evaluate it on ImageNet."},
+        {"title": "Huge", "abstract": "We use ImageNet. " * 70000},
+        {"title": "Good Paper Two", "abstract": "We fine-tune BERT on GLUE."},
+    ])
+    assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html", "--workers", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "3 records in 1 file -> 2 papers, 0 duplicates merged, 1 rejected" in out
+    assert f"rejected {corpus}:2: title+abstract is 1,190,003 characters; at most 1,000,000 are read per paper" in out
+    assert main(["extract", corpus, "--out", str(tmp_path / "e.jsonl"), "--workers", "2"]) == 0
+    assert "wrote 2 papers" in capsys.readouterr().err
+
+
+def test_an_empty_answer_still_prints_the_csv_header_and_a_json_array(tmp_path, capsys):
+    import csv
+    import io
+
+    corpus = _jsonl(tmp_path / "p.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    query = ["query", "search_papers", "--param", "query=no such words at all", "--workdir", workdir]
+    assert main(query + ["--csv"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["title", "key", "score"]]
+    assert main(query + ["--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(query) == 0 and capsys.readouterr().out.strip() == "(no rows)"
+    cypher = ["cypher", "MATCH (p:Paper) WHERE p.title = 'none' RETURN p.title AS title, p.key AS key", "--workdir", workdir]
+    assert main(cypher + ["--csv"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["title", "key"]]

@@ -24,7 +24,8 @@ def cached():
 def test_same_mentions_on_both_tokenizers(cached):
     plain = _pipeline(spacy.blank("en"))
     assert isinstance(cached.tokenizer, CachedTokenizer)
-    plain.tokenizer.suffix_search = cached.tokenizer.inner.suffix_search  # same rules, no cache
+    plain.tokenizer.prefix_search = cached.tokenizer.inner.prefix_search  # same rules, no cache
+    plain.tokenizer.suffix_search = cached.tokenizer.inner.suffix_search
     plain.tokenizer.infix_finditer = cached.tokenizer.inner.infix_finditer
     papers, _ = read_corpus([BUNDLED_SEEDS])
     texts = [paper_text(p) for p in papers]

@@ -156,7 +156,37 @@ def test_a_row_with_more_fields_than_the_header_is_rejected(tmp_path):
     path.write_text("title\tabstract\tyear\nGood\tFine text.\t2021\nTab\tin title\tabstract?\t2022\n")
     papers, report = read_corpus([path])
     assert [p.title for p in papers] == ["Good"]
-    assert report.rejects[0].line == 3 and "row has 4 fields, the header 3; quote the field that holds a tab" in report.rejects[0].reason
+    assert report.rejects[0].line == 3 and report.rejects[0].reason.startswith(
+        "row has 4 fields where the header names 3 ('title', 'abstract', 'year'); the fields not in quotes are "
+        "'Tab', 'in title', 'abstract?', '2022': if a tab in one of them is part of its text, put that field in double quotes")
+
+
+def test_a_row_with_an_extra_value_is_not_told_to_quote_a_comma_it_already_quotes(tmp_path):
+    path = tmp_path / "weird.csv"
+    path.write_text('TITLE,Summary,extra\nPaper X,"We evaluate GPT-2 on WikiText-103, a dataset",1,2\n'
+                    '"Paper Y","Two, quoted","3","4"\nPaper Z,"We use BERT, twice",5\n')
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Paper Z"] and report.balanced
+    first, second = (r.reason for r in report.rejects)
+    assert first.startswith("row has 4 fields where the header names 3 ('TITLE', 'Summary', 'extra'); "
+                            "the fields not in quotes are 'Paper X', '1', '2': ")
+    assert "'We evaluate" not in first  # the quoted field, whose comma is fine, is not suspected
+    assert second == ("row has 4 fields where the header names 3 ('TITLE', 'Summary', 'extra'); every field is in quotes, "
+                      "so the row has a value too many: remove it, or name its column in the header")
+
+
+@pytest.mark.parametrize("name, text, looks, fix", [
+    ("semi.csv", 'Title;Abstract\n"A";"We use BERT."\n', "';'", "save the file with ',' between fields"),
+    ("tabs.csv", "title\tabstract\nA\tWe use BERT.\n", "tab", "rename the file to .tsv"),
+    ("bars.csv", "title|abstract\nA|We use BERT.\n", "'|'", "save the file with ',' between fields"),
+    ("commas.tsv", "title,abstract\nA,We use BERT.\n", "','", "rename the file to .csv"),
+])
+def test_a_csv_header_split_by_another_delimiter_says_so(tmp_path, name, text, looks, fix):
+    path = tmp_path / name
+    path.write_text(text)
+    (reject,) = read_corpus([path])[1].rejects
+    assert reject.line == 1 and reject.reason.endswith(
+        f"; the header looks {looks}-separated, but paper-kg reads ','-separated .csv and tab-separated .tsv files; {fix}")
 
 
 def test_an_arxiv_record_takes_its_year_from_the_id_not_the_last_update(tmp_path):
@@ -244,7 +274,8 @@ def test_an_unclosed_csv_quote_rejects_its_record_and_the_rows_after_it_are_read
     papers, report = read_corpus([path])
     assert len(papers) == 51 and report.records == 52 and report.balanced
     assert [str(r) for r in report.rejects] == [f"{path}:3: a quoted field opened on line 3 is never closed "
-                                                "(it runs to the end of the file, taking in lines 4-53); close the quote"]
+                                                "(it would run to the end of the file); close the quote; "
+                                                "the lines after it are read as rows of their own"]
     # a quote in a later row closes the open one mid-field: the swallowed rows are read again on their own
     path = tmp_path / "stray.csv"
     path.write_text("\n".join(["title,abstract", 'Broken,"We use SVHN.', "Two,We use MNIST.", 'Three,We use "BERT" here.',
@@ -281,6 +312,8 @@ def test_files_a_folder_does_not_read_are_named_in_the_summary(tmp_path):
     assert "-> 1 paper, 0 duplicates merged, 0 rejected; 2 files in folders skipped (not a corpus format)" in out
     assert f"  skipped {tmp_path / 'notes.md'}: not a corpus format (.txt seed dump, .jsonl" in out
     assert "pass it by name if it is one" in out
+    assert (f"  skipped {tmp_path / 'scan.pdf'}: a PDF, which paper-kg cannot read: it reads titles and abstracts "
+            "from text formats only") in out
 
 
 def test_a_txt_that_is_no_seed_dump_is_one_reject_and_odd_files_say_what_they_are(tmp_path, seed_files):
@@ -362,3 +395,60 @@ def test_spaces_after_the_closing_quote_of_a_multi_line_csv_field_are_allowed(tm
     path.write_text('title,abstract\nT1,"line one\nline two" \nT2,ok.\n')
     papers, report = read_corpus([path])
     assert [(p.title, p.abstract) for p in papers] == [("T1", "line one line two"), ("T2", "ok.")] and not report.rejects
+
+
+def test_a_record_too_long_to_extract_is_rejected_where_it_is_and_the_rest_read(tmp_path):
+    from kg.records import MAX_PAPER_CHARS
+
+    huge = "We use ImageNet. " * 70000  # 1,190,000 characters: spaCy would refuse it (E088)
+    good = {"title": "Good Paper", "abstract": "We fine-tune BERT on GLUE."}
+    jsonl = tmp_path / "mix.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in [good, {"title": "Huge", "abstract": huge, "year": "soon"}]) + "\n")
+    array = tmp_path / "mix.json"
+    array.write_text(json.dumps([good, {"title": "Huge", "abstract": huge}], indent=1))
+    table = tmp_path / "mix.csv"
+    table.write_text(f"title,abstract\nHuge,{huge}\nGood Paper,We fine-tune BERT on GLUE.\n")
+    dump = tmp_path / "mix.txt"
+    dump.write_text(f"Good Paper\n\nWe fine-tune BERT on GLUE. It helps.\n\nHuge Paper\n\n{huge}\n")
+    for path, line in [(jsonl, 2), (array, 6), (table, 2), (dump, 5)]:
+        papers, report = read_corpus([path])
+        assert [p.title for p in papers] == ["Good Paper"] and report.records == 2 and report.balanced, path
+        assert report.notices == ()  # the year notice of a rejected record is not shown
+        (reject,) = report.rejects
+        assert (reject.path, reject.line) == (str(path), line)
+        assert reject.reason.startswith("title+abstract is 1,19") and "at most 1,000,000 are read per paper; shorten the abstract" in reject.reason
+    # the limit is the extractor's: a paper right at it fits spaCy's max_length
+    from kg.extract import build_nlp, paper_text
+
+    assert len(paper_text(Paper("p", "T", "x" * (MAX_PAPER_CHARS - 1)))) <= build_nlp().max_length
+    _, report = read_corpus([_write(tmp_path / "edge.jsonl", {"title": "T", "abstract": "x" * (MAX_PAPER_CHARS - 1)})])
+    assert report.papers == 1 and not report.rejects
+    _, report = read_corpus([_write(tmp_path / "over.jsonl", {"title": "T", "abstract": "x" * MAX_PAPER_CHARS})])
+    assert report.papers == 0 and len(report.rejects) == 1
+
+
+def _write(path, record):
+    path.write_text(json.dumps(record) + "\n")
+    return path
+
+
+def test_the_python_api_refuses_a_paper_too_long_to_extract_with_a_kg_error():
+    from kg.extract import extract
+    from kg.pipeline import extract_papers
+
+    huge = Paper("p-huge", "Huge", "We use ImageNet. " * 70000)
+    with pytest.raises(InputError, match=r"paper p-huge \('Huge'\): title\+abstract is 1,190,004 characters"):
+        list(extract([huge]))
+    with pytest.raises(InputError, match="at most 1,000,000 are read per paper"):
+        extract_papers([Paper("p-ok", "Fine", "We use MNIST."), huge], workers=2)
+
+
+def test_each_line_after_an_unclosed_quote_is_accounted_once(tmp_path):
+    path = tmp_path / "weird.csv"
+    path.write_text('title,abstract\nPaper X,We use BERT.\n"Paper Y","Unclosed quote here,\nmore\n')
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Paper X"] and report.records == 3 and report.balanced
+    (unclosed, more) = report.rejects
+    assert (unclosed.line, more.line) == (3, 4)
+    assert "line 4" not in unclosed.reason and "taking in" not in unclosed.reason  # line 4 is its own record
+    assert unclosed.reason.endswith("the lines after it are read as rows of their own")

@@ -93,6 +93,8 @@ def test_rows_come_back_as_plain_values(store):
         }
     ]
     assert rows[0]["p"]["title"] == "Math with small models" and rows[0]["r"]["start"] == 15
+    empty = store.read("MATCH (p:Paper {key: 'no such paper'}) RETURN p.title AS title, p.key AS key")
+    assert empty == [] and empty.columns == ["title", "key"]  # for the CSV header of an empty answer
 
 
 def test_read_mode_rejects_a_write(store):

@@ -730,3 +730,19 @@ def test_a_title_fragment_prefers_the_name_before_a_colon_then_whole_words(tmp_p
     capsys.readouterr()
     assert main(["query", "paper_entities", "--param", "paper=bare", "--json", "--workdir", workdir]) == 0
     assert {r["paper"] for r in json.loads(capsys.readouterr().out)} == {rows[2]["title"]}
+
+
+def test_papers_with_code_names_the_hosts_it_counts():
+    """The template and the README say which hosts make a Repository, and those are the ones links.py knows."""
+    from pathlib import Path
+
+    from kg.extract.links import _HOSTS
+
+    names = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket", "huggingface.co": "Hugging Face",
+             "hf.co": "Hugging Face"}
+    assert set(_HOSTS) == set(names)
+    description = load_templates()["papers_with_code"].description
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `papers_with_code` |"))
+    for text in (description, row):
+        assert all(name in text for name in names.values()) and "Only these four hosts count" in text

@@ -120,3 +120,21 @@ def test_an_aside_glued_to_the_next_one_closes_first():
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     assert [t.text for t in nlp("Internet 3.0 (CCI3.0)(https://hf.co), and f(x)(y)")] == [
         "Internet", "3.0", "(", "CCI3.0", ")", "(", "https://hf.co", ")", ",", "and", "f", "(", "x", ")", "(", "y", ")"]
+
+
+def test_full_width_punctuation_splits_tokens_like_its_ascii_counterpart():
+    """Chinese and Japanese write no space around punctuation: each mark is its own token, so it
+    never ends up inside a name ("MathX，在" had been a Dataset)."""
+    from kg.extract import build_nlp, extract
+    from kg.extract.tokenizer import CJK_PUNCTUATION
+    from kg.records import Paper
+
+    nlp = build_nlp()
+    for mark in CJK_PUNCTUATION:
+        for text in (f"MathX{mark}在", f"{mark}MathX", f"MathX{mark}", f"在{mark}{mark}GSM8K"):
+            tokens = [t.text for t in nlp.make_doc(text)]
+            assert all(t == mark or mark not in t for t in tokens), (text, tokens)
+            assert "".join(tokens) == text
+    paper = Paper("p-zh", "基于大语言模型的数学推理", "我们提出了一种新方法 MathX，在 GSM8K 和 MATH 数据集上评估，使用 LLaMA-2 模型。")
+    ((_, mentions, _),) = extract([paper], nlp=nlp)
+    assert mentions and not [m.text for m in mentions if any(mark in m.text for mark in CJK_PUNCTUATION)]

@@ -36,7 +36,8 @@ def param_hint(prog: str, first: str, extra: list[str]) -> str:
 
 def print_rows(rows: list[dict], fmt: str) -> None:
     """The rows on stdout; when the table cut a cell short, a note on stderr says how to see it whole."""
-    print(render(rows, fmt))
+    text = render(rows, fmt)
+    print(text, end="" if text.endswith("\n") else "\n")  # CSV ends its last row itself: no blank line after it
     if fmt == "table" and cells_cut(rows):
         print(f"note: cells longer than {CELL_WIDTH} characters end in '…'; --full, --json or --csv print them whole",
               file=sys.stderr)

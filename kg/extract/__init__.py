@@ -17,12 +17,13 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 
-from ..records import Mention, Paper
+from ..errors import InputError
+from ..records import MAX_PAPER_CHARS, Mention, Paper, length_problem
 from . import abbreviations, names, phrases, proposals, resolve, sentences, shapes, tokenizer  # noqa: F401  (register factories)
 from .links import find_links
 from .parallel import default_workers, map_ordered
 
-__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "default_workers"]
+__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "checked_length", "default_workers"]
 
 PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes", "kg_resolve")
 
@@ -30,6 +31,7 @@ PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_pr
 def build_nlp(gazetteer_dir: str | None = None):
     """A blank English tokenizer plus the paper-kg rule components."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
+    nlp.max_length = MAX_PAPER_CHARS + 1  # title, newline, abstract: what paper_text makes of a paper
     for name in PIPELINE:
         config = {"gazetteer_dir": gazetteer_dir} if name in ("kg_names", "kg_phrases", "kg_abbreviations") else {}
         nlp.add_pipe(name, config=config)
@@ -44,8 +46,18 @@ def paper_text(paper: Paper) -> str:
 def extract(
     papers: Iterable[Paper], *, nlp=None, batch_size: int = 256, workers: int = 1
 ) -> Iterator[tuple[Paper, list[Mention], tuple[str, ...]]]:
-    """(paper, mentions, links) per paper, in input order, on ``workers`` processes."""
+    """(paper, mentions, links) per paper, in input order, on ``workers`` processes.
+
+    A paper whose title and abstract together are longer than ``MAX_PAPER_CHARS`` raises
+    :class:`kg.errors.InputError` when the stream reaches it (the corpus readers reject such
+    a record, with its file and line, so it never gets here from them).
+
+    >>> next(extract([Paper("p-2", "Huge", "We use ImageNet. " * 70000)]))
+    Traceback (most recent call last):
+    kg.errors.InputError: paper p-2 ('Huge'): title+abstract is 1,190,004 characters; at most 1,000,000 are read per paper (fix: shorten its abstract, or read the corpus with kg.read_corpus, which rejects such a record and reads on)
+    """
     nlp = nlp or build_nlp()
+    papers = checked_length(papers)
 
     def run(chunk: list[Paper]) -> list[tuple[list[Mention], tuple[str, ...]]]:
         docs = nlp.pipe((paper_text(p) for p in chunk), batch_size=batch_size)
@@ -53,6 +65,17 @@ def extract(
 
     for paper, (mentions, links) in map_ordered(run, papers, workers=workers, chunk_size=batch_size):
         yield paper, mentions, links
+
+
+def checked_length(papers: Iterable[Paper]) -> Iterator[Paper]:
+    """The papers, one by one; a paper too long to extract raises :class:`kg.errors.InputError`
+    here, in the calling process, rather than spaCy's E088 in a worker."""
+    for paper in papers:
+        if (why := length_problem(paper.title, paper.abstract)) is not None:
+            raise InputError(f"paper {paper.id} ({paper.title[:60]!r}): {why}",
+                             fix="shorten its abstract, or read the corpus with kg.read_corpus, "
+                                 "which rejects such a record and reads on")
+        yield paper
 
 
 def _mentions(doc) -> list[Mention]:

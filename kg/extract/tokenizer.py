@@ -30,9 +30,9 @@ from operator import itemgetter
 
 import spacy
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-__all__ = ["CachedTokenizer", "create_tokenizer"]
+__all__ = ["CachedTokenizer", "create_tokenizer", "CJK_PUNCTUATION"]
 
 # a space after whitespace (or first) belongs to a whitespace token, not to a piece
 _AWKWARD_SPACE = re.compile(r" (?<=\s )")
@@ -51,6 +51,12 @@ _BAR = r"\|"
 # before it is its own token
 _GLUED_BRACKET = r"(?<=[A-Za-z0-9)])\((?=[A-Za-z])"
 _CLOSED_BEFORE_OPEN = r"(?<=[A-Za-z0-9])\)(?=\()"
+# full-width (CJK) punctuation splits tokens as its ASCII counterpart does, wherever it stands:
+# Chinese and Japanese put no space around it, so "MathX，在" is "MathX", "，", "在". The infix is
+# empty, before and after each mark, so marks in a row ("」、") are split one by one.
+CJK_PUNCTUATION = "，。、；：！？（）「」《》【】『』〈〉"
+_CJK_MARK = f"[{CJK_PUNCTUATION}]"
+_AROUND_CJK_MARK = f"(?<={_CJK_MARK})|(?={_CJK_MARK})"
 
 
 class CachedTokenizer:
@@ -118,13 +124,20 @@ class CachedTokenizer:
 
 @spacy.registry.tokenizers("kg_tokenizer.v1")
 def create_tokenizer():
-    """For ``spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})``."""
+    """For ``spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})``.
+
+    >>> nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
+    >>> [t.text for t in nlp("新方法 MathX，在「BERT」、GPT-4；（T5）。")]
+    ['新方法', 'MathX', '，', '在', '「', 'BERT', '」', '、', 'GPT-4', '；', '（', 'T5', '）', '。']
+    """
     make_spacy_tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def make(nlp):
         inner = make_spacy_tokenizer(nlp)
-        inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD]).search
-        inner.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _BAR, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN]).finditer
+        inner.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _CJK_MARK]).search
+        inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD, _CJK_MARK]).search
+        inner.infix_finditer = compile_infix_regex(
+            [*nlp.Defaults.infixes, _BAR, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN, _AROUND_CJK_MARK]).finditer
         return CachedTokenizer(inner)
 
     return make

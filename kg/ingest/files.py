@@ -18,6 +18,32 @@ __all__ = ["KNOWN_SUFFIXES", "find_files", "read_bytes", "read_head", "iter_line
 KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 NOT_A_CORPUS_FORMAT = ("not a corpus format (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); "
                        "pass it by name if it is one")
+# Files no name could make readable: what each is, and what to do instead.
+_UNREADABLE_SUFFIXES = {
+    ".pdf": ("a PDF", "put its title and abstract into JSONL or CSV"),
+    ".doc": ("a Word document", "put its titles and abstracts into JSONL or CSV"),
+    ".docx": ("a Word document", "put its titles and abstracts into JSONL or CSV"),
+    ".xls": ("a spreadsheet", "save the sheet as CSV"),
+    ".xlsx": ("a spreadsheet", "save the sheet as CSV"),
+    ".ods": ("a spreadsheet", "save the sheet as CSV"),
+    ".zip": ("a ZIP archive", "unpack it and pass the files inside"),
+    ".gz": ("gzip-compressed", "decompress it (gunzip) and pass the text"),
+}
+
+
+def skip_reason(path: Path) -> str:
+    """Why a file found in a folder is not read.
+
+    >>> print(skip_reason(Path("c/paper.pdf")))
+    a PDF, which paper-kg cannot read: it reads titles and abstracts from text formats only (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); put its title and abstract into JSONL or CSV
+    >>> skip_reason(Path("c/notes.md")) == NOT_A_CORPUS_FORMAT
+    True
+    """
+    if (known := _UNREADABLE_SUFFIXES.get(path.suffix.lower())) is None:
+        return NOT_A_CORPUS_FORMAT
+    what, fix = known
+    return (f"{what}, which paper-kg cannot read: it reads titles and abstracts from text formats only "
+            f"(.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); {fix}")
 
 
 def find_files(paths) -> tuple[list[Path], list[Skipped]]:
@@ -43,7 +69,7 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
                         "or pass a file of another name by its path",
                 )
             found.extend(inside)
-            skipped.extend(Skipped(str(p), NOT_A_CORPUS_FORMAT) for p in others)
+            skipped.extend(Skipped(str(p), skip_reason(p)) for p in others)
         elif path.is_file():
             found.append(path)
         elif path.exists():

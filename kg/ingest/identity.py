@@ -15,9 +15,10 @@ import html
 import re
 import unicodedata
 
+from ..records import Reject, length_problem
 from .tex import detex
 
-__all__ = ["normalise_title", "paper_id", "clean_text"]
+__all__ = ["normalise_title", "paper_id", "clean_text", "too_long"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # An HTML character reference (numeric, or one of the few names scrapes leave behind)...
@@ -69,3 +70,16 @@ def normalise_title(title: str) -> str:
 def paper_id(title: str) -> str:
     digest = hashlib.sha1(normalise_title(title).encode("utf-8")).hexdigest()
     return "p-" + digest[:16]
+
+
+def too_long(path: str, line: int, title: str, abstract: str) -> Reject | None:
+    """A reject for a record whose title and abstract are too long to extract, else None.
+
+    >>> print(too_long("a.jsonl", 4, "Huge", "We use ImageNet. " * 70000))
+    a.jsonl:4: title+abstract is 1,190,004 characters; at most 1,000,000 are read per paper; shorten the abstract (an abstract is a few thousand characters; one this long is likely a paper's full text, or many fields run together)
+    """
+    why = length_problem(title, abstract)
+    if why is None:
+        return None
+    return Reject(path, line, f"{why}; shorten the abstract (an abstract is a few thousand characters; "
+                              "one this long is likely a paper's full text, or many fields run together)")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..records import Paper, Reject, Source
-from .identity import clean_text, paper_id
+from .identity import clean_text, paper_id, too_long
 
 __all__ = ["read_seed_dump", "read_units", "looks_like_title"]
 
@@ -131,14 +131,17 @@ def read_units(path: str, units: list[tuple[int, str | None]]) -> Iterator[Paper
                                      "remove this title and abstract, or write the corpus as JSONL or CSV")
             i += 2
             continue
-        title = clean_text(text)
-        yield Paper(id=paper_id(title), title=title, abstract=clean_text(nxt[1]), sources=(Source(path, line),))
+        title, abstract = clean_text(text), clean_text(nxt[1])
+        yield too_long(path, line, title, abstract) or Paper(id=paper_id(title), title=title, abstract=abstract,
+                                                             sources=(Source(path, line),))
         i += 2
 
 
 def _failure(item: Paper | Reject) -> str | None:
     """Why a record read from a .txt says the file is no seed dump, or None for a plausible paper."""
     if isinstance(item, Reject):
+        if item.reason.startswith("title+abstract is "):  # a paper, only too long: the file is a seed dump
+            return None
         return item.reason.split(";")[0]
     if not looks_like_prose(item.abstract):
         return f"abstract {item.abstract[:40]!r} is not prose"

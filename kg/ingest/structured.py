@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..records import Notice, Paper, Reject, Source
-from .identity import clean_text, paper_id
+from .identity import clean_text, paper_id, too_long
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "csv_records", "record_to_paper"]
 
@@ -123,6 +123,8 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
         return Reject(path, line, "record has no title; add a non-empty 'title' field")
     if not abstract:
         return Reject(path, line, f"title with no abstract: {title[:60]!r}; add a non-empty 'abstract' field")
+    if (reject := too_long(path, line, title, abstract)) is not None:
+        return reject
     external_id = str(fields["id"]).strip() if fields.get("id") not in (None, "") else None
     is_arxiv = "categories" in fields or "update_date" in fields
     url = fields.get("url") or (f"https://arxiv.org/abs/{external_id}" if is_arxiv and external_id else None)
@@ -340,16 +342,20 @@ def _field_limit(limit: int):
 def _unclosed_reason(opened: int, last: int, err: str) -> str:
     """Why a record that opened a quote on line ``opened`` is rejected.
 
+    The record is this one line: reading goes on from the next line, so each line is
+    accounted for once (here, or as a row of its own).
+
     >>> _unclosed_reason(3, 52, "unexpected end of data")
-    'a quoted field opened on line 3 is never closed (it runs to the end of the file, taking in lines 4-52); close the quote'
+    'a quoted field opened on line 3 is never closed (it would run to the end of the file); close the quote; the lines after it are read as rows of their own'
     >>> print(_unclosed_reason(3, 9, "',' expected after a quote"))
-    a quoted field opened on line 3 runs on to line 9, where a quote inside a row ends it; close the quote on line 3 (write a quote inside a quoted field as "")
+    a quoted field opened on line 3 runs on to line 9, where a quote inside a row ends it; close the quote on line 3 (write a quote inside a quoted field as ""); the lines after it are read as rows of their own
     """
     if "end of data" in err:
-        taken = "" if last <= opened else f", taking in line {last}" if last == opened + 1 else f", taking in lines {opened + 1}-{last}"
-        return f"a quoted field opened on line {opened} is never closed (it runs to the end of the file{taken}); close the quote"
+        after = "" if last <= opened else "; the lines after it are read as rows of their own"
+        return f"a quoted field opened on line {opened} is never closed (it would run to the end of the file); close the quote{after}"
     return (f"a quoted field opened on line {opened} runs on to line {last}, where a quote inside a row ends it; "
-            f"close the quote on line {opened} (write a quote inside a quoted field as \"\")")
+            f"close the quote on line {opened} (write a quote inside a quoted field as \"\"); "
+            "the lines after it are read as rows of their own")
 
 
 def csv_records(lines: list[tuple[int, str]], delimiter: str = ",") -> Iterator[tuple[int, list[str] | str]]:
@@ -357,7 +363,7 @@ def csv_records(lines: list[tuple[int, str]], delimiter: str = ",") -> Iterator[
 
     >>> rows = [(1, "t,a"), (2, 'One,"spans'), (3, 'two lines"'), (4, 'Broken,"never closed'), (5, "Two,fine")]
     >>> list(csv_records(rows))
-    [(1, ['t', 'a']), (2, ['One', 'spans\\ntwo lines']), (4, 'a quoted field opened on line 4 is never closed (it runs to the end of the file, taking in line 5); close the quote'), (5, ['Two', 'fine'])]
+    [(1, ['t', 'a']), (2, ['One', 'spans\\ntwo lines']), (4, 'a quoted field opened on line 4 is never closed (it would run to the end of the file); close the quote; the lines after it are read as rows of their own'), (5, ['Two', 'fine'])]
     """
     start = 0
     with _field_limit(_FIELD_LIMIT):
@@ -418,12 +424,13 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
         yield Reject(path, line, f"CSV header cannot be read: {names}")
         return
     header = [h.strip().lower() for h in names]
-    missing = [column for column, wanted in (("title", {"title"}), ("abstract", {"abstract", "summary"})) if not wanted & set(header)]
+    missing = _missing_columns(header)
     if missing:
         columns = " and ".join(repr(column) for column in missing)
-        yield Reject(path, line, f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}; "
-                                 "add a header row naming title and abstract (or summary)")
+        fix = _other_delimiter_fix(dict(good)[line], delimiter) or "add a header row naming title and abstract (or summary)"
+        yield Reject(path, line, f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}; {fix}")
         return
+    index = {number: i for i, (number, _) in enumerate(good)}
     for line, fields in records:
         if isinstance(fields, str):
             yield Reject(path, line, fields)
@@ -431,8 +438,78 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
         if not any(v.strip() for v in fields):
             continue
         if len(fields) > len(names):  # more fields than the header names: every column after the extra one is shifted
-            name = "tab" if delimiter == "\t" else repr(delimiter)
-            yield Reject(path, line, f"row has {len(fields)} fields, the header {len(header)}; "
-                                     f"quote the field that holds a {name}")
+            start = index[line]  # the record's own lines: one, plus one per line break inside its quoted fields
+            raw = "\n".join(text for _, text in good[start:start + 1 + sum(f.count("\n") for f in fields)])
+            yield Reject(path, line, _too_many_fields(fields, names, raw, delimiter))
             continue
         yield from _paper_and_notices(path, line, dict(zip(names, fields)))
+
+
+def _missing_columns(header: list[str]) -> list[str]:
+    return [column for column, wanted in (("title", {"title"}), ("abstract", {"abstract", "summary"})) if not wanted & set(header)]
+
+
+_DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
+
+
+def _other_delimiter_fix(header: str, delimiter: str) -> str | None:
+    """What to do when a header names the columns only when split on another delimiter.
+
+    >>> print(_other_delimiter_fix("Title;Abstract", ","))
+    the header looks ';'-separated, but paper-kg reads ','-separated .csv and tab-separated .tsv files; save the file with ',' between fields
+    >>> print(_other_delimiter_fix("title\\tabstract", ","))
+    the header looks tab-separated, but paper-kg reads ','-separated .csv and tab-separated .tsv files; rename the file to .tsv
+    >>> _other_delimiter_fix("name,text", ";") is None
+    True
+    """
+    for other, name in _DELIMITER_NAMES.items():
+        cells = [cell.strip().strip('"').strip().lower() for cell in header.split(other)]
+        if other != delimiter and len(cells) > 1 and not _missing_columns(cells):
+            fix = {"\t": "rename the file to .tsv", ",": "rename the file to .csv"}.get(
+                other, "save the file with ',' between fields" if delimiter == "," else "save the file with tabs between fields")
+            return f"the header looks {name}-separated, but paper-kg reads ','-separated .csv and tab-separated .tsv files; {fix}"
+    return None
+
+
+def _quoted_fields(text: str, delimiter: str) -> list[bool]:
+    """Whether each field of one CSV record, as written in ``text``, is in quotes.
+
+    >>> _quoted_fields('Paper X,"We use A, B",1,2', ",")
+    [False, True, False, False]
+    """
+    flags, i = [], 0
+    while True:
+        quoted = text.startswith('"', i)
+        flags.append(quoted)
+        if quoted:
+            i += 1
+            while (end := text.find('"', i)) >= 0 and text.startswith('""', end):
+                i = end + 2
+            if end < 0:
+                return flags
+            i = end + 1
+        i = text.find(delimiter, i)
+        if i < 0:
+            return flags
+        i += 1
+
+
+def _too_many_fields(fields: list[str], names: list[str], raw: str, delimiter: str) -> str:
+    """Why a row with more fields than its header is rejected: the counts, and the fix that fits
+    how it is written (a row whose fields are all quoted has a value too many, not a split field).
+
+    >>> print(_too_many_fields(["Paper X", "We use A, B", "1", "2"], ["t", "a", "x"], 'Paper X,"We use A, B",1,2', ","))
+    row has 4 fields where the header names 3 ('t', 'a', 'x'); the fields not in quotes are 'Paper X', '1', '2': if a ',' in one of them is part of its text, put that field in double quotes; else remove the value too many, or name its column in the header
+    >>> print(_too_many_fields(["A", "B", "C"], ["t", "a"], '"A","B","C"', ","))
+    row has 3 fields where the header names 2 ('t', 'a'); every field is in quotes, so the row has a value too many: remove it, or name its column in the header
+    """
+    columns = ", ".join(repr(n.strip()) for n in names)
+    head = f"row has {len(fields)} fields where the header names {len(names)} ({columns})"
+    flags = _quoted_fields(raw, delimiter)
+    plain = [field for field, quoted in zip(fields, flags + [False] * len(fields)) if not quoted]
+    if not plain:
+        return f"{head}; every field is in quotes, so the row has a value too many: remove it, or name its column in the header"
+    shown = ", ".join(repr(f if len(f) <= 30 else f[:29] + "…") for f in plain[:5]) + (", ..." if len(plain) > 5 else "")
+    name = _DELIMITER_NAMES.get(delimiter, repr(delimiter))
+    return (f"{head}; the fields not in quotes are {shown}: if a {name} in one of them is part of its text, "
+            "put that field in double quotes; else remove the value too many, or name its column in the header")

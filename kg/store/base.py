@@ -20,7 +20,7 @@ from ..records import PaperEntities
 from . import statements
 from .rows import node_rows, relationship_rows
 
-__all__ = ["Store", "LoadReport", "DEFAULT_BATCH_SIZE"]
+__all__ = ["Store", "Rows", "LoadReport", "DEFAULT_BATCH_SIZE"]
 
 DEFAULT_BATCH_SIZE = 500
 
@@ -32,6 +32,20 @@ class LoadReport:
     batches: int
 
 
+class Rows(list):
+    """The rows a query returned (dicts keyed by column), and its ``columns`` in RETURN order,
+    which a query with no rows still has (CSV output prints them as its header).
+
+    >>> rows = Rows([], ["paper", "score"])
+    >>> rows == [], rows.columns
+    (True, ['paper', 'score'])
+    """
+
+    def __init__(self, rows=(), columns=()):
+        super().__init__(rows)
+        self.columns = list(columns)
+
+
 class Store(ABC):
     """A graph store reachable with Cypher.  Use it as a context manager."""
 
@@ -39,7 +53,8 @@ class Store(ABC):
 
     @abstractmethod
     def read(self, cypher: str, params: dict | None = None) -> list[dict]:
-        """Run a query in read-only mode; rows as dicts keyed by the RETURN column names."""
+        """Run a query in read-only mode; rows as dicts keyed by the RETURN column names
+        (a :class:`Rows`, which also knows the columns when there are no rows)."""
 
     @abstractmethod
     def write(self, cypher: str, params: dict | None = None) -> None:

@@ -25,7 +25,7 @@ from redis.exceptions import RedisError
 
 from ..errors import StoreError, StoreUnavailable
 from ..fulltext import FullTextQuery
-from .base import Store
+from .base import Rows, Store
 from .params import param_text
 
 __all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries", "open_built_store"]
@@ -221,7 +221,7 @@ class EmbeddedStore(Store):
         except Exception as err:  # redis.ResponseError carries FalkorDB's message
             raise StoreError(f"query failed: {err}", fix="check the Cypher; writes are not allowed here") from err
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
-        return [dict(zip(columns, (_plain(v) for v in row))) for row in result.result_set]
+        return Rows([dict(zip(columns, (_plain(v) for v in row))) for row in result.result_set], columns)
 
     def write(self, cypher: str, params: dict | None = None) -> None:
         try:

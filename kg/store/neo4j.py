@@ -29,7 +29,7 @@ from pathlib import Path
 from ..errors import KgError, StoreError, StoreUnavailable
 from ..fulltext import FullTextQuery
 from ..graph import ENTITY_LABELS, LABELS
-from .base import Store
+from .base import Rows, Store
 
 __all__ = [
     "Neo4jStore",
@@ -414,7 +414,7 @@ class Neo4jStore(Store):
 
         def work(tx):
             result = tx.run(cypher, params)
-            rows = [{key: _plain(value) for key, value in record.items()} for record in result]
+            rows = Rows([{key: _plain(value) for key, value in record.items()} for record in result], result.keys())
             summary = result.consume()
             # Neo4j refuses writes in read mode by itself; this catches servers that do not.
             # Raising inside the transaction function makes the driver roll it back.
