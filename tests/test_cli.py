@@ -258,3 +258,10 @@ def test_an_empty_answer_still_prints_the_csv_header_and_a_json_array(tmp_path, 
     cypher = ["cypher", "MATCH (p:Paper) WHERE p.title = 'none' RETURN p.title AS title, p.key AS key", "--workdir", workdir]
     assert main(cypher + ["--csv"]) == 0
     assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [["title", "key"]]
+
+
+def test_the_graph_line_counts_in_the_singular_where_there_is_one(tmp_path, capsys):
+    corpus = _jsonl(tmp_path / "one.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K. Code: https://github.com/a/b"}])
+    assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("graph: 1"))
+    assert line.startswith("graph: 1 paper, 1 dataset, 1 model, 0 methods, 0 tasks, 0 metrics, 1 repository, ")

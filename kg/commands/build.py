@@ -65,10 +65,11 @@ def run(args) -> int:
     )
     print_report(result.report, args.show_rejects)
     counts = graph_summary(result.graph)
-    entity_counts = ", ".join(f"{counts.get(l, 0)} {l.lower()}s" for l in ("Dataset", "Model", "Method", "Task", "Metric"))
+    entity_counts = ", ".join(counted(counts.get(l, 0), l.lower()) for l in ("Paper", "Dataset", "Model", "Method", "Task", "Metric"))
+    repositories = counts.get("Repository", 0)
     families = counts["families_only"]
-    print(f"graph: {counts.get('Paper', 0)} papers, {entity_counts}, {counts.get('Repository', 0)} repositories, "
-          f"{counts['relationships']} relationships"
+    print(f"graph: {entity_counts}, {repositories} repositor{'y' if repositories == 1 else 'ies'}, "
+          f"{counted(counts['relationships'], 'relationship')}"
           + (f" ({families} of the entities only as the family of a variant a paper names)" if families else ""))
     for name, path in result.outputs.items():
         print(f"{name}: {path}")
