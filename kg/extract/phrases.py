@@ -191,8 +191,11 @@ _PURPOSE_ENDS = frozenset({":", "?", "via", "with", "using", "by", "through", "i
 def _title_purpose(v, start: int, end: int) -> bool:
     """"... Distillation for Surgical Feedback Classification": the phrase a title's last
     "for" leads to is the problem the paper works on (words such as "Efficient" between)."""
-    if not v.sent_ids or v.sent_ids[start] != 0 or (end < len(v.lower) and v.sent_ids[end] == 0 and v.lower[end] not in _PURPOSE_ENDS and not v.lower[end].isspace()):
+    if not v.sent_ids or v.sent_ids[start] != 0:
         return False
+    following = v.lower[end] if end < len(v.lower) and v.sent_ids[end] == 0 else "\n"  # the title's end
+    if following not in _PURPOSE_ENDS and not following.isspace():
+        return False  # "... for Feedback Classification Models": the phrase goes on
     before = start - 1
     while before > 0 and v.lower[before] in _STOP and v.lower[before] != "for" and start - before < 3:
         before -= 1

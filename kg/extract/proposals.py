@@ -41,6 +41,7 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _BARE_NAMING = {"call", "name", "dub", "term"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
+_PROPOSAL_CUES = _NAMING_VERBS | {"resulting"}  # "the resulting model, Zorb, ..."
 _CONTRIBUTION = {"contribution", "contributions"}
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond", "without"}
@@ -339,7 +340,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         return out  # a survey "introduces" what it reviews
     # "our main contribution is X" proposes X as a verb would
     stated = [i + 1 for i in where(map(_CONTRIBUTION.__contains__, lower)) if i + 1 < len(lower) and lower[i + 1] in ("is", "are")]
-    for i in sorted(where(map(_NAMING_VERBS.__contains__, lower)) + stated + where(map("resulting".__eq__, lower))):
+    for i in sorted(where(map(_PROPOSAL_CUES.__contains__, lower)) + stated):
         word = lower[i]
         if i > 1 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False and lower[i - 2] in _ADJECTIVE_PREFIXES:
             continue  # "so-called LoRA blocks", "our self-constructed ARM baselines": an adjective, no verb
