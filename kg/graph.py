@@ -16,7 +16,7 @@ VARIANT_OF, RELEASES_CODE) plus evidence (``text``, ``sentence``, ``start``, ``e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
@@ -175,9 +175,10 @@ def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
     return merged
 
 
-def known_entities(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, list[str], int, int]]:
+def known_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Iterator[tuple[str, str, str, list[str], int, int]]:
     """(type, key, name, aliases, support, proposers) of each entity node, for
-    :meth:`kg.normalise.CorpusNames.add_known`.
+    :meth:`kg.normalise.CorpusNames.add_known`; the papers ``replacing`` names (loaded
+    again) are not counted.
 
     >>> from kg.records import Paper, Entity, PaperEntities
     >>> e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8k", "On it.", 3, 8, "gazetteer")
@@ -187,13 +188,16 @@ def known_entities(graph: nx.DiGraph) -> Iterator[tuple[str, str, str, list[str]
     types = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}
     for key, data in graph.nodes(data=True):
         if data.get("label") in types:
+            support = data.get("support") or 0
+            if replacing:
+                support -= sum(1 for p in graph.predecessors(key) if p in replacing and graph.nodes[p].get("label") == "Paper")
             yield (types[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
-                   data.get("support") or 0, _proposers(graph, key))
+                   max(0, support), _proposers(graph, key, replacing))
 
 
-def _proposers(graph: nx.DiGraph, key: str) -> int:
-    """How many papers propose the entity ``key``."""
-    return sum(1 for p in graph.predecessors(key) if graph.edges[p, key]["type"] == "PROPOSES")
+def _proposers(graph: nx.DiGraph, key: str, replacing: Collection[str] = ()) -> int:
+    """How many papers (not among ``replacing``) propose the entity ``key``."""
+    return sum(1 for p in graph.predecessors(key) if graph.edges[p, key]["type"] == "PROPOSES" and p not in replacing)
 
 
 def fold_entities(graph: nx.DiGraph, renames: dict[str, str], incoming: Iterable[str] = ()) -> list[tuple[str, str, str]]:

@@ -142,11 +142,14 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     """
     paths = list(paths)
     names = CorpusNames()
+    paper_ids = []
     with fewer_gc_passes():
         for item in read_items(paths):
             names.add(item.entities)
-    # names the store already holds from earlier loads join too, either way round
-    known = store.known_entities([*names.names, *names.long_to_key])
+            paper_ids.append(item.paper.id)
+    # names the store already holds from earlier loads join too, either way round; papers
+    # loaded again count once, so a paper's own coinage is not "coined again" by itself
+    known = store.known_entities([*names.names, *names.long_to_key], replacing=paper_ids)
     names.add_known(known)
     stored = {key: (ENTITY_LABELS[entity_type], proposers) for entity_type, key, *_, proposers in known}
 
@@ -228,7 +231,7 @@ def build(
     papers = reader.first_copies()
     names = CorpusNames()
     if previous is not None:
-        names.add_known(known_entities(previous))
+        names.add_known(known_entities(previous, replacing={paper.id for paper in papers}))
     items = list(extract_corpus(papers, workers=workers or default_workers(), complete=reader.merged,
                                 progress=progress, total=len(papers), names=names))
     report = reader.report()

@@ -131,3 +131,39 @@ def test_extract_writes_into_a_folder_it_creates(tmp_path):
     corpus.write_text('{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}\n')
     result = extract_to_file(str(corpus), tmp_path / "shards" / "part-1.jsonl", workers=1)
     assert result.papers == 1 and (tmp_path / "shards" / "part-1.jsonl").exists()
+
+
+def _coining_corpus(folder):
+    rows = [
+        {"title": "ZFN: Zorbic Fusion Networks", "abstract": "We propose Zorbic Fusion Networks (ZFN), a method for fusion. ZFN beats BERT on GLUE."},
+        {"title": "A study of fusion", "abstract": "We compare ZFN and BERT on SQuAD."},
+        {"title": "QRT: Quick Routing Trees", "abstract": "We introduce Quick Routing Trees (QRT), a model. QRT is fast on GSM8K."},
+    ]
+    path = folder / "coin.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return str(path)
+
+
+def test_loading_the_same_extraction_again_changes_nothing(tmp_path):
+    """A paper loaded again is not a second paper coining its short form (which would name the
+    node by its long form and move the paper's links there)."""
+    corpus = _coining_corpus(tmp_path)
+    assert main(["extract", corpus, "--workers", "1", "--out", str(tmp_path / "x.jsonl")]) == 0
+    assert main(["load", str(tmp_path / "x.jsonl"), "--store", str(tmp_path / "once")]) == 0
+    for _ in range(2):
+        assert main(["load", str(tmp_path / "x.jsonl"), "--store", str(tmp_path / "again")]) == 0
+    with EmbeddedStore(tmp_path / "once") as once, EmbeddedStore(tmp_path / "again") as again:
+        assert dump(once) == dump(again)
+        names = {row["n"] for row in again.read("MATCH (m:Method) RETURN m.name AS n")}
+    assert "ZFN" in names and "Zorbic Fusion Networks" not in names
+
+
+def test_build_append_of_the_same_corpus_changes_nothing(tmp_path):
+    corpus = _coining_corpus(tmp_path)
+    assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    before = json.loads((tmp_path / "w" / "graph.json").read_text())
+    assert main(["build", corpus, "--append", "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    after = json.loads((tmp_path / "w" / "graph.json").read_text())
+    key = lambda n: n.get("key") or n.get("id")
+    assert sorted(map(key, after["nodes"])) == sorted(map(key, before["nodes"]))
+    assert {(e["source"], e["target"], e["type"]) for e in after["edges"]} == {(e["source"], e["target"], e["type"]) for e in before["edges"]}

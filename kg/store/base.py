@@ -8,6 +8,7 @@ embedded store and Neo4j load the same graph the same way.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -129,10 +130,25 @@ class Store(ABC):
         self._finish_load()
         return LoadReport(written[0], written[1], batches)
 
-    def known_entities(self, keys: Iterable[str]) -> list[tuple[str, str, str, list[str], int, int]]:
+    def known_entities(self, keys: Iterable[str], replacing: Iterable[str] = ()) -> list[tuple[str, str, str, list[str], int, int]]:
         """Stored entities a load of ``keys`` meets, as (type, key, name, aliases, support,
         proposers): those with one of the keys, and those with a long-form alias that keys as
-        one of them.  A store that holds nothing answers at once."""
+        one of them.  Support and proposers leave out the stored papers the load ``replacing``
+        holds again, so loading the same papers twice counts them once.  A store that holds
+        nothing answers at once."""
+        known = self._known_entities(keys)
+        if not known:
+            return known
+        links: Counter = Counter()
+        proposals: Counter = Counter()
+        for chunk in batched(sorted(set(replacing)), 10_000):
+            for row in self.read(statements.entity_links_of_papers(), {"keys": list(chunk)}):
+                links[row["key"]] += 1
+                proposals[row["key"]] += bool(row["proposes"])
+        return [(t, key, name, aliases, max(0, (support or 0) - links[key]), max(0, (proposers or 0) - proposals[key]))
+                for t, key, name, aliases, support, proposers in known]
+
+    def _known_entities(self, keys: Iterable[str]) -> list[tuple[str, str, str, list[str], int, int]]:
         wanted = set(keys)
         found: dict[str, tuple] = {}
         for entity_type, label in ENTITY_LABELS.items():

@@ -15,7 +15,7 @@ from ..graph import ENTITY_LABELS, LABELS, LIST_PROPERTIES, RELATIONSHIP_TYPES
 PAPER = "Paper"
 
 __all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "fold_entity",
-           "entities_by_key", "entities_with_long_aliases", "delete_all"]
+           "entities_by_key", "entities_with_long_aliases", "entity_links_of_papers", "delete_all"]
 
 
 def _checked(name: str, allowed) -> str:
@@ -138,6 +138,13 @@ def entities_with_long_aliases(label: str) -> str:
     return (f"MATCH (n:{label}) WITH n, [a IN coalesce(n.aliases, []) WHERE a CONTAINS ' '] AS long "
             "WHERE size(long) > 0 RETURN n.key AS key, n.name AS name, long AS aliases, n.support AS support, "
             "size([(p:Paper)-[:PROPOSES]->(n) | p]) AS proposers")
+
+
+def entity_links_of_papers() -> str:
+    """The entities the stored papers ``$keys`` link to, and whether each link proposes it
+    (what loading those papers again takes away from a node's counts)."""
+    return ("UNWIND $keys AS k MATCH (p:Paper {key: k})-[r]->(n) WHERE NOT n:Repository "
+            "RETURN n.key AS key, type(r) = 'PROPOSES' AS proposes")
 
 
 def delete_all() -> str:
