@@ -204,6 +204,7 @@ class CorpusNames:
         self._known_long_forms: set[str] = set()
         self.names: dict[str, Counter] = defaultdict(Counter)
         self.proposers: Counter = Counter()
+        self._long_forms: dict[str, Counter] = defaultdict(Counter)
         self._display: dict[str, str] | None = None
 
     def add(self, entities: Iterable[Entity]) -> None:
@@ -211,6 +212,9 @@ class CorpusNames:
             self.names[e.key][e.name] += 1
             if e.role == "proposed":
                 self.proposers[e.key] += 1
+                for alias in e.aliases:  # how the papers that coin it spell it out, should two coin it
+                    if " " in alias:
+                        self._long_forms[entity_key(e.type, alias)][alias] += 1
             for alias in e.aliases:
                 alias_key = entity_key(e.type, alias)
                 if len(alias.split()) >= 2 and alias_key != e.key:
@@ -254,7 +258,9 @@ class CorpusNames:
             if coined_again:
                 merged[coined_again.key] = coined_again
                 continue
-            key = self.long_to_key.get(e.key, e.key)
+            # a coinage already named by its own long form (``_coined_again`` on an earlier pass,
+            # e.g. `kg extract` before `kg load`) stays that node
+            key = e.key if _named_by_its_long_form(e) else self.long_to_key.get(e.key, e.key)
             name = self.display(key, e.name)
             # the paper's own name stays findable as an alias of the corpus-wide one
             aliases = tuple(sorted((set(e.aliases) | {e.name}) - {name}))
@@ -277,8 +283,18 @@ class CorpusNames:
         long_form = max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
         if long_form is None:
             return None
-        return replace(e, key=entity_key(e.type, long_form), name=long_form,
-                       aliases=tuple(sorted((set(e.aliases) | {e.name}) - {long_form})))
+        key = entity_key(e.type, long_form)
+        spellings = self._long_forms.get(key)
+        name = self.display(key, max(spellings.items(), key=lambda item: (item[1], item[0]))[0] if spellings else long_form)
+        return replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name, long_form}) - {name})))
+
+
+def _named_by_its_long_form(e: Entity) -> bool:
+    """A proposed entity keyed by its own name of several words that carries a one-word short
+    form: a coinage two papers share, each named by its long form (APT as "Adaptive Pruning and
+    Tuning")."""
+    return (e.role == "proposed" and " " in e.name and e.key == entity_key(e.type, e.name)
+            and any(" " not in alias for alias in e.aliases))
 
 
 def fold_pairs(renames: dict[str, str], holds, will_hold, proposed) -> Iterator[tuple[str, str]]:
