@@ -20,8 +20,8 @@
 >>> g.add_node("p-1", label="Paper", key="p-1", title="T", authors=["A", "B"], year=2024)
 >>> result = export(g, "neo4j-csv", out / "csv")
 >>> print((out / "csv" / "nodes_Paper.csv").read_text().strip())
-key:ID(Paper),:LABEL,authors:string[],title,year:long
-"p-1","Paper","A;B","T",2024
+key:ID(Paper),:LABEL,authors:string[],search_text,title,year:long
+"p-1","Paper","A;B","t","T",2024
 """
 
 from __future__ import annotations
