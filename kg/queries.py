@@ -21,7 +21,7 @@ into the text.
 >>> parse_template("y.cypher", "// name: y\\n// description: d\\n// param: name name  an entity\\nRETURN $name_key AS k").bind({"name": "GSM-8k"})
 {'name': 'GSM-8k', 'name_key': 'gsm8k'}
 >>> Param("q", "words", "").convert("GPT-4 (fine-tuning)").terms
-(('GPT-4',), ('fine-tuning',))
+(('gpt', '4'), ('fine', 'tuning'))
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ order depends on load order.
 >>> g.add_edge("p", "d", type="USES", start=0, rule=None)
 >>> nodes, rels = expected_dump(g)
 >>> nodes
-[('Dataset', 'd', {'aliases': ['x', 'y'], 'key': 'd', 'name': 'D', 'name_keys': ['d', 'x', 'y'], 'support': 1}), ('Paper', 'p', {'authors': ['b', 'a'], 'key': 'p', 'title': 'T'})]
+[('Dataset', 'd', {'aliases': ['x', 'y'], 'key': 'd', 'name': 'D', 'name_keys': ['d', 'x', 'y'], 'support': 1}), ('Paper', 'p', {'authors': ['b', 'a'], 'key': 'p', 'search_text': 't', 'title': 'T'})]
 >>> rels
 [('p', 'USES', 'd', {'start': 0})]
 """
@@ -22,6 +22,7 @@ import networkx as nx
 
 from kg.graph import ENTITY_LABELS
 from kg.normalise import name_keys
+from kg.store.rows import paper_search_text
 
 __all__ = ["dump", "expected_dump"]
 
@@ -34,10 +35,13 @@ def _normal(props: dict) -> dict:
     return dict(sorted(out.items()))
 
 
-def _with_name_keys(data: dict) -> dict:
-    """A store also keeps the keys of an entity's names (see kg.store.rows)."""
+def _with_store_props(graph: nx.DiGraph, key: str, data: dict) -> dict:
+    """A store also keeps the keys of an entity's names, and what a paper's full-text index
+    entry holds (see kg.store.rows)."""
     if data["label"] in ENTITY_LABELS.values():
         return {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])])}
+    if data["label"] == "Paper":
+        return {**data, "search_text": paper_search_text(graph, key)}
     return data
 
 
@@ -56,7 +60,7 @@ def dump(store) -> tuple[list, list]:
 def expected_dump(graph: nx.DiGraph) -> tuple[list, list]:
     """What a correct load of ``graph`` into an empty store dumps to."""
     nodes = sorted(
-        (data["label"], key, _normal({k: v for k, v in _with_name_keys(data).items() if k != "label"}))
+        (data["label"], key, _normal({k: v for k, v in _with_store_props(graph, key, data).items() if k != "label"}))
         for key, data in graph.nodes(data=True)
     )
     rels = sorted(

@@ -17,6 +17,7 @@ from kg.errors import InputError
 from kg.export import export
 from kg.graph import ENTITY_LABELS
 from kg.normalise import name_keys
+from kg.store.rows import paper_search_text
 from kg.pipeline import load_graph, save_graph
 from kg.records import Paper, PaperEntities, Source
 from sample_graphs import corpus_a, corpus_b, graph_of
@@ -115,14 +116,16 @@ def test_neo4j_csv_reads_back_as_the_same_graph(graph, tmp_path):
     result = export(graph, "neo4j-csv", tmp_path / "csv")
     back = _read_neo4j_csv(result.path)
 
-    def expected(data):  # CSV import cannot express an empty array; entities also carry their name keys
-        if data.get("label") in ENTITY_LABELS.values():
+    def expected(data, key=None):  # CSV import cannot express an empty array; entities also carry their name keys,
+        if data.get("label") in ENTITY_LABELS.values():  # and papers what the full-text index holds
             data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])])}
+        elif data.get("label") == "Paper":
+            data = {**data, "search_text": paper_search_text(graph, key)}
         return {k: v for k, v in _props(data, drop=()).items() if v != []}
 
     assert set(back.nodes) == set(graph.nodes)
     for key, data in graph.nodes(data=True):
-        assert back.nodes[key] == expected(data), key
+        assert back.nodes[key] == expected(data, key), key
     assert set(back.edges) == set(graph.edges)
     for s, t, data in graph.edges(data=True):
         assert back.edges[s, t] == expected(data)
@@ -136,6 +139,7 @@ def test_neo4j_csv_headers_use_id_groups_and_types(graph, tmp_path):
     assert paper.startswith("key:ID(Paper),:LABEL,") and "authors:string[]" in paper and "year:long" in paper
     rel = (folder / "rels_Paper_EVALUATES_ON_Dataset.csv").read_text().splitlines()[0].split(",")
     assert "name_keys:string[]" in (folder / "nodes_Dataset.csv").read_text().splitlines()[0]
+    assert "search_text" in paper.split(",")  # the full-text index of schema.cypher is over it
     assert rel[:3] == [":START_ID(Paper)", ":END_ID(Dataset)", ":TYPE"]
     assert {"start:long", "end:long", "confidence:double", "sentence"} <= set(rel)
     schema = (folder / "schema.cypher").read_text()

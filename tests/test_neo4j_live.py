@@ -62,7 +62,8 @@ def test_server_is_neo4j_5_or_newer_and_schema_exists(neo4j):
     constraints = {r["name"] for r in neo4j.read("SHOW CONSTRAINTS YIELD name RETURN name")}
     assert {f"{label.lower()}_key" for label in LABELS} <= constraints
     indexes = {r["name"]: r["type"] for r in neo4j.read("SHOW INDEXES YIELD name, type RETURN name, type")}
-    assert indexes.get("paper_text") == "FULLTEXT" and "dataset_name" in indexes
+    assert indexes.get("paper_search") == "FULLTEXT" and "dataset_name" in indexes
+    assert "paper_text" not in indexes  # the earlier index over the raw title and abstract is dropped
 
 
 def test_same_graph_in_both_stores(neo4j, embedded):

@@ -422,6 +422,20 @@ def test_search_papers_reads_punctuated_words_as_phrases(store):
         run(store, "search_papers", query="( - )")
 
 
+@pytest.mark.parametrize("query, keys", [
+    ("CIFAR10", ["p1", "p8"]),  # p1 and p8 wrote CIFAR-10
+    ("cifar-10", ["p1", "p8"]),
+    ('"Cifar 10"', ["p1", "p8"]),
+    ("Cifar_10", ["p1", "p8"]),
+    ("ILSVRC2012 residual networks", ["p1"]),  # p1 wrote ILSVRC-2012
+    ("GPT4", ["p5"]),
+    ("low-rank adaptation language model", ["p4"]),  # p4 wrote Low-Rank Adaptation of Large Language Models
+    ("LLaMA2", ["p3"]),  # p3 wrote Llama 2 (p4 and p5 name it through their entities only)
+])
+def test_search_papers_finds_a_name_however_it_is_written(store, query, keys):
+    assert sorted(column(run(store, "search_papers", query=query), "key")) == keys
+
+
 def test_the_input_id_of_a_paper_finds_it(store):
     assert {r["paper"] for r in run(store, "paper_entities", paper="1512.03385")} == {TITLES["p1"]}
     assert run(store, "connection", source="1512.03385", target="p2")[0]["hops"] is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -289,6 +290,51 @@ def test_a_zoomed_out_view_names_its_hubs_without_overlap(browser, tmp_path):
         # zoomed in, vis-network's own labels are legible and the overlay steps aside
         page.evaluate("network.moveTo({scale: 2.0}); network.redraw()")
         assert page.evaluate("kgViz.hubLabels.length") == 0
+        _assert_clean(loaded)
+
+
+_HUBS_BY_SIZE = """() => Object.values(network.body.nodes).filter(n => n.options.kgType && n.options.kgType !== 'Paper')
+    .sort((a, b) => b.options.size - a.options.size || (a.id < b.id ? -1 : 1)).map(n => [n.id, n.options.size])"""
+
+
+@pytest.mark.parametrize("graph", ["synthetic", "bundled"])
+def test_a_click_on_a_hubs_centre_opens_the_hub(browser, tmp_path, graph):
+    """No smaller node is drawn on a hub: a click on its centre opens it (it had opened the
+    metric "mean squared error", drawn on ImageNet in the bundled corpus's whole-graph view)."""
+    if graph == "synthetic":
+        path = render(synthetic_graph(1600, seed=7), tmp_path / "hubs.html", max_nodes=1500).path
+    else:  # the page `kg build` writes for the bundled corpus
+        from kg.pipeline import build
+
+        build([Path(__file__).resolve().parent.parent / "seeds"], workdir=tmp_path, store=False)
+        path = tmp_path / "graph.html"
+    with _open(browser, path) as loaded:
+        page = loaded.page
+        hubs = page.evaluate(_HUBS_BY_SIZE)
+        assert hubs[0][1] > 30
+        # every hub (16 canvas units or more), at the opening zoom and zoomed in
+        for scale in (None, 1.0):
+            if scale:
+                page.evaluate("(s) => { network.moveTo({scale: s}); network.redraw(); }", scale)
+            covered = page.evaluate("""(ids) => ids.filter(id => {
+                    const at = network.canvasToDOM(network.getPositions([id])[id]);
+                    return network.getNodeAt(at) !== id; })""", [i for i, size in hubs if size >= 16])
+            assert covered == [], f"drawn over by a smaller node: {covered}"
+        page.evaluate("network.fit(); network.redraw()")
+        legend = page.locator("#kg-legend").bounding_box()
+        canvas = page.locator("#mynetwork").bounding_box()
+        clicked = 0
+        for node_id, _ in hubs[:12]:  # real clicks on the biggest, where they are on screen
+            x, y = _screen_xy(page, node_id)
+            inside = canvas["x"] < x < canvas["x"] + canvas["width"] and canvas["y"] + 60 < y < canvas["y"] + canvas["height"]
+            on_legend = legend["x"] <= x <= legend["x"] + legend["width"] and legend["y"] <= y <= legend["y"] + legend["height"]
+            if not inside or on_legend or page.evaluate("([x, y]) => document.elementFromPoint(x, y).tagName", [x, y]) != "CANVAS":
+                continue
+            page.mouse.click(x, y)
+            name = page.evaluate("(id) => JSON.parse(document.getElementById('kg-data').textContent).nodes[id].name", node_id)
+            assert page.locator("#kg-details h2").inner_text() == name
+            clicked += 1
+        assert clicked >= 6
         _assert_clean(loaded)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from redis.exceptions import RedisError
 
 from ..errors import StoreError, StoreUnavailable
-from ..fulltext import FullTextQuery
+from ..fulltext import SEARCH_PROPERTY, FullTextQuery
 from .base import Rows, Store
 from .params import param_text
 
@@ -35,7 +35,7 @@ GRAPH_NAME = "kg"
 _START_TIMEOUT_S = 20.0
 _QUERY_TIMEOUT_S = 600.0
 _BATCHES_IN_FLIGHT = 1  # sent but unanswered: the one the server runs while the next is built
-_FULLTEXT_CALL = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*['\"]paper_text['\"]\s*,")
+_FULLTEXT_CALL = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*['\"]paper_search['\"]\s*,")
 
 
 def server_binaries() -> tuple[str, str]:
@@ -272,7 +272,7 @@ class EmbeddedStore(Store):
 
         out = [f"CREATE INDEX FOR (n:{label}) ON (n.key)" for label in LABELS]
         out += [f"CREATE INDEX FOR (n:{label}) ON (n.name)" for label in LABELS if label != "Paper"]
-        out.append("CALL db.idx.fulltext.createNodeIndex('Paper', 'title', 'abstract')")
+        out.append(f"CALL db.idx.fulltext.createNodeIndex('Paper', '{SEARCH_PROPERTY}')")  # as Neo4j's: see kg.fulltext
         return out
 
     def setup_schema(self) -> None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KgError, StoreError, StoreUnavailable
-from ..fulltext import FullTextQuery
+from ..fulltext import SEARCH_PROPERTY, FullTextQuery
 from ..graph import ENTITY_LABELS, LABELS
 from .base import Rows, Store
 
@@ -48,7 +48,8 @@ __all__ = [
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 MIN_NEO4J_VERSION = (5, 0)
-FULLTEXT_INDEX = "paper_text"  # the name query templates pass to db.index.fulltext.queryNodes
+FULLTEXT_INDEX = "paper_search"  # the name query templates pass to db.index.fulltext.queryNodes
+_OLD_FULLTEXT_INDEX = "paper_text"  # earlier versions' index, over the raw title and abstract
 _ENV_KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_AUTH")
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _URI_FIX = "use bolt://HOST:7687 (one server) or neo4j://HOST:7687 (cluster); add +s for TLS, e.g. neo4j+s://"
@@ -286,11 +287,14 @@ def _plain(value):
 def schema_statements() -> list[str]:
     """Neo4j 5 schema, all ``IF NOT EXISTS``: a uniqueness constraint on ``key`` per label (it
     also backs MERGE's lookup), a range index on ``name`` per entity label, and the full-text
-    index the query templates search.
+    index the query templates search.  It holds each paper's ``search_text`` (see
+    :mod:`kg.fulltext`), as the embedded store's does; the index an earlier version made over
+    the raw title and abstract, under another name, is dropped.
 
-    >>> for s in schema_statements()[:1] + schema_statements()[-1:]: print(s)
+    >>> for s in schema_statements()[:1] + schema_statements()[-2:]: print(s)
     CREATE CONSTRAINT paper_key IF NOT EXISTS FOR (n:Paper) REQUIRE n.key IS UNIQUE
-    CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]
+    DROP INDEX paper_text IF EXISTS
+    CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (n:Paper) ON EACH [n.search_text]
     """
     out = [
         f"CREATE CONSTRAINT {label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
@@ -300,7 +304,8 @@ def schema_statements() -> list[str]:
         f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
         for label in (*ENTITY_LABELS.values(), "Repository")
     ]
-    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]")
+    out.append(f"DROP INDEX {_OLD_FULLTEXT_INDEX} IF EXISTS")
+    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Paper) ON EACH [n.{SEARCH_PROPERTY}]")
     return out
 
 

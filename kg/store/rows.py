@@ -7,6 +7,8 @@
 >>> g.add_edge("p-1", "dataset:x", type="EVALUATES_ON", sentence="On X.")
 >>> [(label, [row["lists"] for row in rows]) for label, rows in node_rows(g)]
 [('Paper', [{'sources': []}]), ('Dataset', [{'aliases': ['x'], 'name_keys': ['x']}])]
+>>> next(next(node_rows(g))[1])["props"]["search_text"]  # what the full-text index holds: see kg.fulltext
+'t'
 >>> [(k, next(rows)["props"]) for k, rows in relationship_rows(g)]
 [(('Paper', 'EVALUATES_ON', 'Dataset'), {'sentence': 'On X.'})]
 """
@@ -18,11 +20,12 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from ..fulltext import SEARCH_PROPERTY, search_text
 from ..graph import LABELS
 from ..normalise import name_keys
 from .statements import LIST_PROPERTIES
 
-__all__ = ["node_rows", "relationship_rows"]
+__all__ = ["node_rows", "relationship_rows", "paper_search_text"]
 
 # Support is recomputed from the store after a load, list properties are merged as a
 # union: neither may be overwritten by one batch's view of the corpus.
@@ -52,7 +55,15 @@ def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]
         lists = {prop: list(data.get(prop) or []) for prop in list_props}
         if "name_keys" in lists:  # "GSM-8K" finds GSM8K: queries compare keys, as normalisation does
             lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])])
+        elif label == "Paper":  # "CIFAR100" finds CIFAR-100: the full-text index holds this
+            props = {**props, SEARCH_PROPERTY: paper_search_text(graph, key)}
         yield {"key": key, "props": props, "lists": lists}
+
+
+def paper_search_text(graph: nx.DiGraph, key: str) -> str:
+    """What the full-text index holds for the paper ``key`` (:func:`kg.fulltext.search_text`)."""
+    data = graph.nodes[key]
+    return search_text(data.get("title") or "", data.get("abstract") or "")
 
 
 def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str], Iterator[dict]]]:

@@ -26,7 +26,7 @@ import math
 import networkx as nx
 import numpy as np
 
-__all__ = ["force_layout", "default_iterations"]
+__all__ = ["force_layout", "default_iterations", "clear_hubs"]
 
 _GAP = 0.6  # space between packed components, in units of one node's share of the plane
 
@@ -136,3 +136,49 @@ def force_layout(
         for node, (px, py) in zip(nodes, (pos - centre) / extent):
             out[node] = (round(float(px), 5), round(float(py), 5))
     return out
+
+
+def clear_hubs(xy: np.ndarray, radii: np.ndarray, *, hub: float, gap: float = 2.0, rounds: int = 500) -> np.ndarray:
+    """Positions (n x 2) where no node's disc reaches into the disc of a bigger hub (a node whose
+    radius is ``hub`` or more; of two equal hubs, the later one counts as the smaller).
+
+    The force layout places nodes as points, so a small node could sit on a hub's centre,
+    drawn over it and taking its clicks (the metric "mean squared error" on ImageNet).  Each
+    round moves every such pair apart along the line between them, until they are ``gap``
+    apart: the smaller node moves by the bigger one's share of their two areas, the bigger
+    one by the rest, so a crowded core of hubs spreads a little instead of pushing its small
+    nodes from one hub onto the next.
+
+    >>> xy = clear_hubs(np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 0.0], [50.0, 0.0]]), np.array([20.0, 5.0, 5.0, 5.0]), hub=10)
+    >>> [[round(float(v), 1) for v in p] for p in xy]
+    [[-1.7, 1.6], [25.5, 0.0], [2.2, -25.3], [50.0, 0.0]]
+    """
+    xy = np.array(xy, dtype=np.float64)
+    radii = np.asarray(radii, dtype=np.float64)
+    n = len(xy)
+    hubs = np.array(sorted((i for i in range(n) if radii[i] >= hub), key=lambda i: (-radii[i], i)), dtype=np.intp)
+    if not len(hubs):
+        return xy
+    rank = np.full(n, len(hubs), dtype=np.intp)  # a hub's place among the hubs, biggest first
+    rank[hubs] = np.arange(len(hubs))
+    lesser = rank[None, :] > np.arange(len(hubs))[:, None]  # j is smaller than hub h (or a later equal one)
+    need = radii[hubs, None] + radii[None, :] + gap
+    area = radii * radii
+    share = area[hubs, None] / (area[hubs, None] + area[None, :])  # how much of a separation j makes
+    fallback = np.arange(n) * 2.399963  # the direction from a hub to a node on its very centre
+    for _ in range(rounds):
+        delta = xy[None, :, :] - xy[hubs, None, :]
+        dist = np.sqrt((delta * delta).sum(axis=2))
+        overlap = lesser & (dist < need - 1e-6)
+        if not overlap.any():
+            break
+        h, j = np.nonzero(overlap)
+        far = dist[h, j] > 1e-9
+        unit = np.where(far[:, None], delta[h, j] / np.where(far, dist[h, j], 1.0)[:, None],
+                        np.stack([np.cos(fallback[j]), np.sin(fallback[j])], axis=1))
+        push = unit * (need[h, j] - dist[h, j])[:, None]
+        move = np.zeros_like(xy)
+        np.add.at(move, j, push * share[h, j, None])
+        np.add.at(move, hubs[h], -push * (1.0 - share[h, j, None]))
+        xy += move
+    return xy

@@ -28,15 +28,16 @@ from importlib import resources
 from pathlib import PurePath
 
 import networkx as nx
+import numpy as np
 from pyvis.network import Network
 
 from ..errors import VizError
 from ..records import Source
-from .layout import force_layout
+from .layout import clear_hubs, force_layout
 from .style import EDGE_COLOURS, NODE_STYLES, node_style, node_value, short_label
 from .views import Selection, display_name
 
-__all__ = ["build_page", "remote_references", "json_for_html", "page_options"]
+__all__ = ["build_page", "remote_references", "json_for_html", "page_options", "drawn_sizes"]
 
 _ABSTRACT_CHARS = 700
 _REMOTE_TAG = re.compile(
@@ -72,11 +73,13 @@ def json_for_html(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+_SIZE_MIN, _SIZE_MAX = 8, 40  # vis-network's node size (radius, canvas units) for the least and most linked
+HUB_SIZE = 16  # a node this big keeps its disc clear of smaller nodes (see layout.clear_hubs)
 _LABEL_SCALING = {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 40}
 # a paper's label is a long title cut short: in a crowded view it is drawn only once it is
 # readable (10 px), so a half-zoomed view shows the entities' names, not a wall of titles
 CROWDED_VIEW = 300
-PAPER_LABEL_SCALING = {"min": 8, "max": 40, "label": {**_LABEL_SCALING, "drawThreshold": 10}}
+PAPER_LABEL_SCALING = {"min": _SIZE_MIN, "max": _SIZE_MAX, "label": {**_LABEL_SCALING, "drawThreshold": 10}}
 
 
 def page_options(node_count: int) -> dict:
@@ -89,7 +92,7 @@ def page_options(node_count: int) -> dict:
             "borderWidth": 1,
             "borderWidthSelected": 5,
             "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 40, "label": _LABEL_SCALING},
+            "scaling": {"min": _SIZE_MIN, "max": _SIZE_MAX, "label": _LABEL_SCALING},
         },
         "edges": {
             "smooth": False,
@@ -108,6 +111,18 @@ def page_options(node_count: int) -> dict:
             "keyboard": False,
         },
     }
+
+
+def drawn_sizes(values: list[float]) -> list[float]:
+    """The radius vis-network draws each node at, from its ``value`` (its default linear scaling).
+
+    >>> drawn_sizes([1.0, 2.0, 3.0]), drawn_sizes([2.0, 2.0])
+    ([8.0, 24.0, 40.0], [24.0, 24.0])
+    """
+    low, high = min(values), max(values)
+    if high == low:
+        return [(_SIZE_MIN + _SIZE_MAX) / 2.0] * len(values)
+    return [_SIZE_MIN + (v - low) / (high - low) * (_SIZE_MAX - _SIZE_MIN) for v in values]
 
 
 def _asset(name: str) -> str:
@@ -214,10 +229,20 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
     graph = selection.graph
     positions = force_layout(graph, seed=seed)
     scale = 40.0 * len(graph) ** 0.5 + 150.0
+    # sub-linear: one hub must not dwarf the rest
+    values = {node: round(node_value(attrs, graph.degree(node)) ** 0.5, 3) for node, attrs in graph.nodes(data=True)}
+    nodes = sorted(graph, key=str)
+    sizes = drawn_sizes([values[node] for node in nodes]) if nodes else []
+    if nodes:  # no smaller node drawn on a hub, where it would take the hub's clicks
+        cleared = clear_hubs(np.array([positions[node] for node in nodes]) * scale, np.array(sizes), hub=HUB_SIZE)
+        positions = {node: (float(x), float(y)) for node, (x, y) in zip(nodes, cleared)}
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
     details: dict[str, dict] = {}
     crowded = len(graph) > CROWDED_VIEW
-    for node, attrs in graph.nodes(data=True):
+    # the bigger a node, the later it is drawn, so that where two still touch, the bigger one
+    # is on top and takes the click
+    for node, _ in sorted(zip(nodes, sizes), key=lambda item: item[1]):
+        attrs = graph.nodes[node]
         node_id = str(node)
         label = attrs.get("label", "")
         style = node_style(label)
@@ -230,9 +255,9 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
             color={"background": style.colour, "border": "#333333",
                    "highlight": {"background": style.colour, "border": "#D55E00"},  # found or clicked: an orange ring
                    "hover": {"background": style.colour, "border": "#000000"}},
-            value=round(node_value(attrs, degree) ** 0.5, 3),  # sub-linear: one hub must not dwarf the rest
-            x=round(x * scale, 1),
-            y=round(y * scale, 1),
+            value=values[node],
+            x=round(x, 1),
+            y=round(y, 1),
             kgType=label,
             borderWidth=3 if node == selection.center else 1,
             **({"scaling": PAPER_LABEL_SCALING} if label == "Paper" and crowded else {}),
