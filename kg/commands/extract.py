@@ -17,7 +17,7 @@ def register(sub) -> None:
         formatter_class=HelpFormatter,
         help="write the entities of every paper as JSON lines (streams; shardable)",
         description="Parse a corpus and extract datasets, models, methods, tasks and metrics, one JSON object per "
-        'paper: {"id", "title", "abstract", "sources", "entities": [{"text", "name", "type", "role", "sentence", '
+        'paper: {"id", "external_id", "title", "abstract", "authors", "year", "url", "sources", "entities": [{"text", "name", "type", "role", "sentence", '
         '"start", "end", "key", "aliases", "family", "rule", "confidence"}], "links"}. Offsets are character offsets '
         "into the title, a newline, then the abstract.\n\n"
         "Input streams through two passes over a temporary file next to --out, so memory stays flat for any corpus "
