@@ -6,9 +6,10 @@ each next to a baseline measured in the same run.
 
 Makes a corpus with bench/make_corpus.py, then runs each stage (bench/stages.py) in its
 own process so its peak memory (max RSS) is its own.  Prints a table; with --record it
-appends the run to bench/results.jsonl and rewrites bench/RESULTS.md, whose table
-compares each stage with the previous recorded run of the same size (regressions show
-as a ratio below 1).
+appends the run to bench/results.jsonl and rewrites bench/RESULTS.md, which shows the
+latest run of each recorded size (largest first), each stage compared with the previous
+recorded run of the same size (regressions show as a ratio below 1).  Below 5,000 papers
+start-up costs dominate, and the run says its ratios are not comparable with 10k/100k runs.
 """
 
 from __future__ import annotations
@@ -100,23 +101,54 @@ def machine() -> str:
     return f"{cpu}, {len(os.sched_getaffinity(0))} cores, {memory:.0f} GiB, Python {platform.python_version()}"
 
 
-def write_report(history: list[dict]) -> None:
-    latest = history[-1]
-    same = [h for h in history[:-1] if h["papers"] == latest["papers"]]
+SMALL = 5_000  # below this many papers, start-up costs dominate the stages' times
+
+
+def small_corpus_note(papers: int) -> str | None:
+    """The caveat for a run too small to compare with the recorded ones, or None.
+
+    >>> small_corpus_note(10_000) is None, small_corpus_note(500)
+    (True, 'note: at 500 papers start-up costs (spaCy, worker processes, the store server) dominate; the ratios are not comparable with the recorded 10k/100k runs')
+    """
+    if papers >= SMALL:
+        return None
+    return (f"note: at {papers:,} papers start-up costs (spaCy, worker processes, the store server) dominate; "
+            "the ratios are not comparable with the recorded 10k/100k runs")
+
+
+def latest_by_size(history: list[dict]) -> list[tuple[dict, dict | None]]:
+    """(latest run, the run before it of the same size) for each corpus size recorded, largest first.
+
+    >>> runs = [{"papers": 100}, {"papers": 10}, {"papers": 100, "n": 2}, {"papers": 10, "n": 2}, {"papers": 5}]
+    >>> [(latest["papers"], latest.get("n"), before and before["papers"]) for latest, before in latest_by_size(runs)]
+    [(100, 2, 100), (10, 2, 10), (5, None, None)]
+    """
+    by_size: dict[int, list[dict]] = {}
+    for run in history:
+        by_size.setdefault(run["papers"], []).append(run)
+    return [(runs[-1], runs[-2] if len(runs) > 1 else None) for _, runs in sorted(by_size.items(), reverse=True)]
+
+
+def write_report(history: list[dict], path: Path = REPORT) -> None:
     parts = ["# Benchmark results", "",
              "Written by `python bench/run.py --record` (do not edit by hand). Throughput is items per second of wall time;",
              "peak MB is the stage process's own max RSS, then that of its largest child process (an extraction worker,",
              "or the embedded store's server); the total footprint of `kg extract` is the stage plus workers x child.",
              "Ratios compare with a baseline measured in the same run; \"vs previous run\" compares with the last",
-             "recorded run of the same corpus size, so a regression shows as a value below 1.", ""]
-    parts += [f"## Latest: {latest['papers']:,} abstracts, {latest['date']}", "",
-              f"Machine: {latest['machine']}", f"Command: `{latest['command']}`", f"Commit: {latest.get('commit', '?')}", "",
-              table(latest["stages"], same[-1] if same else None), ""]
-    queries = next((r for r in latest["stages"] if r["stage"] == "queries"), None)
-    if queries and queries.get("detail"):
-        parts += ["Query latency (median of 5; lookup: median of 20):", "", "| query | indexed ms | no index ms |", "|---|---:|---:|"]
-        parts += [f"| {n} | {d['indexed_ms']:.1f} | {d['no_index_ms']:.1f} |" for n, d in queries["detail"].items()]
-        parts.append("")
+             "recorded run of the same corpus size, so a regression shows as a value below 1.", "",
+             "## Latest run of each size", "",
+             "One section per corpus size recorded, largest first, so a small run never hides a large one.", ""]
+    for latest, previous in latest_by_size(history):
+        parts += [f"### {latest['papers']:,} abstracts, {latest['date']}", ""]
+        if note := small_corpus_note(latest["papers"]):
+            parts += [note.replace("note: ", "Note: ", 1) + ".", ""]
+        parts += [f"Machine: {latest['machine']}", f"Command: `{latest['command']}`", f"Commit: {latest.get('commit', '?')}", "",
+                  table(latest["stages"], previous), ""]
+        queries = next((r for r in latest["stages"] if r["stage"] == "queries"), None)
+        if queries and queries.get("detail"):
+            parts += ["Query latency (median of 5; lookup: median of 20):", "", "| query | indexed ms | no index ms |", "|---|---:|---:|"]
+            parts += [f"| {n} | {d['indexed_ms']:.1f} | {d['no_index_ms']:.1f} |" for n, d in queries["detail"].items()]
+            parts.append("")
     parts += ["## Scale: how time and memory grow", "",
               "The latest recorded run of each size. `kg extract` and the streamed store load hold no corpus text in memory;",
               "what grows is one entry per paper id, coined name and entity key. A one-off 1M run: RESULTS-1M.md.", "",
@@ -133,7 +165,7 @@ def write_report(history: list[dict]) -> None:
         parts.append(f"| {size:,} | {ex['seconds']:.0f} | {rate(ex):,.0f} | {_peaks(ex)} | {ld['seconds']:.0f} | "
                      f"{rate(ld):,.0f} | {_peaks(ld)} | {by_size[size]['date']} |")
     parts.append("")
-    REPORT.write_text("\n".join(parts), encoding="utf-8")
+    path.write_text("\n".join(parts), encoding="utf-8")
 
 
 def _stage_list(text: str) -> list[str]:
@@ -170,6 +202,8 @@ def _run(args, argv, work: Path) -> int:
     if not corpus.exists():
         subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.papers), "--out", str(corpus)], check=True)
     print(f"machine: {machine()}\ncorpus: {args.papers:,} synthetic abstracts ({corpus.stat().st_size / 2**20:,.0f} MiB) in {work}")
+    if note := small_corpus_note(args.papers):
+        print(note)
     results = []
     for name in args.stages:
         print(f"  {name} ...", end="", flush=True)

@@ -4,14 +4,20 @@
 >>> papers, report = kg.read_corpus([kg.BUNDLED_SEEDS])
 >>> report.papers, report.duplicates
 (712, 65)
+
+A paper made by hand gets the id a reader would give it:
+
+>>> kg.Paper.from_text("MALT: Improving Reasoning", "We propose MALT.").id
+'p-9a304fecff55f537'
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError, KgError, QueryError, StoreError, StoreUnavailable
+from .errors import ExtractionError, InputError, KgError, QueryError, StoreError, StoreUnavailable, VizError
 from .ingest import CorpusReader, Shard, read_corpus
+from .records import Paper, PaperEntities
 from .pipeline import BUNDLED_SEEDS, BuildResult, build, extract_corpus, extract_papers, extract_to_file, load_extracted, load_graph
 from .store import open_built_store
 
@@ -22,6 +28,8 @@ __all__ = [
     "read_corpus",
     "CorpusReader",
     "Shard",
+    "Paper",
+    "PaperEntities",
     "extract_papers",
     "extract_corpus",
     "extract_to_file",
@@ -34,6 +42,8 @@ __all__ = [
     "QueryError",
     "StoreError",
     "StoreUnavailable",
+    "ExtractionError",
+    "VizError",
 ]
 
 

@@ -2,7 +2,8 @@
 
 Each subcommand lives in its own module under :mod:`kg.commands` and exposes
 ``register(subparsers)``, which adds its parser and sets ``run=callable(args) -> int``.
-Errors of the :class:`kg.errors.KgError` family become one line on stderr and exit 2; a
+Errors of the :class:`kg.errors.KgError` family become one line on stderr (with the fix in the
+command line's words, :meth:`kg.errors.KgError.for_cli`) and exit 2; a
 reader that closes the pipe early (``| head``) ends the command quietly with 141.
 """
 
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except KgError as err:
-        print(f"kg {args.command}: error: {err}", file=sys.stderr)
+        print(f"kg {args.command}: error: {err.for_cli()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)

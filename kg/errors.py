@@ -5,6 +5,15 @@
 ... except KgError as err:
 ...     print(err)
 no such file: x.txt (fix: check the path)
+
+A fix may also be worded for the command line (``cli_fix``); ``str(err)`` is the library's
+wording, :meth:`KgError.for_cli` the one `kg` prints:
+
+>>> err = QueryError("template 't' needs parameter 'n'", fix="pass it in params: {'n': VALUE}", cli_fix="add --param n=VALUE")
+>>> print(err)
+template 't' needs parameter 'n' (fix: pass it in params: {'n': VALUE})
+>>> print(err.for_cli())
+template 't' needs parameter 'n' (fix: add --param n=VALUE)
 """
 
 from __future__ import annotations
@@ -23,10 +32,19 @@ __all__ = [
 class KgError(Exception):
     """Base class of every error paper-kg raises on purpose."""
 
-    def __init__(self, message: str, *, fix: str | None = None):
+    def __init__(self, message: str, *, fix: str | None = None, cli_fix: str | None = None):
         self.message = message
         self.fix = fix
-        super().__init__(f"{message} (fix: {fix})" if fix else message)
+        self.cli_fix = cli_fix
+        super().__init__(_worded(message, fix))
+
+    def for_cli(self) -> str:
+        """The message with the fix in the command line's words, where it has its own."""
+        return _worded(self.message, self.cli_fix or self.fix)
+
+
+def _worded(message: str, fix: str | None) -> str:
+    return f"{message} (fix: {fix})" if fix else message
 
 
 class InputError(KgError):

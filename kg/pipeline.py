@@ -14,7 +14,7 @@ from networkx.readwrite import json_graph
 
 from .batches import fewer_gc_passes
 from .errors import InputError
-from .extract import build_nlp, checked_length, default_workers, extract
+from .extract import build_nlp, checked_papers, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
 from .graph import ENTITY_LABELS, build_graph, fold_entities, known_entities, merge_graphs
@@ -66,7 +66,8 @@ def extract_corpus(
     corpus-wide canonical names.  ``complete`` gives a paper its later duplicates'
     sources once the input has been read.  ``names`` may already know the names of a graph
     the papers join.  With a :class:`kg.spool.FileSpool` memory stays flat however long the stream.
-    A paper too long to extract (see :func:`kg.extract.extract`) raises :class:`kg.errors.InputError`.
+    A paper with no id, title or abstract, or too long to extract (see :func:`kg.extract.checked_papers`),
+    raises :class:`kg.errors.InputError`, as does anything that is not an iterable of Paper.
     """
     nlp = build_nlp()
     spool = MemorySpool() if spool is None else spool
@@ -85,7 +86,7 @@ def extract_corpus(
 
     # a known, small corpus is cut finer, so that every worker gets a share of it
     chunk = _CHUNK if total is None else max(16, min(_CHUNK, -(-total // (4 * max(1, workers)))))
-    first = map_ordered(first_pass, checked_length(papers), workers=workers, chunk_size=chunk)
+    first = map_ordered(first_pass, checked_papers(papers), workers=workers, chunk_size=chunk)
     for paper, (mentions, entities, links) in _progress(first, total, "extracting", progress):
         coined.add(mentions)
         names.add(entities)
@@ -95,8 +96,20 @@ def extract_corpus(
         yield PaperEntities(complete(paper), entities, links)
 
 
-def extract_papers(papers: list[Paper], *, progress: bool = False, workers: int = 1) -> list[PaperEntities]:
-    """Extract and normalise papers held in memory: one PaperEntities per paper."""
+def extract_papers(papers: Iterable[Paper], *, progress: bool = False, workers: int = 1) -> list[PaperEntities]:
+    """Extract and normalise papers held in memory: one PaperEntities per paper.
+
+    Papers come from :func:`kg.read_corpus`, or by hand from :meth:`kg.Paper.from_text`.  A paper
+    the corpus readers would reject (no abstract, too long) raises :class:`kg.errors.InputError`,
+    in the readers' words, and so does anything that is not a list of Paper:
+
+    >>> extract_papers([Paper.from_text("A title", "")])
+    Traceback (most recent call last):
+    kg.errors.InputError: paper p-46a939301ca2b16d: title with no abstract: 'A title' (fix: give it a non-empty abstract, or leave it out; kg.read_corpus rejects such a record and reads on)
+    >>> [item.paper.id for item in extract_papers([Paper.from_text("A title", "We train on ImageNet.")])]
+    ['p-46a939301ca2b16d']
+    """
+    papers = list(checked_papers(papers))  # before extraction starts: a bad paper costs no spaCy build
     return list(extract_corpus(papers, workers=workers, progress=progress, total=len(papers)))
 
 

@@ -35,7 +35,7 @@ from .errors import QueryError
 from .fulltext import FullTextQuery
 from .normalise import surface_key
 
-__all__ = ["Param", "Template", "QUERIES_DIR", "parse_template", "load_templates", "get_template", "run_template"]
+__all__ = ["Param", "Template", "QUERIES_DIR", "param_fix", "parse_template", "load_templates", "get_template", "run_template"]
 
 QUERIES_DIR = Path(os.environ.get("KG_QUERIES", Path(__file__).resolve().parent.parent / "queries"))
 _PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|name|int(?:>=-?\d+)?|float|bool|words|[\w-]+(?:\|[\w-]+)+)(?:\s*=\s*(\S+))?\s*(.*)$")
@@ -63,18 +63,19 @@ class Param:
                 value = value[:-1]  # "datasets" names the choice "dataset"
             if value not in choices:
                 raise QueryError(f"parameter {self.name!r} must be one of {', '.join(choices)}, got {value!r}",
-                                 fix=f"--param {self.name}={choices[0]}")
+                                 **param_fix(self.name, repr(choices[0]), choices[0]))
             return value
         kind, _, minimum = self.type.partition(">=")
         if isinstance(value, str) and kind not in ("string", "name"):
             try:
                 value = _TYPES[kind](value)
             except ValueError as err:
-                raise QueryError(f"parameter {self.name!r} must be {self.shown_type}, got {value!r}", fix=f"--param {self.name}=<{self.shown_type}>") from err
+                raise QueryError(f"parameter {self.name!r} must be {self.shown_type}, got {value!r}",
+                                 **param_fix(self.name, f"<{self.shown_type}>")) from err
         if kind == "name" and isinstance(value, str):
             value = " ".join(value.split())  # "MobileVLM " is MobileVLM, as `kg viz --around` reads it
         if minimum and value < int(minimum):
-            raise QueryError(f"parameter {self.name!r} must be at least {minimum}, got {value}", fix=f"--param {self.name}={minimum}")
+            raise QueryError(f"parameter {self.name!r} must be at least {minimum}, got {value}", **param_fix(self.name, minimum))
         return value
 
     @property
@@ -85,7 +86,8 @@ class Param:
     def _words(self, text: str) -> FullTextQuery:
         query = FullTextQuery.parse(text)
         if query is None:
-            raise QueryError(f"parameter {self.name!r} has no words to search for: {text!r}", fix=f'--param {self.name}="instruction tuning"')
+            raise QueryError(f"parameter {self.name!r} has no words to search for: {text!r}",
+                             **param_fix(self.name, "'instruction tuning'", '"instruction tuning"'))
         return query
 
 
@@ -102,10 +104,9 @@ class Template:
         declared = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(declared))
         if unknown:
-            raise QueryError(
-                f"template {self.name!r} has no parameter {', '.join(unknown)}",
-                fix=f"its parameters are: {', '.join(declared) or 'none'} (see `kg query --list`)",
-            )
+            known = f"its parameters are: {', '.join(declared) or 'none'}"
+            raise QueryError(f"template {self.name!r} has no parameter {', '.join(unknown)}",
+                             fix=f"{known} (kg.queries.get_template({self.name!r}).params describes each)", cli_fix=f"{known} (see `kg query --list`)")
         out = {}
         for p in self.params:
             if p.name in values:
@@ -113,10 +114,21 @@ class Template:
             elif p.default is not None:
                 out[p.name] = p.convert(p.default)
             else:
-                raise QueryError(f"template {self.name!r} needs parameter {p.name!r} ({p.description})", fix=f"add --param {p.name}=VALUE")
+                raise QueryError(f"template {self.name!r} needs parameter {p.name!r} ({p.description})",
+                                 fix=f"pass it in params: {{{p.name!r}: VALUE}}", cli_fix=f"add --param {p.name}=VALUE")
             if p.type == "name":
                 out[p.name + KEY_SUFFIX] = surface_key(str(out[p.name]))
         return out
+
+
+def param_fix(name: str, value: str, cli_value: str | None = None) -> dict[str, str]:
+    """A parameter's fix in the words of the Python API (a ``params`` entry) and of the command
+    line (``--param``), as :class:`kg.errors.QueryError`'s ``fix`` and ``cli_fix``.
+
+    >>> param_fix("type", "'dataset'", "dataset")
+    {'fix': "pass params={'type': 'dataset'}", 'cli_fix': '--param type=dataset'}
+    """
+    return {"fix": f"pass params={{{name!r}: {value}}}", "cli_fix": f"--param {name}={value if cli_value is None else cli_value}"}
 
 
 def parse_template(path: str, text: str) -> Template:
@@ -142,7 +154,7 @@ def parse_template(path: str, text: str) -> Template:
             try:
                 p.convert(p.default)
             except QueryError as err:
-                raise QueryError(f"{path}: the default of {p.name!r} does not fit its type: {err}", fix="fix the '// param:' line") from err
+                raise QueryError(f"{path}: the default of {p.name!r} does not fit its type: {err.message}", fix="fix the '// param:' line") from err
     used = set(_USED.findall(cypher))
     declared = {p.name for p in params}
     keys = {p.name + KEY_SUFFIX: p.name for p in params if p.type == "name"}

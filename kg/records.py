@@ -74,7 +74,10 @@ class Source:
 
 @dataclass(frozen=True)
 class Paper:
-    """One deduplicated paper; ``sources`` lists every record merged into it."""
+    """One deduplicated paper; ``sources`` lists every record merged into it.
+
+    Build one by hand with :meth:`Paper.from_text`, which gives it the id the corpus readers would.
+    """
 
     id: str
     title: str
@@ -85,6 +88,22 @@ class Paper:
     authors: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     external_id: str | None = None
+
+    @classmethod
+    def from_text(cls, title: str, abstract: str, **fields) -> "Paper":
+        """A paper made as the corpus readers make one: title and abstract cleaned (TeX, HTML
+        references, whitespace; :func:`kg.ingest.identity.clean_text`) and the id derived from the
+        title (:func:`kg.ingest.paper_id`), so the same paper read from a file gets the same id.
+        ``fields`` are the other fields (``year``, ``url``, ``authors``, ...).
+
+        >>> paper = Paper.from_text("MALT: Improving  Reasoning", "We propose MALT.", year=2024)
+        >>> paper.id, paper.title, paper.year
+        ('p-9a304fecff55f537', 'MALT: Improving Reasoning', 2024)
+        """
+        from .ingest.identity import clean_text, paper_id  # the readers' module, which imports this one
+
+        title, abstract = clean_text(title), clean_text(abstract)
+        return cls(id=paper_id(title), title=title, abstract=abstract, **fields)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,45 @@ def test_whole_suite_prints_a_row_per_stage(tmp_path):
     assert [row.split(" | ")[0].lstrip("| ") for row in rows] == [TITLES[s] for s in STAGE_ORDER]
     assert all("first run" in row for row in rows)
     assert not (BENCH / "results.jsonl").read_text().count(str(tmp_path))  # not recorded without --record
+    # a small run says its ratios do not compare with the recorded ones, and labels the load
+    # baseline with the papers it really loaded (the corpus has fewer than the 1,000 asked for)
+    assert "note: at 300 papers start-up costs" in run.stdout and "not comparable with the recorded 10k/100k runs" in run.stdout
+    papers = len((tmp_path / "entities.jsonl").read_text().splitlines())
+    assert papers < 300 and f"1 row per transaction ({papers} papers; batched:" in run.stdout
+
+
+def _bench_module():
+    sys.path.insert(0, str(BENCH))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(BENCH))
+    return run
+
+
+def test_bench_run_doctests():
+    import doctest
+
+    assert doctest.testmod(_bench_module()).failed == 0
+
+
+def test_a_small_recorded_run_never_hides_the_latest_large_one(tmp_path):
+    """RESULTS.md shows the latest run of each size, largest first, each against the run before it of its size."""
+    run = _bench_module()
+    history = [json.loads(line) for line in (BENCH / "results.jsonl").read_text().splitlines() if line.strip()]
+    big = next(h for h in reversed(history) if h["papers"] == 100_000)
+    small = {**big, "papers": 500, "date": "2099-01-01T00:00", "command": "python bench/run.py --papers 500 --record"}
+    report = tmp_path / "RESULTS.md"
+    run.write_report([*history, small], report)
+    text = report.read_text()
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings == [f"### 100,000 abstracts, {big['date']}", "### 10,000 abstracts, 2026-12-05T10:39", "### 500 abstracts, 2099-01-01T00:00"]
+    sections = dict(zip(headings, text.split("\n### ")[1:]))
+    assert "Note: at 500 papers start-up costs" in sections[headings[2]] and "Note:" not in sections[headings[0]]
+    assert "| first run |" in sections[headings[2]] and "first run" not in sections[headings[0]]
+    # the committed report is this layout of the committed results, figure for figure
+    run.write_report(history, report)
+    assert report.read_text() == (BENCH / "RESULTS.md").read_text()
 
 
 def test_an_unknown_stage_is_refused_before_any_corpus_is_made(tmp_path):

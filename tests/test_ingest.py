@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -441,6 +442,67 @@ def test_the_python_api_refuses_a_paper_too_long_to_extract_with_a_kg_error():
         list(extract([huge]))
     with pytest.raises(InputError, match="at most 1,000,000 are read per paper"):
         extract_papers([Paper("p-ok", "Fine", "We use MNIST."), huge], workers=2)
+
+
+def test_a_paper_made_by_hand_gets_the_id_and_text_a_reader_gives(tmp_path):
+    import kg
+
+    title, abstract = "MALT:  Improving Reasoning with T\\\"ULU", "We  propose MALT\n on GSM8K."
+    path = _write(tmp_path / "one.jsonl", {"title": title, "abstract": abstract, "year": 2024})
+    (read,), _ = kg.read_corpus([path])
+    made = kg.Paper.from_text(title, abstract, year=2024)
+    assert (made.id, made.title, made.abstract, made.year) == (read.id, read.title, read.abstract, read.year)
+    assert made.title == "MALT: Improving Reasoning with TÜLU"
+    (item,) = kg.extract_papers([made])
+    assert item.paper.id == read.id and "GSM8K" in {e.name for e in item.entities}
+
+
+def test_the_python_api_refuses_what_a_reader_rejects_in_the_readers_words(tmp_path):
+    """A paper with no abstract gives no silent empty result: the same InputError wording as a reader's reject."""
+    import kg
+    from kg.extract import extract
+    from kg.pipeline import extract_corpus
+
+    _, report = read_corpus([_write(tmp_path / "bare.jsonl", {"title": "A", "abstract": ""})])
+    assert report.rejects[0].reason.startswith("title with no abstract: 'A'")
+    bare = kg.Paper(id="p-a", title="A", abstract="  ")
+    for call in (lambda: kg.extract_papers([bare]), lambda: list(extract_corpus([bare])), lambda: list(extract([bare]))):
+        with pytest.raises(kg.InputError, match=r"^paper p-a: title with no abstract: 'A' \(fix: give it a non-empty abstract"):
+            call()
+    with pytest.raises(kg.InputError, match="paper p-b: record has no title"):
+        kg.extract_papers([kg.Paper("p-b", "", "We use MNIST.")])
+    with pytest.raises(kg.InputError, match=r"paper 0 \('A'\) has no id \(fix: make it with kg.Paper.from_text"):
+        kg.extract_papers([kg.Paper("", "A", "We use MNIST.")])
+    with pytest.raises(kg.InputError, match=r"paper 0 \('p-c'\): its abstract is a NoneType, not text"):
+        kg.extract_papers([kg.Paper("p-c", "C", None)])
+
+
+@pytest.mark.parametrize("papers, said", [
+    ("A title", "papers must be an iterable of kg.Paper, not a str: 'A title'"),
+    (Paper("p-1", "A", "B."), "papers must be an iterable of kg.Paper, not a Paper"),
+    (["A title"], "paper 0 is a str: 'A title', not a kg.Paper"),
+    ([{"title": "A", "abstract": "B."}], "paper 0 is a dict, not a kg.Paper"),
+    (None, "papers must be an iterable of kg.Paper, not a NoneType"),
+])
+def test_the_python_api_says_what_to_pass_instead_of_a_paper(papers, said):
+    import kg
+
+    with pytest.raises(kg.InputError) as raised:
+        kg.extract_papers(papers)
+    assert str(raised.value) == f"{said} (fix: make one with kg.Paper.from_text(title, abstract) and pass [paper])"
+
+
+def test_the_python_api_section_of_the_readme_uses_only_what_kg_exports():
+    import re
+
+    import kg
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python API", 1)[1].split("\n## ", 1)[0]
+    used = set(re.findall(r"\bkg\.([A-Za-z_]\w*)", section)) | set(re.findall(r"`([A-Z]\w+)`", section))
+    assert "Paper" in used and "extract_papers" in used
+    assert used <= set(kg.__all__) | {"records", "extract", "store"}, used - set(kg.__all__)
+    assert all(hasattr(kg, name) for name in kg.__all__)
 
 
 def test_each_line_after_an_unclosed_quote_is_accounted_once(tmp_path):

@@ -26,6 +26,7 @@ import math
 
 import pytest
 
+import kg
 from kg.cli import main
 from kg.commands.cypher import missing_params, parse_params, run_cypher
 from kg.errors import QueryError
@@ -599,6 +600,28 @@ def test_choices_and_minimums_are_checked():
         papers_using.bind({"name": "x", "limit": "-1"})
     with pytest.raises(QueryError, match="'rank_by' must be one of adamic_adar, jaccard"):
         get_template("similar_papers").bind({"paper": "x", "rank_by": "foo"})
+
+
+PARAM_MISTAKES = [
+    ("papers_using", {}, "pass it in params: {'name': VALUE}", "add --param name=VALUE"),
+    ("papers_using", {"name": "x", "limit": "ten"}, "pass params={'limit': <int >= 1>}", "--param limit=<int >= 1>"),
+    ("papers_using", {"name": "x", "limit": "0"}, "pass params={'limit': 1}", "--param limit=1"),
+    ("papers_using", {"name": "x", "type": "datset"}, "pass params={'type': 'any'}", "--param type=any"),
+    ("papers_using", {"name": "x", "nope": "1"}, "get_template('papers_using').params describes each", "see `kg query --list`"),
+    ("search_papers", {"query": "!!"}, "pass params={'query': 'instruction tuning'}", '--param query="instruction tuning"'),
+]
+
+
+@pytest.mark.parametrize("name, params, python_fix, cli_fix", PARAM_MISTAKES)
+def test_a_parameter_mistake_is_fixed_in_the_callers_words(store, workdir, capsys, name, params, python_fix, cli_fix):
+    """kg.query says how to fix its params dict; `kg query` says how to fix its --param options."""
+    with pytest.raises(QueryError) as raised:
+        kg.query(name, params, store=store)
+    assert python_fix in str(raised.value) and "--param" not in str(raised.value) and "kg query" not in str(raised.value)
+    args = [f"--param={key}={value}" for key, value in params.items()]
+    assert main(["query", name, *args, "--workdir", workdir]) == 2
+    err = capsys.readouterr().err
+    assert cli_fix in err and "params" not in err.split("(fix:")[1]
 
 
 def test_undeclared_parameter_in_a_template_file_is_rejected(tmp_path):

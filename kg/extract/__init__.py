@@ -23,7 +23,7 @@ from . import abbreviations, names, phrases, proposals, resolve, sentences, shap
 from .links import find_links
 from .parallel import default_workers, map_ordered
 
-__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "checked_length", "default_workers"]
+__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "checked_papers", "checked_length", "default_workers"]
 
 PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes", "kg_resolve")
 
@@ -48,16 +48,17 @@ def extract(
 ) -> Iterator[tuple[Paper, list[Mention], tuple[str, ...]]]:
     """(paper, mentions, links) per paper, in input order, on ``workers`` processes.
 
-    A paper whose title and abstract together are longer than ``MAX_PAPER_CHARS`` raises
-    :class:`kg.errors.InputError` when the stream reaches it (the corpus readers reject such
-    a record, with its file and line, so it never gets here from them).
+    A paper with no id, title or abstract, or whose title and abstract together are longer than
+    ``MAX_PAPER_CHARS``, raises :class:`kg.errors.InputError` when the stream reaches it
+    (:func:`checked_papers`; the corpus readers reject such a record, with its file and line, so
+    it never gets here from them).
 
     >>> next(extract([Paper("p-2", "Huge", "We use ImageNet. " * 70000)]))
     Traceback (most recent call last):
     kg.errors.InputError: paper p-2 ('Huge'): title+abstract is 1,190,004 characters; at most 1,000,000 are read per paper (fix: shorten its abstract, or read the corpus with kg.read_corpus, which rejects such a record and reads on)
     """
     nlp = nlp or build_nlp()
-    papers = checked_length(papers)
+    papers = checked_papers(papers)
 
     def run(chunk: list[Paper]) -> list[tuple[list[Mention], tuple[str, ...]]]:
         docs = nlp.pipe((paper_text(p) for p in chunk), batch_size=batch_size)
@@ -67,15 +68,53 @@ def extract(
         yield paper, mentions, links
 
 
-def checked_length(papers: Iterable[Paper]) -> Iterator[Paper]:
-    """The papers, one by one; a paper too long to extract raises :class:`kg.errors.InputError`
-    here, in the calling process, rather than spaCy's E088 in a worker."""
-    for paper in papers:
+def checked_papers(papers: Iterable[Paper]) -> Iterator[Paper]:
+    """The papers, one by one, each checked as the corpus readers check a record: a paper with no
+    id, no title, no abstract or too much text raises :class:`kg.errors.InputError` here, in the
+    calling process, rather than giving no entities or spaCy's E088 in a worker.  So does
+    anything that is not an iterable of :class:`kg.records.Paper` (a string, one bare Paper).
+
+    >>> list(checked_papers([Paper("p-1", "A title", " ")]))
+    Traceback (most recent call last):
+    kg.errors.InputError: paper p-1: title with no abstract: 'A title' (fix: give it a non-empty abstract, or leave it out; kg.read_corpus rejects such a record and reads on)
+    >>> list(checked_papers("A title"))
+    Traceback (most recent call last):
+    kg.errors.InputError: papers must be an iterable of kg.Paper, not a str: 'A title' (fix: make one with kg.Paper.from_text(title, abstract) and pass [paper])
+    """
+    if isinstance(papers, (str, bytes, Paper)) or not isinstance(papers, Iterable):
+        raise InputError(f"papers must be an iterable of kg.Paper, not {_shown(papers)}", fix=_MAKE_ONE)
+    for number, paper in enumerate(papers):
+        if not isinstance(paper, Paper):
+            raise InputError(f"paper {number} is {_shown(paper)}, not a kg.Paper", fix=_MAKE_ONE)
+        for name in ("id", "title", "abstract"):
+            if not isinstance(getattr(paper, name), str):
+                raise InputError(f"paper {number} ({paper.id!r}): its {name} is {_shown(getattr(paper, name))}, not text",
+                                 fix=f"give it a string {name}")
+        if not paper.id.strip():
+            raise InputError(f"paper {number} ({paper.title[:60]!r}) has no id",
+                             fix="make it with kg.Paper.from_text(title, abstract), which derives the id from the title")
+        if not paper.title.strip():
+            raise InputError(f"paper {paper.id}: record has no title", fix="give it a non-empty title")
+        if not paper.abstract.strip():
+            raise InputError(f"paper {paper.id}: title with no abstract: {paper.title[:60]!r}",
+                             fix="give it a non-empty abstract, or leave it out; kg.read_corpus rejects such a record and reads on")
         if (why := length_problem(paper.title, paper.abstract)) is not None:
             raise InputError(f"paper {paper.id} ({paper.title[:60]!r}): {why}",
                              fix="shorten its abstract, or read the corpus with kg.read_corpus, "
                                  "which rejects such a record and reads on")
         yield paper
+
+
+checked_length = checked_papers  # its earlier name, when it checked the length alone
+
+_MAKE_ONE = "make one with kg.Paper.from_text(title, abstract) and pass [paper]"
+
+
+def _shown(value) -> str:
+    """A value's type, and the start of a text: "a str: 'A title'", "a NoneType"."""
+    kind = type(value).__name__
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    return f"{article} {kind}: {value[:60]!r}" if isinstance(value, (str, bytes)) else f"{article} {kind}"
 
 
 def _mentions(doc) -> list[Mention]:
