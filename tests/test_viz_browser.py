@@ -282,11 +282,20 @@ def test_a_zoomed_out_view_names_its_hubs_without_overlap(browser, tmp_path):
                  .filter(id => !ids.includes(id) && network.body.data.nodes.get(id).kgType !== 'Paper')
                  .map(id => network.getConnectedEdges(id).length).sort((a, b) => b - a)[0]""", labelled)
         assert max(degrees) >= unlabelled_top, "the most-linked entities are named first"
-        # half zoomed, a crowded view draws no paper title under 10 px: no wall of titles
+        # at the scale a search lands on (1), a crowded view names entities over paper dots, not
+        # a wall of titles; zoomed in further, the titles come back
         thresholds = page.evaluate("""() => Object.values(network.body.nodes)
             .filter(n => n.options.kgType).map(n => [n.options.kgType, n.options.scaling.label.drawThreshold])""")
-        assert {t for kind, t in thresholds if kind == "Paper"} == {10}
+        assert {t for kind, t in thresholds if kind == "Paper"} == {24}
         assert {t for kind, t in thresholds if kind != "Paper"} == {7}
+        visible_titles = """() => Object.values(network.body.nodes)
+            .filter(n => n.options.kgType === 'Paper' && n.labelModule.visible()).length"""
+        page.evaluate("network.moveTo({scale: 1.0}); network.redraw()")
+        assert page.evaluate(visible_titles) == 0
+        assert page.evaluate("""() => Object.values(network.body.nodes)
+            .filter(n => n.options.kgType && n.options.kgType !== 'Paper' && n.labelModule.visible()).length""") > 100
+        page.evaluate("network.moveTo({scale: 2.5}); network.redraw()")
+        assert page.evaluate(visible_titles) > 0
         # zoomed in, vis-network's own labels are legible and the overlay steps aside
         page.evaluate("network.moveTo({scale: 2.0}); network.redraw()")
         assert page.evaluate("kgViz.hubLabels.length") == 0

@@ -76,10 +76,11 @@ def json_for_html(value) -> str:
 _SIZE_MIN, _SIZE_MAX = 8, 40  # vis-network's node size (radius, canvas units) for the least and most linked
 HUB_SIZE = 16  # a node this big keeps its disc clear of smaller nodes (see layout.clear_hubs)
 _LABEL_SCALING = {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 40}
-# a paper's label is a long title cut short: in a crowded view it is drawn only once it is
-# readable (10 px), so a half-zoomed view shows the entities' names, not a wall of titles
+# a paper's label is a long title cut short: in a crowded view it is drawn only from 24 px on
+# screen (zoomed in 1.3-2.2x, by the paper's size), so the scale a search lands on (1) shows the
+# entities' names over paper dots, not a wall of titles; hover or the panel gives a title
 CROWDED_VIEW = 300
-PAPER_LABEL_SCALING = {"min": _SIZE_MIN, "max": _SIZE_MAX, "label": {**_LABEL_SCALING, "drawThreshold": 10}}
+PAPER_LABEL_SCALING = {"min": _SIZE_MIN, "max": _SIZE_MAX, "label": {**_LABEL_SCALING, "drawThreshold": 24}}
 
 
 def page_options(node_count: int) -> dict:
