@@ -59,7 +59,7 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
 
 def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
     """Rows of your own read-only Cypher; a write raises QueryError (the store's read mode)."""
-    from .commands.cypher import run_cypher
+    from .queries import run_cypher
 
     if store is not None:
         return run_cypher(store, text, params)

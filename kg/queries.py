@@ -31,11 +31,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import QueryError
+from .errors import QueryError, StoreError, StoreUnavailable
 from .fulltext import FullTextQuery
 from .normalise import surface_key
 
-__all__ = ["Param", "Template", "QUERIES_DIR", "param_fix", "parse_template", "load_templates", "get_template", "run_template"]
+__all__ = ["Param", "Template", "QUERIES_DIR", "param_fix", "parse_template", "load_templates", "get_template", "run_template",
+           "run_cypher", "missing_params", "READ_ONLY_MESSAGE"]
 
 QUERIES_DIR = Path(os.environ.get("KG_QUERIES", Path(__file__).resolve().parent.parent / "queries"))
 _PARAM = re.compile(r"^//\s*param:\s*(\w+)\s+(string|name|int(?:>=-?\d+)?|float|bool|words|[\w-]+(?:\|[\w-]+)+)(?:\s*=\s*(\S+))?\s*(.*)$")
@@ -189,3 +190,60 @@ def run_template(store, name: str, params: dict | None = None, folder: str | Pat
     """Rows of a named template run read-only on ``store``."""
     template = get_template(name, folder)
     return store.read(template.cypher, template.bind(params or {}))
+
+
+# Your own Cypher, run read-only (``kg.cypher`` and `kg cypher`).
+READ_ONLY_MESSAGE = "queries run read-only"
+# What each store says when a read-mode query tries to write.
+_WRITE_REFUSED = ("ro_query", "read-only", "read only", "read access mode", "accessmode")
+# String literals, comments and backquoted names can contain "$", which is not a parameter there.
+_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_DOLLAR_PARAM = re.compile(r"\$(\w+)")
+
+
+def missing_params(cypher: str, params: dict) -> set[str]:
+    """``$names`` the query uses (outside strings and comments) that ``params`` lacks."""
+    return set(_DOLLAR_PARAM.findall(_NOT_CODE.sub(" ", cypher))) - set(params)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
+    """Rows of ``cypher`` run read-only on ``store``; a write raises QueryError.
+
+    >>> import tempfile
+    >>> from kg.store import EmbeddedStore
+    >>> store = EmbeddedStore(tempfile.mkdtemp())
+    >>> run_cypher(store, "RETURN $x + 1 AS y", {"x": 1})
+    [{'y': 2}]
+    >>> run_cypher(store, "CREATE (:Paper {key: 'p'})")
+    Traceback (most recent call last):
+    kg.errors.QueryError: queries run read-only: the query writes to the graph (fix: use MATCH ... RETURN; change the graph with kg.build() or kg.load_extracted())
+    >>> store.close()
+    """
+    params = dict(params or {})
+    if not cypher.strip():
+        raise QueryError("empty Cypher query", fix='pass a query, e.g. "MATCH (p:Paper) RETURN p.title LIMIT 5"',
+                         cli_fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
+    missing = missing_params(cypher, params)
+    if missing:
+        names = sorted(missing)
+        raise QueryError(
+            f"the query uses {', '.join('$' + n for n in names)} but no value was given",
+            fix="pass " + ", ".join(f"{n!r}: VALUE" for n in names) + " in params",
+            cli_fix=" ".join(f"--param {n}=VALUE" for n in names),
+        )
+    try:
+        return store.read(cypher, params)
+    except StoreUnavailable:
+        raise
+    except StoreError as err:
+        detail = _one_line(err.message).removeprefix("query failed: ")
+        if any(marker in detail.lower() for marker in _WRITE_REFUSED):
+            raise QueryError(f"{READ_ONLY_MESSAGE}: the query writes to the graph",
+                             fix="use MATCH ... RETURN; change the graph with kg.build() or kg.load_extracted()",
+                             cli_fix="use MATCH ... RETURN; change the graph with `kg build`") from err
+        raise QueryError(f"Cypher failed: {detail}", fix="check the query; the templates in queries/ are working examples",
+                         cli_fix="check the query; `kg query --list` shows working examples") from err

@@ -711,7 +711,7 @@ def test_a_cut_cell_is_flagged_and_full_prints_it_whole(workdir, capsys):
 def test_kg_cypher_rejects_writes(workdir, capsys, query):
     assert main(["cypher", query, "--workdir", workdir]) == 2
     err = capsys.readouterr().err
-    assert "kg cypher is read-only" in err and err.count("\n") == 1
+    assert "queries run read-only" in err and "change the graph with `kg build`" in err and err.count("\n") == 1
     assert main(["cypher", "MATCH (p:Paper {key: 'p1'}) RETURN count(p) AS n, p.title AS t", "--json", "--workdir", workdir]) == 0
     assert json.loads(capsys.readouterr().out) == [{"n": 1, "t": TITLES["p1"]}]
 
@@ -727,8 +727,10 @@ def test_kg_cypher_missing_parameter_and_bad_syntax(workdir, capsys):
 def test_run_cypher_passes_values_as_parameters(store):
     rows = run_cypher(store, "MATCH (p:Paper) WHERE p.title = $t RETURN p.key AS key", {"t": TITLES["p6"]})
     assert rows == [{"key": "p6"}]
-    with pytest.raises(QueryError, match="kg cypher is read-only"):
+    with pytest.raises(QueryError, match=r"queries run read-only.*kg\.build\(\)"):
         run_cypher(store, "CREATE (:Paper {key: $k})", {"k": "x"})
+    with pytest.raises(QueryError, match=r"pass 'k': VALUE in params"):
+        run_cypher(store, "MATCH (p:Paper {key: $k}) RETURN p")
 
 
 def test_cli_parameter_values():

@@ -17,22 +17,14 @@ Parameter values given as ``--param k=v`` are read as JSON when they parse as JS
 from __future__ import annotations
 
 import json
-import re
 import sys
 
-from ..errors import QueryError, StoreError, StoreUnavailable
+from ..errors import QueryError
+from ..queries import READ_ONLY_MESSAGE, missing_params, run_cypher  # noqa: F401  (re-exported)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
 __all__ = ["parse_params", "missing_params", "run_cypher", "READ_ONLY_MESSAGE"]
-
-READ_ONLY_MESSAGE = "kg cypher is read-only"
-# What each store says when a read-mode query tries to write.
-_WRITE_REFUSED = ("ro_query", "read-only", "read only", "read access mode", "accessmode")
-# String literals, comments and backquoted names can contain "$", which is not a parameter there.
-_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-_PARAM = re.compile(r"\$(\w+)")
-
 
 def parse_params(pairs: list[str]) -> dict:
     """``key=value`` strings -> a parameter dict (JSON values where they parse, else text)."""
@@ -46,49 +38,6 @@ def parse_params(pairs: list[str]) -> dict:
         except ValueError:
             out[key.strip()] = value
     return out
-
-
-def missing_params(cypher: str, params: dict) -> set[str]:
-    """``$names`` the query uses (outside strings and comments) that ``params`` lacks."""
-    return set(_PARAM.findall(_NOT_CODE.sub(" ", cypher))) - set(params)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
-    """Rows of ``cypher`` run read-only on ``store``; a write raises QueryError.
-
-    >>> import tempfile
-    >>> from kg.store import EmbeddedStore
-    >>> store = EmbeddedStore(tempfile.mkdtemp())
-    >>> run_cypher(store, "RETURN $x + 1 AS y", {"x": 1})
-    [{'y': 2}]
-    >>> run_cypher(store, "CREATE (:Paper {key: 'p'})")
-    Traceback (most recent call last):
-    kg.errors.QueryError: kg cypher is read-only: the query writes to the graph (fix: use MATCH ... RETURN; change the graph with `kg build`)
-    >>> store.close()
-    """
-    params = dict(params or {})
-    if not cypher.strip():
-        raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
-    missing = missing_params(cypher, params)
-    if missing:
-        names = sorted(missing)
-        raise QueryError(
-            f"the query uses {', '.join('$' + n for n in names)} but no value was given",
-            fix=" ".join(f"--param {n}=VALUE" for n in names),
-        )
-    try:
-        return store.read(cypher, params)
-    except StoreUnavailable:
-        raise
-    except StoreError as err:
-        detail = _one_line(err.message).removeprefix("query failed: ")
-        if any(marker in detail.lower() for marker in _WRITE_REFUSED):
-            raise QueryError(f"{READ_ONLY_MESSAGE}: the query writes to the graph", fix="use MATCH ... RETURN; change the graph with `kg build`") from err
-        raise QueryError(f"Cypher failed: {detail}", fix="check the query; `kg query --list` shows working examples") from err
 
 
 def register(sub) -> None:
