@@ -38,6 +38,7 @@ SPLITS = {
     "dev10": ("dev_seed_10.jsonl",),
     "dev11": ("dev_seed_11.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
+    "written": ("written.jsonl",),
 }
 
 
