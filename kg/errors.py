@@ -9,9 +9,9 @@ no such file: x.txt (fix: check the path)
 A fix may also be worded for the command line (``cli_fix``); ``str(err)`` is the library's
 wording, :meth:`KgError.for_cli` the one `kg` prints:
 
->>> err = QueryError("template 't' needs parameter 'n'", fix="pass it in params: {'n': VALUE}", cli_fix="add --param n=VALUE")
+>>> err = QueryError("template 't' needs parameter 'n'", fix="pass params={'n': VALUE}", cli_fix="add --param n=VALUE")
 >>> print(err)
-template 't' needs parameter 'n' (fix: pass it in params: {'n': VALUE})
+template 't' needs parameter 'n' (fix: pass params={'n': VALUE})
 >>> print(err.for_cli())
 template 't' needs parameter 'n' (fix: add --param n=VALUE)
 """

@@ -38,6 +38,8 @@ __all__ = ["FullTextQuery", "search_words", "search_text", "SEARCH_PROPERTY"]
 
 SEARCH_PROPERTY = "search_text"  # the Paper property both stores' full-text indexes hold
 _WORD = re.compile(r"\w+(?:[-'.+/]\w+)*")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SMALL_WORDS = frozenset("a an the of on in at to for from by with and or than vs since until after before during between top".split())
 _CHUNK = re.compile(r'"([^"]*)"|([^"\s]+)')
 _PARTS = re.compile(r"[^\W_]+")
 _LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
@@ -96,11 +98,15 @@ class FullTextQuery(str):
 
         A number or version written apart from the word before it belongs to it, as it does
         when written together: "Llama 2" is the phrase "llama 2", as "Llama2" and "LLaMA-2" are.
+        A year stays a word of its own, and so does a number after a small word ("from 2023",
+        "top 5").
 
         >>> FullTextQuery.parse("Llama 2 7B on CIFAR 10/100").terms
         (('llama', '2', '7', 'b'), ('on',), ('cifar', '10', '100'))
         >>> FullTextQuery.parse('2 "Llama" 2').terms
         (('2',), ('llama',), ('2',))
+        >>> FullTextQuery.parse("BERT 2019 papers from 2023").terms
+        (('bert',), ('2019',), ('paper',), ('from',), ('2023',))
         """
         terms: list[tuple[str, ...]] = []
         joins = False  # whether the last term is a bare word, which a number may join
@@ -111,11 +117,11 @@ class FullTextQuery(str):
                 continue
             for word in _WORD.findall(bare):
                 words = tuple(search_words(word))
-                if joins and words and words[0].isdigit():
+                if joins and words and words[0].isdigit() and not _YEAR.match(words[0]):
                     terms[-1] += words
                 elif words:
                     terms.append(words)
-                    joins = True
+                    joins = words[-1] not in _SMALL_WORDS
         terms = [term for term in terms if term]
         return cls(tuple(terms)) if terms else None
 

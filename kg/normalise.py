@@ -43,7 +43,7 @@ _DROP = re.compile(r"[^\w.+#]")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
 _SIZE_LIST = re.compile(r"^(.+?)[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+$", re.I)
-_SQUARE = re.compile(r"(?<![\w.])(\d+)[x×]\1(?![\w.])")
+_SQUARE = re.compile(r"(?<![\d.x×])(\d{2,4})[x×]\1(?![\w.])")  # an image size; "3x3" kernels are no size
 _VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro", "xsmall", "xlarge", "xxlarge"}
 
 
@@ -85,8 +85,10 @@ def surface_key(text: str) -> str:
 
     A square size is its side ("ImageNet 256×256" is ImageNet256); an expert count is no size:
 
-    >>> surface_key("ImageNet-256x256") == surface_key("ImageNet256"), surface_key("Mixtral 8x7B"), surface_key("Foo-8x8B")
-    (True, 'mixtral8x7b', 'foo8x8b')
+    >>> surface_key("ImageNet-256x256") == surface_key("ImageNet256x256") == surface_key("ImageNet256")
+    True
+    >>> surface_key("Mixtral 8x7B"), surface_key("Foo-8x8B"), surface_key("3x3 convolution")
+    ('mixtral8x7b', 'foo8x8b', '3x3convolution')
     """
     text = _SQUARE.sub(r"\1", unicodedata.normalize("NFKC", text).strip())
     tokens = [t for t in _SPLIT.split(text) if t]

@@ -116,7 +116,7 @@ class Template:
                 out[p.name] = p.convert(p.default)
             else:
                 raise QueryError(f"template {self.name!r} needs parameter {p.name!r} ({p.description})",
-                                 fix=f"pass it in params: {{{p.name!r}: VALUE}}", cli_fix=f"add --param {p.name}=VALUE")
+                                 fix=f"pass params={{{p.name!r}: VALUE}}", cli_fix=f"add --param {p.name}=VALUE")
             if p.type == "name":
                 out[p.name + KEY_SUFFIX] = surface_key(str(out[p.name]))
         return out
@@ -232,7 +232,7 @@ def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
         names = sorted(missing)
         raise QueryError(
             f"the query uses {', '.join('$' + n for n in names)} but no value was given",
-            fix="pass " + ", ".join(f"{n!r}: VALUE" for n in names) + " in params",
+            fix="pass params={" + ", ".join(f"{n!r}: VALUE" for n in names) + "}",
             cli_fix=" ".join(f"--param {n}=VALUE" for n in names),
         )
     try:

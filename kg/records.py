@@ -16,6 +16,7 @@ __all__ = [
     "ENTITY_TYPES",
     "ROLES",
     "MAX_PAPER_CHARS",
+    "TOO_LONG",
     "length_problem",
     "Source",
     "Paper",
@@ -36,6 +37,7 @@ ROLES = ("proposed", "used")
 # sets spaCy's nlp.max_length from it (plus the newline between them), and the readers reject
 # a longer record, so no paper reaches spaCy too long to read.
 MAX_PAPER_CHARS = 1_000_000
+TOO_LONG = "title+abstract is "  # how a length reject's reason opens (a seed dump may hold one)
 
 
 def length_problem(title: str, abstract: str) -> str | None:
@@ -47,7 +49,7 @@ def length_problem(title: str, abstract: str) -> str | None:
     size = len(title) + len(abstract)
     if size <= MAX_PAPER_CHARS:
         return None
-    return f"title+abstract is {size:,} characters; at most {MAX_PAPER_CHARS:,} are read per paper"
+    return f"{TOO_LONG}{size:,} characters; at most {MAX_PAPER_CHARS:,} are read per paper"
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,11 @@ class Paper:
         """
         from .ingest.identity import clean_text, paper_id  # the readers' module, which imports this one
 
+        if "id" in fields:
+            from .errors import InputError
+
+            raise InputError("Paper.from_text derives the id from the title; an id was given too",
+                             fix="drop id=..., or build the record as Paper(id=..., title=..., abstract=...)")
         title, abstract = clean_text(title), clean_text(abstract)
         return cls(id=paper_id(title), title=title, abstract=abstract, **fields)
 

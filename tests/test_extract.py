@@ -882,6 +882,8 @@ def test_what_the_authors_name_is_proposed_and_what_it_beats_is_not(nlp):
         "A benchmark which we call Zorbench is released.": ("Zorbench", "DATASET"),
         "The resulting model, Zorb-Physician, outperforms GPT-4 on MedQA.": ("Zorb-Physician", "MODEL"),
     }
+    found, _, _ = entities(nlp, Paper("p-nm2", "A Study", "The resulting model, GPT-4, is compared with BERT."))
+    assert found["GPT-4"].role == "used"  # a known model the authors reached is not theirs
     for abstract, (name, entity_type) in cases.items():
         found, _, _ = entities(nlp, Paper("p-nm", "A Study", abstract))
         assert (found[name].type, found[name].role) == (entity_type, "proposed"), abstract
@@ -894,6 +896,8 @@ def test_a_new_edition_is_proposed_and_the_first_one_is_not(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Dynamic-SUPERB Phase-2"].role == "proposed"
     assert found["Dynamic-SUPERB"].role == "used"
+    found, _, _ = entities(nlp, Paper("p-ed2", "Speech", "We present Zorbix Phase-2, a benchmark for speech models."))
+    assert list(found) == ["Zorbix Phase-2"] and found["Zorbix Phase-2"].role == "proposed"
 
 
 def test_tasks_named_as_other_fields_are_not_the_papers(nlp):
@@ -901,6 +905,11 @@ def test_tasks_named_as_other_fields_are_not_the_papers(nlp):
                   "We study robotic manipulation with LoRA.")
     found = found_types(nlp, paper)
     assert "speech recognition" not in found and found.get("robotic manipulation") == "TASK"
+    # the authors' own evaluation across many domains keeps its tasks
+    for abstract in ("We demonstrate Zorb on several applications, including image classification and object detection.",
+                     "We evaluate Zorb on diverse domains: image classification and object detection."):
+        found = found_types(nlp, Paper("p-of2", "Zorb", abstract))
+        assert found.get("image classification") == found.get("object detection") == "TASK", abstract
 
 
 def test_a_proposed_variant_of_a_known_model_is_a_model(nlp):

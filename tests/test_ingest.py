@@ -471,17 +471,17 @@ def test_the_python_api_refuses_what_a_reader_rejects_in_the_readers_words(tmp_p
             call()
     with pytest.raises(kg.InputError, match="paper p-b: record has no title"):
         kg.extract_papers([kg.Paper("p-b", "", "We use MNIST.")])
-    with pytest.raises(kg.InputError, match=r"paper 0 \('A'\) has no id \(fix: make it with kg.Paper.from_text"):
+    with pytest.raises(kg.InputError, match=r"paper 1 \('A'\) has no id \(fix: make it with kg.Paper.from_text"):
         kg.extract_papers([kg.Paper("", "A", "We use MNIST.")])
-    with pytest.raises(kg.InputError, match=r"paper 0 \('p-c'\): its abstract is a NoneType, not text"):
+    with pytest.raises(kg.InputError, match=r"paper 1 \('p-c'\): its abstract is a NoneType, not text"):
         kg.extract_papers([kg.Paper("p-c", "C", None)])
 
 
 @pytest.mark.parametrize("papers, said", [
     ("A title", "papers must be an iterable of kg.Paper, not a str: 'A title'"),
     (Paper("p-1", "A", "B."), "papers must be an iterable of kg.Paper, not a Paper"),
-    (["A title"], "paper 0 is a str: 'A title', not a kg.Paper"),
-    ([{"title": "A", "abstract": "B."}], "paper 0 is a dict, not a kg.Paper"),
+    (["A title"], "paper 1 is a str: 'A title', not a kg.Paper"),
+    ([{"title": "A", "abstract": "B."}], "paper 1 is a dict, not a kg.Paper"),
     (None, "papers must be an iterable of kg.Paper, not a NoneType"),
 ])
 def test_the_python_api_says_what_to_pass_instead_of_a_paper(papers, said):

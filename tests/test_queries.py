@@ -28,7 +28,8 @@ import pytest
 
 import kg
 from kg.cli import main
-from kg.commands.cypher import missing_params, parse_params, run_cypher
+from kg.commands.cypher import parse_params
+from kg.queries import missing_params, run_cypher
 from kg.errors import QueryError
 from kg.graph import build_graph
 from kg.normalise import entity_key
@@ -603,7 +604,7 @@ def test_choices_and_minimums_are_checked():
 
 
 PARAM_MISTAKES = [
-    ("papers_using", {}, "pass it in params: {'name': VALUE}", "add --param name=VALUE"),
+    ("papers_using", {}, "pass params={'name': VALUE}", "add --param name=VALUE"),
     ("papers_using", {"name": "x", "limit": "ten"}, "pass params={'limit': <int >= 1>}", "--param limit=<int >= 1>"),
     ("papers_using", {"name": "x", "limit": "0"}, "pass params={'limit': 1}", "--param limit=1"),
     ("papers_using", {"name": "x", "type": "datset"}, "pass params={'type': 'any'}", "--param type=any"),
@@ -729,7 +730,7 @@ def test_run_cypher_passes_values_as_parameters(store):
     assert rows == [{"key": "p6"}]
     with pytest.raises(QueryError, match=r"queries run read-only.*kg\.build\(\)"):
         run_cypher(store, "CREATE (:Paper {key: $k})", {"k": "x"})
-    with pytest.raises(QueryError, match=r"pass 'k': VALUE in params"):
+    with pytest.raises(QueryError, match=r"pass params=\{'k': VALUE\}"):
         run_cypher(store, "MATCH (p:Paper {key: $k}) RETURN p")
 
 

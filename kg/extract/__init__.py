@@ -23,7 +23,7 @@ from . import abbreviations, names, phrases, proposals, resolve, sentences, shap
 from .links import find_links
 from .parallel import default_workers, map_ordered
 
-__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "checked_papers", "checked_length", "default_workers"]
+__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "checked_papers", "default_workers"]
 
 PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes", "kg_resolve")
 
@@ -83,7 +83,7 @@ def checked_papers(papers: Iterable[Paper]) -> Iterator[Paper]:
     """
     if isinstance(papers, (str, bytes, Paper)) or not isinstance(papers, Iterable):
         raise InputError(f"papers must be an iterable of kg.Paper, not {_shown(papers)}", fix=_MAKE_ONE)
-    for number, paper in enumerate(papers):
+    for number, paper in enumerate(papers, start=1):
         if not isinstance(paper, Paper):
             raise InputError(f"paper {number} is {_shown(paper)}, not a kg.Paper", fix=_MAKE_ONE)
         for name in ("id", "title", "abstract"):
@@ -105,7 +105,6 @@ def checked_papers(papers: Iterable[Paper]) -> Iterator[Paper]:
         yield paper
 
 
-checked_length = checked_papers  # its earlier name, when it checked the length alone
 
 _MAKE_ONE = "make one with kg.Paper.from_text(title, abstract) and pass [paper]"
 

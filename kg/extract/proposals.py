@@ -388,6 +388,10 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 purpose_from = start
                 continue
             text = texts[index]
+            if _EDITION.match(text) and lead_words and lead_words[-1] == texts[index - 1] and lead_words[-1][:1].isupper():
+                lead_words.pop()  # "we present Zorbix Phase-2": the edition of a coined name, named whole
+                start = words[index - 1][0]
+                text = v.text(start, end)
             # "a method called Foo", "our proposed approach, Loki, ..."
             named = _one_word_name(text) and (lower[start - 1] in _NAMING or bare_naming or (
                 texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES))
@@ -432,6 +436,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 end = words[index + 1][1]  # "Zorb-Bench Phase-2": a new edition, not the first one
             # a curated name or a term the abstract defined before ("AIL ... a novel AIL algorithm")
             background = (start, end) in curated or text in abbreviations and abbreviations[text]["long_span"][1] < i
+            if word == "resulting" and (start, end) in curated:
+                break  # "the resulting model, GPT-4, ...": a known model the authors reached, not theirs
             if not named and background and _modifies_a_noun(v, end):
                 lead_words.append(text)  # "a compact BERT model", "a warm-up SFT strategy": the new thing is the noun
                 modified = True

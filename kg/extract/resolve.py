@@ -98,6 +98,21 @@ _NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting
 # a sentence that lists what other fields or many applications do, not what the paper works on
 _OTHER_FIELDS = re.compile(r"\b(?:other|various|different|diverse|multiple|several|many|numerous)\s+(?:fields|domains|areas|"
                            r"disciplines|applications)\b|\b(?:fields|domains|areas|disciplines) such as\b", re.I)
+_AUTHORS = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
+def _about_other_work(sentence: str) -> bool:
+    """A sentence that lists what other fields or many applications do, and not what the
+    authors do ("has been shown in other fields such as ..." but not "we evaluate on several
+    applications, including ...").
+
+    >>> _about_other_work("It works in other fields such as speech recognition."), _about_other_work(
+    ...     "We demonstrate Zorb on several applications, including image classification.")
+    (True, False)
+    """
+    return bool(_OTHER_FIELDS.search(sentence)) and not _AUTHORS.search(sentence)
+
+
 _CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped", "scored-on"}
 _FRAGMENT = re.compile(r"^([IVX]+(/[IVX]+)*|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+)$")
 
@@ -374,7 +389,7 @@ def kg_resolve(doc):
         sent = _sentence_span(v, cand["start"], stop)
         if sent not in sentences:
             sentences[sent] = v.text(*sent).strip()
-        if cand["type"] == "TASK" and role == "used" and _OTHER_FIELDS.search(sentences[sent]):
+        if cand["type"] == "TASK" and role == "used" and _about_other_work(sentences[sent]):
             continue  # "shown in other fields such as speech recognition": not this paper's problem
         mention = {
             "text": text, "type": cand["type"], "role": role, "sentence": sentences[sent],

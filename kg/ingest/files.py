@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..records import Skipped
 
 __all__ = ["KNOWN_SUFFIXES", "find_files", "read_bytes", "read_head", "iter_lines", "decode_lines",
-           "looks_binary", "binary_kind"]
+           "looks_binary", "binary_kind", "skip_reason"]
 
 KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 NOT_A_CORPUS_FORMAT = ("not a corpus format (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); "

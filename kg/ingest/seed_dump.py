@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..records import Paper, Reject, Source
+from ..records import TOO_LONG, Paper, Reject, Source
 from .identity import clean_text, paper_id, too_long
 
 __all__ = ["read_seed_dump", "read_units", "looks_like_title"]
@@ -140,7 +140,7 @@ def read_units(path: str, units: list[tuple[int, str | None]]) -> Iterator[Paper
 def _failure(item: Paper | Reject) -> str | None:
     """Why a record read from a .txt says the file is no seed dump, or None for a plausible paper."""
     if isinstance(item, Reject):
-        if item.reason.startswith("title+abstract is "):  # a paper, only too long: the file is a seed dump
+        if item.reason.startswith(TOO_LONG):  # a paper, only too long: the file is a seed dump
             return None
         return item.reason.split(";")[0]
     if not looks_like_prose(item.abstract):

@@ -144,7 +144,8 @@ def entity_links_of_papers() -> str:
     """The entities the stored papers ``$keys`` link to, and whether each link proposes it
     (what loading those papers again takes away from a node's counts)."""
     return ("UNWIND $keys AS k MATCH (p:Paper {key: k})-[r]->(n) WHERE NOT n:Repository "
-            "RETURN n.key AS key, type(r) = 'PROPOSES' AS proposes")
+            "WITH p, n, collect(type(r)) AS types "  # one row per paper and entity, as support counts them
+            "RETURN n.key AS key, 'PROPOSES' IN types AS proposes")
 
 
 def delete_all() -> str:
