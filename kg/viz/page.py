@@ -229,7 +229,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
     """The HTML text of a view.  Node positions come from :func:`force_layout`."""
     graph = selection.graph
     positions = force_layout(graph, seed=seed)
-    scale = 40.0 * len(graph) ** 0.5 + 150.0
+    scale = 60.0 * len(graph) ** 0.5 + 150.0
     # sub-linear: one hub must not dwarf the rest
     values = {node: round(node_value(attrs, graph.degree(node)) ** 0.5, 3) for node, attrs in graph.nodes(data=True)}
     nodes = sorted(graph, key=str)
