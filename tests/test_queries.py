@@ -786,3 +786,15 @@ def test_papers_with_code_names_the_hosts_it_counts():
     row = next(line for line in readme.splitlines() if line.startswith("| `papers_with_code` |"))
     for text in (description, row):
         assert all(name in text for name in names.values()) and "Only these four hosts count" in text
+
+
+def test_a_search_over_papers_an_earlier_version_loaded_says_to_rebuild(tmp_path, capsys):
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(known_items()))
+    search = ["query", "search_papers", "--param", "query=zzzz nothing", "--workdir", str(tmp_path)]
+    assert main(search) == 0
+    assert "no search text" not in capsys.readouterr().err  # a store this version loaded
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.write("MATCH (p:Paper) REMOVE p.search_text", {})  # as an earlier version left it
+    assert main(search) == 0
+    assert f"{len(known_items())} paper(s) in this store have no search text" in capsys.readouterr().err

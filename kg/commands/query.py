@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import QueryError
+from ..fulltext import SEARCH_PROPERTY
 from ..queries import KEY_SUFFIX, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank
 from ._help import HelpFormatter
@@ -62,6 +63,7 @@ def run(args) -> int:
         found = _nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
         readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
                     for k in _PAPER_OR_ENTITY if k in params}
+        unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     for param, ranked in readings.items():
         if ranked and (others := alternatives(ranked)):
@@ -77,6 +79,9 @@ def run(args) -> int:
         shown = ", ".join(f"{label} “{name}” ({support} paper{'s' if support != 1 else ''})" for label, name, support in nodes)
         print(f"note: {param}={given[param]!r} names {shown} in this graph; check the other parameters "
               "(a type filter, or a relationship this template does not follow)", file=sys.stderr)
+    if unsearchable:
+        print(f"note: {unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
+              "rebuild with `kg build`, or `kg load --replace`, so that search finds them", file=sys.stderr)
     if not rows and args.fmt == "table" and named and not found:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
@@ -84,6 +89,12 @@ def run(args) -> int:
 
 
 _MAX_OTHERS = 10
+
+
+def _unsearchable_papers(store) -> int:
+    """How many stored papers lack the search text the full-text index holds (a store an
+    earlier version loaded): a search cannot find them."""
+    return store.read(f"MATCH (p:Paper) WHERE p.{SEARCH_PROPERTY} IS NULL RETURN count(p) AS n")[0]["n"]
 
 
 def _nodes_named(store, keys: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
