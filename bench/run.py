@@ -187,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true", help="append to bench/results.jsonl and rewrite bench/RESULTS.md")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
+    if args.record and args.stages != STAGE_ORDER:
+        parser.error("--record keeps whole runs only (a partial one would become the latest of its size in "
+                     "RESULTS.md); drop --stages, or run it without --record")
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -84,3 +84,12 @@ def test_an_unknown_stage_is_refused_before_any_corpus_is_made(tmp_path):
     assert run.returncode == 2
     assert "unknown stage extract_1core; choose from parse,extract_core" in run.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_a_partial_run_is_not_recorded(tmp_path):
+    run = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--papers", "50", "--stages", "parse", "--record", "--keep", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 2 and "--record keeps whole runs only" in run.stderr
+    assert not list(tmp_path.iterdir())
