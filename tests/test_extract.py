@@ -916,3 +916,10 @@ def test_a_proposed_variant_of_a_known_model_is_a_model(nlp):
     paper = Paper("p-rs", "Revisiting Training", "We design a family of ResNet architectures, ResNet-ZX, which are faster.")
     found, _, _ = entities(nlp, paper)
     assert (found["ResNet-ZX"].type, found["ResNet-ZX"].role) == ("MODEL", "proposed")
+
+
+def test_a_name_for_a_model_and_its_data_is_the_data_where_the_text_reads_it_so(nlp):
+    for abstract in ("We fine-tune Llama 2 on the Alpaca dataset.", "We fine-tune Llama 2 on Alpaca.",
+                     "Instructions come from Dolly-15k and Alpaca; we tune Llama 2 with them."):
+        assert found_types(nlp, Paper("p-al", "A Study", abstract)).get("Alpaca") == "DATASET", abstract
+    assert found_types(nlp, Paper("p-am", "A Study", "We compare against Alpaca and Vicuna on MT-Bench.")).get("Alpaca") == "MODEL"

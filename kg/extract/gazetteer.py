@@ -39,6 +39,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     case_sensitive: bool = False
     family: str | None = None
+    data_too: bool = False  # a model's name that also names its released data ("Alpaca")
 
     @property
     def surfaces(self) -> set[str]:
@@ -123,6 +124,7 @@ def load_gazetteer(folder: str | None = None) -> tuple[GazetteerEntry, ...]:
                         aliases=tuple(raw.get("aliases") or ()),
                         case_sensitive=bool(raw.get("case_sensitive")),
                         family=raw.get("family"),
+                        data_too=bool(raw.get("data_too")),
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as err:

@@ -124,6 +124,8 @@ class NameMatcher:
         # a model's name before "dataset" after a proposing verb names the data the paper releases
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
         data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(v, start, end)}
+        # a name for a model and its data ("Alpaca") is the data where the text reads it so
+        data |= {key for key, start, end in matches if self.entries[key].data_too and _read_as_data(v, start, end, matches, self.entries)}
         for key, start, end in matches:
             entry = self.entries[key]
             entity_type = "DATASET" if key in data else entry.type
@@ -148,6 +150,39 @@ def _releases_data(v, start: int, end: int) -> bool:
     lower = v.lower
     return end < len(lower) and lower[end] in _DATA_HEADS and any(
         lower[i] in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
+
+
+_DATA_WORDS = {"dataset", "datasets", "data", "corpus", "instructions"}
+_TRAINING_VERBS = {"train", "trained", "training", "tune", "tuned", "tuning", "fine-tune", "fine-tuned", "fine-tuning",
+                   "finetune", "finetuned", "finetuning"}
+_LIST_GLUE = {",", "and", "or"}
+
+
+def _read_as_data(v, start: int, end: int, matches, entries) -> bool:
+    """Whether a name for both a model and its data reads as the data here: a data word
+    follows ("the Alpaca data"), it is trained on ("fine-tuned on Alpaca"), or it is listed
+    with a curated dataset ("Dolly-15k and Alpaca").
+
+    >>> import spacy
+    >>> from kg.extract.gazetteer import GazetteerEntry
+    >>> entries = {"a": GazetteerEntry("Alpaca", "MODEL", data_too=True), "d": GazetteerEntry("Dolly-15k", "DATASET")}
+    >>> v = view(spacy.blank("en")("We tune Llama on Dolly-15k and Alpaca; Alpaca 7B is a model."))
+    >>> _read_as_data(v, 6, 7, [("d", 4, 5), ("a", 6, 7)], entries), _read_as_data(v, 8, 9, [("a", 8, 9)], entries)
+    (True, False)
+    """
+    lower = v.lower
+    if end < len(lower) and lower[end] in _DATA_WORDS:
+        return True
+    if start > 0 and lower[start - 1] in ("on", "from") and any(
+            lower[i] in _TRAINING_VERBS for i in range(max(0, start - 6), start - 1)):
+        return True
+    for key, other_start, other_end in matches:
+        if entries[key].type != "DATASET":
+            continue
+        between = range(other_end, start) if other_end <= start else range(end, other_start)
+        if 0 < len(between) <= 2 and all(lower[i] in _LIST_GLUE for i in between):
+            return True
+    return False
 
 
 _NEGATING_SUFFIXES = {"free", "less"}
