@@ -32,7 +32,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import chain
 
-from .normalise import _GREEK, _singular
+from .normalise import greek_spelled, singular
 
 __all__ = ["FullTextQuery", "search_words", "search_text", "SEARCH_PROPERTY"]
 
@@ -60,9 +60,9 @@ def search_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)  # an abstract's words are mostly the same few thousand: 5x faster
 def _run_words(run: str) -> tuple[str, ...]:
-    run = _singular(run)  # on the run as written: "LLMs" is an acronym's plural, "GSM8Ks" too
+    run = singular(run)  # on the run as written: "LLMs" is an acronym's plural, "GSM8Ks" too
     if not run.isascii():
-        run = run.translate(_GREEK)
+        run = greek_spelled(run)
     return tuple(_LETTERS_OR_DIGITS.findall(run.lower()))
 
 

@@ -28,6 +28,8 @@ from .records import Entity, Mention, Paper, PaperEntities
 __all__ = [
     "fold_pairs",
     "surface_key",
+    "singular",
+    "greek_spelled",
     "entity_key",
     "model_family",
     "clean_surface",
@@ -47,7 +49,14 @@ _SQUARE = re.compile(r"(?<![\d.x×])(\d{2,4})[x×]\1(?![\w.])")  # an image size
 _VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro", "xsmall", "xlarge", "xxlarge"}
 
 
-def _singular(token: str) -> str:
+def singular(token: str) -> str:
+    """A written word's singular, as keys take it: an acronym's "s" goes ("LLMs"), and so does a
+    lower-case or capitalised word's plural ending; other words stay. Only keys read it (an
+    "-ies" plural comes back lower-cased, and "Series" as "sery", which still matches itself).
+
+    >>> [singular(w) for w in ("LLMs", "models", "Series", "GSM8Ks", "class", "ResNets")]
+    ['LLM', 'model', 'sery', 'GSM8K', 'class', 'ResNet']
+    """
     if _ACRONYM_PLURAL.match(token):
         return token[:-1]
     lower = token.lower()
@@ -75,6 +84,15 @@ _GREEK = str.maketrans({
 })
 
 
+def greek_spelled(text: str) -> str:
+    """Greek letters written as their names ("β-VAE" -> "beta-VAE").
+
+    >>> greek_spelled("β-VAE"), greek_spelled("DεpS")
+    ('beta-VAE', 'DepsilonpS')
+    """
+    return text.translate(_GREEK)
+
+
 @lru_cache(maxsize=1 << 16)  # every stage keys the same few thousand names over and over
 def surface_key(text: str) -> str:
     """A matching key: case-, hyphen-, space- and plural-insensitive, version-sensitive;
@@ -93,12 +111,12 @@ def surface_key(text: str) -> str:
     text = _SQUARE.sub(r"\1", unicodedata.normalize("NFKC", text).strip())
     tokens = [t for t in _SPLIT.split(text) if t]
     if tokens:
-        tokens[-1] = _singular(tokens[-1])
+        tokens[-1] = singular(tokens[-1])
     out = ""
     for token in tokens:
         token = _DROP.sub("", token).lower().strip(".")
         if not token.isascii():
-            token = token.translate(_GREEK)
+            token = greek_spelled(token)
         if not token:
             continue
         if out and out[-1].isdigit() and token[0].isdigit():
