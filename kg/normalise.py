@@ -267,7 +267,7 @@ class CorpusNames:
     def display(self, key: str, default: str) -> str:
         if self._display is None:
             # the most written form; a tie goes the same way whatever order the papers came in
-            self._display = {k: max(counts.items(), key=lambda item: (item[1], item[0]))[0] for k, counts in self.names.items()}
+            self._display = {k: _most_written(counts) for k, counts in self.names.items()}
         return self._display.get(key, default)
 
     def apply(self, entities: Iterable[Entity]) -> tuple[Entity, ...]:
@@ -305,8 +305,13 @@ class CorpusNames:
             return None
         key = entity_key(e.type, long_form)
         spellings = self._long_forms.get(key)
-        name = self.display(key, max(spellings.items(), key=lambda item: (item[1], item[0]))[0] if spellings else long_form)
+        name = self.display(key, _most_written(spellings) if spellings else long_form)
         return replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name, long_form}) - {name})))
+
+
+def _most_written(counts: Counter) -> str:
+    """The form written most often; a tie goes the same way whatever order the papers came in."""
+    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
 
 
 def _named_by_its_long_form(e: Entity) -> bool:

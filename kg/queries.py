@@ -198,12 +198,11 @@ READ_ONLY_MESSAGE = "queries run read-only"
 _WRITE_REFUSED = ("ro_query", "read-only", "read only", "read access mode", "accessmode")
 # String literals, comments and backquoted names can contain "$", which is not a parameter there.
 _NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-_DOLLAR_PARAM = re.compile(r"\$(\w+)")
 
 
 def missing_params(cypher: str, params: dict) -> set[str]:
     """``$names`` the query uses (outside strings and comments) that ``params`` lacks."""
-    return set(_DOLLAR_PARAM.findall(_NOT_CODE.sub(" ", cypher))) - set(params)
+    return set(_USED.findall(_NOT_CODE.sub(" ", cypher))) - set(params)
 
 
 def _one_line(text: str) -> str:

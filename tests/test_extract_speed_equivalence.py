@@ -80,17 +80,11 @@ def _links_by_scanning(text):
     """find_links as first written: both patterns tried at every position of the text."""
     import re
 
-    from kg.extract.links import _BARE_HOST, URL
+    from kg.extract.links import _BARE_HOST, URL, tidied
 
-    out, found = [], [(m.start(), m.group()) for m in URL.finditer(text)]
+    found = [(m.start(), m.group()) for m in URL.finditer(text)]
     found += [(m.start(), "https://" + m.group()) for m in re.compile(_BARE_HOST.pattern, re.I).finditer(text)]
-    for _, url in sorted(found):
-        url = url.rstrip(".,;:!?")
-        while url.endswith(")") and url.count("(") < url.count(")"):
-            url = url[:-1]
-        if url not in out:
-            out.append(url)
-    return tuple(out)
+    return tidied(found)
 
 
 def test_links_found_from_their_literal_parts_are_the_links_a_full_scan_finds():

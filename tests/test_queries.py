@@ -133,13 +133,16 @@ def store(tmp_path_factory):
         yield opened
 
 
+def _closed_store(folder, items) -> str:
+    """A workdir holding a closed store of ``items``, as `kg build` leaves it, for the CLI tests."""
+    with EmbeddedStore(folder / "store") as opened:
+        opened.load(build_graph(items))
+    return str(folder)
+
+
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
-    """A closed store on disk, as `kg build` leaves it, for the CLI tests."""
-    folder = tmp_path_factory.mktemp("cli")
-    with EmbeddedStore(folder / "store") as opened:
-        opened.load(build_graph(known_items()))
-    return str(folder)
+    return _closed_store(tmp_path_factory.mktemp("cli"), known_items())
 
 
 def run(store, template, /, **params):
@@ -341,10 +344,7 @@ def test_connection_without_route_says_so(store):
 @pytest.fixture(scope="module")
 def ambiguous(tmp_path_factory):
     """A closed store of sample_graphs.ambiguous_items (names that are a paper and an entity)."""
-    folder = tmp_path_factory.mktemp("ambiguous")
-    with EmbeddedStore(folder / "store") as opened:
-        opened.load(build_graph(ambiguous_items()))
-    return str(folder)
+    return _closed_store(tmp_path_factory.mktemp("ambiguous"), ambiguous_items())
 
 
 def _route_ends(workdir, source, target):
@@ -789,9 +789,7 @@ def test_papers_with_code_names_the_hosts_it_counts():
 
 
 def test_a_search_over_papers_an_earlier_version_loaded_says_to_rebuild(tmp_path, capsys):
-    with EmbeddedStore(tmp_path / "store") as opened:
-        opened.load(build_graph(known_items()))
-    search = ["query", "search_papers", "--param", "query=zzzz nothing", "--workdir", str(tmp_path)]
+    search = ["query", "search_papers", "--param", "query=zzzz nothing", "--workdir", _closed_store(tmp_path, known_items())]
     assert main(search) == 0
     assert "no search text" not in capsys.readouterr().err  # a store this version loaded
     with EmbeddedStore(tmp_path / "store") as opened:

@@ -105,7 +105,6 @@ def checked_papers(papers: Iterable[Paper]) -> Iterator[Paper]:
         yield paper
 
 
-
 _MAKE_ONE = "make one with kg.Paper.from_text(title, abstract) and pass [paper]"
 
 

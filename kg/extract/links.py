@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["URL", "find_links", "link_type"]
+__all__ = ["URL", "find_links", "tidied", "link_type"]
 
 URL = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.I)
 _HOSTS = ("github.com", "gitlab.com", "huggingface.co", "hf.co", "bitbucket.org")
@@ -26,7 +26,6 @@ _URL_TAIL = re.compile(r"://[^\s<>\"'{}|\\^`]+")  # starts with a literal: the r
 
 
 def find_links(text: str) -> tuple[str, ...]:
-    out = []
     # URL and _BARE_HOST would try every position of the text; the literal parts are found
     # first and the patterns matched there only (same links, a tenth of the time)
     found = []
@@ -44,6 +43,17 @@ def find_links(text: str) -> tuple[str, ...]:
             if bare:
                 found.append((start, "https://" + bare.group()))
             at = lowered.find(host, at + 1)
+    return tidied(found)
+
+
+def tidied(found: list[tuple[int, str]]) -> tuple[str, ...]:
+    """The URLs of (offset, url) matches in text order, once each, without the sentence
+    punctuation or unbalanced closing bracket that follows a URL in prose.
+
+    >>> tidied([(9, "https://b.org/x)."), (0, "https://a.org,"), (20, "https://a.org")])
+    ('https://a.org', 'https://b.org/x')
+    """
+    out: list[str] = []
     for _, url in sorted(found):
         url = url.rstrip(".,;:!?")
         while url.endswith(")") and url.count("(") < url.count(")"):

@@ -16,8 +16,8 @@ __all__ = ["KNOWN_SUFFIXES", "find_files", "read_bytes", "read_head", "iter_line
            "looks_binary", "binary_kind", "skip_reason"]
 
 KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
-NOT_A_CORPUS_FORMAT = ("not a corpus format (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); "
-                       "pass it by name if it is one")
+_TEXT_FORMATS = "(.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv)"
+NOT_A_CORPUS_FORMAT = f"not a corpus format {_TEXT_FORMATS}; pass it by name if it is one"
 # Files no name could make readable: what each is, and what to do instead.
 _UNREADABLE_SUFFIXES = {
     ".pdf": ("a PDF", "put its title and abstract into JSONL or CSV"),
@@ -42,8 +42,7 @@ def skip_reason(path: Path) -> str:
     if (known := _UNREADABLE_SUFFIXES.get(path.suffix.lower())) is None:
         return NOT_A_CORPUS_FORMAT
     what, fix = known
-    return (f"{what}, which paper-kg cannot read: it reads titles and abstracts from text formats only "
-            f"(.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); {fix}")
+    return f"{what}, which paper-kg cannot read: it reads titles and abstracts from text formats only {_TEXT_FORMATS}; {fix}"
 
 
 def find_files(paths) -> tuple[list[Path], list[Skipped]]:
