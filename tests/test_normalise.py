@@ -127,6 +127,52 @@ def test_versions_stay_distinct_with_family_links(nlp):
     assert found["Llama 3.1 8B"].family == "Llama 3.1"
 
 
+@pytest.mark.parametrize("written, family", [
+    ("ERNIE 3.0", "ERNIE"),  # curated as a release of its own
+    ("MoCo v2", "MoCo"),
+    ("Audio Flamingo 3", "Audio Flamingo"),
+    ("ISIC 2019", "ISIC"),
+    ("EPIC-KITCHENS-100", "EPIC-KITCHENS"),
+    ("Qwen-7B-Chat", "Qwen-7B"),
+    ("FLUX.1 Kontext", "FLUX.1"),
+    ("Kandinsky 4.1", "Kandinsky"),  # releases no list knows: a number after a curated name
+    ("MoCo v7", "MoCo"),
+    ("MoCo-v7", "MoCo"),
+])
+def test_a_release_of_a_curated_name_is_a_node_of_its_own(nlp, written, family):
+    found = entities_of(nlp, "A Study", f"We compare {written} with {family} on three benchmarks.")
+    assert found[written].family == family and found[family].key != found[written].key
+
+
+@pytest.mark.parametrize("text, kept", [("T5 3 times", "T5"), ("GPT-4 2 points", "GPT-4"), ("BERT 4 layers", "BERT")])
+def test_a_count_after_a_name_is_no_release(nlp, text, kept):
+    found = entities_of(nlp, "A Study", f"We run {text} in our study.")
+    assert [e.name for e in found.values() if e.type == "MODEL"] == [kept]
+
+
+# aliases that add a number to their name but name the only release there is
+_ONLY_RELEASE = {"Atari 2600", "CLRS-30", "FiQA-2018", "Flan Collection 2022", "NTU RGB+D 60", "Office-Caltech-10",
+                 "LeNet-5", "mDeBERTa-v3", "mDeBERTaV3", "NLLB-200", "PNASNet-5"}
+
+
+def test_no_curated_name_lists_a_later_release_as_another_name():
+    """"MoCo v2" is never an alias of MoCo, so it never becomes MoCo's node."""
+    import re
+
+    from kg.extract.gazetteer import load_gazetteer
+
+    number = re.compile(r"\d+(?:\.\d+)?")
+    plain = lambda n: re.sub(r"\.0+$", "", n).lstrip("0") or "0"  # noqa: E731 ("2.0" is "2", "01" is "1")
+    releases = []
+    for entry in load_gazetteer(None):
+        known = {plain(n) for n in number.findall(entry.name)} | {"1"}
+        for alias in entry.aliases:
+            written = re.fullmatch(re.escape(entry.name) + r"[ -]?[vV]?(\d+(?:\.\d+)?)", alias, re.I)
+            if written and plain(written.group(1)) not in known and alias not in _ONLY_RELEASE:
+                releases.append((entry.name, alias))
+    assert not releases, releases[:10]
+
+
 def test_a_name_written_with_several_sizes_is_its_family(nlp):
     found = entities_of(nlp, "A Study", "We release Qwen2.5-Math-Instruct-1.5B/7B/72B. Qwen2.5-Math-Instruct is strong.")
     models = [e for e in found.values() if e.type == "MODEL"]

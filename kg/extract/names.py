@@ -23,7 +23,7 @@ from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PROPOSAL_VERBS
 from .words import view
 
-__all__ = ["NameMatcher", "extend_model_name", "inside_a_compound", "matches_as_written"]
+__all__ = ["NameMatcher", "extend_model_name", "extend_version", "inside_a_compound", "matches_as_written"]
 
 _SIZE_OR_VARIANT = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
@@ -61,6 +61,40 @@ def matches_as_written(entry, form: str) -> bool:
     """Whether a form of a case-insensitive entry still matches only as written: stylised
     forms ("mAP") and the acronyms of methods, tasks and metrics ("OFT")."""
     return bool(_STYLISED.match(form) or entry.type not in ("DATASET", "MODEL") and _ACRONYM.match(form))
+
+
+# a release number after a name: "ERNIE 3.0", "Audio Flamingo 3", "MoCo v2"
+_VERSION = re.compile(r"^([vV]\d{1,2}(\.\d{1,2})?|\d(\.\d{1,2})?)$")
+_V_VERSION = re.compile(r"^[vV]\d{1,2}(\.\d{1,2})?$")
+# what a number before them counts or scores instead ("T5 3 times", "BERT 2 layers", "GPT 4 %")
+_COUNTED = {"%", "times", "layers", "points", "pp", "percent", "epochs", "steps", "x", "×", "of", "out", "hours",
+            "days", "minutes", "seconds", "gb", "tb", "k", "m", "b", "million", "billion", "heads", "blocks", "bits",
+            "-", "/", "+", ".", ":"}
+
+
+def extend_version(doc, end: int) -> int:
+    """End token index after a release number written right after a name: "ERNIE 3.0",
+    "Audio Flamingo 3", "MoCo v2", "MoCo-v2" (a version is another node, never the name's).
+    A number that counts or scores ("T5 3 times", "GPT-4 2 points") is left, and so is one
+    after a name that already ends in a number.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("ERNIE 3.0 and", "MoCo-v2", "T5 3 times", "GPT-4 2", "SAM 2 and")]
+    ['ERNIE 3.0', 'MoCo-v2', 'T5', 'GPT-4', 'SAM 2']
+    """
+    if end >= len(doc):
+        return end
+    token = doc[end]
+    if token.text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ and not token.whitespace_ \
+            and _V_VERSION.match(doc[end + 1].text):
+        return end + 2
+    if not doc[end - 1].whitespace_ or not _VERSION.match(token.text) or doc[end - 1].text[-1].isdigit():
+        return end
+    following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
+    if following in _COUNTED or following[:1].isdigit():
+        return end
+    return end + 1
 
 
 _CASE_FREE = re.compile(r"^[A-Za-z][A-Za-z \-]*$")
@@ -131,7 +165,9 @@ class NameMatcher:
             entity_type = "DATASET" if key in data else entry.type
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
             if entity_type == "MODEL" and self.extend_models:
-                stop = extend_model_name(doc, start, end)
+                stop = extend_model_name(doc, start, extend_version(doc, end))
+            elif entity_type == "METHOD":
+                stop = extend_version(doc, end)
             elif entity_type == "DATASET":
                 stop = extend_dataset_name(doc, end)
             if stop != end:
