@@ -172,9 +172,42 @@ def without_size_list(name: str) -> str:
     return match.group(1) if match else name
 
 
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_STRAY = " \"'`“”‘’.,;:"
+
+
 def clean_surface(text: str) -> str:
-    """Display form of a surface string: whitespace collapsed, stray quotes/brackets trimmed."""
-    return re.sub(r"\s+", " ", text).strip(" \"'`“”‘’()[]{}.,;:")
+    """Display form of a surface string: whitespace collapsed, stray quotes and brackets
+    trimmed; a bracket pair that belongs to the name stays.
+
+    >>> clean_surface("(ViT)"), clean_surface("[CLS] token"), clean_surface("FLUX.1 [dev]"), clean_surface("BERT),")
+    ('ViT', '[CLS] token', 'FLUX.1 [dev]', 'BERT')
+    """
+    out = re.sub(r"\s+", " ", text).strip(_STRAY)
+    while out:
+        trimmed = out
+        for opening, closing in _BRACKETS.items():
+            if trimmed[-1:] == closing and (trimmed.count(closing) > trimmed.count(opening) or _wrapped(trimmed, opening, closing)):
+                trimmed = trimmed[1:-1] if _wrapped(trimmed, opening, closing) else trimmed[:-1]
+            if trimmed[:1] == opening and trimmed.count(opening) > trimmed.count(closing):
+                trimmed = trimmed[1:]
+        trimmed = trimmed.strip(_STRAY)
+        if trimmed == out:
+            return out
+        out = trimmed
+    return out
+
+
+def _wrapped(text: str, opening: str, closing: str) -> bool:
+    """Whether the first character's bracket closes only at the last ("(a b)", not "(a) b (c)")."""
+    if text[:1] != opening or text[-1:] != closing:
+        return False
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char == opening) - (char == closing)
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]:
