@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from kg.cli import main
 from kg.extract import extract, paper_text
 from kg.graph import build_graph
@@ -589,6 +591,16 @@ def test_a_titled_run_ending_in_a_defined_pair_is_named_whole(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Blockwise Zorbing Rate"].role == "proposed"
     assert all(e.role == "used" for name, e in found.items() if name != "Blockwise Zorbing Rate")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Zorb Core and Zorb Edge: A Series of Multimodal Language Models", "MODEL"),
+    ("Zorb Core and Zorb Edge: A Family of Open Datasets for Speech", "DATASET"),
+    ("Faster Zorbing at Scale", "METHOD"),
+])
+def test_a_titled_run_takes_the_type_its_title_gives_it(nlp, title, kind):
+    found, _, _ = entities(nlp, Paper("p-t", title, "We introduce Zorb Core and compare it with prior work."))
+    assert (found["Zorb Core"].type, found["Zorb Core"].role) == (kind, "proposed")
 
 
 def test_a_title_name_the_paper_defines_takes_its_own_type_not_the_curated_one(nlp):

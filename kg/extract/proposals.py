@@ -232,6 +232,9 @@ def subtitle_type(doc, colon: int) -> str | None:
     v = view(doc)
     words = []
     for i in range(colon + 1, _title_end(v)):
+        if v.lower[i] == "of" and words and words[-1].lower() in TRANSPARENT_HEADS:
+            words = []  # "A Series of Multimodal Language Models": the type is what follows
+            continue
         if v.lower[i] in _STOP_PREPOSITIONS or v.is_punct[i]:
             break
         words.append(v.texts[i])
@@ -456,11 +459,24 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 # "a training methodology called Foo", "a framework for ... a dataset, named Foo"
                 lead_type = HEAD_TYPES.get(lower[head_at]) or lead_type
             entity_type = _appositive_type(v, end) or lead_type or (abbreviations.get(text) or {}).get("type") or (
-                "METHOD" if titled else None)
+                (_headed_in_title(doc, v, start, end) or "METHOD") if titled else None)
             out.append((start, end, entity_type))
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
             break
     return out
+
+
+def _headed_in_title(doc, v, start: int, end: int) -> str | None:
+    """The type a title's subtitle gives a name it holds before its colon ("Zorb Core and Zorb
+    Edge: A Series of Multimodal Language Models" makes Zorb Core a model)."""
+    title_end = _title_end(v)
+    colon = next((i for i in range(title_end) if v.texts[i] == ":"), None)
+    if colon is None or start < title_end:
+        return None
+    size = end - start
+    if not any(v.lower[at:at + size] == v.lower[start:end] for at in range(colon - size + 1)):
+        return None
+    return subtitle_type(doc, colon)
 
 
 def _modifies_a_noun(v, end: int) -> bool:
