@@ -165,15 +165,24 @@ def defined_term_type(short: str, long: str) -> str | None:
     (None, None)
     >>> defined_term_type("CF", "catastrophic forgetting") is None, defined_term_type("MR", "Magnetic Resonance") is None
     (True, True)
+    >>> defined_term_type("ICU", "intensive care unit"), defined_term_type("ERK", "Erdos-Renyi Kernel")
+    (None, 'METHOD')
     """
     words = long.split()
     if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
         return None
     if words[-1].lower() in _NOT_TECHNIQUES:
         return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique
-    if _technical_words().isdisjoint(w for w in re.split(r"[\s\-/]+", long.lower())):
-        return None  # "Magnetic Resonance (MR)", "Modern Standard Arabic (MSA)": another field's term
+    content = [w for w in re.split(r"[\s\-/]+", long.lower()) if len(w) >= 3 and w.isalpha() and w not in _SMALL_WORDS]
+    technical = sum(w in _technical_words() for w in content)
+    # "Magnetic Resonance (MR)": another field's term; so is a lower-case one mostly of other
+    # words ("intensive care unit (ICU)"), while a capitalised one may be a coinage ("Erdos-Renyi Kernel")
+    if not technical or long.islower() and technical * 2 < len(content):
+        return None
     return "METHOD"
+
+
+_SMALL_WORDS = {"and", "for", "the", "with", "from", "via", "into", "over", "under"}
 
 
 @lru_cache(maxsize=1)
