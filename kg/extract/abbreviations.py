@@ -64,6 +64,8 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     3
     >>> match_long_form("S2ST", ["a", "speech-to-speech", "translation"])
     2
+    >>> match_long_form("SS2D", ["substitute", "the", "2D-Selective-Scan"]) is None  # letters across a clause
+    True
     """
     letters = [c.lower() for c in _unaccented(short) if c.isalnum()]
     if not letters:
@@ -75,6 +77,8 @@ def match_long_form(short: str, words: list[str]) -> int | None:
         return spelled  # every letter starts a word: "proximal policy optimization (PPO)", not "policy optimization"
     for count in range(1, limit + 1):
         candidate = words[-count:]
+        if any(word.lower() in _ARTICLES for word in candidate[1:]):
+            return None  # "substitute the 2D-Selective-Scan (SS2D)": letters picked across a clause
         if _covers(letters, candidate):
             first = candidate[0]
             if first[:1].lower() == letters[0] and first.lower() not in ("the", "a", "an", "of", "and", "for"):
@@ -82,6 +86,7 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     return None
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
 _UNDECOMPOSED = str.maketrans("øØłŁđĐæÆœŒß", "oOlLdDaAoOs")  # letters NFKD leaves whole; only initials matter
 
 
