@@ -39,6 +39,7 @@ SPLITS = {
     "dev11": ("dev_seed_11.jsonl",),
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
     "written": ("written.jsonl",),
+    "written2": ("written2.jsonl",),
 }
 
 
