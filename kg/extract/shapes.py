@@ -23,7 +23,7 @@ from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
 from .words import WordMemo, name_shaped, view, where
 
-__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "compared_names", "titled_techniques"]
+__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "evaluated_on_names", "compared_names", "titled_techniques"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "testbed", "leaderboard", "bank", "collection", "arena"})
@@ -176,6 +176,46 @@ def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, i
     return out
 
 
+# words that make "on X" an evaluation or training set: "results on FooQA", "fine-tuned on BarSet"
+_EVALUATION_CUES = frozenset(
+    "evaluate evaluated evaluates evaluating evaluation evaluations experiment experiments experimented results "
+    "performance accuracy error errors score scores state-of-the-art sota art trained train training fine-tuned "
+    "finetuned fine-tune fine-tuning pre-trained pretrained pre-train pretrain tested test benchmark benchmarked "
+    "achieves achieve achieving achieved improves improve improving improved improvement improvements gains gain "
+    "outperforms outperform outperforming surpasses validated validate demonstrate demonstrated".split()
+)
+
+
+def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped coined names a paper evaluates or trains on ("results on FooQA", "fine-tuned
+    on BarSet and BazQA", "On FooBench, our model ..."): data, unless shaped like a model
+    ("experiments on FooLM-7B").  Each name must end its phrase ("on H100 GPUs" is hardware)."""
+    words, texts, lower, word_lower = v.words, v.texts, v.lower, v.word_lower
+    sent = v.sent_ids or [0] * len(texts)
+    out = []
+    for index in where(map("on".__eq__, word_lower)):
+        at = words[index][0]
+        first = v.sentence_bounds(sent[at])[0]
+        before = [word_lower[k] for k in range(max(0, index - 8), index) if words[k][0] >= first]
+        if at != first and not _EVALUATION_CUES.intersection(before):
+            continue
+        name = index + 1 + (index + 1 < len(words) and word_lower[index + 1] == "the")
+        while name < len(words) and shaped[name]:
+            start, end = words[name]
+            if start in typed or model_shaped(v.word_texts[name]) or (end < len(texts) and lower[end] not in _NAME_END):
+                break
+            out.append((start, end))
+            # "on FooQA, BarQA and BazQA": the coordinated names too
+            following = name + 1
+            while following < len(words) and word_lower[following] in _LIST_JOINERS:
+                following += 1
+            if following >= len(words) or any(texts[k] not in _LIST_JOINERS for k in range(end, words[following][0])) \
+                    or words[following][0] == end:
+                break
+            name = following
+    return out
+
+
 def model_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names built on a model family or carrying a size ("WavLLM",
     "AraGPT2", "Foo-7B"), wherever they stand: the shape alone says MODEL.  Generic
@@ -311,6 +351,9 @@ def kg_shapes(doc):
         typed.update(range(start, end))
     for start, end in scored_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "scored-on", confidence=0.6)
+        typed.update(range(start, end))
+    for start, end in evaluated_on_names(v, shaped, typed):
+        candidates.add(doc, start, end, "DATASET", "evaluated-on", confidence=0.5)
         typed.update(range(start, end))
     for start, end in model_shaped_names(v, shaped, typed):
         candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
