@@ -186,6 +186,9 @@ _EVALUATION_CUES = frozenset(
 )
 
 
+_ADJECTIVE = re.compile(r"^[a-z]+(-[a-z]+)+$")  # "in-domain", "held-out", "out-of-distribution"
+
+
 def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names a paper evaluates or trains on ("results on FooQA", "fine-tuned
     on BarSet and BazQA", "On FooBench, our model ..."): data, unless shaped like a model
@@ -196,13 +199,16 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
     for index in where(map("on".__eq__, word_lower)):
         at = words[index][0]
         first = v.sentence_bounds(sent[at])[0]
-        before = [word_lower[k] for k in range(max(0, index - 8), index) if words[k][0] >= first]
+        before = [word_lower[k] for k in range(max(0, index - 12), index) if words[k][0] >= first]
         if at != first and not _EVALUATION_CUES.intersection(before):
             continue
         name = index + 1 + (index + 1 < len(words) and word_lower[index + 1] == "the")
+        if name + 1 < len(words) and not shaped[name] and _ADJECTIVE.match(v.word_texts[name]) and shaped[name + 1]:
+            name += 1  # "on the in-domain FooSum"
         while name < len(words) and shaped[name]:
             start, end = words[name]
-            if start in typed or model_shaped(v.word_texts[name]) or (end < len(texts) and lower[end] not in _NAME_END):
+            if start in typed or (end < len(texts) and lower[end] not in _NAME_END) \
+                    or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
                 break
             out.append((start, end))
             # "on FooQA, BarQA and BazQA": the coordinated names too
