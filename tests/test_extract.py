@@ -157,6 +157,13 @@ def test_a_coined_name_a_paper_evaluates_or_trains_on_is_a_dataset(nlp):
     assert found["FooLM-7B"].type == "MODEL" and "H100" not in found
 
 
+def test_names_enumerated_after_a_plural_data_head_are_datasets(nlp):
+    paper = Paper("p-n", "A study", "We run experiments on three benchmark datasets, FooQA-1, BarQA-2, and BazQA-3. "
+                  "Extensive experiments on QuxNet-1K show gains. On these benchmarks, ZorbLM-X performs well.")
+    found, _, _ = entities(nlp, paper)
+    assert {n for n, e in found.items() if e.type == "DATASET"} == {"FooQA-1", "BarQA-2", "BazQA-3", "QuxNet-1K"}
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

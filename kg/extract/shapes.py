@@ -69,6 +69,8 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if pos >= len(texts):
             continue
         bracketed = texts[pos] == "("
+        # "three datasets, FooQA, BarQA and BazQA": an enumeration after a comma (two names at least)
+        enumerated = texts[pos] == "," and v.word_lower[index].endswith("s")
         pos += bracketed
         found = []
         for j in range(index + 1, len(words)):
@@ -77,7 +79,7 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                 continue  # the cue words themselves
             if any(texts[k] not in _LIST_JOINERS for k in range(pos, start)):
                 break
-            if not (bracketed or found or start == pos or _appositive(v, index, j)):
+            if not (bracketed or enumerated or found or start == pos or _appositive(v, index, j)):
                 break  # "On these benchmarks, FooLM performs ...": a clause, not a list
             if v.word_lower[j] in _LIST_JOINERS:
                 pos = end
@@ -88,6 +90,8 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                 break
             found.append((start, end))
             pos = end
+        if enumerated and len(found) < 2 and not bracketed:
+            continue
         if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
             out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
@@ -186,6 +190,13 @@ _EVALUATION_CUES = frozenset(
 )
 
 
+# what may follow the data a paper evaluates on: a verb reporting the results ("experiments on
+# FooQA show") or the task it is used for ("on FooNet classification"), not hardware ("on H100 GPUs")
+_AFTER_DATA = frozenset(
+    "show shows showed demonstrate demonstrates demonstrated indicate indicates reveal reveals confirm confirms "
+    "suggest suggests verify verifies validate validates highlight highlights classification detection segmentation "
+    "recognition generation parsing translation summarization retrieval benchmark benchmarks task tasks".split()
+)
 _ADJECTIVE = re.compile(r"^[a-z]+(-[a-z]+)+$")  # "in-domain", "held-out", "out-of-distribution"
 
 
@@ -207,7 +218,7 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
             name += 1  # "on the in-domain FooSum"
         while name < len(words) and shaped[name]:
             start, end = words[name]
-            if start in typed or (end < len(texts) and lower[end] not in _NAME_END) \
+            if start in typed or (end < len(texts) and lower[end] not in _NAME_END and lower[end] not in _AFTER_DATA) \
                     or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
                 break
             out.append((start, end))
