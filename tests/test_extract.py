@@ -164,6 +164,15 @@ def test_names_enumerated_after_a_plural_data_head_are_datasets(nlp):
     assert {n for n, e in found.items() if e.type == "DATASET"} == {"FooQA-1", "BarQA-2", "BazQA-3", "QuxNet-1K"}
 
 
+def test_capitalised_names_listed_after_a_cue_take_the_head_type(nlp):
+    paper = Paper("p-c", "Zorbing: A Study", "Open LLMs such as Falcora, Pythox 2 and Mixtro 8x7B improve. We test six "
+                  "visual LLMs: Aquilo, Miphex and Molmox. We use benchmarks, including Natural Quests and Stanford Carz. "
+                  "Results are in models, e.g. Table 1.")
+    found, _, _ = entities(nlp, paper)
+    assert {n for n, e in found.items() if e.type == "MODEL"} == {"Falcora", "Pythox 2", "Mixtro 8x7B", "Aquilo", "Miphex", "Molmox"}
+    assert {n for n, e in found.items() if e.type == "DATASET"} == {"Natural Quests", "Stanford Carz"}
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

@@ -65,9 +65,14 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         pos = words[index][1]
         if pos >= len(texts):
             continue
+        after_head = pos
         pos = _after_list_cue(v, pos)
+        if pos < len(texts) and texts[pos] == ":" and v.sent_ids and v.sent_ids[pos] > 0:
+            pos += 1  # "six visual LLMs: FooVL, Barra and Quux" (a title's colon opens its subtitle)
         if pos >= len(texts):
             continue
+        # after "such as" or a colon, a capitalised word is a name too ("LLMs such as Falcon and Pythia")
+        cued = pos != after_head
         bracketed = texts[pos] == "("
         # "three datasets, FooQA, BarQA and BazQA": an enumeration after a comma (two names at least)
         enumerated = texts[pos] == "," and v.word_lower[index].endswith("s")
@@ -84,10 +89,15 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             if v.word_lower[j] in _LIST_JOINERS:
                 pos = end
                 continue
-            if not shaped[j]:
+            if not shaped[j] and not (cued and _listed_name(v, j)):
                 if bracketed:
                     found = []
                 break
+            if cued:  # "Natural Questions", "Stanford Cars", "Llama 2", "Mixtral 8x7B": a name of several words
+                while j + 1 < len(words) and words[j + 1][0] == end and v.spaced[end - 1] and (
+                        shaped[j + 1] or _listed_name(v, j + 1) or _NUMBER_WORD.match(v.word_texts[j + 1])):
+                    j += 1
+                    end = words[j][1]
             found.append((start, end))
             pos = end
         if enumerated and len(found) < 2 and not bracketed:
@@ -95,6 +105,17 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
             out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
+
+
+_NUMBER_WORD = re.compile(r"^\d+(\.\d+)?$|^\d+x\d+(\.\d+)?[BM]$|^\d+(\.\d+)?[BM]$")
+_NOT_LISTED = frozenset({"The", "A", "An", "Our", "We", "This", "These", "Its", "Their", "Both", "All", "Other", "In", "On",
+                         "Table", "Figure", "Fig", "Section", "Appendix"})
+
+
+def _listed_name(v, index: int) -> bool:
+    """A capitalised word in a cued list names a thing ("Falcon", "Pythia"), unless it opens a clause."""
+    text = v.word_texts[index]
+    return text[:1].isupper() and text.replace("-", "").isalpha() and text not in _NOT_LISTED and len(text) > 2
 
 
 _LIST_CUES = (("such", "as"), ("including",), ("like",), ("namely",), ("e.g.",), ("e.g.", ","))
