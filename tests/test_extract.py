@@ -173,6 +173,17 @@ def test_capitalised_names_listed_after_a_cue_take_the_head_type(nlp):
     assert {n for n, e in found.items() if e.type == "DATASET"} == {"Natural Quests", "Stanford Carz"}
 
 
+def test_a_list_of_names_before_a_plural_head_takes_its_type(nlp):
+    paper = Paper("p-l", "Large Vision and Language Models", "Our method lets Zorb2, Zorb3, and Mistrox models improve. "
+                  "We test the Falcora and Pythox families, and the Quux and Baz benchmarks. We transfer the English "
+                  "RoBERTox and GPT-9 models. Sparse T5 Base, Large, and XL language models help.")
+    found, _, _ = entities(nlp, paper)
+    models = {n for n, e in found.items() if e.type == "MODEL"}
+    assert {"Zorb2", "Zorb3", "Mistrox", "Falcora", "Pythox", "RoBERTox", "GPT-9"} <= models
+    assert not {"English", "Large", "Vision", "Language"} & set(found)
+    assert found["Quux"].type == found["Baz"].type == "DATASET"
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from . import candidates
 from .gazetteer import load_generic_phrases
+from ..normalise import is_size_word
 from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
 from .words import WordMemo, name_shaped, view, where
@@ -53,6 +54,42 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if (shaped[index] and described.isalpha() and described.islower() and described not in _NOT_DESCRIBING
                 and words[head][0] == words[between][1] and words[between][0] == words[index][1]):
             out.append((words[index][0], words[index][1], "DATASET"))
+    return out
+
+
+_PLURAL_HEADS = frozenset(w for w in _NAME_HEADS if w.endswith("s")) | {"families"}
+
+
+def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
+    """A coordinated list of names right before a plural DATASET/MODEL head ("the Llama2, Llama3,
+    and Mistral models", "FooQA and BarQA benchmarks", "the Llama and Falcon families"): each
+    capitalised or coined item takes the head's type.  Two items at least, joined by and/or."""
+    words, texts = v.words, v.texts
+    out = []
+    sent = v.sent_ids or [0] * len(texts)
+    for head in where(map(_PLURAL_HEADS.__contains__, v.word_lower)):
+        if not v.word_texts[head].islower() or sent[words[head][0]] == 0:
+            continue  # "Large Vision and Language Models": a title-case phrase, no list of names
+        head_type = HEAD_TYPES.get(v.word_lower[head]) or (
+            HEAD_TYPES.get(v.word_lower[head - 1]) if head > 0 else None) or "MODEL"  # "model families"
+        end_at = head - (v.word_lower[head] == "families" and head > 0 and v.word_lower[head - 1] in HEAD_TYPES)
+        items, joined, j = [], False, end_at - 1
+        separated = True  # items are kept apart by a comma or and/or ("the English RoBERTa and GPT-2 models")
+        while j >= 0:
+            if v.word_lower[j] in ("and", "or"):
+                joined = separated = True
+                j -= 1
+                continue
+            if not separated or not (shaped[j] or _listed_name(v, j)) or is_size_word(v.word_texts[j]):
+                break
+            items.append(j)
+            start = words[j][0]
+            if j == 0 or any(texts[k] not in _LIST_JOINERS for k in range(words[j - 1][1], start)):
+                break
+            separated = any(texts[k] == "," for k in range(words[j - 1][1], start))
+            j -= 1
+        if len(items) >= 2 and joined:
+            out += [(words[i][0], words[i][1], head_type) for i in items]
     return out
 
 
@@ -378,7 +415,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 def kg_shapes(doc):
     v = view(doc)
     shaped = name_shaped.each(v.word_texts)
-    for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped):
+    for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped) + listed_before_head(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
     known = list(candidates.candidates(doc))
     for start, end, entity_type in list_siblings(v, shaped, known):
