@@ -184,6 +184,15 @@ def test_a_list_of_names_before_a_plural_head_takes_its_type(nlp):
     assert found["Quux"].type == found["Baz"].type == "DATASET"
 
 
+def test_a_name_a_paper_trains_or_fine_tunes_is_a_model(nlp):
+    paper = Paper("p-f", "Training Zorbs", "We study fine-tuning FooCLIP on ImageNet, and our system trains BarNet-50 with "
+                  "large batches. We also try pre-training Quux Diffusion for speed. Results improve during training. "
+                  "Finally, we release code.")
+    found, _, _ = entities(nlp, paper)
+    assert {n for n, e in found.items() if e.type == "MODEL"} == {"FooCLIP", "BarNet-50", "Quux Diffusion"}
+    assert "Finally" not in found and "Zorbs" not in found
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

@@ -291,6 +291,34 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
     return out
 
 
+_TRAINING_VERBS = frozenset(
+    "train trains training fine-tune fine-tunes fine-tuning finetune finetunes finetuning pretrain pretrains "
+    "pretraining pre-train pre-trains pre-training distill distills distilling".split()
+)
+_AFTER_TRAINED = frozenset({"on", "with", "for", "using", "to", "from", "in", "via", ",", ".", ";", "and"})
+
+
+def trained_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped names a paper trains or fine-tunes ("fine-tuning FooCLIP on ImageNet", "trains
+    BarNet-50 with ...", "pre-training Zorb Diffusion for ..."): what is trained is a model."""
+    words, texts, lower = v.words, v.texts, v.lower
+    out = []
+    for index in where(map(_TRAINING_VERBS.__contains__, v.word_lower)):
+        name = index + 1 + (index + 1 < len(words) and v.word_lower[index + 1] in ("a", "an", "the"))
+        if name >= len(words) or words[name][0] in typed or any(v.punct[k] for k in range(words[index][1], words[name][0])):
+            continue  # the next sentence or clause is no object
+        if not (shaped[name] or _listed_name(v, name) and v.sent_ids and v.sent_ids[words[name][0]] > 0):
+            continue  # a title's capitalised words are no names
+        last = name
+        while last + 1 < len(words) and words[last + 1][0] == words[last][1] and v.spaced[words[last][1] - 1] and (
+                shaped[last + 1] or _listed_name(v, last + 1) or _NUMBER_WORD.match(v.word_texts[last + 1])):
+            last += 1  # "Stable Diffusion", "Zorb 2"
+        end = words[last][1]
+        if end < len(texts) and lower[end] in _AFTER_TRAINED:
+            out.append((words[name][0], end))
+    return out
+
+
 def model_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names built on a model family or carrying a size ("WavLLM",
     "AraGPT2", "Foo-7B"), wherever they stand: the shape alone says MODEL.  Generic
@@ -429,6 +457,9 @@ def kg_shapes(doc):
         typed.update(range(start, end))
     for start, end in evaluated_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "evaluated-on", confidence=0.5)
+        typed.update(range(start, end))
+    for start, end in trained_names(v, shaped, typed):
+        candidates.add(doc, start, end, "MODEL", "trained", confidence=0.5)
         typed.update(range(start, end))
     for start, end in model_shaped_names(v, shaped, typed):
         candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
