@@ -193,6 +193,15 @@ def test_a_name_a_paper_trains_or_fine_tunes_is_a_model(nlp):
     assert "Finally" not in found and "Zorbs" not in found
 
 
+def test_capitalised_words_before_a_data_head_or_bracketed_after_one_are_datasets(nlp):
+    paper = Paper("p-d", "A study", "We build an index of the Zorb dataset and the Quux Catalyst 2020 and Blorp Project "
+                  "datasets. We use an Arabic dataset and a Large dataset. It holds for three datasets (Kinetix, "
+                  "Charadez) and benchmarks (such as Winogrand and Hellaswog).")
+    found, _, _ = entities(nlp, paper)
+    assert {n for n, e in found.items() if e.type == "DATASET"} == {
+        "Zorb", "Quux Catalyst 2020", "Blorp Project", "Kinetix", "Charadez", "Winogrand", "Hellaswog"}
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

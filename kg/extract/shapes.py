@@ -31,6 +31,13 @@ _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "te
 _DATA_HEADS = frozenset({"datasets", "benchmarks", "corpora"})
 _NOT_DESCRIBING = frozenset({"and", "or", "on", "in", "of", "for", "with", "the", "both", "all", "other", "two", "three"})
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
+_DATA_HEAD_WORDS = _SINGULAR_DATA_HEADS | _DATA_HEADS
+# capitalised words that describe data rather than name it: languages, sizes ("the English dataset")
+_NOT_DATA_NAMES = frozenset(
+    "english chinese arabic french german spanish japanese korean hindi russian portuguese italian dutch turkish "
+    "vietnamese thai indonesian persian hebrew greek polish swedish african indian european asian python java "
+    "javascript verilog sql rust large small new public open synthetic real".split()
+)
 
 
 def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
@@ -47,6 +54,22 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                      and v.word_texts.count(v.word_texts[index]) == 1)  # "CVSS Corpus" is CVSS when CVSS stands alone too
             end = words[head][1] if named else words[index][1]
             out.append((words[index][0], end, entity_type))
+    # "the Pile dataset", "the Open Catalyst 2020 dataset": capitalised words before a data head
+    sent = v.sent_ids or [0] * len(v.texts)
+    for head in where(map(_DATA_HEAD_WORDS.__contains__, v.word_lower)):
+        first = head
+        while first > 0 and words[first - 1][1] == words[first][0] - 0 and (
+                _listed_name(v, first - 1) or first < head and _NUMBER_WORD.match(v.word_texts[first - 1])):
+            first -= 1
+        if first == head or shaped[head - 1] and first == head - 1:
+            continue  # no run, or one coined word, which the rule above takes
+        start = words[first][0]
+        if sent[start] == 0 or start == v.sentence_bounds(sent[start])[0] or not v.word_texts[head].islower():
+            continue  # a title, a sentence's first word, or a title-case phrase ("Open Benchmark")
+        run = v.word_lower[first:head]
+        if v.word_lower[first - 1] not in ("the", "and") or any(w in HEAD_TYPES or w in _NOT_DATA_NAMES for w in run):
+            continue  # "an Arabic dataset", "the Training Algorithms benchmark": a description
+        out.append((start, words[head - 1][1], "DATASET"))
     # "on the FooBench and BarQA downstream datasets": one describing word before a data head
     for index in where(map(_DATA_HEADS.__contains__, v.word_lower[2:])):
         head, between = index + 2, index + 1
@@ -80,17 +103,40 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                 joined = separated = True
                 j -= 1
                 continue
-            if not separated or not (shaped[j] or _listed_name(v, j)) or is_size_word(v.word_texts[j]):
+            first = _item_start(v, shaped, j)
+            if not separated or first is None:
                 break
-            items.append(j)
+            items.append((words[first][0], words[j][1]))
+            j = first
             start = words[j][0]
             if j == 0 or any(texts[k] not in _LIST_JOINERS for k in range(words[j - 1][1], start)):
                 break
             separated = any(texts[k] == "," for k in range(words[j - 1][1], start))
             j -= 1
         if len(items) >= 2 and joined:
-            out += [(words[i][0], words[i][1], head_type) for i in items]
+            out += [(start, end, head_type) for start, end in items]
     return out
+
+
+def _item_start(v, shaped: list[bool], last: int) -> int | None:
+    """First word of the list item ending at word ``last``: capitalised words ("Materials
+    Project"), or one coined or capitalised word with a number after it ("SQuAD 2.0", "Open
+    Catalyst 2020"); None if ``last`` is no name.  A coined word stands alone before its
+    neighbour ("English RoBERTa" is not one name)."""
+    words = v.words
+    first = last
+    while first >= 0 and _NUMBER_WORD.match(v.word_texts[first]):
+        first -= 1
+    if first < 0 or first < last and words[first][1] != words[first + 1][0]:
+        return None
+    if shaped[first]:
+        return None if is_size_word(v.word_texts[first]) else first
+    if not _listed_name(v, first) or is_size_word(v.word_texts[first]):
+        return None
+    while first > 0 and words[first - 1][1] == words[first][0] and _listed_name(v, first - 1) \
+            and not is_size_word(v.word_texts[first - 1]):
+        first -= 1
+    return first
 
 
 def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
@@ -108,12 +154,15 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             pos += 1  # "six visual LLMs: FooVL, Barra and Quux" (a title's colon opens its subtitle)
         if pos >= len(texts):
             continue
-        # after "such as" or a colon, a capitalised word is a name too ("LLMs such as Falcon and Pythia")
-        cued = pos != after_head
         bracketed = texts[pos] == "("
         # "three datasets, FooQA, BarQA and BazQA": an enumeration after a comma (two names at least)
         enumerated = texts[pos] == "," and v.word_lower[index].endswith("s")
         pos += bracketed
+        if bracketed and pos < len(texts):
+            pos = _after_list_cue(v, pos)  # "benchmarks (such as Winogrande and Hellaswag)"
+        # after "such as", a colon or a bracket, a capitalised word is a name too ("LLMs such as
+        # Falcon and Pythia", "datasets (Kinetics, Charades)")
+        cued = pos != after_head
         found = []
         for j in range(index + 1, len(words)):
             start, end = words[j]
