@@ -44,7 +44,7 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     """Name-shaped words right before a DATASET/MODEL head word ("FooQA benchmark")."""
     words = v.words
     out = []
-    for index in where(map(_NAME_HEADS.__contains__, v.word_lower[1:])):  # words before a head
+    for index in [head - 1 for head in _positions(v, _NAME_HEADS) if head > 0]:  # words before a head
         head = index + 1
         if shaped[index] and words[head][0] == words[index][1]:
             entity_type = HEAD_TYPES[v.word_lower[head]]
@@ -56,7 +56,7 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             out.append((words[index][0], end, entity_type))
     # "the Pile dataset", "the Open Catalyst 2020 dataset": capitalised words before a data head
     sent = v.sent_ids or [0] * len(v.texts)
-    for head in where(map(_DATA_HEAD_WORDS.__contains__, v.word_lower)):
+    for head in _positions(v, _DATA_HEAD_WORDS):
         first = head
         while first > 0 and words[first - 1][1] == words[first][0] - 0 and (
                 _listed_name(v, first - 1) or first < head and _NUMBER_WORD.match(v.word_texts[first - 1])):
@@ -71,7 +71,7 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             continue  # "an Arabic dataset", "the Training Algorithms benchmark": a description
         out.append((start, words[head - 1][1], "DATASET"))
     # "on the FooBench and BarQA downstream datasets": one describing word before a data head
-    for index in where(map(_DATA_HEADS.__contains__, v.word_lower[2:])):
+    for index in [head - 2 for head in _positions(v, _DATA_HEADS) if head > 1]:
         head, between = index + 2, index + 1
         described = v.word_texts[between]
         if (shaped[index] and described.isalpha() and described.islower() and described not in _NOT_DESCRIBING
@@ -90,7 +90,7 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     words, texts = v.words, v.texts
     out = []
     sent = v.sent_ids or [0] * len(texts)
-    for head in where(map(_PLURAL_HEADS.__contains__, v.word_lower)):
+    for head in _positions(v, _PLURAL_HEADS):
         if not v.word_texts[head].islower() or sent[words[head][0]] == 0:
             continue  # "Large Vision and Language Models": a title-case phrase, no list of names
         head_type = HEAD_TYPES.get(v.word_lower[head]) or (
@@ -144,7 +144,7 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     ("two benchmarks (FooQA and Bar)", "the benchmarks FooQA-C and BarQA-C")."""
     words, texts = v.words, v.texts
     out = []
-    for index in where(map(_NAME_HEADS.__contains__, v.word_lower)):
+    for index in _positions(v, _NAME_HEADS):
         pos = words[index][1]
         if pos >= len(texts):
             continue
@@ -271,7 +271,7 @@ def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, i
     its phrase ("on H100 GPUs" is hardware, not data)."""
     words, texts, lower = v.words, v.texts, v.lower
     out = []
-    for index in where(map("on".__eq__, v.word_lower)):
+    for index in _positions(v, _ON):
         before = words[index][0] - 1
         while before > 0 and lower[before] in _SCORE_UNITS:
             before -= 1
@@ -314,7 +314,7 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
     words, texts, lower, word_lower = v.words, v.texts, v.lower, v.word_lower
     sent = v.sent_ids or [0] * len(texts)
     out = []
-    for index in where(map("on".__eq__, word_lower)):
+    for index in _positions(v, _ON):
         at = words[index][0]
         first = v.sentence_bounds(sent[at])[0]
         before = [word_lower[k] for k in range(max(0, index - 12), index) if words[k][0] >= first]
@@ -352,7 +352,7 @@ def trained_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int
     BarNet-50 with ...", "pre-training Zorb Diffusion for ..."): what is trained is a model."""
     words, texts, lower = v.words, v.texts, v.lower
     out = []
-    for index in where(map(_TRAINING_VERBS.__contains__, v.word_lower)):
+    for index in _positions(v, _TRAINING_VERBS):
         name = index + 1 + (index + 1 < len(words) and v.word_lower[index + 1] in ("a", "an", "the"))
         if name >= len(words) or words[name][0] in typed or any(v.punct[k] for k in range(words[index][1], words[name][0])):
             continue  # the next sentence or clause is no object
@@ -452,7 +452,7 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
                 and sent[words[index][0]] == sent[words[index - 1][0]])
 
     out = []
-    for head in where(map(_TECHNIQUE_HEADS.__contains__, v.word_lower)):
+    for head in _positions(v, _TECHNIQUE_HEADS):
         if not run_word(texts[head]) or (head + 1 < n and joined(head + 1)):
             continue  # lower case, or the run goes on past the head
         start = head
@@ -486,6 +486,21 @@ def _presented_as_new(v, first: int, last: int) -> bool:
 
 
 _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass", "beats", "versus", "vs")
+
+
+_ON = frozenset({"on"})
+# every word a rule here starts from, found in one pass over a doc's words
+_CUE_WORDS = _NAME_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _TECHNIQUE_HEADS
+
+
+def _positions(v, wanted: frozenset[str]) -> list[int]:
+    """Indices of the words in ``wanted``: one scan of the doc for all the rules' cue words
+    (a loop in C), then a pass over its few hits per rule."""
+    hits = v.memo.get("shape_cues")
+    if hits is None:
+        hits = v.memo["shape_cues"] = where(map(_CUE_WORDS.__contains__, v.word_lower))
+    lower = v.word_lower
+    return [i for i in hits if lower[i] in wanted]
 
 
 @Language.component("kg_shapes")

@@ -54,6 +54,7 @@ class TokenView:
     source: str = ""  # the doc's text, which token offsets index
     starts: Sequence[int] = ()  # each token's character offset
     _sentence_texts: list[str] | None = None
+    memo: dict = field(default_factory=dict)  # what a rule component computed once per doc
 
     def sentence_texts(self) -> list[str]:
         """Each sentence's text, built once per doc (several rules read them)."""
