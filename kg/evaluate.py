@@ -14,6 +14,8 @@ matching is one-to-one.  Role accuracy is measured over matched pairs.
 from __future__ import annotations
 
 import json
+import random
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,8 @@ from .ingest.tex import detex
 from .normalise import surface_key
 from .records import ENTITY_TYPES
 
-__all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_second_labels", "SECOND_LABELS", "load_eval_papers", "predictions"]
+__all__ = ["EVAL_DIR", "SPLITS", "Counts", "Score", "score", "load_gold", "load_second_labels", "SECOND_LABELS", "load_eval_papers",
+           "predictions", "hide_curated_names"]
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 SPLITS = {
@@ -177,3 +180,31 @@ def predictions(papers: dict, nlp) -> dict[str, list[dict]]:
             for e in to_entities(paper, mentions)
         ]
     return out
+
+
+def hide_curated_names(target: Path, fraction: float, seed: int = 1, types: tuple[str, ...] = ("DATASET", "MODEL"),
+                       source: Path | None = None) -> int:
+    """Copy the curated name lists into ``target`` with ``fraction`` of the entries of ``types``
+    left out (chosen with ``seed``), and return how many were left out.
+
+    Scoring with such lists measures what the context rules find on their own: the names of
+    unseen papers are often in no list.  A family link to an entry left out is dropped too.
+    """
+    from .extract.gazetteer import GAZETTEER_DIR
+
+    source = Path(source or GAZETTEER_DIR)
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        if path.is_file():
+            shutil.copyfile(path, target / path.name)
+    chooser = random.Random(seed)
+    hidden = 0
+    for entity_type in types:
+        path = target / f"{entity_type.lower()}.jsonl"
+        entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        kept = [entry for entry in entries if chooser.random() >= fraction]
+        hidden += len(entries) - len(kept)
+        names = {entry["name"] for entry in kept}
+        lines = [json.dumps({k: v for k, v in entry.items() if k != "family" or v in names}, ensure_ascii=False) for entry in kept]
+        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return hidden

@@ -36,3 +36,27 @@ def test_eval_prints_the_second_labellers_agreement(capsys):
     assert main(["eval", "--split", "dev8", "--no-baseline"]) == 0
     out = capsys.readouterr().out
     assert "paper-kg extractor" in out and "second labeller" in out and out.count("ALL") == 2
+
+
+def test_hiding_curated_names_leaves_out_a_share_and_the_links_to_it(tmp_path):
+    import json
+
+    from kg.evaluate import hide_curated_names
+
+    source = tmp_path / "lists"
+    source.mkdir()
+    models = [{"name": f"Zorb-{i}", "aliases": []} for i in range(200)] + [{"name": "Zorb-X", "aliases": [], "family": "Zorb-0"}]
+    (source / "model.jsonl").write_text("".join(json.dumps(m) + "\n" for m in models))
+    (source / "task.jsonl").write_text('{"name": "zorbing", "aliases": []}\n')
+    hidden = hide_curated_names(tmp_path / "out", 0.5, seed=3, types=("MODEL",), source=source)
+    kept = [json.loads(line) for line in (tmp_path / "out" / "model.jsonl").read_text().splitlines()]
+    assert 60 < hidden < 140 and len(kept) + hidden == 201
+    names = {m["name"] for m in kept}
+    assert all(m.get("family") in names for m in kept if "family" in m)
+    assert (tmp_path / "out" / "task.jsonl").read_text() == '{"name": "zorbing", "aliases": []}\n'
+
+
+def test_eval_with_hidden_names_scores_pooled_splits(capsys):
+    assert main(["eval", "--split", "dev5,dev8", "--hide-names", "1", "--no-baseline"]) == 0
+    out = capsys.readouterr().out
+    assert "DATASET/MODEL entries (100%, seed 1)" in out and "split: dev5,dev8 (60 papers" in out

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-
+import argparse
+import os
+import tempfile
 from collections import Counter
+from pathlib import Path
 
-from ..evaluate import SPLITS, load_eval_papers, load_gold, load_second_labels, predictions, score
+from ..evaluate import SPLITS, hide_curated_names, load_eval_papers, load_gold, load_second_labels, predictions, score
 from ..extract import build_nlp
 from ..records import ENTITY_TYPES
 from ._help import HelpFormatter
@@ -21,9 +24,16 @@ def register(sub) -> None:
         "Splits labelled twice (test, dev8) also print the second labeller's agreement with the gold.",
         epilog="Examples:\n"
         "  kg eval --split test                 the held-out test set, with the baseline\n"
-        "  kg eval --split dev --errors 40      the dev set, listing 40 misses and spurious entities",
+        "  kg eval --split dev --errors 40      the dev set, listing 40 misses and spurious entities\n"
+        "  kg eval --split dev,dev2,dev3 --hide-names 0.5 --seed 2\n"
+        "                                       three dev sets pooled, with half the curated dataset and\n"
+        "                                       model names hidden: how the rules do on names no list knows",
     )
-    parser.add_argument("--split", choices=[*SPLITS, "all"], default="test", help="which gold set (default: test, held out)")
+    parser.add_argument("--split", type=_splits, default="test", metavar="SPLIT[,SPLIT...]",
+                        help=f"which gold set(s), pooled: {', '.join(SPLITS)}, or all (default: test, held out)")
+    parser.add_argument("--hide-names", type=_fraction, default=0.0, metavar="FRACTION",
+                        help="leave this share of the curated DATASET and MODEL entries out of the name lists (0-1)")
+    parser.add_argument("--seed", type=int, default=1, help="which entries --hide-names leaves out (default: 1)")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="also list N misses/spurious entities")
     parser.add_argument("--no-baseline", action="store_true", help="skip the gazetteer-only baseline")
     parser.set_defaults(run=run)
@@ -38,17 +48,52 @@ def _table(name: str, result) -> list[str]:
     return lines
 
 
+def _splits(value: str) -> list[str]:
+    names = list(SPLITS) if value == "all" else [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SPLITS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown split {', '.join(unknown) or repr(value)}; use {', '.join(SPLITS)} or all")
+    return names
+
+
+def _fraction(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0.0 <= share <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a share between 0 and 1 (e.g. 0.5)")
+    return share
+
+
 def run(args) -> int:
-    splits = list(SPLITS) if args.split == "all" else [args.split]
+    if not args.hide_names:
+        return _run(args, None)
+    with tempfile.TemporaryDirectory(prefix="kg-hidden-names-") as folder:
+        hidden = hide_curated_names(Path(folder), args.hide_names, args.seed)
+        print(f"curated names hidden: {hidden} DATASET/MODEL entries ({args.hide_names:.0%}, seed {args.seed})")
+        cache = os.environ.get("KG_CACHE_DIR")
+        os.environ["KG_CACHE_DIR"] = "off"  # patterns of a one-off list would replace the cached full ones
+        try:
+            return _run(args, folder)
+        finally:
+            if cache is None:
+                del os.environ["KG_CACHE_DIR"]
+            else:
+                os.environ["KG_CACHE_DIR"] = cache
+
+
+def _run(args, gazetteer_dir: str | None) -> int:
+    splits = args.split
     gold = {}
     for split in splits:
         gold.update(load_gold(split))
     papers = load_eval_papers(list(gold))
-    print(f"split: {args.split} ({len(gold)} papers, {sum(len(v) for v in gold.values())} gold entities)")
-    full = score(gold, predictions(papers, build_nlp()))
+    print(f"split: {','.join(splits)} ({len(gold)} papers, {sum(len(v) for v in gold.values())} gold entities)")
+    full = score(gold, predictions(papers, build_nlp(gazetteer_dir)))
     print("\n".join(_table("paper-kg extractor", full)))
     if not args.no_baseline:
-        baseline_nlp = build_nlp()
+        baseline_nlp = build_nlp(gazetteer_dir)
         for name in ("kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes"):
             baseline_nlp.remove_pipe(name)
         base = score(gold, predictions(papers, baseline_nlp))
