@@ -202,6 +202,16 @@ def test_capitalised_words_before_a_data_head_or_bracketed_after_one_are_dataset
         "Zorb", "Quux Catalyst 2020", "Blorp Project", "Kinetix", "Charadez", "Winogrand", "Hellaswog"}
 
 
+def test_model_names_by_release_lists_initialisation_and_backbones(nlp):
+    paper = Paper("p-r", "A study", "Large Generative Models (LGMs) such as Zorbo, Stable Quux and Sunox are popular. "
+                  "We jailbreak Llamo-3 8B, Claudo-3.5 Sonnet, and R9D9 models. MANTIZ is initialized from PaliZemma. "
+                  "We use ResNot-50 and ResNot-101 backbones, and Transformer-based backbones.")
+    found, _, _ = entities(nlp, paper)
+    models = {n for n, e in found.items() if e.type == "MODEL"}
+    assert {"Zorbo", "Stable Quux", "Sunox", "Llamo-3 8B", "Claudo-3.5 Sonnet", "R9D9", "PaliZemma", "ResNot-50", "ResNot-101"} <= models
+    assert not any("based" in name for name in models)
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

@@ -119,23 +119,33 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
 
 
 def _item_start(v, shaped: list[bool], last: int) -> int | None:
-    """First word of the list item ending at word ``last``: capitalised words ("Materials
-    Project"), or one coined or capitalised word with a number after it ("SQuAD 2.0", "Open
-    Catalyst 2020"); None if ``last`` is no name.  A coined word stands alone before its
-    neighbour ("English RoBERTa" is not one name)."""
+    """First word of the list item ending at word ``last``, or None if it ends in no name: a
+    coined or capitalised word, then capitalised words, then numbers and sizes ("Materials
+    Project", "SQuAD 2.0", "Claude-3.5 Sonnet", "Gemma-2 9B").  A coined word only opens an
+    item ("English RoBERTa" is not one name), and a size alone is none ("T5 Base, Large").
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("the English RoBERTa, Claude-3.5 Sonnet, Gemma-2 9B and Base"))
+    >>> shaped = name_shaped.each(v.word_texts)
+    >>> [v.word_texts[_item_start(v, shaped, i)] if _item_start(v, shaped, i) is not None else None for i in (2, 4, 6, 8)]
+    ['RoBERTa', 'Claude-3.5', 'Gemma-2', None]
+    """
     words = v.words
+
+    def joined(index: int) -> bool:  # words ``index`` and ``index + 1`` are written with one space between
+        return words[index][1] == words[index + 1][0]
+
     first = last
-    while first >= 0 and _NUMBER_WORD.match(v.word_texts[first]):
+    while first > 0 and (_NUMBER_WORD.match(v.word_texts[first]) or is_size_word(v.word_texts[first])) and joined(first - 1):
         first -= 1
-    if first < 0 or first < last and words[first][1] != words[first + 1][0]:
-        return None
-    if shaped[first]:
-        return None if is_size_word(v.word_texts[first]) else first
+    if shaped[first] and not is_size_word(v.word_texts[first]):
+        return first
     if not _listed_name(v, first) or is_size_word(v.word_texts[first]):
         return None
-    while first > 0 and words[first - 1][1] == words[first][0] and _listed_name(v, first - 1) \
-            and not is_size_word(v.word_texts[first - 1]):
+    while first > 0 and joined(first - 1) and _listed_name(v, first - 1) and not is_size_word(v.word_texts[first - 1]):
         first -= 1
+    if first > 0 and joined(first - 1) and shaped[first - 1] and not is_size_word(v.word_texts[first - 1]):
+        first -= 1  # "Claude-3.5 Sonnet", "GPT-3.5 Turbo"
     return first
 
 
@@ -149,6 +159,10 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if pos >= len(texts):
             continue
         after_head = pos
+        if texts[pos] == "(" and pos + 2 < len(texts) and texts[pos + 2] == ")":
+            pos += 3  # "Large Generative Models (LGMs) such as ...": the head's short form, then the cue
+            if _after_list_cue(v, pos) == pos:
+                pos = after_head
         pos = _after_list_cue(v, pos)
         if pos < len(texts) and texts[pos] == ":" and v.sent_ids and v.sent_ids[pos] > 0:
             pos += 1  # "six visual LLMs: FooVL, Barra and Quux" (a title's colon opens its subtitle)
@@ -201,7 +215,12 @@ _NOT_LISTED = frozenset({"The", "A", "An", "Our", "We", "This", "These", "Its", 
 def _listed_name(v, index: int) -> bool:
     """A capitalised word in a cued list names a thing ("Falcon", "Pythia"), unless it opens a clause."""
     text = v.word_texts[index]
-    return text[:1].isupper() and text.replace("-", "").isalpha() and text not in _NOT_LISTED and len(text) > 2
+    return (text[:1].isupper() and text.replace("-", "").isalpha() and text not in _NOT_LISTED and len(text) > 2
+            and not text.lower().endswith(_MODIFIER_SUFFIXES))
+
+
+# a capitalised word glued to these describes something else ("Transformer-based backbones")
+_MODIFIER_SUFFIXES = ("-based", "-like", "-style", "-driven", "-guided", "-aware", "-free", "-specific", "-level", "-only")
 
 
 _LIST_CUES = (("such", "as"), ("including",), ("like",), ("namely",), ("e.g.",), ("e.g.", ","))
@@ -344,6 +363,7 @@ _TRAINING_VERBS = frozenset(
     "train trains training fine-tune fine-tunes fine-tuning finetune finetunes finetuning pretrain pretrains "
     "pretraining pre-train pre-trains pre-training distill distills distilling".split()
 )
+_INITIALISED = frozenset({"initialized", "initialised", "initializing", "initialising"})
 _AFTER_TRAINED = frozenset({"on", "with", "for", "using", "to", "from", "in", "via", ",", ".", ";", "and"})
 
 
@@ -352,7 +372,11 @@ def trained_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int
     BarNet-50 with ...", "pre-training Zorb Diffusion for ..."): what is trained is a model."""
     words, texts, lower = v.words, v.texts, v.lower
     out = []
-    for index in _positions(v, _TRAINING_VERBS):
+    for index in _positions(v, _TRAINING_VERBS | _INITIALISED):
+        if v.word_lower[index] in _INITIALISED:  # "initialized from FooLM": the model it starts from
+            if index + 1 >= len(words) or v.word_lower[index + 1] not in ("from", "with"):
+                continue
+            index += 1
         name = index + 1 + (index + 1 < len(words) and v.word_lower[index + 1] in ("a", "an", "the"))
         if name >= len(words) or words[name][0] in typed or any(v.punct[k] for k in range(words[index][1], words[name][0])):
             continue  # the next sentence or clause is no object
@@ -490,7 +514,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 
 _ON = frozenset({"on"})
 # every word a rule here starts from, found in one pass over a doc's words
-_CUE_WORDS = _NAME_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _TECHNIQUE_HEADS
+_CUE_WORDS = _NAME_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS
 
 
 def _positions(v, wanted: frozenset[str]) -> list[int]:
