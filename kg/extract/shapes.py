@@ -1,10 +1,16 @@
 """``kg_shapes``: names not in any list, typed by context.
 
-* a coined name before a typing head word: "the FooQA benchmark", "Bar-7B model";
-* coined names listed right after one: "two benchmarks (FooQA and BarBench)", "the benchmarks
-  FooQA-C and BarQA-C", "our largest model, FooLM-XL,";
+* a coined name before a typing head word: "the FooQA benchmark", "Bar-7B model", and
+  capitalised words before a data head: "the Pile dataset";
+* names listed right after one: "two benchmarks (FooQA and BarBench)", "the benchmarks
+  FooQA-C and BarQA-C", "our largest model, FooLM-XL,", "three datasets, A, B and C", and after a
+  cue, capitalised ones too: "LLMs such as Falcon, Llama 2 and Mixtral 8x7B";
+* names listed right before a plural one: "the Llama2, Llama3, and Mistral models";
 * a coined name in a coordinated list with a known name: "on GSM8K, FooBench and MATH";
-* a coined name a score is reported on: "+4.1 on FooEval", "reaches 71.2% on BarBench";
+* a coined name a score is reported on, or a paper evaluates or trains on: "+4.1 on FooEval",
+  "results on BarBench", "fine-tuned on A, B and C";
+* a name a paper trains or starts from is a model: "fine-tuning FooCLIP on ImageNet",
+  "initialized from PaliGemma";
 * a capitalised run inside a sentence that ends in a technique word: "we adopt Large Batch
   Training", "an Attention Router".
 """
@@ -24,7 +30,8 @@ from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
 from .words import WordMemo, name_shaped, view, where
 
-__all__ = ["head_typed_names", "listed_after_head", "list_siblings", "scored_on_names", "evaluated_on_names", "compared_names", "titled_techniques"]
+__all__ = ["head_typed_names", "listed_after_head", "listed_before_head", "list_siblings", "scored_on_names", "evaluated_on_names",
+           "trained_names", "compared_names", "titled_techniques"]
 
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "testbed", "leaderboard", "bank", "collection", "arena"})
