@@ -65,7 +65,7 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     sent = v.sent_ids or [0] * len(v.texts)
     for head in _positions(v, _DATA_HEAD_WORDS):
         first = head
-        while first > 0 and words[first - 1][1] == words[first][0] - 0 and (
+        while first > 0 and words[first - 1][1] == words[first][0] and (
                 _listed_name(v, first - 1) or first < head and _NUMBER_WORD.match(v.word_texts[first - 1])):
             first -= 1
         if first == head or shaped[head - 1] and first == head - 1:
