@@ -184,6 +184,14 @@ def test_a_list_of_names_before_a_plural_head_takes_its_type(nlp):
     assert found["Quux"].type == found["Baz"].type == "DATASET"
 
 
+def test_capitalised_technique_words_and_clauses_after_a_colon_are_no_names(nlp):
+    paper = Paper("p-g", "A study", "We bridge Masked Generative and Non-autoregressive Diffusion models. We present three "
+                  "findings across 4 NLP benchmarks: First, our mechanism helps. We propose a solution to pre-trained "
+                  "models: Leveraging strong features of the models.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"Masked Generative", "Non-autoregressive Diffusion", "First", "Leveraging"} & set(found)
+
+
 def test_a_name_a_paper_trains_or_fine_tunes_is_a_model(nlp):
     paper = Paper("p-f", "Training Zorbs", "We study fine-tuning FooCLIP on ImageNet, and our system trains BarNet-50 with "
                   "large batches. We also try pre-training Quux Diffusion for speed. Results improve during training. "

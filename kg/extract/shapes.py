@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from operator import itemgetter
 
 from spacy.language import Language
 
 from . import candidates
-from .gazetteer import load_generic_phrases
+from .gazetteer import load_gazetteer, load_generic_phrases
 from ..normalise import is_size_word
 from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
@@ -74,7 +75,8 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if sent[start] == 0 or start == v.sentence_bounds(sent[start])[0] or not v.word_texts[head].islower():
             continue  # a title, a sentence's first word, or a title-case phrase ("Open Benchmark")
         run = v.word_lower[first:head]
-        if v.word_lower[first - 1] not in ("the", "and") or any(w in HEAD_TYPES or w in _NOT_DATA_NAMES for w in run):
+        if v.word_lower[first - 1] not in ("the", "and") or any(w in HEAD_TYPES or w in _NOT_DATA_NAMES for w in run) \
+                or _describes(v, shaped, first, head - 1):
             continue  # "an Arabic dataset", "the Training Algorithms benchmark": a description
         out.append((start, words[head - 1][1], "DATASET"))
     # "on the FooBench and BarQA downstream datasets": one describing word before a data head
@@ -111,7 +113,7 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                 j -= 1
                 continue
             first = _item_start(v, shaped, j)
-            if not separated or first is None:
+            if not separated or first is None or _describes(v, shaped, first, j):
                 break
             items.append((words[first][0], words[j][1]))
             j = first
@@ -171,8 +173,8 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             if _after_list_cue(v, pos) == pos:
                 pos = after_head
         pos = _after_list_cue(v, pos)
-        if pos < len(texts) and texts[pos] == ":" and v.sent_ids and v.sent_ids[pos] > 0:
-            pos += 1  # "six visual LLMs: FooVL, Barra and Quux" (a title's colon opens its subtitle)
+        colon = pos < len(texts) and texts[pos] == ":" and bool(v.sent_ids) and v.sent_ids[pos] > 0
+        pos += colon  # "six visual LLMs: FooVL, Barra and Quux" (a title's colon opens its subtitle)
         if pos >= len(texts):
             continue
         bracketed = texts[pos] == "("
@@ -200,15 +202,18 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                 if bracketed:
                     found = []
                 break
+            first = j
             if cued:  # "Natural Questions", "Stanford Cars", "Llama 2", "Mixtral 8x7B": a name of several words
                 while j + 1 < len(words) and words[j + 1][0] == end and v.spaced[end - 1] and (
                         shaped[j + 1] or _listed_name(v, j + 1) or _NUMBER_WORD.match(v.word_texts[j + 1])):
                     j += 1
                     end = words[j][1]
+                if _describes(v, shaped, first, j):
+                    break
             found.append((start, end))
             pos = end
-        if enumerated and len(found) < 2 and not bracketed:
-            continue
+        if (enumerated or colon) and len(found) < 2 and not bracketed:
+            continue  # "4 benchmarks: First, ...", "models: Leveraging ...": a clause
         if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
             out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
@@ -224,6 +229,26 @@ def _listed_name(v, index: int) -> bool:
     text = v.word_texts[index]
     return (text[:1].isupper() and text.replace("-", "").isalpha() and text not in _NOT_LISTED and len(text) > 2
             and not text.lower().endswith(_MODIFIER_SUFFIXES))
+
+
+@lru_cache(maxsize=1)
+def _technique_words() -> frozenset[str]:
+    """Words that at least three curated method, task or metric names share ("masked",
+    "generative", "diffusion"): capitalised, they describe a class of techniques."""
+    counts: dict[str, int] = {}
+    for entry in load_gazetteer():
+        if entry.type in ("METHOD", "TASK", "METRIC"):
+            for word in {w for form in (entry.name, *entry.aliases) for w in re.split(r"[\s\-/]+", form.lower()) if w}:
+                counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= 3)
+
+
+def _describes(v, shaped: list[bool], first: int, last: int) -> bool:
+    """Whether words ``first..last`` are capitalised technique words, not a name ("Masked
+    Generative models", "Non-autoregressive Diffusion models"; not "Natural Questions")."""
+    vocabulary = _technique_words()
+    return not any(shaped[first:last + 1]) and all(
+        part in vocabulary for word in v.word_lower[first:last + 1] for part in word.split("-") if part)
 
 
 # a capitalised word glued to these describes something else ("Transformer-based backbones")
@@ -394,7 +419,7 @@ def trained_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int
                 shaped[last + 1] or _listed_name(v, last + 1) or _NUMBER_WORD.match(v.word_texts[last + 1])):
             last += 1  # "Stable Diffusion", "Zorb 2"
         end = words[last][1]
-        if end < len(texts) and lower[end] in _AFTER_TRAINED:
+        if end < len(texts) and lower[end] in _AFTER_TRAINED and not _describes(v, shaped, name, last):
             out.append((words[name][0], end))
     return out
 
