@@ -277,9 +277,13 @@ def _appositive(v, head: int, name: int) -> bool:
             and end < len(texts) and texts[end] == ",")
 
 
+_OPENING_PREPOSITIONS = frozenset({"on", "in", "for", "with", "across", "at", "under", "from", "over", "beyond", "unlike"})
+
+
 def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int, str]]:
     """Name-shaped words coordinated with a known DATASET/MODEL/METHOD mention get its type."""
     words = v.words
+    sent = v.sent_ids or [0] * len(v.texts)
     out = []
     for cand in known:
         if cand["type"] not in ("DATASET", "MODEL", "METHOD"):
@@ -306,6 +310,9 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                     continue
                 if not shaped[j]:
                     break
+                if step == -1 and j > 0 and v.word_lower[j - 1] in _OPENING_PREPOSITIONS \
+                        and words[j - 1][0] == v.sentence_bounds(sent[words[j - 1][0]])[0]:
+                    break  # "On FooBench, CAA retains ...": the comma closes an opening phrase, no list
                 out.append((words[j][0], words[j][1], cand["type"]))
                 i = j
     return out
