@@ -27,7 +27,7 @@ from pathlib import Path
 from ..errors import ExtractionError
 from ..records import ENTITY_TYPES
 
-__all__ = ["GazetteerEntry", "load_gazetteer", "surface_variants", "GAZETTEER_DIR", "load_generic_phrases"]
+__all__ = ["GazetteerEntry", "load_gazetteer", "surface_variants", "GAZETTEER_DIR", "load_generic_phrases", "shared_words"]
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
 
@@ -130,6 +130,22 @@ def load_gazetteer(folder: str | None = None) -> tuple[GazetteerEntry, ...]:
             except (json.JSONDecodeError, KeyError, TypeError) as err:
                 raise ExtractionError(f"{path}:{number}: bad gazetteer entry ({err})", fix="each line needs a JSON object with a 'name'") from err
     return tuple(entries)
+
+
+@lru_cache(maxsize=4)
+def shared_words(types: tuple[str, ...]) -> frozenset[str]:
+    """Words (lower case, split at spaces, hyphens and slashes) that at least three curated
+    names of ``types`` share: the vocabulary those names are built from ("gradient", "kernel").
+
+    >>> "sampling" in shared_words(("METHOD",)), "resonance" in shared_words(("METHOD", "TASK"))
+    (True, False)
+    """
+    counts: dict[str, int] = {}
+    for entry in load_gazetteer():
+        if entry.type in types:
+            for word in {w for form in (entry.name, *entry.aliases) for w in re.split(r"[\s\-/]+", form.lower()) if w}:
+                counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= 3)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from . import candidates
-from .gazetteer import load_gazetteer, load_generic_phrases
+from .gazetteer import load_generic_phrases, shared_words
 from .lexicon import NOT_NAMES, is_generic_class, is_link
 from ..normalise import is_size_word, model_family
 from .words import drop_view, view, where, word_key
@@ -174,7 +174,7 @@ def defined_term_type(short: str, long: str) -> str | None:
     if words[-1].lower() in _NOT_TECHNIQUES:
         return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique
     content = [w for w in re.split(r"[\s\-/]+", long.lower()) if len(w) >= 3 and w.isalpha() and w not in _SMALL_WORDS]
-    technical = sum(w in _technical_words() for w in content)
+    technical = sum(w in shared_words(("METHOD", "MODEL", "TASK", "METRIC")) for w in content)
     # "Magnetic Resonance (MR)": another field's term; so is a lower-case one mostly of other
     # words ("intensive care unit (ICU)"), while a capitalised one may be a coinage ("Erdos-Renyi Kernel")
     if not technical or long.islower() and technical * 2 < len(content):
@@ -185,22 +185,6 @@ def defined_term_type(short: str, long: str) -> str | None:
 _SMALL_WORDS = {"and", "for", "the", "with", "from", "via", "into", "over", "under"}
 
 
-@lru_cache(maxsize=1)
-def _technical_words() -> frozenset[str]:
-    """Words of three letters or more that at least three curated method, model, task or metric
-    names share ("gradient", "kernel", "sampling"): the vocabulary of ML technique names.
-
-    >>> sorted(w for w in ("kernel", "resonance", "sampling", "arabic") if w in _technical_words())
-    ['kernel', 'sampling']
-    """
-    counts: dict[str, int] = {}
-    for entry in load_gazetteer():
-        if entry.type != "DATASET":
-            words = {w for form in (entry.name, *entry.aliases) for w in re.split(r"[\s\-/]+", form.lower())
-                     if len(w) >= 3 and w.isalpha()}
-            for word in words:
-                counts[word] = counts.get(word, 0) + 1
-    return frozenset(word for word, count in counts.items() if count >= 3)
 
 
 def _abbreviation_candidates(doc) -> None:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from operator import itemgetter
 
 from spacy.language import Language
 
 from . import candidates
-from .gazetteer import load_gazetteer, load_generic_phrases
+from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
 from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
@@ -231,22 +230,10 @@ def _listed_name(v, index: int) -> bool:
             and not text.lower().endswith(_MODIFIER_SUFFIXES))
 
 
-@lru_cache(maxsize=1)
-def _technique_words() -> frozenset[str]:
-    """Words that at least three curated method, task or metric names share ("masked",
-    "generative", "diffusion"): capitalised, they describe a class of techniques."""
-    counts: dict[str, int] = {}
-    for entry in load_gazetteer():
-        if entry.type in ("METHOD", "TASK", "METRIC"):
-            for word in {w for form in (entry.name, *entry.aliases) for w in re.split(r"[\s\-/]+", form.lower()) if w}:
-                counts[word] = counts.get(word, 0) + 1
-    return frozenset(word for word, count in counts.items() if count >= 3)
-
-
 def _describes(v, shaped: list[bool], first: int, last: int) -> bool:
     """Whether words ``first..last`` are capitalised technique words, not a name ("Masked
     Generative models", "Non-autoregressive Diffusion models"; not "Natural Questions")."""
-    vocabulary = _technique_words()
+    vocabulary = shared_words(("METHOD", "TASK", "METRIC"))  # words capitalised technique names share
     return not any(shaped[first:last + 1]) and all(
         part in vocabulary for word in v.word_lower[first:last + 1] for part in word.split("-") if part)
 
