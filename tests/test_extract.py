@@ -221,6 +221,14 @@ def test_model_names_by_release_lists_initialisation_and_backbones(nlp):
     assert not any("based" in name for name in models)
 
 
+def test_names_listed_after_a_technique_head_and_a_cue_are_methods(nlp):
+    paper = Paper("p-t", "A study", "We beat prior selection methods such as LESZ and AlpaGasuz, and pruning approaches, "
+                  "including Wandoo and SparseGPZ. Our methods, Zorb and Quux, are new.")
+    found, _, _ = entities(nlp, paper)
+    assert {n for n, e in found.items() if e.type == "METHOD"} >= {"LESZ", "AlpaGasuz", "Wandoo", "SparseGPZ"}
+    assert "Quux" not in found
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

@@ -38,6 +38,7 @@ _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "te
 _DATA_HEADS = frozenset({"datasets", "benchmarks", "corpora"})
 _NOT_DESCRIBING = frozenset({"and", "or", "on", "in", "of", "for", "with", "the", "both", "all", "other", "two", "three"})
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
+_TECHNIQUE_LIST_HEADS = frozenset("methods algorithms frameworks techniques optimizers strategies approaches attacks baselines".split())
 _DATA_HEAD_WORDS = _SINGULAR_DATA_HEADS | _DATA_HEADS
 # capitalised words that describe data rather than name it: languages, sizes ("the English dataset")
 _NOT_DATA_NAMES = frozenset(
@@ -162,7 +163,8 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     ("two benchmarks (FooQA and Bar)", "the benchmarks FooQA-C and BarQA-C")."""
     words, texts = v.words, v.texts
     out = []
-    for index in _positions(v, _NAME_HEADS):
+    for index in _positions(v, _NAME_HEADS | _TECHNIQUE_LIST_HEADS):
+        technique = v.word_lower[index] in _TECHNIQUE_LIST_HEADS
         pos = words[index][1]
         if pos >= len(texts):
             continue
@@ -185,6 +187,8 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         # after "such as", a colon or a bracket, a capitalised word is a name too ("LLMs such as
         # Falcon and Pythia", "datasets (Kinetics, Charades)")
         cued = pos != after_head
+        if technique and (not cued or colon or bracketed and pos == after_head + 1):
+            continue  # a technique head types only a list after "such as", "including" or "e.g."
         found = []
         for j in range(index + 1, len(words)):
             start, end = words[j]
@@ -214,7 +218,7 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if (enumerated or colon) and len(found) < 2 and not bracketed:
             continue  # "4 benchmarks: First, ...", "models: Leveraging ...": a clause
         if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
-            out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
+            out += [(start, end, "METHOD" if technique else HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
 
 
@@ -540,7 +544,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 
 _ON = frozenset({"on"})
 # every word a rule here starts from, found in one pass over a doc's words
-_CUE_WORDS = _NAME_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS
+_CUE_WORDS = _NAME_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS
 
 
 def _positions(v, wanted: frozenset[str]) -> list[int]:
