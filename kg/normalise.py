@@ -256,6 +256,7 @@ class CorpusNames:
         self.long_to_key: dict[str, str] = {}
         self._known_long_forms: set[str] = set()
         self.names: dict[str, Counter] = defaultdict(Counter)
+        self.curated: dict[str, Counter] = defaultdict(Counter)  # names the curated lists gave, which win
         self.proposers: Counter = Counter()
         self._long_forms: dict[str, Counter] = defaultdict(Counter)
         self._display: dict[str, str] | None = None
@@ -263,6 +264,8 @@ class CorpusNames:
     def add(self, entities: Iterable[Entity]) -> None:
         for e in entities:
             self.names[e.key][e.name] += 1
+            if e.rule == "gazetteer":
+                self.curated[e.key][e.name] += 1
             if e.role == "proposed":
                 self.proposers[e.key] += 1
                 for alias in e.aliases:  # how the papers that coin it spell it out, should two coin it
@@ -289,6 +292,7 @@ class CorpusNames:
         """
         for entity_type, key, name, aliases, support, proposers in nodes:
             self.names[key][name] += max(1, support or 0)
+            self.curated[key][name] += max(1, support or 0)  # the name a store shows stays its name
             self.proposers[key] += proposers or 0
             for alias in aliases:
                 alias_key = entity_key(entity_type, alias)
@@ -298,9 +302,10 @@ class CorpusNames:
         self._display = None
 
     def display(self, key: str, default: str) -> str:
+        """The name a curated list gives ``key`` (CORe50, not one paper's "CoRe 50"), else its
+        most written form; a tie goes the same way whatever order the papers came in."""
         if self._display is None:
-            # the most written form; a tie goes the same way whatever order the papers came in
-            self._display = {k: _most_written(counts) for k, counts in self.names.items()}
+            self._display = {k: _most_written(self.curated.get(k) or counts) for k, counts in self.names.items()}
         return self._display.get(key, default)
 
     def apply(self, entities: Iterable[Entity]) -> tuple[Entity, ...]:

@@ -60,3 +60,8 @@ def test_eval_with_hidden_names_scores_pooled_splits(capsys):
     assert main(["eval", "--split", "dev5,dev8", "--hide-names", "1", "--no-baseline"]) == 0
     out = capsys.readouterr().out
     assert "DATASET/MODEL entries (100%, seed 1)" in out and "split: dev5,dev8 (60 papers" in out
+
+
+def test_eval_refuses_a_seed_without_hidden_names(capsys):
+    assert main(["eval", "--split", "dev5", "--seed", "3"]) != 0
+    assert "--hide-names" in capsys.readouterr().err

@@ -8,6 +8,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from ..errors import InputError
 from ..evaluate import SPLITS, hide_curated_names, load_eval_papers, load_gold, load_second_labels, predictions, score
 from ..extract import build_nlp
 from ..records import ENTITY_TYPES
@@ -32,8 +33,10 @@ def register(sub) -> None:
     parser.add_argument("--split", type=_splits, default="test", metavar="SPLIT[,SPLIT...]",
                         help=f"which gold set(s), pooled: {', '.join(SPLITS)}, or all (default: test, held out)")
     parser.add_argument("--hide-names", type=_fraction, default=0.0, metavar="FRACTION",
-                        help="leave this share of the curated DATASET and MODEL entries out of the name lists (0-1)")
-    parser.add_argument("--seed", type=int, default=1, help="which entries --hide-names leaves out (default: 1)")
+                        help="leave each curated DATASET and MODEL entry out of the name lists with this "
+                        "probability (0-1; 0.5 hides about half)")
+    parser.add_argument("--seed", type=_seed, default=None,
+                        help="which entries --hide-names leaves out (a whole number >= 0; default: 1)")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="also list N misses/spurious entities")
     parser.add_argument("--no-baseline", action="store_true", help="skip the gazetteer-only baseline")
     parser.set_defaults(run=run)
@@ -49,7 +52,7 @@ def _table(name: str, result) -> list[str]:
 
 
 def _splits(value: str) -> list[str]:
-    names = list(SPLITS) if value == "all" else [name.strip() for name in value.split(",") if name.strip()]
+    names = list(SPLITS) if value == "all" else list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
     unknown = [name for name in names if name not in SPLITS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"unknown split {', '.join(unknown) or repr(value)}; use {', '.join(SPLITS)} or all")
@@ -66,7 +69,17 @@ def _fraction(value: str) -> float:
     return share
 
 
+def _seed(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 0 (e.g. 2)")
+    return int(value)
+
+
 def run(args) -> int:
+    if args.seed is not None and not args.hide_names:
+        raise InputError("--seed chooses which names --hide-names hides", fix="add --hide-names 0.5, or leave out --seed")
+    if args.seed is None:
+        args.seed = 1
     if not args.hide_names:
         return _run(args, None)
     with tempfile.TemporaryDirectory(prefix="kg-hidden-names-") as folder:

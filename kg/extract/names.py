@@ -69,7 +69,7 @@ _V_VERSION = re.compile(r"^[vV]\d{1,2}(\.\d{1,2})?$")
 # what a number before them counts or scores instead ("T5 3 times", "BERT 2 layers", "GPT 4 %")
 _COUNTED = {"%", "times", "layers", "points", "pp", "percent", "epochs", "steps", "x", "×", "of", "out", "hours",
             "days", "minutes", "seconds", "gb", "tb", "k", "m", "b", "million", "billion", "heads", "blocks", "bits",
-            "-", "/", "+", ".", ":"}
+            "-", "/", "+"}
 
 
 def extend_version(doc, end: int) -> int:
@@ -82,6 +82,8 @@ def extend_version(doc, end: int) -> int:
     >>> nlp = spacy.blank("en")
     >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("ERNIE 3.0 and", "MoCo-v2", "T5 3 times", "GPT-4 2", "SAM 2 and")]
     ['ERNIE 3.0', 'MoCo-v2', 'T5', 'GPT-4', 'SAM 2']
+    >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("Kandinsky 4.1 .", "MoCo v7 :")]
+    ['Kandinsky 4.1', 'MoCo v7']
     """
     if end >= len(doc):
         return end
@@ -160,6 +162,7 @@ class NameMatcher:
         data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(v, start, end)}
         # a name for a model and its data ("Alpaca") is the data where the text reads it so
         data |= {key for key, start, end in matches if self.entries[key].data_too and _read_as_data(v, start, end, matches, self.entries)}
+        spans = {(start, end) for _, start, end in matches}
         for key, start, end in matches:
             entry = self.entries[key]
             entity_type = "DATASET" if key in data else entry.type
@@ -171,6 +174,8 @@ class NameMatcher:
             elif entity_type == "DATASET":
                 stop = extend_dataset_name(doc, end)
             if stop != end:
+                if (start, stop) in spans:
+                    continue  # "Wav2Vec 2.0": a curated entry of its own names the longer span
                 canonical, family = None, entry.name
             # the entry's other names are this node's aliases too: a search for "FID" finds
             # the Fréchet Inception Distance node whichever form a paper wrote
