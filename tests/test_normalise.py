@@ -181,7 +181,8 @@ def test_a_name_written_with_several_sizes_is_its_family(nlp):
 
 
 @pytest.mark.parametrize("phrase", ["our method", "large language models", "existing approaches", "deep learning",
-                                    "neural networks", "LLMs", "state-of-the-art methods"])
+                                    "neural networks", "LLMs", "state-of-the-art methods", "large multimodal model",
+                                    "target model"])
 def test_generic_phrases_never_become_nodes(nlp, phrase):
     found = entities_of(nlp, "A Study", f"We compare {phrase} with {phrase} on many tasks. {phrase} are popular.")
     assert not found, found
