@@ -229,6 +229,15 @@ def test_names_listed_after_a_technique_head_and_a_cue_are_methods(nlp):
     assert "Quux" not in found
 
 
+def test_our_resulting_model_names_the_papers_own_model(nlp):
+    paper = Paper("p-o", "A study", "We fine-tune T0 on new tasks. Our resulting model Zorbual-T0 (ZT0) learns new tasks. "
+                  "The resulting model, GPT-4, is not ours. Our resulting model performs well.")
+    found, _, _ = entities(nlp, paper)
+    own = next(e for e in found.values() if "Zorbual-T0" in (e.name, *e.aliases))
+    assert (own.type, own.role) == ("MODEL", "proposed")
+    assert found["GPT-4"].role == found["T0"].role == "used"
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

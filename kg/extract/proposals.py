@@ -351,7 +351,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 and (i + 2 >= len(lower) or texts_at[i + 2] != "-")):
             continue  # "named entity recognition (NER)" names nothing new; "named Entity-GPT" does
         if word == "resulting":  # "the resulting model, Zorb-Physician, ...": the authors' result, named
-            subject = i + 2 < len(lower) and lower[i + 1] in HEAD_TYPES and texts_at[i + 2] == ","
+            # "our resulting model Zorb-T0 (ZT0)": after "our", a coined name needs no comma
+            subject = i + 2 < len(lower) and lower[i + 1] in HEAD_TYPES and (texts_at[i + 2] == "," or (
+                i > 0 and lower[i - 1] == "our" and is_name_shaped(next((t for (at, _), t in zip(words, texts) if at == i + 2), ""))))
         elif word.endswith("ing"):  # a headline's "Unveiling FooLM", not "Unveiling the Mechanisms of"
             subject = sent[i] == 0 and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
             # "we tackle this by introducing FooLM": the authors' means is their new thing
@@ -397,7 +399,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 text = v.text(start, end)
             # "a method called Foo", "our proposed approach, Loki, ..."
             named = _one_word_name(text) and (lower[start - 1] in _NAMING or bare_naming or (
-                texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES))
+                texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES) or (
+                word == "resulting" and start == i + 2))
             # "we present Baichuan 2, a series of ...": a capitalised word and a version number, first after the verb
             versioned = (not lead_words and text.istitle() and text.isalpha() and index + 1 < len(words)
                          and _NUMBERED.match(texts[index + 1]) and words[index + 1][0] == end)
