@@ -238,6 +238,14 @@ def test_our_resulting_model_names_the_papers_own_model(nlp):
     assert found["GPT-4"].role == found["T0"].role == "used"
 
 
+def test_a_coined_name_opening_a_later_enumerated_item_is_proposed(nlp):
+    paper = Paper("p-n", "A study", "In this work, we introduce (1) a hard-negative version of a Japanese dataset and "
+                  "(2) JaZolBERT, a document retrieval model built on ColBERT. Results (2) show GPT-4 helps.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["JaZolBERT"].type, found["JaZolBERT"].role) == ("MODEL", "proposed")
+    assert found["ColBERT"].role == found["GPT-4"].role == "used"
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

@@ -366,6 +366,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 i > 0 and lower[i - 1] == "to" and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])
         if not subject and word not in _NAMING:
             continue
+        out += _enumerated_names(v, i)  # "we introduce (1) a corpus and (2) FooBERT, a model"
         window_end = i + 16
         # "which we call Zorb", "we name our model Zorb": the first capitalised word is the name
         bare_naming = word in _BARE_NAMING and i > 0 and lower[i - 1] == "we"
@@ -466,6 +467,26 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             out.append((start, end, entity_type))
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
             break
+    return out
+
+
+_ENUMERATOR = re.compile(r"^([2-9]|i{2,3}|iv|v|vi{1,3})$")
+
+
+def _enumerated_names(v, verb: int) -> list[tuple[int, int, str | None]]:
+    """Coined names that open the second and later items of an enumeration after a proposing
+    verb ("we introduce (1) a hard-negative dataset and (2) JaColBERT, a retrieval model"); the
+    first item is read as any proposal is."""
+    texts, sent = v.texts, v.sent_ids or [0] * len(v.texts)
+    out = []
+    for k in range(verb + 1, len(texts) - 3):
+        if sent[k] != sent[verb]:
+            break
+        if texts[k] == "(" and _ENUMERATOR.match(texts[k + 1]) and texts[k + 2] == ")":
+            index = bisect_right(v.words, (k + 3, len(texts) + 1)) - 1
+            if index >= 0 and v.words[index][0] == k + 3 and is_name_shaped(v.word_texts[index]):
+                end = v.words[index][1]
+                out.append((k + 3, end, _appositive_type(v, end)))
     return out
 
 
