@@ -246,6 +246,13 @@ def test_a_coined_name_opening_a_later_enumerated_item_is_proposed(nlp):
     assert found["ColBERT"].role == found["GPT-4"].role == "used"
 
 
+def test_a_name_built_after_a_comma_in_an_authors_sentence_is_proposed(nlp):
+    paper = Paper("p-c", "A study", "We insert our objective in CodeBERT, building CodeBERTOR, and evaluate it. "
+                  "They study GPT-4, building on prior work.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["CodeBERTOR"].role, found["CodeBERT"].role, found["GPT-4"].role) == ("proposed", "used", "used")
+
+
 def test_a_coined_name_built_on_a_model_family_is_a_model_anywhere(nlp):
     paper = Paper("p-m", "A study", "While WavFooLLM shows high accuracy, current models fail. "
                   "Code: https://github.com/org/BarGPT.")

@@ -41,7 +41,7 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _BARE_NAMING = {"call", "name", "dub", "term"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
-_PROPOSAL_CUES = _NAMING_VERBS | {"resulting"}  # "the resulting model, Zorb, ..."
+_PROPOSAL_CUES = _NAMING_VERBS | {"resulting", "building", "creating"}  # "the resulting model, Zorb, ..."
 _CONTRIBUTION = {"contribution", "contributions"}
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
 _STOP_PREPOSITIONS = {"for", "with", "of", "via", "on", "in", "to", "through", "from", "by", "and", "that", "towards", "toward", "using", "at", "beyond", "without"}
@@ -359,6 +359,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             # "we tackle this by introducing FooLM": the authors' means is their new thing
             subject = subject or (i > 0 and lower[i - 1] == "by" and any(
                 lower[j] == "we" and sent[j] == sent[i] for j in range(max(0, i - 20), i - 1)))
+            # "we insert our module in CodeBERT, building CodeBERTER": the authors' result after a comma
+            subject = subject or (i > 0 and texts_at[i - 1] == "," and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
+                                  and any(lower[j] in ("we", "our") and sent[j] == sent[i] for j in range(max(0, i - 25), i - 1)))
         elif word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:
             subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
         else:  # a bare form is a verb after "we" or "we ... to"; after "our" it is a noun ("our model design")
