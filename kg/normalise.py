@@ -187,8 +187,11 @@ def clean_surface(text: str) -> str:
     while out:
         trimmed = out
         for opening, closing in _BRACKETS.items():
-            if trimmed[-1:] == closing and (trimmed.count(closing) > trimmed.count(opening) or _wrapped(trimmed, opening, closing)):
-                trimmed = trimmed[1:-1] if _wrapped(trimmed, opening, closing) else trimmed[:-1]
+            if trimmed[-1:] == closing:
+                if _wrapped(trimmed, opening, closing):
+                    trimmed = trimmed[1:-1]
+                elif trimmed.count(closing) > trimmed.count(opening):
+                    trimmed = trimmed[:-1]
             if trimmed[:1] == opening and trimmed.count(opening) > trimmed.count(closing):
                 trimmed = trimmed[1:]
         trimmed = trimmed.strip(_STRAY)

@@ -352,8 +352,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             continue  # "named entity recognition (NER)" names nothing new; "named Entity-GPT" does
         if word == "resulting":  # "the resulting model, Zorb-Physician, ...": the authors' result, named
             # "our resulting model Zorb-T0 (ZT0)": after "our", a coined name needs no comma
+            name_at = v.word_at(i + 2) if i + 2 < len(lower) else None
             subject = i + 2 < len(lower) and lower[i + 1] in HEAD_TYPES and (texts_at[i + 2] == "," or (
-                i > 0 and lower[i - 1] == "our" and is_name_shaped(next((t for (at, _), t in zip(words, texts) if at == i + 2), ""))))
+                i > 0 and lower[i - 1] == "our" and name_at is not None and is_name_shaped(texts[name_at])))
         elif word.endswith("ing"):  # a headline's "Unveiling FooLM", not "Unveiling the Mechanisms of"
             subject = sent[i] == 0 and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
             # "we tackle this by introducing FooLM": the authors' means is their new thing
@@ -486,8 +487,8 @@ def _enumerated_names(v, verb: int) -> list[tuple[int, int, str | None]]:
         if sent[k] != sent[verb]:
             break
         if texts[k] == "(" and _ENUMERATOR.match(texts[k + 1]) and texts[k + 2] == ")":
-            index = bisect_right(v.words, (k + 3, len(texts) + 1)) - 1
-            if index >= 0 and v.words[index][0] == k + 3 and is_name_shaped(v.word_texts[index]):
+            index = v.word_at(k + 3)
+            if index is not None and is_name_shaped(v.word_texts[index]):
                 end = v.words[index][1]
                 out.append((k + 3, end, _appositive_type(v, end)))
     return out
@@ -578,8 +579,8 @@ def _coordinated(v, end: int, entity_type: str | None) -> list[tuple[int, int, s
     at = end
     while at + 1 < len(texts) and texts[at] in (",", "and") and v.words:
         nxt = at + 1 + (texts[at] == "," and at + 2 < len(texts) and texts[at + 1] == "and")
-        index = bisect_right(v.words, (nxt, len(texts) + 1)) - 1
-        if index < 0 or v.words[index][0] != nxt or not is_name_shaped(v.word_texts[index]) or v.word_texts[index] in NOT_NAMES:
+        index = v.word_at(nxt)
+        if index is None or not is_name_shaped(v.word_texts[index]) or v.word_texts[index] in NOT_NAMES:
             break
         out.append((nxt, v.words[index][1], entity_type))
         at = v.words[index][1]

@@ -205,14 +205,11 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                 if bracketed:
                     found = []
                 break
-            first = j
             if cued:  # "Natural Questions", "Stanford Cars", "Llama 2", "Mixtral 8x7B": a name of several words
-                while j + 1 < len(words) and words[j + 1][0] == end and v.spaced[end - 1] and (
-                        shaped[j + 1] or _listed_name(v, j + 1) or _NUMBER_WORD.match(v.word_texts[j + 1])):
-                    j += 1
-                    end = words[j][1]
-                if _describes(v, shaped, first, j):
+                last = _run_end(v, shaped, j)
+                if _describes(v, shaped, j, last):
                     break
+                end = words[last][1]
             found.append((start, end))
             pos = end
         if (enumerated or colon) and len(found) < 2 and not bracketed:
@@ -225,6 +222,16 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
 _NUMBER_WORD = re.compile(r"^\d+(\.\d+)?$|^\d+x\d+(\.\d+)?[BM]$|^\d+(\.\d+)?[BM]$")
 _NOT_LISTED = frozenset({"The", "A", "An", "Our", "We", "This", "These", "Its", "Their", "Both", "All", "Other", "In", "On",
                          "Table", "Figure", "Fig", "Section", "Appendix"})
+
+
+def _run_end(v, shaped: list[bool], index: int) -> int:
+    """Last word of the name that word ``index`` opens: it runs on over coined or capitalised
+    words, numbers and sizes, one space apart ("Natural Questions", "Mixtral 8x7B")."""
+    words = v.words
+    while index + 1 < len(words) and words[index + 1][0] == words[index][1] and v.spaced[words[index][1] - 1] and (
+            shaped[index + 1] or _listed_name(v, index + 1) or _NUMBER_WORD.match(v.word_texts[index + 1])):
+        index += 1
+    return index
 
 
 def _listed_name(v, index: int) -> bool:
@@ -417,10 +424,7 @@ def trained_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int
             continue  # the next sentence or clause is no object
         if not (shaped[name] or _listed_name(v, name) and v.sent_ids and v.sent_ids[words[name][0]] > 0):
             continue  # a title's capitalised words are no names
-        last = name
-        while last + 1 < len(words) and words[last + 1][0] == words[last][1] and v.spaced[words[last][1] - 1] and (
-                shaped[last + 1] or _listed_name(v, last + 1) or _NUMBER_WORD.match(v.word_texts[last + 1])):
-            last += 1  # "Stable Diffusion", "Zorb 2"
+        last = _run_end(v, shaped, name)  # "Stable Diffusion", "Zorb 2"
         end = words[last][1]
         if end < len(texts) and lower[end] in _AFTER_TRAINED and not _describes(v, shaped, name, last):
             out.append((words[name][0], end))

@@ -14,10 +14,13 @@ Glued words join tokens the tokenizer split inside one written word ("As", "-", 
 ([(0, 1), (1, 2), (2, 5)], ['we', 'propose', 'As-ViT', 'a', 'model', 'v2'])
 >>> v.texts[2:5], v.punct[2:5], v.text(2, 6)
 (('As', '-', 'ViT'), (False, True, False), 'As-ViT,')
+>>> v.word_at(2), v.word_at(3)
+(2, None)
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -63,6 +66,11 @@ class TokenView:
             bounds = zip(starts, [*starts[1:], len(self.texts)])
             self._sentence_texts = [self.text(a, b) for a, b in bounds if b > a]
         return self._sentence_texts
+
+    def word_at(self, token: int) -> int | None:
+        """Index of the written word that starts at ``token``, or None."""
+        index = bisect_right(self.words, (token, len(self.texts) + 1)) - 1
+        return index if index >= 0 and self.words[index][0] == token else None
 
     def sentence_bounds(self, sent_id: int) -> tuple[int, int]:
         """First token and end token of sentence ``sent_id`` (the whole doc before kg_sentences ran)."""
