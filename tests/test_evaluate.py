@@ -65,3 +65,17 @@ def test_eval_with_hidden_names_scores_pooled_splits(capsys):
 def test_eval_refuses_a_seed_without_hidden_names(capsys):
     assert main(["eval", "--split", "dev5", "--seed", "3"]) != 0
     assert "--hide-names" in capsys.readouterr().err
+
+
+def test_eval_hides_the_lists_named_by_hide_types(capsys):
+    assert main(["eval", "--split", "dev5", "--hide-names", "1", "--hide-types", "task,METRIC", "--no-baseline"]) == 0
+    out = capsys.readouterr().out
+    assert "TASK/METRIC entries (100%, seed 1)" in out
+    metric_row = next(line for line in out.splitlines() if line.strip().startswith("METRIC"))
+    assert float(metric_row.split()[2]) < 0.8  # recall without the metric list
+
+
+def test_eval_refuses_an_unknown_type_to_hide(capsys):
+    with pytest.raises(SystemExit):
+        main(["eval", "--split", "dev5", "--hide-names", "0.5", "--hide-types", "DATASETS"])
+    assert "unknown type DATASETS" in capsys.readouterr().err

@@ -28,13 +28,17 @@ def register(sub) -> None:
         "  kg eval --split dev --errors 40      the dev set, listing 40 misses and spurious entities\n"
         "  kg eval --split dev,dev2,dev3 --hide-names 0.5 --seed 2\n"
         "                                       three dev sets pooled, with half the curated dataset and\n"
-        "                                       model names hidden: how the rules do on names no list knows",
+        "                                       model names hidden: how the rules do on names no list knows\n"
+        "  kg eval --split dev,dev2 --hide-names 0.5 --hide-types TASK,METRIC\n"
+        "                                       the same for task and metric names",
     )
     parser.add_argument("--split", type=_splits, default="test", metavar="SPLIT[,SPLIT...]",
                         help=f"which gold set(s), pooled: {', '.join(SPLITS)}, or all (default: test, held out)")
     parser.add_argument("--hide-names", type=_fraction, default=0.0, metavar="FRACTION",
-                        help="leave each curated DATASET and MODEL entry out of the name lists with this "
+                        help="leave each curated entry of the --hide-types lists out with this "
                         "probability (0-1; 0.5 hides about half)")
+    parser.add_argument("--hide-types", type=_types, default=("DATASET", "MODEL"), metavar="TYPE[,TYPE...]",
+                        help=f"which curated lists --hide-names thins: {', '.join(ENTITY_TYPES)} (default: DATASET,MODEL)")
     parser.add_argument("--seed", type=_seed, default=None,
                         help="which entries --hide-names leaves out (a whole number >= 0; default: 1)")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="also list N misses/spurious entities")
@@ -69,6 +73,14 @@ def _fraction(value: str) -> float:
     return share
 
 
+def _types(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(name.strip().upper() for name in value.split(",") if name.strip()))
+    unknown = [name for name in names if name not in ENTITY_TYPES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown type {', '.join(unknown) or repr(value)}; use {', '.join(ENTITY_TYPES)}")
+    return names
+
+
 def _seed(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 0 (e.g. 2)")
@@ -76,6 +88,8 @@ def _seed(value: str) -> int:
 
 
 def run(args) -> int:
+    if args.hide_types != ("DATASET", "MODEL") and not args.hide_names:
+        raise InputError("--hide-types says which lists --hide-names thins", fix="add --hide-names 0.5, or leave out --hide-types")
     if args.seed is not None and not args.hide_names:
         raise InputError("--seed chooses which names --hide-names hides", fix="add --hide-names 0.5, or leave out --seed")
     if args.seed is None:
@@ -83,8 +97,8 @@ def run(args) -> int:
     if not args.hide_names:
         return _run(args, None)
     with tempfile.TemporaryDirectory(prefix="kg-hidden-names-") as folder:
-        hidden = hide_curated_names(Path(folder), args.hide_names, args.seed)
-        print(f"curated names hidden: {hidden} DATASET/MODEL entries ({args.hide_names:.0%}, seed {args.seed})")
+        hidden = hide_curated_names(Path(folder), args.hide_names, args.seed, args.hide_types)
+        print(f"curated names hidden: {hidden} {'/'.join(args.hide_types)} entries ({args.hide_names:.0%}, seed {args.seed})")
         cache = os.environ.get("KG_CACHE_DIR")
         os.environ["KG_CACHE_DIR"] = "off"  # patterns of a one-off list would replace the cached full ones
         try:
