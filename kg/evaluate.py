@@ -43,6 +43,8 @@ SPLITS = {
     "test": ("test_seed_b.jsonl", "test_seed_c.jsonl"),
     "written": ("written.jsonl",),
     "written2": ("written2.jsonl",),
+    "written3a": ("written3a.jsonl",),
+    "written3b": ("written3b.jsonl",),
 }
 
 

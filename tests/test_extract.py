@@ -705,6 +705,7 @@ def test_a_titled_run_ending_in_a_defined_pair_is_named_whole(nlp):
     ("Zorb Core and Zorb Edge: A Series of Multimodal Language Models", "MODEL"),
     ("Zorb Core and Zorb Edge: A Family of Open Datasets for Speech", "DATASET"),
     ("Faster Zorbing at Scale", "METHOD"),
+    ("Zorb Core and Zorb Edge: Automatically Interpreting Language Models at Scale", "METHOD"),
 ])
 def test_a_titled_run_takes_the_type_its_title_gives_it(nlp, title, kind):
     found, _, _ = entities(nlp, Paper("p-t", title, "We introduce Zorb Core and compare it with prior work."))

@@ -238,8 +238,9 @@ def subtitle_type(doc, colon: int) -> str | None:
         if v.lower[i] in _STOP_PREPOSITIONS or v.is_punct[i]:
             break
         words.append(v.texts[i])
-    if words and words[0].lower().endswith("ing"):
-        return None  # "Improving Reasoning ..." describes what it does, not what it is
+    verb = next((word for word in words if not word.lower().endswith("ly")), "")  # past "Automatically"
+    if verb.lower().endswith("ing"):
+        return None  # "(Automatically) Interpreting Language Models ..." says what it does, not what it is
     return type_from_head(" ".join(words))
 
 
