@@ -272,6 +272,13 @@ def test_a_defined_long_form_is_one_node_in_the_title_and_without_its_technique_
     assert {"cyclical curriculum learning", "Cyclical Curriculum"} <= set(found["CCL"].aliases)
 
 
+def test_a_titled_name_is_one_node_with_the_defined_long_form_it_shortens(nlp):
+    found = entities_of(nlp, "Zorbic Drift: Jailbreaks via Personas",
+                        "We introduce the Zorbic Drift Attack (ZDA), a multi-turn jailbreak. ZDA succeeds often.")
+    assert list(found) == ["ZDA"] and found["ZDA"].role == "proposed"
+    assert {"Zorbic Drift Attack", "Zorbic Drift"} <= set(found["ZDA"].aliases)
+
+
 def test_a_slash_list_of_curated_names_is_each_of_them(nlp):
     found = entities_of(nlp, "A Study", "We test on ImageNet-100/1000, CIFAR10/100 and ViT-L/16.")
     assert {"ImageNet-100", "ImageNet-1K", "CIFAR-10", "CIFAR-100"} <= set(found)

@@ -282,7 +282,8 @@ def _generic_keys() -> frozenset[str]:
     return frozenset(map(word_key, load_generic_phrases()))
 
 
-_TECHNIQUE_HEADS = frozenset({"learning", "method", "framework", "algorithm", "approach", "technique", "training"})
+_TECHNIQUE_HEADS = frozenset({"learning", "method", "framework", "algorithm", "approach", "technique", "training", "attack",
+                              "defense", "defence", "model", "network", "policy", "mechanism", "strategy", "system"})
 
 
 def _without_technique_head(long_form: str) -> str | None:
