@@ -149,12 +149,13 @@ def test_a_coined_name_a_score_is_reported_on_is_a_dataset(nlp):
 def test_a_coined_name_a_paper_evaluates_or_trains_on_is_a_dataset(nlp):
     paper = Paper("p-e", "A study", "We report results on FooQA-2 and BarSET. The model is fine-tuned on ZedCorpusX, "
                   "NL4QUX and MAMOX. On the QuuxBench, our model leads, and it improves on the in-domain ZorbSum. "
-                  "On ZorbEVAL, CAA retains 97% of its accuracy. "
+                  "On ZorbEVAL, CAA retains 97% of its accuracy. It improves AP on ZE-TOD by 4 points "
+                  "and scores 91.4 on Zym-MoCo locomotion tasks, but not on Quux-Pro video. "
                   "We run experiments on FooLM-7B. "
                   "Training runs on H100 GPUs. Our method builds on ZorbNet.")
     found, _, _ = entities(nlp, paper)
     data = {name for name, e in found.items() if e.type == "DATASET"}
-    assert data == {"FooQA-2", "BarSET", "ZedCorpusX", "NL4QUX", "MAMOX", "QuuxBench", "ZorbSum", "ZorbEVAL"}
+    assert data == {"FooQA-2", "BarSET", "ZedCorpusX", "NL4QUX", "MAMOX", "QuuxBench", "ZorbSum", "ZorbEVAL", "ZE-TOD", "Zym-MoCo"}
     assert found["FooLM-7B"].type == "MODEL" and "H100" not in found
 
 

@@ -363,8 +363,18 @@ _EVALUATION_CUES = frozenset(
 _AFTER_DATA = frozenset(
     "show shows showed demonstrate demonstrates demonstrated indicate indicates reveal reveals confirm confirms "
     "suggest suggests verify verifies validate validates highlight highlights classification detection segmentation "
-    "recognition generation parsing translation summarization retrieval benchmark benchmarks task tasks".split()
+    "recognition generation parsing translation summarization retrieval benchmark benchmarks task tasks by".split()
 )
+# "on FooGym locomotion tasks", "on BarQA reasoning subsets": a word naming what the data holds, then one of these
+_DATA_PARTS = frozenset("task tasks benchmark benchmarks split splits subset subsets environments games domains suite".split())
+
+
+def _ends_data_phrase(v, end: int) -> bool:
+    """Whether the words from token ``end`` close the phrase of a dataset a paper is evaluated on."""
+    lower = v.lower
+    if end >= len(lower) or lower[end] in _NAME_END or lower[end] in _AFTER_DATA:
+        return True
+    return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS
 _ADJECTIVE = re.compile(r"^[a-z]+(-[a-z]+)+$")  # "in-domain", "held-out", "out-of-distribution"
 
 
@@ -386,8 +396,7 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
             name += 1  # "on the in-domain FooSum"
         while name < len(words) and shaped[name]:
             start, end = words[name]
-            if start in typed or (end < len(texts) and lower[end] not in _NAME_END and lower[end] not in _AFTER_DATA) \
-                    or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
+            if start in typed or not _ends_data_phrase(v, end) or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
                 break
             out.append((start, end))
             # "on FooQA, BarQA and BazQA": the coordinated names too
