@@ -84,9 +84,19 @@ _CLASS_NOUNS = frozenset(
 )
 
 
+# "mixed error rate", "attack success rate": a rate of these is a measure ("learning rate" is not)
+_MEASURED_RATES = frozenset("error success win hit pass refusal detection acceptance rejection".split())
+
+
 def type_from_head(phrase: str) -> str | None:
-    """Type implied by the last typing word of a noun phrase, or None."""
+    """Type implied by the last typing word of a noun phrase, or None.
+
+    >>> type_from_head("mixed error rate"), type_from_head("adaptive learning rate")
+    ('METRIC', None)
+    """
     words = [w.strip(".,;:()\"'").lower() for w in phrase.split()]
+    if len(words) > 1 and words[-1] in ("rate", "rates", "ratio") and words[-2].split("-")[-1] in _MEASURED_RATES:
+        return "METRIC"
     for index, word in enumerate(reversed(words)):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word]
