@@ -1045,3 +1045,11 @@ def test_a_name_for_a_model_and_its_data_is_the_data_where_the_text_reads_it_so(
                      "Instructions come from Dolly-15k and Alpaca; we tune Llama 2 with them."):
         assert found_types(nlp, Paper("p-al", "A Study", abstract)).get("Alpaca") == "DATASET", abstract
     assert found_types(nlp, Paper("p-am", "A Study", "We compare against Alpaca and Vicuna on MT-Bench.")).get("Alpaca") == "MODEL"
+
+
+def test_a_quoted_name_set_off_by_its_appositive_takes_the_appositive_type(nlp):
+    paper = Paper("p-q", "Zorbification: Making Networks Clear",
+                  "We propose 'Zorbification', a novel approach to convert trained models. "
+                  "We release our code and pre-trained model weights at https://github.com/x/Zorbification.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["Zorbification"].type, found["Zorbification"].role) == ("METHOD", "proposed")

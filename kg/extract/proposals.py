@@ -277,6 +277,8 @@ def _appositive_type(v, end: int) -> str | None:
     if head:
         return head  # "Foo Bar Learning (FBL) benchmark": the head after the pair types it
     i = _past_aside(v, end)
+    if i < n and v.quote[i]:
+        i += 1  # "we propose 'B-cosification', a novel approach": past the closing quote
     if i < n and texts[i] in (",", ":"):
         i += 1
     elif i < n and lower[i] in ("is", "as"):
