@@ -1053,3 +1053,15 @@ def test_a_quoted_name_set_off_by_its_appositive_takes_the_appositive_type(nlp):
                   "We release our code and pre-trained model weights at https://github.com/x/Zorbification.")
     found, _, _ = entities(nlp, paper)
     assert (found["Zorbification"].type, found["Zorbification"].role) == ("METHOD", "proposed")
+
+
+def test_a_sized_last_word_of_a_proposed_name_is_proposed(nlp):
+    paper = Paper("p-k2", "ZorbLab Q7: Building an Open Model from Scratch",
+                  "We detail the training of the ZorbLab Q7-65B model. It beats LLaMA-65B.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Q7-65B"].role == "proposed" and found["LLaMA-65B"].role == "used"
+
+
+def test_a_generic_phrase_is_no_alias_of_a_model(nlp):
+    found, _, _ = entities(nlp, Paper("p-o", "Study", "We train an open language model and a generalist language model."))
+    assert not {"OLMo", "GLaM"} & set(found)

@@ -331,6 +331,9 @@ def kg_resolve(doc):
 
     chosen = select_spans(candidates.candidates(doc))
     ends = {c["end"] for c in chosen}
+    # "K2-65B" of a proposed "LLM360 K2": the last word of a proposed name, sized, is the paper's too
+    proposed_tails = {word_key(text.rsplit(" ", 1)[1]) for c in chosen if c["proposed"]
+                      and " " in (text := v.text(c["start"], c["end"]))}
     for cand in chosen:
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
@@ -375,7 +378,7 @@ def kg_resolve(doc):
             text = v.text(cand["start"], stop)
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
-                              or (family and word_key(family) in proposed)) else "used"
+                              or (family and (word_key(family) in proposed or word_key(family) in proposed_tails))) else "used"
         if cand["type"] == "METRIC" and cand["rule"] == "gazetteer" and cand["canonical"]:
             role = "used"  # "we introduce the MSE between ...": a known measure is never the paper's new thing
         start_char = v.starts[cand["start"]]
