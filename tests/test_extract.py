@@ -1065,3 +1065,14 @@ def test_a_sized_last_word_of_a_proposed_name_is_proposed(nlp):
 def test_a_generic_phrase_is_no_alias_of_a_model(nlp):
     found, _, _ = entities(nlp, Paper("p-o", "Study", "We train an open language model and a generalist language model."))
     assert not {"OLMo", "GLaM"} & set(found)
+
+
+def test_a_curated_short_form_in_a_list_of_datasets_is_a_dataset(nlp):
+    paper = Paper("p-l", "Detecting Anomalies", "We evaluate on SMD, MSL, SMAP, SWaT and PSM. "
+                  "Baselines are GraphSAGE, GAT and GCN.")
+    found, _, _ = entities(nlp, paper)
+    assert found["PSM"].type == "DATASET" and "propensity score matching" not in found
+    # a model-or-technique list keeps the curated types and names
+    assert {"graph attention network", "graph convolutional network"} <= set(found)
+    found, _, _ = entities(nlp, Paper("p-l2", "Matching", "We compare DML, IPW and PSM on our data."))
+    assert found["propensity score matching"].type == "METHOD"

@@ -321,6 +321,48 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
     return out
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_SYSTEM_OR_DATA = ("DATASET", "MODEL", "METHOD")
+
+
+def retype_list_outliers(v, known: list[dict]) -> None:
+    """A curated short form whose list is of another type names that type's thing: in "on SMD,
+    MSL, SWaT and PSM" PSM is a dataset, not the method propensity score matching the list
+    spells out.  Only a short form read through an alias is retyped (a name written in full
+    is what it says), and only where two or more siblings agree and none shares its type.
+    The candidate loses its curated name: the written letters name it."""
+    words = v.words
+    starts = {c["start"]: c for c in known if c["type"] in _SYSTEM_OR_DATA}
+    for cand in known:
+        if cand["rule"] != "gazetteer" or not cand["canonical"] or cand["end"] - cand["start"] != 1 or cand["type"] not in _SYSTEM_OR_DATA:
+            continue
+        text = v.texts[cand["start"]]
+        if not _ACRONYM.match(text) or text == cand["canonical"] or " " not in cand["canonical"]:
+            continue
+        at = v.word_at(cand["start"])
+        if at is None or words[at][1] != cand["end"]:
+            continue
+        sibling_types = []
+        for step in (-1, 1):
+            i = at
+            while 0 <= i + step < len(words):
+                j = i + step
+                left, right = (words[j], words[i]) if step == -1 else (words[i], words[j])
+                if any(v.texts[k] not in _LIST_JOINERS for k in range(left[1], right[0])):
+                    break
+                i = j
+                if v.word_lower[j] in _LIST_JOINERS:
+                    continue
+                sibling = starts.get(words[j][0])
+                if sibling is None:
+                    break
+                sibling_types.append(sibling["type"])
+        others = set(sibling_types)
+        # data against a system is a clear line; a model against a technique is not ("GCN, GAT")
+        if len(sibling_types) >= 2 and len(others) == 1 and "DATASET" in others | {cand["type"]} and cand["type"] not in others:
+            cand.update(type=others.pop(), canonical=None, family=None, aliases=[], rule="list")
+
+
 _SCORE = re.compile(r"^[+\-\u2212\u00b1]?\d+(?:\.\d+)?$")
 _SCORE_UNITS = {"%", "points", "point", "pp", ")"}
 _NAME_END = {",", "and", "or", ")", ".", ";", ":", "(", "/"}
@@ -582,6 +624,7 @@ def kg_shapes(doc):
     for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped) + listed_before_head(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
     known = list(candidates.candidates(doc))
+    retype_list_outliers(v, known)
     for start, end, entity_type in list_siblings(v, shaped, known):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
