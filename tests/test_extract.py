@@ -486,6 +486,16 @@ def test_a_task_phrase_done_on_named_data_is_a_task(nlp):
     assert "apple segmentation" not in found
 
 
+@pytest.mark.parametrize("title, task", [
+    ("ZorbLadder: Curriculum Learning for Repository-Level Program Repair with Feedback", "Repository-Level Program Repair"),
+    ("Prompting for Cross-Document Zorbic Resolution", "Cross-Document Zorbic Resolution"),
+    ("Few-Step Diffusion for Low-Light Sonar Enhancement", "Low-Light Sonar Enhancement"),
+])
+def test_a_problem_a_title_is_for_is_a_task(nlp, title, task):
+    found, _, _ = entities(nlp, Paper("p-r", title, "We study the problem closely and report results."))
+    assert found[task].type == "TASK"
+
+
 def test_a_curated_node_carries_the_lists_other_names(nlp):
     found, _, _ = entities(nlp, Paper("p-f", "A study", "We report FID scores on CIFAR-10."))
     assert "FID" in found["Fréchet Inception Distance"].aliases

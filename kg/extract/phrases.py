@@ -34,7 +34,8 @@ TASK_HEADS = frozenset(
     "parsing tracking captioning completion forecasting localization reconstruction prediction generation "
     "understanding grounding tagging manipulation diagnosis adaptation navigation editing synthesis inpainting "
     "restoration denoising modeling modelling reasoning labeling labelling imputation recommendation clustering "
-    "separation infilling lemmatization stylization identification similarity calibration routing ranking".split()
+    "separation infilling lemmatization stylization identification similarity calibration routing ranking "
+    "repair resolution linking verification enhancement registration counting matting dehazing deblurring".split()
 )
 METRIC_HEADS = frozenset("latency score throughput".split())
 _SCORE = frozenset({"score", "scores"})
