@@ -199,12 +199,13 @@ def hide_curated_names(target: Path, fraction: float, seed: int = 1, types: tupl
     for path in source.iterdir():
         if path.is_file():
             shutil.copyfile(path, target / path.name)
-    chooser = random.Random(seed)
     hidden = 0
     for entity_type in types:
         path = target / f"{entity_type.lower()}.jsonl"
         entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        kept = [entry for entry in entries if chooser.random() >= fraction]
+        # each entry's draw depends on its own name only, so adding or removing another entry
+        # hides the same names as before: scores before and after a list edit compare
+        kept = [entry for entry in entries if random.Random(f"{seed}:{entity_type}:{entry['name']}").random() >= fraction]
         hidden += len(entries) - len(kept)
         names = {entry["name"] for entry in kept}
         lines = [json.dumps({k: v for k, v in entry.items() if k != "family" or v in names}, ensure_ascii=False) for entry in kept]

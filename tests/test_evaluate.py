@@ -56,6 +56,23 @@ def test_hiding_curated_names_leaves_out_a_share_and_the_links_to_it(tmp_path):
     assert (tmp_path / "out" / "task.jsonl").read_text() == '{"name": "zorbing", "aliases": []}\n'
 
 
+def test_which_names_are_hidden_does_not_depend_on_the_other_entries(tmp_path):
+    import json
+
+    from kg.evaluate import hide_curated_names
+
+    def hidden_names(models):
+        source = tmp_path / f"lists{len(models)}"
+        source.mkdir()
+        (source / "model.jsonl").write_text("".join(json.dumps({"name": m, "aliases": []}) + "\n" for m in models))
+        hide_curated_names(tmp_path / f"out{len(models)}", 0.5, seed=4, types=("MODEL",), source=source)
+        kept = {json.loads(line)["name"] for line in (tmp_path / f"out{len(models)}" / "model.jsonl").read_text().splitlines()}
+        return set(models) - kept
+
+    models = [f"Zorb-{i}" for i in range(100)]
+    assert hidden_names(models) - {"Zorb-0"} == hidden_names(models[1:])
+
+
 def test_eval_with_hidden_names_scores_pooled_splits(capsys):
     assert main(["eval", "--split", "dev5,dev8", "--hide-names", "1", "--no-baseline"]) == 0
     out = capsys.readouterr().out
