@@ -1086,3 +1086,10 @@ def test_a_curated_short_form_in_a_list_of_datasets_is_a_dataset(nlp):
     assert {"graph attention network", "graph convolutional network"} <= set(found)
     found, _, _ = entities(nlp, Paper("p-l2", "Matching", "We compare DML, IPW and PSM on our data."))
     assert found["propensity score matching"].type == "METHOD"
+
+
+def test_a_coined_name_listed_with_a_known_one_takes_its_type_but_not_one_beside_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-sb", "A study", "We test on ScanNet, ZorbScenes and QuuxRooms. "
+                                      "On the object-level ScanObjectNN PB-T77-RS split, it leads."))
+    assert found["ZorbScenes"].type == found["QuuxRooms"].type == "DATASET"
+    assert "PB-T77-RS" not in found

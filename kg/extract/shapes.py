@@ -305,6 +305,8 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                 if v.word_lower[j] in _LIST_JOINERS:
                     i = j
                     continue
+                if left[1] == right[0] and v.word_lower[i] not in _LIST_JOINERS:
+                    break  # "ScanObjectNN PB-T50-RS split": side by side with no joiner is no list
                 if not shaped[j] and step == 1 and last > first and v.word_texts[j] == v.word_texts[first] \
                         and j + 1 < len(words) and shaped[j + 1] and words[j + 1][0] == words[j][1]:
                     # a list repeating the known name's first word: "Split CIFAR-100, Split CUB-200"
