@@ -1093,3 +1093,12 @@ def test_a_coined_name_listed_with_a_known_one_takes_its_type_but_not_one_beside
                                       "On the object-level ScanObjectNN PB-T77-RS split, it leads."))
     assert found["ZorbScenes"].type == found["QuuxRooms"].type == "DATASET"
     assert "PB-T77-RS" not in found
+
+
+def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
+    paper = Paper("p-tr", "Data for a Low-Resource Language",
+                  "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "
+                  "pre-trained multilingual BERT (mZorbBERT). We compare them with a baseline (QuuxNet).")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbBERT"].role == found["mZorbBERT"].role == "proposed"
+    assert found.get("QuuxNet") is None or found["QuuxNet"].role == "used"

@@ -766,6 +766,7 @@ def kg_proposals(doc):
     for short, info in abbreviations.items():
         if word_key(info["long"]) in found and word_key(short) not in found:
             found[word_key(short)] = found[word_key(info["long"])]
+    proposed.update(_trained_coinages(doc, v))
     if not found:
         return doc
     # still names, but someone else's: "the recently proposed Learngene framework ... (termed as learngene)"
@@ -780,6 +781,39 @@ def kg_proposals(doc):
         candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=keys[index] not in prior)
     proposed.update(found.keys() - prior)
     return doc
+
+
+_OWN_TRAINING = frozenset("train trained pre-train pre-trained pretrain pretrained".split())
+
+
+def _trained_coinages(doc, v) -> set[str]:
+    """Keys of names the authors give, in brackets, to models they train themselves: "we
+    pre-train two models: a BERT model trained from scratch (BERTu), and ... (mBERTu)".
+    Only a coined name no list knows and no abbreviation spells out, in a sentence whose
+    "we" trains.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> doc = nlp("Title\\nWe pre-train a small BERT model from scratch (ZorbBERT). We test RoBERTa (FooNet).")
+    >>> sorted(_trained_coinages(doc, view(doc)))
+    ['zorbbert']
+    """
+    texts, lower = v.texts, v.lower
+    sent = v.sent_ids or [0] * len(texts)
+    if "(" not in texts:
+        return set()
+    defined = {word_key(short) for short in candidates.abbreviations(doc)}
+    curated = {c["start"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
+    training = {sent[i] for i in where(map("we".__eq__, lower))
+                if any(lower[j] in _OWN_TRAINING for j in range(i + 1, min(i + 4, len(lower))) if sent[j] == sent[i])}
+    out = set()
+    for i in where(map("(".__eq__, texts)):
+        if sent[i] not in training or i + 2 >= len(texts) or texts[i + 2] != ")" or i + 1 in curated:
+            continue
+        name = texts[i + 1]
+        if is_name_shaped(name) and name not in NOT_NAMES and word_key(name) not in defined and lower[i - 1].isalpha():
+            out.add(word_key(name))
+    return out
 
 
 _PRIOR_PROPOSALS = {"proposed", "introduced", "presented", "developed"}
