@@ -1102,3 +1102,20 @@ def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["ZorbBERT"].role == found["mZorbBERT"].role == "proposed"
     assert found.get("QuuxNet") is None or found["QuuxNet"].role == "used"
+
+
+def test_compared_names_leave_out_machines_and_licences_and_measures(nlp):
+    paper = Paper("p-cm", "A study", "It outperforms ZorbPolicy on a WidowX robot and a Xilinx UltraScale+ MPSoC device. "
+                  "Compared with QuuxTTS, it reaches the best similarity (SIM-o of 0.68). "
+                  "Compared with FooNet, the code is released under CC BY-NC 4.0.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbPolicy"].type == "METHOD" and found["QuuxTTS"].type == "METHOD"
+    assert not {"WidowX", "UltraScale+", "MPSoC", "BY-NC"} & set(found)
+    assert found["SIM-o"].type == "METRIC"
+
+
+def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
+    found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
+                                      "On Natural Questions (NQ) and FooQA (BarNet) it fails."))
+    assert {n for n, e in found.items() if e.type == "DATASET"} >= {"ZorbBench", "ZorbXNLI", "ZorbMMLU", "ZorbMGSM"}
+    assert "NQ" in found["Natural Questions"].aliases

@@ -323,6 +323,36 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
     return out
 
 
+def bracketed_parts(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int]]:
+    """Coined names listed in brackets right after a known dataset are its parts, datasets
+    too: "IrokoBench (AfriXNLI, AfriMMLU and AfriMGSM)".  Two names at least, and nothing
+    else in the brackets (one short form there is the dataset's own abbreviation)."""
+    words, texts = v.words, v.texts
+    out = []
+    for cand in known:
+        end = cand["end"]
+        if cand["type"] != "DATASET" or end >= len(texts) or texts[end] != "(":
+            continue
+        at = v.word_at(end + 1) if end + 1 < len(texts) else None
+        found = []
+        while at is not None and at < len(words):
+            if v.word_lower[at] in _LIST_JOINERS:
+                pass
+            elif shaped[at]:
+                found.append(words[at])
+            else:
+                break
+            following = words[at][1]
+            if following < len(texts) and texts[following] == ")":
+                if len(found) >= 2:
+                    out += found
+                break
+            if following < len(texts) and texts[following] in (",", "/"):
+                following += 1  # the comma is a token of its own, no word
+            at = v.word_at(following) if following < len(texts) else None
+    return out
+
+
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _SYSTEM_OR_DATA = ("DATASET", "MODEL", "METHOD")
 
@@ -497,15 +527,33 @@ def model_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
     return out
 
 
+# what a name before these words names is a machine: "a WidowX robot", "a Xilinx UltraScale+ MPSoC device"
+_HARDWARE_HEADS = frozenset("robot robots arm arms gripper hand platform platforms device devices chip chips board "
+                            "boards processor processors fpga fpgas gpu gpus npu npus cpu cpus accelerator accelerators "
+                            "hardware cluster clusters".split())
+
+
+def _hardware(v, index: int) -> bool:
+    """Whether written word ``index`` names a machine: a hardware word follows within two words."""
+    return any(v.word_lower[j] in _HARDWARE_HEADS for j in range(index + 1, min(index + 3, len(v.words))))
+
+
+def _measured_as(v, end: int) -> bool:
+    """"SIM-o of 0.68", "a WER of 4.1%": a name that a number is the value of is a measure."""
+    texts = v.texts
+    return end + 1 < len(texts) and v.lower[end] == "of" and bool(_SCORE.match(texts[end + 1]))
+
+
 def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
-    """Untyped coined names in a sentence that compares ("outperforms X", "baselines such as X")."""
+    """Untyped coined names in a sentence that compares ("outperforms X", "baselines such as X"),
+    not machines ("a WidowX robot")."""
     sent = v.sent_ids or [0] * len(v.texts)
     out = []
     for index in where(shaped):
         start, end = v.words[index]
         if sent[start] != 0 and start not in typed:
             text = v.word_texts[index]
-            if sum(c.isupper() for c in text) >= 2 and not text.isdigit():
+            if sum(c.isupper() for c in text) >= 2 and not text.isdigit() and not _hardware(v, index):
                 out.append((start, end))
     if not out:
         return out
@@ -639,6 +687,10 @@ def kg_shapes(doc):
     for start, end in evaluated_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "evaluated-on", confidence=0.5)
         typed.update(range(start, end))
+    for start, end in bracketed_parts(v, shaped, candidates.candidates(doc)):
+        if start not in typed:
+            candidates.add(doc, start, end, "DATASET", "list", confidence=0.7)
+            typed.update(range(start, end))
     for start, end in trained_names(v, shaped, typed):
         candidates.add(doc, start, end, "MODEL", "trained", confidence=0.5)
         typed.update(range(start, end))
@@ -648,6 +700,9 @@ def kg_shapes(doc):
     compared = compared_names(v, shaped, typed)
     new_dataset = bool(compared) and {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"} == {"DATASET"}
     for start, end in compared:
+        if _measured_as(v, end):
+            candidates.add(doc, start, end, "METRIC", "compared", confidence=0.5)  # "(SIM-o of 0.68)"
+            continue
         # what a new dataset is compared with, in a sentence about data, is data; otherwise a rival system
         rival = "DATASET" if new_dataset and _about_data(v, start) else "METHOD"
         candidates.add(doc, start, end, model_or(v, v.text(start, end), rival), "compared", confidence=0.5)
