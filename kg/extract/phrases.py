@@ -11,6 +11,8 @@ the curated entry as their family.
 >>> doc = nlp("We study the task of zero-shot image classification and report the answer quality score.")
 >>> [(doc[s:e].text, t) for s, e, t in head_phrases(doc)]
 [('zero-shot image classification', 'TASK'), ('answer quality score', 'METRIC')]
+>>> head_phrases(nlp("Recommenders typically score every item twice. They typically score items."))
+[]
 """
 
 from __future__ import annotations
@@ -75,10 +77,15 @@ _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivati
 _VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
 
 
+# adverbs ("systems typically score items"): never part of a task or metric's name ("anomaly" is no adverb)
+_ADVERB_ENDINGS = ("ally", "ently", "antly", "ively", "ously", "fully", "ately", "ingly", "edly", "ably", "ibly", "ularly",
+                   "ilarly", "ghly", "only", "ctly", "nearly", "mostly", "largely", "widely", "simply", "jointly")
+
+
 def _modifier(text: str, sentence_start: bool) -> bool:
-    """Content words only: no stop words, no verb-like forms ("aiding", "raises", "adopted")."""
+    """Content words only: no stop words, no adverbs, no verb-like forms ("aiding", "raises", "adopted")."""
     lower = text.lower()
-    if lower in _STOP or (sentence_start and text[:1].isupper() and "-" not in text):
+    if lower in _STOP or (sentence_start and text[:1].isupper() and "-" not in text) or lower.endswith(_ADVERB_ENDINGS):
         return False
     if "-" not in text and text.islower() and (lower.endswith(PARTICIPLE_ENDINGS) or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))):
         return False
