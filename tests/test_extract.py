@@ -1119,3 +1119,9 @@ def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))
     assert {n for n, e in found.items() if e.type == "DATASET"} >= {"ZorbBench", "ZorbXNLI", "ZorbMMLU", "ZorbMGSM"}
     assert "NQ" in found["Natural Questions"].aliases
+
+
+def test_model_classes_input_features_and_broad_skills_are_no_nodes(nlp):
+    found, _, _ = entities(nlp, Paper("p-g3", "A study", "We train a vision-language-action model (VLA) on log-mel "
+                                      "spectrograms for locomotion, with long chain-of-thought. The VLA policy works."))
+    assert not found

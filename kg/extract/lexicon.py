@@ -59,7 +59,7 @@ PROPOSAL_VERBS = frozenset(
 
 # Acronyms that name generic classes or fields rather than entities.
 NOT_NAMES = frozenset(
-    "AI AGI ML DL NLP NLU NLG IR CV RL LLM LLMs LM LMs PLM PLMs RM RMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
+    "AI AGI ML DL NLP NLU NLG IR CV RL LLM LLMs LM LMs PLM PLMs RM RMs VLM VLMs VLA VLAs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
     "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
     "XL XXL XSmall XLarge XXLarge ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL "
     # imaging and signal modalities and sensors ("a multi-phase CT dataset", "an artificial ECG model")
