@@ -1123,5 +1123,10 @@ def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
 
 def test_model_classes_input_features_and_broad_skills_are_no_nodes(nlp):
     found, _, _ = entities(nlp, Paper("p-g3", "A study", "We train a vision-language-action model (VLA) on log-mel "
-                                      "spectrograms for locomotion, with long chain-of-thought. The VLA policy works."))
+                                      "spectrograms for locomotion. The VLA policy works."))
     assert not found
+
+
+def test_long_chain_of_thought_is_chain_of_thought(nlp):
+    found, _, _ = entities(nlp, Paper("p-lc", "A study", "Models trained with long chain-of-thought reason better."))
+    assert list(found) == ["chain-of-thought prompting"]
