@@ -96,10 +96,20 @@ def rank(text: str, candidates) -> list[Candidate]:
     return sorted(found, key=lambda c: (*tier(text, c, single), c.key))
 
 
-def alternatives(ranked: list[Candidate]) -> list[Candidate]:
-    """Besides the chosen node (``ranked[0]``): the best other paper and the best other entity."""
+def alternatives(ranked: list[Candidate], text: str | None = None) -> list[Candidate]:
+    """Besides the chosen node (``ranked[0]``): the best other paper and the best other entity.
+    Given the ``text`` asked for, a title that holds it only inside a word ("Pile" in
+    "Compiler") is no other reading of it.
+
+    >>> pile = Candidate("dataset:pile", "Dataset", "The Pile", support=3, aliases=("Pile",))
+    >>> compiler = Candidate("p-9", "Paper", "LLMs for Compiler Optimization")
+    >>> alternatives([pile, compiler]), alternatives([pile, compiler], "Pile")
+    ([Candidate(key='p-9', label='Paper', name='LLMs for Compiler Optimization', support=0, external_id=None, aliases=(), name_keys=())], [])
+    """
     out, kinds = [], set()
     for c in ranked[1:]:
+        if text is not None and c.is_paper and not whole_words(c.name, text) and c.key != text:
+            continue
         if c.is_paper not in kinds:
             kinds.add(c.is_paper)
             out.append(c)

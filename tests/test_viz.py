@@ -351,3 +351,14 @@ def test_relationship_colours_are_told_apart():
     for (a, ca), (b, cb) in combinations(EDGE_COLOURS.items(), 2):
         distance = sum((x - y) ** 2 for x, y in zip(rgb(ca), rgb(cb))) ** 0.5
         assert distance > 60, (a, b)
+
+
+def test_a_title_holding_the_name_inside_a_word_is_no_other_reading():
+    graph = build_graph([
+        PaperEntities(Paper("p-a", "Training a Model", "x"), (_ent("DATASET", "Pile"),)),
+        PaperEntities(Paper("p-b", "LLMs for Compiler Optimization", "y"), ()),
+    ])
+    from kg.viz.views import resolve_node
+
+    node, note = resolve_node(graph, "Pile")
+    assert graph.nodes[node]["label"] == "Dataset" and note is None

@@ -66,7 +66,7 @@ def run(args) -> int:
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     for param, ranked in readings.items():
-        if ranked and (others := alternatives(ranked)):
+        if ranked and (others := alternatives(ranked, params[param])):
             also = "; ".join(f"{describe(c)}: --param {param}={c.key} uses it" for c in others)
             print(f"note: {param}={params[param]!r} is {describe(ranked[0])} here; it also names {also}", file=sys.stderr)
     if others and (chosen or len(others) > 1):  # with no rows, one match is the paper that was asked about

@@ -119,7 +119,7 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         listed = "; ".join(f"{c.key} ({c.label}: {c.name})" for c in ties[:8])
         raise VizError(f"{name!r} names {len(ties)} nodes: {listed}", fix="pass one of these keys to --around")
     by_id = {str(n): n for n in graph}
-    others = alternatives(ranked)
+    others = alternatives(ranked, query)
     note = None
     if others:
         also = "; ".join(f"{describe(c)}: --around {shlex.quote(c.key)} draws it" for c in others)
