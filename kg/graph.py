@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import entity_key, fold_pairs
+from .normalise import curated_family, entity_key, fold_pairs
 from .records import PaperEntities
 
 __all__ = [
@@ -123,12 +123,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 rule=entity.rule,
                 confidence=entity.confidence,
             )
-            if entity.family:
-                family = entity_key(entity.type, entity.family)
-                if family != entity.key:
-                    if family not in graph:
-                        graph.add_node(family, label=label, key=family, name=entity.family, aliases=[], support=0)
-                    graph.add_edge(entity.key, family, type="VARIANT_OF")
+            _add_families(graph, entity.key, entity.type, entity.family or curated_family(entity.type, entity.name))
         for url in item.links:
             repo = repository_key(url)
             if repo:
@@ -139,6 +134,28 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
         graph.remove_nodes_from(_unlinked(graph))
         _recount_support(graph)
     return graph
+
+
+_MAX_FAMILY_DEPTH = 5  # Qwen2.5-Math-Instruct -> Qwen2.5-Math -> Qwen2.5 -> Qwen: a few steps at most
+
+
+def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: str | None) -> None:
+    """VARIANT_OF from ``key`` to its family, and on from a family met for the first time to the
+    family the curated lists give it ("Qwen2-72B-Instruct" -> "Qwen2" -> "Qwen")."""
+    label = ENTITY_LABELS[entity_type]
+    for _ in range(_MAX_FAMILY_DEPTH):
+        if not family_name:
+            return
+        family = entity_key(entity_type, family_name)
+        if family == key or graph.has_edge(key, family):
+            return
+        known = family in graph
+        if not known:
+            graph.add_node(family, label=label, key=family, name=family_name, aliases=[], support=0)
+        graph.add_edge(key, family, type="VARIANT_OF")
+        if known:
+            return  # its own family was added when it was first met
+        key, family_name = family, curated_family(entity_type, family_name)
 
 
 def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
@@ -254,12 +271,14 @@ def _recount_support(graph: nx.DiGraph) -> None:
 
 
 def _unlinked(graph: nx.DiGraph) -> list[str]:
-    """Entities and repositories no paper links, directly or as the family of a linked variant."""
-    def linked(key):
-        return any(graph.nodes[p]["label"] == "Paper" for p in graph.predecessors(key))
-
-    return [
-        key for key, label in graph.nodes(data="label")
-        if label != "Paper" and not linked(key)
-        and not any(graph.edges[v, key]["type"] == "VARIANT_OF" and linked(v) for v in graph.predecessors(key))
-    ]
+    """Entities and repositories no paper links, directly or as a family (at any depth) of a linked variant."""
+    labels = graph.nodes(data="label")
+    kept = {key for key, label in labels if label == "Paper" or any(labels[p] == "Paper" for p in graph.predecessors(key))}
+    frontier = [key for key in kept if labels[key] != "Paper"]
+    while frontier:
+        key = frontier.pop()
+        for _, family, kind in graph.out_edges(key, data="type"):
+            if kind == "VARIANT_OF" and family not in kept:
+                kept.add(family)
+                frontier.append(family)
+    return [key for key in graph if key not in kept]

@@ -32,6 +32,8 @@ __all__ = [
     "greek_spelled",
     "entity_key",
     "model_family",
+    "curated_family",
+    "curated_base",
     "clean_surface",
     "without_size_list",
     "is_size_word",
@@ -152,6 +154,55 @@ def model_family(name: str) -> str | None:
     return family or None
 
 
+def curated_family(entity_type: str, name: str) -> str | None:
+    """The family the curated lists give a name (by any of its spellings), else None: a node
+    met only as another's family ("Qwen2" of "Qwen2-72B-Instruct") still joins its own family.
+
+    >>> curated_family("MODEL", "Qwen2"), curated_family("MODEL", "qwen 2"), curated_family("MODEL", "Zorb-9")
+    ('Qwen', 'Qwen', None)
+    """
+    return _curated_families().get(entity_key(entity_type, name))
+
+
+_PREFIX_BOUNDARY = re.compile(r"[\s\-_]")
+
+
+def curated_base(name: str) -> str | None:
+    """The longest curated model name that ``name`` extends after a space, hyphen or underscore,
+    for a model no list knows: "Falcon2-11B-vlm" is a Falcon2, "Baichuan-M1" a Baichuan.
+    Glued extensions are not followed ("GPT4All" is no GPT, "BERTScore" no BERT).
+
+    >>> curated_base("Baichuan-M1"), curated_base("Zorb-M1"), curated_base("GPT4All")
+    ('Baichuan', None, None)
+    """
+    bases = _curated_models()
+    for match in reversed(list(_PREFIX_BOUNDARY.finditer(name))):
+        base = bases.get(surface_key(name[: match.start()]))
+        if base:
+            return base
+    return None
+
+
+@lru_cache(maxsize=1)
+def _curated_models() -> dict[str, str]:
+    from .extract.gazetteer import load_gazetteer
+
+    return {surface_key(form): entry.name for entry in load_gazetteer(None) if entry.type == "MODEL"
+            for form in (entry.name, *entry.node_aliases)}
+
+
+@lru_cache(maxsize=1)
+def _curated_families() -> dict[str, str]:
+    from .extract.gazetteer import load_gazetteer  # the curated lists: read once, when a graph is first built
+
+    families = {}
+    for entry in load_gazetteer(None):
+        if entry.family:
+            for form in (entry.name, *entry.node_aliases):
+                families.setdefault(entity_key(entry.type, form), entry.family)
+    return families
+
+
 def is_size_word(word: str) -> bool:
     """A size or variant word that extends a model name ("7B", "Base", "XL").
 
@@ -221,7 +272,7 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         if not name:
             continue
         key = entity_key(m.type, name)
-        family = m.family or (model_family(name) if m.type == "MODEL" else None)
+        family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL" else None)
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
         current = by_key.get(key)
         if current is None:

@@ -242,6 +242,31 @@ def test_a_reload_keeps_a_family_still_linked_and_drops_an_unlinked_repository(s
     assert not store.read("MATCH (n) WHERE n.kg_stale IS NOT NULL RETURN n.key AS key")
 
 
+def test_a_family_met_only_as_a_family_joins_its_own_and_a_reload_keeps_both(store):
+    """Qwen2-72B-Instruct's family Qwen2 is no paper's, but the curated lists give Qwen2 its own
+    family, Qwen: both are nodes, and a reload that drops one variant keeps them while another
+    variant is linked (two levels up from it), as a fresh load would."""
+    from dataclasses import replace
+
+    from sample_graphs import _entity, _paper
+
+    from kg.graph import merge_graphs
+    from kg.records import PaperEntities
+
+    s = "We tune Qwen2-72B-Instruct and Qwen2-7B."
+    first = PaperEntities(_paper("p-q1", "Tuning", s), (_entity("MODEL", "Qwen2-72B-Instruct", "used", "Qwen2-72B-Instruct", s, family="Qwen2"),))
+    second = PaperEntities(_paper("p-q2", "Scaling", s, line=3), (_entity("MODEL", "Qwen2-7B", "used", "Qwen2-7B", s, family="Qwen2"),))
+    graph = graph_of([first, second])
+    assert graph.has_edge("model:qwen2", "model:qwen") and graph.nodes["model:qwen"]["support"] == 0
+    revised = replace(first, entities=(_entity("DATASET", "GSM8K", "used", "GSM8K", s),))
+    store.load(graph, batch_size=BATCH)
+    store.load(graph_of([revised]), batch_size=BATCH)
+    fresh = expected_dump(graph_of([revised, second]))
+    assert dump(store) == fresh == expected_dump(merge_graphs(graph, graph_of([revised])))
+    keys = {r["key"] for r in store.read("MATCH (n:Model) RETURN n.key AS key")}
+    assert keys == {"model:qwen2-7b", "model:qwen2", "model:qwen"}
+
+
 def test_a_paper_in_two_shards_loads_the_same_in_one_round_or_two(store):
     """Its last copy's relationships and both copies' sources, however the stream is cut."""
     from dataclasses import replace

@@ -127,6 +127,12 @@ def test_versions_stay_distinct_with_family_links(nlp):
     assert found["Llama 3.1 8B"].family == "Llama 3.1"
 
 
+def test_a_model_no_list_knows_joins_the_curated_model_it_extends(nlp):
+    found = entities_of(nlp, "A Doctor", "We compare it with Falcon2-11B-vlm, Baichuan-M1 and GPT4All models.")
+    assert found["Falcon2-11B-vlm"].family == "Falcon 2" and found["Baichuan-M1"].family == "Baichuan"
+    assert found["GPT4All"].family is None
+
+
 @pytest.mark.parametrize("written, family", [
     ("ERNIE 3.0", "ERNIE"),  # curated as a release of its own
     ("MoCo v2", "MoCo"),

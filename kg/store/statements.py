@@ -78,20 +78,20 @@ def refresh_support(label: str) -> str:
 
 def delete_orphans(label: str) -> list[str]:
     """Remove what a reloaded paper left unlinked: of the nodes marked ``kg_stale`` (and the
-    families above them), those no paper links any more, keeping the family of a variant a
-    paper links, as a fresh build would. Only marked nodes are tested, so a load that
+    families above them), those no paper links any more, keeping the families (at any depth)
+    above a variant a paper links, as a fresh build would. Only marked nodes are tested, so a load that
     replaced nothing pays one scan of the label.
 
     >>> for statement in delete_orphans("Model"): print(statement)
     MATCH (e:Model) WHERE e.kg_stale = true MATCH (e)-[:VARIANT_OF*1..4]->(f) SET f.kg_stale = true
-    MATCH (e:Model) WHERE e.kg_stale = true AND NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e
+    MATCH (e:Model) WHERE e.kg_stale = true AND NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF*1..4]-()<--(:Paper) DETACH DELETE e
     MATCH (e:Model) WHERE e.kg_stale = true REMOVE e.kg_stale
     """
     _checked(label, set(LABELS) - {PAPER})
     stale = f"MATCH (e:{label}) WHERE e.kg_stale = true"
     return [
         f"{stale} MATCH (e)-[:VARIANT_OF*1..4]->(f) SET f.kg_stale = true",
-        f"{stale} AND NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF]-()<--(:Paper) DETACH DELETE e",
+        f"{stale} AND NOT (e)<--(:Paper) AND NOT (e)<-[:VARIANT_OF*1..4]-()<--(:Paper) DETACH DELETE e",
         f"{stale} REMOVE e.kg_stale",
     ]
 
