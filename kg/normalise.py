@@ -282,7 +282,37 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         merged = set(current.aliases) | aliases
         role = "proposed" if "proposed" in (current.role, m.role) else "used"
         by_key[key] = replace(current, role=role, aliases=tuple(sorted(merged - {current.name})))
-    return tuple(by_key.values())
+    return tuple(_spelled_out(by_key).values())
+
+
+_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")  # ASR, NER, LLMs, RoPE
+
+
+def _spelled_out(by_key: dict[str, Entity]) -> dict[str, Entity]:
+    """One node for a name and the same name with a short form the paper defines spelled out:
+    "Unsupervised ASR" joins "Unsupervised automatic speech recognition" where ASR is
+    "automatic speech recognition" in that paper."""
+    forms: dict[str, list[str]] = {}  # short form -> the longer forms of its entity
+    for e in by_key.values():
+        names = (e.name, *e.aliases)
+        for short in names:
+            if " " not in short and _SHORT_FORM.match(short):
+                forms.setdefault(short, []).extend(n for n in names if " " in n)
+    if not forms:
+        return by_key
+    for key, e in list(by_key.items()):
+        words = e.name.split()
+        if len(words) < 2 or key not in by_key:
+            continue
+        target = next((other for i, word in enumerate(words) for long in forms.get(word, ())
+                       if (other := by_key.get(entity_key(e.type, " ".join([*words[:i], long, *words[i + 1:]]))))
+                       and other.key != key), None)
+        if target is not None:
+            role = "proposed" if "proposed" in (target.role, e.role) else "used"
+            aliases = set(target.aliases) | {e.name, *e.aliases}
+            by_key[target.key] = replace(target, role=role, aliases=tuple(sorted(aliases - {target.name})))
+            del by_key[key]
+    return by_key
 
 
 class CorpusNames:

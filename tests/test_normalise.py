@@ -63,6 +63,12 @@ def entities_of(nlp, title, abstract):
     return {e.name: e for e in to_entities(paper, mentions)}
 
 
+def test_a_name_with_a_defined_short_form_spelled_out_is_one_node(nlp):
+    found = entities_of(nlp, "Zorbing for Unsupervised ASR", "Unsupervised automatic speech recognition (ASR) is hard.")
+    tasks = [e for e in found.values() if e.type == "TASK" and "nsupervised" in e.name]
+    assert len(tasks) == 1 and "Unsupervised ASR" in tasks[0].aliases
+
+
 def test_abbreviation_and_long_form_merge_in_one_abstract(nlp):
     found = entities_of(nlp, "MALT: Improving Reasoning",
                         'We present "Multi-agent LLM training" (MALT) for reasoning. MALT improves results on GSM8k and MATH.')
