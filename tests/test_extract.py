@@ -1130,3 +1130,9 @@ def test_model_classes_input_features_and_broad_skills_are_no_nodes(nlp):
 def test_long_chain_of_thought_is_chain_of_thought(nlp):
     found, _, _ = entities(nlp, Paper("p-lc", "A study", "Models trained with long chain-of-thought reason better."))
     assert list(found) == ["chain-of-thought prompting"]
+
+
+def test_a_known_measure_the_paper_proposes_to_use_is_used(nlp):
+    found, _, _ = entities(nlp, Paper("p-mse", "Distilling Zorbs", "To address this, we propose to minimize the mean "
+                                      "squared error (MSE) between the two representations."))
+    assert found["mean squared error"].role == "used"

@@ -379,8 +379,8 @@ def kg_resolve(doc):
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
                               or (family and (word_key(family) in proposed or word_key(family) in proposed_tails))) else "used"
-        if cand["type"] == "METRIC" and cand["rule"] == "gazetteer" and cand["canonical"]:
-            role = "used"  # "we introduce the MSE between ...": a known measure is never the paper's new thing
+        if cand["type"] == "METRIC" and (cand["canonical"] or (short and table[short]["canonical"])):
+            role = "used"  # "we propose to minimize the mean squared error (MSE)": a known measure is never the paper's new thing
         start_char = v.starts[cand["start"]]
         end_char = v.starts[stop - 1] + len(v.texts[stop - 1])
         sent = _sentence_span(v, cand["start"], stop)
