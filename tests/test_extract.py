@@ -1134,5 +1134,6 @@ def test_long_chain_of_thought_is_chain_of_thought(nlp):
 
 def test_a_known_measure_the_paper_proposes_to_use_is_used(nlp):
     found, _, _ = entities(nlp, Paper("p-mse", "Distilling Zorbs", "To address this, we propose to minimize the mean "
-                                      "squared error (MSE) between the two representations."))
+                                      "squared error (MSE) between the two representations. We also introduce the MSE "
+                                      "between the inner and outer models."))
     assert found["mean squared error"].role == "used"
