@@ -92,7 +92,10 @@ def select_spans(cands: list[dict]) -> list[dict]:
 
 
 _NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
-                             "memorization grokking data".split())
+                             "memorization grokking data".split()) | frozenset(
+    # quantities and settings ("learning rate (LR)", "replay ratio (RR)", "signal-to-noise ratio
+    # (SNR)", "First-Person View (FPV)"), and what a paper writes or builds with, not a technique
+    "rate ratio view size length number descriptions formulations automation formatting".split())
 
 
 # a sentence that lists what other fields or many applications do, not what the paper works on
@@ -167,6 +170,8 @@ def defined_term_type(short: str, long: str) -> str | None:
     (True, True)
     >>> defined_term_type("ICU", "intensive care unit"), defined_term_type("ERK", "Erdos-Renyi Kernel")
     (None, 'METHOD')
+    >>> defined_term_type("LR", "learning rate"), defined_term_type("FPV", "First-Person View")
+    (None, None)
     """
     words = long.split()
     if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
