@@ -1137,3 +1137,10 @@ def test_a_known_measure_the_paper_proposes_to_use_is_used(nlp):
                                       "squared error (MSE) between the two representations. We also introduce the MSE "
                                       "between the inner and outer models."))
     assert found["mean squared error"].role == "used"
+
+
+def test_plain_words_before_a_surveys_colon_are_its_topic(nlp):
+    found, _, _ = entities(nlp, Paper("p-sv", "Zorbic Model Behavior: A Comprehensive Survey", "We review 250 studies."))
+    assert "Zorbic Model Behavior" not in found
+    found, _, _ = entities(nlp, Paper("p-sv2", "Zorbic Thought: Masking Steps Helps", "We mask steps."))
+    assert found["Zorbic Thought"].role == "proposed"

@@ -118,8 +118,11 @@ def title_name(doc) -> tuple[int, int] | None:
                 return None
             if any(w.lower() in _STOP_PREPOSITIONS for w in words[1:]) or len(words) > 1 and _headline_verb(words[0]):
                 return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines
-            if any(is_name_shaped(w) for w in words) or (len(words) == 1 and _one_word_name(text)) or _coined_phrase(words):
+            if any(is_name_shaped(w) for w in words):
                 return 0, i
+            if (len(words) == 1 and _one_word_name(text)) or _coined_phrase(words):
+                # plain words before a survey's colon are its topic ("Language Model Behavior: A Comprehensive Survey")
+                return None if is_survey(list(v.lower[i + 1:_title_end(v)])) else (0, i)
             return None
     return None
 
