@@ -1144,3 +1144,11 @@ def test_plain_words_before_a_surveys_colon_are_its_topic(nlp):
     assert "Zorbic Model Behavior" not in found
     found, _, _ = entities(nlp, Paper("p-sv2", "Zorbic Thought: Masking Steps Helps", "We mask steps."))
     assert found["Zorbic Thought"].role == "proposed"
+
+
+def test_a_title_action_described_with_of_is_no_technique_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-tt", "ZorbAlign: Boosting Transfer by Early Establishment of Multilingual Alignment",
+                                      "We align early."))
+    assert "Early Establishment" not in found
+    found, _, _ = entities(nlp, Paper("p-tt2", "Debiasing Zorbs via Causal Information Minimization", "We debias."))
+    assert found["Causal Information Minimization"].role == "proposed"

@@ -11,6 +11,8 @@ written, so every paper that mentions MALT links to the same node.
 >>> coined.add([Mention("MALT", "METHOD", "proposed", "We propose MALT.", 19, 23, "proposal")])
 >>> [(m.text, m.role, m.rule) for m in coined.find(Paper("b", "Y", "We compare with MALT."), [], nlp)]
 [('MALT', 'used', 'coined-elsewhere')]
+>>> coined.find(Paper("c", "Y", "Multi-Array Lens Tuning (MALT) aligns lenses; MALT is optical."), [], nlp)
+[]
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class CoinedNames:
         # a name the paper already has was found everywhere in it by the first pass
         known = {form for m in mentions for form in (m.text, *m.aliases)}
         candidates = self._candidates(text, known) if self.names else []
+        # "Electronic Design Automation (EDA)": a paper that spells out the letters itself means its own thing
+        candidates = [form for form in candidates if f"({form})" not in text]
         if not candidates:
             return []
         if self._matcher is None:

@@ -195,8 +195,8 @@ def title_technique(doc) -> tuple[int, int] | None:
         while end < stop and end - i <= 4 and _TITLE_WORD.match(v.texts[end]) and v.lower[end] not in _STOP_PREPOSITIONS:
             end += 1
         size = end - i - 1
-        if not 2 <= size <= 4 or (end < stop and v.lower[end] in ("-", "and", "&")):
-            continue
+        if not 2 <= size <= 4 or (end < stop and v.lower[end] in ("-", "and", "&", "of")):
+            continue  # "by Early Establishment of Multilingual Alignment": an action described, no name
         words = v.lower[i + 1:end]
         if words[0].endswith("ing") or any(w in _HEADLINE_WORDS for w in words):
             continue
