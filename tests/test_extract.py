@@ -1152,3 +1152,12 @@ def test_a_title_action_described_with_of_is_no_technique_name(nlp):
     assert "Early Establishment" not in found
     found, _, _ = entities(nlp, Paper("p-tt2", "Debiasing Zorbs via Causal Information Minimization", "We debias."))
     assert found["Causal Information Minimization"].role == "proposed"
+
+
+def test_a_name_that_has_been_introduced_without_we_is_earlier_work(nlp):
+    found, _, _ = entities(nlp, Paper("p-pw", "Zorb-FLUX: simple generation",
+                                      "A methodology named Quux Decoupled Synthesis (QDS) has been introduced, which "
+                                      "decouples generation."))
+    assert found["Quux Decoupled Synthesis"].role == "used"
+    found, _, _ = entities(nlp, Paper("p-pw2", "Study", "We present a method named ZorbNet for generation."))
+    assert found["ZorbNet"].role == "proposed"

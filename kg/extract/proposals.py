@@ -374,7 +374,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         else:  # a bare form is a verb after "we" or "we ... to"; after "our" it is a noun ("our model design")
             subject = any(lower[j] == "we" and sent[j] == sent[i] for j in range(max(0, i - 4), i)) or (
                 i > 0 and lower[i - 1] == "to" and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])
-        if not subject and word not in _NAMING:
+        if not subject and (word not in _NAMING or _told_as_earlier_work(v, sent[i])):
             continue
         out += _enumerated_names(v, i)  # "we introduce (1) a corpus and (2) FooBERT, a model"
         window_end = i + 16
@@ -817,6 +817,20 @@ def _trained_coinages(doc, v) -> set[str]:
         if is_name_shaped(name) and name not in NOT_NAMES and word_key(name) not in defined and lower[i - 1].isalpha():
             out.add(word_key(name))
     return out
+
+
+_PERFECT = {"has", "have", "had"}
+
+
+def _told_as_earlier_work(v, sent_id: int) -> bool:
+    """A sentence without "we" that says something "has been introduced" (or proposed, ...):
+    "A methodology named Foo (F) has been introduced" names someone else's earlier work."""
+    first, stop = v.sentence_bounds(sent_id)
+    lower = v.lower[first:stop]
+    if "we" in lower or "our" in lower:
+        return False
+    return any(lower[k] in _PERFECT and lower[k + 1] == "been" and lower[k + 2] in _PRIOR_PROPOSALS | {"released", "named"}
+               for k in range(len(lower) - 2))
 
 
 _PRIOR_PROPOSALS = {"proposed", "introduced", "presented", "developed"}
