@@ -282,7 +282,21 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         merged = set(current.aliases) | aliases
         role = "proposed" if "proposed" in (current.role, m.role) else "used"
         by_key[key] = replace(current, role=role, aliases=tuple(sorted(merged - {current.name})))
-    return tuple(_spelled_out(by_key).values())
+    return tuple(_released(_spelled_out(by_key)).values())
+
+
+_RELEASE_TAIL = re.compile(r"^(.+?)[\s\-]*(?:v|V|version\s*)?\d+(?:\.\d+)*$")
+
+
+def _released(by_key: dict[str, Entity]) -> dict[str, Entity]:
+    """A release the paper writes beside its name is that name's variant: "MInference 1.0"
+    next to "MInference" gets it as family (sizes and curated releases have theirs already)."""
+    for key, e in list(by_key.items()):
+        match = None if e.family else _RELEASE_TAIL.match(e.name)
+        base = match and by_key.get(entity_key(e.type, match.group(1)))
+        if base and base.key != key:
+            by_key[key] = replace(e, family=base.name)
+    return by_key
 
 
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")  # ASR, NER, LLMs, RoPE

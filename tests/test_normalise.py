@@ -69,6 +69,11 @@ def test_a_name_with_a_defined_short_form_spelled_out_is_one_node(nlp):
     assert len(tasks) == 1 and "Unsupervised ASR" in tasks[0].aliases
 
 
+def test_a_release_written_beside_its_name_is_its_variant(nlp):
+    found = entities_of(nlp, "ZInference 1.0: Accelerating Pre-filling", "We propose ZInference, a sparse method.")
+    assert found["ZInference 1.0"].family == "ZInference" and found["ZInference"].family is None
+
+
 def test_abbreviation_and_long_form_merge_in_one_abstract(nlp):
     found = entities_of(nlp, "MALT: Improving Reasoning",
                         'We present "Multi-agent LLM training" (MALT) for reasoning. MALT improves results on GSM8k and MATH.')
