@@ -13,6 +13,9 @@ the curated entry as their family.
 [('zero-shot image classification', 'TASK'), ('answer quality score', 'METRIC')]
 >>> head_phrases(nlp("Recommenders typically score every item twice. They typically score items."))
 []
+>>> doc = nlp("Low Rank Matrix Completion\nWe use Markovian score climbing for low rank matrix completion.")
+>>> [doc[s:e].text for s, e, _ in head_phrases(doc)]
+[]
 """
 
 from __future__ import annotations
@@ -82,6 +85,16 @@ _ADVERB_ENDINGS = ("ally", "ently", "antly", "ively", "ously", "fully", "ately",
                    "ilarly", "ghly", "only", "ctly", "nearly", "mostly", "largely", "widely", "simply", "jointly")
 
 
+# stop words that are adjectives inside a name ("Low Rank ...", "Neural Network ..."), where a
+# phrase cut after them would be a fragment
+_NAME_ADJECTIVES = frozenset("low high large small deep neural binary noisy human joint".split())
+
+
+def _goes_on(word: str) -> bool:
+    """Whether a lower-case content word follows, so the phrase goes on past its head word."""
+    return word.isalpha() and word.islower() and word not in _STOP and not word.endswith("s")
+
+
 def _modifier(text: str, sentence_start: bool) -> bool:
     """Content words only: no stop words, no adverbs, no verb-like forms ("aiding", "raises", "adopted")."""
     lower = text.lower()
@@ -126,6 +139,11 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
             first -= 1
         if first == index:
             continue
+        if first > 0 and words[first - 1][1] == words[first][0] and texts[first - 1].lower() in _NAME_ADJECTIVES \
+                and sent[words[first - 1][0]] == sent[start]:
+            continue  # "Low Rank Matrix Completion", "Neural Network Retrieval": the phrase starts before the cut
+        if kind == "METRIC" and index + 1 < len(words) and _goes_on(texts[index + 1]):
+            continue  # "Markovian score climbing": the measure word is no head here
         phrase = v.text(words[first][0], end)
         if kind == "METRIC" and phrase.lower() in _NOT_METRICS:
             continue
