@@ -13,7 +13,7 @@ the curated entry as their family.
 [('zero-shot image classification', 'TASK'), ('answer quality score', 'METRIC')]
 >>> head_phrases(nlp("Recommenders typically score every item twice. They typically score items."))
 []
->>> doc = nlp("Low Rank Matrix Completion\nWe use Markovian score climbing for low rank matrix completion.")
+>>> doc = nlp("Low Rank Matrix Completion\\nWe use Markovian score climbing for low rank matrix completion.")
 >>> [doc[s:e].text for s, e, _ in head_phrases(doc)]
 []
 """
