@@ -1161,3 +1161,18 @@ def test_a_name_that_has_been_introduced_without_we_is_earlier_work(nlp):
     assert found["Quux Decoupled Synthesis"].role == "used"
     found, _, _ = entities(nlp, Paper("p-pw2", "Study", "We present a method named ZorbNet for generation."))
     assert found["ZorbNet"].role == "proposed"
+
+
+def test_what_the_papers_titled_system_introduces_is_the_papers(nlp):
+    found, _, _ = entities(nlp, Paper("p-own", "ZorTeR: Retrieval-Augmented Reasoning",
+                                      "We propose ZorTeR, a framework. At test time, ZorTeR introduces a Process "
+                                      "Explanation Model (PEM) for generating explanations."))
+    pem = next(e for e in found.values() if "PEM" in (e.name, *e.aliases))
+    assert pem.role == "proposed"
+
+
+def test_a_name_extending_the_papers_own_after_a_hyphen_is_its_variant(nlp):
+    found, _, _ = entities(nlp, Paper("p-vlm", "Zorb2-11B Technical Report",
+                                      "We introduce Zorb2-11B. The weights of both Zorb2-11B and Zorb2-11B-vlm are "
+                                      "released, and we compare with Llama-3-8B."))
+    assert found["Zorb2-11B-vlm"].role == "proposed" and found["Llama 3 8B"].role == "used"

@@ -329,6 +329,17 @@ def is_survey(title_words: list[str]) -> bool:
     return False
 
 
+def _own_name_tokens(doc) -> set[int]:
+    """Tokens of the abstract where the name before the title's colon is written: that system
+    is the paper's, so what it "introduces" is the paper's too."""
+    span = title_name(doc)
+    if span is None or span[1] - span[0] != 1:
+        return set()
+    v = view(doc)
+    name = v.texts[span[0]]
+    return {i for i in where(map(name.__eq__, v.texts)) if i >= span[1]}
+
+
 def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     """(start, end, type-or-None) of names right after "we propose/introduce ...".
 
@@ -338,6 +349,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     """
     abbreviations = candidates.abbreviations(doc)
     long_forms = {info["long_span"][0]: info["long_span"][1] for info in abbreviations.values()}
+    own = _own_name_tokens(doc)
     curated_long = {info["long_span"][0] for info in abbreviations.values() if info["canonical"]}
     curated = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
     v = view(doc)
@@ -370,7 +382,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             subject = subject or (i > 0 and texts_at[i - 1] == "," and i + 1 < len(lower) and is_name_shaped(texts_at[i + 1])
                                   and any(lower[j] in ("we", "our") and sent[j] == sent[i] for j in range(max(0, i - 25), i - 1)))
         elif word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:
-            subject = any(lower[j] in _SUBJECTS and sent[j] == sent[i] for j in range(max(0, i - 4), i))
+            # "we introduced", "this paper presents", and the paper's own titled system: "ReARTeR introduces a PEM"
+            subject = any((lower[j] in _SUBJECTS or j in own) and sent[j] == sent[i] for j in range(max(0, i - 4), i))
         else:  # a bare form is a verb after "we" or "we ... to"; after "our" it is a noun ("our model design")
             subject = any(lower[j] == "we" and sent[j] == sent[i] for j in range(max(0, i - 4), i)) or (
                 i > 0 and lower[i - 1] == "to" and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])

@@ -339,6 +339,8 @@ def kg_resolve(doc):
     # "K2-65B" of a proposed "LLM360 K2": the last word of a proposed name, sized, is the paper's too
     proposed_tails = {word_key(text.rsplit(" ", 1)[1]) for c in chosen if c["proposed"]
                       and " " in (text := v.text(c["start"], c["end"]))}
+    # "Falcon2-11B-vlm" of a proposed "Falcon2-11B": a name that extends the paper's own after a hyphen is its variant
+    proposed_stems = tuple({v.text(c["start"], c["end"]) + "-" for c in chosen if c["proposed"] and c["end"] - c["start"] <= 5})
     for cand in chosen:
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
@@ -383,7 +385,8 @@ def kg_resolve(doc):
             text = v.text(cand["start"], stop)
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
-                              or (family and (word_key(family) in proposed or word_key(family) in proposed_tails))) else "used"
+                              or (family and (word_key(family) in proposed or word_key(family) in proposed_tails))
+                              or (cand["type"] == "MODEL" and proposed_stems and text.startswith(proposed_stems))) else "used"
         if cand["type"] == "METRIC" and (cand["canonical"] or (short and table[short]["canonical"])):
             role = "used"  # "we propose to minimize the mean squared error (MSE)": a known measure is never the paper's new thing
         start_char = v.starts[cand["start"]]
