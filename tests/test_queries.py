@@ -455,17 +455,19 @@ def test_papers_with_code(store):
 
 def test_model_family(store):
     # "7b" matches only Llama 2 7B; its family is walked up to the root, then listed down again.
+    # The root is named as the curated lists name it: Llama 2's family there is "LLaMA".
     assert [tuple(r.values()) for r in run(store, "model_family", model="7B")] == [
-        ("Llama", "Llama", 0, "Llama", 0),
-        ("Llama", "Llama 2", 1, "Llama > Llama 2", 1),
-        ("Llama", "Llama 2 7B", 2, "Llama > Llama 2 > Llama 2 7B", 2),
+        ("LLaMA", "LLaMA", 0, "LLaMA", 0),
+        ("LLaMA", "Llama 2", 1, "LLaMA > Llama 2", 1),
+        ("LLaMA", "Llama 2 7B", 2, "LLaMA > Llama 2 > Llama 2 7B", 2),
     ]
     # Families known only through their variants (no paper names "ResNet" alone) still show.
     assert [(r["family"], r["model"], r["papers"]) for r in run(store, "model_family", model="RESNET")] == [
         ("ResNet", "ResNet", 0),
         ("ResNet", "ResNet-50", 2),
     ]
-    assert column(run(store, "model_family", model="gpt"), "lineage") == ["GPT-4"]
+    # GPT-4 joins the family the curated lists give it, though no paper here names GPT alone
+    assert column(run(store, "model_family", model="gpt"), "lineage") == ["GPT", "GPT > GPT-4"]
 
 
 def test_related_entities(store):
@@ -530,9 +532,9 @@ def test_a_name_given_exactly_matches_only_that_entity(names_store):
     assert column(run(names_store, "proposed_entities", name="math"), "entity") == []  # MATH is named, not proposed
     assert column(run(names_store, "proposed_entities", name="math", type="model"), "entity") == ["Mathstral"]
     assert column(run(names_store, "proposed_entities", name="stral"), "entity") == ["Mathstral"]
-    assert column(run(names_store, "model_family", model="llama-2"), "model") == ["Llama 2", "Llama 2 7B"]
-    assert column(run(names_store, "model_family", model="2 7"), "model") == ["Llama 2", "Llama 2 7B"]
-    assert column(run(names_store, "model_family", model="math"), "model") == ["Mathstral"]
+    assert column(run(names_store, "model_family", model="llama-2"), "model") == ["LLaMA", "Llama 2", "Llama 2 7B"]  # with its curated root
+    assert column(run(names_store, "model_family", model="2 7"), "model") == ["LLaMA", "Llama 2", "Llama 2 7B"]
+    assert column(run(names_store, "model_family", model="math"), "model") == ["Mistral", "Mathstral"]  # Mathstral is a Mistral model
 
 
 # -- parameters are values, never text -----------------------------------------------------

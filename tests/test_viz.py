@@ -81,7 +81,7 @@ def _page(graph, tmp_path, name="view.html", **kw) -> tuple[str, object]:
 
 def test_corpus_markup_never_reaches_the_page_as_markup(tmp_path):
     page, result = _page(hostile_graph(), tmp_path)
-    assert result.nodes == 9
+    assert result.nodes == 10  # Llama 3 8B, its family Llama 3 and the curated root LLaMA among them
     assert IMG_PAYLOAD not in page and SCRIPT_PAYLOAD not in page
     assert "<img" not in page.lower()
     # Only pyvis' and our own script elements: utils.js, vis-network, drawGraph(), data, viz.js.

@@ -66,7 +66,7 @@ def test_renders_offline_with_no_external_request(browser, tmp_path):
     result = render(hostile_graph(), tmp_path / "all.html")
     with _open(browser, result.path) as loaded:
         page = loaded.page
-        assert page.evaluate("network.body.data.nodes.length") == result.nodes == 9
+        assert page.evaluate("network.body.data.nodes.length") == result.nodes == 10  # with the curated root LLaMA above Llama 3
         assert page.evaluate("network.body.data.edges.length") == result.edges
         assert page.evaluate("Object.keys(network.body.nodes).length") == result.nodes  # drawn, not only loaded
         assert page.locator("#kg-legend").inner_text().count("\n") >= 3
