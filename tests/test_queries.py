@@ -762,7 +762,8 @@ def test_a_title_fragment_prefers_the_name_before_a_colon_then_whole_words(tmp_p
     assert main(["query", "paper_entities", "--param", "paper=BARE", "--json", "--workdir", workdir]) == 0
     out, err = capsys.readouterr()
     assert {r["paper"] for r in json.loads(out)} == {rows[1]["title"]}
-    assert rows[0]["title"] in err and rows[2]["title"] in err and rows[1]["title"] not in err
+    # "Laid Bare" holds the fragment as a word; "Barely-supervised" only inside one, which is no other reading
+    assert rows[0]["title"] not in err and rows[2]["title"] in err and rows[1]["title"] not in err
     assert main(["query", "papers_sharing_dataset", "--param", "paper=BARE", "--workdir", workdir]) == 0
     out, err = capsys.readouterr()  # no rows: every title it matches is named, none as "other"
     assert "(no rows)" in out and "matches 3 titles" in err and "other" not in err.split("matches")[1].split(":")[0]
@@ -798,3 +799,16 @@ def test_a_search_over_papers_an_earlier_version_loaded_says_to_rebuild(tmp_path
         opened.write("MATCH (p:Paper) REMOVE p.search_text", {})  # as an earlier version left it
     assert main(search) == 0
     assert f"{len(known_items())} paper(s) in this store have no search text" in capsys.readouterr().err
+
+
+def test_a_fragment_that_names_a_title_in_whole_words_ignores_titles_holding_it_inside_a_word(tmp_path, capsys):
+    from sample_graphs import _entity, _paper
+
+    s = "We test on GSM8K."
+    items = [PaperEntities(_paper("m1", "MALT: Improving Reasoning", s), (_entity("DATASET", "GSM8K", "used", "GSM8K", s),)),
+             PaperEntities(_paper("m2", "BERT Models for Maltese", s, line=3), (_entity("DATASET", "GSM8K", "used", "GSM8K", s),)),
+             PaperEntities(_paper("m3", "MALT at Scale", s, line=5), ())]
+    workdir = _closed_store(tmp_path, items)
+    assert main(["query", "paper_entities", "--param", "paper=MALT", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert "MALT: Improving Reasoning" in out and "Maltese" not in err and "MALT at Scale" in err

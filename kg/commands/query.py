@@ -7,7 +7,7 @@ import sys
 from ..errors import QueryError
 from ..fulltext import SEARCH_PROPERTY
 from ..queries import KEY_SUFFIX, get_template, load_templates
-from ..lookup import Candidate, alternatives, describe, rank
+from ..lookup import Candidate, alternatives, describe, rank, whole_words
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -122,6 +122,8 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     titles = [r["title"] for r in rows]
     if chosen in titles:
         titles.remove(chosen)
+        if whole_words(chosen, paper):  # "MALT" is the MALT paper; "Maltese" holds it only inside a word
+            titles = [title for title in titles if whole_words(title, paper)]
     return titles[:_MAX_OTHERS + 1]
 
 
