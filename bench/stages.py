@@ -137,6 +137,7 @@ def normalise(a):
 def graph_build(a):
     import networkx as nx
 
+    import kg.pipeline  # noqa: F401  (every kg command imports spaCy with it: not a cost of building the graph)
     from kg.graph import build_graph
 
     items = list(islice(_items(a), a.graph_max))

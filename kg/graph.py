@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import curated_family, entity_key, fold_pairs
+from .normalise import curated_family, curated_family_of_key, entity_key, fold_pairs
 from .records import PaperEntities
 
 __all__ = [
@@ -123,7 +123,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 rule=entity.rule,
                 confidence=entity.confidence,
             )
-            _add_families(graph, entity.key, entity.type, entity.family or curated_family(entity.type, entity.name))
+            _add_families(graph, entity.key, entity.type, entity.family or curated_family_of_key(entity.key))
         for url in item.links:
             repo = repository_key(url)
             if repo:

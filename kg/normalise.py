@@ -33,6 +33,7 @@ __all__ = [
     "entity_key",
     "model_family",
     "curated_family",
+    "curated_family_of_key",
     "curated_base",
     "clean_surface",
     "without_size_list",
@@ -162,6 +163,11 @@ def curated_family(entity_type: str, name: str) -> str | None:
     ('Qwen', 'Qwen', None)
     """
     return _curated_families().get(entity_key(entity_type, name))
+
+
+def curated_family_of_key(key: str) -> str | None:
+    """:func:`curated_family` by the node key (``entity_key`` of the name), which a graph already has."""
+    return _curated_families().get(key)
 
 
 _PREFIX_BOUNDARY = re.compile(r"[\s\-_]")
