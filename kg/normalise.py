@@ -294,11 +294,15 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
 _RELEASE_TAIL = re.compile(r"^(.+?)[\s\-]*(?:v|V|version\s*)?\d+(?:\.\d+)*$")
 
 
+_SIZE_CODE = re.compile(r"^(.+?[a-z])(\d{1,3}[A-Z]{1,2})$")  # "Bioformer8L", "Zorb16L"
+
+
 def _released(by_key: dict[str, Entity]) -> dict[str, Entity]:
-    """A release the paper writes beside its name is that name's variant: "MInference 1.0"
-    next to "MInference" gets it as family (sizes and curated releases have theirs already)."""
+    """A release or size code the paper writes beside its name is that name's variant:
+    "MInference 1.0" next to "MInference", "Bioformer8L" next to "Bioformer", get it as family
+    (sizes and curated releases have theirs already)."""
     for key, e in list(by_key.items()):
-        match = None if e.family else _RELEASE_TAIL.match(e.name)
+        match = None if e.family else _RELEASE_TAIL.match(e.name) or _SIZE_CODE.match(e.name)
         base = match and by_key.get(entity_key(e.type, match.group(1)))
         if base and base.key != key:
             by_key[key] = replace(e, family=base.name)

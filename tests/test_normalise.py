@@ -74,6 +74,14 @@ def test_a_release_written_beside_its_name_is_its_variant(nlp):
     assert found["ZInference 1.0"].family == "ZInference" and found["ZInference"].family is None
 
 
+def test_sizes_glued_to_the_papers_own_model_are_its_variants(nlp):
+    found = entities_of(nlp, "Zorbformer: an efficient language model",
+                        "We pretrained two Zorbformer models (named Zorbformer8L and Zorbformer16L). "
+                        "Both Zorbformer16L and Zorbformer8L outperformed BERT.")
+    assert found["Zorbformer8L"].type == found["Zorbformer16L"].type == "MODEL"
+    assert found["Zorbformer8L"].family == found["Zorbformer16L"].family == "Zorbformer"
+
+
 def test_abbreviation_and_long_form_merge_in_one_abstract(nlp):
     found = entities_of(nlp, "MALT: Improving Reasoning",
                         'We present "Multi-agent LLM training" (MALT) for reasoning. MALT improves results on GSM8k and MATH.')

@@ -699,11 +699,17 @@ def kg_shapes(doc):
         typed.update(range(start, end))
     compared = compared_names(v, shaped, typed)
     new_dataset = bool(compared) and {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"} == {"DATASET"}
+    # "Bioformer8L" beside the model "Bioformer": a compared name built on a model the doc names is a model
+    models = tuple({v.text(c["start"], c["end"]) for c in candidates.candidates(doc)
+                    if c["type"] == "MODEL" and c["end"] - c["start"] == 1 and len(v.texts[c["start"]]) >= 4})
     for start, end in compared:
         if _measured_as(v, end):
             candidates.add(doc, start, end, "METRIC", "compared", confidence=0.5)  # "(SIM-o of 0.68)"
             continue
         # what a new dataset is compared with, in a sentence about data, is data; otherwise a rival system
         rival = "DATASET" if new_dataset and _about_data(v, start) else "METHOD"
-        candidates.add(doc, start, end, model_or(v, v.text(start, end), rival), "compared", confidence=0.5)
+        text = v.text(start, end)
+        if models and text.startswith(models):
+            rival = "MODEL"
+        candidates.add(doc, start, end, model_or(v, text, rival), "compared", confidence=0.5)
     return doc
