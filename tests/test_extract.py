@@ -1176,3 +1176,9 @@ def test_a_name_extending_the_papers_own_after_a_hyphen_is_its_variant(nlp):
                                       "We introduce Zorb2-11B. The weights of both Zorb2-11B and Zorb2-11B-vlm are "
                                       "released, and we compare with Llama-3-8B."))
     assert found["Zorb2-11B-vlm"].role == "proposed" and found["Llama 3 8B"].role == "used"
+
+
+def test_a_task_or_data_head_after_a_defined_pair_types_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-hp", "Study", "Prompt tuning does not lend well to the multi-label class "
+                                      "incremental zorbing (MLCIZ) scenario. We test text-to-video (T2V) models."))
+    assert found["multi-label class incremental zorbing"].type == "TASK" and "text-to-video" not in found

@@ -30,7 +30,7 @@ from spacy.language import Language
 from . import candidates
 from ..normalise import surface_key
 from .gazetteer import load_gazetteer
-from .lexicon import NOT_NAMES, type_from_head
+from .lexicon import HEAD_TYPES, NOT_NAMES, type_from_head
 from .words import view, where
 
 __all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term", "case_sensitive_terms"]
@@ -287,6 +287,19 @@ def make_abbreviation_finder(nlp, name: str, gazetteer_dir: str | None):
     return AbbreviationFinder(gazetteer_dir)
 
 
+_SETTING_WORDS = frozenset({"scenario", "scenarios", "setting", "settings"})
+
+
+def _head_after(v, short_end: int) -> str | None:
+    """DATASET or TASK where a data head or a setting word follows a short form's closing bracket."""
+    at = short_end + 1 if short_end < len(v.texts) and v.texts[short_end] == ")" else None
+    word = v.lower[at] if at is not None and at < len(v.lower) else ""
+    if word in _SETTING_WORDS:
+        return "TASK"
+    # "text-to-video (T2V) models" is a class, no model; "out-of-distribution (OOD) detection" a task the pair is part of
+    return "DATASET" if HEAD_TYPES.get(word) == "DATASET" else None
+
+
 def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None:
     table = candidates.abbreviations(doc)
     v = view(doc)
@@ -310,6 +323,7 @@ def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None
                 spells_same_term(long_text, form) for form in (known_short["canonical"], *known_short["aliases"])):
             entity_type, canonical = known_short["type"], known_short["canonical"]
         else:
-            # the paper's own definition beats a curated name that means something else ("DST")
-            entity_type, canonical = type_from_head(long_text), None
+            # the paper's own definition beats a curated name that means something else ("DST"); a head
+            # word after the pair types it ("the multi-label class incremental learning (MLCIL) scenario")
+            entity_type, canonical = _head_after(v, short_end) or type_from_head(long_text), None
         table[short_text] = {"long": long_text, "type": entity_type, "long_span": [long_start, long_end], "canonical": canonical}
