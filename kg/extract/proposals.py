@@ -98,8 +98,14 @@ def title_data_head(v) -> int | None:
 
 def title_name(doc) -> tuple[int, int] | None:
     """Token span of "NAME" in a title shaped "NAME: subtitle", "NAME Technical Report" or
-    "[The] NAME Dataset for ..."."""
+    "[The] NAME Dataset for ..."; read once per doc (the proposals component asks twice)."""
     v = view(doc)
+    if "title_name" not in v.memo:
+        v.memo["title_name"] = _title_name(v)
+    return v.memo["title_name"]
+
+
+def _title_name(v) -> tuple[int, int] | None:
     report = technical_report(v)
     if report is not None:
         words = v.texts[:report]
@@ -816,12 +822,12 @@ def _trained_coinages(doc, v) -> set[str]:
     """
     texts, lower = v.texts, v.lower
     sent = v.sent_ids or [0] * len(texts)
-    if "(" not in texts:
-        return set()
-    defined = {word_key(short) for short in candidates.abbreviations(doc)}
-    curated = {c["start"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
     training = {sent[i] for i in where(map("we".__eq__, lower))
                 if any(lower[j] in _OWN_TRAINING for j in range(i + 1, min(i + 4, len(lower))) if sent[j] == sent[i])}
+    if not training or "(" not in texts:
+        return set()  # most docs: no sentence where the authors train
+    defined = {word_key(short) for short in candidates.abbreviations(doc)}
+    curated = {c["start"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
     out = set()
     for i in where(map("(".__eq__, texts)):
         if sent[i] not in training or i + 2 >= len(texts) or texts[i + 2] != ")" or i + 1 in curated:

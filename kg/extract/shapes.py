@@ -283,6 +283,16 @@ def _appositive(v, head: int, name: int) -> bool:
 _OPENING_PREPOSITIONS = frozenset({"on", "in", "for", "with", "across", "at", "under", "from", "over", "beyond", "unlike"})
 
 
+def _joined_word(v, i: int, step: int) -> int | None:
+    """The written word next to word ``i`` (``step`` -1: before it, 1: after it) when nothing
+    but list joiners (commas, "and", "/", ...) stands between the two, else None."""
+    j = i + step
+    if not 0 <= j < len(v.words):
+        return None
+    left, right = (v.words[j], v.words[i]) if step == -1 else (v.words[i], v.words[j])
+    return None if any(v.texts[k] not in _LIST_JOINERS for k in range(left[1], right[0])) else j
+
+
 def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int, str]]:
     """Name-shaped words coordinated with a known DATASET/MODEL/METHOD mention get its type."""
     words = v.words
@@ -297,15 +307,11 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
             continue  # the mention does not start and end on word boundaries
         for step in (-1, 1):
             i = first if step == -1 else last
-            while 0 <= i + step < len(words):
-                j = i + step
-                left, right = (words[j], words[i]) if step == -1 else (words[i], words[j])
-                if any(v.texts[k] not in _LIST_JOINERS for k in range(left[1], right[0])):
-                    break
+            while (j := _joined_word(v, i, step)) is not None:
                 if v.word_lower[j] in _LIST_JOINERS:
                     i = j
                     continue
-                if left[1] == right[0] and v.word_lower[i] not in _LIST_JOINERS:
+                if words[min(i, j)][1] == words[max(i, j)][0] and v.word_lower[i] not in _LIST_JOINERS:
                     break  # "ScanObjectNN PB-T50-RS split": side by side with no joiner is no list
                 if not shaped[j] and step == 1 and last > first and v.word_texts[j] == v.word_texts[first] \
                         and j + 1 < len(words) and shaped[j + 1] and words[j + 1][0] == words[j][1]:
@@ -377,11 +383,7 @@ def retype_list_outliers(v, known: list[dict]) -> None:
         sibling_types = []
         for step in (-1, 1):
             i = at
-            while 0 <= i + step < len(words):
-                j = i + step
-                left, right = (words[j], words[i]) if step == -1 else (words[i], words[j])
-                if any(v.texts[k] not in _LIST_JOINERS for k in range(left[1], right[0])):
-                    break
+            while (j := _joined_word(v, i, step)) is not None:
                 i = j
                 if v.word_lower[j] in _LIST_JOINERS:
                     continue
@@ -701,7 +703,7 @@ def kg_shapes(doc):
     new_dataset = bool(compared) and {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"} == {"DATASET"}
     # "Bioformer8L" beside the model "Bioformer": a compared name built on a model the doc names is a model
     models = tuple({v.text(c["start"], c["end"]) for c in candidates.candidates(doc)
-                    if c["type"] == "MODEL" and c["end"] - c["start"] == 1 and len(v.texts[c["start"]]) >= 4})
+                    if c["type"] == "MODEL" and c["end"] - c["start"] == 1 and len(v.texts[c["start"]]) >= 4}) if compared else ()
     for start, end in compared:
         if _measured_as(v, end):
             candidates.add(doc, start, end, "METRIC", "compared", confidence=0.5)  # "(SIM-o of 0.68)"
