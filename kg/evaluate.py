@@ -45,6 +45,8 @@ SPLITS = {
     "written2": ("written2.jsonl",),
     "written3a": ("written3a.jsonl",),
     "written3b": ("written3b.jsonl",),
+    "written4a": ("written4a.jsonl",),
+    "written4b": ("written4b.jsonl",),
 }
 
 
