@@ -1095,6 +1095,16 @@ def test_a_coined_name_listed_with_a_known_one_takes_its_type_but_not_one_beside
     assert "PB-T77-RS" not in found
 
 
+def test_plain_words_listed_with_known_datasets_are_datasets(nlp):
+    paper = Paper("p-pw", "Forecasting", "On ETTh1, ETTm1, Weather, Electricity and Traffic, it leads. "
+                  "On HalfCheetah, Hopper, Walker2d, Ant and Humanoid, Results improve. "
+                  "We report gains on CheXpert, Edema Severity and MIMIC-IV. On ImageNet, Transformers win.")
+    found, _, _ = entities(nlp, paper)
+    assert all(found[name].type == "DATASET" for name in ("Weather", "Electricity", "Traffic", "Hopper", "Ant", "Humanoid"))
+    # the list closes after "and ..."; a word of a multi-word item and a lone sibling are not data
+    assert not {"Results", "Edema", "Severity", "Transformers"} & set(found)
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

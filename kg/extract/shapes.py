@@ -329,6 +329,60 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
     return out
 
 
+def _list_items(v, at: int) -> list[int]:
+    """Word indices of the one-word items of the list word ``at`` stands in, in order.  A list
+    closes at the item after "and"/"or" ("on A, B and C, Foo improves ..." holds A, B and C)."""
+    items, lower, words = [at], v.word_lower, v.words
+    i, closed = at, False
+    while (j := _joined_word(v, i, -1)) is not None:
+        if lower[j] in _LIST_JOINERS:
+            closed = closed or len(items) == 1 and lower[j] in ("and", "or")  # "..., Ant and Humanoid"
+        elif words[j][1] == words[i][0] and lower[i] not in _LIST_JOINERS:
+            if i != at:  # two words side by side are one multi-word item ("Edema Severity"), not an item
+                items.remove(i)
+            break
+        else:
+            items.insert(0, j)
+        i = j
+    i, last = at, False
+    while not closed and (j := _joined_word(v, i, 1)) is not None:
+        if lower[j] in _LIST_JOINERS:
+            last = last or lower[j] in ("and", "or")
+        elif words[i][1] == words[j][0] and lower[i] not in _LIST_JOINERS:
+            if i != at:
+                items.remove(i)
+            break
+        else:
+            items.append(j)
+            closed = last
+        i = j
+    return items
+
+
+def plain_listed_datasets(v, shaped: list[bool], known: list[dict]) -> list[int]:
+    """Plain capitalised words listed with two or more known datasets name datasets too
+    ("HalfCheetah, Hopper, Walker2d and Ant"; "ETTh1, ETTm1, Weather and Traffic"), in a
+    list of three or more one-word items."""
+    words = v.words
+    known_at = {}
+    for cand in known:
+        at = v.word_at(cand["start"])
+        if at is not None and words[at][1] == cand["end"]:
+            known_at[at] = cand["type"]
+    out, seen = [], set()
+    for at, entity_type in known_at.items():
+        if entity_type != "DATASET" or at in seen:
+            continue
+        items = _list_items(v, at)
+        seen.update(items)
+        if len(items) < 3 or sum(known_at.get(i) == "DATASET" for i in items) < 2:
+            continue
+        if any(known_at.get(i) not in (None, "DATASET") for i in items):
+            continue  # a list mixing data and systems is no list of data
+        out += [i for i in items if i not in known_at and not shaped[i] and _listed_name(v, i)]
+    return out
+
+
 def bracketed_parts(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int]]:
     """Coined names listed in brackets right after a known dataset are its parts, datasets
     too: "IrokoBench (AfriXNLI, AfriMMLU and AfriMGSM)".  Two names at least, and nothing
@@ -679,6 +733,8 @@ def kg_shapes(doc):
     retype_list_outliers(v, known)
     for start, end, entity_type in list_siblings(v, shaped, known):
         candidates.add(doc, start, end, entity_type, "list", confidence=0.7)
+    for i in plain_listed_datasets(v, shaped, known):
+        candidates.add(doc, v.words[i][0], v.words[i][1], "DATASET", "list", confidence=0.6)
     typed = {i for c in candidates.candidates(doc) for i in range(c["start"], c["end"])}
     for start, end, new in titled_techniques(v, load_generic_phrases(), typed):
         candidates.add(doc, start, end, "METHOD", "titled-run", confidence=0.6, proposed=new)
