@@ -1105,6 +1105,22 @@ def test_plain_words_listed_with_known_datasets_are_datasets(nlp):
     assert not {"Results", "Edema", "Severity", "Transformers"} & set(found)
 
 
+def test_the_subject_after_an_opening_phrase_is_no_list_sibling(nlp):
+    found, _, _ = entities(nlp, Paper("p-op", "A study", "On ImageNet, FooNet-50 reaches 80% accuracy. "
+                                      "On ImageNet, ZorbSet and QuuxSet, it leads."))
+    assert "FooNet-50" not in found or found["FooNet-50"].type != "DATASET"
+    assert found["ZorbSet"].type == found["QuuxSet"].type == "DATASET"
+
+
+def test_x_in_a_short_form_reads_cross(nlp):
+    paper = Paper("p-x", "Cross-Resolution Residual Networks for Image Classification",
+                  "We present Cross-Resolution Residual Networks (XRes-Nets), a family of architectures. "
+                  "A 26-layer XRes-Net beats ResNet-50.")
+    found, _, _ = entities(nlp, paper)
+    assert found["XRes-Nets"].role == "proposed"
+    assert "Cross-Resolution Residual Networks" in found["XRes-Nets"].aliases and "XRes-Net" not in found
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

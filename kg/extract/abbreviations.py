@@ -66,11 +66,22 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     2
     >>> match_long_form("SS2D", ["substitute", "the", "2D-Selective-Scan"]) is None  # letters across a clause
     True
+    >>> match_long_form("XRes-Nets", ["present", "Cross-Resolution", "Residual", "Networks"])  # X for "cross"
+    3
     """
     letters = [c.lower() for c in _unaccented(short) if c.isalnum()]
     if not letters:
         return None
     words = [_unaccented(word) for word in words]
+    if "x" in letters and (count := _long_form_count(letters, [_CROSS.sub("x", word) for word in words])):
+        return count  # "Cross-Resolution Residual Networks (XRes-Nets)": X reads "cross"
+    return _long_form_count(letters, words)
+
+
+_CROSS = re.compile(r"(?i)(?<![a-z])cross(?=-?[a-z])")
+
+
+def _long_form_count(letters: list[str], words: list[str]) -> int | None:
     limit = min(len(words), len(letters) + 5, 2 * len(letters) + 1)
     spelled = _initials_count(letters, words)
     if spelled:

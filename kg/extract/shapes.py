@@ -293,6 +293,12 @@ def _joined_word(v, i: int, step: int) -> int | None:
     return None if any(v.texts[k] not in _LIST_JOINERS for k in range(left[1], right[0])) else j
 
 
+def _list_goes_on(v, i: int) -> bool:
+    """Whether a list joiner follows word ``i`` ("A, B and C": yes after A and B, not after C)."""
+    j = _joined_word(v, i, 1)
+    return j is not None and (v.word_lower[j] in _LIST_JOINERS or v.words[i][1] != v.words[j][0])
+
+
 def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int, str]]:
     """Name-shaped words coordinated with a known DATASET/MODEL/METHOD mention get its type."""
     words = v.words
@@ -324,6 +330,10 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                 if step == -1 and j > 0 and v.word_lower[j - 1] in _OPENING_PREPOSITIONS \
                         and words[j - 1][0] == v.sentence_bounds(sent[words[j - 1][0]])[0]:
                     break  # "On FooBench, CAA retains ...": the comma closes an opening phrase, no list
+                if step == 1 and i == last and first > 0 and v.word_lower[first - 1] in _OPENING_PREPOSITIONS \
+                        and words[first - 1][0] == v.sentence_bounds(sent[words[first - 1][0]])[0] \
+                        and not _list_goes_on(v, j):
+                    break  # "On ImageNet, XRes-50 reaches ...": the subject after an opening phrase
                 out.append((words[j][0], words[j][1], cand["type"]))
                 i = j
     return out
