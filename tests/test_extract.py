@@ -1121,6 +1121,12 @@ def test_x_in_a_short_form_reads_cross(nlp):
     assert "Cross-Resolution Residual Networks" in found["XRes-Nets"].aliases and "XRes-Net" not in found
 
 
+def test_a_short_form_glued_before_a_known_model_makes_another_model(nlp):
+    found, _, _ = entities(nlp, Paper("p-gp", "A study", "It matches SE-ResNet-101 and M-CLIP."))
+    assert found["SE-ResNet-101"].type == found["M-CLIP"].type == "MODEL"
+    assert not {"ResNet-101", "CLIP"} & set(found)
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

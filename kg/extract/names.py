@@ -23,7 +23,7 @@ from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PROPOSAL_VERBS
 from .words import view
 
-__all__ = ["NameMatcher", "extend_model_name", "extend_version", "inside_a_compound", "matches_as_written"]
+__all__ = ["NameMatcher", "extend_model_name", "extend_version", "glued_prefix_start", "inside_a_compound", "matches_as_written"]
 
 _SIZE_OR_VARIANT = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
@@ -169,6 +169,12 @@ class NameMatcher:
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
             if entity_type == "MODEL" and self.extend_models:
                 stop = extend_model_name(doc, start, extend_version(doc, end))
+                if (first := glued_prefix_start(v, start)) != start and (first, stop) not in spans \
+                        and not any(s <= first < e for s, e in spans):
+                    # "SE-ResNet-101", "M-CLIP": a short form glued before a model makes another model
+                    # (not a known name: "DINO-ViT" is two)
+                    candidates.add(doc, first, stop, entity_type, "model-shaped", family=entry.name, confidence=0.6)
+                    continue
             elif entity_type == "METHOD":
                 stop = extend_version(doc, end)
             elif entity_type == "DATASET":
@@ -224,6 +230,23 @@ def _read_as_data(v, start: int, end: int, matches, entries) -> bool:
         if 0 < len(between) <= 2 and all(lower[i] in _LIST_GLUE for i in between):
             return True
     return False
+
+
+def glued_prefix_start(v, start: int) -> int:
+    """Where a name starts that a short upper-case form glued on by a hyphen opens ("SE-" of
+    "SE-ResNet-101"), else ``start``.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("SE-ResNet and self-BERT and Continual-T0"))
+    >>> glued_prefix_start(v, 2), glued_prefix_start(v, 6), glued_prefix_start(v, 10)
+    (0, 6, 10)
+    """
+    texts, spaced = v.texts, v.spaced
+    if start >= 2 and texts[start - 1] == "-" and not spaced[start - 2] and not spaced[start - 1]:
+        before = texts[start - 2]
+        if before.isupper() and before.isalnum() and len(before) <= 4 and (start == 2 or spaced[start - 3] or texts[start - 3] in "(\"'“"):
+            return start - 2
+    return start
 
 
 _NEGATING_SUFFIXES = {"free", "less"}
