@@ -1127,6 +1127,16 @@ def test_a_short_form_glued_before_a_known_model_makes_another_model(nlp):
     assert not {"ResNet-101", "CLIP"} & set(found)
 
 
+def test_a_technique_a_title_opens_with_and_claims_a_result_for_is_proposed(nlp):
+    found, _, _ = entities(nlp, Paper("p-ts", "Propagation-Aware Edge Dropout Mitigates Oversmoothing in Graph Networks",
+                                      "We propose a regularizer that drops edges."))
+    assert found["Propagation-Aware Edge Dropout"].role == "proposed"
+    for title in ("Dropout Reduces Underfitting", "Does Scale Help Reasoning", "Scaling Data Improves Recall",
+                  "Metadata Conditioning Accelerates Pre-training"):
+        found, _, _ = entities(nlp, Paper("p-ts2", title, "We propose Metadata Conditioning then Cooldown (MeCo)."))
+        assert not [e for e in found.values() if e.rule == "title-technique"], title
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

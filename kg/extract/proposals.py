@@ -24,7 +24,7 @@ from .lexicon import (
 )
 from .words import view, where, word_key
 
-__all__ = ["title_name", "title_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
+__all__ = ["title_name", "title_technique", "title_subject_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _IRREGULAR_PAST = {"built"}
@@ -208,6 +208,37 @@ def title_technique(doc) -> tuple[int, int] | None:
             continue
         if words[-1].endswith(_NOMINAL_ENDINGS):
             return i + 1, end
+    return None
+
+
+# what a title claims its subject does ("Entity-Level Data Filtering Reduces Hallucination")
+_CLAIM_VERBS = frozenset("""improves reduces prevents mitigates benefits enables helps boosts outperforms beats yields
+    enhances accelerates stabilizes stabilises unlocks fixes closes bridges eliminates alleviates overcomes
+    increases lowers cuts speeds""".split())
+_TECHNIQUE_LAST_WORDS = frozenset({"dropout", "attention", "loss", "decay"})
+
+
+def title_subject_technique(doc) -> tuple[int, int] | None:
+    """Token span of a technique a title opens with and claims a result for: two to four
+    capitalised words ending in a nominalisation or a technique head, then a claim verb
+    ("Propagation-Aware Edge Dropout Mitigates Oversmoothing ...").  A question, a gerund or
+    a headline word first is no technique ("Does Scale Help ...", "Scaling Data Improves ...").
+    """
+    v = view(doc)
+    stop = _title_end(v)
+    words = v.words
+    for count in range(2, 5):
+        if count >= len(words) or words[count][0] >= stop:
+            return None
+        if v.word_lower[count] not in _CLAIM_VERBS:
+            continue
+        phrase = v.word_texts[:count]
+        if not all(_TITLE_WORD.match(w) for w in phrase) or _headline_verb(phrase[0]) or phrase[0].lower() in _HEADLINE_WORDS:
+            return None
+        last = phrase[-1].lower()
+        if last.endswith(_NOMINAL_ENDINGS) or last in _TECHNIQUE_LAST_WORDS or type_from_head(" ".join(phrase)) == "METHOD":
+            return words[0][0], words[count - 1][1]
+        return None
     return None
 
 
@@ -783,6 +814,9 @@ def kg_proposals(doc):
     if long_span:  # "APT: Adaptive Pruning and Tuning ...": the name's long form, wherever it recurs
         _add_long_form(doc, v, long_span, v.text(*span), found)
     technique = title_technique(doc)
+    if not technique and (subject := title_subject_technique(doc)) and not _curated(doc, subject):
+        opening = v.text(*subject).lower()  # "Metadata Conditioning ...": the start of a named "... then Cooldown (MeCo)"
+        technique = None if any(info["long"].lower().startswith(opening) for info in abbreviations.values()) else subject
     if technique:
         _add_technique(doc, v, technique, span, found)
     for short, info in abbreviations.items():
