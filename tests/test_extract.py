@@ -1119,6 +1119,10 @@ def test_x_in_a_short_form_reads_cross(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["XRes-Nets"].role == "proposed"
     assert "Cross-Resolution Residual Networks" in found["XRes-Nets"].aliases and "XRes-Net" not in found
+    # a hyphenated capitalised word the letters skip still leads the name: one proposed node
+    found, _, _ = entities(nlp, Paper("p-x2", "On Transfer", "We propose Model-Based Cross-Task Transfer (XTRA). XTRA works."))
+    assert found["XTRA"].role == "proposed" and found["XTRA"].aliases == ("Model-Based Cross-Task Transfer",)
+    assert len(found) == 1
 
 
 def test_a_short_form_glued_before_a_known_model_makes_another_model(nlp):

@@ -311,6 +311,23 @@ def _head_after(v, short_end: int) -> str | None:
     return "DATASET" if HEAD_TYPES.get(word) == "DATASET" else None
 
 
+_TITLED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
+
+
+def _titled_lead(v, long_start: int) -> int:
+    """Where a new term's long form starts when a hyphenated capitalised word its letters
+    skip leads it: "Model-Based Cross-Task Transfer (XTRA)" is one name, not "Cross-Task
+    Transfer" after a modifier.  Only a capitalised long form takes it, and not at a sentence's start."""
+    at = v.word_at(long_start)
+    if at is None or at == 0 or not v.word_texts[at][:1].isupper():
+        return long_start
+    lead_start, lead_end = v.words[at - 1]
+    sent_start = v.sent_starts[v.sent_ids[long_start]] if v.sent_ids else 0
+    if lead_start > sent_start and lead_end == long_start and _TITLED.match(v.word_texts[at - 1]) and v.spaced[lead_end - 1]:
+        return lead_start
+    return long_start
+
+
 def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None:
     table = candidates.abbreviations(doc)
     v = view(doc)
@@ -337,4 +354,6 @@ def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None
             # the paper's own definition beats a curated name that means something else ("DST"); a head
             # word after the pair types it ("the multi-label class incremental learning (MLCIL) scenario")
             entity_type, canonical = _head_after(v, short_end) or type_from_head(long_text), None
+            long_start = _titled_lead(v, long_start)
+            long_text = v.text(long_start, long_end).strip(" \"'“”")
         table[short_text] = {"long": long_text, "type": entity_type, "long_span": [long_start, long_end], "canonical": canonical}
