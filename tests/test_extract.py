@@ -1141,6 +1141,17 @@ def test_a_technique_a_title_opens_with_and_claims_a_result_for_is_proposed(nlp)
         assert not [e for e in found.values() if e.rule == "title-technique"], title
 
 
+def test_pairs_the_authors_call_theirs_are_proposed(nlp):
+    cases = [("With a database, our Retrieval-Enhanced Transformer (RETRO) matches GPT-3.", "RETRO"),
+             ("We propose a new method based on Leave-One-Out Zorb-Quux, or LOZQ for short.", "LOZQ"),
+             ("Our approach involves low-value-prioritized sampling (LVPS) to train.", "LVPS")]
+    for abstract, name in cases:
+        found, _, _ = entities(nlp, Paper("p-op", "A study", abstract))
+        assert found[name].role == "proposed", abstract
+    found, _, _ = entities(nlp, Paper("p-op2", "A study", "We improve on Zorb Quux Search (ZQS). Our model uses ZQS."))
+    assert found["Zorb Quux Search"].role == "used"
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

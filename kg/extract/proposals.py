@@ -753,6 +753,38 @@ def _owned_names(doc, v) -> set[str]:
     return out
 
 
+_PART_VERBS = frozenset({"involves", "involve", "comprises", "comprise", "consists", "consist", "incorporates",
+                         "incorporate", "features", "contains", "contain"})
+
+
+def _owned_pairs(v, abbreviations: dict) -> set[str]:
+    """Keys of defined pairs the authors call theirs: spelled out after "our" ("our
+    Retrieval-Enhanced Transformer (RETRO)", curated or not), a new term in a sentence where
+    our approach is made of it ("Our approach involves low-value-prioritized sampling (LVPS)"),
+    and a new short form coined "for short" in a sentence that proposes ("we propose a method
+    based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short")."""
+    lower = v.lower
+    sent = v.sent_ids or [0] * len(lower)
+    out = set()
+    for short, info in abbreviations.items():
+        start, end = info["long_span"]
+        before = lower[max(0, start - 12):start]
+        same_sentence = [w for j, w in zip(range(max(0, start - 12), start), before) if sent[j] == sent[start]]
+        owned = start > 0 and lower[start - 1] == "our"
+        if not owned and not info["canonical"]:
+            owned = "our" in same_sentence and any(w in _PART_VERBS for w in same_sentence)
+            owned = owned or (_coined_for_short(v, end) and any(w in PROPOSAL_VERBS for w in same_sentence)
+                              and "we" in same_sentence)
+        if owned:
+            out.update((word_key(short), word_key(info["long"])))
+    return out
+
+
+def _coined_for_short(v, long_end: int) -> bool:
+    """", or NAME for short" right after a long form."""
+    return tuple(v.lower[long_end:long_end + 2]) == (",", "or") and "short" in v.lower[long_end + 3:long_end + 6]
+
+
 def _phrase_ends(v, token: int) -> bool:
     """Whether the noun phrase ends before ``token``: at punctuation, a preposition or the end."""
     after = v.lower[token] if token < len(v.texts) else ""
@@ -765,6 +797,7 @@ def kg_proposals(doc):
     abbreviations = candidates.abbreviations(doc)
     v = view(doc)
     proposed.update(_owned_names(doc, v))
+    proposed.update(_owned_pairs(v, abbreviations))
     found: dict[str, str | None] = {}
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
