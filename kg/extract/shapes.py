@@ -665,7 +665,8 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
-    >>> doc = nlp("A Title With Fast Training\\nWe adopt Large Batch Training and Joint Attention. Sparse Training helps.")
+    >>> doc = nlp("A Title With Fast Training\\nWe adopt Large Batch Training and Joint Attention. Sparse Training helps. "
+    ...           "It is the approach that Bootstraps Speech Training.")
     >>> [doc[s:e].text for s, e, _ in titled_techniques(view(doc), frozenset(), set())]
     ['Large Batch Training', 'Joint Attention']
 
@@ -694,6 +695,8 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
         if texts[start] in _RUN_OPENERS:
             start, opens_sentence = start + 1, False
         first, last = words[start][0], words[head][1]
+        if first > 0 and v.lower[first - 1] in ("that", "which", "who"):
+            continue  # "the BLSP approach that Bootstraps Language-Speech Pre-training": a verb opens the run
         if (1 <= head - start <= 4 and not opens_sentence and first >= title_end
                 and v.text(first, last).lower() not in generic and not typed.intersection(range(first, last))):
             out.append((first, last, _presented_as_new(v, first, last)))
