@@ -1152,6 +1152,13 @@ def test_pairs_the_authors_call_theirs_are_proposed(nlp):
     assert found["Zorb Quux Search"].role == "used"
 
 
+def test_a_goal_after_with_is_no_title_technique(nlp):
+    found, _, _ = entities(nlp, Paper("p-g", "Video Generation with Enhanced Temporal Consistency", "We study video."))
+    assert "Enhanced Temporal Consistency" not in found
+    found, _, _ = entities(nlp, Paper("p-g2", "Video Generation with Temporal Token Compression", "We study video."))
+    assert found["Temporal Token Compression"].role == "proposed"
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

@@ -183,6 +183,7 @@ def _spelled_after(v, span: tuple[int, int], letters: list[str]) -> tuple[int, i
 
 
 _TECHNIQUE_CUES = {"via", "through", "with", "using", "by"}
+_GOAL_WORDS = frozenset({"enhanced", "improved", "better", "increased", "reduced", "stronger", "faster", "higher", "lower", "greater"})
 _NOMINAL_ENDINGS = ("ation", "ition", "ment", "ing", "ency", "ance")
 
 
@@ -204,8 +205,8 @@ def title_technique(doc) -> tuple[int, int] | None:
         if not 2 <= size <= 4 or (end < stop and v.lower[end] in ("-", "and", "&", "of")):
             continue  # "by Early Establishment of Multilingual Alignment": an action described, no name
         words = v.lower[i + 1:end]
-        if words[0].endswith("ing") or any(w in _HEADLINE_WORDS for w in words):
-            continue
+        if words[0].endswith("ing") or words[0] in _GOAL_WORDS or any(w in _HEADLINE_WORDS for w in words):
+            continue  # "with Enhanced Temporal Consistency": what the work reaches, not how
         if words[-1].endswith(_NOMINAL_ENDINGS):
             return i + 1, end
     return None
