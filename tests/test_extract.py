@@ -1155,8 +1155,8 @@ def test_pairs_the_authors_call_theirs_are_proposed(nlp):
 def test_a_goal_after_with_is_no_title_technique(nlp):
     found, _, _ = entities(nlp, Paper("p-g", "Video Generation with Enhanced Temporal Consistency", "We study video."))
     assert "Enhanced Temporal Consistency" not in found
-    found, _, _ = entities(nlp, Paper("p-g2", "Video Generation with Temporal Token Compression", "We study video."))
-    assert found["Temporal Token Compression"].role == "proposed"
+    found, _, _ = entities(nlp, Paper("p-g2", "Video Generation with Temporal Token Aggregation", "We study video."))
+    assert found["Temporal Token Aggregation"].role == "proposed"
 
 
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
