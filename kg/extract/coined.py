@@ -13,6 +13,11 @@ written, so every paper that mentions MALT links to the same node.
 [('MALT', 'used', 'coined-elsewhere')]
 >>> coined.find(Paper("c", "Y", "Multi-Array Lens Tuning (MALT) aligns lenses; MALT is optical."), [], nlp)
 []
+>>> coined.add([Mention("Model Zoo", "METHOD", "proposed", "We propose Model Zoo.", 11, 20, "proposal")])
+>>> coined.find(Paper("d", "Knowledge in Model Zoo for X", "We study it."), [], nlp)
+[]
+>>> [m.text for m in coined.find(Paper("e", "Y", "We compare with Model Zoo."), [], nlp)]
+['Model Zoo']
 """
 
 from __future__ import annotations
@@ -84,17 +89,25 @@ class CoinedNames:
         have = {(m.start, m.end) for m in mentions}
         covered = {i for m in mentions for i in range(m.start, m.end)}
         doc = nlp.make_doc(text)
+        title_end = len(paper.title)
         found = []
         for match_id, start, end in self._matcher(doc):
             span = doc[start:end]
             if (span.start_char, span.end_char) in have or span.start_char in covered:
                 continue
+            if span.end_char <= title_end and _plain_words(span.text):
+                continue  # "... Knowledge in Model Zoo for ...": a title capitalises every word
             entity_type, canonical = self.names[nlp.vocab.strings[match_id]]
             sentence = _sentence_around(text, span.start_char, span.end_char)  # doc.text rebuilds the text token by token
             found.append(Mention(span.text, entity_type, "used", sentence, span.start_char, span.end_char,
                                  "coined-elsewhere", 0.7, canonical=canonical))
             covered |= set(range(span.start_char, span.end_char))
         return found
+
+
+def _plain_words(form: str) -> bool:
+    """Capitalised ordinary words only ("Model Zoo"), nothing a title could not write."""
+    return all(word.isalpha() and word[1:].islower() for word in form.split())
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
