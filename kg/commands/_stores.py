@@ -41,6 +41,18 @@ def print_rows(rows: list[dict], fmt: str) -> None:
     if fmt == "table" and cells_cut(rows):
         print(f"note: cells longer than {CELL_WIDTH} characters end in '…'; --full, --json or --csv print them whole",
               file=sys.stderr)
+    if fmt == "table" and (empty := empty_columns(rows)):
+        print(f"note: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty in every row "
+              "(no input record gave a value)", file=sys.stderr)
+
+
+def empty_columns(rows: list[dict]) -> list[str]:
+    """Columns with no value in any row (a corpus without years leaves ``year`` blank).
+
+    >>> empty_columns([{"name": "A", "year": None}, {"name": "B", "year": ""}]), empty_columns([])
+    (['year'], [])
+    """
+    return [key for key in (rows[0] if rows else {}) if all(row.get(key) in (None, "", []) for row in rows)]
 
 
 def add_store_arguments(parser) -> None:
