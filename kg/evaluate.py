@@ -47,6 +47,8 @@ SPLITS = {
     "written3b": ("written3b.jsonl",),
     "written4a": ("written4a.jsonl",),
     "written4b": ("written4b.jsonl",),
+    "written5a": ("written5a.jsonl",),
+    "written5b": ("written5b.jsonl",),
 }
 
 
