@@ -1159,6 +1159,12 @@ def test_a_goal_after_with_is_no_title_technique(nlp):
     assert found["Temporal Token Aggregation"].role == "proposed"
 
 
+def test_a_verb_after_a_modal_is_no_metric_modifier(nlp):
+    found, _, _ = entities(nlp, Paper("p-md", "A study", "We disable speculation when it would hurt throughput. "
+                                      "We report end-to-end latency."))
+    assert "hurt throughput" not in found and found["end-to-end latency"].type == "METRIC"
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

@@ -90,6 +90,9 @@ _ADVERB_ENDINGS = ("ally", "ently", "antly", "ively", "ously", "fully", "ately",
 _NAME_ADJECTIVES = frozenset("low high large small deep neural binary noisy human joint".split())
 
 
+_MODALS = frozenset({"would", "could", "can", "may", "might", "will", "should", "must", "cannot"})
+
+
 def _goes_on(word: str) -> bool:
     """Whether a lower-case content word follows, so the phrase goes on past its head word."""
     return word.isalpha() and word.islower() and word not in _STOP and not word.endswith("s")
@@ -134,6 +137,8 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
                 break
             if name_shaped(prev):
                 break  # "ImageNet classification": a dataset or model name, then the task
+            if first > 1 and v.word_lower[first - 2] in _MODALS:
+                break  # "when it would hurt throughput": a verb after a modal, no modifier
             if sent[prev_start] != sent[start] or prev.lower().endswith(("-based", "-driven", "-aware", "-free")):
                 break
             first -= 1
