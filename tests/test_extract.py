@@ -1165,6 +1165,11 @@ def test_a_verb_after_a_modal_is_no_metric_modifier(nlp):
     assert "hurt throughput" not in found and found["end-to-end latency"].type == "METRIC"
 
 
+def test_a_model_and_data_name_counted_in_thousands_is_the_data(nlp):
+    found, _, _ = entities(nlp, Paper("p-ak", "A study", "We fine-tune on Alpaca-52K. Alpaca-7B is a model."))
+    assert found["Alpaca-52K"].type == "DATASET" and found["Alpaca-7B"].type == "MODEL"
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

@@ -268,6 +268,7 @@ def variant_of(text: str, known: dict[str, object]):
     return None
 
 
+_THOUSANDS = re.compile(r"-\d+(?:\.\d+)?[kK]$")
 _SLASH_LIST = re.compile(r"^(.*?\D)(\d+)((?:/\d+)+)$")
 
 
@@ -327,7 +328,10 @@ class PhraseTyper:
         for index in where(entries):
             start, end = v.words[index]
             entry = entries[index]
-            candidates.add(doc, start, end, entry.type, "gazetteer-variant", family=entry.name, confidence=0.9)
+            # "Alpaca-52K": a name for a model and its data, counted in thousands of examples, is the data
+            entity_type = "DATASET" if entry.data_too and _THOUSANDS.search(v.word_texts[index]) else entry.type
+            candidates.add(doc, start, end, entity_type, "gazetteer-variant",
+                           family=entry.name if entity_type == entry.type else None, confidence=0.9)
         known = candidates.candidates(doc)
         for start, end, family in sized_after(v, known):
             candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
