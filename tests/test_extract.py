@@ -1170,6 +1170,14 @@ def test_a_model_and_data_name_counted_in_thousands_is_the_data(nlp):
     assert found["Alpaca-52K"].type == "DATASET" and found["Alpaca-7B"].type == "MODEL"
 
 
+def test_sizes_and_checkpoints_of_the_papers_own_model_are_its_own(nlp):
+    paper = Paper("p-ok", "Zorkhon: A Family of Open Language Models", "We present Zorkhon, a family of language "
+                  "models. We additionally release Zorkhon-7B-Chat. Zorkhon-based systems differ.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Zorkhon-7B-Chat"].role == "proposed" and found["Zorkhon-7B-Chat"].type == "MODEL"
+    assert "Zorkhon-based" not in found
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

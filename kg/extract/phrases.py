@@ -32,7 +32,7 @@ from .gazetteer import load_gazetteer
 from .lexicon import PARTICIPLE_ENDINGS
 from .words import WordMemo, name_shaped, view, where
 
-__all__ = ["head_phrases", "variant_of"]
+__all__ = ["head_phrases", "variant_of", "VARIANT"]
 
 TASK_HEADS = frozenset(
     "recognition detection segmentation classification translation answering summarization retrieval estimation "
@@ -77,7 +77,7 @@ _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mas
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
-_VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
+VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
 
 
 # adverbs ("systems typically score items"): never part of a task or metric's name ("anomaly" is no adverb)
@@ -263,7 +263,7 @@ def variant_of(text: str, known: dict[str, object]):
     parts = text.split("-")
     for cut in range(len(parts) - 1, 0, -1):
         entry = known.get(surface_key("-".join(parts[:cut])))
-        if entry is not None and (all(_VARIANT.match(p) for p in parts[cut:]) or (cut == len(parts) - 1 and _CODE.match(parts[cut]))):
+        if entry is not None and (all(VARIANT.match(p) for p in parts[cut:]) or (cut == len(parts) - 1 and _CODE.match(parts[cut]))):
             return entry
     return None
 

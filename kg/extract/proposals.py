@@ -22,6 +22,7 @@ from .lexicon import (
     is_name_shaped,
     type_from_head,
 )
+from .phrases import VARIANT as _VARIANT
 from .words import view, where, word_key
 
 __all__ = ["title_name", "title_technique", "title_subject_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
@@ -866,9 +867,18 @@ def kg_proposals(doc):
             for at in _occurrences(v, start, end):
                 candidates.add(doc, at, at + end - start, found[key], "proposal", proposed=key not in prior)
     keys = word_key.each(v.word_texts)
+    stems = {}
     for index in where(map(found.get, keys)):  # a loop in C over every word, the rest only at names
         start, end = v.words[index]
         candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=keys[index] not in prior)
+        if keys[index] not in prior and found[keys[index]] == "MODEL":
+            stems[v.word_texts[index] + "-"] = keys[index]
+    if stems:  # "Orkhon-7B-Chat" of the paper's own Orkhon: its released sizes and checkpoints
+        for index, text in enumerate(v.word_texts):
+            stem = next((s for s in stems if text.startswith(s)), None)
+            if stem and not found.get(keys[index]) and all(_VARIANT.match(part) for part in text[len(stem):].split("-")):
+                start, end = v.words[index]
+                candidates.add(doc, start, end, "MODEL", "proposal", proposed=True)
     proposed.update(found.keys() - prior)
     return doc
 
