@@ -755,6 +755,7 @@ def _owned_names(doc, v) -> set[str]:
     return out
 
 
+_COINING_VERBS = frozenset({"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops"})
 _PART_VERBS = frozenset({"involves", "involve", "comprises", "comprise", "consists", "consist", "incorporates",
                          "incorporate", "features", "contains", "contain"})
 
@@ -775,7 +776,7 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
         owned = start > 0 and lower[start - 1] == "our"
         if not owned and not info["canonical"]:
             owned = "our" in same_sentence and any(w in _PART_VERBS for w in same_sentence)
-            owned = owned or (_coined_for_short(v, end) and any(w in PROPOSAL_VERBS for w in same_sentence)
+            owned = owned or (_coined_for_short(v, end) and any(w in _COINING_VERBS for w in same_sentence)
                               and "we" in same_sentence)
         if owned:
             out.update((word_key(short), word_key(info["long"])))
