@@ -1178,6 +1178,12 @@ def test_sizes_and_checkpoints_of_the_papers_own_model_are_its_own(nlp):
     assert "Zorkhon-based" not in found
 
 
+def test_a_curated_name_a_paper_proposes_keeps_its_curated_type(nlp):
+    found, _, _ = entities(nlp, Paper("p-ct", "LayerSkip: Enabling Early Exit Inference", "We present LayerSkip, an end-to-end solution to "
+                                      "speed-up inference. We release our code and checkpoints at https://github.com/zorb/LayerSkip."))
+    assert found["LayerSkip"].type == "METHOD" and found["LayerSkip"].role == "proposed"
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

@@ -810,7 +810,9 @@ def kg_proposals(doc):
         if " " in text:
             phrases[key] = (start, end)
         if entity_type in (None, "TASK"):  # a coined name is a system, not a problem
-            entity_type = model_or(v, text, entity_type and "METHOD")
+            curated = _curated(doc, (start, end))  # "Med3D", a known model, proposed by its own paper
+            entity_type = curated[0] if curated and curated[0] in ("MODEL", "DATASET", "METHOD") else model_or(
+                v, text, entity_type and "METHOD")
         elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
         found[key] = found.get(key) or entity_type
