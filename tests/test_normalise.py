@@ -152,6 +152,12 @@ def test_a_model_no_list_knows_joins_the_curated_model_it_extends(nlp):
     assert found["GPT4All"].family is None
 
 
+def test_named_variants_of_a_technique_link_to_it(nlp):
+    found = entities_of(nlp, "A Study", "We compare QLoRA, DyLoRA and LoRA+ with full fine-tuning, and a latent consistency model.")
+    assert found["QLoRA"].family == found["DyLoRA"].family == found["LoRA+"].family == "LoRA"
+    assert found["latent consistency model"].family == "consistency model"
+
+
 @pytest.mark.parametrize("written, family", [
     ("ERNIE 3.0", "ERNIE"),  # curated as a release of its own
     ("MoCo v2", "MoCo"),
