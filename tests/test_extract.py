@@ -1144,7 +1144,8 @@ def test_a_technique_a_title_opens_with_and_claims_a_result_for_is_proposed(nlp)
 def test_pairs_the_authors_call_theirs_are_proposed(nlp):
     cases = [("With a database, our Retrieval-Enhanced Transformer (RETRO) matches GPT-3.", "RETRO"),
              ("We propose a new method based on Leave-One-Out Zorb-Quux, or LOZQ for short.", "LOZQ"),
-             ("Our approach involves low-value-prioritized sampling (LVPS) to train.", "LVPS")]
+             ("Our approach involves low-value-prioritized sampling (LVPS) to train.", "LVPS"),
+             ("Moreover, we incorporate a Zorb Route Attention (ZRA) mechanism.", "ZRA")]
     for abstract, name in cases:
         found, _, _ = entities(nlp, Paper("p-op", "A study", abstract))
         assert found[name].role == "proposed", abstract

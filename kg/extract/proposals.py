@@ -775,7 +775,7 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
         same_sentence = [w for j, w in zip(range(max(0, start - 12), start), before) if sent[j] == sent[start]]
         owned = start > 0 and lower[start - 1] == "our"
         if not owned and not info["canonical"]:
-            owned = "our" in same_sentence and any(w in _PART_VERBS for w in same_sentence)
+            owned = ("our" in same_sentence or "we" in same_sentence) and any(w in _PART_VERBS for w in same_sentence)
             owned = owned or (_coined_for_short(v, end) and any(w in _COINING_VERBS for w in same_sentence)
                               and "we" in same_sentence)
         if owned:
