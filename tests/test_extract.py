@@ -1185,6 +1185,13 @@ def test_a_curated_name_a_paper_proposes_keeps_its_curated_type(nlp):
     assert found["LayerSkip"].type == "METHOD" and found["LayerSkip"].role == "proposed"
 
 
+def test_a_capitalised_word_right_after_the_verb_opens_the_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-nn", "Ranking", "We introduce Neural ZG-RANK, a novel training algorithm. "
+                                      "We release Flax-based Z5X checkpoints."))
+    assert found["Neural ZG-RANK"].role == "proposed" and "ZG-RANK" not in found
+    assert "Flax-based Z5X" not in found
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

@@ -460,6 +460,13 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 lead_words.pop()  # "we present Zorbix Phase-2": the edition of a coined name, named whole
                 start = words[index - 1][0]
                 text = v.text(start, end)
+            elif (len(lead_words) == 1 and is_name_shaped(text) and words[index - 1][0] == i + 1
+                  and lead_words[0] == texts[index - 1] and _TITLE_WORD.match(lead_words[0])
+                  and lead_words[0].lower() not in _HEADLINE_WORDS and lead_words[0] not in NOT_NAMES
+                  and "-" not in lead_words[0]):  # not "Flax-based T5X"
+                lead_words.pop()  # "we introduce Neural PG-RANK": a capitalised word right after the verb opens the name
+                start = words[index - 1][0]
+                text = v.text(start, end)
             # "a method called Foo", "our proposed approach, Loki, ..."
             named = _one_word_name(text) and (lower[start - 1] in _NAMING or bare_naming or (
                 texts_at[start - 1] == "," and start > 1 and lower[start - 2] in HEAD_TYPES) or (
