@@ -49,6 +49,7 @@ SPLITS = {
     "written4b": ("written4b.jsonl",),
     "written5a": ("written5a.jsonl",),
     "written5b": ("written5b.jsonl",),
+    "written6a": ("written6a.jsonl",),
 }
 
 
