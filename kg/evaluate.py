@@ -50,6 +50,7 @@ SPLITS = {
     "written5a": ("written5a.jsonl",),
     "written5b": ("written5b.jsonl",),
     "written6a": ("written6a.jsonl",),
+    "written6b": ("written6b.jsonl",),
 }
 
 
