@@ -152,6 +152,12 @@ def test_a_model_no_list_knows_joins_the_curated_model_it_extends(nlp):
     assert found["GPT4All"].family is None
 
 
+def test_a_model_with_its_vit_backbone_is_one_checkpoint(nlp):
+    found = entities_of(nlp, "A Study", "We use a DINOv2 ViT-L backbone, VideoMAE ViT-B and RetinaNet ResNet-50.")
+    assert found["DINOv2 ViT-L"].family == "DINOv2" and found["VideoMAE ViT-B"].family == "VideoMAE"
+    assert {"RetinaNet", "ResNet-50"} <= set(found)  # a detector and its backbone stay two
+
+
 def test_named_variants_of_a_technique_link_to_it(nlp):
     found = entities_of(nlp, "A Study", "We compare QLoRA, DyLoRA and LoRA+ with full fine-tuning, and a latent consistency model.")
     assert found["QLoRA"].family == found["DyLoRA"].family == found["LoRA+"].family == "LoRA"

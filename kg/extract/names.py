@@ -48,6 +48,24 @@ def extend_model_name(doc, start: int, end: int) -> int:
     return i
 
 
+_BACKBONE = re.compile(r"^(?:ViT-[A-Za-z]+|RN\d+(?:x\d+)?)(?:/\d+)?$")
+
+
+def extend_backbone(v, end: int) -> int:
+    """End token index past a backbone written after a model ("DINOv2 ViT-L", "VideoMAE
+    ViT-B", "CLIP RN50"): the checkpoint of that model with that backbone, one name.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("DINOv2 ViT-L and MAE with ViT-B"))
+    >>> v.text(0, extend_backbone(v, 1)), extend_backbone(v, 5)
+    ('DINOv2 ViT-L', 5)
+    """
+    at = v.word_at(end) if end < len(v.texts) and v.spaced[end - 1] else None
+    if at is not None and _BACKBONE.match(v.word_texts[at]):
+        return v.words[at][1]
+    return end
+
+
 # "mAP", "mIoU", "iGPT": a lower-case letter, then capitals; in any other case the same
 # letters are usually another word ("maps"), so these forms match only as written
 _STYLISED = re.compile(r"^[a-z][A-Z]")
@@ -168,7 +186,7 @@ class NameMatcher:
             entity_type = "DATASET" if key in data else entry.type
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
             if entity_type == "MODEL" and self.extend_models:
-                stop = extend_model_name(doc, start, extend_version(doc, end))
+                stop = extend_backbone(v, extend_model_name(doc, start, extend_version(doc, end)))
                 if (first := glued_prefix_start(v, start)) != start and (first, stop) not in spans \
                         and not any(s <= first < e for s, e in spans):
                     # "SE-ResNet-101", "M-CLIP": a short form glued before a model makes another model
