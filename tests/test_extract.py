@@ -1177,6 +1177,11 @@ def test_sizes_and_checkpoints_of_the_papers_own_model_are_its_own(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["Zorkhon-7B-Chat"].role == "proposed" and found["Zorkhon-7B-Chat"].type == "MODEL"
     assert "Zorkhon-based" not in found
+    # a proposed architecture that comes in sizes is a model, and so is each size
+    paper = Paper("p-fn", "ZoldNeXt: Folding Context", "We present ZoldNeXt, a hybrid architecture. On ADE20K, "
+                  "ZoldNeXt-S obtains 49.8 mIoU.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZoldNeXt"].type == found["ZoldNeXt-S"].type == "MODEL" and found["ZoldNeXt-S"].role == "proposed"
 
 
 def test_a_curated_name_a_paper_proposes_keeps_its_curated_type(nlp):

@@ -762,6 +762,7 @@ def _owned_names(doc, v) -> set[str]:
     return out
 
 
+_SIZE = re.compile(r"^(\d+(\.\d+)?[BMK]|[TSBLHG]|XL|XXL|Base|Large|Small|Tiny|Huge)$")
 _COINING_VERBS = frozenset({"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops"})
 _PART_VERBS = frozenset({"involves", "involve", "comprises", "comprise", "consists", "consist", "incorporates",
                          "incorporate", "features", "contains", "contain"})
@@ -877,18 +878,25 @@ def kg_proposals(doc):
             for at in _occurrences(v, start, end):
                 candidates.add(doc, at, at + end - start, found[key], "proposal", proposed=key not in prior)
     keys = word_key.each(v.word_texts)
-    stems = {}
-    for index in where(map(found.get, keys)):  # a loop in C over every word, the rest only at names
-        start, end = v.words[index]
-        candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=keys[index] not in prior)
-        if keys[index] not in prior and found[keys[index]] == "MODEL":
-            stems[v.word_texts[index] + "-"] = keys[index]
-    if stems:  # "Orkhon-7B-Chat" of the paper's own Orkhon: its released sizes and checkpoints
+    own_words = where(map(found.get, keys))  # a loop in C over every word, the rest only at names
+    stems = {v.word_texts[index] + "-": keys[index] for index in own_words
+             if keys[index] not in prior and found[keys[index]] in ("MODEL", "METHOD")}
+    variants = []  # "Orkhon-7B-Chat", "FoldNeXt-S" of the paper's own name: its released sizes and checkpoints
+    if stems:
         for index, text in enumerate(v.word_texts):
             stem = next((s for s in stems if text.startswith(s)), None)
-            if stem and not found.get(keys[index]) and all(_VARIANT.match(part) for part in text[len(stem):].split("-")):
-                start, end = v.words[index]
-                candidates.add(doc, start, end, "MODEL", "proposal", proposed=True)
+            parts = text[len(stem):].split("-") if stem else ()
+            if stem and not found.get(keys[index]) and all(_VARIANT.match(part) for part in parts):
+                variants.append(index)
+                if any(_SIZE.match(part) for part in parts):
+                    found[stems[stem]] = "MODEL"  # a name that comes in sizes is a trained model
+    for index in own_words:
+        start, end = v.words[index]
+        candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=keys[index] not in prior)
+    for index in variants:
+        if found[stems[next(s for s in stems if v.word_texts[index].startswith(s))]] == "MODEL":
+            start, end = v.words[index]
+            candidates.add(doc, start, end, "MODEL", "proposal", proposed=True)
     proposed.update(found.keys() - prior)
     return doc
 
