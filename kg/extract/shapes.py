@@ -95,7 +95,14 @@ _PLURAL_HEADS = frozenset(w for w in _NAME_HEADS if w.endswith("s")) | {"familie
 def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     """A coordinated list of names right before a plural DATASET/MODEL head ("the Llama2, Llama3,
     and Mistral models", "FooQA and BarQA benchmarks", "the Llama and Falcon families"): each
-    capitalised or coined item takes the head's type.  Two items at least, joined by and/or."""
+    capitalised or coined item takes the head's type.  Two items at least, joined by and/or.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> doc = nlp("Title\\nWe test the ZorbLM and QuuxLM models. Fields in North America and Europe, and models fail.")
+    >>> [doc[s:e].text for s, e, _ in listed_before_head(view(doc), name_shaped.each(view(doc).word_texts))]
+    ['QuuxLM', 'ZorbLM']
+    """
     words, texts = v.words, v.texts
     out = []
     sent = v.sent_ids or [0] * len(texts)
@@ -105,6 +112,8 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         head_type = HEAD_TYPES.get(v.word_lower[head]) or (
             HEAD_TYPES.get(v.word_lower[head - 1]) if head > 0 else None) or "MODEL"  # "model families"
         end_at = head - (v.word_lower[head] == "families" and head > 0 and v.word_lower[head - 1] in HEAD_TYPES)
+        if end_at > 0 and v.word_lower[end_at - 1] in ("and", "or"):
+            continue  # "fields in North America and Europe, and models trained ...": the head opens a clause
         items, joined, j = [], False, end_at - 1
         separated = True  # items are kept apart by a comma or and/or ("the English RoBERTa and GPT-2 models")
         while j >= 0:
