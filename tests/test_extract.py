@@ -1197,6 +1197,20 @@ def test_a_capitalised_word_right_after_the_verb_opens_the_name(nlp):
     assert "Flax-based Z5X" not in found
 
 
+def test_a_curated_name_its_own_paper_introduces_is_proposed(nlp):
+    cases = [Paper("p-ci", "Memorizing Transformers", "We extend language models with the ability to memorize."),
+             Paper("p-ci2", "A Study", "We propose a more efficient pre-training task called replaced token detection.")]
+    for paper in cases:
+        found, _, _ = entities(nlp, paper)
+        assert [e.role for e in found.values()] == ["proposed"], paper.title
+    others = [Paper("p-ci3", "A Study", "We propose to leverage a recently introduced method, named sharpness-aware "
+                    "minimization."),
+              Paper("p-ci4", "A Study", "We propose an approach called early exiting speculative decoding.")]
+    for paper in others:
+        found, _, _ = entities(nlp, paper)
+        assert all(e.role == "used" for e in found.values() if e.rule == "gazetteer"), paper.abstract
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

@@ -762,6 +762,7 @@ def _owned_names(doc, v) -> set[str]:
     return out
 
 
+_PASSIVE_INTRODUCED = frozenset({"introduced", "proposed", "developed"})
 _SIZE = re.compile(r"^(\d+(\.\d+)?[BMK]|[TSBLHG]|XL|XXL|Base|Large|Small|Tiny|Huge)$")
 _COINING_VERBS = frozenset({"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops"})
 _PART_VERBS = frozenset({"involves", "involve", "comprises", "comprise", "consists", "consist", "incorporates",
@@ -791,6 +792,32 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
     return out
 
 
+def _introduced_curated_names(doc, v) -> set[str]:
+    """Keys of curated names the paper itself introduces: a title that is nothing but the name
+    ("Memorizing Transformers": the paper that named it), or a name right after a naming word
+    in a sentence where we propose ("we propose a pre-training task called replaced token
+    detection")."""
+    lower = v.lower
+    sent = v.sent_ids or [0] * len(lower)
+    title_end = _title_end(v)
+    while title_end > 0 and (v.is_punct[title_end - 1] or not v.texts[title_end - 1].strip()):
+        title_end -= 1
+    out = set()
+    for c in candidates.candidates(doc):
+        if c["rule"] != "gazetteer" or c["type"] not in ("MODEL", "METHOD", "DATASET"):
+            continue
+        start, end = c["start"], c["end"]
+        whole_title = start == 0 and end == title_end and (end - start > 1 or is_name_shaped(v.texts[start]))  # not "Adapters"
+        before = [lower[j] for j in range(max(0, start - 15), start - 1) if sent[j] == sent[start]]
+        # not "a recently introduced method, named SAM" (someone else's), nor the start of a longer name
+        named = (start > 0 and lower[start - 1] in _NAMING and not (start > 2 and lower[start - 2] == "-")
+                 and "we" in before and any(w in _COINING_VERBS for w in before)
+                 and not any(w in _PRIOR_WORK or w in _PASSIVE_INTRODUCED for w in before) and _phrase_ends(v, end))
+        if whole_title or named:
+            out.update(word_key(form) for form in (v.text(start, end), c["canonical"]) if form)
+    return out
+
+
 def _coined_for_short(v, long_end: int) -> bool:
     """", or NAME for short" right after a long form."""
     return tuple(v.lower[long_end:long_end + 2]) == (",", "or") and "short" in v.lower[long_end + 3:long_end + 6]
@@ -809,6 +836,7 @@ def kg_proposals(doc):
     v = view(doc)
     proposed.update(_owned_names(doc, v))
     proposed.update(_owned_pairs(v, abbreviations))
+    proposed.update(_introduced_curated_names(doc, v))
     found: dict[str, str | None] = {}
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
