@@ -1211,6 +1211,12 @@ def test_a_curated_name_its_own_paper_introduces_is_proposed(nlp):
         assert all(e.role == "used" for e in found.values() if e.rule == "gazetteer"), paper.abstract
 
 
+def test_a_title_technique_after_via_beats_a_task_phrase_on_the_same_words(nlp):
+    found, _, _ = entities(nlp, Paper("p-vt", "Open-Set Recognition via Prototype Calibration with Text Anchors",
+                                      "We calibrate prototypes."))
+    assert found["Prototype Calibration"].type == "METHOD" and found["Prototype Calibration"].role == "proposed"
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

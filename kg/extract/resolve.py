@@ -22,7 +22,7 @@ __all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name"]
 
 _NOT_NAME_SUFFIXES = ("-like", "-parameter", "-based", "-style", "-sized", "-scale", "-driven", "-guided", "-aware", "-specific", "-centric", "-oriented")
 
-RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "head-phrase": 6, "title-technique": 7, "titled-run": 7, "scored-on": 8, "evaluated-on": 8, "trained": 8, "model-shaped": 9, "compared": 10}
+RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "title-technique": 5, "head-phrase": 6, "titled-run": 7, "scored-on": 8, "evaluated-on": 8, "trained": 8, "model-shaped": 9, "compared": 10}
 
 
 # Whose type wins when one name gets two types in a paper: the curated lists, then the
