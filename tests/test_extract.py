@@ -1213,7 +1213,7 @@ def test_a_curated_name_its_own_paper_introduces_is_proposed(nlp):
 
 def test_a_title_technique_after_via_beats_a_task_phrase_on_the_same_words(nlp):
     found, _, _ = entities(nlp, Paper("p-vt", "Open-Set Recognition via Prototype Calibration with Text Anchors",
-                                      "We calibrate prototypes."))
+                                      "Our prototype calibration aligns classes. Prototype calibration is simple."))
     assert found["Prototype Calibration"].type == "METHOD" and found["Prototype Calibration"].role == "proposed"
 
 
