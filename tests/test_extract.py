@@ -1217,6 +1217,12 @@ def test_a_title_technique_after_via_beats_a_task_phrase_on_the_same_words(nlp):
     assert found["Prototype Calibration"].type == "METHOD" and found["Prototype Calibration"].role == "proposed"
 
 
+def test_a_name_the_new_thing_is_inspired_by_is_a_source(nlp):
+    found, _, _ = entities(nlp, Paper("p-ib", "Federated Zorbing", "We additionally introduce a client-side drift "
+                                      "correction term, inspired by SCAFFOLD, to cope with non-IID data."))
+    assert found["SCAFFOLD"].role == "used"
+
+
 def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
     paper = Paper("p-tr", "Data for a Low-Resource Language",
                   "We pre-train two models: a BERT model trained from scratch (ZorbBERT), and a further "

@@ -55,7 +55,7 @@ _PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", 
                                      "among", "per", "against", "achieves", "outperforms", "uses", "learns"}
 # a name after these is where or against what the new thing is tested, not the new thing
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from",
-                 "including", "e.g.", "like",  # "introduce search algorithms, such as MCTS": examples of a class
+                 "including", "e.g.", "like", "inspired",  # "such as MCTS": examples of a class; "inspired by SCAFFOLD": a source
                  "outperforms", "outperform", "outperforming", "surpasses", "surpass", "surpassing", "beats", "exceeds"}
 _DETERMINERS = {"our", "the", "a", "an", "this", "their"}
 _DERIVED_FROM = {"version", "versions", "variant", "variants", "subset", "subsets", "extension", "translation", "portion"}
