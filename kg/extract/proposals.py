@@ -776,12 +776,10 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
     and a new short form coined "for short" in a sentence that proposes ("we propose a method
     based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short")."""
     lower = v.lower
-    sent = v.sent_ids or [0] * len(lower)
     out = set()
     for short, info in abbreviations.items():
         start, end = info["long_span"]
-        before = lower[max(0, start - 12):start]
-        same_sentence = [w for j, w in zip(range(max(0, start - 12), start), before) if sent[j] == sent[start]]
+        same_sentence = _words_before(v, start, 12)
         owned = start > 0 and lower[start - 1] == "our"
         if not owned and not info["canonical"]:
             owned = ("our" in same_sentence or "we" in same_sentence) and any(w in _PART_VERBS for w in same_sentence)
@@ -798,7 +796,6 @@ def _introduced_curated_names(doc, v) -> set[str]:
     in a sentence where we propose ("we propose a pre-training task called replaced token
     detection")."""
     lower = v.lower
-    sent = v.sent_ids or [0] * len(lower)
     title_end = _title_end(v)
     while title_end > 0 and (v.is_punct[title_end - 1] or not v.texts[title_end - 1].strip()):
         title_end -= 1
@@ -808,14 +805,23 @@ def _introduced_curated_names(doc, v) -> set[str]:
             continue
         start, end = c["start"], c["end"]
         whole_title = start == 0 and end == title_end and (end - start > 1 or is_name_shaped(v.texts[start]))  # not "Adapters"
-        before = [lower[j] for j in range(max(0, start - 15), start - 1) if sent[j] == sent[start]]
-        # not "a recently introduced method, named SAM" (someone else's), nor the start of a longer name
-        named = (start > 0 and lower[start - 1] in _NAMING and not (start > 2 and lower[start - 2] == "-")
-                 and "we" in before and any(w in _COINING_VERBS for w in before)
-                 and not any(w in _PRIOR_WORK or w in _PASSIVE_INTRODUCED for w in before) and _phrase_ends(v, end))
+        named = start > 0 and lower[start - 1] in _NAMING and not (start > 2 and lower[start - 2] == "-")
+        if named:  # not "a recently introduced method, named SAM" (someone else's), nor the start of a longer name
+            before = _words_before(v, start - 1, 14)
+            named = ("we" in before and any(w in _COINING_VERBS for w in before)
+                     and not any(w in _PRIOR_WORK or w in _PASSIVE_INTRODUCED for w in before) and _phrase_ends(v, end))
         if whole_title or named:
             out.update(word_key(form) for form in (v.text(start, end), c["canonical"]) if form)
     return out
+
+
+def _words_before(v, start: int, count: int) -> list[str]:
+    """The lower-case words of the ``count`` tokens before ``start`` that share its sentence."""
+    sent = v.sent_ids
+    first = max(0, start - count)
+    if not sent:
+        return list(v.lower[first:start])
+    return [word for j, word in zip(range(first, start), v.lower[first:start]) if sent[j] == sent[start]]
 
 
 def _coined_for_short(v, long_end: int) -> bool:
@@ -911,18 +917,21 @@ def kg_proposals(doc):
              if keys[index] not in prior and found[keys[index]] in ("MODEL", "METHOD")}
     variants = []  # "Orkhon-7B-Chat", "FoldNeXt-S" of the paper's own name: its released sizes and checkpoints
     if stems:
+        prefixes = tuple(stems)
         for index, text in enumerate(v.word_texts):
-            stem = next((s for s in stems if text.startswith(s)), None)
-            parts = text[len(stem):].split("-") if stem else ()
-            if stem and not found.get(keys[index]) and all(_VARIANT.match(part) for part in parts):
-                variants.append(index)
+            if not text.startswith(prefixes) or found.get(keys[index]):
+                continue
+            stem = next(s for s in prefixes if text.startswith(s))
+            parts = text[len(stem):].split("-")
+            if all(_VARIANT.match(part) for part in parts):
+                variants.append((index, stems[stem]))
                 if any(_SIZE.match(part) for part in parts):
                     found[stems[stem]] = "MODEL"  # a name that comes in sizes is a trained model
     for index in own_words:
         start, end = v.words[index]
         candidates.add(doc, start, end, found[keys[index]], "proposal", proposed=keys[index] not in prior)
-    for index in variants:
-        if found[stems[next(s for s in stems if v.word_texts[index].startswith(s))]] == "MODEL":
+    for index, stem_key in variants:
+        if found[stem_key] == "MODEL":
             start, end = v.words[index]
             candidates.add(doc, start, end, "MODEL", "proposal", proposed=True)
     proposed.update(found.keys() - prior)

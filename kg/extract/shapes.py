@@ -308,10 +308,15 @@ def _list_goes_on(v, i: int) -> bool:
     return j is not None and (v.word_lower[j] in _LIST_JOINERS or v.words[i][1] != v.words[j][0])
 
 
+def _opening_preposition(v, i: int) -> bool:
+    """Whether word ``i`` is a preposition opening its sentence ("On", "In", ...)."""
+    start = v.words[i][0]
+    return v.word_lower[i] in _OPENING_PREPOSITIONS and start == v.sentence_bounds(v.sent_ids[start] if v.sent_ids else 0)[0]
+
+
 def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int, str]]:
     """Name-shaped words coordinated with a known DATASET/MODEL/METHOD mention get its type."""
     words = v.words
-    sent = v.sent_ids or [0] * len(v.texts)
     out = []
     for cand in known:
         if cand["type"] not in ("DATASET", "MODEL", "METHOD"):
@@ -336,12 +341,9 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                     continue
                 if not shaped[j]:
                     break
-                if step == -1 and j > 0 and v.word_lower[j - 1] in _OPENING_PREPOSITIONS \
-                        and words[j - 1][0] == v.sentence_bounds(sent[words[j - 1][0]])[0]:
+                if step == -1 and j > 0 and _opening_preposition(v, j - 1):
                     break  # "On FooBench, CAA retains ...": the comma closes an opening phrase, no list
-                if step == 1 and i == last and first > 0 and v.word_lower[first - 1] in _OPENING_PREPOSITIONS \
-                        and words[first - 1][0] == v.sentence_bounds(sent[words[first - 1][0]])[0] \
-                        and not _list_goes_on(v, j):
+                if step == 1 and i == last and first > 0 and _opening_preposition(v, first - 1) and not _list_goes_on(v, j):
                     break  # "On ImageNet, XRes-50 reaches ...": the subject after an opening phrase
                 out.append((words[j][0], words[j][1], cand["type"]))
                 i = j
