@@ -1242,6 +1242,14 @@ def test_compared_names_leave_out_machines_and_licences_and_measures(nlp):
     assert found["SIM-o"].type == "METRIC"
 
 
+def test_a_gain_over_a_name_compares_with_it(nlp):
+    paper = Paper("p-go", "A study", "It improves AUROC by 6.4 and 5.1 points over ZorbNet and QuuxCal, respectively. "
+                  "The QuenFormer sits over BarLayer.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbNet"].type == "METHOD" and found["QuuxCal"].type == "METHOD"
+    assert "BarLayer" not in found  # "over" alone, with no gain, compares nothing
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))
