@@ -1250,6 +1250,13 @@ def test_a_gain_over_a_name_compares_with_it(nlp):
     assert "BarLayer" not in found  # "over" alone, with no gain, compares nothing
 
 
+def test_a_split_written_after_a_dataset_is_in_its_text_not_its_node(nlp):
+    paper = Paper("p-sp", "A study", "We report WER on LibriSpeech test-clean and box AP on COCO val2017, and MMLU test accuracy.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["LibriSpeech"].text, found["COCO"].text) == ("LibriSpeech test-clean", "COCO val2017")
+    assert found["MMLU"].text == "MMLU"  # a bare "test" is prose, not a named split
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -274,6 +274,21 @@ def _size_list_end(v, end: int) -> int | None:
         stop = end = at = at + 1
 
 
+_SPLIT = re.compile(r"(?:test|dev|val|train)-(?:clean|other|dev|std)|(?:train|val|test|minival)(?:19|20)\d\d|minival")
+
+
+def _split_end(v, end: int) -> int | None:
+    """Where a dataset's split written right after its name ends ("test-clean", "val2017"), or None.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("LibriSpeech test-clean and COCO val2017 or MMLU test"))
+    >>> _split_end(v, 1), _split_end(v, 6), _split_end(v, 9)
+    (4, 7, None)
+    """
+    index = v.word_at(end) if end < len(v.texts) and v.spaced[end - 1] else None
+    return v.words[index][1] if index is not None and _SPLIT.fullmatch(v.word_lower[index]) else None
+
+
 def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
     """Tokens of the sentence(s) a span is in (``Span.sent`` scans the whole doc)."""
     if not v.sent_ids:
@@ -382,6 +397,9 @@ def kg_resolve(doc):
             # "T5 Base, Large, and XL": no other size can be rebuilt, so the family, written as the
             # whole list (its first size alone may be a node of its own elsewhere)
             canonical, stop = family, list_end
+            text = v.text(cand["start"], stop)
+        if cand["type"] == "DATASET" and (split_end := _split_end(v, stop)) is not None:
+            stop = split_end  # "LibriSpeech test-clean": the split is written as part of the name, the node is the dataset's
             text = v.text(cand["start"], stop)
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
