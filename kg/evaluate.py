@@ -51,6 +51,7 @@ SPLITS = {
     "written5b": ("written5b.jsonl",),
     "written6a": ("written6a.jsonl",),
     "written6b": ("written6b.jsonl",),
+    "written7a": ("written7a.jsonl",),
 }
 
 
