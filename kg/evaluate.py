@@ -52,6 +52,7 @@ SPLITS = {
     "written6a": ("written6a.jsonl",),
     "written6b": ("written6b.jsonl",),
     "written7a": ("written7a.jsonl",),
+    "written7b": ("written7b.jsonl",),
 }
 
 
