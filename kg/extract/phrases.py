@@ -252,8 +252,8 @@ def variant_of(text: str, known: dict[str, object]):
     (True, True)
     >>> variant_of("LoRA-based", {"lora": entry}), variant_of("LoRA-Guided", {"lora": entry})
     (None, None)
-    >>> variant_of("ImageNet-256x256", {"imagenet": entry}) is entry
-    True
+    >>> variant_of("ImageNet-256x256", {"imagenet": entry}) is entry, variant_of("Skywork-PRM-7B", {"skywork": entry}) is entry
+    (True, True)
     """
     glued = _GLUED_VERSION.match(text)
     if glued and glued.group(1)[-1].isalpha():  # "MiniLMv2", "DeBERTaV3": a version glued on
@@ -263,7 +263,9 @@ def variant_of(text: str, known: dict[str, object]):
     parts = text.split("-")
     for cut in range(len(parts) - 1, 0, -1):
         entry = known.get(surface_key("-".join(parts[:cut])))
-        if entry is not None and (all(VARIANT.match(p) for p in parts[cut:]) or (cut == len(parts) - 1 and _CODE.match(parts[cut]))):
+        # sizes and versions, or a short code then sizes ("LoRA-GA", "Skywork-PRM-7B")
+        if entry is not None and (all(VARIANT.match(p) for p in parts[cut:])
+                                  or (_CODE.match(parts[cut]) and all(VARIANT.match(p) for p in parts[cut + 1:]))):
             return entry
     return None
 
