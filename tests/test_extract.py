@@ -1055,6 +1055,9 @@ def test_a_name_for_a_model_and_its_data_is_the_data_where_the_text_reads_it_so(
                      "Instructions come from Dolly-15k and Alpaca; we tune Llama 2 with them."):
         assert found_types(nlp, Paper("p-al", "A Study", abstract)).get("Alpaca") == "DATASET", abstract
     assert found_types(nlp, Paper("p-am", "A Study", "We compare against Alpaca and Vicuna on MT-Bench.")).get("Alpaca") == "MODEL"
+    # a list passes the reading along: the data word after its last item makes every item data
+    listed = found_types(nlp, Paper("p-an", "A Study", "A pool combining Alpaca, Dolly, ShareGPT and WizardLM data."))
+    assert [listed.get(name) for name in ("Alpaca", "Dolly", "WizardLM")] == ["DATASET"] * 3
 
 
 def test_a_quoted_name_set_off_by_its_appositive_takes_the_appositive_type(nlp):

@@ -179,7 +179,7 @@ class NameMatcher:
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
         data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(v, start, end)}
         # a name for a model and its data ("Alpaca") is the data where the text reads it so
-        data |= {key for key, start, end in matches if self.entries[key].data_too and _read_as_data(v, start, end, matches, self.entries)}
+        data |= _read_as_data_in_lists(v, matches, self.entries)
         spans = {(start, end) for _, start, end in matches}
         for key, start, end in matches:
             entry = self.entries[key]
@@ -223,10 +223,32 @@ _TRAINING_VERBS = {"train", "trained", "training", "tune", "tuned", "tuning", "f
 _LIST_GLUE = {",", "and", "or"}
 
 
-def _read_as_data(v, start: int, end: int, matches, entries) -> bool:
+def _read_as_data_in_lists(v, matches, entries) -> set[str]:
+    """Keys of the names for both a model and its data that read as the data here; a list
+    passes the reading along ("Alpaca, Dolly, ShareGPT and WizardLM data": all four are data).
+
+    >>> import spacy
+    >>> from kg.extract.gazetteer import GazetteerEntry
+    >>> entries = {"a": GazetteerEntry("Alpaca", "MODEL", data_too=True), "d": GazetteerEntry("Dolly", "MODEL", data_too=True)}
+    >>> v = view(spacy.blank("en")("We mix Alpaca and Dolly data."))
+    >>> sorted(_read_as_data_in_lists(v, [("a", 2, 3), ("d", 4, 5)], entries))
+    ['a', 'd']
+    """
+    data: set[str] = set()
+    pending = [(key, start, end) for key, start, end in matches if entries[key].data_too]
+    while pending:
+        found = [m for m in pending if _read_as_data(v, m[1], m[2], matches, entries, data)]
+        if not found:
+            return data
+        data |= {key for key, _, _ in found}
+        pending = [m for m in pending if m[0] not in data]
+    return data
+
+
+def _read_as_data(v, start: int, end: int, matches, entries, data=frozenset()) -> bool:
     """Whether a name for both a model and its data reads as the data here: a data word
     follows ("the Alpaca data"), it is trained on ("fine-tuned on Alpaca"), or it is listed
-    with a curated dataset ("Dolly-15k and Alpaca").
+    with a curated dataset ("Dolly-15k and Alpaca") or with a name in ``data``, read as data.
 
     >>> import spacy
     >>> from kg.extract.gazetteer import GazetteerEntry
@@ -242,7 +264,7 @@ def _read_as_data(v, start: int, end: int, matches, entries) -> bool:
             lower[i] in _TRAINING_VERBS for i in range(max(0, start - 6), start - 1)):
         return True
     for key, other_start, other_end in matches:
-        if entries[key].type != "DATASET":
+        if entries[key].type != "DATASET" and key not in data:
             continue
         between = range(other_end, start) if other_end <= start else range(end, other_start)
         if 0 < len(between) <= 2 and all(lower[i] in _LIST_GLUE for i in between):
