@@ -693,6 +693,17 @@ def test_a_title_fragment_matching_several_papers_says_so(workdir, capsys):
     assert "also matches" not in capsys.readouterr().err
 
 
+def test_the_other_title_count_is_the_true_one_past_ten(tmp_path, capsys):
+    cifar = (Entity(entity_key("DATASET", "CIFAR-10"), "CIFAR-10", "DATASET", "used", "CIFAR-10", "s", 0, 8, "test", 1.0, (), None),)
+    titles = [f"Zorbic Learning part {i}" for i in range(14)] + ["Unzorbic Learning"]
+    items = [PaperEntities(Paper(f"q{i}", title, "An abstract.", (Source("k.txt", i),)), cifar, ())
+             for i, title in enumerate(titles)]
+    workdir = _closed_store(tmp_path, items)
+    assert main(["query", "paper_entities", "--param", "paper=zorbic learning", "--workdir", workdir]) == 0
+    # 13 others hold the words whole; "Unzorbic" holds them only inside a word
+    assert "also matches 13 other title(s)" in capsys.readouterr().err
+
+
 def test_a_cut_cell_is_flagged_and_full_prints_it_whole(workdir, capsys):
     long_text = "word " * 30
     args = ["cypher", "RETURN $t AS t", "--param", f"t={long_text}", "--workdir", workdir]

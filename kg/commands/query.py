@@ -71,7 +71,7 @@ def run(args) -> int:
             print(f"note: {param}={params[param]!r} is {describe(ranked[0])} here; it also names {also}", file=sys.stderr)
     if others and (chosen or len(others) > 1):  # with no rows, one match is the paper that was asked about
         shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
-        count = f"{len(others)}" if len(others) < _MAX_OTHERS else f"{_MAX_OTHERS} or more"
+        count = len(others) if len(others) < _MAX_TITLES_READ else f"{_MAX_TITLES_READ} or more"
         matches = f"also matches {count} other title(s), not shown" if chosen else f"matches {count} titles"
         print(f"note: paper={params['paper']!r} {matches}: {shown}; "
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
@@ -88,7 +88,7 @@ def run(args) -> int:
     return 0
 
 
-_MAX_OTHERS = 10
+_MAX_TITLES_READ = 100_000
 
 
 def _unsearchable_papers(store) -> int:
@@ -117,14 +117,16 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
         {"f": paper})
     if rows and rows[0]["n"]:
         return []  # named exactly
+    # every title is read (a title is short), so that the count the note gives is the true one
+    # after the whole-word filter, not that of a first page
     rows = store.read("MATCH (p:Paper) WHERE toLower(p.title) CONTAINS toLower($f) "
-                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": _MAX_OTHERS + 2})
+                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": _MAX_TITLES_READ})
     titles = [r["title"] for r in rows]
     if chosen in titles:
         titles.remove(chosen)
         if whole_words(chosen, paper):  # "MALT" is the MALT paper; "Maltese" holds it only inside a word
             titles = [title for title in titles if whole_words(title, paper)]
-    return titles[:_MAX_OTHERS + 1]
+    return titles
 
 
 def _candidates(store, text: str, key: str) -> list[Candidate]:
