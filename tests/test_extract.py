@@ -1260,6 +1260,13 @@ def test_a_split_written_after_a_dataset_is_in_its_text_not_its_node(nlp):
     assert found["MMLU"].text == "MMLU"  # a bare "test" is prose, not a named split
 
 
+def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-rl", "A study", "We train agents with reinforcement learning. RL is hard."))
+    assert "RL" in found["reinforcement learning"].aliases  # so `papers_using name=RL` finds the node
+    alone, _, _ = entities(nlp, Paper("p-rl2", "A study", "We study RL agents."))
+    assert "RL" not in alone and "reinforcement learning" not in alone  # the bare field acronym names nothing
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -679,6 +679,17 @@ def test_an_empty_answer_names_what_the_name_is_in_the_graph(workdir, capsys):
     assert "(no rows)" in out and "names Dataset “GSM8K”" in err and "check the spelling" not in err
 
 
+def test_an_empty_answer_says_when_the_name_is_a_class_or_the_start_of_names(workdir, capsys):
+    assert main(["query", "papers_using", "--param", "name=LLMs", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "names a class or a field" in err and "check the spelling" not in err
+    assert main(["query", "papers_using", "--param", "name=cifar", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "these names start with it: Dataset “CIFAR-10”" in err and "check the spelling" not in err
+    assert main(["query", "papers_using", "--param", "name=zorbo", "--workdir", workdir]) == 0
+    assert "check the spelling" in capsys.readouterr().err
+
+
 def test_kg_cypher_reads(workdir, capsys):
     args = ["cypher", "MATCH (p:Paper) WHERE p.title = $t RETURN p.key AS key", "--param", f"t={TITLES['p6']}"]
     assert main(args + ["--csv", "--workdir", workdir]) == 0
