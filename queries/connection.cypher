@@ -1,12 +1,13 @@
 // name: connection
-// description: How two papers or entities connect: the shortest routes (up to 6 hops) through shared datasets, models, methods, papers and model families.
+// description: How two papers or entities connect: the shortest routes (up to 6 hops) through shared datasets, models, methods, tasks, papers and model families (through a shared metric only where nothing else connects them).
 // param: source name  A paper (id, title or part of it) or an entity (key, name or alias, in any case, hyphens or spaces); an entity named exactly comes before a title fragment (README: Which node a name means)
 // param: target name  A paper (id, title or part of it) or an entity (key, name or alias, in any case, hyphens or spaces); an entity named exactly comes before a title fragment (README: Which node a name means)
 // param: limit int>=1 = 3  How many of the shortest routes (all equally short; rarer entities first)
 // allShortestPaths runs unchanged on FalkorDB and Neo4j (FalkorDB takes shortestPath only in
 // WITH/RETURN). Enumerating every bounded path instead ran past 10 minutes at 30k papers,
 // where hubs link thousands of papers. Among equally short routes, those through rarer
-// entities come first.
+// entities come first. Routes pass through a metric only where no other route exists: nearly
+// every paper measures accuracy, so "both report accuracy" would connect almost anything.
 // Each end resolves to one node by the rule of kg/lookup.py (README, "Which node a name
 // means"): 0 an exact key, input id or whole title; 1 an entity named exactly that papers
 // mention; 2 the one paper whose title holds the text as whole words; 3 an entity by alias or
@@ -45,7 +46,13 @@ ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR toLower(b.title
          CASE WHEN b.title IS NULL OR toLower(b.title) STARTS WITH (toLower($target) + ':') THEN 0 WHEN whole THEN 1 ELSE 2 END,
          coalesce(b.support, 0) DESC, size(coalesce(b.title, b.name)), b.key
 LIMIT 1
-OPTIONAL MATCH path = allShortestPaths((a)-[*..6]-(b))
+OPTIONAL MATCH named = allShortestPaths((a)-[:USES|PROPOSES|EVALUATES_ON|ADDRESSES|VARIANT_OF|RELEASES_CODE*..6]-(b))
+WITH a, b, collect(named) AS routes
+OPTIONAL MATCH measured = allShortestPaths((a)-[*..6]-(b))
+WHERE size(routes) = 0
+WITH a, b, routes, collect(measured) AS measured_routes
+WITH a, b, CASE WHEN size(routes) = 0 THEN measured_routes ELSE routes END AS routes
+UNWIND CASE WHEN size(routes) = 0 THEN [null] ELSE routes END AS path
 WITH a, b, path, coalesce(nodes(path), []) AS ns, coalesce(relationships(path), []) AS rs
 WITH a, b, path, ns, rs, reduce(total = 0, n IN ns | total + coalesce(n.support, 0)) AS generality
 ORDER BY length(path), generality

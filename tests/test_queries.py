@@ -335,6 +335,24 @@ def test_connection_between_entities_through_a_model_family(store):
     assert rows == [{"hops": 3, "route": f"LoRA <-[PROPOSES]- {TITLES['p4']} -[USES]-> Llama 2 7B -[VARIANT_OF]-> Llama 2"}]
 
 
+def test_connection_goes_through_a_metric_only_where_nothing_else_connects(tmp_path):
+    def paper(pid, *named):
+        entities = tuple(Entity(entity_key(t, name), name, t, "used", name, "s", 0, len(name), "test", 1.0, (), None)
+                         for t, name in named)
+        return PaperEntities(Paper(pid, f"Paper {pid}", "An abstract.", (Source("k.txt", 1),)), entities, ())
+
+    accuracy = ("METRIC", "accuracy")
+    items = [paper("qa", accuracy, ("DATASET", "ZorbSet")), paper("qc", ("DATASET", "ZorbSet"), ("MODEL", "QuuxNet")),
+             paper("qb", accuracy, ("MODEL", "QuuxNet")), paper("qd", accuracy)]
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(items))
+        # "both report accuracy" is 2 hops, but says nothing: the route through data and a model is kept
+        assert run(opened, "connection", source="qa", target="qb") == [{"hops": 4, "route": (
+            "Paper qa -[EVALUATES_ON]-> ZorbSet <-[EVALUATES_ON]- Paper qc -[USES]-> QuuxNet <-[USES]- Paper qb")}]
+        assert column(run(opened, "connection", source="qa", target="qd"), "route") == [
+            "Paper qa -[MEASURES]-> accuracy <-[MEASURES]- Paper qd"]
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]
