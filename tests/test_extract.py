@@ -1267,6 +1267,14 @@ def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(
     assert "RL" not in alone and "reinforcement learning" not in alone  # the bare field acronym names nothing
 
 
+def test_a_name_listed_with_a_metric_or_measured_in_is_a_metric(nlp):
+    found, _, _ = entities(nlp, Paper("p-mt", "A study", "We report PSNR, SSIM and ZorbScore. "
+                                      "It gives an average 6.5% reduction in QuuxErr over the leading baselines. "
+                                      "It beats FooNet in BarBench."))
+    assert found["ZorbScore"].type == "METRIC" and found["QuuxErr"].type == "METRIC"
+    assert found["FooNet"].type == "METHOD"  # "in" after a name, not after a change or a number
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -315,11 +315,11 @@ def _opening_preposition(v, i: int) -> bool:
 
 
 def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, int, str]]:
-    """Name-shaped words coordinated with a known DATASET/MODEL/METHOD mention get its type."""
+    """Name-shaped words coordinated with a known DATASET/MODEL/METHOD/METRIC mention get its type."""
     words = v.words
     out = []
     for cand in known:
-        if cand["type"] not in ("DATASET", "MODEL", "METHOD"):
+        if cand["type"] not in ("DATASET", "MODEL", "METHOD", "METRIC"):
             continue
         first = bisect_left(words, (cand["start"],))
         last = bisect_left(words, cand["end"], key=itemgetter(1))
@@ -621,6 +621,17 @@ def _measured_as(v, end: int) -> bool:
     return end + 1 < len(texts) and v.lower[end] == "of" and bool(_SCORE.match(texts[end + 1]))
 
 
+_CHANGES = frozenset("reduction reductions improvement improvements gain gains drop drops increase increases decrease "
+                     "decreases decline declines error errors".split())
+
+
+def _measured_in(v, start: int) -> bool:
+    """"4.7% in MAE", "a 12% reduction in MAE": what a change or a number is in is a measure."""
+    lower = v.lower
+    return start >= 2 and lower[start - 1] == "in" and (
+        lower[start - 2] == "%" or bool(_SCORE.match(lower[start - 2])) or lower[start - 2] in _CHANGES)
+
+
 def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names in a sentence that compares ("outperforms X", "baselines such as X"),
     not machines ("a WidowX robot")."""
@@ -789,8 +800,8 @@ def kg_shapes(doc):
     models = tuple({v.text(c["start"], c["end"]) for c in candidates.candidates(doc)
                     if c["type"] == "MODEL" and c["end"] - c["start"] == 1 and len(v.texts[c["start"]]) >= 4}) if compared else ()
     for start, end in compared:
-        if _measured_as(v, end):
-            candidates.add(doc, start, end, "METRIC", "compared", confidence=0.5)  # "(SIM-o of 0.68)"
+        if _measured_as(v, end) or _measured_in(v, start):
+            candidates.add(doc, start, end, "METRIC", "compared", confidence=0.5)  # "(SIM-o of 0.68)", "4.7% in MAE"
             continue
         # what a new dataset is compared with, in a sentence about data, is data; otherwise a rival system
         rival = "DATASET" if new_dataset and _about_data(v, start) else "METHOD"
