@@ -47,7 +47,7 @@ _SPLIT = re.compile(r"[\s\-_/–—]+")
 _DROP = re.compile(r"[^\w.+#]")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
-_SIZE_LIST = re.compile(r"^(.+?)[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+$", re.I)
+_SIZE_LIST = re.compile(r"^(.+?)(?:[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+|-(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+)$", re.I)
 _SQUARE = re.compile(r"(?<![\d.x×])(\d{2,4})[x×]\1(?![\w.])")  # an image size; "3x3" kernels are no size
 _VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro", "xsmall", "xlarge", "xxlarge"}
 
@@ -224,6 +224,8 @@ def without_size_list(name: str) -> str:
 
     >>> without_size_list("Qwen2.5-Math-Instruct-1.5B/7B/72B"), without_size_list("Llama-2-7B")
     ('Qwen2.5-Math-Instruct', 'Llama-2-7B')
+    >>> without_size_list("DeiT-Ti/S/B"), without_size_list("ViT-L/16")
+    ('DeiT', 'ViT-L/16')
     """
     match = _SIZE_LIST.match(name)
     return match.group(1) if match else name

@@ -1275,6 +1275,12 @@ def test_a_name_listed_with_a_metric_or_measured_in_is_a_metric(nlp):
     assert found["FooNet"].type == "METHOD"  # "in" after a name, not after a change or a number
 
 
+def test_sizes_written_as_a_letter_list_stand_for_the_family(nlp):
+    found, _, _ = entities(nlp, Paper("p-sl", "A study", "Families come in scales (DeiT-Ti/S/B, Swin-T/S/B); we also use ViT-L/16."))
+    assert (found["DeiT"].text, found["Swin Transformer"].text) == ("DeiT-Ti/S/B", "Swin-T/S/B")
+    assert "DeiT-Ti" not in found and "ViT-L/16" in found  # a patch size is no list of sizes
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

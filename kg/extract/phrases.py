@@ -76,6 +76,7 @@ _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mas
                           "compression rate", "growth rate", "acceptance rate", "bit rate"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
+_SIZE_LETTERS = re.compile(r"^(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+$")  # "DeiT-Ti/S/B": sizes written as a list
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
 VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
 
@@ -254,6 +255,8 @@ def variant_of(text: str, known: dict[str, object]):
     (None, None)
     >>> variant_of("ImageNet-256x256", {"imagenet": entry}) is entry, variant_of("Skywork-PRM-7B", {"skywork": entry}) is entry
     (True, True)
+    >>> variant_of("DeiT-Ti/S/B", {"deit": entry}) is entry, variant_of("DeiT-Ti", {"deit": entry})
+    (True, None)
     """
     glued = _GLUED_VERSION.match(text)
     if glued and glued.group(1)[-1].isalpha():  # "MiniLMv2", "DeBERTaV3": a version glued on
@@ -264,7 +267,7 @@ def variant_of(text: str, known: dict[str, object]):
     for cut in range(len(parts) - 1, 0, -1):
         entry = known.get(surface_key("-".join(parts[:cut])))
         # sizes and versions, or a short code then sizes ("LoRA-GA", "Skywork-PRM-7B")
-        if entry is not None and (all(VARIANT.match(p) for p in parts[cut:])
+        if entry is not None and (all(VARIANT.match(p) or _SIZE_LETTERS.match(p) for p in parts[cut:])
                                   or (_CODE.match(parts[cut]) and all(VARIANT.match(p) for p in parts[cut + 1:]))):
             return entry
     return None
@@ -332,6 +335,11 @@ class PhraseTyper:
             entry = entries[index]
             # "Alpaca-52K": a name for a model and its data, counted in thousands of examples, is the data
             entity_type = "DATASET" if entry.data_too and _THOUSANDS.search(v.word_texts[index]) else entry.type
+            if _SIZE_LETTERS.match(v.word_texts[index].rpartition("-")[2]):
+                # "Swin-T/S/B": several sizes at once stand for the family, under its curated name
+                candidates.add(doc, start, end, entity_type, "gazetteer-variant", canonical=entry.name, family=entry.family,
+                               confidence=0.9)
+                continue
             candidates.add(doc, start, end, entity_type, "gazetteer-variant",
                            family=entry.name if entity_type == entry.type else None, confidence=0.9)
         known = candidates.candidates(doc)
