@@ -1281,6 +1281,13 @@ def test_sizes_written_as_a_letter_list_stand_for_the_family(nlp):
     assert "DeiT-Ti" not in found and "ViT-L/16" in found  # a patch size is no list of sizes
 
 
+def test_a_lower_case_name_introduced_with_an_appositive_is_the_papers(nlp):
+    found, _, _ = entities(nlp, Paper("p-la", "Initializing Small Models", "We introduce zorb selection, a method for "
+                                      "initializing small models. We present experiments, which show gains."))
+    assert (found["zorb selection"].type, found["zorb selection"].role) == ("METHOD", "proposed")
+    assert "experiments" not in found
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))
