@@ -1288,6 +1288,14 @@ def test_a_lower_case_name_introduced_with_an_appositive_is_the_papers(nlp):
     assert "experiments" not in found
 
 
+def test_a_name_the_papers_code_repository_bears_is_the_papers(nlp):
+    paper = Paper("p-rp", "A study", "We learn a small zorb prediction network (ZorbNet) to improve models, with dropout. "
+                  "Code: https://github.com/someone/ZorbNet. The dropout code is at https://github.com/other/dropout.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbNet"].role == "proposed"
+    assert found["dropout"].role == "used"  # a curated name keeps its role whatever a repository is called
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

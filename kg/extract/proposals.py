@@ -825,6 +825,37 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
     return out
 
 
+_CODE_REPOSITORY = re.compile(r"(?:github\.com|gitlab\.com|huggingface\.co)/[\w.-]+/([\w.-]+?)(?:\.git)?[.,;)]*$", re.I)
+_BUILT_ON = {"based", "build", "builds", "building", "built", "using", "uses", "use", "from", "adapted", "extends", "extending", "fork"}
+
+
+def _released_code_names(doc, v) -> set[str]:
+    """Keys of names the paper's own code repository is named after ("temperature prediction
+    network (TempNet) ... code at github.com/zhqiu/TempNet"): whoever releases the code under
+    the name made the thing. Not a curated name (a repository named "dropout" studies dropout),
+    nor a repository the sentence builds on ("based on github.com/...").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> doc = nlp("Title\\nCode: https://github.com/zorb/ZorbNet. We build on https://github.com/x/QuuxNet.")
+    >>> sorted(_released_code_names(doc, view(doc)))
+    ['zorbnet']
+    """
+    out = set()
+    for index in where(map(_has_code_host, v.word_lower)):
+        match = _CODE_REPOSITORY.search(v.word_texts[index])
+        if not match or any(word in _BUILT_ON for word in _words_before(v, v.words[index][0], 8)):
+            continue
+        out.add(word_key(match.group(1)))
+    if out:  # a curated name keeps its role: the repository only shows what the paper studies
+        out -= {word_key(v.text(c["start"], c["end"])) for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
+    return out
+
+
+def _has_code_host(word: str) -> bool:
+    return "github.com/" in word or "gitlab.com/" in word or "huggingface.co/" in word
+
+
 def _introduced_curated_names(doc, v) -> set[str]:
     """Keys of curated names the paper itself introduces: a title that is nothing but the name
     ("Memorizing Transformers": the paper that named it), or a name right after a naming word
@@ -878,6 +909,7 @@ def kg_proposals(doc):
     proposed.update(_owned_names(doc, v))
     proposed.update(_owned_pairs(v, abbreviations))
     proposed.update(_introduced_curated_names(doc, v))
+    proposed.update(_released_code_names(doc, v))
     found: dict[str, str | None] = {}
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
