@@ -820,9 +820,27 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
             owned = ("our" in same_sentence or "we" in same_sentence) and any(w in _PART_VERBS for w in same_sentence)
             owned = owned or (_coined_for_short(v, end) and any(w in _COINING_VERBS for w in same_sentence)
                               and "we" in same_sentence)
+            owned = owned or (_proposed_in_passive(v, end) and not any(w in _PRIOR_WORK for w in same_sentence))
         if owned:
             out.update((word_key(short), word_key(info["long"])))
     return out
+
+
+_PRESENT_PASSIVE = {"is", "are"}
+
+
+def _proposed_in_passive(v, long_end: int) -> bool:
+    """"a multi-perspective course learning (MCL) method is proposed": a new pair, its short
+    form and a head word or two, then "is/are proposed" (present tense: this paper's act,
+    unless the sentence says "recently")."""
+    lower, n = v.lower, len(v.lower)
+    at = long_end
+    if at + 2 < n and lower[at] == "(":
+        at = next((j + 1 for j in range(at, min(at + 6, n)) if lower[j] == ")"), at)
+    for j in range(at, min(at + 3, n - 1)):
+        if lower[j] in _PRESENT_PASSIVE:
+            return lower[j + 1] in _PASSIVE_INTRODUCED
+    return False
 
 
 _CODE_REPOSITORY = re.compile(r"(?:github\.com|gitlab\.com|huggingface\.co)/[\w.-]+/([\w.-]+?)(?:\.git)?[.,;)]*$", re.I)
