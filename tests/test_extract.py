@@ -1299,7 +1299,7 @@ def test_a_name_the_papers_code_repository_bears_is_the_papers(nlp):
 def test_a_new_pair_that_is_proposed_in_the_passive_is_the_papers(nlp):
     found, _, _ = entities(nlp, Paper("p-pp", "A study", "In this study, a multi-view zorb learning (MZL) method is proposed "
                                       "for pre-training. Recently, Quux Neural Networks (QNN) is proposed to stitch networks."))
-    assert found["MZL"].role == "proposed" and found["QNN"].role == "used"
+    assert found["MZL"].role == "proposed" and found["Quux Neural Networks"].role == "used"
 
 
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
