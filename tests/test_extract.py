@@ -1302,6 +1302,12 @@ def test_a_new_pair_that_is_proposed_in_the_passive_is_the_papers(nlp):
     assert found["MZL"].role == "proposed" and found["Quux Neural Networks"].role == "used"
 
 
+def test_pairs_opening_enumerated_items_of_a_proposal_are_the_papers(nlp):
+    found, _, _ = entities(nlp, Paper("p-en", "A study", "We propose two modules: (1) Zorb Selective Fusion (ZSF) enables "
+                                      "transfer; (2) Quux Embedding Alignment (QEA) performs alignment."))
+    assert found["ZSF"].role == "proposed" and found["QEA"].role == "proposed"
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -821,9 +821,20 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
             owned = owned or (_coined_for_short(v, end) and any(w in _COINING_VERBS for w in same_sentence)
                               and "we" in same_sentence)
             owned = owned or (_proposed_in_passive(v, end) and not any(w in _PRIOR_WORK for w in same_sentence))
+            owned = owned or _enumerated_proposal(v, start)
         if owned:
             out.update((word_key(short), word_key(info["long"])))
     return out
+
+
+def _enumerated_proposal(v, start: int) -> bool:
+    """"we propose two modules: (1) Cross Selective Fusion (CSF) ...; (2) Patch Embedding
+    Alignment (PEA) ...": a pair that opens an enumerated item of a sentence where we propose."""
+    texts = v.texts
+    if start < 3 or texts[start - 1] != ")" or texts[start - 3] != "(" or not _ENUMERATOR.match(texts[start - 2]):
+        return False
+    before = _words_before(v, start - 3, 80)
+    return "we" in before and any(word in PROPOSAL_VERBS for word in before)
 
 
 _PRESENT_PASSIVE = {"is", "are"}
