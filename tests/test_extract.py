@@ -1308,6 +1308,13 @@ def test_pairs_opening_enumerated_items_of_a_proposal_are_the_papers(nlp):
     assert found["ZSF"].role == "proposed" and found["QEA"].role == "proposed"
 
 
+def test_a_pair_coordinated_after_the_papers_own_pair_is_the_papers(nlp):
+    found, _, _ = entities(nlp, Paper("p-cp", "A study", "We propose two such scores, the Zorb Gradient (ZG) and the "
+                                      "Quux L2-Norm (QL2N) scores. We compare with Bar Flow (BF) and Baz Norm (BN)."))
+    assert found["ZG"].role == found["QL2N"].role == "proposed"
+    assert found["Bar Flow"].role == found["Baz Norm"].role == "used"
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -1031,7 +1031,29 @@ def kg_proposals(doc):
             start, end = v.words[index]
             candidates.add(doc, start, end, "MODEL", "proposal", proposed=True)
     proposed.update(found.keys() - prior)
+    proposed.update(_coordinated_pairs(v, abbreviations, proposed))
     return doc
+
+
+_PAIR_GLUE = {"and", ",", "or", "the"}
+
+
+def _coordinated_pairs(v, abbreviations: dict, proposed: set[str]) -> set[str]:
+    """Keys of new pairs coordinated right after one of the paper's own: "we propose two scores,
+    the Gradient Normed (GraNd) and the Error L2-Norm (EL2N) scores"."""
+    lower, out = v.lower, set()
+    for short, info in abbreviations.items():
+        if info["canonical"] or word_key(short) in proposed:
+            continue
+        at = info["long_span"][0] - 1
+        glue = at
+        while glue >= 0 and lower[glue] in _PAIR_GLUE:
+            glue -= 1
+        if at - glue < 1 or glue < 1 or lower[glue] != ")" or not {"and", ","} & set(lower[glue + 1:at + 1]):
+            continue
+        if word_key(v.texts[glue - 1]) in proposed:
+            out.update((word_key(short), word_key(info["long"])))
+    return out
 
 
 _OWN_TRAINING = frozenset("train trained pre-train pre-trained pretrain pretrained".split())
