@@ -1315,6 +1315,13 @@ def test_a_pair_coordinated_after_the_papers_own_pair_is_the_papers(nlp):
     assert found["Bar Flow"].role == found["Baz Norm"].role == "used"
 
 
+def test_plain_words_before_a_title_question_are_a_hook_not_a_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-tq", "Unbroken: How Does Zorb Training Fail?", "We study why it fails."))
+    assert "Unbroken" not in found
+    named, _, _ = entities(nlp, Paper("p-tq2", "ZorbNet: Can Small Models Reason?", "We study ZorbNet."))
+    assert named["ZorbNet"].role == "proposed"  # a coined name stays the paper's
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

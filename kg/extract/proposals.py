@@ -128,8 +128,10 @@ def _title_name(v) -> tuple[int, int] | None:
             if any(is_name_shaped(w) for w in words):
                 return 0, i
             if (len(words) == 1 and _one_word_name(text)) or _coined_phrase(words):
-                # plain words before a survey's colon are its topic ("Language Model Behavior: A Comprehensive Survey")
-                return None if is_survey(list(v.lower[i + 1:_title_end(v)])) else (0, i)
+                # plain words before a survey's colon are its topic ("Language Model Behavior: A Comprehensive
+                # Survey"), and before a question they are a hook ("Jailbroken: How Does Safety Training Fail?")
+                rest = list(v.lower[i + 1:_title_end(v)])
+                return None if is_survey(rest) or "?" in rest else (0, i)
             return None
     return None
 
