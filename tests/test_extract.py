@@ -1322,6 +1322,12 @@ def test_plain_words_before_a_title_question_are_a_hook_not_a_name(nlp):
     assert named["ZorbNet"].role == "proposed"  # a coined name stays the paper's
 
 
+def test_a_short_form_that_stands_for_a_long_form_is_one_node(nlp):
+    found, _, _ = entities(nlp, Paper("p-sf", "A study", "We introduce a training method called ZorbIT, which stands for "
+                                      "Zorbed Interleaved Training. ZorbIT scales well."))
+    assert "Zorbed Interleaved Training" in found["ZorbIT"].aliases and "Zorbed Interleaved Training" not in found
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -151,8 +151,8 @@ _AFTER_SHORT_FORM = frozenset({",", ".", ")", ";", ":"})
 
 def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) token spans of each definition:
-    "Long Form (LF)", "Long Form (LF for short)", "Long Form, or LF, ..." and "Long Form, or
-    LF for short"."""
+    "Long Form (LF)", "Long Form (LF for short)", "Long Form, or LF, ...", "Long Form, or
+    LF for short" and "LF, which stands for Long Form"."""
     v = view(doc)
     texts, n = v.texts, len(v.texts)
     out = []
@@ -172,6 +172,12 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         if 1 < i < n - 1 and texts[i - 1] == "," and (i + 2 == n or texts[i + 2] in _AFTER_SHORT_FORM):
             found = _definition(v, i - 2, i + 1, i + 2)
             if found:
+                out.append(found)
+    for i in where(map("stands".__eq__, v.lower)):  # "InSerter, which stands for Interleaved Speech-Text ..."
+        if 3 <= i < n - 3 and v.lower[i + 1] == "for" and v.lower[i - 1] in ("which", "that") and texts[i - 2] == ",":
+            last = next((j - 1 for j in range(i + 3, min(i + 14, n + 1)) if j == n or v.is_punct[j] and texts[j] != "-"), None)
+            found = _definition(v, last, i - 3, i - 2) if last is not None else None
+            if found and found[0] > i + 1:
                 out.append(found)
     for i in where(map("short".__eq__, v.lower)):  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
         if i < 4 or v.lower[i - 1] != "for":
