@@ -95,6 +95,9 @@ def type_from_head(phrase: str) -> str | None:
 
     >>> type_from_head("mixed error rate"), type_from_head("adaptive learning rate")
     ('METRIC', None)
+    >>> type_from_head("Chinese Corpora Internet 3.0"), type_from_head("Zorb Dataset Distillation")
+    ('DATASET', 'METHOD')
+    >>> type_from_head("Skill-aware Pruning of Instruction Corpora for Efficiency")
     """
     words = [w.strip(".,;:()\"'").lower() for w in phrase.split()]
     if len(words) > 1 and words[-1] in ("rate", "rates", "ratio") and words[-2].split("-")[-1] in _MEASURED_RATES:
@@ -102,13 +105,19 @@ def type_from_head(phrase: str) -> str | None:
     for index, word in enumerate(reversed(words)):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word]
-        if not word or word in _SKIPPED or (index == 0 and word in TRANSPARENT_HEADS):
+        if not word or word in _SKIPPED or (index == 0 and (word in TRANSPARENT_HEADS or _VERSION_WORD.match(word))):
             continue
         last = word.split("-")[-1]
         if last in HEAD_TYPES:
             return HEAD_TYPES[last]
-        return None
-    return None
+        break
+    # a data word anywhere names data when the last word types nothing ("Chinese Corpora Internet 3.0"),
+    # unless a preposition puts it in a modifier ("Pruning of Instruction Corpora for Efficiency")
+    return "DATASET" if any(word in _DATA_NAMES for word in words) and not any(word in _SKIPPED for word in words) else None
+
+
+_VERSION_WORD = re.compile(r"^v?\d+(?:\.\d+)*$")
+_DATA_NAMES = frozenset({"dataset", "datasets", "corpus", "corpora"})
 
 
 @lru_cache(maxsize=200_000)
