@@ -97,9 +97,14 @@ def type_from_head(phrase: str) -> str | None:
     ('METRIC', None)
     >>> type_from_head("Chinese Corpora Internet 3.0"), type_from_head("Zorb Dataset Distillation")
     ('DATASET', 'METHOD')
-    >>> type_from_head("Skill-aware Pruning of Instruction Corpora for Efficiency")
+    >>> type_from_head("Skill-aware Pruning of Instruction Corpora for Efficiency"), type_from_head("learning on a pre-trained model")
+    ('METHOD', 'METHOD')
     """
     words = [w.strip(".,;:()\"'").lower() for w in phrase.split()]
+    # the head of "X on/of/for Y" is X's: "continual learning on a pre-trained model" is learning
+    cut = next((i for i, word in enumerate(words) if i > 0 and word in _HEAD_PREPOSITIONS), len(words))
+    if cut < len(words) and any(word in HEAD_TYPES or word.split("-")[-1] in HEAD_TYPES for word in words[:cut]):
+        words = words[:cut]
     if len(words) > 1 and words[-1] in ("rate", "rates", "ratio") and words[-2].split("-")[-1] in _MEASURED_RATES:
         return "METRIC"
     for index, word in enumerate(reversed(words)):
@@ -116,6 +121,7 @@ def type_from_head(phrase: str) -> str | None:
     return "DATASET" if any(word in _DATA_NAMES for word in words) and not any(word in _SKIPPED for word in words) else None
 
 
+_HEAD_PREPOSITIONS = frozenset({"on", "of", "for", "with", "via", "from", "in"})
 _VERSION_WORD = re.compile(r"^v?\d+(?:\.\d+)*$")
 _DATA_NAMES = frozenset({"dataset", "datasets", "corpus", "corpora"})
 
