@@ -1328,6 +1328,11 @@ def test_a_short_form_that_stands_for_a_long_form_is_one_node(nlp):
     assert "Zorbed Interleaved Training" in found["ZorbIT"].aliases and "Zorbed Interleaved Training" not in found
 
 
+def test_an_all_capitals_name_before_a_data_head_is_data_even_if_it_spells_a_technique_word(nlp):
+    found, _, _ = entities(nlp, Paper("p-ac", "A study", "We tune it on the eight tasks of the TRACE benchmark."))
+    assert found["TRACE"].type == "DATASET"
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -54,7 +54,7 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     out = []
     for index in [head - 1 for head in _positions(v, _NAME_HEADS) if head > 0]:  # words before a head
         head = index + 1
-        if shaped[index] and words[head][0] == words[index][1] and not _describing_word(v.word_lower[index]):
+        if shaped[index] and words[head][0] == words[index][1] and not _describing_word(v.word_lower[index], v.word_texts[index]):
             entity_type = HEAD_TYPES[v.word_lower[head]]
             # a capitalised dataset head is part of the name: "the Astro-HEP Corpus"
             head_text = v.word_texts[head]
@@ -250,9 +250,15 @@ def _listed_name(v, index: int) -> bool:
             and not text.lower().endswith(_MODIFIER_SUFFIXES))
 
 
-def _describing_word(lower: str) -> bool:
-    """A coined-looking word that describes a kind, not a thing: "MultiModal", "non-MoE", "V&L"."""
-    return "&" in lower or lower.startswith("non-") or lower in shared_words(("METHOD", "TASK", "METRIC"))
+def _describing_word(lower: str, text: str = "") -> bool:
+    """A coined-looking word that describes a kind, not a thing: "MultiModal", "non-MoE", "V&L";
+    not an all-capitals word, an acronym's name even where it spells a technique word ("TRACE").
+
+    >>> _describing_word("multimodal", "MultiModal"), _describing_word("trace", "TRACE"), _describing_word("non-moe", "NON-MOE")
+    (True, False, True)
+    """
+    return "&" in lower or lower.startswith("non-") or (
+        not text.isupper() and lower in shared_words(("METHOD", "TASK", "METRIC")))
 
 
 def _describes(v, shaped: list[bool], first: int, last: int) -> bool:
