@@ -1333,6 +1333,13 @@ def test_an_all_capitals_name_before_a_data_head_is_data_even_if_it_spells_a_tec
     assert found["TRACE"].type == "DATASET"
 
 
+def test_a_short_form_spelled_out_in_brackets_after_it_is_one_node(nlp):
+    found, _, _ = entities(nlp, Paper("p-rb", "A study", "We propose ZAGRO (Zorb-Aware Group Relative Optimization), a "
+                                      "drop-in replacement. ZAGRO improves results. We also use FooNet (a small model)."))
+    assert found["ZAGRO"].role == "proposed" and "Zorb-Aware Group Relative Optimization" in found["ZAGRO"].aliases
+    assert "Zorb-Aware Group Relative Optimization" not in found
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -21,6 +21,7 @@ form from inside words: "(b) proximal policy optimization (PPO)", not "policy op
 
 from __future__ import annotations
 
+from bisect import bisect_right
 import re
 import unicodedata
 from os.path import commonprefix
@@ -152,7 +153,7 @@ _AFTER_SHORT_FORM = frozenset({",", ".", ")", ";", ":"})
 def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) token spans of each definition:
     "Long Form (LF)", "Long Form (LF for short)", "Long Form, or LF, ...", "Long Form, or
-    LF for short" and "LF, which stands for Long Form"."""
+    LF for short", "LF, which stands for Long Form" and "LF (Long Form)"."""
     v = view(doc)
     texts, n = v.texts, len(v.texts)
     out = []
@@ -167,6 +168,17 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         short_end = close - 2 if close - 2 > i + 1 and tuple(v.lower[close - 2 : close]) == ("for", "short") else close
         found = _definition(v, i - 1, i + 1, short_end)
         if found:
+            out.append(found)
+    for i in where(map("(".__eq__, texts)):
+        # "VAGRO (Variance-Aware Group Relative Optimization)": the short form first, spelled out in brackets
+        close = next((j for j in range(i + 3, min(i + 16, n)) if texts[j] in (")", "(")), None)
+        if close is None or texts[close] != ")" or i == 0 or not v.spaced[i - 1]:
+            continue
+        word = bisect_right(v.words, (i, -1)) - 1  # the written word before the bracket, glued pieces and all
+        if word < 0 or v.words[word][1] != i:
+            continue
+        found = _definition(v, close - 1, v.words[word][0], i)
+        if found and found[0] == i + 1:
             out.append(found)
     for i in where(map("or".__eq__, v.lower)):  # "Grouped Query Fusion, or GQF, a method"
         if 1 < i < n - 1 and texts[i - 1] == "," and (i + 2 == n or texts[i + 2] in _AFTER_SHORT_FORM):
