@@ -53,6 +53,7 @@ SPLITS = {
     "written6b": ("written6b.jsonl",),
     "written7a": ("written7a.jsonl",),
     "written7b": ("written7b.jsonl",),
+    "written8": ("written8.jsonl",),
 }
 
 
