@@ -32,7 +32,7 @@ from . import candidates
 from ..normalise import surface_key
 from .gazetteer import load_gazetteer
 from .lexicon import HEAD_TYPES, NOT_NAMES, type_from_head
-from .words import view, where
+from .words import WordMemo, view, where
 
 __all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term", "case_sensitive_terms"]
 
@@ -50,6 +50,8 @@ def is_short_form(text: str) -> bool:
     uppers = sum(c.isupper() for c in text)
     return uppers >= 2 or (uppers == 1 and not text[0].isupper()) or (uppers >= 1 and any(c.isdigit() for c in text))
 
+
+_short_form = WordMemo(lambda piece: sum(c.isupper() for c in piece) >= 1)  # a cheap first test, per written piece
 
 # words that never open a long form ("that test-time training (TTT)")
 _NOT_FIRST = frozenset("the a an of and for that this these those which with".split())
@@ -150,6 +152,9 @@ def _covers(letters: list[str], words: list[str]) -> bool:
 _AFTER_SHORT_FORM = frozenset({",", ".", ")", ";", ":"})
 
 
+_CUES = frozenset({"(", "or", "stands", "short"})
+
+
 def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) token spans of each definition:
     "Long Form (LF)", "Long Form (LF for short)", "Long Form, or LF, ...", "Long Form, or
@@ -157,7 +162,10 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     v = view(doc)
     texts, n = v.texts, len(v.texts)
     out = []
-    for i in where(map("(".__eq__, texts)):
+    # one scan of the doc (a loop in C) for every cue word, then a pass over the few hits
+    cues = where(map(_CUES.__contains__, v.lower))
+    brackets = [i for i in cues if texts[i] == "("]
+    for i in brackets:
         if i + 2 >= n:
             continue
         close = i + 2
@@ -169,10 +177,12 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         found = _definition(v, i - 1, i + 1, short_end)
         if found:
             out.append(found)
-    for i in where(map("(".__eq__, texts)):
+    for i in brackets:
         # "VAGRO (Variance-Aware Group Relative Optimization)": the short form first, spelled out in brackets
+        if i == 0 or not v.spaced[i - 1] or not _short_form(texts[i - 1]):
+            continue
         close = next((j for j in range(i + 3, min(i + 16, n)) if texts[j] in (")", "(")), None)
-        if close is None or texts[close] != ")" or i == 0 or not v.spaced[i - 1]:
+        if close is None or texts[close] != ")":
             continue
         word = bisect_right(v.words, (i, -1)) - 1  # the written word before the bracket, glued pieces and all
         if word < 0 or v.words[word][1] != i:
@@ -180,18 +190,18 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         found = _definition(v, close - 1, v.words[word][0], i)
         if found and found[0] == i + 1:
             out.append(found)
-    for i in where(map("or".__eq__, v.lower)):  # "Grouped Query Fusion, or GQF, a method"
+    for i in [i for i in cues if v.lower[i] == "or"]:  # "Grouped Query Fusion, or GQF, a method"
         if 1 < i < n - 1 and texts[i - 1] == "," and (i + 2 == n or texts[i + 2] in _AFTER_SHORT_FORM):
             found = _definition(v, i - 2, i + 1, i + 2)
             if found:
                 out.append(found)
-    for i in where(map("stands".__eq__, v.lower)):  # "InSerter, which stands for Interleaved Speech-Text ..."
+    for i in [i for i in cues if v.lower[i] == "stands"]:  # "InSerter, which stands for Interleaved Speech-Text ..."
         if 3 <= i < n - 3 and v.lower[i + 1] == "for" and v.lower[i - 1] in ("which", "that") and texts[i - 2] == ",":
             last = next((j - 1 for j in range(i + 3, min(i + 14, n + 1)) if j == n or v.is_punct[j] and texts[j] != "-"), None)
             found = _definition(v, last, i - 3, i - 2) if last is not None else None
             if found and found[0] > i + 1:
                 out.append(found)
-    for i in where(map("short".__eq__, v.lower)):  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
+    for i in [i for i in cues if v.lower[i] == "short"]:  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
         if i < 4 or v.lower[i - 1] != "for":
             continue
         at_or = next((j for j in range(i - 3, max(0, i - 7), -1) if v.lower[j] == "or"), None)  # "or LOO-KNN for short"

@@ -401,8 +401,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     if is_survey(lower[: _title_end(v)]):
         return out  # a survey "introduces" what it reviews
     # "our main contribution is X" proposes X as a verb would
-    stated = [i + 1 for i in where(map(_CONTRIBUTION.__contains__, lower)) if i + 1 < len(lower) and lower[i + 1] in ("is", "are")]
-    for i in sorted(where(map(_PROPOSAL_CUES.__contains__, lower)) + stated):
+    stated = [i + 1 for i in _cues(v, _CONTRIBUTION) if i + 1 < len(lower) and lower[i + 1] in ("is", "are")]
+    for i in sorted(_cues(v, _PROPOSAL_CUES) + stated):
         word = lower[i]
         if i > 1 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False and lower[i - 2] in _ADJECTIVE_PREFIXES:
             continue  # "so-called LoRA blocks", "our self-constructed ARM baselines": an adjective, no verb
@@ -606,7 +606,7 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
     """
     lower, texts, n = v.lower, v.texts, len(v.texts)
     out = []
-    for i in where(map(_INTRODUCING.__contains__, lower)):
+    for i in _cues(v, _INTRODUCING):
         if not any(word in _AUTHORS or word in _SUBJECTS for word in lower[max(0, i - 3):i]):
             continue
         end = i + 1
@@ -643,7 +643,7 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
     """
     lower, texts, n = v.lower, v.texts, len(v.texts)
     out = []
-    for i in where(map(_COINING.__contains__, lower)):
+    for i in _cues(v, _COINING):
         before = lower[max(0, i - 6) : i]
         by_authors = any(word in _AUTHORS or word in PROPOSAL_VERBS for word in before) or (i > 0 and texts[i - 1] in (",", "("))
         if not by_authors or (i > 0 and lower[i - 1] == "the") or (i > 0 and texts[i - 1] == "-"):
@@ -873,6 +873,8 @@ def _released_code_names(doc, v) -> set[str]:
     ['zorbnet']
     """
     out = set()
+    if "github.com/" not in v.source and "gitlab.com/" not in v.source and "huggingface.co/" not in v.source:
+        return out  # one search of the text in C; most abstracts link no code
     for index in where(map(_has_code_host, v.word_lower)):
         match = _CODE_REPOSITORY.search(v.word_texts[index])
         if not match or any(word in _BUILT_ON for word in _words_before(v, v.words[index][0], 8)):
@@ -1075,14 +1077,14 @@ def _trained_coinages(doc, v) -> set[str]:
     """
     texts, lower = v.texts, v.lower
     sent = v.sent_ids or [0] * len(texts)
-    training = {sent[i] for i in where(map("we".__eq__, lower))
+    training = {sent[i] for i in _cues(v, _WE)
                 if any(lower[j] in _OWN_TRAINING for j in range(i + 1, min(i + 4, len(lower))) if sent[j] == sent[i])}
     if not training or "(" not in texts:
         return set()  # most docs: no sentence where the authors train
     defined = {word_key(short) for short in candidates.abbreviations(doc)}
     curated = {c["start"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
     out = set()
-    for i in where(map("(".__eq__, texts)):
+    for i in _cues(v, _OPENING):
         if sent[i] not in training or i + 2 >= len(texts) or texts[i + 2] != ")" or i + 1 in curated:
             continue
         name = texts[i + 1]
@@ -1119,7 +1121,7 @@ def _named_as_prior_work(v) -> set[str]:
     """
     out = set()
     lower, texts = v.lower, v.texts
-    for i in where(map(_PRIOR_PROPOSALS.__contains__, lower)):
+    for i in _cues(v, _PRIOR_PROPOSALS):
         if 0 < i < len(lower) - 1 and lower[i - 1] in _PRIOR_TIME and texts[i + 1][:1].isupper():
             out.add(word_key(texts[i + 1]))
     return out
@@ -1165,6 +1167,20 @@ def _curated(doc, span: tuple[int, int]) -> tuple[str, str] | None:
     return None
 
 
+_WE = frozenset({"we"})
+_OPENING = frozenset({"("})
+
+
+def _cues(v, wanted) -> list[int]:
+    """Positions of the words in ``wanted``: one scan of the doc (a loop in C) for every cue
+    word the proposal rules start from, then a pass over its few hits per rule."""
+    hits = v.memo.get("proposal_cues")
+    if hits is None:
+        hits = v.memo["proposal_cues"] = where(map(_ALL_CUES.__contains__, v.lower))
+    lower = v.lower
+    return [i for i in hits if lower[i] in wanted]
+
+
 def _occurrences(v, start: int, end: int) -> list[int]:
     """Starts of every case-insensitive occurrence of tokens start:end (itself included)."""
     wanted = v.lower[start:end]
@@ -1179,3 +1195,6 @@ def _first_appositive(v, text: str) -> str | None:
             if entity_type:
                 return entity_type
     return None
+
+
+_ALL_CUES = _CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS
