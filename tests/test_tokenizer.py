@@ -138,3 +138,13 @@ def test_full_width_punctuation_splits_tokens_like_its_ascii_counterpart():
     paper = Paper("p-zh", "基于大语言模型的数学推理", "我们提出了一种新方法 MathX，在 GSM8K 和 MATH 数据集上评估，使用 LLaMA-2 模型。")
     ((_, mentions, _),) = extract([paper], nlp=nlp)
     assert mentions and not [m.text for m in mentions if any(mark in m.text for mark in CJK_PUNCTUATION)]
+
+
+def test_the_token_view_reads_spans_from_the_same_text_the_doc_holds():
+    from kg.extract.words import view
+
+    cached = CachedTokenizer(spacy.blank("en").tokenizer)
+    for text in TRICKY:  # both paths: the cached pieces, and spaCy's own pass for odd spacing
+        doc = cached(text)
+        v = view(doc)
+        assert v.source == doc.text and [v.text(i, i + 1) for i in range(len(doc))] == [t.text for t in doc], text

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
+from itertools import repeat
+from operator import contains
 
 from spacy.language import Language
 
@@ -277,10 +279,6 @@ _THOUSANDS = re.compile(r"-\d+(?:\.\d+)?[kK]$")
 _SLASH_LIST = re.compile(r"^(.*?\D)(\d+)((?:/\d+)+)$")
 
 
-def _has_slash(word: str) -> bool:
-    return "/" in word
-
-
 def slash_list(text: str, known: dict[str, object]) -> list:
     """The curated datasets or models a slash list of numbers names, each a name of its own:
     "CIFAR10/100" is CIFAR-10 and CIFAR-100; empty unless every one is a curated name of one type.
@@ -322,7 +320,7 @@ class PhraseTyper:
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for start, end in named_losses(v):
             candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)
-        for index in where(map(_has_slash, v.word_texts)):
+        for index in where(map(contains, v.word_texts, repeat("/"))):  # a loop in C: "CIFAR10/100"
             listed = slash_list(v.word_texts[index], self.known)
             if listed:
                 start, end = v.words[index]

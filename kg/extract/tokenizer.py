@@ -32,6 +32,8 @@ import spacy
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from .words import SOURCE_TEXT
+
 __all__ = ["CachedTokenizer", "create_tokenizer", "CJK_PUNCTUATION"]
 
 # a space after whitespace (or first) belongs to a whitespace token, not to a piece
@@ -84,7 +86,9 @@ class CachedTokenizer:
         spaces = list(chain.from_iterable(map(itemgetter(1), parts)))
         if pieces[-1]:
             spaces[-1] = False  # the last piece has no space after it
-        return Doc(self.vocab, words=orths, spaces=spaces)
+        doc = Doc(self.vocab, words=orths, spaces=spaces)
+        doc.user_data[SOURCE_TEXT] = text  # the token view reads spans from it (the same characters as doc.text)
+        return doc
 
     def _remember(self, piece: str, doc: Doc) -> _Piece:
         """The lexeme ids of a piece's tokens (spaCy's ``doc`` of the piece alone), kept."""

@@ -35,6 +35,7 @@ __all__ = ["TokenView", "view", "drop_view", "WordMemo", "word_key", "name_shape
 _JOINERS = {"-", ".", "/", "+", "_"}
 _SEPARATORS = {"|"}  # symbols spaCy does not call punctuation that still end a written word
 _CACHE = "_kg_view"
+SOURCE_TEXT = "_kg_source_text"  # the text a doc was made from, left by the tokenizer for the view
 
 # lexeme id -> (text, lower, punctuation or space, punctuation, quote): a lexeme's facts
 # never depend on context, and its id is the hash of its text, so they hold in every doc
@@ -107,8 +108,11 @@ def _read(doc) -> TokenView:
         facts = [f or _learn(doc.vocab, orth) for f, orth in zip(facts, orths)]
     texts, lower, punct, is_punct, quote = zip(*facts)
     spaced = array[:, 1].astype(bool).tolist()
-    # spans' texts are slices of the doc's text (Doc.text would build a Token per token)
-    source = "".join([text + " " if space else text for text, space in zip(texts, spaced)])
+    # spans' texts are slices of the doc's text (Doc.text would build a Token per token); the
+    # tokenizer leaves the text it read behind, which is the same string
+    source = doc.user_data.pop(SOURCE_TEXT, None)
+    if source is None:
+        source = "".join([text + " " if space else text for text, space in zip(texts, spaced)])
     return TokenView(texts, spaced, punct, lower, is_punct, quote, source=source, starts=array[:, 2].tolist())
 
 
