@@ -1340,6 +1340,12 @@ def test_a_short_form_spelled_out_in_brackets_after_it_is_one_node(nlp):
     assert "Zorb-Aware Group Relative Optimization" not in found
 
 
+def test_a_name_introduced_as_an_implementation_is_a_method(nlp):
+    found, _, _ = entities(nlp, Paper("p-im", "A study", "We also introduce ZORBSIGMOID, a memory-efficient implementation "
+                                      "of sigmoid attention."))
+    assert (found["ZORBSIGMOID"].type, found["ZORBSIGMOID"].role) == ("METHOD", "proposed")
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))
