@@ -1346,6 +1346,13 @@ def test_a_name_introduced_as_an_implementation_is_a_method(nlp):
     assert (found["ZORBSIGMOID"].type, found["ZORBSIGMOID"].role) == ("METHOD", "proposed")
 
 
+def test_a_name_called_in_a_sentence_about_earlier_work_is_used(nlp):
+    found, _, _ = entities(nlp, Paper("p-ew", "ZorbInterval", "Recently, a new learning paradigm was presented to control "
+                                      "forgetting, called Interval Zorb Learning (IZL), which relies on intervals. "
+                                      "We propose ZorbInterval, which beats IZL."))
+    assert found["Interval Zorb Learning"].role == "used" and found["ZorbInterval"].role == "proposed"
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

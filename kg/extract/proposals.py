@@ -1124,7 +1124,27 @@ def _named_as_prior_work(v) -> set[str]:
     for i in _cues(v, _PRIOR_PROPOSALS):
         if 0 < i < len(lower) - 1 and lower[i - 1] in _PRIOR_TIME and texts[i + 1][:1].isupper():
             out.add(word_key(texts[i + 1]))
+    # "Recently, a new paradigm was presented ..., called Interval Continual Learning (InterContiNet)"
+    for i in _cues(v, _NAMING):
+        if i + 1 < len(lower) and texts[i + 1][:1].isupper() and _presented_earlier(v, i):
+            end = i + 1
+            while end < len(lower) and texts[end][:1].isupper() or (end < len(lower) and texts[end] == "-"):
+                end += 1
+            out.add(word_key(v.text(i + 1, end)))
+            if end + 2 < len(lower) and texts[end] == "(" and texts[end + 2] == ")":
+                out.add(word_key(texts[end + 1]))
     return out
+
+
+_PAST_PASSIVE = {"was", "were"}
+
+
+def _presented_earlier(v, at: int) -> bool:
+    """Whether the sentence before word ``at`` says something "was presented" (proposed, ...)
+    and names neither us nor this paper: someone else's earlier work."""
+    words = _words_before(v, at, 40)
+    return not {"we", "our", "this"} & set(words) and any(
+        words[k] in _PAST_PASSIVE and words[k + 1] in _PRIOR_PROPOSALS for k in range(len(words) - 1))
 
 
 def _add_technique(doc, v, technique: tuple[int, int], name_span, found: dict) -> None:
@@ -1197,4 +1217,4 @@ def _first_appositive(v, text: str) -> str | None:
     return None
 
 
-_ALL_CUES = _CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS
+_ALL_CUES = _CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING
