@@ -1,9 +1,11 @@
 // name: papers_sharing_dataset
-// description: Papers that share at least one dataset with the given paper, most shared datasets first.
+// description: Papers that share at least one dataset with the given paper, most shared datasets first; a dataset's variants count as it (ImageNet-1K and ImageNet share ImageNet).
 // param: paper string  Paper id (or the input's own id), or a case-insensitive fragment of its title (the closest match is used)
 // param: limit int>=1 = 20  Maximum number of rows
 // The closest match: exact id or title first, then a title named by the text before its colon
 // ("MALT: ..."), then one holding it as a whole word, then the shortest title containing it.
+// Two papers share a dataset when they name it, or variants of one family (Split CIFAR-100 and
+// CIFAR-100, ImageNet-1K and ImageNet): the shared entry is the dataset, or the family's name.
 MATCH (p:Paper)
 WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
 WITH p
@@ -12,11 +14,11 @@ ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) 
               WHEN (' ' + replace(replace(replace(toLower(p.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($paper) + ' ') THEN 2
               ELSE 3 END, size(p.title), p.key
 LIMIT 1
-MATCH (p)-->(d:Dataset)<--(other:Paper)
+MATCH (p)-->(d:Dataset)-[:VARIANT_OF*0..3]->(family:Dataset)<-[:VARIANT_OF*0..3]-(d2:Dataset)<--(other:Paper)
 WHERE other <> p
-WITH p, other, d
-ORDER BY d.name
-WITH p, other, collect(DISTINCT d.name) AS datasets
+WITH p, other, CASE WHEN d = d2 THEN d.name ELSE family.name END AS shared
+ORDER BY shared
+WITH p, other, collect(DISTINCT shared) AS datasets
 RETURN p.title AS paper, other.title AS other_paper, size(datasets) AS shared, datasets
 ORDER BY shared DESC, other_paper
 LIMIT $limit

@@ -353,6 +353,18 @@ def test_connection_goes_through_a_metric_only_where_nothing_else_connects(tmp_p
             "Paper qa -[MEASURES]-> accuracy <-[MEASURES]- Paper qd"]
 
 
+def test_papers_sharing_a_dataset_family_share_it(tmp_path):
+    def paper(pid, name, family=None):
+        entity = Entity(entity_key("DATASET", name), name, "DATASET", "used", name, "s", 0, len(name), "test", 1.0, (), family)
+        return PaperEntities(Paper(pid, f"Paper {pid}", "An abstract.", (Source("k.txt", 1),)), (entity,), ())
+
+    items = [paper("qa", "ZorbSet-1K", "ZorbSet"), paper("qb", "ZorbSet"), paper("qc", "ZorbSet-1K", "ZorbSet"), paper("qd", "QuuxSet")]
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(items))
+        rows = run(opened, "papers_sharing_dataset", paper="qa")
+    assert {(r["other_paper"], tuple(r["datasets"])) for r in rows} == {("Paper qb", ("ZorbSet",)), ("Paper qc", ("ZorbSet-1K",))}
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]
