@@ -1353,6 +1353,11 @@ def test_a_name_called_in_a_sentence_about_earlier_work_is_used(nlp):
     assert found["Interval Zorb Learning"].role == "used" and found["ZorbInterval"].role == "proposed"
 
 
+def test_a_quote_closing_a_sentence_stays_in_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-cq", "A study", 'We call the results "zorb soups." When fine-tuning BERT, it helps.'))
+    assert found["BERT"].sentence == "When fine-tuning BERT, it helps."
+
+
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):
     found, _, _ = entities(nlp, Paper("p-bp", "A study", "On ZorbBench (ZorbXNLI, ZorbMMLU and ZorbMGSM), it leads. "
                                       "On Natural Questions (NQ) and FooQA (BarNet) it fails."))

@@ -10,6 +10,8 @@ letter, a digit or a quote.
 ['A Title\\n', 'We use e.g. BERT.', 'It works!', 'Done.']
 >>> [s.text for s in nlp("Does It Help? A Study\\nYes.").sents]
 ['Does It Help? A Study\\n', 'Yes.']
+>>> [s.text for s in nlp('Title\\nWe call them "soups." When tuned, "Soups" win.').sents]
+['Title\\n', 'We call them "soups."', 'When tuned, "Soups" win.']
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from .words import view, where
 __all__ = ["set_sentence_starts"]
 
 _ENDERS = {".", "!", "?"}
+_QUOTES = {'"', "”", "'", "’"}
 _ABBREVIATIONS = ("e.g", "i.e", "et al", "vs", "fig", "eq")  # "e.g. BERT" ends no sentence
 
 
-def sentence_starts(texts: list[str], punct: list[bool]) -> list[int]:
+def sentence_starts(texts: list[str], punct: list[bool], spaced: list[bool] | None = None) -> list[int]:
     """1 where a sentence starts, -1 elsewhere (spaCy's SENT_START encoding).
 
     Only a token after a sentence mark or a line break (``punct``: punctuation or
@@ -49,7 +52,12 @@ def sentence_starts(texts: list[str], punct: list[bool]) -> list[int]:
             continue
         elif prev in _ENDERS and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“("):
             if i < 1 or texts[i - 1].lower() not in _ABBREVIATIONS:
-                out[i + 1] = 1
+                # a quote glued to the full stop closes the sentence ('we call them "soups." When ...')
+                if text in _QUOTES and spaced is not None and not spaced[i] and spaced[i + 1] and i + 2 < len(texts):
+                    if texts[i + 2][:1].isupper() or texts[i + 2][:1].isdigit():
+                        out[i + 2] = 1
+                else:
+                    out[i + 1] = 1
     return out
 
 
@@ -57,7 +65,7 @@ def set_sentence_starts(doc):
     if not len(doc):
         return doc
     v = view(doc)
-    starts = sentence_starts(v.texts, v.punct)
+    starts = sentence_starts(v.texts, v.punct, v.spaced)
     doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     v.sent_starts = where(map((1).__eq__, starts))
     sent_ids = [0] * len(starts)
