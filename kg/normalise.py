@@ -415,7 +415,8 @@ class CorpusNames:
         """The name a curated list gives ``key`` (CORe50, not one paper's "CoRe 50"), else its
         most written form; a tie goes the same way whatever order the papers came in."""
         if self._display is None:
-            self._display = {k: _most_written(self.curated.get(k) or counts) for k, counts in self.names.items()}
+            self._display = {k: _most_written(curated) if (curated := self.curated.get(k)) else _task_case(k, _most_written(counts))
+                             for k, counts in self.names.items()}
         return self._display.get(key, default)
 
     def apply(self, entities: Iterable[Entity]) -> tuple[Entity, ...]:
@@ -455,6 +456,40 @@ class CorpusNames:
         spellings = self._long_forms.get(key)
         name = self.display(key, _most_written(spellings) if spellings else long_form)
         return replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name, long_form}) - {name})))
+
+
+_TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*$")
+
+
+def _task_case(key: str, name: str) -> str:
+    """A task written in a title's capitals shows in lower case, as tasks are written in prose
+    ("Zero-Shot Monocular Depth Estimation" -> "zero-shot monocular depth estimation"), where
+    every word is one the curated names write in lower case ("Chinese", "Bayesian" keep theirs).
+
+    >>> _task_case("task:climatemodeling", "Climate Modeling"), _task_case("task:x", "Bayesian Optimization")
+    ('climate modeling', 'Bayesian Optimization')
+    >>> _task_case("method:meanteacher", "Mean Teacher"), _task_case("task:x", "ASR Decoding")
+    ('Mean Teacher', 'ASR Decoding')
+    """
+    if not key.startswith("task:") or " " not in name:
+        return name
+    words = name.split()
+    if not all(_TITLE_WORD.match(word) for word in words):
+        return name
+    lower_words = _lower_case_words()
+    if all(part.lower() in lower_words for word in words for part in word.split("-")):
+        return name.lower()
+    return name
+
+
+@lru_cache(maxsize=1)
+def _lower_case_words() -> frozenset[str]:
+    """Words the curated task, method and metric names write in lower case."""
+    from .extract.gazetteer import load_gazetteer  # the lists load only when a corpus is named
+
+    return frozenset(word for entry in load_gazetteer() if entry.type in ("TASK", "METHOD", "METRIC")
+                     for form in (entry.name, *entry.aliases) for word in re.split(r"[\s\-/]+", form)
+                     if word.isalpha() and word.islower())
 
 
 def _most_written(counts: Counter) -> str:

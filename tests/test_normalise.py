@@ -290,6 +290,19 @@ def test_corpus_names_do_not_depend_on_paper_order_and_keep_each_spelling():
     assert chosen[0] == chosen[1] and len(chosen[0]) == 1
 
 
+def test_a_task_node_written_in_title_capitals_shows_in_lower_case():
+    from kg.normalise import CorpusNames
+    from kg.records import Entity
+
+    task = Entity("task:climatemodeling", "Climate Modeling", "TASK", "used", "Climate Modeling", "s", 0, 16, "r")
+    method = Entity("method:meanteacher", "Mean Teacher", "METHOD", "used", "Mean Teacher", "s", 0, 12, "r")
+    names = CorpusNames()
+    names.add([task, method])
+    applied = {e.key: e for e in names.apply([task, method])}
+    assert applied["task:climatemodeling"].name == "climate modeling" and "Climate Modeling" in applied["task:climatemodeling"].aliases
+    assert applied["method:meanteacher"].name == "Mean Teacher"  # a method's capitals may be its coined name
+
+
 def test_a_case_sensitive_curated_name_in_lower_case_is_that_name_where_it_defines_a_short_form(nlp):
     found = entities_of(nlp, "Faces", "We fine-tune stable diffusion (SD) on faces. SD draws well.")
     assert list(found) == ["Stable Diffusion"] and found["Stable Diffusion"].type == "MODEL"
