@@ -218,6 +218,18 @@ def is_size_word(word: str) -> bool:
     return bool(_SIZE.match(word)) or word.lower() in _VARIANT_WORDS
 
 
+_SIZE_IN_BRACKETS = re.compile(r"^(.*\S) \((\d+(?:\.\d+)?[BMT])\)$")
+
+
+def sized_name(name: str) -> str:
+    """A size written in brackets after a name joins it: "Llama-3 (8B)" is "Llama-3 8B".
+
+    >>> sized_name("Llama-3 (8B)"), sized_name("GPT (Generative Pre-trained Transformer)")
+    ('Llama-3 8B', 'GPT (Generative Pre-trained Transformer)')
+    """
+    return _SIZE_IN_BRACKETS.sub(r"\1 \2", name)
+
+
 def without_size_list(name: str) -> str:
     """A name written with several sizes at once stands for its family, since no one size
     can be rebuilt from the written text.
@@ -276,7 +288,7 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
     """Document level: one Entity per key; the proposed role wins, the first mention is evidence."""
     by_key: dict[str, Entity] = {}
     for m in mentions:
-        name = m.canonical or without_size_list(clean_surface(m.text))
+        name = m.canonical or sized_name(without_size_list(clean_surface(m.text)))
         if not name:
             continue
         key = entity_key(m.type, name)

@@ -290,6 +290,12 @@ def test_corpus_names_do_not_depend_on_paper_order_and_keep_each_spelling():
     assert chosen[0] == chosen[1] and len(chosen[0]) == 1
 
 
+def test_a_size_in_brackets_after_a_model_names_its_checkpoint(nlp):
+    found = entities_of(nlp, "A study", "We continue pre-training Llama-3 (8B) and compare with GPT-4 (OpenAI).")
+    assert found["Llama-3 8B"].text == "Llama-3 (8B)" and found["Llama-3 8B"].key == entity_key("MODEL", "Llama 3 8B")
+    assert "GPT-4" in found  # a bracket that holds no size is an aside
+
+
 def test_a_task_node_written_in_title_capitals_shows_in_lower_case():
     from kg.normalise import CorpusNames
     from kg.records import Entity

@@ -44,8 +44,13 @@ def extend_model_name(doc, start: int, end: int) -> int:
                 break
             i += 1
             continue
+        if token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and _BRACKETED_SIZE.match(doc[i + 1].text):
+            i += 3  # "Llama-3 (8B)": the size in brackets names the checkpoint
         break
     return i
+
+
+_BRACKETED_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMT]$")
 
 
 _BACKBONE = re.compile(r"^(?:ViT-[A-Za-z]+|RN\d+(?:x\d+)?)(?:/\d+)?$")
