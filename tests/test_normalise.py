@@ -175,6 +175,8 @@ def test_named_variants_of_a_technique_link_to_it(nlp):
     ("Kandinsky 4.1", "Kandinsky"),  # releases no list knows: a number after a curated name
     ("MoCo v7", "MoCo"),
     ("MoCo-v7", "MoCo"),
+    ("JFT-300M", "JFT"),  # a bare "JFT" names no size
+    ("PaLI-X", "PaLI"),
 ])
 def test_a_release_of_a_curated_name_is_a_node_of_its_own(nlp, written, family):
     found = entities_of(nlp, "A Study", f"We compare {written} with {family} on three benchmarks.")
