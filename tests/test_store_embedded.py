@@ -107,3 +107,38 @@ def test_pipelined_batches_land_in_order_and_an_error_stops_the_load(tmp_path):
             store.write_batches([(merge, rows[:1]), (broken, rows[:1]), (merge, rows[:1])])
         # the connection that held unread replies was dropped: the next statement gets its own answer
         assert store.read("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 7}]
+
+
+_SILENT_SERVER = """#!{python}
+import socket, sys, time
+path = sys.argv[sys.argv.index("--unixsocket") + 1]
+s = socket.socket(socket.AF_UNIX); s.bind(path); s.listen(5)
+conns = [s.accept()[0] for _ in range(3)]  # takes connections, answers nothing
+time.sleep(60)
+"""
+
+
+def test_a_server_that_hangs_at_start_is_started_afresh(tmp_path, monkeypatch):
+    import sys
+
+    from kg.store import embedded
+
+    fake = tmp_path / "silent-server"
+    fake.write_text(_SILENT_SERVER.format(python=sys.executable))
+    fake.chmod(0o755)
+    real = embedded.server_binaries()
+    starts = []
+
+    def binaries():
+        starts.append(1)
+        return (str(fake), real[1]) if len(starts) == 1 else real  # the first start hangs, the second works
+
+    monkeypatch.setattr(embedded, "server_binaries", binaries)
+    monkeypatch.setattr(embedded, "_READY_TIMEOUT_S", 0.5)
+    with embedded.EmbeddedStore(tmp_path / "store") as store:
+        assert store.read("RETURN 1 AS one") == [{"one": 1}]
+    assert len(starts) == 2
+
+    monkeypatch.setattr(embedded, "server_binaries", lambda: (str(fake), real[1]))
+    with pytest.raises(StoreUnavailable, match="never answered"):
+        embedded.EmbeddedStore(tmp_path / "store2")

@@ -34,8 +34,15 @@ DEFAULT_STORE_DIR = Path(".kg") / "store"
 GRAPH_NAME = "kg"
 _START_TIMEOUT_S = 20.0
 _QUERY_TIMEOUT_S = 600.0
+_READY_TIMEOUT_S = 30.0  # a starting server that answers no ping in this long is hung
+_LOAD_GRACE_S = 600.0  # a large snapshot may take minutes to load; it answers "loading" meanwhile
+_START_ATTEMPTS = 3
 _BATCHES_IN_FLIGHT = 1  # sent but unanswered: the one the server runs while the next is built
 _FULLTEXT_CALL = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*['\"]paper_search['\"]\s*,")
+
+
+class _HungAtStart(Exception):
+    """The server took the socket but answers nothing."""
 
 
 def server_binaries() -> tuple[str, str]:
@@ -124,6 +131,34 @@ class EmbeddedStore(Store):
             pidfile.unlink()  # stale: its process is gone
 
     def _start(self) -> None:
+        # A server can hang while it starts (seen once in CI: it loaded the module and then answered
+        # nothing, waiting on a lock); it gets a short deadline to answer a ping and is then started
+        # afresh, instead of holding the command for the full query timeout.
+        for attempt in range(_START_ATTEMPTS):
+            try:
+                self._start_once()
+                return
+            except _HungAtStart:
+                self._abandon()
+        raise StoreUnavailable(
+            f"the embedded FalkorDB server started {_START_ATTEMPTS} times and never answered",
+            fix=f"retry; check server.log in {self.path}")
+
+    def _abandon(self) -> None:
+        """Kill a server that does not answer (no snapshot: it changed nothing) and forget it."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.wait()
+            if process.stderr:
+                process.stderr.close()
+        pidfile = self.path / "server.pid"
+        if pidfile.exists():
+            pidfile.unlink()
+        self._cleanup_socket_dir()
+        atexit.unregister(self.close)
+
+    def _start_once(self) -> None:
         server, module = server_binaries()
         # Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp dir.
         self._socket_dir = tempfile.mkdtemp(prefix="kg-")
@@ -158,9 +193,34 @@ class EmbeddedStore(Store):
                 raise StoreUnavailable("the embedded FalkorDB server did not start in time", fix="retry; check server.log in the store folder")
             time.sleep(0.01)
         from falkordb import FalkorDB
+        from redis import Redis
+        from redis.backoff import NoBackoff
+        from redis.exceptions import BusyLoadingError
         from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+        from redis.retry import Retry
 
-        # The socket file appears when Redis binds, a moment before it accepts connections.
+        # The socket file appears when Redis binds, a moment before it accepts connections. A
+        # server loading a snapshot answers at once that it is loading; one that answers nothing
+        # for _READY_TIMEOUT_S hangs.
+        probe = Redis(unix_socket_path=socket_path, socket_timeout=_READY_TIMEOUT_S, socket_connect_timeout=_READY_TIMEOUT_S,
+                      retry=Retry(NoBackoff(), 0))
+        silent_since = time.monotonic()
+        while True:
+            try:
+                probe.ping()
+                break
+            except BusyLoadingError:
+                silent_since = time.monotonic()  # it answered: still loading
+                if time.monotonic() > deadline + _LOAD_GRACE_S:
+                    break  # the loop below reports it
+            except (RedisConnectionError, RedisTimeoutError) as err:
+                if self._process.poll() is not None:
+                    break  # it exited: the loop below reports it
+                if time.monotonic() - silent_since > _READY_TIMEOUT_S:
+                    raise _HungAtStart from err
+            time.sleep(0.02)
+        probe.close()
         while True:
             try:
                 # a server that stops answering must fail the command, not hang it
