@@ -514,3 +514,13 @@ def test_each_line_after_an_unclosed_quote_is_accounted_once(tmp_path):
     assert (unclosed.line, more.line) == (3, 4)
     assert "line 4" not in unclosed.reason and "taking in" not in unclosed.reason  # line 4 is its own record
     assert unclosed.reason.endswith("the lines after it are read as rows of their own")
+
+
+def test_control_characters_and_lone_surrogates_are_cleaned_not_fatal(tmp_path):
+    # valid JSON can carry both; a NUL broke the store's query text and a lone surrogate any UTF-8 output
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"title": "Nul \\u0000 here", "abstract": "We use BERT on RTE."}\n'
+                    '{"title": "Lone \\ud800 surrogate", "abstract": "We tune GPT-2 on GSM8K."}\n', encoding="utf-8")
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Nul here", "Lone \ufffd surrogate"]
+    assert all(p.title.encode("utf-8") for p in papers)

@@ -38,10 +38,20 @@ def _remnant(match: re.Match) -> str:
     return chr(int(match.group(1), 16))
 
 
+# control characters (a NUL breaks the store's query text) and lone surrogates, which no UTF-8
+# output can hold: valid JSON can carry both ("\u0000", "\ud800")
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _writable(match: re.Match) -> str:
+    return "\ufffd" if match.group() >= "\ud800" else " "
+
+
 def clean_text(text: str) -> str:
     """TeX markup to Unicode (:func:`detex`), HTML character references (and the remnants
-    scrapers leave of dash and quote references) to their characters, runs of whitespace
-    collapsed (arXiv titles wrap lines), trimmed.
+    scrapers leave of dash and quote references) to their characters, control characters to
+    spaces and lone surrogates to U+FFFD, runs of whitespace collapsed (arXiv titles wrap
+    lines), trimmed.
 
     >>> clean_text(" a\\n  b\\u2009c ")
     'a b c'
@@ -51,7 +61,11 @@ def clean_text(text: str) -> str:
     'from scratch\u2013even at 7B)\u2014a model; Q&A \u2014 R&D x2014'
     >>> clean_text("from Llama~2, i.e.~it runs 10~20X or ~5x faster")
     'from Llama 2, i.e. it runs 10~20X or ~5x faster'
+    >>> clean_text("a NUL\\x00here and a lone \\ud800 surrogate")
+    'a NUL here and a lone \\ufffd surrogate'
     """
+    if _UNWRITABLE.search(text):
+        text = _UNWRITABLE.sub(_writable, text)
     text = detex(text)
     if "&" in text:
         text = _ENTITY.sub(lambda match: html.unescape(match.group()), text)
