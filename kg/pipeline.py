@@ -129,7 +129,9 @@ def extract_to_file(
     progress: bool = False,
 ) -> ExtractResult:
     """Stream a corpus (or one shard of it) to `kg extract` JSON lines with flat memory."""
-    reader = CorpusReader(default_paths(paths), shard)
+    paths = default_paths(paths)
+    _check_output(out, paths)
+    reader = CorpusReader(paths, shard)
     spool_dir = None if str(out) == "-" else Path(out).resolve().parent
     if spool_dir is not None:
         spool_dir.mkdir(parents=True, exist_ok=True)  # `--out shards/part-3.jsonl` before shards/ exists
@@ -145,6 +147,21 @@ def extract_to_file(
                            complete=reader.merged, progress=progress)
     papers = write_items(counted(items), out)
     return ExtractResult(reader.report(), papers, entities)
+
+
+def _check_output(out: str | Path, inputs: list[str | Path]) -> None:
+    """Refuse an output that is a folder or one of the inputs: writing it would fail at the
+    end, or replace the corpus being read."""
+    if str(out) == "-":
+        return
+    target = Path(out).resolve()
+    if target.is_dir():
+        raise InputError(f"--out {out} is a folder", fix=f"name a file in it, e.g. --out {Path(out) / 'entities.jsonl'}")
+    for given in inputs:
+        source = Path(given).resolve()
+        if target == source or (source.is_dir() and target.exists() and source in target.parents):
+            raise InputError(f"--out {out} is one of the inputs, which the output would replace",
+                             fix="write the entities to another file, e.g. --out entities.jsonl")
 
 
 def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progress=None, finishing=None):

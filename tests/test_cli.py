@@ -265,3 +265,16 @@ def test_the_graph_line_counts_in_the_singular_where_there_is_one(tmp_path, caps
     assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("graph: 1"))
     assert line.startswith("graph: 1 paper, 1 dataset, 1 model, 0 methods, 0 tasks, 0 metrics, 1 repository, ")
+
+
+def test_extract_refuses_an_output_that_is_a_folder_or_an_input(tmp_path, capsys):
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text(json.dumps({"title": "A Study", "abstract": "We train BERT on GSM8K."}) + "\n")
+    before = corpus.read_bytes()
+    assert main(["extract", str(corpus), "--out", str(corpus)]) == 2
+    assert "is one of the inputs" in capsys.readouterr().err and corpus.read_bytes() == before
+    (tmp_path / "out").mkdir()
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "out")]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "e.jsonl")]) == 0
+    assert "wrote 1 paper, 2 entities" in capsys.readouterr().err
