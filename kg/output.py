@@ -18,13 +18,13 @@ __all__ = ["CELL_WIDTH", "table", "to_json", "to_csv", "render", "cells_cut", "c
 CELL_WIDTH = 80
 
 
-def counted(n: int, noun: str) -> str:
+def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and the noun, plural unless there is one.
 
-    >>> counted(1, "paper"), counted(0, "duplicate"), counted(2, "file")
-    ('1 paper', '0 duplicates', '2 files')
+    >>> counted(1, "paper"), counted(0, "duplicate"), counted(2, "file"), counted(2, "entity", "entities")
+    ('1 paper', '0 duplicates', '2 files', '2 entities')
     """
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _text(value) -> str:

@@ -278,3 +278,9 @@ def test_extract_refuses_an_output_that_is_a_folder_or_an_input(tmp_path, capsys
     assert "is a folder" in capsys.readouterr().err
     assert main(["extract", str(corpus), "--out", str(tmp_path / "e.jsonl")]) == 0
     assert "wrote 1 paper, 2 entities" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", [["--batch-size", "0"], ["--show-rejects", "-1"]])
+def test_build_refuses_option_values_out_of_range(tmp_path, capsys, option):
+    assert main(["build", "--workdir", str(tmp_path / "w"), *option]) == 2
+    assert "must be" in capsys.readouterr().err and not (tmp_path / "w").exists()

@@ -59,6 +59,10 @@ def print_report(report: IngestReport, show: int, out=None) -> None:
 def run(args) -> int:
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
+    if args.batch_size is not None and args.batch_size < 1:
+        raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
+    if args.show_rejects < 0:
+        raise InputError(f"--show-rejects must be 0 or more, got {args.show_rejects}", fix="pass e.g. --show-rejects 10")
     result = build(
         args.paths, workdir=args.workdir, html=not args.no_html, append=args.append,
         progress=sys.stderr.isatty(), batch_size=args.batch_size, workers=args.workers,

@@ -6,6 +6,7 @@ import sys
 
 from ..errors import InputError
 from ..ingest import Shard
+from ..output import counted
 from ..pipeline import extract_to_file
 from ._help import HelpFormatter
 from .build import print_report
@@ -44,10 +45,5 @@ def run(args) -> int:
     print_report(result.report, 10, out=sys.stderr)
     where = "stdout" if args.out == "-" else args.out
     part = f" (shard {shard.index}/{shard.count}: {result.report.other_shards} records belong to other shards)" if shard else ""
-    print(f"wrote {_count(result.papers, 'paper')}, {_count(result.entities, 'entity', 'entities')} to {where}{part}", file=sys.stderr)
+    print(f"wrote {counted(result.papers, 'paper')}, {counted(result.entities, 'entity', 'entities')} to {where}{part}", file=sys.stderr)
     return 0
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """"1 paper", "2 papers"."""
-    return f"{n} {one if n == 1 else many or one + 's'}"

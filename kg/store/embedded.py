@@ -115,7 +115,7 @@ class EmbeddedStore(Store):
         except OSError as err:
             raise StoreUnavailable(
                 f"store folder {self.path} is not writable ({err.strerror})",
-                fix="pass a writable folder with --store DIR",
+                fix="pass a writable folder: kg build --workdir DIR, kg load --store DIR",
             ) from err
         pidfile = self.path / "server.pid"
         if pidfile.exists():
