@@ -150,8 +150,12 @@ class EmbeddedStore(Store):
         if process is not None:
             process.kill()
             process.wait()
-            if process.stderr:
-                process.stderr.close()
+        self._forget(process)
+
+    def _forget(self, process) -> None:
+        """What a stopped server leaves: its pipe, pid file and socket folder, and the exit hook."""
+        if process is not None and process.stderr:
+            process.stderr.close()
         pidfile = self.path / "server.pid"
         if pidfile.exists():
             pidfile.unlink()
@@ -255,13 +259,7 @@ class EmbeddedStore(Store):
                     process.kill()
                     process.wait()
         finally:
-            if process.stderr:
-                process.stderr.close()
-            pidfile = self.path / "server.pid"
-            if pidfile.exists():
-                pidfile.unlink()
-            self._cleanup_socket_dir()
-            atexit.unregister(self.close)
+            self._forget(process)
 
     def _cleanup_socket_dir(self) -> None:
         if self._socket_dir:
