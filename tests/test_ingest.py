@@ -524,3 +524,13 @@ def test_control_characters_and_lone_surrogates_are_cleaned_not_fatal(tmp_path):
     papers, report = read_corpus([path])
     assert [p.title for p in papers] == ["Nul here", "Lone \ufffd surrogate"]
     assert all(p.title.encode("utf-8") for p in papers)
+
+
+def test_a_one_sentence_abstract_in_a_seed_dump_is_an_abstract(tmp_path):
+    one = "We show that a single prompt template tuned on one dataset transfers to eleven other tabular benchmarks."
+    blank_lines = tmp_path / "dump.txt"
+    blank_lines.write_text(f"Subscribe\n\nMar 14\n\nPrompt Tuning for Tabular Zorbing\n\n{one}\n\n"
+                           "Another Zorb Title\n\nWe study zorbs. They help a lot on many tasks.\n", encoding="utf-8")
+    papers, report = read_corpus([blank_lines])
+    assert [(p.title, p.abstract) for p in papers][0] == ("Prompt Tuning for Tabular Zorbing", one)
+    assert len(papers) == 2 and not report.rejects

@@ -44,9 +44,13 @@ def looks_like_title(text: str) -> bool:
     True
     >>> looks_like_title("We study X. We find Y. We show Z works well on many tasks.")
     False
+    >>> looks_like_title("We show that a single prompt template tuned on one dataset transfers to eleven tabular benchmarks.")
+    False
     """
     if len(text) > 300:
         return False
+    if text.endswith(".") and len(text.split()) >= 15:
+        return False  # a one-sentence abstract: a long sentence with its full stop, which titles lack
     breaks = len(_SENTENCE_END.findall(text))
     return breaks == 0 or (breaks == 1 and not text.endswith("."))
 
