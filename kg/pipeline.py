@@ -5,7 +5,10 @@ store -> HTML.  Each stage is a function of the previous one's records.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -149,6 +152,34 @@ def extract_to_file(
     return ExtractResult(reader.report(), papers, entities)
 
 
+@contextmanager
+def _restored_on_failure(store_dir: Path):
+    """A build whose store write fails leaves the store as it was, not cleared or half loaded.
+
+    The snapshot gets a second name first (a hard link: instant, no copy); the server saves a
+    new snapshot by writing a temporary file and renaming it over the old name, so the second
+    name keeps the old one, which goes back in place if the write failed.
+    """
+    snapshot, kept = store_dir / "graph.rdb", store_dir / "graph.rdb.before-build"
+    kept.unlink(missing_ok=True)
+    try:
+        os.link(snapshot, kept)
+    except FileNotFoundError:  # a new store: nothing to keep
+        kept = None
+    except OSError:  # no hard links here: copy instead
+        shutil.copy2(snapshot, kept)
+    try:
+        yield
+    except BaseException:
+        if kept is not None:
+            os.replace(kept, snapshot)
+        else:
+            snapshot.unlink(missing_ok=True)
+        raise
+    if kept is not None:
+        kept.unlink(missing_ok=True)
+
+
 def _check_output(out: str | Path, inputs: list[str | Path]) -> None:
     """Refuse an output that is a folder or one of the inputs: writing it would fail at the
     end, or replace the corpus being read."""
@@ -275,11 +306,12 @@ def build(
     if store:
         from .store import DEFAULT_BATCH_SIZE, EmbeddedStore
 
-        with EmbeddedStore(workdir / "store") as db:
-            if not append:
-                db.clear()
-            db.fold(folded)
-            db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
+        with _restored_on_failure(workdir / "store"):
+            with EmbeddedStore(workdir / "store") as db:
+                if not append:
+                    db.clear()
+                db.fold(folded)
+                db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
         outputs["store"] = str(workdir / "store")
     if append and previous is None:
         notes.append(f"append: {workdir} held no graph.json to append to; graph.json and the HTML show only these "

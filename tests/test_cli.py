@@ -284,3 +284,24 @@ def test_extract_refuses_an_output_that_is_a_folder_or_an_input(tmp_path, capsys
 def test_build_refuses_option_values_out_of_range(tmp_path, capsys, option):
     assert main(["build", "--workdir", str(tmp_path / "w"), *option]) == 2
     assert "must be" in capsys.readouterr().err and not (tmp_path / "w").exists()
+
+
+def test_a_build_whose_store_write_fails_leaves_the_store_as_it_was(tmp_path, capsys, monkeypatch):
+    from kg.errors import StoreError
+    from kg.store import EmbeddedStore
+
+    workdir = str(tmp_path / "w")
+    first = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    assert main(["build", first, "--workdir", workdir, "--no-html"]) == 0
+
+    def failing_load(self, *args, **kwargs):
+        raise StoreError("write failed: injected")
+
+    monkeypatch.setattr(EmbeddedStore, "load", failing_load)
+    second = _jsonl(tmp_path / "b.jsonl", [{"title": "Baz Study", "abstract": "We tune T5 on SQuAD."}])
+    assert main(["build", second, "--workdir", workdir, "--no-html"]) != 0
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert main(["query", "papers_using", "--param", "name=BERT", "--json", "--workdir", workdir]) == 0
+    assert [r["paper"] for r in json.loads(capsys.readouterr().out)] == ["Bar Study"]
+    assert not (tmp_path / "w" / "store" / "graph.rdb.before-build").exists()
