@@ -37,6 +37,8 @@ __all__ = [
     "curated_base",
     "clean_surface",
     "without_size_list",
+    "sized_name",
+    "SIZE_LETTER_LIST",
     "is_size_word",
     "to_entities",
     "CorpusNames",
@@ -47,7 +49,8 @@ _SPLIT = re.compile(r"[\s\-_/–—]+")
 _DROP = re.compile(r"[^\w.+#]")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
-_SIZE_LIST = re.compile(r"^(.+?)(?:[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+|-(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+)$", re.I)
+SIZE_LETTER_LIST = re.compile(r"^(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+$")  # "Ti/S/B" of "DeiT-Ti/S/B": sizes as a list
+_SIZE_LIST = re.compile(r"^(.+?)(?:[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+|-" + SIZE_LETTER_LIST.pattern[1:-1] + ")$", re.I)
 _SQUARE = re.compile(r"(?<![\d.x×])(\d{2,4})[x×]\1(?![\w.])")  # an image size; "3x3" kernels are no size
 _VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro", "xsmall", "xlarge", "xxlarge"}
 

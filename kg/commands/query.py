@@ -63,8 +63,9 @@ def run(args) -> int:
         found = _nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
         readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
                     for k in _PAPER_OR_ENTITY if k in params}
-        hints = {k: (True, []) if _kept_out(given[k]) else (False, _names_starting(store, params[k + KEY_SUFFIX]))
-                 for k in named if k + KEY_SUFFIX in params and k not in found} if not rows else {}
+        unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
+        kept_out = [k for k in unfound if _kept_out(given[k])]
+        longer = {k: names for k in unfound if k not in kept_out and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     for param, ranked in readings.items():
@@ -84,14 +85,13 @@ def run(args) -> int:
     if unsearchable:
         print(f"note: {unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
               "rebuild with `kg build`, or `kg load --replace`, so that search finds them", file=sys.stderr)
-    for param, (kept_out, longer) in hints.items():
-        if kept_out:
-            print(f"note: {param}={given[param]!r} names a class or a field, not a named thing; the graph keeps only "
-                  "named datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)", file=sys.stderr)
-        if longer:
-            shown = ", ".join(f"{label} “{name}”" for label, name in longer)
-            print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
-    if not rows and args.fmt == "table" and named and not found and not any(any(hint) for hint in hints.values()):
+    for param in kept_out:
+        print(f"note: {param}={given[param]!r} names a class or a field, not a named thing; the graph keeps only "
+              "named datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)", file=sys.stderr)
+    for param, names in longer.items():
+        shown = ", ".join(f"{label} “{name}”" for label, name in names)
+        print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
+    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
@@ -121,12 +121,12 @@ def _nodes_named(store, keys: dict[str, str]) -> dict[str, list[tuple[str, str, 
 def _kept_out(value: str) -> bool:
     """Whether extraction keeps ``value`` out of the graph as a class or field ("LLM", "large
     language models", "deep learning"), which explains an empty answer better than a typo would."""
-    from ..extract.gazetteer import load_generic_phrases  # spaCy loads only on this path
-    from ..extract.lexicon import NOT_NAMES, is_generic_class
+    from ..extract.lexicon import NOT_NAMES, is_generic_class  # spaCy loads only on this path
+    from ..extract.resolve import generic_keys
     from ..extract.words import word_key
 
     value = value.strip()
-    return value in NOT_NAMES or is_generic_class(value) or word_key(value) in {word_key(p) for p in load_generic_phrases()}
+    return value in NOT_NAMES or is_generic_class(value) or word_key(value) in generic_keys()
 
 
 def _names_starting(store, key: str) -> list[tuple[str, str]]:

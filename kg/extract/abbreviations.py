@@ -32,7 +32,7 @@ from . import candidates
 from ..normalise import surface_key
 from .gazetteer import load_gazetteer
 from .lexicon import HEAD_TYPES, NOT_NAMES, type_from_head
-from .words import WordMemo, view, where
+from .words import WordMemo, cue_positions, view
 
 __all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term", "case_sensitive_terms"]
 
@@ -51,7 +51,7 @@ def is_short_form(text: str) -> bool:
     return uppers >= 2 or (uppers == 1 and not text[0].isupper()) or (uppers >= 1 and any(c.isdigit() for c in text))
 
 
-_short_form = WordMemo(lambda piece: sum(c.isupper() for c in piece) >= 1)  # a cheap first test, per written piece
+_has_capital = WordMemo(lambda piece: any(c.isupper() for c in piece))  # a short form's cheap first test
 
 # words that never open a long form ("that test-time training (TTT)")
 _NOT_FIRST = frozenset("the a an of and for that this these those which with".split())
@@ -152,7 +152,7 @@ def _covers(letters: list[str], words: list[str]) -> bool:
 _AFTER_SHORT_FORM = frozenset({",", ".", ")", ";", ":"})
 
 
-_CUES = frozenset({"(", "or", "stands", "short"})
+_CUES = frozenset({"(", "or", "stands", "short"})  # every word a definition pattern starts from
 
 
 def find_definitions(doc) -> list[tuple[int, int, int, int]]:
@@ -162,9 +162,7 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     v = view(doc)
     texts, n = v.texts, len(v.texts)
     out = []
-    # one scan of the doc (a loop in C) for every cue word, then a pass over the few hits
-    cues = where(map(_CUES.__contains__, v.lower))
-    brackets = [i for i in cues if texts[i] == "("]
+    brackets = cue_positions(v, _CUES, {"("})
     for i in brackets:
         if i + 2 >= n:
             continue
@@ -179,7 +177,7 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
             out.append(found)
     for i in brackets:
         # "VAGRO (Variance-Aware Group Relative Optimization)": the short form first, spelled out in brackets
-        if i == 0 or not v.spaced[i - 1] or not _short_form(texts[i - 1]):
+        if i == 0 or not v.spaced[i - 1] or not _has_capital(texts[i - 1]):
             continue
         close = next((j for j in range(i + 3, min(i + 16, n)) if texts[j] in (")", "(")), None)
         if close is None or texts[close] != ")":
@@ -190,18 +188,18 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         found = _definition(v, close - 1, v.words[word][0], i)
         if found and found[0] == i + 1:
             out.append(found)
-    for i in [i for i in cues if v.lower[i] == "or"]:  # "Grouped Query Fusion, or GQF, a method"
+    for i in cue_positions(v, _CUES, {"or"}):  # "Grouped Query Fusion, or GQF, a method"
         if 1 < i < n - 1 and texts[i - 1] == "," and (i + 2 == n or texts[i + 2] in _AFTER_SHORT_FORM):
             found = _definition(v, i - 2, i + 1, i + 2)
             if found:
                 out.append(found)
-    for i in [i for i in cues if v.lower[i] == "stands"]:  # "InSerter, which stands for Interleaved Speech-Text ..."
+    for i in cue_positions(v, _CUES, {"stands"}):  # "InSerter, which stands for Interleaved Speech-Text ..."
         if 3 <= i < n - 3 and v.lower[i + 1] == "for" and v.lower[i - 1] in ("which", "that") and texts[i - 2] == ",":
             last = next((j - 1 for j in range(i + 3, min(i + 14, n + 1)) if j == n or v.is_punct[j] and texts[j] != "-"), None)
             found = _definition(v, last, i - 3, i - 2) if last is not None else None
             if found and found[0] > i + 1:
                 out.append(found)
-    for i in [i for i in cues if v.lower[i] == "short"]:  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
+    for i in cue_positions(v, _CUES, {"short"}):  # "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
         if i < 4 or v.lower[i - 1] != "for":
             continue
         at_or = next((j for j in range(i - 3, max(0, i - 7), -1) if v.lower[j] == "or"), None)  # "or LOO-KNN for short"

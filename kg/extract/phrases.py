@@ -28,7 +28,7 @@ from operator import contains
 
 from spacy.language import Language
 
-from ..normalise import surface_key
+from ..normalise import SIZE_LETTER_LIST, surface_key
 from . import candidates
 from .gazetteer import load_gazetteer
 from .lexicon import PARTICIPLE_ENDINGS
@@ -78,7 +78,6 @@ _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mas
                           "compression rate", "growth rate", "acceptance rate", "bit rate"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
-_SIZE_LETTERS = re.compile(r"^(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+$")  # "DeiT-Ti/S/B": sizes written as a list
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
 VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
 
@@ -269,7 +268,7 @@ def variant_of(text: str, known: dict[str, object]):
     for cut in range(len(parts) - 1, 0, -1):
         entry = known.get(surface_key("-".join(parts[:cut])))
         # sizes and versions, or a short code then sizes ("LoRA-GA", "Skywork-PRM-7B")
-        if entry is not None and (all(VARIANT.match(p) or _SIZE_LETTERS.match(p) for p in parts[cut:])
+        if entry is not None and (all(VARIANT.match(p) or SIZE_LETTER_LIST.match(p) for p in parts[cut:])
                                   or (_CODE.match(parts[cut]) and all(VARIANT.match(p) for p in parts[cut + 1:]))):
             return entry
     return None
@@ -333,7 +332,7 @@ class PhraseTyper:
             entry = entries[index]
             # "Alpaca-52K": a name for a model and its data, counted in thousands of examples, is the data
             entity_type = "DATASET" if entry.data_too and _THOUSANDS.search(v.word_texts[index]) else entry.type
-            if _SIZE_LETTERS.match(v.word_texts[index].rpartition("-")[2]):
+            if SIZE_LETTER_LIST.match(v.word_texts[index].rpartition("-")[2]):
                 # "Swin-T/S/B": several sizes at once stand for the family, under its curated name
                 candidates.add(doc, start, end, entity_type, "gazetteer-variant", canonical=entry.name, family=entry.family,
                                confidence=0.9)

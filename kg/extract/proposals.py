@@ -23,7 +23,7 @@ from .lexicon import (
     type_from_head,
 )
 from .phrases import VARIANT as _VARIANT
-from .words import view, where, word_key
+from .words import cue_positions, view, where, word_key
 
 __all__ = ["title_name", "title_technique", "title_subject_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
 
@@ -856,6 +856,7 @@ def _proposed_in_passive(v, long_end: int) -> bool:
     return False
 
 
+_CODE_HOSTS = ("github.com/", "gitlab.com/", "huggingface.co/")
 _CODE_REPOSITORY = re.compile(r"(?:github\.com|gitlab\.com|huggingface\.co)/[\w.-]+/([\w.-]+?)(?:\.git)?[.,;)]*$", re.I)
 _BUILT_ON = {"based", "build", "builds", "building", "built", "using", "uses", "use", "from", "adapted", "extends", "extending", "fork"}
 
@@ -873,8 +874,8 @@ def _released_code_names(doc, v) -> set[str]:
     ['zorbnet']
     """
     out = set()
-    if "github.com/" not in v.source and "gitlab.com/" not in v.source and "huggingface.co/" not in v.source:
-        return out  # one search of the text in C; most abstracts link no code
+    if not _has_code_host(v.source):
+        return out  # one search of the text; most abstracts link no code
     for index in where(map(_has_code_host, v.word_lower)):
         match = _CODE_REPOSITORY.search(v.word_texts[index])
         if not match or any(word in _BUILT_ON for word in _words_before(v, v.words[index][0], 8)):
@@ -885,8 +886,8 @@ def _released_code_names(doc, v) -> set[str]:
     return out
 
 
-def _has_code_host(word: str) -> bool:
-    return "github.com/" in word or "gitlab.com/" in word or "huggingface.co/" in word
+def _has_code_host(text: str) -> bool:
+    return any(host in text for host in _CODE_HOSTS)
 
 
 def _introduced_curated_names(doc, v) -> set[str]:
@@ -1192,13 +1193,8 @@ _OPENING = frozenset({"("})
 
 
 def _cues(v, wanted) -> list[int]:
-    """Positions of the words in ``wanted``: one scan of the doc (a loop in C) for every cue
-    word the proposal rules start from, then a pass over its few hits per rule."""
-    hits = v.memo.get("proposal_cues")
-    if hits is None:
-        hits = v.memo["proposal_cues"] = where(map(_ALL_CUES.__contains__, v.lower))
-    lower = v.lower
-    return [i for i in hits if lower[i] in wanted]
+    """Token positions of the words in ``wanted``, from one scan for every proposal cue word."""
+    return cue_positions(v, _ALL_CUES, wanted)
 
 
 def _occurrences(v, start: int, end: int) -> list[int]:
@@ -1217,4 +1213,4 @@ def _first_appositive(v, text: str) -> str | None:
     return None
 
 
-_ALL_CUES = _CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING
+_ALL_CUES = frozenset(_CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING)

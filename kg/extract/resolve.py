@@ -18,7 +18,7 @@ from .lexicon import NOT_NAMES, is_generic_class, is_link
 from ..normalise import is_size_word, model_family
 from .words import drop_view, view, where, word_key
 
-__all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name"]
+__all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name", "generic_keys"]
 
 _NOT_NAME_SUFFIXES = ("-like", "-parameter", "-based", "-style", "-sized", "-scale", "-driven", "-guided", "-aware", "-specific", "-centric", "-oriented")
 
@@ -297,7 +297,7 @@ def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
-def _generic_keys() -> frozenset[str]:
+def generic_keys() -> frozenset[str]:
     """Keys of the generic phrases: "pre-trained model" is as generic as "pre-trained models"."""
     return frozenset(map(word_key, load_generic_phrases()))
 
@@ -333,7 +333,7 @@ def kg_resolve(doc):
                    if c["rule"] == "gazetteer" and c["canonical"] and any(" " in form for form in (c["canonical"], *c["aliases"]))
                    } if table else set()
     _abbreviation_candidates(doc)
-    generic = _generic_keys()
+    generic = generic_keys()
     proposed = candidates.proposed_keys(doc)
     long_to_short = {word_key(info["long"]): short for short, info in table.items()}
     named_shorter = {key: short for short, info in table.items() if (key := _without_technique_head(info["long"]))}

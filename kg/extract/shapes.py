@@ -28,7 +28,7 @@ from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
 from .lexicon import HEAD_TYPES
 from .proposals import model_or, model_shaped
-from .words import WordMemo, name_shaped, view, where
+from .words import WordMemo, cue_positions, name_shaped, view, where
 
 __all__ = ["head_typed_names", "listed_after_head", "listed_before_head", "list_siblings", "scored_on_names", "evaluated_on_names",
            "trained_names", "compared_names", "titled_techniques"]
@@ -759,13 +759,8 @@ _CUE_WORDS = _NAME_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HE
 
 
 def _positions(v, wanted: frozenset[str]) -> list[int]:
-    """Indices of the words in ``wanted``: one scan of the doc for all the rules' cue words
-    (a loop in C), then a pass over its few hits per rule."""
-    hits = v.memo.get("shape_cues")
-    if hits is None:
-        hits = v.memo["shape_cues"] = where(map(_CUE_WORDS.__contains__, v.word_lower))
-    lower = v.word_lower
-    return [i for i in hits if lower[i] in wanted]
+    """Indices of the written words in ``wanted``, from one scan for all the rules' cue words."""
+    return cue_positions(v, _CUE_WORDS, wanted, written=True)
 
 
 @Language.component("kg_shapes")

@@ -134,7 +134,7 @@ class EmbeddedStore(Store):
         # A server can hang while it starts (seen once in CI: it loaded the module and then answered
         # nothing, waiting on a lock); it gets a short deadline to answer a ping and is then started
         # afresh, instead of holding the command for the full query timeout.
-        for attempt in range(_START_ATTEMPTS):
+        for _ in range(_START_ATTEMPTS):
             try:
                 self._start_once()
                 return
