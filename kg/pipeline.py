@@ -28,7 +28,7 @@ from .records import Entity, IngestReport, Paper, PaperEntities
 from .shards import read_items, write_items
 from .spool import FileSpool, MemorySpool
 
-__all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "build", "save_graph", "load_graph", "graph_summary"]
+__all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "save_graph", "load_graph", "graph_summary"]
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_WORKDIR = Path(".kg")
@@ -223,6 +223,16 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     return store.load_items(renamed, batch_size=batch_size, progress=progress, finishing=finishing)
 
 
+def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:
+    """The graph `kg load` would load from `kg extract` files, held in memory: names merged
+    across the files as a load merges them (for `kg viz` and `kg export` without graph.json)."""
+    paths = list(paths)
+    names = CorpusNames()
+    for item in read_items(paths):
+        names.add(item.entities)
+    return build_graph(replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
+
+
 def _nothing_parsed(report: IngestReport) -> str:
     message = f"no papers to build from: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, {len(report.rejects)} rejected"
     if report.rejects:
@@ -249,7 +259,8 @@ def load_graph(workdir: str | Path = DEFAULT_WORKDIR) -> nx.DiGraph:
     """The graph the last `kg build` saved in ``workdir``."""
     path = Path(workdir) / "graph.json"
     if not path.exists():
-        raise InputError(f"no graph at {path}", fix="run `kg build` first (or pass --workdir where it wrote)")
+        raise InputError(f"no graph at {path}", fix="run `kg build` first (or pass --workdir where it wrote); after `kg extract --out FILE.jsonl`, "
+                         "pass the FILE.jsonl files instead")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return json_graph.node_link_graph(data, directed=True, multigraph=False, edges="edges")

@@ -152,6 +152,20 @@ def test_a_csv_reject_names_only_the_missing_columns(tmp_path, header, missing):
     assert papers == [] and missing in report.rejects[0].reason
 
 
+@pytest.mark.parametrize("name, text", [
+    ("papers.csv", "title,abstract\n1,2\nReal title,Real abstract.\n3.5,word\n"),
+    ("papers.jsonl", '{"title": "1", "abstract": "2"}\n{"title": "Real title", "abstract": "Real abstract."}\n'
+                     '{"title": "3.5", "abstract": "word"}\n'),
+])
+def test_a_record_of_numbers_is_rejected_not_made_a_paper(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Real title"]
+    assert [r.line for r in report.rejects] == ([2, 4] if name.endswith(".csv") else [1, 3])
+    assert all("with no letters; check that the header" in r.reason for r in report.rejects)
+
+
 def test_a_row_with_more_fields_than_the_header_is_rejected(tmp_path):
     path = tmp_path / "papers.tsv"
     path.write_text("title\tabstract\tyear\nGood\tFine text.\t2021\nTab\tin title\tabstract?\t2022\n")

@@ -167,3 +167,27 @@ def test_build_append_of_the_same_corpus_changes_nothing(tmp_path):
     key = lambda n: n.get("key") or n.get("id")
     assert sorted(map(key, after["nodes"])) == sorted(map(key, before["nodes"]))
     assert {(e["source"], e["target"], e["type"]) for e in after["edges"]} == {(e["source"], e["target"], e["type"]) for e in before["edges"]}
+
+
+def test_viz_and_export_read_extract_files_as_kg_build_saves_the_graph(tmp_path, capsys):
+    """After `kg extract` + `kg load` there is no graph.json; `kg export`/`kg viz` read the files."""
+    files = [str(f) for f in _corpus(tmp_path)]
+    shard_files = [str(tmp_path / f"shard-{k}.jsonl") for k in (1, 2)]
+    for k, out in enumerate(shard_files, start=1):
+        assert main(["extract", *files, "--shard", f"{k}/2", "--workers", "1", "--out", out]) == 0
+    assert main(["build", *files, "--workdir", str(tmp_path / "wd"), "--no-html"]) == 0
+    built = json.loads((tmp_path / "wd" / "graph.json").read_text())
+
+    assert main(["export", *shard_files, "--format", "json", "--out", str(tmp_path / "g.json")]) == 0
+    exported = json.loads((tmp_path / "g.json").read_text())
+
+    def shape(data):
+        nodes = {n["id"]: (n["label"], n.get("support"), n.get("name")) for n in data["nodes"]}
+        return nodes, sorted((e["source"], e["target"], e["type"]) for e in data["edges"])
+
+    assert shape(exported) == shape(built)
+    assert main(["viz", *shard_files, "--out", str(tmp_path / "v.html")]) == 0
+    assert "model:bert" in (tmp_path / "v.html").read_text()
+    capsys.readouterr()
+    assert main(["viz", "--workdir", str(tmp_path / "none")]) == 2
+    assert "pass the FILE.jsonl files instead" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from ..export import FORMATS, export
+from ._graph_source import add_graph_source_arguments, read_graph
 from ._help import HelpFormatter
 
 
@@ -11,7 +12,7 @@ def register(sub) -> None:
     parser = sub.add_parser(
         "export",
         help="write the built graph as GraphML, node-link JSON, or CSVs for neo4j-admin import",
-        description="Export the graph `kg build` saved (WORKDIR/graph.json). graphml: for Gephi, Cytoscape, yEd "
+        description="Export the graph `kg build` saved (WORKDIR/graph.json), or the one `kg extract` files make. graphml: for Gephi, Cytoscape, yEd "
         "(list properties become JSON text). json: networkx node-link JSON. neo4j-csv: a folder of CSV files in "
         "the layout `neo4j-admin database import full` reads, with import.sh (the exact command) and "
         "schema.cypher (constraints and indexes to create after the import), for corpora too large to load "
@@ -19,19 +20,18 @@ def register(sub) -> None:
         epilog="Examples:\n"
         "  kg export --format graphml --out graph.graphml\n"
         "  kg export --format json --out graph.json\n"
-        "  kg export --format neo4j-csv --out import/ && sh import/import.sh",
+        "  kg export --format neo4j-csv --out import/ && sh import/import.sh\n"
+        "  kg export shard-*.jsonl --format graphml --out graph.graphml   # from `kg extract` files",
         formatter_class=HelpFormatter,
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="output format")
     parser.add_argument("--out", required=True, metavar="PATH", help="output file (a new folder for neo4j-csv)")
-    parser.add_argument("--workdir", default=".kg", help="folder `kg build` wrote graph.json to (default: .kg)")
+    add_graph_source_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from ..pipeline import load_graph
-
-    result = export(load_graph(args.workdir), args.format, args.out)
+    result = export(read_graph(args), args.format, args.out)
     print(f"wrote {result.nodes} nodes and {result.relationships} relationships as {result.format} to {result.path}")
     if result.command:
         print(f"  {len(result.files) - 2} CSV files, schema.cypher, import.sh; import with (Neo4j stopped):")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ._graph_source import add_graph_source_arguments, read_graph
 from ._help import HelpFormatter
 
 HELP = "write an interactive HTML view (works offline): whole graph, ego graph, or dataset sharing"
@@ -26,8 +27,9 @@ def register(sub) -> None:
         "viz",
         help=HELP,
         description="Write one self-contained HTML page (no CDN, no network access) showing the graph\n"
-        "that `kg build` saved: colour and shape by type, size by support, tooltips with titles,\n"
-        "aliases and evidence sentences, a details panel on click, and a search box. The layout is\n"
+        "that `kg build` saved, or that `kg extract` files make: colour and shape by type, size by\n"
+        "support, tooltips with titles, aliases and evidence sentences, a details panel on click,\n"
+        "and a search box. The layout is\n"
         "computed once in Python, so 1,500 nodes open in about a second; views larger than\n"
         "--max-nodes keep the best-connected nodes and say how to narrow them.",
         epilog="Examples:\n"
@@ -35,11 +37,12 @@ def register(sub) -> None:
         "  kg viz --around GSM8K --depth 2            papers using GSM8K and what else they use\n"
         "  kg viz --view datasets --min-support 3     papers linked through datasets 3+ papers use\n"
         "  kg viz --view datasets --around 'PAPER TITLE' --depth 2   papers sharing a dataset with it\n"
-        "  kg viz --types Dataset,Model --min-support 2 --out models.html",
+        "  kg viz --types Dataset,Model --min-support 2 --out models.html\n"
+        "  kg viz shard-*.jsonl --out corpus.html       from `kg extract` files instead of graph.json",
         formatter_class=HelpFormatter,
     )
     parser.add_argument("--out", default=None, metavar="FILE", help="HTML file to write (default: WORKDIR/viz.html)")
-    parser.add_argument("--workdir", default=".kg", help="where `kg build` wrote graph.json (default: .kg)")
+    add_graph_source_arguments(parser)
     parser.add_argument("--view", choices=("all", "datasets"), default="all",
                         help="all: papers and entities; datasets: papers linked through shared datasets (default: all)")
     parser.add_argument("--around", metavar="NAME", default=None,
@@ -56,10 +59,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..pipeline import load_graph
     from ..viz import render
 
-    graph = load_graph(args.workdir)
+    graph = read_graph(args)
     out = Path(args.out) if args.out else Path(args.workdir) / "viz.html"
     result = render(graph, out, view=args.view, around=args.around, depth=args.depth, types=args.types,
                     min_support=args.min_support, max_nodes=args.max_nodes)

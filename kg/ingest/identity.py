@@ -18,7 +18,7 @@ import unicodedata
 from ..records import Reject, length_problem
 from .tex import detex
 
-__all__ = ["normalise_title", "paper_id", "clean_text", "too_long"]
+__all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # An HTML character reference (numeric, or one of the few names scrapes leave behind)...
@@ -97,3 +97,19 @@ def too_long(path: str, line: int, title: str, abstract: str) -> Reject | None:
         return None
     return Reject(path, line, f"{why}; shorten the abstract (an abstract is a few thousand characters; "
                               "one this long is likely a paper's full text, or many fields run together)")
+
+
+def without_letters(path: str, line: int, title: str, abstract: str) -> Reject | None:
+    """A reject for a record whose title or abstract has no letter at all (a row of numbers,
+    columns shifted under the header), else None.
+
+    >>> print(without_letters("a.csv", 3, "3.5", "4.25"))
+    a.csv:3: the title is '3.5', with no letters; check that the header names the right columns (title, abstract) and that this row is a paper
+    >>> without_letters("a.csv", 4, "BERT", "We fine-tune it.") is None
+    True
+    """
+    for field, text in (("title", title), ("abstract", abstract)):
+        if not any(ch.isalpha() for ch in text):
+            return Reject(path, line, f"the {field} is {text[:60]!r}, with no letters; check that the header "
+                                      "names the right columns (title, abstract) and that this row is a paper")
+    return None

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..records import TOO_LONG, Paper, Reject, Source
-from .identity import clean_text, paper_id, too_long
+from .identity import clean_text, paper_id, too_long, without_letters
 
 __all__ = ["read_seed_dump", "read_units", "looks_like_title"]
 
@@ -136,8 +136,8 @@ def read_units(path: str, units: list[tuple[int, str | None]]) -> Iterator[Paper
             i += 2
             continue
         title, abstract = clean_text(text), clean_text(nxt[1])
-        yield too_long(path, line, title, abstract) or Paper(id=paper_id(title), title=title, abstract=abstract,
-                                                             sources=(Source(path, line),))
+        yield (too_long(path, line, title, abstract) or without_letters(path, line, title, abstract)
+               or Paper(id=paper_id(title), title=title, abstract=abstract, sources=(Source(path, line),)))
         i += 2
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..records import Notice, Paper, Reject, Source
-from .identity import clean_text, paper_id, too_long
+from .identity import clean_text, paper_id, too_long, without_letters
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "csv_records", "record_to_paper"]
 
@@ -123,7 +123,7 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
         return Reject(path, line, "record has no title; add a non-empty 'title' field")
     if not abstract:
         return Reject(path, line, f"title with no abstract: {title[:60]!r}; add a non-empty 'abstract' field")
-    if (reject := too_long(path, line, title, abstract)) is not None:
+    if (reject := too_long(path, line, title, abstract) or without_letters(path, line, title, abstract)) is not None:
         return reject
     external_id = str(fields["id"]).strip() if fields.get("id") not in (None, "") else None
     is_arxiv = "categories" in fields or "update_date" in fields
