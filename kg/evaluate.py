@@ -54,6 +54,8 @@ SPLITS = {
     "written7a": ("written7a.jsonl",),
     "written7b": ("written7b.jsonl",),
     "written8": ("written8.jsonl",),
+    "written9a": ("written9a.jsonl",),
+    "written9b": ("written9b.jsonl",),
 }
 
 
