@@ -1426,3 +1426,13 @@ def test_a_task_or_data_head_after_a_defined_pair_types_it(nlp):
     found, _, _ = entities(nlp, Paper("p-hp", "Study", "Prompt tuning does not lend well to the multi-label class "
                                       "incremental zorbing (MLCIZ) scenario. We test text-to-video (T2V) models."))
     assert found["multi-label class incremental zorbing"].type == "TASK" and "text-to-video" not in found
+
+
+def test_a_question_word_never_opens_a_task_phrase(nlp):
+    found, _, _ = entities(nlp, Paper("p-wh", "A survey", "Zorb-1 marked a shift in how reasoning ability is elicited "
+                                      "from models: from prompting techniques such as chain-of-thought (CoT), to "
+                                      "reinforcement learning. This survey organizes the work along two axes: how "
+                                      "reasoning traces are obtained (prompting, distillation and search), and how "
+                                      "they are supervised. We ask why retrieval helps question answering."))
+    assert not [name for name in found if name.split()[0].lower() in {"how", "why"}]
+    assert found["question answering"].type == "TASK"

@@ -64,7 +64,8 @@ _STOP = frozenset(
     perfect noisy human binary jointly neural deep through without within toward towards upon among against per
     like unlike beyond during after before while adopt use employ leverage exploit measure compute report reduce
     increase maximize minimize optimize attain reach obtain yield compare actual main primary auxiliary additional
-    further future first second initial subsequent corresponding respective certain diverse contemporary""".split()
+    further future first second initial subsequent corresponding respective certain diverse contemporary
+    how what why when where whether""".split()
 ) | frozenset(  # research verbs that open a task phrase ("we study text generation")
     """study studies investigate investigates explore explores examine examines analyze analyzes analyse analyses
     consider considers tackle tackles address addresses solve solves propose proposes introduce introduces present
