@@ -1436,3 +1436,11 @@ def test_a_question_word_never_opens_a_task_phrase(nlp):
                                       "they are supervised. We ask why retrieval helps question answering."))
     assert not [name for name in found if name.split()[0].lower() in {"how", "why"}]
     assert found["question answering"].type == "TASK"
+
+
+def test_a_glued_granularity_before_a_known_technique_makes_a_technique_of_its_own(nlp):
+    found, _, _ = entities(nlp, Paper("p-lvl", "Study", "We decode with step-level beam search and train with "
+                                      "sequence-level knowledge distillation, averaging low-level transformer layers."))
+    assert found["step-level beam search"].type == "METHOD" and found["step-level beam search"].family == "beam search"
+    assert "sequence-level knowledge distillation" in found
+    assert not [name for name in found if name.startswith("low-level")]

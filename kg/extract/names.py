@@ -23,7 +23,7 @@ from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PROPOSAL_VERBS
 from .words import view
 
-__all__ = ["NameMatcher", "extend_model_name", "extend_version", "glued_prefix_start", "inside_a_compound", "matches_as_written"]
+__all__ = ["NameMatcher", "extend_model_name", "extend_version", "glued_prefix_start", "granularity_start", "inside_a_compound", "matches_as_written"]
 
 _SIZE_OR_VARIANT = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
@@ -200,6 +200,10 @@ class NameMatcher:
                     continue
             elif entity_type == "METHOD":
                 stop = extend_version(doc, end)
+                first = granularity_start(v, start)
+                if first != start:  # "step-level beam search": a technique of its own, of the family
+                    candidates.add(doc, first, stop, entity_type, "gazetteer-variant", family=entry.name)
+                    continue
             elif entity_type == "DATASET":
                 stop = extend_dataset_name(doc, end)
             if stop != end:
@@ -291,6 +295,26 @@ def glued_prefix_start(v, start: int) -> int:
         before = texts[start - 2]
         if before.isupper() and before.isalnum() and len(before) <= 4 and (start == 2 or spaced[start - 3] or texts[start - 3] in "(\"'“"):
             return start - 2
+    return start
+
+
+_COUNTED_LEVELS = {"two", "three", "four", "multi", "single", "one", "high", "low", "top", "mid"}  # and heights
+
+
+def granularity_start(v, start: int) -> int:
+    """Where a technique starts that a glued granularity opens ("sequence-level" of
+    "sequence-level distillation"), else ``start``; counted levels ("two-level") are no kind.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("step-level beam search and two-level search"))
+    >>> granularity_start(v, 3), granularity_start(v, 9)
+    (0, 9)
+    """
+    texts, spaced = v.texts, v.spaced
+    if start >= 3 and v.lower[start - 1] == "level" and texts[start - 2] == "-" and not spaced[start - 3] \
+            and not spaced[start - 2] and texts[start - 3].isalpha() and v.lower[start - 3] not in _COUNTED_LEVELS \
+            and (start == 3 or spaced[start - 4]):
+        return start - 3
     return start
 
 
