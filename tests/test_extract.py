@@ -1444,3 +1444,10 @@ def test_a_glued_granularity_before_a_known_technique_makes_a_technique_of_its_o
     assert found["step-level beam search"].type == "METHOD" and found["step-level beam search"].family == "beam search"
     assert "sequence-level knowledge distillation" in found
     assert not [name for name in found if name.startswith("low-level")]
+
+
+def test_a_curated_metric_with_a_size_glued_on_is_its_variant(nlp):
+    found, _, _ = entities(nlp, Paper("p-mv", "Study", "Adequacy correlates with chrF++ at 0.47 and with xCOMET-XL "
+                                      "at 0.52, and we report FID-50K."))
+    assert found["xCOMET-XL"].type == "METRIC" and found["xCOMET-XL"].family == "xCOMET"
+    assert found["FID-50K"].type == "METRIC"

@@ -305,7 +305,8 @@ class PhraseTyper:
         self.known = {}
         entries = load_gazetteer(gazetteer_dir)
         # models and datasets first: where a method shares a form, sizes and versions are the model's
-        for entry in [e for e in entries if e.type in ("MODEL", "DATASET")] + [e for e in entries if e.type == "METHOD"]:
+        for entry in ([e for e in entries if e.type in ("MODEL", "DATASET")] + [e for e in entries if e.type == "METHOD"]
+                      + [e for e in entries if e.type == "METRIC"]):
             for form in (entry.name, *entry.aliases):
                 self.known.setdefault(surface_key(form), entry)
         # a written word's variant entry never changes: look each one up once
