@@ -1451,3 +1451,10 @@ def test_a_curated_metric_with_a_size_glued_on_is_its_variant(nlp):
                                       "at 0.52, and we report FID-50K."))
     assert found["xCOMET-XL"].type == "METRIC" and found["xCOMET-XL"].family == "xCOMET"
     assert found["FID-50K"].type == "METRIC"
+
+
+def test_a_size_after_a_dataset_name_that_counts_its_data_names_a_model(nlp):
+    found, _, _ = entities(nlp, Paper("p-mad", "Study", "We benchmark MADLAD-400-10B and GPT-4o, and train on "
+                                      "LAION-2B and MADLAD-400."))
+    assert found["MADLAD-400-10B"].type == "MODEL"
+    assert found["LAION-2B"].type == found["MADLAD-400"].type == "DATASET"

@@ -276,6 +276,24 @@ def variant_of(text: str, known: dict[str, object]):
 
 
 _THOUSANDS = re.compile(r"-\d+(?:\.\d+)?[kK]$")
+_PARAMETERS = re.compile(r"-(?:[A-Za-z]+-)?\d+(?:\.\d+)?[BM]$")
+
+
+def trained_on_data(data_name: str, written: str) -> bool:
+    """Whether a written variant of a curated dataset names a model trained on it: a
+    parameter count after a name that already counts its data ("MADLAD-400-10B"), or after
+    a code ("RedPajama-INCITE-7B").  A count after the bare name is the data's size
+    ("LAION-2B").
+
+    >>> trained_on_data("MADLAD-400", "MADLAD-400-10B"), trained_on_data("RedPajama", "RedPajama-INCITE-7B")
+    (True, True)
+    >>> trained_on_data("LAION", "LAION-2B"), trained_on_data("MADLAD-400", "MADLAD-400")
+    (False, False)
+    """
+    match = _PARAMETERS.search(written)
+    if not match or len(written) - len(match.group(0)) < len(data_name):
+        return False
+    return data_name[-1].isdigit() or match.group(0).count("-") == 2
 _SLASH_LIST = re.compile(r"^(.*?\D)(\d+)((?:/\d+)+)$")
 
 
@@ -334,6 +352,9 @@ class PhraseTyper:
             entry = entries[index]
             # "Alpaca-52K": a name for a model and its data, counted in thousands of examples, is the data
             entity_type = "DATASET" if entry.data_too and _THOUSANDS.search(v.word_texts[index]) else entry.type
+            if entity_type == "DATASET" and trained_on_data(entry.name, v.word_texts[index]):
+                candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.8)
+                continue
             if SIZE_LETTER_LIST.match(v.word_texts[index].rpartition("-")[2]):
                 # "Swin-T/S/B": several sizes at once stand for the family, under its curated name
                 candidates.add(doc, start, end, entity_type, "gazetteer-variant", canonical=entry.name, family=entry.family,
