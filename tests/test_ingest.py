@@ -152,6 +152,15 @@ def test_a_csv_reject_names_only_the_missing_columns(tmp_path, header, missing):
     assert papers == [] and missing in report.rejects[0].reason
 
 
+def test_formatting_tags_from_crossref_or_pubmed_keep_only_their_text(tmp_path):
+    path = tmp_path / "crossref.jsonl"
+    path.write_text(json.dumps({"title": "Segmenting <i>Streets</i>", "abstract": "<jats:p>We train DeepLabv3 on "
+                                "<i>Cityscapes</i> and <b>CIFAR-10</b>, reporting mIoU.</jats:p>"}) + "\n")
+    (paper,), _ = read_corpus([path])
+    assert paper.title == "Segmenting Streets"
+    assert paper.abstract == "We train DeepLabv3 on Cityscapes and CIFAR-10, reporting mIoU."
+
+
 @pytest.mark.parametrize("name, text", [
     ("papers.csv", "title,abstract\n1,2\nReal title,Real abstract.\n3.5,word\n"),
     ("papers.jsonl", '{"title": "1", "abstract": "2"}\n{"title": "Real title", "abstract": "Real abstract."}\n'

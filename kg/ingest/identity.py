@@ -34,6 +34,20 @@ _TIE = re.compile(r"~(?=\w)")  # a literal first: the engine jumps from "~" to "
 _WORD_BEFORE_TIE = re.compile(r"(?:^|[^\w.])[A-Za-z][\w.]*$")
 
 
+# formatting tags that Crossref, PubMed and Semantic Scholar exports leave in abstracts
+# ("<i>Cityscapes</i>", "<jats:p>"): their text is kept; other angle-bracket words are text
+# ("the <think> tag", "<EOS>").  Inline tags go without a trace ("CIFAR<sub>10</sub>"),
+# block tags leave a space.
+_INLINE_TAGS = "i|b|em|strong|sub|sup|u|span|a|sc|tt|small|big|font|italic|bold|underline|monospace|inline-formula"
+_BLOCK_TAGS = "p|br|div|sec|title|abstract|list|list-item|hr"
+_MARKUP = re.compile(rf"</?(?:(?P<inline>{_INLINE_TAGS})|(?:{_BLOCK_TAGS})|(?:jats|mml|xhtml):[\w.-]+)"
+                     r"""(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>""", re.IGNORECASE)
+
+
+def _unmarked(match: re.Match) -> str:
+    return "" if match.group("inline") else " "
+
+
 def _remnant(match: re.Match) -> str:
     return chr(int(match.group(1), 16))
 
@@ -48,7 +62,8 @@ def _writable(match: re.Match) -> str:
 
 
 def clean_text(text: str) -> str:
-    """TeX markup to Unicode (:func:`detex`), HTML character references (and the remnants
+    """TeX markup to Unicode (:func:`detex`), formatting tags (HTML, JATS) to their text,
+    HTML character references (and the remnants
     scrapers leave of dash and quote references) to their characters, control characters to
     spaces and lone surrogates to U+FFFD, runs of whitespace collapsed (arXiv titles wrap
     lines), trimmed.
@@ -63,10 +78,14 @@ def clean_text(text: str) -> str:
     'from Llama 2, i.e. it runs 10~20X or ~5x faster'
     >>> clean_text("a NUL\\x00here and a lone \\ud800 surrogate")
     'a NUL here and a lone \\ufffd surrogate'
+    >>> clean_text('<jats:p>We train on <i>Cityscapes</i> and CIFAR<sub>10</sub>.</jats:p><p class="x">Inside <think> tags, x<y.</p>')
+    'We train on Cityscapes and CIFAR10. Inside <think> tags, x<y.'
     """
     if _UNWRITABLE.search(text):
         text = _UNWRITABLE.sub(_writable, text)
     text = detex(text)
+    if "<" in text:
+        text = _MARKUP.sub(_unmarked, text)
     if "&" in text:
         text = _ENTITY.sub(lambda match: html.unescape(match.group()), text)
     if "x20" in text:
