@@ -5,7 +5,8 @@
 // The closest match: exact id or title first, then a title named by the text before its colon
 // ("MALT: ..."), then one holding it as a whole word, then the shortest title containing it.
 // Two papers share a dataset when they name it, or variants of one family (Split CIFAR-100 and
-// CIFAR-100, ImageNet-1K and ImageNet): the shared entry is the dataset, or the family's name.
+// CIFAR-100, ImageNet-1K and ImageNet): the shared entry is the dataset, or the family's name
+// where no dataset both papers name belongs to that family (ImageNet-1K shared by both is one).
 MATCH (p:Paper)
 WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
 WITH p
@@ -14,10 +15,22 @@ ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) 
               WHEN (' ' + replace(replace(replace(toLower(p.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($paper) + ' ') THEN 2
               ELSE 3 END, size(p.title), p.key
 LIMIT 1
-MATCH (p)-->(d:Dataset)-[:VARIANT_OF*0..3]->(family:Dataset)<-[:VARIANT_OF*0..3]-(d2:Dataset)<--(other:Paper)
+MATCH (p)-->(d:Dataset)
+MATCH up = (d)-[:VARIANT_OF*0..3]->(family:Dataset)
+MATCH down = (family)<-[:VARIANT_OF*0..3]-(d2:Dataset)<--(other:Paper)
 WHERE other <> p
-WITH p, other, CASE WHEN d = d2 THEN d.name ELSE family.name END AS shared
-ORDER BY shared
+// each pair of datasets meets at its nearest family; a dataset both papers name counts once,
+// and a family counts only where no dataset both name already stands for it
+WITH p, other, d, d2, family, length(up) + length(down) AS hops
+ORDER BY hops
+WITH p, other, d, d2, collect(family) AS meets
+WITH p, other, collect(DISTINCT CASE WHEN d = d2 THEN d.name END) AS exact,
+     collect(CASE WHEN d = d2 THEN [f IN meets | f.key] END) AS covered,
+     collect(DISTINCT CASE WHEN d <> d2 THEN head(meets) END) AS families
+WITH p, other, exact, reduce(keys = [], m IN covered | keys + m) AS covered_keys, families
+WITH p, other, exact + [f IN families WHERE NOT f.key IN covered_keys | f.name] AS datasets
+UNWIND datasets AS shared
+WITH p, other, shared ORDER BY shared
 WITH p, other, collect(DISTINCT shared) AS datasets
 RETURN p.title AS paper, other.title AS other_paper, size(datasets) AS shared, datasets
 ORDER BY shared DESC, other_paper
