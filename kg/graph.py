@@ -24,6 +24,7 @@ from .normalise import curated_family, curated_family_of_key, entity_key, fold_p
 from .records import PaperEntities
 
 __all__ = [
+    "coined_entities",
     "LABELS",
     "ENTITY_LABELS",
     "LIST_PROPERTIES",
@@ -210,6 +211,25 @@ def known_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Iterat
                 support -= sum(1 for p in graph.predecessors(key) if p in replacing and graph.nodes[p].get("label") == "Paper")
             yield (types[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
                    max(0, support), _proposers(graph, key, replacing))
+
+
+def coined_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Iterator[tuple[str, str, set[str]]]:
+    """(type, name, written forms) of each entity a paper of ``graph`` (not among ``replacing``)
+    coins: proposes by naming it or defining its abbreviation.  Papers appended to the graph
+    link these names as the corpus-wide pass of one build would.
+
+    >>> from kg.records import Paper, Entity, PaperEntities
+    >>> e = Entity("method:malt", "MALT", "METHOD", "proposed", "MALT", "We propose MALT.", 11, 15, "proposal")
+    >>> list(coined_entities(build_graph([PaperEntities(Paper("p-1", "T", "We propose MALT."), (e,))])))
+    [('METHOD', 'MALT', {'MALT'})]
+    """
+    types = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}
+    for paper, key, data in graph.edges(data=True):
+        node = graph.nodes[key]
+        if data.get("role") == "proposed" and data.get("rule") in ("proposal", "abbreviation") and paper not in replacing \
+                and node.get("label") in types:
+            name = node.get("name") or key
+            yield types[node["label"]], name, {name, data.get("text") or name, *(node.get("aliases") or [])}
 
 
 def _proposers(graph: nx.DiGraph, key: str, replacing: Collection[str] = ()) -> int:

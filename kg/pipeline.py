@@ -20,7 +20,7 @@ from .errors import InputError
 from .extract import build_nlp, checked_papers, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
-from .graph import ENTITY_LABELS, build_graph, fold_entities, known_entities, merge_graphs
+from .graph import ENTITY_LABELS, build_graph, coined_entities, fold_entities, known_entities, merge_graphs
 from .ingest import CorpusReader, Shard
 from .output import counted
 from .normalise import CorpusNames, fold_pairs, to_entities
@@ -61,6 +61,7 @@ def extract_corpus(
     progress: bool = False,
     total: int | None = None,
     names: CorpusNames | None = None,
+    coined: CoinedNames | None = None,
 ) -> Iterator[PaperEntities]:
     """Extract and normalise a stream of papers in two passes over a spool.
 
@@ -68,13 +69,14 @@ def extract_corpus(
     corpus coins and writes; pass two links coined names across papers and applies
     corpus-wide canonical names.  ``complete`` gives a paper its later duplicates'
     sources once the input has been read.  ``names`` may already know the names of a graph
-    the papers join.  With a :class:`kg.spool.FileSpool` memory stays flat however long the stream.
+    the papers join, and ``coined`` the names its papers coined.  With a :class:`kg.spool.FileSpool` memory stays flat however long the stream.
     A paper with no id, title or abstract, or too long to extract (see :func:`kg.extract.checked_papers`),
     raises :class:`kg.errors.InputError`, as does anything that is not an iterable of Paper.
     """
     nlp = build_nlp()
     spool = MemorySpool() if spool is None else spool
-    coined, names = CoinedNames(), CorpusNames() if names is None else names
+    coined = CoinedNames() if coined is None else coined
+    names = CorpusNames() if names is None else names
 
     def first_pass(chunk: list[Paper]) -> list:
         return [(mentions, to_entities(paper, mentions), links) for paper, mentions, links in extract(chunk, nlp=nlp)]
@@ -301,11 +303,14 @@ def build(
     previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     reader = CorpusReader(default_paths(paths))
     papers = reader.first_copies()
-    names = CorpusNames()
+    names, coined = CorpusNames(), CoinedNames()
     if previous is not None:
-        names.add_known(known_entities(previous, replacing={paper.id for paper in papers}))
+        replacing = {paper.id for paper in papers}
+        names.add_known(known_entities(previous, replacing=replacing))
+        for entity_type, name, forms in coined_entities(previous, replacing=replacing):
+            coined.add_coined(entity_type, name, forms)
     items = list(extract_corpus(papers, workers=workers or default_workers(), complete=reader.merged,
-                                progress=progress, total=len(papers), names=names))
+                                progress=progress, total=len(papers), names=names, coined=coined))
     report = reader.report()
     if not items:
         raise InputError(_nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
@@ -331,7 +336,7 @@ def build(
         # graph.json, the HTML and `kg load` must show what the store now holds, not this batch
         graph = merge_graphs(previous, graph)
         joined = f"; {len(folded)} of its entities folded into the nodes their names now map to" if folded else ""
-        notes.append(f"append: {len(items)} papers merged into the graph already in {workdir}{joined}")
+        notes.append(f"append: {counted(len(items), 'paper')} merged into the graph already in {workdir}{joined}")
     save_graph(graph, workdir / "graph.json")
     if html:
         from . import viz

@@ -191,3 +191,23 @@ def test_viz_and_export_read_extract_files_as_kg_build_saves_the_graph(tmp_path,
     capsys.readouterr()
     assert main(["viz", "--workdir", str(tmp_path / "none")]) == 2
     assert "pass the FILE.jsonl files instead" in capsys.readouterr().err
+
+
+def test_appended_papers_link_the_names_earlier_papers_coined(tmp_path):
+    """The corpus-wide pass that links a coined name to other papers sees the graph appended to."""
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"title": "ZorbNet: Parsing with Stitched Graphs",
+                                 "abstract": "We propose ZorbNet, a parser, and Stitched Graph Networks (SG-Net) for it."}) + "\n")
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"title": "A study of parsers", "abstract": "We compare Quux with ZorbNet and SG-Net on GSM8K."}) + "\n")
+    assert main(["build", str(first), "--workdir", str(tmp_path / "a"), "--no-html"]) == 0
+    assert main(["build", str(later), "--append", "--workdir", str(tmp_path / "a"), "--no-html"]) == 0
+    assert main(["build", str(first), str(later), "--workdir", str(tmp_path / "b"), "--no-html"]) == 0
+
+    def linked(workdir):
+        data = json.loads((tmp_path / workdir / "graph.json").read_text())
+        names = {n["id"]: n.get("name") for n in data["nodes"]}
+        study = next(n["id"] for n in data["nodes"] if n.get("title") == "A study of parsers")
+        return sorted(names[e["target"]] for e in data["edges"] if e["source"] == study)
+
+    assert linked("a") == linked("b") == ["GSM8K", "ZorbNet"]

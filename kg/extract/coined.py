@@ -55,14 +55,17 @@ class CoinedNames:
             # different things in different papers (SSL: self- or semi-supervised learning)
             if m.rule not in _COINING_RULES or m.role != "proposed":
                 continue
-            canonical = m.canonical or m.text
-            for form in {m.text, *m.aliases}:
-                distinctive = is_name_shaped(form) or len(form.split()) >= 3
-                if distinctive and form not in NOT_NAMES and len(form) >= 3 and form not in self.names:
-                    self.names[form] = (m.type, canonical)
-                    words = frozenset(_WORD.findall(form))
-                    if words:
-                        self._by_word.setdefault(max(words, key=len), []).append((form, words))
+            self.add_coined(m.type, m.canonical or m.text, {m.text, *m.aliases})
+
+    def add_coined(self, entity_type: str, canonical: str, forms) -> None:
+        """Remember one coined name by its written forms (a graph the papers join coined it)."""
+        for form in forms:
+            distinctive = is_name_shaped(form) or len(form.split()) >= 3
+            if distinctive and form not in NOT_NAMES and len(form) >= 3 and form not in self.names:
+                self.names[form] = (entity_type, canonical)
+                words = frozenset(_WORD.findall(form))
+                if words:
+                    self._by_word.setdefault(max(words, key=len), []).append((form, words))
 
     def _candidates(self, text: str, known: set[str]) -> list[str]:
         """Cheap filter: coined names, not already mentioned by the paper, whose words all occur in the text."""
