@@ -880,3 +880,20 @@ def test_papers_sharing_dataset_counts_a_dataset_both_name_once_not_again_as_its
     shared = {r["other_paper"]: (r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)}
     assert shared == {"Quux Shrinking": (3, ["CIFAR-100", "ImageNet-100", "ImageNet-1K"]),
                       "Blip Scaling": (1, ["ImageNet-1K"]), "Frob Streams": (1, ["CIFAR-100"])}
+
+
+def test_model_family_lists_the_models_line_and_variants_not_its_siblings(tmp_path, capsys):
+    rows = [{"title": "Tuning Study One", "abstract": "We fine-tune Llama 2 7B and Llama 3 8B on GSM8K."},
+            {"title": "Tuning Study Two", "abstract": "We compare Llama 2 with Llama 3 on MATH."}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    workdir = str(tmp_path / "w")
+    assert main(["build", str(corpus), "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+
+    def family(model):
+        assert main(["query", "model_family", "--param", f"model={model}", "--json", "--workdir", workdir]) == 0
+        return [r["model"] for r in json.loads(capsys.readouterr().out)]
+
+    assert family("llama-2") == ["LLaMA", "Llama 2", "Llama 2 7B"]
+    assert family("Llama 3 8B") == ["LLaMA", "Llama 3", "Llama 3 8B"]
