@@ -817,8 +817,9 @@ def test_a_title_fragment_prefers_the_name_before_a_colon_then_whole_words(tmp_p
     # "Laid Bare" holds the fragment as a word; "Barely-supervised" only inside one, which is no other reading
     assert rows[0]["title"] not in err and rows[2]["title"] in err and rows[1]["title"] not in err
     assert main(["query", "papers_sharing_dataset", "--param", "paper=BARE", "--workdir", workdir]) == 0
-    out, err = capsys.readouterr()  # no rows: every title it matches is named, none as "other"
-    assert "(no rows)" in out and "matches 3 titles" in err and "other" not in err.split("matches")[1].split(":")[0]
+    out, err = capsys.readouterr()  # no rows: the note names the paper picked, and the other two it matches
+    assert "(no rows)" in out and f"is the paper \u201c{rows[1]['title']}\u201d; papers_sharing_dataset finds nothing" in err
+    assert f"also matches 1 other title(s), not shown: \u201c{rows[2]['title']}\u201d" in err and "check the spelling" not in err
     rows[1]["title"] = "Combining Base and Tuned Models"  # no colon name: the whole word wins over "Barely"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert main(["build", str(corpus), "--workdir", workdir, "--no-html"]) == 0

@@ -58,7 +58,8 @@ def run(args) -> int:
     with open_store(args) as store:
         rows = store.read(template.cypher, params)
         chosen = rows[0].get("paper") if rows else None
-        others = _other_title_matches(store, params["paper"], chosen) if "paper" in params else []
+        asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
+        others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []
         named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
         found = _nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
         readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
@@ -69,13 +70,16 @@ def run(args) -> int:
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     for param, ranked in readings.items():
-        if ranked and (others := alternatives(ranked, params[param])):
-            also = "; ".join(f"{describe(c)}: --param {param}={c.key} uses it" for c in others)
+        if ranked and (readings_too := alternatives(ranked, params[param])):
+            also = "; ".join(f"{describe(c)}: --param {param}={c.key} uses it" for c in readings_too)
             print(f"note: {param}={params[param]!r} is {describe(ranked[0])} here; it also names {also}", file=sys.stderr)
-    if others and (chosen or len(others) > 1):  # with no rows, one match is the paper that was asked about
+    if asked_paper:
+        print(f"note: paper={params['paper']!r} is the paper \u201c{asked_paper}\u201d; {template.name} finds nothing "
+              "for it (see what it names with `kg query paper_entities --param paper=...`)", file=sys.stderr)
+    if others:
         shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
         count = len(others) if len(others) < _MAX_TITLES_READ else f"{_MAX_TITLES_READ} or more"
-        matches = f"also matches {count} other title(s), not shown" if chosen else f"matches {count} titles"
+        matches = f"also matches {count} other title(s), not shown" if chosen or asked_paper else f"matches {count} titles"
         print(f"note: paper={params['paper']!r} {matches}: {shown}; "
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
     for param, nodes in found.items():
@@ -91,7 +95,7 @@ def run(args) -> int:
     for param, names in longer.items():
         shown = ", ".join(f"{label} “{name}”" for label, name in names)
         print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
-    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer:
+    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer and not asked_paper:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
@@ -176,6 +180,13 @@ def _candidates(store, text: str, key: str) -> list[Candidate]:
     return ([Candidate(r["key"], r["label"], r["name"] or r["key"], int(r["support"] or 0), None,
                        tuple(r["aliases"]), tuple(r["name_keys"])) for r in entities]
             + [Candidate(r["key"], "Paper", r["name"], 0, r["external_id"]) for r in papers])
+
+
+def _closest_paper(store, text: str) -> str | None:
+    """The title of the paper a template's ``paper`` parameter picks (as :func:`kg.lookup.rank` ranks papers)."""
+    papers = [c for c in _candidates(store, text, "") if c.is_paper]
+    ranked = rank(text, papers)
+    return ranked[0].name if ranked else None
 
 
 _PAPER_OR_ENTITY = ("source", "target")  # parameters that name a paper or an entity (connection)
