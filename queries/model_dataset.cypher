@@ -1,5 +1,5 @@
 // name: model_dataset
-// description: Which models are evaluated on which datasets: model x dataset pairs counted by the papers that mention both, most papers first.
+// description: Which models and datasets papers name together (co-occurrence in a paper, not proof that the model was evaluated on the dataset): model x dataset pairs counted by the papers that name both, most papers first.
 // param: model name = any  Only this model: a name or alias given exactly (any case, hyphens or spaces) means that model and its variants; other text matches every model whose name or alias contains it (or any)
 // param: dataset name = any  Only this dataset: a name or alias given exactly means that dataset and its variants (math is MATH, not GSM8K or MetaMathQA); other text matches every dataset whose name or alias contains it (or any)
 // param: min_papers int>=1 = 1  Minimum number of papers per pair

@@ -14,6 +14,6 @@ WITH p, repositories, collect(DISTINCT e) AS entities
 WHERE $entity IN ['', 'any']
    OR any(e IN entities WHERE toLower(e.name) = toLower($entity) OR $entity_key IN coalesce(e.name_keys, [])
           OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity)))
-RETURN p.title AS paper, repositories, [e IN entities | e.name] AS entities
-ORDER BY paper
+RETURN p.title AS paper, p.key AS key, repositories, [e IN entities | e.name] AS entities
+ORDER BY paper, key
 LIMIT $limit

@@ -479,6 +479,7 @@ def test_papers_with_code(store):
         (TITLES["p1"], [REPO["p1"]]), (TITLES["p3"], [REPO["p3"]]), (TITLES["p4"], [REPO["p4"]]),
     ]
     assert rows[0]["entities"] == ["CIFAR-10", "ImageNet", "ResNet-50", "accuracy", "image classification"]
+    assert rows[0]["key"] == "p1"  # the id to ask other templates about it (a title can be shared)
     assert column(run(store, "papers_with_code", entity="gsm8k"), "paper") == [TITLES["p3"], TITLES["p4"]]
     assert column(run(store, "papers_with_code", entity="ILSVRC-2012"), "paper") == [TITLES["p1"]]
 
