@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import repeat
 
 from spacy.language import Language
 
@@ -1019,8 +1020,9 @@ def kg_proposals(doc):
     variants = []  # "Orkhon-7B-Chat", "FoldNeXt-S" of the paper's own name: its released sizes and checkpoints
     if stems:
         prefixes = tuple(stems)
-        for index, text in enumerate(v.word_texts):
-            if not text.startswith(prefixes) or found.get(keys[index]):
+        for index in where(map(str.startswith, v.word_texts, repeat(prefixes))):  # a loop in C
+            text = v.word_texts[index]
+            if found.get(keys[index]):
                 continue
             stem = next(s for s in prefixes if text.startswith(s))
             parts = text[len(stem):].split("-")
