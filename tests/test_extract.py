@@ -1458,3 +1458,11 @@ def test_a_size_after_a_dataset_name_that_counts_its_data_names_a_model(nlp):
                                       "LAION-2B and MADLAD-400."))
     assert found["MADLAD-400-10B"].type == "MODEL"
     assert found["LAION-2B"].type == found["MADLAD-400"].type == "DATASET"
+
+
+def test_a_model_glued_onto_a_sized_base_model_is_one_model(nlp):
+    found, _, _ = entities(nlp, Paper("p-rm", "Study", "We swap our reward model for ArmoRM-Llama3-8B and embed "
+                                      "with E5-Mistral-7B-instruct, while DINO-ViT features and Llama-3-8B stay."))
+    assert found["ArmoRM-Llama3-8B"].type == "MODEL" and found["ArmoRM-Llama3-8B"].family == "ArmoRM"
+    assert "E5-Mistral-7B-instruct" in found and "Mistral 7B" not in found
+    assert found["Llama 3 8B"].text == "Llama-3-8B"  # its own mention, not the one inside ArmoRM's name

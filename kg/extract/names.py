@@ -186,8 +186,14 @@ class NameMatcher:
         # a name for a model and its data ("Alpaca") is the data where the text reads it so
         data |= _read_as_data_in_lists(v, matches, self.entries)
         spans = {(start, end) for _, start, end in matches}
+        built_on = glued_on_base_model(v, [(start, end) for key, start, end in matches if self.entries[key].type == "MODEL"])
         for key, start, end in matches:
             entry = self.entries[key]
+            if (start, end) in built_on:
+                stop = built_on[(start, end)]
+                if stop:  # "ArmoRM-Llama3-8B": a model built on a sized base model is one model
+                    candidates.add(doc, start, stop, "MODEL", "gazetteer-variant", family=entry.name, confidence=0.8)
+                continue
             entity_type = "DATASET" if key in data else entry.type
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
             if entity_type == "MODEL" and self.extend_models:
@@ -218,6 +224,35 @@ class NameMatcher:
 
 
 _DATA_HEADS = {"dataset", "datasets", "corpus", "benchmark"}
+_PARAMETER_COUNT = re.compile(r"(?:^|-)\d+(?:\.\d+)?[BM](?:-|$)")
+
+
+def glued_on_base_model(v, models: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """Curated model names glued by a hyphen into one written word that names a sized model
+    built on the second ("ArmoRM-Llama3-8B", "E5-Mistral-7B-instruct"): the first name's span
+    maps to the written word's end, the second's to 0 (no node of its own).  Without a size
+    the word names two things ("DINO-ViT").
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We use ArmoRM-Llama3-8B and DINO-ViT ."))
+    >>> glued_on_base_model(v, [(2, 3), (4, 7), (8, 9), (10, 11)])
+    {(2, 3): 7, (4, 7): 0}
+    """
+    out: dict[tuple[int, int], int] = {}
+    by_start = dict(models)
+    texts, spaced = v.texts, v.spaced
+    for start, end in models:
+        base_end = by_start.get(end + 1)
+        if base_end is None or texts[end] != "-" or spaced[end - 1] or spaced[end]:
+            continue
+        index = bisect_right(v.words, (start, len(texts) + 1)) - 1
+        if index < 0 or not v.words[index][0] <= start < v.words[index][1]:
+            continue
+        word_start, word_end = v.words[index]
+        if word_start == start and word_end >= base_end and _PARAMETER_COUNT.search(v.text(end + 1, word_end)):
+            out[(start, end)] = word_end
+            out[(end + 1, base_end)] = 0
+    return out
 
 
 def _releases_data(v, start: int, end: int) -> bool:
