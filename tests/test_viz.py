@@ -252,7 +252,7 @@ def test_big_views_are_cut_to_the_best_connected_nodes_with_a_hint(tmp_path):
     for hint in ("--around", "--types", "--min-support", "--max-nodes"):
         assert hint in result.message
     # the page's banner is read in a browser: it names the command these options belong to
-    banner = re.search(r'<div id="kg-message" role="status">(.*?)</div>', result.path.read_text(encoding="utf-8")).group(1)
+    banner = re.search(r'<span id="kg-message-text">(.*?)</span>', result.path.read_text(encoding="utf-8")).group(1)
     assert "kg viz --around NAME" in banner
     view = select(graph, max_nodes=120)
     degree = dict(graph.degree())
@@ -362,3 +362,19 @@ def test_a_title_holding_the_name_inside_a_word_is_no_other_reading():
 
     node, note = resolve_node(graph, "Pile")
     assert graph.nodes[node]["label"] == "Dataset" and note is None
+
+
+def test_around_a_title_fragment_says_how_many_titles_it_fits_and_when_only_inside_a_word():
+    from kg.viz.views import resolve_node
+
+    def paper(pid, title):
+        e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8K", "On it.", 3, 8, "gazetteer")
+        return PaperEntities(Paper(pid, title, "On it."), (e,))
+
+    graph = build_graph([paper("p-1", "Supervised Nets"), paper("p-2", "Another Supervised Study"), paper("p-3", "Vision Study")])
+    node, note = resolve_node(graph, "vise")
+    assert node == "p-1" and "only part of a word" in note and "2 titles contain it" in note
+    node, note = resolve_node(graph, "Vision Study")
+    assert node == "p-3" and note is None  # the whole title: nothing to say
+    node, note = resolve_node(graph, "study")
+    assert node == "p-3" and "only part of a word" not in note and "2 titles contain it" in note

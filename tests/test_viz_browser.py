@@ -249,6 +249,30 @@ def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_
             page.press("#kg-search", "Enter")
             found.append(page.locator("#kg-details h2").inner_text())
         assert found == ["GPT", "GPT-4", "AraGPT2", "HC3"]
+        status = page.locator("#kg-search-status")
+        page.fill("#kg-search", "gpt")
+        page.press("#kg-search", "Enter")
+        assert status.inner_text().startswith("1 of 4 matches")  # several: the count and how to step on
+        for spelling in ("gpt-4", "GPT 4", "gpt4"):  # spelled as `kg query` reads names
+            page.fill("#kg-search", spelling)
+            page.press("#kg-search", "Enter")
+            assert page.locator("#kg-details h2").inner_text() == "GPT-4", spelling
+            assert status.is_hidden()
+
+
+def test_the_banner_closes_and_a_small_screen_folds_the_legend(browser, tmp_path):
+    from kg.viz.browser import open_offline
+
+    result = render(synthetic_graph(600, seed=4), tmp_path / "cut.html", max_nodes=60)
+    with open_offline(browser, result.path, width=800, height=600) as loaded:
+        page = loaded.page
+        assert page.evaluate("document.getElementById('kg-legend').open") is False
+        assert page.locator("#kg-message").is_visible()
+        page.click("#kg-message-close")
+        assert page.locator("#kg-message").is_hidden()
+        _assert_clean(loaded)
+    with _open(browser, result.path) as loaded:
+        assert loaded.page.evaluate("document.getElementById('kg-legend').open") is True
 
 
 _HUB_LABEL_PROBLEMS = """() => {
@@ -382,4 +406,9 @@ def test_better_supported_entities_win_label_space(browser, tmp_path, scale):
             && n.labelModule.fontOptions.size * network.getScale() < 11).map(n => n.id)""")
         named = page.evaluate("kgViz.hubLabels.map(b => b.id)")
         assert not small or set(small) & set(named), (small, named)
+        # one name per node: vis-network leaves out the own label of a hub the page names
+        silenced = page.evaluate("(ids) => ids.filter(id => Object.prototype.hasOwnProperty.call(network.body.nodes[id].labelModule, 'draw'))", named)
+        assert silenced == named
+        page.evaluate("network.moveTo({scale: 2.0}); network.redraw()")  # zoomed in: vis draws them all again
+        assert page.evaluate("(ids) => ids.filter(id => Object.prototype.hasOwnProperty.call(network.body.nodes[id].labelModule, 'draw'))", named) == []
         _assert_clean(loaded)

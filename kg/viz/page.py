@@ -199,7 +199,9 @@ def _legend(graph: nx.DiGraph) -> str:
 
 
 def _chrome(selection: Selection, nodes: int, edges: int) -> str:
-    message = f'<div id="kg-message" role="status">{html.escape(selection.message)}</div>' if selection.message else ""
+    message = (f'<div id="kg-message" role="status"><span id="kg-message-text">{html.escape(selection.message)}</span>'
+               '<button id="kg-message-close" type="button" aria-label="Dismiss this note">×</button></div>'
+               if selection.message else "")
     return (
         '<header id="kg-bar"><strong>paper-kg</strong>'
         f'<span id="kg-title">{html.escape(selection.title)}</span>'
@@ -208,7 +210,9 @@ def _chrome(selection: Selection, nodes: int, edges: int) -> str:
         "</header>"
         '<div id="kg-search-status" role="status" aria-live="polite" hidden></div>'
         f"{message}"
-        f'<div id="kg-legend" aria-label="Legend">{_legend(selection.graph)}</div>'
+        f'<details id="kg-legend" open><summary>Legend</summary>{_legend(selection.graph)}'
+        '<p class="kg-hint">Size: papers naming it. Arrow: paper → what it names. '
+        'Orange ring: centre or selection.</p></details>'
         '<aside id="kg-details" aria-live="polite"><p class="kg-hint">Hover for a summary; click a node or an edge '
         "for its details and evidence. Drag to pan, scroll to zoom.</p></aside>"
         '<div id="kg-tooltip" role="tooltip" hidden></div>'

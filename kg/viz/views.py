@@ -120,11 +120,19 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         raise VizError(f"{name!r} names {len(ties)} nodes: {listed}", fix="pass one of these keys to --around")
     by_id = {str(n): n for n in graph}
     others = alternatives(ranked, query)
-    note = None
+    notes = []
     if others:
         also = "; ".join(f"{describe(c)}: --around {shlex.quote(c.key)} draws it" for c in others)
-        note = f"--around {name!r} is {describe(ranked[0])}; it also names {also}"
-    return by_id[ranked[0].key], note
+        notes.append(f"--around {name!r} is {describe(ranked[0])}; it also names {also}")
+    chosen = ranked[0]
+    if chosen.is_paper and chosen.key != query and chosen.external_id != query and chosen.name.lower() != query.lower():
+        # a fragment of titles: say how many it fits, and when it is only inside a word ("vi" of "Supervised")
+        titles = sum(1 for c in ranked if c.is_paper)
+        inside = "" if whole_words(chosen.name, query) else f", where {name!r} is only part of a word"
+        if titles > 1 or inside:
+            notes.append(f"--around {name!r} drew the paper \u201c{chosen.name}\u201d{inside}; {titles} title"
+                         f"{'s' if titles != 1 else ''} contain it: give more of the title, or the paper's key")
+    return by_id[chosen.key], "; ".join(notes) or None
 
 
 def _suggest(graph: nx.DiGraph, query: str) -> str:

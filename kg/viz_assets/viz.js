@@ -172,18 +172,24 @@
   });
 
   /* Search: Enter jumps to the next node whose name, alias or key contains the text. */
+  // "GSM-8k", "gsm 8k" and "GSM8K" are one name, as `kg query` reads them
+  function fold(text) { return String(text).toLowerCase().replace(/[\s\-_.\/'’]+/g, ""); }
   var haystack = Object.keys(data.nodes).map(function (id) {
     var n = nodeInfo(id);
-    return { id: id, name: String(n.name).toLowerCase(), all: [n.name, n.key].concat(n.aliases || []).join("\u0000").toLowerCase() };
+    var all = [n.name, n.key].concat(n.aliases || []);
+    return { id: id, name: String(n.name).toLowerCase(), all: all.join("\u0000").toLowerCase(),
+             folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
   });
-  var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: String(name).toLowerCase() }; });
+  var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: String(name).toLowerCase(), folded: fold(name) }; });
   var status = document.getElementById("kg-search-status");
-  function say(text) { status.textContent = text; status.hidden = !text; }
+  function say(text, info) { status.textContent = text; status.hidden = !text; status.classList.toggle("kg-info", !!info); }
   function miss(q) {
     search.classList.add("kg-miss");
     net.unselectAll();
     clearPanel();
-    var other = elsewhere.filter(function (h) { return h.key === q; })[0] || elsewhere.filter(function (h) { return h.key.indexOf(q) >= 0; })[0];
+    var fq = fold(q);
+    var other = elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0]
+      || elsewhere.filter(function (h) { return h.key.indexOf(q) >= 0 || (fq && h.folded.indexOf(fq) >= 0); })[0];
     say(other ? "“" + other.name + "” is in the graph but not in this view: kg viz --around “" + other.name + "” draws it"
               : "No match for “" + search.value.trim() + "” in the graph");
   }
@@ -196,8 +202,12 @@
     if (q !== lastQuery) {
       lastQuery = q; at = 0;
       // the name itself, then names starting with the text, then names holding it, then aliases and keys
+      var fq = fold(q);
       var rank = function (h) {
-        return h.name === q ? 0 : h.name.indexOf(q) === 0 ? 1 : h.name.indexOf(q) > 0 ? 2 : h.all.indexOf(q) >= 0 ? 3 : 4;
+        if (h.name === q || (fq && h.folded === fq)) return 0;
+        if (h.name.indexOf(q) === 0 || (fq && h.folded.indexOf(fq) === 0)) return 1;
+        if (h.name.indexOf(q) > 0 || (fq && h.folded.indexOf(fq) > 0)) return 2;
+        return h.all.indexOf(q) >= 0 || (fq && h.foldedAll.indexOf(fq) >= 0) ? 3 : 4;
       };
       hits = haystack.map(function (h, i) { return { h: h, r: rank(h), i: i }; })
         .filter(function (x) { return x.r < 4; })
@@ -205,13 +215,19 @@
         .map(function (x) { return x.h; });
     }
     if (!hits.length) { miss(q); return; }
-    search.classList.remove("kg-miss"); say("");
+    search.classList.remove("kg-miss");
+    say(hits.length > 1 ? (at % hits.length + 1) + " of " + hits.length + " matches · Enter for the next" : "", true);
     focusNode(hits[at % hits.length].id);
     at += 1;
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape") { hideTip(); net.unselectAll(); clearPanel(); say(""); }
   });
+  var message = document.getElementById("kg-message");
+  var dismiss = document.getElementById("kg-message-close");
+  if (message && dismiss) dismiss.addEventListener("click", function () { message.hidden = true; net.redraw(); });
+  var legendBox = document.getElementById("kg-legend");
+  if (legendBox && window.innerWidth < 900) legendBox.open = false;  // a small screen keeps the graph in view
 
   /* Hub labels. Zoomed out, vis-network hides every label, so a big view opens as unnamed dots.
    * Name the entities whose own label is hidden or tiny, at a fixed screen size, most-supported
@@ -239,7 +255,12 @@
   function overlaps(box, boxes) {
     return boxes.some(function (o) { return box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h; });
   }
-  function drawHubLabels(ctx) {
+  /* The names are placed before vis-network draws, so that a hub named here has its own small
+   * label left out of the frame (one name per node, never a large name over its own tiny copy),
+   * and painted after it, over the edges. */
+  var planned = [], silenced = {};
+  function noLabel() {}
+  function planHubLabels(ctx) {
     var scale = net.getScale();
     var width = container.clientWidth, height = container.clientHeight;
     var legend = document.getElementById("kg-legend");
@@ -249,17 +270,22 @@
       taken.push({ x: lr.left - cr.left, y: lr.top - cr.top, w: lr.width, h: lr.height });
     }
     var placed = [], kept = [];
+    // a name never covers a node drawn big enough to see (a star under "supervised fine-tuning")
+    Object.keys(net.body.nodes).forEach(function (id) {
+      var body = net.body.nodes[id];
+      var r = (body.shape && body.shape.radius || body.options.size || 0) * scale;
+      if (r < 8 || body.options.hidden || body.x === undefined) return;
+      var c = net.canvasToDOM({ x: body.x, y: body.y });
+      if (c.x < -r || c.y < -r || c.x > width + r || c.y > height + r) return;
+      taken.push({ x: c.x - r, y: c.y - r, w: 2 * r, h: 2 * r });
+    });
     ctx.save();
-    var ratio = (net.canvas && net.canvas.pixelRatio) || window.devicePixelRatio || 1;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.font = HUB_LABEL_PX + "px system-ui, sans-serif";
-    ctx.textAlign = "center"; ctx.textBaseline = "top";
-    ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.fillStyle = "#222222"; ctx.lineJoin = "round";
     for (var i = 0; i < hubs.length && placed.length < HUB_LABEL_MAX; i++) {
       var body = net.body.nodes[hubs[i]];
       if (!body || body.options.hidden || !body.options.label) continue;
       // vis draws this label itself from 8 px up: no lesser name may cover it. Under 11 px it is
-      // small next to ours (a big hub's name in tiny print), so ours is drawn over it if it fits
+      // small next to ours (a big hub's name in tiny print), so ours replaces it if it fits
       var drawn = body.labelModule.fontOptions.size * scale;
       var own = drawn >= HUB_LABEL_VIS_DRAWN_PX ? ownLabelBox(body, scale) : null;
       if (own) { own.id = hubs[i]; own.text = body.options.label; kept.push(own); }
@@ -271,16 +297,40 @@
       if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
       var others = own ? kept.filter(function (k) { return k !== own; }) : kept;
       if (overlaps(box, taken) || overlaps(box, others) || overlaps(box, placed)) continue;
-      ctx.strokeText(text, at.x, box.y + 2);
-      ctx.fillText(text, at.x, box.y + 2);
-      box.id = hubs[i]; box.text = text;
+      box.id = hubs[i]; box.text = text; box.cx = at.x;
       placed.push(box);
     }
     ctx.restore();
-    state.hubLabels = placed;
-    state.keptLabels = kept;
+    return { placed: placed, kept: kept };
   }
-  net.on("afterDrawing", drawHubLabels);
+  net.on("beforeDrawing", function (ctx) {
+    var plan = planHubLabels(ctx);
+    planned = plan.placed;
+    var now = {};
+    planned.forEach(function (box) {
+      now[box.id] = true;
+      if (!silenced[box.id]) net.body.nodes[box.id].labelModule.draw = noLabel;
+    });
+    Object.keys(silenced).forEach(function (id) {
+      if (!now[id] && net.body.nodes[id]) delete net.body.nodes[id].labelModule.draw;  // its own label again
+    });
+    silenced = now;
+    state.hubLabels = planned;
+    state.keptLabels = plan.kept;
+  });
+  net.on("afterDrawing", function (ctx) {
+    ctx.save();
+    var ratio = (net.canvas && net.canvas.pixelRatio) || window.devicePixelRatio || 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = HUB_LABEL_PX + "px system-ui, sans-serif";
+    ctx.textAlign = "center"; ctx.textBaseline = "top";
+    ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.fillStyle = "#222222"; ctx.lineJoin = "round";
+    planned.forEach(function (box) {
+      ctx.strokeText(box.text, box.cx, box.y + 2);
+      ctx.fillText(box.text, box.cx, box.y + 2);
+    });
+    ctx.restore();
+  });
 
   state.showNode = showNode;
   state.showEdge = showEdge;
@@ -293,8 +343,11 @@
     var legend = document.getElementById("kg-legend");
     var strip = legend ? legend.offsetWidth + 12 : 0;
     net.moveTo({ scale: Math.min(net.getScale() * 0.85, 1.0), offset: { x: strip / 2, y: 0 } });
-    if (data.center !== null && data.center !== undefined) {  // an ego view opens on its centre
-      net.moveTo({ position: net.getPositions([data.center])[data.center], scale: Math.max(net.getScale(), 0.6), offset: { x: strip / 2, y: 0 } });
+    if (data.center !== null && data.center !== undefined) {  // an ego view opens on its centre, the whole view in sight
+      // a small one at a scale where names show; a large one (a hub's depth 3) whole, as an overview
+      var small = Object.keys(data.nodes).length <= 150;
+      var opening = small ? Math.max(net.getScale() * 0.9, 0.6) : net.getScale() * 0.9;
+      net.moveTo({ position: net.getPositions([data.center])[data.center], scale: opening, offset: { x: strip / 2, y: 0 } });
       showNode(data.center);
     }
   });
