@@ -378,3 +378,11 @@ def test_around_a_title_fragment_says_how_many_titles_it_fits_and_when_only_insi
     assert node == "p-3" and note is None  # the whole title: nothing to say
     node, note = resolve_node(graph, "study")
     assert node == "p-3" and "only part of a word" not in note and "2 titles contain it" in note
+
+
+def test_the_details_carry_the_whole_abstract(tmp_path):
+    abstract = "We study GSM8K. " + "Results hold across settings and seeds. " * 40
+    e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8K", "We study GSM8K.", 9, 14, "gazetteer")
+    result = render(build_graph([PaperEntities(Paper("p-1", "Long", abstract.strip()), (e,))]), tmp_path / "v.html")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', result.path.read_text()).group(1))
+    assert data["nodes"]["p-1"]["abstract"] == abstract.strip()

@@ -258,6 +258,9 @@ def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_
             page.press("#kg-search", "Enter")
             assert page.locator("#kg-details h2").inner_text() == "GPT-4", spelling
             assert status.is_hidden()
+        page.evaluate("kgViz.showNode('p-1')")  # a paper with no address: a title search to find it
+        href = page.locator("#kg-details a").get_attribute("href")
+        assert href == "https://arxiv.org/search/?searchtype=title&query=Studies%20of%20Chat%20Systems"
 
 
 def test_the_banner_closes_and_a_small_screen_folds_the_legend(browser, tmp_path):

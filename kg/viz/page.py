@@ -39,7 +39,7 @@ from .views import Selection, display_name
 
 __all__ = ["build_page", "remote_references", "json_for_html", "page_options", "drawn_sizes"]
 
-_ABSTRACT_CHARS = 700
+_ABSTRACT_CHARS = 4000  # whole abstracts (a few thousand characters); a full text pasted in is cut
 _REMOTE_TAG = re.compile(
     r"<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>"
     r"|<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*</script\s*>",

@@ -117,6 +117,11 @@
     if (n.support !== undefined) field(dl, "support", n.support + (n.support === 1 ? " paper" : " papers"));
     if (n.aliases) field(dl, "aliases", list(n.aliases, 30));
     if (n.url) field(dl, "url", link(n.url));
+    else if (n.label === "Paper") {  // no address in the corpus: a title search finds the paper online
+      var find = link("https://arxiv.org/search/?searchtype=title&query=" + encodeURIComponent(n.name));
+      find.textContent = "search arXiv for this title";
+      field(dl, "find", find);
+    }
     if (n.links && n.links.length) {
       var links = el("div");
       n.links.slice(0, 10).forEach(function (u) { links.appendChild(link(u)); links.appendChild(el("br")); });
