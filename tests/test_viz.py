@@ -386,3 +386,8 @@ def test_the_details_carry_the_whole_abstract(tmp_path):
     result = render(build_graph([PaperEntities(Paper("p-1", "Long", abstract.strip()), (e,))]), tmp_path / "v.html")
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', result.path.read_text()).group(1))
     assert data["nodes"]["p-1"]["abstract"] == abstract.strip()
+
+
+def test_a_cut_ego_view_suggests_narrowing_it_not_another_around(tmp_path):
+    result = render(synthetic_graph(600, seed=2), tmp_path / "ego.html", around="Entity 0", depth=3, max_nodes=30)
+    assert "smaller --depth" in result.message and "--around NAME" not in result.message

@@ -33,6 +33,7 @@ __all__ = ["VIEWS", "Selection", "parse_types", "find_node", "resolve_node", "di
 VIEWS = ("all", "datasets")
 _NARROW = ("narrow the view with kg viz --around NAME [--depth N], --types Dataset,Model or --min-support N, "
            "or raise --max-nodes")
+_NARROW_EGO = "narrow it with a smaller --depth, --types Dataset,Model or --min-support N, or raise --max-nodes"
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def _cap(graph: nx.DiGraph, max_nodes: int, center) -> tuple[nx.DiGraph, str | N
     kept = graph.subgraph(chosen)
     # Nodes whose every neighbour was cut would float alone; drop them as well.
     kept = kept.subgraph([n for n in kept if n == center or kept.degree(n) > 0 or degree[n] == 0])
-    return kept, f"showing {kept.number_of_nodes()} of {total} nodes (the {order}); {_NARROW}"
+    return kept, f"showing {kept.number_of_nodes()} of {total} nodes (the {order}); {_NARROW if center is None else _NARROW_EGO}"
 
 
 def _backbone(graph: nx.DiGraph, degree: dict, max_nodes: int) -> list:
