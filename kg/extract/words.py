@@ -103,9 +103,10 @@ def _read(doc) -> TokenView:
         return TokenView([], [], [])
     array = doc.to_array([ORTH, SPACY, IDX])
     orths = array[:, 0].tolist()
-    facts = list(map(_LEXEMES.get, orths))
-    if None in facts:
-        facts = [f or _learn(doc.vocab, orth) for f, orth in zip(facts, orths)]
+    try:
+        facts = list(map(_LEXEMES.__getitem__, orths))  # a loop in C, and no scan for gaps after it
+    except KeyError:
+        facts = [_LEXEMES.get(orth) or _learn(doc.vocab, orth) for orth in orths]
     texts, lower, punct, is_punct, quote = zip(*facts)
     spaced = array[:, 1].astype(bool).tolist()
     # spans' texts are slices of the doc's text (Doc.text would build a Token per token); the
