@@ -1466,3 +1466,18 @@ def test_a_model_glued_onto_a_sized_base_model_is_one_model(nlp):
     assert found["ArmoRM-Llama3-8B"].type == "MODEL" and found["ArmoRM-Llama3-8B"].family == "ArmoRM"
     assert "E5-Mistral-7B-instruct" in found and "Mistral 7B" not in found
     assert found["Llama 3 8B"].text == "Llama-3-8B"  # its own mention, not the one inside ArmoRM's name
+
+
+def test_a_coined_name_the_authors_propose_is_a_node_even_when_nothing_types_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-un", "A study of views", "We propose MaskMix, which mixes masked views. "
+                                      "We introduce ToolWeaver, which composes tools, and build 3DSeg-8 dataset from "
+                                      "challenges. We present a 7B-parameter transformer model."))
+    assert found["MaskMix"].role == found["ToolWeaver"].role == "proposed"
+    assert found["MaskMix"].type == "METHOD" and found["3DSeg-8"].type == "DATASET"
+    assert not [name for name in found if name.startswith("7B")]
+
+
+def test_a_pair_in_apposition_to_our_method_is_the_papers(nlp):
+    found, _, _ = entities(nlp, Paper("p-our", "A study", "Our method, Privileged Curriculum Distillation (PCD), "
+                                      "schedules teacher signals. PCD beats PPO."))
+    assert found["PCD"].role == "proposed" and found["PPO"].role == "used"

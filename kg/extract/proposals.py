@@ -819,6 +819,9 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
         start, end = info["long_span"]
         same_sentence = _words_before(v, start, 12)
         owned = start > 0 and lower[start - 1] == "our"
+        # "Our method, Privileged Curriculum Distillation (PCD), ...": named in apposition to our thing
+        owned = owned or (start > 2 and lower[start - 1] == "," and lower[start - 2] in HEAD_TYPES
+                          and lower[start - 3] == "our" and not info["canonical"])
         if not owned and not info["canonical"]:
             owned = ("our" in same_sentence or "we" in same_sentence) and any(w in _PART_VERBS for w in same_sentence)
             owned = owned or (_coined_for_short(v, end) and any(w in _COINING_VERBS for w in same_sentence)
@@ -936,6 +939,20 @@ def _phrase_ends(v, token: int) -> bool:
     return not after[:1].isalnum() or after in _STOP_PREPOSITIONS
 
 
+_SIZE_COMPOUND = re.compile(r"^\d+(?:\.\d+)?[BMKT]?-", re.IGNORECASE)  # "7B-parameter"
+
+
+def _coined_shape(text: str) -> bool:
+    """Whether a proposed span with no type read is a coined name worth a node of its own: name-shaped,
+    three characters or more, no quote or full stop glued on, not a size compound.
+
+    >>> [_coined_shape(t) for t in ("MaskMix", "3DSeg-8", "7B-parameter", "``Weight", "PI", "dataset.Extensive")]
+    [True, True, False, False, False, False]
+    """
+    return (len(text) >= 3 and text[:1].isalnum() and "." not in text and text not in NOT_NAMES
+            and is_name_shaped(text) and not _SIZE_COMPOUND.match(text))
+
+
 @Language.component("kg_proposals")
 def kg_proposals(doc):
     proposed = candidates.proposed_keys(doc)
@@ -948,6 +965,7 @@ def kg_proposals(doc):
     found: dict[str, str | None] = {}
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
+    untyped_spans: dict[str, tuple[int, int]] = {}  # coined names proposed with no type read yet
     for start, end, entity_type in proposal_names(doc):
         text = v.text(start, end)
         key = word_key(text)
@@ -960,6 +978,8 @@ def kg_proposals(doc):
         elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
         found[key] = found.get(key) or entity_type
+        if entity_type is None and _coined_shape(text):
+            untyped_spans.setdefault(key, (start, end))
     for start, end, lead_type in lower_case_coinages(v) + lower_case_appositive_names(v):
         text = v.text(start, end)
         key = word_key(text)
@@ -1004,6 +1024,17 @@ def kg_proposals(doc):
     for short, info in abbreviations.items():
         if word_key(info["long"]) in found and word_key(short) not in found:
             found[word_key(short)] = found[word_key(info["long"])]
+    # a coined name the authors propose that nothing here typed ("we propose MaskMix, which ...") is
+    # still their new thing: typed by the head after it ("to build 3DSeg-8 dataset") or as another
+    # rule reads it, else a technique, as an untyped title name is, rather than no node at all
+    untyped = {key: span for key, span in untyped_spans.items() if found.get(key) is None}
+    if untyped:
+        typed_elsewhere = {word_key(v.text(c["start"], c["end"])): c["type"] for c in candidates.candidates(doc)
+                           if c["type"] in ("MODEL", "DATASET", "METHOD", "METRIC")}
+        for key, (start, end) in untyped.items():
+            head = HEAD_TYPES.get(v.lower[end]) if end < len(v.lower) else None
+            found[key] = (head if head in ("MODEL", "DATASET", "METHOD", "METRIC") else None) or typed_elsewhere.get(key) \
+                or model_or(v, v.text(start, end), "METHOD")
     proposed.update(_trained_coinages(doc, v))
     if not found:
         return doc
