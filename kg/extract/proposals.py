@@ -939,6 +939,27 @@ def _phrase_ends(v, token: int) -> bool:
     return not after[:1].isalnum() or after in _STOP_PREPOSITIONS
 
 
+def _nearby_head_type(v, start: int, end: int) -> str | None:
+    """The type a head word gives a name: right after it ("3DSeg-8 dataset"), else the nearest
+    within six words before it in its sentence ("two Zorbformer models (named Zorbformer8L").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [_nearby_head_type(view(nlp(text)), at, at + 1) for text, at in (("We build 3DSeg-8 dataset.", 2),
+    ...     ("Two Zorb models (named Zorb8L).", 5), ("We propose MaskMix, which mixes.", 2))]
+    ['DATASET', 'MODEL', None]
+    """
+    useful = ("MODEL", "DATASET", "METHOD", "METRIC")
+    if end < len(v.lower) and HEAD_TYPES.get(v.lower[end]) in useful:
+        return HEAD_TYPES[v.lower[end]]
+    first = v.sent_starts[v.sent_ids[start]] if v.sent_ids else 0
+    for i in range(start - 1, max(first, start - 7) - 1, -1):
+        if HEAD_TYPES.get(v.lower[i]) in useful:
+            return HEAD_TYPES[v.lower[i]]
+    return None
+
+
+_PARAMETER_SIZE = re.compile(r"(?:^|[-_ ])\d+(?:\.\d+)?[BMK](?:$|[-_ ])", re.IGNORECASE)
 _SIZE_COMPOUND = re.compile(r"^\d+(?:\.\d+)?[BMKT]?-", re.IGNORECASE)  # "7B-parameter"
 
 
@@ -1027,14 +1048,15 @@ def kg_proposals(doc):
     # a coined name the authors propose that nothing here typed ("we propose MaskMix, which ...") is
     # still their new thing: typed by the head after it ("to build 3DSeg-8 dataset") or as another
     # rule reads it, else a technique, as an untyped title name is, rather than no node at all
-    untyped = {key: span for key, span in untyped_spans.items() if found.get(key) is None}
+    # a curated name keeps its curated reading ("we also introduce the MSE"), and a sized name
+    # ("Zorkhon-7B-Chat") is left to the rule that reads the paper's own sizes below
+    untyped = {key: span for key, span in untyped_spans.items() if found.get(key) is None
+               and not _curated(doc, span) and not _PARAMETER_SIZE.search(v.text(*span))}
     if untyped:
         typed_elsewhere = {word_key(v.text(c["start"], c["end"])): c["type"] for c in candidates.candidates(doc)
                            if c["type"] in ("MODEL", "DATASET", "METHOD", "METRIC")}
         for key, (start, end) in untyped.items():
-            head = HEAD_TYPES.get(v.lower[end]) if end < len(v.lower) else None
-            found[key] = (head if head in ("MODEL", "DATASET", "METHOD", "METRIC") else None) or typed_elsewhere.get(key) \
-                or model_or(v, v.text(start, end), "METHOD")
+            found[key] = _nearby_head_type(v, start, end) or typed_elsewhere.get(key) or model_or(v, v.text(start, end), "METHOD")
     proposed.update(_trained_coinages(doc, v))
     if not found:
         return doc
