@@ -1481,3 +1481,11 @@ def test_a_pair_in_apposition_to_our_method_is_the_papers(nlp):
     found, _, _ = entities(nlp, Paper("p-our", "A study", "Our method, Privileged Curriculum Distillation (PCD), "
                                       "schedules teacher signals. PCD beats PPO."))
     assert found["PCD"].role == "proposed" and found["PPO"].role == "used"
+
+
+def test_a_curated_subset_or_edition_of_a_benchmark_is_its_variant(nlp):
+    found, _, _ = entities(nlp, Paper("p-sub", "Study", "We evaluate on MATH-500, SWE-bench Verified, Kinetics-400 "
+                                      "and the KITTI Eigen split, but keep CIFAR-10 apart."))
+    assert found["MATH-500"].family == "MATH" and found["SWE-bench Verified"].family == "SWE-bench"
+    assert found["Kinetics-400"].family == "Kinetics" and found["KITTI Eigen split"].family == "KITTI"
+    assert found["CIFAR-10"].family is None  # CIFAR-10 and CIFAR-100 are two datasets, not one family
