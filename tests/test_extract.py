@@ -1489,3 +1489,17 @@ def test_a_curated_subset_or_edition_of_a_benchmark_is_its_variant(nlp):
     assert found["MATH-500"].family == "MATH" and found["SWE-bench Verified"].family == "SWE-bench"
     assert found["Kinetics-400"].family == "Kinetics" and found["KITTI Eigen split"].family == "KITTI"
     assert found["CIFAR-10"].family is None  # CIFAR-10 and CIFAR-100 are two datasets, not one family
+
+
+def test_the_title_name_spelled_out_in_brackets_is_one_node_however_loose_the_letters(nlp):
+    found, _, _ = entities(nlp, Paper("p-str", "ZTRIDE: Step-wise Reward Distillation for Reasoning",
+                                      "We propose ZTRIDE (Step-wise Reward Distillation), which trains a verifier."))
+    assert found["ZTRIDE"].role == "proposed" and "Step-wise Reward Distillation" in found["ZTRIDE"].aliases
+    assert "Step-wise Reward Distillation" not in found
+
+
+def test_capitals_spell_a_title_names_long_form_only_when_the_phrase_ends_there(nlp):
+    found, _, _ = entities(nlp, Paper("p-mm", "MixMazk: Mixing Masked Views for Pre-training", "We propose MixMazk, which mixes views."))
+    assert found["MixMazk"].aliases == ()
+    found, _, _ = entities(nlp, Paper("p-lr", "ZoRA: Zero-Rank Adaptation of Language Models", "We propose ZoRA, which adapts."))
+    assert found["ZoRA"].aliases == ("Zero-Rank Adaptation",)

@@ -185,7 +185,7 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
         word = bisect_right(v.words, (i, -1)) - 1  # the written word before the bracket, glued pieces and all
         if word < 0 or v.words[word][1] != i:
             continue
-        found = _definition(v, close - 1, v.words[word][0], i)
+        found = _definition(v, close - 1, v.words[word][0], i) or _title_name_spelled_out(v, word, i, close)
         if found and found[0] == i + 1:
             out.append(found)
     for i in cue_positions(v, _CUES, {"or"}):  # "Grouped Query Fusion, or GQF, a method"
@@ -208,6 +208,24 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
             if found:
                 out.append(found)
     return out
+
+
+_TITLE_CASE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*$")
+
+
+def _title_name_spelled_out(v, word: int, bracket: int, close: int) -> tuple[int, int, int, int] | None:
+    """"STRIDE (Step-wise Reward Distillation)" where STRIDE is the name the title opens with
+    ("STRIDE: ..."): the paper spells its own name out, however loosely the letters follow the
+    words; two to six capitalised words in the brackets, nothing else."""
+    start, end = v.words[word]
+    titled = len(v.words) > 1 and v.texts[v.words[0][1]] == ":"
+    if word == 0 or not titled or v.word_texts[word] != v.word_texts[0]:
+        return None
+    inside = v.texts[bracket + 1:close]
+    words = [w for w in v.text(bracket + 1, close).split()]
+    if not 2 <= len(words) <= 6 or not all(_TITLE_CASE_WORD.match(w) for w in words) or any(t in (",", ";") for t in inside):
+        return None
+    return bracket + 1, close, start, end
 
 
 def _definition(v, last: int, short_start: int, short_end: int) -> tuple[int, int, int, int] | None:

@@ -161,7 +161,14 @@ def subtitle_long_form(v, span: tuple[int, int]) -> tuple[int, int] | None:
         return None
     letters = [c.lower() for c in name if c.isalpha()]
     capitals = [c.lower() for c in name if c.isupper()]
-    return _spelled_after(v, span, letters) or (_spelled_after(v, span, capitals) if capitals != letters else None)
+    if spelled := _spelled_after(v, span, letters):
+        return spelled
+    # spelled by capitals only ("LoRA: Low-Rank Adaptation of ..."), the phrase must end there:
+    # "MaskMix: Mixing Masked Views" does not make "Mixing Masked" the name's long form
+    spelled = _spelled_after(v, span, capitals) if capitals != letters else None
+    if spelled and spelled[1] < _title_end(v) and not v.is_punct[spelled[1]] and v.lower[spelled[1]] not in _STOP_PREPOSITIONS:
+        return None
+    return spelled
 
 
 _VERSION_SUFFIX = re.compile(r"-\d+(?:\.\d+)*$")
