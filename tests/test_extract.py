@@ -1503,3 +1503,11 @@ def test_capitals_spell_a_title_names_long_form_only_when_the_phrase_ends_there(
     assert found["MixMazk"].aliases == ()
     found, _, _ = entities(nlp, Paper("p-lr", "ZoRA: Zero-Rank Adaptation of Language Models", "We propose ZoRA, which adapts."))
     assert found["ZoRA"].aliases == ("Zero-Rank Adaptation",)
+
+
+def test_no_known_technique_is_cut_out_of_a_capitalised_compound(nlp):
+    found, _, _ = entities(nlp, Paper("p-dl", "ZiagLoRA: Diagonal-Plus-Low-Rank Adapters for Efficient Fine-Tuning",
+                                      "We propose ZiagLoRA, a method."))
+    assert "LoRA" not in found
+    found, _, _ = entities(nlp, Paper("p-dl2", "Study", "We compare with LoRA and SE-ResNet-50."))
+    assert "LoRA" in found

@@ -179,7 +179,8 @@ class NameMatcher:
     def __call__(self, doc):
         vocab, v = doc.vocab, view(doc)
         matches = [(vocab.strings[match_id], start, end) for matcher in (self.insensitive, self.sensitive)
-                   for match_id, start, end in matcher(doc) if not inside_a_compound(v, start, end)]
+                   for match_id, start, end in matcher(doc) if not inside_a_compound(v, start, end)
+                   and not (self.entries[vocab.strings[match_id]].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))]
         # a model's name before "dataset" after a proposing verb names the data the paper releases
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
         data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(v, start, end)}
@@ -351,6 +352,26 @@ def granularity_start(v, start: int) -> int:
             and (start == 3 or spaced[start - 4]):
         return start - 3
     return start
+
+
+_CONCEPT_TYPES = frozenset({"METHOD", "TASK", "METRIC"})
+
+
+def after_a_capitalised_part(v, start: int) -> bool:
+    """Whether a name starts inside a capitalised hyphenated compound ("Diagonal-Plus-Low-Rank
+    Adapters" holds no LoRA, "Cross-Attention" no plain attention); a short upper-case prefix
+    ("SE-ResNet") is read elsewhere.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("Diagonal-Plus-Low-Rank Adapters and SE-Net and Low-Rank"))
+    >>> after_a_capitalised_part(v, 4), after_a_capitalised_part(v, 10), after_a_capitalised_part(v, 12)
+    (True, False, False)
+    """
+    texts, spaced = v.texts, v.spaced
+    if start < 2 or texts[start - 1] != "-" or spaced[start - 2] or spaced[start - 1]:
+        return False
+    before = texts[start - 2]
+    return before[:1].isupper() and before[1:].islower() and len(before) >= 3 and before.isalpha()
 
 
 _NEGATING_SUFFIXES = {"free", "less"}
