@@ -168,6 +168,28 @@ def curated_family(entity_type: str, name: str) -> str | None:
     return _curated_families().get(entity_key(entity_type, name))
 
 
+def curated_name(entity_type: str, name: str) -> str | None:
+    """The curated name of the entry one of whose forms ``name`` spells (any case, spacing or
+    hyphenation), for a name a rule found on its own: "ARC-e" is the curated ARC-Easy (alias
+    ARC-E), not a node of its own.
+
+    >>> curated_name("DATASET", "ARC-e"), curated_name("DATASET", "gsm-8k"), curated_name("DATASET", "Zorb-9")
+    ('ARC-Easy', 'GSM8K', None)
+    """
+    return _curated_names().get(entity_key(entity_type, name))
+
+
+@lru_cache(maxsize=1)
+def _curated_names() -> dict[str, str]:
+    from .extract.gazetteer import load_gazetteer
+
+    out: dict[str, str] = {}
+    for entry in load_gazetteer(None):
+        for form in (entry.name, *entry.node_aliases):
+            out.setdefault(entity_key(entry.type, form), entry.name)
+    return out
+
+
 def curated_family_of_key(key: str) -> str | None:
     """:func:`curated_family` by the node key (``entity_key`` of the name), which a graph already has."""
     return _curated_families().get(key)
@@ -294,6 +316,8 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         name = m.canonical or sized_name(without_size_list(clean_surface(m.text)))
         if not name:
             continue
+        if not m.canonical:
+            name = curated_name(m.type, name) or name
         key = entity_key(m.type, name)
         family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL" else None)
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}

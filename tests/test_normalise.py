@@ -294,7 +294,7 @@ def test_corpus_names_do_not_depend_on_paper_order_and_keep_each_spelling():
 
 def test_a_size_in_brackets_after_a_model_names_its_checkpoint(nlp):
     found = entities_of(nlp, "A study", "We continue pre-training Llama-3 (8B) and compare with GPT-4 (OpenAI).")
-    assert found["Llama-3 8B"].text == "Llama-3 (8B)" and found["Llama-3 8B"].key == entity_key("MODEL", "Llama 3 8B")
+    assert found["Llama 3 8B"].text == "Llama-3 (8B)" and found["Llama 3 8B"].key == entity_key("MODEL", "Llama 3 8B")
     assert "GPT-4" in found  # a bracket that holds no size is an aside
 
 
@@ -384,3 +384,9 @@ def test_a_short_form_spelled_out_as_no_technique_is_no_node_in_a_comparison(nlp
 
 def test_data_distillation_is_not_dataset_distillation(nlp):
     assert "dataset distillation" not in entities_of(nlp, "NMT", "We apply data distillation to translation models.")
+
+
+def test_a_name_a_rule_found_that_spells_a_curated_form_takes_the_curated_name(nlp):
+    found = entities_of(nlp, "A study", "We evaluate on ARC-e, ARC-c and HellaSwag, and again on ARC-Easy.")
+    assert found["ARC-Easy"].text == "ARC-e" and "ARC-Challenge" in found
+    assert not [name for name in found if name in ("ARC-e", "ARC-c")]
