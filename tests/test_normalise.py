@@ -390,3 +390,9 @@ def test_a_name_a_rule_found_that_spells_a_curated_form_takes_the_curated_name(n
     found = entities_of(nlp, "A study", "We evaluate on ARC-e, ARC-c and HellaSwag, and again on ARC-Easy.")
     assert found["ARC-Easy"].text == "ARC-e" and "ARC-Challenge" in found
     assert not [name for name in found if name in ("ARC-e", "ARC-c")]
+
+
+def test_an_improved_plus_plus_version_is_its_own_node_in_its_family(nlp):
+    found = entities_of(nlp, "A study", "We compare DimeNet++ with DimeNet and report chrF++ beside chrF.")
+    assert found["DimeNet++"].family == "DimeNet" and "DimeNet" in found
+    assert found["chrF++"].type == "METRIC" and "chrF" in found
