@@ -868,16 +868,22 @@ def test_a_fragment_that_names_a_title_in_whole_words_ignores_titles_holding_it_
     assert "MALT: Improving Reasoning" in out and "Maltese" not in err and "MALT at Scale" in err
 
 
-def test_papers_sharing_dataset_counts_a_dataset_both_name_once_not_again_as_its_family(tmp_path, capsys):
-    rows = [{"title": "Zorb Incremental Learning", "abstract": "We evaluate on CIFAR-100, ImageNet-100 and ImageNet-1K."},
-            {"title": "Quux Shrinking", "abstract": "Results on CIFAR-100, ImageNet-100 and ImageNet-1K are strong."},
-            {"title": "Blip Scaling", "abstract": "We train on ImageNet-1K only."},
-            {"title": "Frob Streams", "abstract": "We report accuracy on Split CIFAR-100."}]
+def _built(tmp_path, capsys, rows) -> str:
+    """A workdir `kg build` made from ``rows`` (title and abstract records)."""
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
     workdir = str(tmp_path / "w")
     assert main(["build", str(corpus), "--workdir", workdir, "--no-html"]) == 0
     capsys.readouterr()
+    return workdir
+
+
+def test_papers_sharing_dataset_counts_a_dataset_both_name_once_not_again_as_its_family(tmp_path, capsys):
+    rows = [{"title": "Zorb Incremental Learning", "abstract": "We evaluate on CIFAR-100, ImageNet-100 and ImageNet-1K."},
+            {"title": "Quux Shrinking", "abstract": "Results on CIFAR-100, ImageNet-100 and ImageNet-1K are strong."},
+            {"title": "Blip Scaling", "abstract": "We train on ImageNet-1K only."},
+            {"title": "Frob Streams", "abstract": "We report accuracy on Split CIFAR-100."}]
+    workdir = _built(tmp_path, capsys, rows)
     assert main(["query", "papers_sharing_dataset", "--param", "paper=Zorb", "--json", "--workdir", workdir]) == 0
     shared = {r["other_paper"]: (r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)}
     assert shared == {"Quux Shrinking": (3, ["CIFAR-100", "ImageNet-100", "ImageNet-1K"]),
@@ -887,11 +893,7 @@ def test_papers_sharing_dataset_counts_a_dataset_both_name_once_not_again_as_its
 def test_model_family_lists_the_models_line_and_variants_not_its_siblings(tmp_path, capsys):
     rows = [{"title": "Tuning Study One", "abstract": "We fine-tune Llama 2 7B and Llama 3 8B on GSM8K."},
             {"title": "Tuning Study Two", "abstract": "We compare Llama 2 with Llama 3 on MATH."}]
-    corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    workdir = str(tmp_path / "w")
-    assert main(["build", str(corpus), "--workdir", workdir, "--no-html"]) == 0
-    capsys.readouterr()
+    workdir = _built(tmp_path, capsys, rows)
 
     def family(model):
         assert main(["query", "model_family", "--param", f"model={model}", "--json", "--workdir", workdir]) == 0
