@@ -1511,3 +1511,11 @@ def test_no_known_technique_is_cut_out_of_a_capitalised_compound(nlp):
     assert "LoRA" not in found
     found, _, _ = entities(nlp, Paper("p-dl2", "Study", "We compare with LoRA and SE-ResNet-50."))
     assert "LoRA" in found
+
+
+def test_known_models_listed_in_brackets_after_a_plural_head_are_examples_not_proposals(nlp):
+    found, _, _ = entities(nlp, Paper("p-jj", "Judging the Judges", "We present an analysis of six judge models "
+                                      "(GPT-4o, GPT-4-Turbo and Claude 3.5 Sonnet) on pairwise comparisons."))
+    assert found["GPT-4o"].role == found["GPT-4 Turbo"].role == "used"
+    found, _, _ = entities(nlp, Paper("p-jk", "Study", "We present two models (ZorbLM-7B and ZorbLM-70B) for parsing."))
+    assert found["ZorbLM-7B"].role == "proposed"

@@ -524,6 +524,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             background = (start, end) in curated or text in abbreviations and abbreviations[text]["long_span"][1] < i
             if word == "resulting" and (start, end) in curated:
                 break  # "the resulting model, GPT-4, ...": a known model the authors reached, not theirs
+            if (start, end) in curated and start > 1 and texts_at[start - 1] == "(" and lower[start - 2].endswith("s"):
+                break  # "we present an analysis of six judge models (GPT-4o, ...)": known examples, not theirs
             if not named and background and _modifies_a_noun(v, end):
                 lead_words.append(text)  # "a compact BERT model", "a warm-up SFT strategy": the new thing is the noun
                 modified = True
