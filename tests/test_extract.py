@@ -1519,3 +1519,9 @@ def test_known_models_listed_in_brackets_after_a_plural_head_are_examples_not_pr
     assert found["GPT-4o"].role == found["GPT-4 Turbo"].role == "used"
     found, _, _ = entities(nlp, Paper("p-jk", "Study", "We present two models (ZorbLM-7B and ZorbLM-70B) for parsing."))
     assert found["ZorbLM-7B"].role == "proposed"
+
+
+def test_a_short_form_spelled_out_as_no_technique_is_no_proposal(nlp):
+    found, _, _ = entities(nlp, Paper("p-l5", "Two-point cells", "Layer 5 pyramidal cells (L5PCs) were discovered "
+                                      "long ago. We show our proposed cooperative L5PC, and we propose ZaskMix, which mixes."))
+    assert not [name for name in found if name.startswith("L5PC")] and found["ZaskMix"].role == "proposed"

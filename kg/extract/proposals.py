@@ -24,6 +24,7 @@ from .lexicon import (
     type_from_head,
 )
 from .phrases import VARIANT as _VARIANT
+from .resolve import defined_term_type
 from .words import cue_positions, view, where, word_key
 
 __all__ = ["title_name", "title_technique", "title_subject_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
@@ -1059,7 +1060,10 @@ def kg_proposals(doc):
     # rule reads it, else a technique, as an untyped title name is, rather than no node at all
     # a curated name keeps its curated reading ("we also introduce the MSE"), and a sized name
     # ("Zorkhon-7B-Chat") is left to the rule that reads the paper's own sizes below
-    untyped = {key: span for key, span in untyped_spans.items() if found.get(key) is None
+    # and a short form the paper spells out as no technique ("layer 5 pyramidal cells (L5PCs)") is no name
+    spelled_out = {word_key(short) for short, info in abbreviations.items()
+                   if not info["type"] and not defined_term_type(short, info["long"])}
+    untyped = {key: span for key, span in untyped_spans.items() if found.get(key) is None and key not in spelled_out
                and not _curated(doc, span) and not _PARAMETER_SIZE.search(v.text(*span))}
     if untyped:
         typed_elsewhere = {word_key(v.text(c["start"], c["end"])): c["type"] for c in candidates.candidates(doc)
