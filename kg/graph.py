@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
+_ENTITY_TYPES = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}  # "Dataset" -> "DATASET"
 # List properties that grow by union across loads and merges instead of being overwritten
 # (a repeated value is kept once): aliases of an entity, the input records (sources) of a paper,
 # and, in a store, the keys of an entity's name and aliases that lookups by name compare with.
@@ -203,13 +204,12 @@ def known_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Iterat
     >>> list(known_entities(build_graph([PaperEntities(Paper("p-1", "T", "On it."), (e,))])))
     [('DATASET', 'dataset:gsm8k', 'GSM8K', ['GSM8k'], 1, 0)]
     """
-    types = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}
     for key, data in graph.nodes(data=True):
-        if data.get("label") in types:
+        if data.get("label") in _ENTITY_TYPES:
             support = data.get("support") or 0
             if replacing:
                 support -= sum(1 for p in graph.predecessors(key) if p in replacing and graph.nodes[p].get("label") == "Paper")
-            yield (types[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
+            yield (_ENTITY_TYPES[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
                    max(0, support), _proposers(graph, key, replacing))
 
 
@@ -223,13 +223,12 @@ def coined_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Itera
     >>> list(coined_entities(build_graph([PaperEntities(Paper("p-1", "T", "We propose MALT."), (e,))])))
     [('METHOD', 'MALT', {'MALT'})]
     """
-    types = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}
     for paper, key, data in graph.edges(data=True):
         node = graph.nodes[key]
         if data.get("role") == "proposed" and data.get("rule") in ("proposal", "abbreviation") and paper not in replacing \
-                and node.get("label") in types:
+                and node.get("label") in _ENTITY_TYPES:
             name = node.get("name") or key
-            yield types[node["label"]], name, {name, data.get("text") or name, *(node.get("aliases") or [])}
+            yield _ENTITY_TYPES[node["label"]], name, {name, data.get("text") or name, *(node.get("aliases") or [])}
 
 
 def _proposers(graph: nx.DiGraph, key: str, replacing: Collection[str] = ()) -> int:

@@ -165,7 +165,7 @@ def curated_family(entity_type: str, name: str) -> str | None:
     >>> curated_family("MODEL", "Qwen2"), curated_family("MODEL", "qwen 2"), curated_family("MODEL", "Zorb-9")
     ('Qwen', 'Qwen', None)
     """
-    return _curated_families().get(entity_key(entity_type, name))
+    return _curated_lookups()[1].get(entity_key(entity_type, name))
 
 
 def curated_name(entity_type: str, name: str) -> str | None:
@@ -176,23 +176,12 @@ def curated_name(entity_type: str, name: str) -> str | None:
     >>> curated_name("DATASET", "ARC-e"), curated_name("DATASET", "gsm-8k"), curated_name("DATASET", "Zorb-9")
     ('ARC-Easy', 'GSM8K', None)
     """
-    return _curated_names().get(entity_key(entity_type, name))
-
-
-@lru_cache(maxsize=1)
-def _curated_names() -> dict[str, str]:
-    from .extract.gazetteer import load_gazetteer
-
-    out: dict[str, str] = {}
-    for entry in load_gazetteer(None):
-        for form in (entry.name, *entry.node_aliases):
-            out.setdefault(entity_key(entry.type, form), entry.name)
-    return out
+    return _curated_lookups()[0].get(entity_key(entity_type, name))
 
 
 def curated_family_of_key(key: str) -> str | None:
     """:func:`curated_family` by the node key (``entity_key`` of the name), which a graph already has."""
-    return _curated_families().get(key)
+    return _curated_lookups()[1].get(key)
 
 
 _PREFIX_BOUNDARY = re.compile(r"[\s\-_]")
@@ -223,15 +212,19 @@ def _curated_models() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _curated_families() -> dict[str, str]:
-    from .extract.gazetteer import load_gazetteer  # the curated lists: read once, when a graph is first built
+def _curated_lookups() -> tuple[dict[str, str], dict[str, str]]:
+    """By the node key of each curated form: the entry's name, and its family where it has one."""
+    from .extract.gazetteer import load_gazetteer  # the curated lists: read once, when a name is first normalised
 
-    families = {}
+    names: dict[str, str] = {}
+    families: dict[str, str] = {}
     for entry in load_gazetteer(None):
-        if entry.family:
-            for form in (entry.name, *entry.node_aliases):
-                families.setdefault(entity_key(entry.type, form), entry.family)
-    return families
+        for form in (entry.name, *entry.node_aliases):
+            key = entity_key(entry.type, form)
+            names.setdefault(key, entry.name)
+            if entry.family:
+                families.setdefault(key, entry.family)
+    return names, families
 
 
 def is_size_word(word: str) -> bool:

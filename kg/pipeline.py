@@ -204,12 +204,7 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     abbreviation in every shard); pass two streams the papers into the store.
     """
     paths = list(paths)
-    names = CorpusNames()
-    paper_ids = []
-    with fewer_gc_passes():
-        for item in read_items(paths):
-            names.add(item.entities)
-            paper_ids.append(item.paper.id)
+    names, paper_ids = _names_across(paths)
     # names the store already holds from earlier loads join too, either way round; papers
     # loaded again count once, so a paper's own coinage is not "coined again" by itself
     known = store.known_entities([*names.names, *names.long_to_key], replacing=paper_ids)
@@ -221,18 +216,31 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
 
     pairs = fold_pairs(names.long_to_key, stored.__contains__, will_hold, lambda key: stored[key][1] > 0)
     store.fold((stored[old][0], old, new) for old, new in pairs)
-    renamed = (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
-    return store.load_items(renamed, batch_size=batch_size, progress=progress, finishing=finishing)
+    return store.load_items(_renamed(paths, names), batch_size=batch_size, progress=progress, finishing=finishing)
+
+
+def _names_across(paths: list[str | Path]) -> tuple[CorpusNames, list[str]]:
+    """Pass one over `kg extract` files: the names they write, corpus-wide, and their papers' ids."""
+    names = CorpusNames()
+    paper_ids = []
+    with fewer_gc_passes():
+        for item in read_items(paths):
+            names.add(item.entities)
+            paper_ids.append(item.paper.id)
+    return names, paper_ids
+
+
+def _renamed(paths: list[str | Path], names: CorpusNames) -> Iterator[PaperEntities]:
+    """Pass two: each paper of the files with its entities named corpus-wide."""
+    return (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
 
 
 def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:
     """The graph `kg load` would load from `kg extract` files, held in memory: names merged
     across the files as a load merges them (for `kg viz` and `kg export` without graph.json)."""
     paths = list(paths)
-    names = CorpusNames()
-    for item in read_items(paths):
-        names.add(item.entities)
-    return build_graph(replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
+    names, _ = _names_across(paths)
+    return build_graph(_renamed(paths, names))
 
 
 def _nothing_parsed(report: IngestReport) -> str:

@@ -21,20 +21,20 @@ form from inside words: "(b) proximal policy optimization (PPO)", not "policy op
 
 from __future__ import annotations
 
-from bisect import bisect_right
 import re
 import unicodedata
+from bisect import bisect_right
 from os.path import commonprefix
 
 from spacy.language import Language
 
 from . import candidates
 from ..normalise import surface_key
-from .gazetteer import load_gazetteer
+from .gazetteer import load_gazetteer, shared_words
 from .lexicon import HEAD_TYPES, NOT_NAMES, type_from_head
 from .words import WordMemo, cue_positions, view
 
-__all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term", "case_sensitive_terms"]
+__all__ = ["match_long_form", "is_short_form", "find_definitions", "spells_same_term", "case_sensitive_terms", "defined_term_type"]
 
 _SHORT = re.compile(r"^[A-Za-z][\w\-.+]*$")
 
@@ -210,6 +210,46 @@ def find_definitions(doc) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
+                             "memorization grokking data".split()) | frozenset(
+    # quantities and settings ("learning rate (LR)", "replay ratio (RR)", "signal-to-noise ratio
+    # (SNR)", "First-Person View (FPV)"), and what a paper writes or builds with, not a technique
+    "rate ratio view size length number descriptions formulations automation formatting".split())
+
+
+def defined_term_type(short: str, long: str) -> str | None:
+    """METHOD for a term an abstract takes the trouble to define ("Error L2-Norm (EL2N)")
+    when no head word types it: most such terms in ML abstracts name techniques.  Plural
+    and possessive long forms name things in the world instead ("autonomous vehicles (AVs)").
+
+    >>> defined_term_type("EL2N", "Error L2-Norm"), defined_term_type("AVs", "autonomous vehicles")
+    ('METHOD', None)
+    >>> defined_term_type("AD", "Alzheimer's disease"), defined_term_type("VLA", "Vision-language-action")
+    (None, None)
+    >>> defined_term_type("CF", "catastrophic forgetting") is None, defined_term_type("MR", "Magnetic Resonance") is None
+    (True, True)
+    >>> defined_term_type("ICU", "intensive care unit"), defined_term_type("ERK", "Erdos-Renyi Kernel")
+    (None, 'METHOD')
+    >>> defined_term_type("LR", "learning rate"), defined_term_type("FPV", "First-Person View")
+    (None, None)
+    """
+    words = long.split()
+    if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
+        return None
+    if words[-1].lower() in _NOT_TECHNIQUES:
+        return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique
+    content = [w for w in re.split(r"[\s\-/]+", long.lower()) if len(w) >= 3 and w.isalpha() and w not in _SMALL_WORDS]
+    technical = sum(w in shared_words(("METHOD", "MODEL", "TASK", "METRIC")) for w in content)
+    # "Magnetic Resonance (MR)": another field's term; so is a lower-case one mostly of other
+    # words ("intensive care unit (ICU)"), while a capitalised one may be a coinage ("Erdos-Renyi Kernel")
+    if not technical or long.islower() and technical * 2 < len(content):
+        return None
+    return "METHOD"
+
+
+_SMALL_WORDS = {"and", "for", "the", "with", "from", "via", "into", "over", "under"}
+
+
 _TITLE_CASE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*$")
 
 
@@ -221,9 +261,8 @@ def _title_name_spelled_out(v, word: int, bracket: int, close: int) -> tuple[int
     titled = len(v.words) > 1 and v.texts[v.words[0][1]] == ":"
     if word == 0 or not titled or v.word_texts[word] != v.word_texts[0]:
         return None
-    inside = v.texts[bracket + 1:close]
-    words = [w for w in v.text(bracket + 1, close).split()]
-    if not 2 <= len(words) <= 6 or not all(_TITLE_CASE_WORD.match(w) for w in words) or any(t in (",", ";") for t in inside):
+    words = v.text(bracket + 1, close).split()  # a comma or any other mark fails the word pattern
+    if not 2 <= len(words) <= 6 or not all(_TITLE_CASE_WORD.match(w) for w in words):
         return None
     return bracket + 1, close, start, end
 

@@ -246,11 +246,11 @@ def glued_on_base_model(v, models: list[tuple[int, int]]) -> dict[tuple[int, int
         base_end = by_start.get(end + 1)
         if base_end is None or texts[end] != "-" or spaced[end - 1] or spaced[end]:
             continue
-        index = bisect_right(v.words, (start, len(texts) + 1)) - 1
-        if index < 0 or not v.words[index][0] <= start < v.words[index][1]:
+        index = v.word_at(start)  # the written word the first name opens
+        if index is None:
             continue
-        word_start, word_end = v.words[index]
-        if word_start == start and word_end >= base_end and _PARAMETER_COUNT.search(v.text(end + 1, word_end)):
+        word_end = v.words[index][1]
+        if word_end >= base_end and _PARAMETER_COUNT.search(v.text(end + 1, word_end)):
             out[(start, end)] = word_end
             out[(end + 1, base_end)] = 0
     return out
@@ -317,6 +317,14 @@ def _read_as_data(v, start: int, end: int, matches, entries, data=frozenset()) -
     return False
 
 
+def _glued_before(v, start: int) -> str | None:
+    """The word glued by a hyphen right before token ``start`` ("SE" of "SE-ResNet"), else None."""
+    texts, spaced = v.texts, v.spaced
+    if start >= 2 and texts[start - 1] == "-" and not spaced[start - 2] and not spaced[start - 1]:
+        return texts[start - 2]
+    return None
+
+
 def glued_prefix_start(v, start: int) -> int:
     """Where a name starts that a short upper-case form glued on by a hyphen opens ("SE-" of
     "SE-ResNet-101"), else ``start``.
@@ -326,11 +334,10 @@ def glued_prefix_start(v, start: int) -> int:
     >>> glued_prefix_start(v, 2), glued_prefix_start(v, 6), glued_prefix_start(v, 10)
     (0, 6, 10)
     """
-    texts, spaced = v.texts, v.spaced
-    if start >= 2 and texts[start - 1] == "-" and not spaced[start - 2] and not spaced[start - 1]:
-        before = texts[start - 2]
-        if before.isupper() and before.isalnum() and len(before) <= 4 and (start == 2 or spaced[start - 3] or texts[start - 3] in "(\"'“"):
-            return start - 2
+    before = _glued_before(v, start)
+    if before and before.isupper() and before.isalnum() and len(before) <= 4 and (
+            start == 2 or v.spaced[start - 3] or v.texts[start - 3] in "(\"'“"):
+        return start - 2
     return start
 
 
@@ -367,11 +374,8 @@ def after_a_capitalised_part(v, start: int) -> bool:
     >>> after_a_capitalised_part(v, 4), after_a_capitalised_part(v, 10), after_a_capitalised_part(v, 12)
     (True, False, False)
     """
-    texts, spaced = v.texts, v.spaced
-    if start < 2 or texts[start - 1] != "-" or spaced[start - 2] or spaced[start - 1]:
-        return False
-    before = texts[start - 2]
-    return before[:1].isupper() and before[1:].islower() and len(before) >= 3 and before.isalpha()
+    before = _glued_before(v, start)
+    return bool(before) and before[:1].isupper() and before[1:].islower() and len(before) >= 3 and before.isalpha()
 
 
 _NEGATING_SUFFIXES = {"free", "less"}
@@ -389,10 +393,9 @@ def inside_a_compound(v, start: int, end: int) -> bool:
     [True, True, False]
     """
     texts, spaced = v.texts, v.spaced
-    if start >= 2 and texts[start - 1] == "-" and not spaced[start - 2] and not spaced[start - 1]:
-        before = texts[start - 2]
-        if before.isalpha() and before.islower() and before not in _HARMLESS_PREFIXES:
-            return True
+    before = _glued_before(v, start)
+    if before and before.isalpha() and before.islower() and before not in _HARMLESS_PREFIXES:
+        return True
     return (end + 1 < len(texts) and texts[end] == "-" and not spaced[end - 1] and not spaced[end]
             and v.lower[end + 1] in _NEGATING_SUFFIXES)
 

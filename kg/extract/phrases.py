@@ -294,6 +294,8 @@ def trained_on_data(data_name: str, written: str) -> bool:
     if not match or len(written) - len(match.group(0)) < len(data_name):
         return False
     return data_name[-1].isdigit() or match.group(0).count("-") == 2
+
+
 _SLASH_LIST = re.compile(r"^(.*?\D)(\d+)((?:/\d+)+)$")
 
 

@@ -23,8 +23,8 @@ from .lexicon import (
     is_name_shaped,
     type_from_head,
 )
+from .abbreviations import defined_term_type
 from .phrases import VARIANT as _VARIANT
-from .resolve import defined_term_type
 from .words import cue_positions, view, where, word_key
 
 __all__ = ["title_name", "title_technique", "title_subject_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
@@ -984,6 +984,25 @@ def _coined_shape(text: str) -> bool:
             and is_name_shaped(text) and not _SIZE_COMPOUND.match(text))
 
 
+def _type_untyped(doc, v, found: dict, untyped_spans: dict[str, tuple[int, int]], abbreviations: dict) -> None:
+    """Type the coined names the authors propose that nothing typed yet ("we propose MaskMix, which
+    ..."): still their new thing, so typed by a head word near it ("to build 3DSeg-8 dataset"), as
+    another rule reads it, else as a technique, like an untyped title name, rather than left out.
+    Three stay untyped: a curated name ("we also introduce the MSE"), a sized name
+    ("Zorkhon-7B-Chat", read with the paper's own sizes), and a short form the paper spells out
+    as no technique ("layer 5 pyramidal cells (L5PCs)")."""
+    spelled_out = {word_key(short) for short, info in abbreviations.items()
+                   if not info["type"] and not defined_term_type(short, info["long"])}
+    untyped = {key: span for key, span in untyped_spans.items() if found.get(key) is None and key not in spelled_out
+               and not _curated(doc, span) and not _PARAMETER_SIZE.search(v.text(*span))}
+    if not untyped:
+        return
+    typed_elsewhere = {word_key(v.text(c["start"], c["end"])): c["type"] for c in candidates.candidates(doc)
+                       if c["type"] in ("MODEL", "DATASET", "METHOD", "METRIC")}
+    for key, (start, end) in untyped.items():
+        found[key] = _nearby_head_type(v, start, end) or typed_elsewhere.get(key) or model_or(v, v.text(start, end), "METHOD")
+
+
 @Language.component("kg_proposals")
 def kg_proposals(doc):
     proposed = candidates.proposed_keys(doc)
@@ -1055,21 +1074,8 @@ def kg_proposals(doc):
     for short, info in abbreviations.items():
         if word_key(info["long"]) in found and word_key(short) not in found:
             found[word_key(short)] = found[word_key(info["long"])]
-    # a coined name the authors propose that nothing here typed ("we propose MaskMix, which ...") is
-    # still their new thing: typed by the head after it ("to build 3DSeg-8 dataset") or as another
-    # rule reads it, else a technique, as an untyped title name is, rather than no node at all
-    # a curated name keeps its curated reading ("we also introduce the MSE"), and a sized name
-    # ("Zorkhon-7B-Chat") is left to the rule that reads the paper's own sizes below
-    # and a short form the paper spells out as no technique ("layer 5 pyramidal cells (L5PCs)") is no name
-    spelled_out = {word_key(short) for short, info in abbreviations.items()
-                   if not info["type"] and not defined_term_type(short, info["long"])}
-    untyped = {key: span for key, span in untyped_spans.items() if found.get(key) is None and key not in spelled_out
-               and not _curated(doc, span) and not _PARAMETER_SIZE.search(v.text(*span))}
-    if untyped:
-        typed_elsewhere = {word_key(v.text(c["start"], c["end"])): c["type"] for c in candidates.candidates(doc)
-                           if c["type"] in ("MODEL", "DATASET", "METHOD", "METRIC")}
-        for key, (start, end) in untyped.items():
-            found[key] = _nearby_head_type(v, start, end) or typed_elsewhere.get(key) or model_or(v, v.text(start, end), "METHOD")
+    if untyped_spans:
+        _type_untyped(doc, v, found, untyped_spans, abbreviations)
     proposed.update(_trained_coinages(doc, v))
     if not found:
         return doc

@@ -13,7 +13,8 @@ from functools import lru_cache
 from spacy.language import Language
 
 from . import candidates
-from .gazetteer import load_generic_phrases, shared_words
+from .abbreviations import defined_term_type
+from .gazetteer import load_generic_phrases
 from .lexicon import NOT_NAMES, is_generic_class, is_link
 from ..normalise import is_size_word, model_family
 from .words import drop_view, view, where, word_key
@@ -91,13 +92,6 @@ def select_spans(cands: list[dict]) -> list[dict]:
     return sorted(out, key=lambda c: c["start"])
 
 
-_NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting underfitting collapse drift shift bias "
-                             "memorization grokking data".split()) | frozenset(
-    # quantities and settings ("learning rate (LR)", "replay ratio (RR)", "signal-to-noise ratio
-    # (SNR)", "First-Person View (FPV)"), and what a paper writes or builds with, not a technique
-    "rate ratio view size length number descriptions formulations automation formatting".split())
-
-
 # a sentence that lists what other fields or many applications do, not what the paper works on
 _OTHER_FIELDS = re.compile(r"\b(?:other|various|different|diverse|multiple|several|many|numerous)\s+(?:fields|domains|areas|"
                            r"disciplines|applications)\b|\b(?:fields|domains|areas|disciplines) such as\b", re.I)
@@ -155,41 +149,6 @@ def is_fragment(text: str) -> bool:
     [True, True, True, True, True, False, False]
     """
     return bool(_FRAGMENT.match(text))
-
-
-def defined_term_type(short: str, long: str) -> str | None:
-    """METHOD for a term an abstract takes the trouble to define ("Error L2-Norm (EL2N)")
-    when no head word types it: most such terms in ML abstracts name techniques.  Plural
-    and possessive long forms name things in the world instead ("autonomous vehicles (AVs)").
-
-    >>> defined_term_type("EL2N", "Error L2-Norm"), defined_term_type("AVs", "autonomous vehicles")
-    ('METHOD', None)
-    >>> defined_term_type("AD", "Alzheimer's disease"), defined_term_type("VLA", "Vision-language-action")
-    (None, None)
-    >>> defined_term_type("CF", "catastrophic forgetting") is None, defined_term_type("MR", "Magnetic Resonance") is None
-    (True, True)
-    >>> defined_term_type("ICU", "intensive care unit"), defined_term_type("ERK", "Erdos-Renyi Kernel")
-    (None, 'METHOD')
-    >>> defined_term_type("LR", "learning rate"), defined_term_type("FPV", "First-Person View")
-    (None, None)
-    """
-    words = long.split()
-    if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
-        return None
-    if words[-1].lower() in _NOT_TECHNIQUES:
-        return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique
-    content = [w for w in re.split(r"[\s\-/]+", long.lower()) if len(w) >= 3 and w.isalpha() and w not in _SMALL_WORDS]
-    technical = sum(w in shared_words(("METHOD", "MODEL", "TASK", "METRIC")) for w in content)
-    # "Magnetic Resonance (MR)": another field's term; so is a lower-case one mostly of other
-    # words ("intensive care unit (ICU)"), while a capitalised one may be a coinage ("Erdos-Renyi Kernel")
-    if not technical or long.islower() and technical * 2 < len(content):
-        return None
-    return "METHOD"
-
-
-_SMALL_WORDS = {"and", "for", "the", "with", "from", "via", "into", "over", "under"}
-
-
 
 
 def _abbreviation_candidates(doc) -> None:

@@ -126,7 +126,7 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         also = "; ".join(f"{describe(c)}: --around {shlex.quote(c.key)} draws it" for c in others)
         notes.append(f"--around {name!r} is {describe(ranked[0])}; it also names {also}")
     chosen = ranked[0]
-    if chosen.is_paper and chosen.key != query and chosen.external_id != query and chosen.name.lower() != query.lower():
+    if chosen.is_paper and best[0] != 0:  # not named exactly (key, id or whole title)
         # a fragment of titles: say how many it fits, and when it is only inside a word ("vi" of "Supervised")
         titles = sum(1 for c in ranked if c.is_paper)
         inside = "" if whole_words(chosen.name, query) else f", where {name!r} is only part of a word"
