@@ -56,6 +56,8 @@ SPLITS = {
     "written8": ("written8.jsonl",),
     "written9a": ("written9a.jsonl",),
     "written9b": ("written9b.jsonl",),
+    "written10a": ("written10a.jsonl",),
+    "written10b": ("written10b.jsonl",),
 }
 
 
