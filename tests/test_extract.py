@@ -600,6 +600,15 @@ def test_a_lower_case_term_the_paper_coins_is_proposed(nlp):
     assert not any(e.role == "proposed" for e in found.values())
 
 
+def test_a_lower_case_name_introduced_with_an_appositive_or_which_clause_is_proposed(nlp):
+    paper = Paper("p-lc", "Patching", "We present zorbpatch, a lightweight scaffold for repair. We also introduce "
+                  "lookahead zorbing, which drafts future queries. We present experiments, which show gains.")
+    found, _, _ = entities(nlp, paper)
+    assert found["zorbpatch"].role == found["lookahead zorbing"].role == "proposed"
+    assert found["zorbpatch"].type == found["lookahead zorbing"].type == "METHOD"
+    assert "experiments" not in found
+
+
 def test_a_known_model_with_a_written_version_or_size_is_that_variant(nlp):
     paper = Paper("p-v", "Compare", "We compare Claude v1.3 and Pythia 1.4B with 4 baselines.")
     found, _, _ = entities(nlp, paper)

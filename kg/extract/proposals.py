@@ -607,31 +607,47 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
     """Lower-case names a paper introduces with an appositive that says what they are: "we
     introduce weight selection, a method for ...", "we propose prototype calibration, a simple
     scheme". Up to four words right after the verb (no article), then ", a/an" and a head
-    word within five words; the head types the name.
+    word within five words; the head types the name, and a name with no known head word is a
+    METHOD ("we present tracepatch, a lightweight scaffold"). A technique word after the verb
+    can also be followed by ", which" ("we introduce lookahead eviction, which drafts ...").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("We introduce weight selection, a method for init. We propose the loss, a new objective. "
-    ...                         "We present experiments, which show gains. We propose prototype calibration, a simple scheme.")
+    ...                         "We present experiments, which show gains. We propose prototype calibration, a simple scheme. "
+    ...                         "We present x1, a modular scaffold. We propose motion-aware masking, which samples masks.")
     >>> [(doc[s:e].text, t) for s, e, t in lower_case_appositive_names(view(doc))]
-    [('weight selection', 'METHOD'), ('prototype calibration', 'METHOD')]
+    [('weight selection', 'METHOD'), ('prototype calibration', 'METHOD'), ('x1', 'METHOD'), ('motion-aware masking', 'METHOD')]
     """
     lower, texts, n = v.lower, v.texts, len(v.texts)
     out = []
     for i in _cues(v, _INTRODUCING):
         if not any(word in _AUTHORS or word in _SUBJECTS for word in lower[max(0, i - 3):i]):
             continue
-        end = i + 1
-        while end < n and end - i <= 4 and (texts[end].isalpha() and texts[end].islower() or (
+        end, words = i + 1, 0
+        while end < n and words <= 4 and (_lower_case_word(texts[end]) or (
                 texts[end] == "-" and not v.spaced[end - 1] and not v.spaced[end])) and lower[end] not in _COINAGE_ENDS:
+            words += texts[end] != "-" and (texts[end - 1] != "-" or v.spaced[end - 1])  # "motion-aware": one word
             end += 1
-        if end == i + 1 or end - i > 4 or lower[i + 1] in _NOT_COINED or end + 1 >= n or texts[end] != ",":
+        if end == i + 1 or words > 4 or lower[i + 1] in _NOT_COINED or end + 1 >= n or texts[end] != ",":
+            continue
+        if lower[end + 1] == "which" and lower[end - 1].endswith(_TECHNIQUE_ENDINGS):
+            out.append((i + 1, end, "METHOD"))  # "we introduce lookahead eviction, which drafts ..."
             continue
         if lower[end + 1] not in ("a", "an"):
             continue
-        head = next((HEAD_TYPES[lower[j]] for j in range(end + 2, min(end + 7, n)) if lower[j] in HEAD_TYPES), None)
+        head = next((HEAD_TYPES[lower[j]] for j in range(end + 2, min(end + 7, n)) if lower[j] in HEAD_TYPES), "METHOD")
         if head in ("METHOD", "DATASET", "METRIC"):
             out.append((i + 1, end, head))
     return out
+
+
+# the last word of a technique named in lower case: "lookahead eviction", "motion-aware masking"
+_TECHNIQUE_ENDINGS = ("ion", "ing", "ment", "ance", "ence")
+
+
+def _lower_case_word(text: str) -> bool:
+    """A word of a lower-case name: letters, maybe digits ("x1"), no capital."""
+    return text.isalnum() and text[:1].isalpha() and text.islower()
 
 
 def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
