@@ -1267,6 +1267,10 @@ def test_a_split_written_after_a_dataset_is_in_its_text_not_its_node(nlp):
     found, _, _ = entities(nlp, paper)
     assert (found["LibriSpeech"].text, found["COCO"].text) == ("LibriSpeech test-clean", "COCO val2017")
     assert found["MMLU"].text == "MMLU"  # a bare "test" is prose, not a named split
+    directions = Paper("p-sp2", "A study", "It improves BLEU on CoVoST 2 En-X by 2.1 points and on FLORES-200 x-en.")
+    found, _, _ = entities(nlp, directions)
+    assert (found["CoVoST 2"].text, found["FLORES-200"].text) == ("CoVoST 2 En-X", "FLORES-200 x-en")
+    assert not any("En-X" in name or "x-en" in name for name in found)  # the direction is no node of its own
 
 
 def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(nlp):

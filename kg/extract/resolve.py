@@ -233,16 +233,19 @@ def _size_list_end(v, end: int) -> int | None:
         stop = end = at = at + 1
 
 
-_SPLIT = re.compile(r"(?:test|dev|val|train)-(?:clean|other|dev|std)|(?:train|val|test|minival)(?:19|20)\d\d|minival")
+# a split ("test-clean", "val2017") or a translation direction ("En-X", "de-en") of a dataset
+_SPLIT = re.compile(r"(?:test|dev|val|train)-(?:clean|other|dev|std)|(?:train|val|test|minival)(?:19|20)\d\d|minival"
+                    r"|(?:[a-z]{2}|x)(?:-|→|->)(?:[a-z]{2}|x)")
 
 
 def _split_end(v, end: int) -> int | None:
-    """Where a dataset's split written right after its name ends ("test-clean", "val2017"), or None.
+    """Where a dataset's split or translation direction written right after its name ends
+    ("test-clean", "val2017", "En-X"), or None.
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("LibriSpeech test-clean and COCO val2017 or MMLU test"))
-    >>> _split_end(v, 1), _split_end(v, 6), _split_end(v, 9)
-    (4, 7, None)
+    >>> v = view(spacy.blank("en")("LibriSpeech test-clean and COCO val2017 or MMLU test and CoVoST 2 En-X"))
+    >>> _split_end(v, 1), _split_end(v, 6), _split_end(v, 9), _split_end(v, 13)
+    (4, 7, None, 16)
     """
     index = v.word_at(end) if end < len(v.texts) and v.spaced[end - 1] else None
     return v.words[index][1] if index is not None and _SPLIT.fullmatch(v.word_lower[index]) else None
@@ -315,7 +318,10 @@ def kg_resolve(doc):
                       and " " in (text := v.text(c["start"], c["end"]))}
     # "Falcon2-11B-vlm" of a proposed "Falcon2-11B": a name that extends the paper's own after a hyphen is its variant
     proposed_stems = tuple({v.text(c["start"], c["end"]) + "-" for c in chosen if c["proposed"] and c["end"] - c["start"] <= 5})
+    absorbed: set[int] = set()  # tokens a dataset's written split took ("En-X" of "CoVoST 2 En-X")
     for cand in chosen:
+        if cand["start"] in absorbed:
+            continue
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
         if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
             continue
@@ -358,6 +364,7 @@ def kg_resolve(doc):
             canonical, stop = family, list_end
             text = v.text(cand["start"], stop)
         if cand["type"] == "DATASET" and (split_end := _split_end(v, stop)) is not None:
+            absorbed.update(range(stop, split_end))
             stop = split_end  # "LibriSpeech test-clean": the split is written as part of the name, the node is the dataset's
             text = v.text(cand["start"], stop)
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
