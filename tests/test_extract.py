@@ -1273,6 +1273,11 @@ def test_a_split_written_after_a_dataset_is_in_its_text_not_its_node(nlp):
     assert not any("En-X" in name or "x-en" in name for name in found)  # the direction is no node of its own
 
 
+def test_a_count_of_something_before_a_data_head_is_no_dataset(nlp):
+    found, _, _ = entities(nlp, Paper("p-q", "A study", "We match features on a shared 50M-token corpus and a 10k-image benchmark."))
+    assert not any(name[0].isdigit() for name in found)
+
+
 def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(nlp):
     found, _, _ = entities(nlp, Paper("p-rl", "A study", "We train agents with reinforcement learning. RL is hard."))
     assert "RL" in found["reinforcement learning"].aliases  # so `papers_using name=RL` finds the node

@@ -396,3 +396,12 @@ def test_an_improved_plus_plus_version_is_its_own_node_in_its_family(nlp):
     found = entities_of(nlp, "A study", "We compare DimeNet++ with DimeNet and report chrF++ beside chrF.")
     assert found["DimeNet++"].family == "DimeNet" and "DimeNet" in found
     assert found["chrF++"].type == "METRIC" and "chrF" in found
+
+
+def test_a_metric_at_one_cutoff_is_its_own_node_in_the_cutoff_family(nlp):
+    found = entities_of(nlp, "Code", "We report pass@1 and pass@10, Hits@1 and Hits@10, P@1, and ROUGE-L with ROUGE-Lsum.")
+    assert found["pass@1"].family == found["pass@10"].family == "pass@k"  # not pass^k, another measure
+    assert found["Hits@1"].family == found["Hits@10"].family == "Hits@k"
+    assert found["precision@1"].text == "P@1" and found["ROUGE-Lsum"].family == "ROUGE-L" and "ROUGE-L" in found
+    checkpoint = entities_of(nlp, "Prompts", "We fine-tune T0pp and compare it with T0.")
+    assert checkpoint["T0++"].text == "T0pp" and "T0" in checkpoint  # T0pp is T0++, not T0

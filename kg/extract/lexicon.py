@@ -71,6 +71,7 @@ NOT_NAMES = frozenset(
 )
 
 _SIZE = re.compile(r"^\d+(\.\d+)?([BMKT]|[KMGTP]i?B)$", re.I)  # 8B parameters, 349GB of text
+_QUANTITY = re.compile(r"^\d+(\.\d+)?[BMKT]?-[a-z]+$", re.I)
 # "a model family", "the XL variants": the typing word is the one before.
 TRANSPARENT_HEADS = {"family", "families", "series", "variant", "variants", "version", "versions"}
 _SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
@@ -134,6 +135,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, True, True, False, False, False, False]
     >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "62B.", "350M-175B", "349GB", "GF-Minecraft", "Llama-3", "Swin-T"]]
     [False, False, False, False, False, True, True, True]
+    >>> [is_name_shaped(t) for t in ["50M-token", "10k-image", "7B-parameter", "3D-Front", "4-bit"]]
+    [False, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
     [False, False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
@@ -147,6 +150,8 @@ def is_name_shaped(text: str) -> bool:
         return False
     if all(_SIZE.match(p) for p in text.rstrip(".").split("-") if p):
         return False  # a size or a size range: "8B", "62B.", "350M-175B"
+    if _QUANTITY.match(text):
+        return False  # a count of something: "a 50M-token corpus", "a 10k-image benchmark"
     parts = [p for p in text.split("-") if p]
     if len(parts) > 1 and all(p.isalpha() and (p.islower() or p.istitle() and len(p) > 1) for p in parts):
         return False  # "Multi-Agent", "Pre-Training": ordinary hyphenated words (not "Imagenet-C")
