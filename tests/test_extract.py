@@ -609,6 +609,14 @@ def test_a_lower_case_name_introduced_with_an_appositive_or_which_clause_is_prop
     assert "experiments" not in found
 
 
+def test_a_benchmark_the_authors_assemble_is_their_dataset(nlp):
+    paper = Paper("p-ab", "Talking Heads", "To expand the training scale, we assemble Zorb2-Bench, comprising five public "
+                  "datasets. We also compile ZorbQA from forum posts. Results on Zorb2-Bench improve.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["Zorb2-Bench"].type, found["Zorb2-Bench"].role) == ("DATASET", "proposed")
+    assert (found["ZorbQA"].type, found["ZorbQA"].role) == ("DATASET", "proposed")
+
+
 def test_a_known_model_with_a_written_version_or_size_is_that_variant(nlp):
     paper = Paper("p-v", "Compare", "We compare Claude v1.3 and Pythia 1.4B with 4 baselines.")
     found, _, _ = entities(nlp, paper)

@@ -1002,7 +1002,8 @@ def _coined_shape(text: str) -> bool:
 
 def _type_untyped(doc, v, found: dict, untyped_spans: dict[str, tuple[int, int]], abbreviations: dict) -> None:
     """Type the coined names the authors propose that nothing typed yet ("we propose MaskMix, which
-    ..."): still their new thing, so typed by a head word near it ("to build 3DSeg-8 dataset"), as
+    ..."): still their new thing, so typed by its shape ("A2F-Bench", "FooQA": data), by a head word
+    near it ("to build 3DSeg-8 dataset"), as
     another rule reads it, else as a technique, like an untyped title name, rather than left out.
     Three stay untyped: a curated name ("we also introduce the MSE"), a sized name
     ("Zorkhon-7B-Chat", read with the paper's own sizes), and a short form the paper spells out
@@ -1016,7 +1017,12 @@ def _type_untyped(doc, v, found: dict, untyped_spans: dict[str, tuple[int, int]]
     typed_elsewhere = {word_key(v.text(c["start"], c["end"])): c["type"] for c in candidates.candidates(doc)
                        if c["type"] in ("MODEL", "DATASET", "METHOD", "METRIC")}
     for key, (start, end) in untyped.items():
-        found[key] = _nearby_head_type(v, start, end) or typed_elsewhere.get(key) or model_or(v, v.text(start, end), "METHOD")
+        text = v.text(start, end)
+        found[key] = (("DATASET" if _BENCHMARK_SHAPED.search(text) else None) or _nearby_head_type(v, start, end)
+                      or typed_elsewhere.get(key) or model_or(v, text, "METHOD"))
+
+
+_BENCHMARK_SHAPED = re.compile(r"(?:[Bb]ench|QA)$")  # "we assemble A2F-Bench, comprising ...", "FooQA"
 
 
 @Language.component("kg_proposals")
