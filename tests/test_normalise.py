@@ -405,3 +405,10 @@ def test_a_metric_at_one_cutoff_is_its_own_node_in_the_cutoff_family(nlp):
     assert found["precision@1"].text == "P@1" and found["ROUGE-Lsum"].family == "ROUGE-L" and "ROUGE-L" in found
     checkpoint = entities_of(nlp, "Prompts", "We fine-tune T0pp and compare it with T0.")
     assert checkpoint["T0++"].text == "T0pp" and "T0" in checkpoint  # T0pp is T0++, not T0
+
+
+def test_a_curated_task_in_a_learning_setting_belongs_to_the_task_it_sets(nlp):
+    found = entities_of(nlp, "A study", "We study zero-shot NER, few-shot object detection and open-domain QA.")
+    assert found["zero-shot named entity recognition"].family == "named entity recognition"
+    assert found["few-shot object detection"].family == "object detection"
+    assert found["open-domain question answering"].family == "question answering"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
@@ -104,6 +104,16 @@ def surface_variants(form: str) -> set[str]:
     return {v for v in out if v}
 
 
+# learning settings that make a task a benchmark task of its own ("zero-shot question
+# answering", "long-tailed object detection"); modality words ("multimodal", "3D") are
+# left out: papers use them loosely, as descriptions of their inputs
+TASK_SETTINGS = frozenset(
+    "zero-shot few-shot open-vocabulary open-domain open-set open-world long-tailed class-incremental "
+    "task-incremental domain-incremental online multi-turn multi-hop personalized personalised customized "
+    "customised unsupervised semi-supervised weakly-supervised fine-grained".split()
+)
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> tuple[GazetteerEntry, ...]:
     base = Path(folder) if folder else GAZETTEER_DIR
@@ -129,7 +139,25 @@ def load_gazetteer(folder: str | None = None) -> tuple[GazetteerEntry, ...]:
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as err:
                 raise ExtractionError(f"{path}:{number}: bad gazetteer entry ({err})", fix="each line needs a JSON object with a 'name'") from err
-    return tuple(entries)
+    return tuple(_with_setting_families(entries))
+
+
+def _with_setting_families(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """A curated task in a learning setting belongs to the curated task it sets ("zero-shot named
+    entity recognition" -> named entity recognition), as the same phrase found by the rules does.
+
+    >>> [e.family for e in _with_setting_families([GazetteerEntry("question answering", "TASK", ("QA",)),
+    ...     GazetteerEntry("zero-shot QA", "TASK"), GazetteerEntry("few-shot learning", "METHOD")])]
+    [None, 'question answering', None]
+    """
+    tasks = {form.lower(): entry.name for entry in entries if entry.type == "TASK" for form in (entry.name, *entry.aliases)}
+    out = []
+    for entry in entries:
+        setting, _, rest = entry.name.partition(" ")
+        if entry.type == "TASK" and not entry.family and setting.lower() in TASK_SETTINGS and rest.lower() in tasks:
+            entry = replace(entry, family=tasks[rest.lower()])
+        out.append(entry)
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -30,7 +30,7 @@ from spacy.language import Language
 
 from ..normalise import SIZE_LETTER_LIST, surface_key
 from . import candidates
-from .gazetteer import load_gazetteer
+from .gazetteer import TASK_SETTINGS, load_gazetteer
 from .lexicon import PARTICIPLE_ENDINGS
 from .words import WordMemo, name_shaped, view, where
 
@@ -369,23 +369,13 @@ class PhraseTyper:
             candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
-        for start, end, family in after_prefix(v, known, "TASK", _TASK_SETTINGS, v.word_lower):
+        for start, end, family in after_prefix(v, known, "TASK", TASK_SETTINGS, v.word_lower):
             candidates.add(doc, start, end, "TASK", "gazetteer-variant", family=family, confidence=0.8)
         return doc
 
 
 # continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
 _STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
-# learning settings that make a task a benchmark task of its own ("zero-shot question
-# answering", "long-tailed object detection"); modality words ("multimodal", "3D") are
-# left out: papers use them loosely, as descriptions of their inputs
-_TASK_SETTINGS = frozenset(
-    "zero-shot few-shot open-vocabulary open-domain open-set open-world long-tailed class-incremental "
-    "task-incremental domain-incremental online multi-turn multi-hop personalized personalised customized "
-    "customised unsupervised semi-supervised weakly-supervised fine-grained".split()
-)
-
-
 _WRITTEN_SIZE = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[BM])$")
 
 
