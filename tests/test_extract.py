@@ -1054,6 +1054,10 @@ def test_tasks_named_as_other_fields_are_not_the_papers(nlp):
                   "We study robotic manipulation with LoRA.")
     found = found_types(nlp, paper)
     assert "speech recognition" not in found and found.get("robotic manipulation") == "TASK"
+    for background in ("Deep learning has revolutionized the fields of computer vision and speech recognition.",
+                       "It is adopted in applications ranging from computer vision to speech recognition."):
+        found = found_types(nlp, Paper("p-of1", "Zorb: Robot Control", background + " We study robotic manipulation."))
+        assert "speech recognition" not in found and found.get("robotic manipulation") == "TASK", background
     # the authors' own evaluation across many domains keeps its tasks
     for abstract in ("We demonstrate Zorb on several applications, including image classification and object detection.",
                      "We evaluate Zorb on diverse domains: image classification and object detection."):

@@ -94,7 +94,8 @@ def select_spans(cands: list[dict]) -> list[dict]:
 
 # a sentence that lists what other fields or many applications do, not what the paper works on
 _OTHER_FIELDS = re.compile(r"\b(?:other|various|different|diverse|multiple|several|many|numerous)\s+(?:fields|domains|areas|"
-                           r"disciplines|applications)\b|\b(?:fields|domains|areas|disciplines) such as\b", re.I)
+                           r"disciplines|applications)\b|\b(?:fields|domains|areas|disciplines) (?:such as|like|of|including)\b"
+                           r"|\branging from\b", re.I)
 _AUTHORS = re.compile(r"\b(?:we|our|us)\b", re.I)
 
 
@@ -106,6 +107,9 @@ def _about_other_work(sentence: str) -> bool:
     >>> _about_other_work("It works in other fields such as speech recognition."), _about_other_work(
     ...     "We demonstrate Zorb on several applications, including image classification.")
     (True, False)
+    >>> _about_other_work("Deep learning has revolutionized the fields of vision and speech recognition."), _about_other_work(
+    ...     "It is used in applications ranging from vision to speech recognition.")
+    (True, True)
     """
     return bool(_OTHER_FIELDS.search(sentence)) and not _AUTHORS.search(sentence)
 
