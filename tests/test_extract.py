@@ -559,6 +559,12 @@ def test_a_short_form_defined_for_short_pairs_with_its_long_form(nlp):
     assert "LZ-O" in found["Leave Zorb Out"].aliases
 
 
+def test_a_long_form_spelled_by_initials_over_function_words_is_whole(nlp):
+    paper = Paper("p-gl", "Zero-shot", "We propose Image-free Contrast Injection with Semantics (ICIS) for zorbs.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ICIS"].aliases == ("Image-free Contrast Injection with Semantics",)  # not "Injection with Semantics"
+
+
 def test_a_size_list_stands_for_the_family(nlp):
     paper = Paper("p-z", "Upcycling", "Upcycled T5 Base, Large, and XL models beat Llama 2 7B, GPT-4 and Mistral 7B.")
     found, _, _ = entities(nlp, paper)

@@ -86,7 +86,7 @@ _CROSS = re.compile(r"(?i)(?<![a-z])cross(?=-?[a-z])")
 
 def _long_form_count(letters: list[str], words: list[str]) -> int | None:
     limit = min(len(words), len(letters) + 5, 2 * len(letters) + 1)
-    spelled = _initials_count(letters, words)
+    spelled = _initials_count(letters, words) or _initials_over_glue(letters, words)
     if spelled:
         return spelled  # every letter starts a word: "proximal policy optimization (PPO)", not "policy optimization"
     for count in range(1, limit + 1):
@@ -125,6 +125,38 @@ def _initials_count(letters: list[str], words: list[str]) -> int | None:
     if words[first_word].lower() in _NOT_FIRST:
         return None
     return len(words) - first_word
+
+
+_GLUE = frozenset({"with", "of", "for", "and", "in", "on", "to", "via", "by", "from", "the", "a", "an"})
+
+
+def _initials_over_glue(letters: list[str], words: list[str]) -> int | None:
+    """How many trailing words spell the short form with their initials, a hyphenated word
+    giving one letter or one per part, and short function words in between giving none:
+    "Image-free Classifier Injection with Semantics (ICIS)", not "Injection with Semantics".
+
+    >>> _initials_over_glue(list("icis"), ["We", "propose", "Image-free", "Classifier", "Injection", "with", "Semantics"])
+    5
+    >>> _initials_over_glue(list("ppo"), ["a", "proximal", "policy"]) is None
+    True
+    """
+    i, j = len(letters) - 1, len(words) - 1
+    while i >= 0 and j >= 0:
+        parts = [part for part in words[j].split("-") if part]
+        if not parts:
+            return None
+        if 1 < len(parts) <= i + 1 and all(map(_spells, letters[i - len(parts) + 1 : i + 1], parts)):
+            i -= len(parts)
+        elif _spells(letters[i], parts[0]):
+            i -= 1
+        elif words[j].lower() in _GLUE and i < len(letters) - 1:
+            pass
+        else:
+            return None
+        j -= 1
+    if i >= 0 or words[j + 1].lower() in _GLUE:
+        return None
+    return len(words) - j - 1
 
 
 _NUMBER_WORDS = {"2": ("to", "two"), "4": ("for", "four")}  # "speech-to-speech translation (S2ST)"
