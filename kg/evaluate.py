@@ -58,6 +58,8 @@ SPLITS = {
     "written9b": ("written9b.jsonl",),
     "written10a": ("written10a.jsonl",),
     "written10b": ("written10b.jsonl",),
+    "written11a": ("written11a.jsonl",),
+    "written11b": ("written11b.jsonl",),
 }
 
 
