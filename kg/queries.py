@@ -26,6 +26,8 @@ into the text.
 
 from __future__ import annotations
 
+import difflib
+
 import os
 import re
 from dataclasses import dataclass
@@ -105,7 +107,8 @@ class Template:
         declared = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(declared))
         if unknown:
-            known = f"its parameters are: {', '.join(declared) or 'none'}"
+            meant = [close[0] for name in unknown if (close := difflib.get_close_matches(name, declared, n=1, cutoff=0.6))]
+            known = (f"did you mean {', '.join(meant)}? " if meant else "") + f"its parameters are: {', '.join(declared) or 'none'}"
             raise QueryError(f"template {self.name!r} has no parameter {', '.join(unknown)}",
                              fix=f"{known} (kg.queries.get_template({self.name!r}).params describes each)", cli_fix=f"{known} (see `kg query --list`)")
         out = {}
@@ -182,7 +185,9 @@ def get_template(name: str, folder: str | Path | None = None) -> Template:
     templates = load_templates(folder)
     if name not in templates:
         close = [n for n in templates if name.lower() in n or n in name.lower()]
-        raise QueryError(f"no query template named {name!r}", fix=f"try {', '.join(close or sorted(templates))}")
+        close += [n for n in difflib.get_close_matches(name.lower(), list(templates), n=3, cutoff=0.6) if n not in close]
+        fix = f"did you mean {', '.join(close)}?" if close else f"try {', '.join(sorted(templates))}"
+        raise QueryError(f"no query template named {name!r}", fix=fix + " (`kg query --list` shows them all)")
     return templates[name]
 
 

@@ -693,7 +693,15 @@ def test_kg_query_json(workdir, capsys):
 def test_kg_query_unknown_parameter_is_one_line(workdir, capsys):
     assert main(["query", "papers_using", "--param", "nmae=x", "--workdir", workdir]) == 2
     err = capsys.readouterr().err
-    assert "has no parameter nmae" in err and err.count("\n") == 1
+    assert "has no parameter nmae" in err and "did you mean name?" in err and err.count("\n") == 1
+
+
+def test_a_misspelt_template_or_name_gets_a_suggestion(workdir, capsys):
+    assert main(["query", "paper_using", "--param", "name=x", "--workdir", workdir]) == 2
+    assert "did you mean papers_using?" in capsys.readouterr().err
+    assert main(["query", "papers_using", "--param", "name=GSM8KK", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "did you mean 'GSM8K'?" in err and "check the spelling" not in err
 
 
 def test_an_empty_answer_to_a_named_paper_says_how_to_find_names(workdir, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 
 from ..errors import QueryError
@@ -67,6 +68,7 @@ def run(args) -> int:
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
         kept_out = [k for k in unfound if _kept_out(given[k])]
         longer = {k: names for k in unfound if k not in kept_out and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
+        close = {k: names for k in unfound if k not in kept_out and k not in longer and (names := _close_names(store, given[k]))}
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     for param, ranked in readings.items():
@@ -95,7 +97,9 @@ def run(args) -> int:
     for param, names in longer.items():
         shown = ", ".join(f"{label} “{name}”" for label, name in names)
         print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
-    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer and not asked_paper:
+    for param, names in close.items():
+        print(f"note: {param}={given[param]!r} is no node here; did you mean {', '.join(repr(n) for n in names)}?", file=sys.stderr)
+    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer and not close and not asked_paper:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
@@ -131,6 +135,20 @@ def _kept_out(value: str) -> bool:
 
     value = value.strip()
     return value in NOT_NAMES or is_generic_class(value) or word_key(value) in generic_keys()
+
+
+def _close_names(store, value: str) -> list[str]:
+    """Entity names spelled like ``value`` (a typo: "GSM8KK", "Lamma 2"), most-supported first
+    among equals; only names that start with the same letter are read, so a big store answers fast."""
+    value = value.strip()
+    if len(value) < 3:
+        return []
+    rows = store.read("MATCH (e) WHERE e.title IS NULL AND toLower(left(e.name, 1)) = $first "
+                      "RETURN e.name AS name, coalesce(e.support, 0) AS support", {"first": value[:1].lower()})
+    by_folded: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: (-r["support"], r["name"])):
+        by_folded.setdefault(row["name"].lower(), row["name"])
+    return [by_folded[f] for f in difflib.get_close_matches(value.lower(), list(by_folded), n=4, cutoff=0.75)]
 
 
 def _names_starting(store, key: str) -> list[tuple[str, str]]:
