@@ -780,6 +780,17 @@ def test_kg_cypher_rejects_writes(workdir, capsys, query):
     assert json.loads(capsys.readouterr().out) == [{"n": 1, "t": TITLES["p1"]}]
 
 
+def test_kg_cypher_names_a_label_type_or_property_the_graph_lacks(workdir, capsys):
+    assert main(["cypher", "MATCH (d:Datset) RETURN d.name", "--workdir", workdir]) == 0
+    assert "no node label Datset in this graph (did you mean Dataset?)" in capsys.readouterr().err
+    assert main(["cypher", "MATCH (p:Paper)-[:EVALUATED_ON]->(d) RETURN d.name", "--workdir", workdir]) == 0
+    assert "did you mean EVALUATES_ON?" in capsys.readouterr().err
+    assert main(["cypher", "MATCH (d:Dataset) RETURN d.nmae", "--workdir", workdir]) == 0
+    assert "no property nmae on any node or relationship (did you mean name?)" in capsys.readouterr().err
+    assert main(["cypher", "MATCH (d:Dataset) RETURN d.name LIMIT 1", "--workdir", workdir]) == 0
+    assert "did you mean" not in capsys.readouterr().err  # a query that finds rows gets no hint
+
+
 def test_kg_cypher_missing_parameter_and_bad_syntax(workdir, capsys):
     assert main(["cypher", "MATCH (p:Paper) RETURN p LIMIT $n", "--workdir", workdir]) == 2
     assert "uses $n but no value was given" in capsys.readouterr().err

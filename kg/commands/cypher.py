@@ -16,10 +16,12 @@ Parameter values given as ``--param k=v`` are read as JSON when they parse as JS
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 import sys
 
-from ..errors import QueryError
+from ..errors import QueryError, StoreError
 from ..queries import READ_ONLY_MESSAGE, missing_params, run_cypher  # noqa: F401  (re-exported)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
@@ -67,5 +69,59 @@ def run(args) -> int:
         raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
     with open_store(args) as store:
         rows = run_cypher(store, cypher, params)
+        unknown = unknown_names(cypher, _property_keys(store)) if not rows or _empty_columns(rows) else []
     print_rows(rows, args.fmt)
+    for note in unknown:
+        print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_NODE_LABELS = re.compile(r"\(\s*\w*\s*((?::\s*`?\w+`?\s*)+)")
+_REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*(`?\w+`?(?:\s*\|\s*:?\s*`?\w+`?)*)")
+_PATTERN_VARIABLE = re.compile(r"[(\[]\s*([A-Za-z_]\w*)")
+_PROPERTY = re.compile(r"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b")
+
+
+def unknown_names(cypher: str, property_keys: set[str]) -> list[str]:
+    """Labels, relationship types and properties a query names that paper-kg's graph does not
+    have: the likely reason it found nothing ("Datset", "EVALUATED_ON", "d.nmae").
+
+    >>> for note in unknown_names("MATCH (d:Datset)<-[:EVALUATED_ON]-(p) RETURN d.nmae, p.title, 'x.y'", {"name", "title"}):
+    ...     print(note[:70])
+    no node label Datset in this graph (did you mean Dataset?); labels: Pa
+    no relationship type EVALUATED_ON in this graph (did you mean EVALUATE
+    no property nmae on any node or relationship (did you mean name?)
+    """
+    from ..graph import LABELS, RELATIONSHIP_TYPES
+
+    text = _STRING.sub("''", cypher)
+    notes = []
+    labels = [label.strip(" `") for group in _NODE_LABELS.findall(text) for label in group.split(":") if label.strip(" `")]
+    for label in dict.fromkeys(label for label in labels if label not in LABELS):
+        notes.append(f"no node label {label} in this graph{_meant(label, LABELS)}; labels: {', '.join(LABELS)}")
+    types = [t.strip(" `:") for group in _REL_TYPES.findall(text) for t in group.split("|") if t.strip(" `:")]
+    for rel in dict.fromkeys(t for t in types if t not in RELATIONSHIP_TYPES):
+        notes.append(f"no relationship type {rel} in this graph{_meant(rel, RELATIONSHIP_TYPES)}; types: {', '.join(RELATIONSHIP_TYPES)}")
+    if property_keys:
+        variables = set(_PATTERN_VARIABLE.findall(text))
+        properties = [prop for var, prop in _PROPERTY.findall(text) if var in variables and prop not in property_keys]
+        for prop in dict.fromkeys(properties):
+            notes.append(f"no property {prop} on any node or relationship{_meant(prop, sorted(property_keys))}")
+    return notes
+
+
+def _meant(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6) or [k for k in known if k.lower() == name.lower()]
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _property_keys(store) -> set[str]:
+    try:
+        return {row["propertyKey"] for row in store.read("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey")}
+    except (QueryError, StoreError):  # a store without the procedure: no property check
+        return set()
+
+
+def _empty_columns(rows: list[dict]) -> bool:
+    return any(all(row.get(column) is None for row in rows) for column in rows[0])
