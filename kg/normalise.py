@@ -302,6 +302,35 @@ def _wrapped(text: str, opening: str, closing: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=100_000)
+def curated_tail(entity_type: str, name: str) -> str | None:
+    """The curated technique, task or metric a longer name ends with, as its family: "iterative
+    DPO" is a kind of DPO, "Query-Level Knowledge Distillation" of knowledge distillation.
+
+    >>> curated_tail("METHOD", "iterative DPO"), curated_tail("METHOD", "Query-Level Knowledge Distillation")
+    ('DPO', 'knowledge distillation')
+    >>> curated_tail("METHOD", "knowledge distillation"), curated_tail("METHOD", "Axiomatic Training")
+    (None, None)
+    >>> curated_tail("METHOD", "online knowledge distillation"), curated_tail("TASK", "3D object detection")
+    ('knowledge distillation', 'object detection')
+    >>> curated_tail("TASK", "object re-identification")  # an alias of person re-identification, not its name
+    """
+    if entity_type not in ("METHOD", "TASK", "METRIC"):
+        return None
+    words = name.split()
+    key = entity_key(entity_type, name)
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        curated = curated_name(entity_type, tail)
+        # the entry's own name or a short form: "re-identification" is also person re-identification's
+        # alias, but "object re-identification" is no kind of it
+        if curated and entity_key(entity_type, curated) != key and (
+                entity_key(entity_type, tail) == entity_key(entity_type, curated) and (tail.isupper() or not curated.isupper())
+                or tail.isupper()):
+            return curated  # not "normalized cuts" -> CUT: a short form only where it is written as one
+    return None
+
+
 def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]:
     """Document level: one Entity per key; the proposed role wins, the first mention is evidence."""
     by_key: dict[str, Entity] = {}
@@ -312,7 +341,8 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         if not m.canonical:
             name = curated_name(m.type, name) or name
         key = entity_key(m.type, name)
-        family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL" else None)
+        family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL"
+                              else curated_tail(m.type, name))
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
         current = by_key.get(key)
         if current is None:

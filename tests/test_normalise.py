@@ -412,3 +412,10 @@ def test_a_curated_task_in_a_learning_setting_belongs_to_the_task_it_sets(nlp):
     assert found["zero-shot named entity recognition"].family == "named entity recognition"
     assert found["few-shot object detection"].family == "object detection"
     assert found["open-domain question answering"].family == "question answering"
+
+
+def test_a_named_kind_of_a_curated_technique_links_to_it(nlp):
+    found = entities_of(nlp, "Zorb-Level Knowledge Distillation for Detectors",
+                        "We propose Zorb-Level Knowledge Distillation. We also train with iterative DPO.")
+    assert found["Zorb-Level Knowledge Distillation"].family == "knowledge distillation"
+    assert found["iterative DPO"].family == "DPO"  # so `papers_using name=DPO` finds the paper
