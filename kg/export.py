@@ -35,7 +35,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError
-from .graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
+from .graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL, LABELS, RELATIONSHIP_TYPES
 from .fulltext import SEARCH_PROPERTY
 from .normalise import name_keys
 
@@ -181,7 +181,7 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
     by_label: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     for key, data in graph.nodes(data=True):
         if data["label"] in ENTITY_LABELS.values():  # the keys the query templates match names by, as a load writes them
-            data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])])}
+            data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
         elif data["label"] == "Paper":  # what the full-text index holds, as a load writes it
             data = {**data, SEARCH_PROPERTY: paper_search_text(graph, key)}
         by_label[data["label"]].append((key, data))

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
-_ENTITY_TYPES = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}  # "Dataset" -> "DATASET"
+ENTITY_TYPE_OF_LABEL = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}  # "Dataset" -> "DATASET"
 # List properties that grow by union across loads and merges instead of being overwritten
 # (a repeated value is kept once): aliases of an entity, the input records (sources) of a paper,
 # and, in a store, the keys of an entity's name and aliases that lookups by name compare with.
@@ -205,11 +205,11 @@ def known_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Iterat
     [('DATASET', 'dataset:gsm8k', 'GSM8K', ['GSM8k'], 1, 0)]
     """
     for key, data in graph.nodes(data=True):
-        if data.get("label") in _ENTITY_TYPES:
+        if data.get("label") in ENTITY_TYPE_OF_LABEL:
             support = data.get("support") or 0
             if replacing:
                 support -= sum(1 for p in graph.predecessors(key) if p in replacing and graph.nodes[p].get("label") == "Paper")
-            yield (_ENTITY_TYPES[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
+            yield (ENTITY_TYPE_OF_LABEL[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
                    max(0, support), _proposers(graph, key, replacing))
 
 
@@ -226,9 +226,9 @@ def coined_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Itera
     for paper, key, data in graph.edges(data=True):
         node = graph.nodes[key]
         if data.get("role") == "proposed" and data.get("rule") in ("proposal", "abbreviation") and paper not in replacing \
-                and node.get("label") in _ENTITY_TYPES:
+                and node.get("label") in ENTITY_TYPE_OF_LABEL:
             name = node.get("name") or key
-            yield _ENTITY_TYPES[node["label"]], name, {name, data.get("text") or name, *(node.get("aliases") or [])}
+            yield ENTITY_TYPE_OF_LABEL[node["label"]], name, {name, data.get("text") or name, *(node.get("aliases") or [])}
 
 
 def _proposers(graph: nx.DiGraph, key: str, replacing: Collection[str] = ()) -> int:

@@ -131,13 +131,35 @@ def surface_key(text: str) -> str:
     return out
 
 
-def name_keys(names) -> list[str]:
-    """The matching keys of a node's name and aliases, which lookups by name compare with.
+def name_keys(names, entity_type: str | None = None) -> list[str]:
+    """The matching keys of a node's name and aliases, which lookups by name compare with; with
+    the node's type, also those of every form its curated entry knows, so "word error rate"
+    finds the node of papers that only wrote "WER".
 
     >>> name_keys(["GSM8K", "GSM-8k", "grade school math"])
     ['gradeschoolmath', 'gsm8k']
+    >>> name_keys(["word error rate", "WER"], "METRIC"), name_keys(["RLHF"], "METHOD")[:2]
+    (['wer', 'worderrorrate'], ['reinforcementlearningfromhumanfeedback', 'reinforcementlearningwithhumanfeedback'])
     """
-    return sorted({key for key in map(surface_key, filter(None, names)) if key})
+    names = list(filter(None, names))
+    if entity_type and names:
+        names += curated_forms(entity_type, names[0])
+    return sorted({key for key in map(surface_key, names) if key})
+
+
+def curated_forms(entity_type: str, name: str) -> tuple[str, ...]:
+    """Every form of the curated entry ``name`` is (its name and the aliases that name the same node), else ()."""
+    return _curated_forms().get(entity_key(entity_type, name), ())
+
+
+@lru_cache(maxsize=1)
+def _curated_forms() -> dict[str, tuple[str, ...]]:
+    from .extract.gazetteer import load_gazetteer
+
+    forms: dict[str, tuple[str, ...]] = {}
+    for entry in load_gazetteer(None):
+        forms.setdefault(entity_key(entry.type, entry.name), (entry.name, *entry.node_aliases))
+    return forms
 
 
 def entity_key(entity_type: str, name: str) -> str:

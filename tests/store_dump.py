@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.graph import ENTITY_LABELS
+from kg.graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL
 from kg.normalise import name_keys
 from kg.store.rows import paper_search_text
 
@@ -39,7 +39,7 @@ def _with_store_props(graph: nx.DiGraph, key: str, data: dict) -> dict:
     """A store also keeps the keys of an entity's names, and what a paper's full-text index
     entry holds (see kg.store.rows)."""
     if data["label"] in ENTITY_LABELS.values():
-        return {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])])}
+        return {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
     if data["label"] == "Paper":
         return {**data, "search_text": paper_search_text(graph, key)}
     return data

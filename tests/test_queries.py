@@ -365,6 +365,15 @@ def test_papers_sharing_a_dataset_family_share_it(tmp_path):
     assert {(r["other_paper"], tuple(r["datasets"])) for r in rows} == {("Paper qb", ("ZorbSet",)), ("Paper qc", ("ZorbSet-1K",))}
 
 
+def test_a_curated_node_is_found_by_every_form_its_list_knows(tmp_path):
+    entity = Entity(entity_key("METRIC", "word error rate"), "word error rate", "METRIC", "used", "word error rate", "s", 0, 15,
+                    "test", 1.0, (), None)
+    items = [PaperEntities(Paper("qw", "Paper qw", "An abstract.", (Source("k.txt", 1),)), (entity,), ())]
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(items))
+        assert column(run(opened, "papers_using", name="WER"), "key") == ["qw"]  # no paper wrote "WER"
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]

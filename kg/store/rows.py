@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from ..fulltext import SEARCH_PROPERTY, search_text
-from ..graph import LABELS
+from ..graph import ENTITY_TYPE_OF_LABEL, LABELS
 from ..normalise import name_keys
 from .statements import LIST_PROPERTIES
 
@@ -54,7 +54,7 @@ def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]
         props = _without_none({k: v for k, v in data.items() if k not in _DERIVED})
         lists = {prop: list(data.get(prop) or []) for prop in list_props}
         if "name_keys" in lists:  # "GSM-8K" finds GSM8K: queries compare keys, as normalisation does
-            lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])])
+            lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])], ENTITY_TYPE_OF_LABEL.get(label))
         elif label == "Paper":  # "CIFAR100" finds CIFAR-100: the full-text index holds this
             props = {**props, SEARCH_PROPERTY: paper_search_text(graph, key)}
         yield {"key": key, "props": props, "lists": lists}

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import VizError
-from ..graph import LABELS
+from ..graph import ENTITY_TYPE_OF_LABEL, LABELS
 from ..lookup import Candidate, alternatives, describe, rank, tier, whole_words
+from ..normalise import name_keys
 
 __all__ = ["VIEWS", "Selection", "parse_types", "find_node", "resolve_node", "display_name", "select"]
 
@@ -109,7 +110,8 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         candidates.append(Candidate(str(node), str(attrs.get("label") or ""), display_name(attrs, node),
                                     0 if paper else _named_support(attrs),
                                     attrs.get("external_id") if paper else None,
-                                    () if paper else tuple(str(a) for a in attrs.get("aliases") or ())))
+                                    () if paper else tuple(str(a) for a in attrs.get("aliases") or ()),
+                                    () if paper else tuple(name_keys([display_name(attrs, node)], ENTITY_TYPE_OF_LABEL.get(attrs.get("label"))))))
     ranked = rank(query, candidates)
     if not ranked:
         raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
