@@ -374,6 +374,27 @@ def test_a_click_on_a_hubs_centre_opens_the_hub(browser, tmp_path, graph):
         _assert_clean(loaded)
 
 
+def test_the_bundled_whole_graph_opens_with_its_best_supported_entities_named(browser, tmp_path):
+    """The few entities most papers name are named even in the dense core (ImageNet, continual
+    learning and BERT had no name there: lesser hubs at the edge took the label space)."""
+    from kg.pipeline import build
+
+    build([Path(__file__).resolve().parent.parent / "seeds"], workdir=tmp_path, store=False)
+    with _open(browser, tmp_path / "graph.html") as loaded:
+        page = loaded.page
+        page.evaluate("network.redraw()")
+        top = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent).nodes;
+            const w = document.getElementById('mynetwork').clientWidth, h = document.getElementById('mynetwork').clientHeight;
+            return Object.keys(d).filter(id => d[id].label !== 'Paper' && network.body.nodes[id]).filter(id => {
+                const at = network.canvasToDOM(network.getPositions([id])[id]);
+                return at.x > 0 && at.y > 0 && at.x < w && at.y < h; })
+              .sort((a, b) => (d[b].support || 0) - (d[a].support || 0)).slice(0, 5); }""")
+        named = set(page.evaluate("kgViz.hubLabels.map(b => b.id).concat(kgViz.keptLabels.map(b => b.id))"))
+        assert len(top) == 5 and not set(top[:3]) - named and len(set(top) - named) <= 1, set(top) - named
+        assert page.evaluate(_HUB_LABEL_PROBLEMS) == []
+        _assert_clean(loaded)
+
+
 _HUB_LABELS_OVER_BIGGER_HUBS = """() => {
   const hit = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
   const data = JSON.parse(document.getElementById('kg-data').textContent).nodes;

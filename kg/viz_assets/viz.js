@@ -240,7 +240,7 @@
    * placed or the legend: dense cores get a few names, not a pile, and the names are the hubs'.
    * A hub whose own label vis-network draws readably keeps that space: no lesser name is drawn
    * over it. Papers are left out: their titles are too long to place. */
-  var HUB_LABEL_MAX = 40, HUB_LABEL_PX = 12, HUB_LABEL_VIS_DRAWN_PX = 8, HUB_LABEL_MIN_READABLE_PX = 11, HUB_CANDIDATES = 400;
+  var HUB_LABEL_MAX = 40, HUB_LABEL_TOP = 8, HUB_LABEL_PX = 12, HUB_LABEL_VIS_DRAWN_PX = 8, HUB_LABEL_MIN_READABLE_PX = 11, HUB_CANDIDATES = 400;
   function weight(id) { var n = nodeInfo(id); return [n.support || 0, n.degree || 0]; }
   var hubs = Object.keys(data.nodes)
     .filter(function (id) { var n = nodeInfo(id); return n.label !== "Paper" && n.degree > 1; })
@@ -274,15 +274,16 @@
       var lr = legend.getBoundingClientRect(), cr = container.getBoundingClientRect();
       taken.push({ x: lr.left - cr.left, y: lr.top - cr.top, w: lr.width, h: lr.height });
     }
-    var placed = [], kept = [];
-    // a name never covers a node drawn big enough to see (a star under "supervised fine-tuning")
+    var placed = [], kept = [], discs = [];
+    // a name never covers a node drawn big enough to see (a star under "supervised fine-tuning"),
+    // except that the few best-supported hubs are named even in a dense core, beside their disc
     Object.keys(net.body.nodes).forEach(function (id) {
       var body = net.body.nodes[id];
       var r = (body.shape && body.shape.radius || body.options.size || 0) * scale;
       if (r < 8 || body.options.hidden || body.x === undefined) return;
       var c = net.canvasToDOM({ x: body.x, y: body.y });
       if (c.x < -r || c.y < -r || c.x > width + r || c.y > height + r) return;
-      taken.push({ x: c.x - r, y: c.y - r, w: 2 * r, h: 2 * r });
+      discs.push({ x: c.x - r, y: c.y - r, w: 2 * r, h: 2 * r });
     });
     ctx.save();
     ctx.font = HUB_LABEL_PX + "px system-ui, sans-serif";
@@ -298,11 +299,24 @@
       var at = net.canvasToDOM({ x: body.x, y: body.y });
       var text = body.options.label;
       var w = ctx.measureText(text).width + 4, h = HUB_LABEL_PX + 4;
-      var box = { x: at.x - w / 2, y: at.y + (body.shape.radius || body.options.size || 5) * scale + 1, w: w, h: h };
-      if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
+      var r = (body.shape.radius || body.options.size || 5) * scale;
+      var spots = [{ x: at.x - w / 2, y: at.y + r + 1 }, { x: at.x - w / 2, y: at.y - r - 1 - h },  // below, above,
+                   { x: at.x + r + 2, y: at.y - h / 2 }, { x: at.x - r - 2 - w, y: at.y - h / 2 },  // right, left,
+                   { x: at.x + r, y: at.y + r }, { x: at.x - r - w, y: at.y + r },  // then the corners
+                   { x: at.x + r, y: at.y - r - h }, { x: at.x - r - w, y: at.y - r - h }];
       var others = own ? kept.filter(function (k) { return k !== own; }) : kept;
-      if (overlaps(box, taken) || overlaps(box, others) || overlaps(box, placed)) continue;
-      box.id = hubs[i]; box.text = text; box.cx = at.x;
+      var rules = i < HUB_LABEL_TOP ? [discs, []] : [discs];  // the top hubs may cover lesser discs, not names
+      var box = null;
+      for (var pass = 0; pass < rules.length && !box; pass++) {
+        for (var k = 0; k < spots.length && !box; k++) {
+          var spot = { x: spots[k].x, y: spots[k].y, w: w, h: h };
+          if (spot.x < 0 || spot.y < 0 || spot.x + w > width || spot.y + h > height) continue;
+          if (overlaps(spot, taken) || overlaps(spot, rules[pass]) || overlaps(spot, others) || overlaps(spot, placed)) continue;
+          box = spot;
+        }
+      }
+      if (!box) continue;
+      box.id = hubs[i]; box.text = text; box.cx = box.x + w / 2;
       placed.push(box);
     }
     ctx.restore();
