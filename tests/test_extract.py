@@ -623,6 +623,14 @@ def test_a_benchmark_the_authors_assemble_is_their_dataset(nlp):
     assert (found["ZorbQA"].type, found["ZorbQA"].role) == ("DATASET", "proposed")
 
 
+def test_a_coined_name_the_authors_refer_to_something_as_is_proposed(nlp):
+    paper = Paper("p-ref", "Continual Pre-training", "We continually pre-train Llama-3 8B. We refer to the model after "
+                  "this stage as Zorb-3-SynE. Prior work is often referred to as ZorbOld.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["Zorb-3-SynE"].type, found["Zorb-3-SynE"].role) == ("MODEL", "proposed")
+    assert "ZorbOld" not in found or found["ZorbOld"].role == "used"
+
+
 def test_a_known_model_with_a_written_version_or_size_is_that_variant(nlp):
     paper = Paper("p-v", "Compare", "We compare Claude v1.3 and Pythia 1.4B with 4 baselines.")
     found, _, _ = entities(nlp, paper)

@@ -549,6 +549,31 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             out.append((start, end, entity_type))
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
             break
+    return out + _referred_as(v)
+
+
+_REFERRING = frozenset({"refer", "refers", "referred"})
+
+
+def _referred_as(v) -> list[tuple[int, int, None]]:
+    """A coined name the authors refer to something by: "we refer to the model after CPT as
+    Zorb-3-SynE", "our method, referred to as ZorbNet, ...". The name must look coined.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We refer to the model as Zorb-3-SynE here. Our method, referred to as ZorbNet, works. "
+    ...                         "It is often referred to as Attention.")
+    >>> [doc[s:e].text for s, e, _ in _referred_as(view(doc))]
+    ['Zorb-3-SynE', 'ZorbNet']
+    """
+    lower, sent = v.lower, v.sent_ids or [0] * len(v.lower)
+    out = []
+    for i in _cues(v, _REFERRING):
+        if not any(lower[j] in _AUTHORS and sent[j] == sent[i] for j in range(max(0, i - 6), i)):
+            continue  # "it is often referred to as ...": someone else's name
+        as_at = next((j for j in range(i + 1, min(i + 12, len(lower))) if lower[j] == "as" and sent[j] == sent[i]), None)
+        index = v.word_at(as_at + 1) if as_at is not None and as_at + 1 < len(lower) else None
+        if index is not None and is_name_shaped(v.word_texts[index]) and v.word_texts[index] not in NOT_NAMES:
+            out.append((*v.words[index], None))
     return out
 
 
@@ -1309,4 +1334,4 @@ def _first_appositive(v, text: str) -> str | None:
     return None
 
 
-_ALL_CUES = frozenset(_CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING)
+_ALL_CUES = frozenset(_CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING | _REFERRING)
