@@ -1304,6 +1304,13 @@ def test_a_count_of_something_before_a_data_head_is_no_dataset(nlp):
     assert not any(name[0].isdigit() for name in found)
 
 
+def test_an_arrow_between_datasets_names_both(nlp):
+    paper = Paper("p-ar", "Adaptation", "It reaches 58.1 mIoU on GTA5→Cityscapes and 62.4 mIoU on SYNTHIA->Cityscapes.")
+    found, _, _ = entities(nlp, paper)
+    assert {name for name, e in found.items() if e.type == "DATASET"} == {"GTA5", "Cityscapes", "SYNTHIA"}
+    assert not any("→" in name or "->" in name for name in found)
+
+
 def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(nlp):
     found, _, _ = entities(nlp, Paper("p-rl", "A study", "We train agents with reinforcement learning. RL is hard."))
     assert "RL" in found["reinforcement learning"].aliases  # so `papers_using name=RL` finds the node

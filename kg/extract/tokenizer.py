@@ -53,6 +53,8 @@ _BAR = r"\|"
 # before it is its own token
 _GLUED_BRACKET = r"(?<=[A-Za-z0-9)])\((?=[A-Za-z])"
 _CLOSED_BEFORE_OPEN = r"(?<=[A-Za-z0-9])\)(?=\()"
+# an arrow between names is a transfer setting ("GTA5→Cityscapes", "A->B"): two names, not one
+_ARROW = r"[→⟶⇒]|(?<=[A-Za-z0-9])->(?=[A-Za-z0-9])"
 # full-width (CJK) punctuation splits tokens as its ASCII counterpart does, wherever it stands:
 # Chinese and Japanese put no space around it, so "MathX，在" is "MathX", "，", "在". The infix is
 # empty, before and after each mark, so marks in a row ("」、") are split one by one.
@@ -133,6 +135,8 @@ def create_tokenizer():
     >>> nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     >>> [t.text for t in nlp("新方法 MathX，在「BERT」、GPT-4；（T5）。")]
     ['新方法', 'MathX', '，', '在', '「', 'BERT', '」', '、', 'GPT-4', '；', '（', 'T5', '）', '。']
+    >>> [t.text for t in nlp("on GTA5→Cityscapes and SYNTHIA->Cityscapes")]
+    ['on', 'GTA5', '→', 'Cityscapes', 'and', 'SYNTHIA', '->', 'Cityscapes']
     """
     make_spacy_tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
 
@@ -141,7 +145,7 @@ def create_tokenizer():
         inner.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _CJK_MARK]).search
         inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD, _CJK_MARK]).search
         inner.infix_finditer = compile_infix_regex(
-            [*nlp.Defaults.infixes, _BAR, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN, _AROUND_CJK_MARK]).finditer
+            [*nlp.Defaults.infixes, _BAR, _ARROW, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN, _AROUND_CJK_MARK]).finditer
         return CachedTokenizer(inner)
 
     return make
