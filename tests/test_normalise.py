@@ -419,3 +419,9 @@ def test_a_named_kind_of_a_curated_technique_links_to_it(nlp):
                         "We propose Zorb-Level Knowledge Distillation. We also train with iterative DPO.")
     assert found["Zorb-Level Knowledge Distillation"].family == "knowledge distillation"
     assert found["iterative DPO"].family == "DPO"  # so `papers_using name=DPO` finds the paper
+
+
+def test_a_measure_with_a_sub_or_superscript_is_its_variant(nlp):
+    found = entities_of(nlp, "Detection", "We reach 40.9 AP^bb and 35.8 AP^mk on COCO with a ResNet-50.")
+    assert found["AP^bb"].type == found["AP^mk"].type == "METRIC"
+    assert found["AP^bb"].family == "average precision"

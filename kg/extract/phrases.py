@@ -259,7 +259,13 @@ def variant_of(text: str, known: dict[str, object]):
     (True, True)
     >>> variant_of("DeiT-Ti/S/B", {"deit": entry}) is entry, variant_of("DeiT-Ti", {"deit": entry})
     (True, None)
+    >>> variant_of("AP^bb", {"ap": entry}) is entry, variant_of("AP_{mask}", {"ap": entry}) is entry
+    (True, True)
     """
+    script = _SCRIPTED.match(text)
+    if script:  # "AP^bb", "AP_{mask}": a measure with a sub- or superscript is that measure's variant
+        entry = known.get(surface_key(script.group(1)))
+        return entry if entry is not None and getattr(entry, "type", "METRIC") == "METRIC" else None
     glued = _GLUED_VERSION.match(text)
     if glued and glued.group(1)[-1].isalpha():  # "MiniLMv2", "DeBERTaV3": a version glued on
         entry = known.get(surface_key(glued.group(1)))
@@ -275,6 +281,7 @@ def variant_of(text: str, known: dict[str, object]):
     return None
 
 
+_SCRIPTED = re.compile(r"^([A-Za-z][A-Za-z0-9@.-]*)[\^_]\{?[A-Za-z0-9]+\}?$")
 _THOUSANDS = re.compile(r"-\d+(?:\.\d+)?[kK]$")
 _PARAMETERS = re.compile(r"-(?:[A-Za-z]+-)?\d+(?:\.\d+)?[BM]$")
 
