@@ -1311,6 +1311,11 @@ def test_an_arrow_between_datasets_names_both(nlp):
     assert not any("→" in name or "->" in name for name in found)
 
 
+def test_a_measure_written_at_a_cutoff_is_a_metric(nlp):
+    found, _, _ = entities(nlp, Paper("p-at", "Reasoning", "We report zorb@16 and AIME accuracy; mail a@b.org."))
+    assert found["zorb@16"].type == "METRIC" and not any("@b" in name for name in found)
+
+
 def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(nlp):
     found, _, _ = entities(nlp, Paper("p-rl", "A study", "We train agents with reinforcement learning. RL is hard."))
     assert "RL" in found["reinforcement learning"].aliases  # so `papers_using name=RL` finds the node

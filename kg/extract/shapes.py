@@ -662,6 +662,21 @@ def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, in
     return [(start, end) for start, end in out if sent[start] in cue_sentences]
 
 
+_AT_CUTOFF = re.compile(r"^[A-Za-z][A-Za-z-]*@(?:\d+|[kKnN])$")
+
+
+def metric_at_cutoff(v, typed: set[int]) -> list[tuple[int, int]]:
+    """A measure at a cutoff written "name@k" ("avg@16", "cons@64", "Recall@20"): only measures are
+    written so, so the shape alone types it.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We report avg@16 and cons@64 on AIME, mailed to a@b.c."))
+    >>> [v.text(s, e) for s, e in metric_at_cutoff(v, set())]
+    ['avg@16', 'cons@64']
+    """
+    return [v.words[index] for index in where(map(_AT_CUTOFF.match, v.word_texts)) if v.words[index][0] not in typed]
+
+
 _DATA_WORDS = frozenset({"data", "dataset", "datasets", "corpus", "corpora", "tokens", "pretraining", "pre-training"})
 
 
@@ -794,6 +809,9 @@ def kg_shapes(doc):
         typed.update(range(start, end))
     for start, end in model_shaped_names(v, shaped, typed):
         candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
+        typed.update(range(start, end))
+    for start, end in metric_at_cutoff(v, typed):
+        candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.7)
         typed.update(range(start, end))
     compared = compared_names(v, shaped, typed)
     new_dataset = bool(compared) and {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"} == {"DATASET"}
