@@ -1316,6 +1316,12 @@ def test_a_measure_written_at_a_cutoff_is_a_metric(nlp):
     assert found["zorb@16"].type == "METRIC" and not any("@b" in name for name in found)
 
 
+def test_a_split_or_overall_score_is_no_metric(nlp):
+    found, _, _ = entities(nlp, Paper("p-ds", "Pruning", "It retains 96.8% of the teacher's GLUE dev score and the "
+                                      "GenEval overall score, with higher BLEU."))
+    assert "dev score" not in found and "overall score" not in found and found["BLEU"].type == "METRIC"
+
+
 def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(nlp):
     found, _, _ = entities(nlp, Paper("p-rl", "A study", "We train agents with reinforcement learning. RL is hard."))
     assert "RL" in found["reinforcement learning"].aliases  # so `papers_using name=RL` finds the node
