@@ -674,6 +674,8 @@ def metric_at_cutoff(v, typed: set[int]) -> list[tuple[int, int]]:
     >>> [v.text(s, e) for s, e in metric_at_cutoff(v, set())]
     ['avg@16', 'cons@64']
     """
+    if "@" not in v.source:
+        return []  # most abstracts: one search of the text, no word read
     return [v.words[index] for index in where(map(_AT_CUTOFF.match, v.word_texts)) if v.words[index][0] not in typed]
 
 
