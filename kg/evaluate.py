@@ -60,6 +60,8 @@ SPLITS = {
     "written10b": ("written10b.jsonl",),
     "written11a": ("written11a.jsonl",),
     "written11b": ("written11b.jsonl",),
+    "written12a": ("written12a.jsonl",),
+    "written12b": ("written12b.jsonl",),
 }
 
 
