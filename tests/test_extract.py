@@ -601,6 +601,9 @@ def test_a_lower_case_term_the_paper_coins_is_proposed(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["implicit zorb tuning"].role == "proposed" and found["implicit zorb tuning"].type == "METHOD"
     assert found["average zorb length"].type == "METRIC"
+    hyphenated = Paper("p-w3", "Thresholds", "We propose a scheme called quantile-matched zorb-training, which adapts thresholds.")
+    found, _, _ = entities(nlp, hyphenated)
+    assert found["quantile-matched zorb-training"].role == "proposed"  # hyphenated words count once, not per token
     described = Paper("p-w2", "Forgetting", "This phenomenon is often called zorbic forgetting. We use the term zorbination.")
     found, _, _ = entities(nlp, described)
     assert not any(e.role == "proposed" for e in found.values())

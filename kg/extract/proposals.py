@@ -711,11 +711,12 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
         while at < n and (lower[at] in _COINED_OBJECTS or v.quote[at]):
             quoted = quoted or v.quote[at]
             at += 1
-        end = at
-        while end < n and end - at < 4 and (texts[end].isalpha() and texts[end].islower() or (
+        end, words = at, 0
+        while end < n and words < 4 and (texts[end].isalpha() and texts[end].islower() or (
                 texts[end] == "-" and end > at and not v.spaced[end - 1])):
             if lower[end] in _COINAGE_ENDS:
                 break
+            words += texts[end] != "-" and (texts[end - 1] != "-" or v.spaced[end - 1])  # "self-training": one word
             end += 1
         while end > at and texts[end - 1] == "-":
             end -= 1
