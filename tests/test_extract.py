@@ -95,6 +95,8 @@ def test_a_capitalised_title_phrase_before_the_colon_is_proposed(nlp):
     assert found["Masked Thought"].role == "proposed"
     headline = Paper("p-6", "Beyond Homophily: A Study of Graphs", "We study graphs.")
     assert "Beyond Homophily" not in entities(nlp, headline)[0]
+    for title in ("Consistency Over Neighbourhoods: Zorb Adaptation", "Less Is More: Zorb Adaptation"):
+        assert not any(e.role == "proposed" for e in entities(nlp, Paper("p-7", title, "We study it."))[0].values()), title
 
 
 def test_model_cues_type_coined_names(nlp):

@@ -125,7 +125,8 @@ def _title_name(v) -> tuple[int, int] | None:
             words = text.split()
             if len(words) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text:
                 return None
-            if any(w.lower() in _STOP_PREPOSITIONS for w in words[1:]) or len(words) > 1 and _headline_verb(words[0]):
+            if any(w.lower() in _STOP_PREPOSITIONS or w.lower() in _CLAUSE_WORDS for w in words[1:]) or len(
+                    words) > 1 and _headline_verb(words[0]):
                 return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines
             if any(is_name_shaped(w) for w in words):
                 return 0, i
@@ -260,6 +261,10 @@ def _headline_verb(word: str) -> bool:
     article may open a name ("THE COLOSSEUM")."""
     lower = word.lower()
     return lower in _HEADLINE_WORDS - {"the", "a", "an"} or lower.endswith("ing") and word[:1].isupper() and word[1:].islower()
+
+
+# words a headline holds and a name does not ("Consistency Over Neighbourhoods: ...", "Less Is More: ...")
+_CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not"})
 
 
 def _coined_phrase(words: list[str]) -> bool:
