@@ -636,6 +636,13 @@ def test_a_coined_name_the_authors_refer_to_something_as_is_proposed(nlp):
     assert "ZorbOld" not in found or found["ZorbOld"].role == "used"
 
 
+def test_a_pair_after_a_novel_is_the_papers(nlp):
+    paper = Paper("p-nv", "ZorbMoE: A Training Framework", "It trains the experts with a novel Dense-to-Zorb gate (DTZ-Gate). "
+                  "Unlike the Switch gate, DTZ-Gate starts dense.")
+    found, _, _ = entities(nlp, paper)
+    assert found["DTZ-Gate"].role == "proposed"
+
+
 def test_a_known_model_with_a_written_version_or_size_is_that_variant(nlp):
     paper = Paper("p-v", "Compare", "We compare Claude v1.3 and Pythia 1.4B with 4 baselines.")
     found, _, _ = entities(nlp, paper)

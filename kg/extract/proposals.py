@@ -880,7 +880,9 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
         owned = owned or (start > 2 and lower[start - 1] == "," and lower[start - 2] in HEAD_TYPES
                           and lower[start - 3] == "our" and not info["canonical"])
         if not owned and not info["canonical"]:
-            owned = ("our" in same_sentence or "we" in same_sentence) and any(w in _PART_VERBS for w in same_sentence)
+            # "trains the MoE with a novel Dense-to-Sparse gate (DTS-Gate)": a new thing the paper brings
+            owned = start > 1 and lower[start - 1] in ("novel", "new") and lower[start - 2] in ("a", "an")
+            owned = owned or ("our" in same_sentence or "we" in same_sentence) and any(w in _PART_VERBS for w in same_sentence)
             owned = owned or (_coined_for_short(v, end) and any(w in _COINING_VERBS for w in same_sentence)
                               and "we" in same_sentence)
             owned = owned or (_proposed_in_passive(v, end) and not any(w in _PRIOR_WORK for w in same_sentence))
