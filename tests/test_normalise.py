@@ -425,3 +425,10 @@ def test_a_measure_with_a_sub_or_superscript_is_its_variant(nlp):
     found = entities_of(nlp, "Detection", "We reach 40.9 AP^bb and 35.8 AP^mk on COCO with a ResNet-50.")
     assert found["AP^bb"].type == found["AP^mk"].type == "METRIC"
     assert found["AP^bb"].family == "average precision"
+
+
+def test_task_spellings_the_lists_know_are_one_node(nlp):
+    for written, name in (("robotic navigation", "robot navigation"), ("medical-imaging segmentation", "medical image segmentation"),
+                          ("customized text-to-image generation", "subject-driven generation")):
+        found = entities_of(nlp, "A study", f"We study {written} in depth.")
+        assert name in found and found[name].type == "TASK", written
