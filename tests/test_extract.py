@@ -1334,6 +1334,11 @@ def test_a_split_or_overall_score_is_no_metric(nlp):
     assert "dev score" not in found and "overall score" not in found and found["BLEU"].type == "METRIC"
 
 
+def test_a_curated_dataset_before_a_task_word_stays_the_dataset(nlp):
+    found, _, _ = entities(nlp, Paper("p-ad", "Offline RL", "It improves on the Adroit manipulation tasks."))
+    assert found["Adroit"].type == "DATASET" and not any("manipulation" in name for name in found)
+
+
 def test_a_curated_node_keeps_a_field_short_form_as_alias_without_extracting_it(nlp):
     found, _, _ = entities(nlp, Paper("p-rl", "A study", "We train agents with reinforcement learning. RL is hard."))
     assert "RL" in found["reinforcement learning"].aliases  # so `papers_using name=RL` finds the node

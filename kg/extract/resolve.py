@@ -72,6 +72,23 @@ def one_type_per_name(mentions: list[dict]) -> None:
                 m["type"] = best
 
 
+def _without_phrases_over_names(cands: list[dict]) -> list[dict]:
+    """A task or technique phrase read from its head word that opens with a curated dataset or
+    model is that name used as a modifier ("the Adroit manipulation tasks"), not a new task or
+    technique: the name stays. (Metric phrases are left: "ImageNet top-1 accuracy".)
+
+    >>> kept = _without_phrases_over_names([{"start": 3, "end": 5, "rule": "head-phrase", "type": "TASK"},
+    ...     {"start": 3, "end": 4, "rule": "gazetteer", "type": "DATASET"}])
+    >>> [(c["start"], c["end"]) for c in kept]
+    [(3, 4)]
+    """
+    names = {c["start"]: c["end"] for c in cands if c["rule"] == "gazetteer" and c["type"] in ("DATASET", "MODEL")}
+    if not names:
+        return cands
+    return [c for c in cands if not (c["rule"] == "head-phrase" and c["type"] in ("TASK", "METHOD")
+                                     and names.get(c["start"], c["end"]) < c["end"])]
+
+
 def select_spans(cands: list[dict]) -> list[dict]:
     """Greedy: longest span first, ties by rule priority; no two chosen spans overlap.
 
@@ -315,7 +332,7 @@ def kg_resolve(doc):
         own_name = long_form if word_key(short) in spelled_out else short
         return table[short]["canonical"] or (own_name if own else long_form)
 
-    chosen = select_spans(candidates.candidates(doc))
+    chosen = select_spans(_without_phrases_over_names(candidates.candidates(doc)))
     ends = {c["end"] for c in chosen}
     # "K2-65B" of a proposed "LLM360 K2": the last word of a proposed name, sized, is the paper's too
     proposed_tails = {word_key(text.rsplit(" ", 1)[1]) for c in chosen if c["proposed"]
