@@ -251,4 +251,9 @@ def export(graph: nx.DiGraph, fmt: str, out: str | Path) -> ExportResult:
     writers = {"graphml": write_graphml, "json": write_json, "neo4j-csv": write_neo4j_csv}
     if fmt not in writers:
         raise InputError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
+    target = Path(out)
+    if fmt == "neo4j-csv" and target.is_file():
+        raise InputError(f"{target} is a file; neo4j-csv writes a folder of CSV files", fix="pass --out a folder, new or empty")
+    if fmt != "neo4j-csv" and target.is_dir():
+        raise InputError(f"{target} is a folder; {fmt} writes one file", fix=f"pass --out a file name, e.g. {target / ('graph.' + fmt)}")
     return writers[fmt](graph, out)

@@ -182,6 +182,22 @@ def _restored_on_failure(store_dir: Path):
         kept.unlink(missing_ok=True)
 
 
+def _check_workdir(workdir: Path) -> None:
+    """Refuse a workdir that is a file or lies under one, before any work: the build would fail
+    at its end, when it writes the store.
+
+    >>> import tempfile
+    >>> _check_workdir(Path(tempfile.mkstemp()[1]) / "kg")
+    Traceback (most recent call last):
+    kg.errors.InputError: ... is a file, not a folder (fix: pass --workdir a folder, new or one kg build wrote)
+    """
+    for folder in (workdir, *workdir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise InputError(f"{folder} is a file, not a folder", fix="pass --workdir a folder, new or one kg build wrote")
+            return
+
+
 def _check_output(out: str | Path, inputs: list[str | Path]) -> None:
     """Refuse an output that is a folder or one of the inputs: writing it would fail at the
     end, or replace the corpus being read."""
@@ -306,6 +322,7 @@ def build(
     ``append=False`` replaces what the store held; ``append=True`` merges into it.
     """
     workdir = Path(workdir)
+    _check_workdir(workdir)
     # read first: a graph.json that cannot be read stops the build before anything changes,
     # and the names it holds are the ones appended papers join
     previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None

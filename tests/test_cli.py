@@ -93,6 +93,14 @@ def _jsonl(path, rows):
     return str(path)
 
 
+def test_a_workdir_that_is_a_file_is_refused_before_any_work(tmp_path, capsys):
+    (tmp_path / "taken").write_text("x")
+    good = _jsonl(tmp_path / "good.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    for workdir in (tmp_path / "taken", tmp_path / "taken" / "kg"):
+        assert main(["build", good, "--workdir", str(workdir), "--no-html"]) == 2
+        assert "is a file, not a folder" in capsys.readouterr().err
+
+
 def test_a_build_with_no_papers_leaves_the_workdir_as_it_was(tmp_path, capsys):
     workdir = tmp_path / "w"
     good = _jsonl(tmp_path / "good.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])

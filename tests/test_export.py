@@ -152,6 +152,15 @@ def test_neo4j_csv_refuses_a_folder_holding_csv_files(graph, tmp_path):
         export(graph, "neo4j-csv", tmp_path / "csv")
 
 
+def test_an_output_of_the_wrong_kind_is_refused_in_one_line(graph, tmp_path):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(InputError, match="is a folder; graphml writes one file"):
+        export(graph, "graphml", tmp_path / "folder")
+    with pytest.raises(InputError, match="is a file; neo4j-csv writes a folder"):
+        export(graph, "neo4j-csv", tmp_path / "file")
+
+
 def test_kg_export_command(graph, tmp_path, capsys):
     save_graph(graph, tmp_path / "wd" / "graph.json")
     for fmt, out in (("graphml", "g.graphml"), ("json", "g.json"), ("neo4j-csv", "csv")):
