@@ -47,6 +47,9 @@ LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": froz
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
+# the first path part of site pages that are not someone's repository
+_SITE_PAGES = frozenset({"collections", "papers", "docs", "blog", "learn", "models", "organizations", "orgs", "topics",
+                         "sponsors", "features", "marketplace", "settings", "search", "explore"})
 _REPO_URL = re.compile(
     r"https?://(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)/((?:datasets|spaces)/)?([\w.-]+)/([\w.-]+)", re.I)
 
@@ -67,10 +70,12 @@ def repository_key(url: str) -> tuple[str, str] | None:
     ('repo:github.com/org/repo', 'https://github.com/Org/Repo')
     >>> repository_key("https://huggingface.co/datasets/BAAI/CCI3-HQ")
     ('repo:huggingface.co/datasets/baai/cci3-hq', 'https://huggingface.co/datasets/BAAI/CCI3-HQ')
+    >>> repository_key("https://huggingface.co/collections/org/models-65a1"), repository_key("https://github.com/orgs/x/people")
+    (None, None)
     """
     match = _REPO_URL.match(url)
-    if not match:
-        return None
+    if not match or match.group(3).lower() in _SITE_PAGES:
+        return None  # "huggingface.co/collections/org/...", "github.com/orgs/...": pages, not repositories
     host, kind, owner, name = match.group(1).lower(), (match.group(2) or "").lower(), match.group(3), match.group(4)
     name = re.sub(r"\.git$", "", name.rstrip("."))
     return f"repo:{host}/{kind}{owner.lower()}/{name.lower()}", f"https://{host}/{kind}{owner}/{name}"

@@ -49,6 +49,9 @@ def test_links_become_repository_nodes(nlp):
     graph = build_graph([PaperEntities(PAPER, tuple(found.values()), links)])
     assert graph.nodes["repo:github.com/org/gamefactory"]["label"] == "Repository"
     assert graph.edges["p-1", "repo:github.com/org/gamefactory"]["type"] == "RELEASES_CODE"
+    page = ("https://huggingface.co/collections/zorb/zorblm-65a1",)  # a collection page, not a repository
+    graph = build_graph([PaperEntities(PAPER, tuple(found.values()), page)])
+    assert graph.nodes["p-1"]["links"] == list(page) and not any(k.startswith("repo:") for k in graph)
 
 
 def test_unknown_coined_names_in_a_list_with_known_datasets(nlp):
