@@ -45,6 +45,10 @@ ENTITY_TYPE_OF_LABEL = {label: entity_type for entity_type, label in ENTITY_LABE
 LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"}),
                    "name_keys": frozenset(ENTITY_LABELS.values())}  # the store's own: see kg.store.rows
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
+# every property a node or relationship of the graph can carry (a store adds name_keys and search_text)
+PROPERTIES = frozenset({"key", "name", "aliases", "support", "title", "abstract", "authors", "year", "url", "external_id",
+                        "links", "sources", "name_keys", "search_text", "role", "text", "sentence", "start", "end",
+                        "rule", "confidence"})
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
 # the first path part of site pages that are not someone's repository

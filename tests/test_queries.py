@@ -798,6 +798,18 @@ def test_kg_cypher_names_a_label_type_or_property_the_graph_lacks(workdir, capsy
     assert "no property nmae on any node or relationship (did you mean name?)" in capsys.readouterr().err
     assert main(["cypher", "MATCH (d:Dataset) RETURN d.name LIMIT 1", "--workdir", workdir]) == 0
     assert "did you mean" not in capsys.readouterr().err  # a query that finds rows gets no hint
+    from kg.commands.cypher import unknown_names
+
+    # a property of the graph model that no input gave (no year in a corpus) is not unknown
+    assert unknown_names("MATCH (p:Paper) RETURN p.year, p.external_id", {"name", "title"}) == []
+
+
+def test_every_property_the_graph_writes_is_in_its_model(tmp_path):
+    from kg.graph import PROPERTIES
+
+    graph = build_graph(known_items())
+    written = {k for _, d in graph.nodes(data=True) for k in d} | {k for *_, d in graph.edges(data=True) for k in d}
+    assert written - {"label", "type"} <= PROPERTIES
 
 
 def test_kg_cypher_missing_parameter_and_bad_syntax(workdir, capsys):

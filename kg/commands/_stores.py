@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Collection
 
 from ..output import CELL_WIDTH, cells_cut, render
 
@@ -34,14 +35,17 @@ def param_hint(prog: str, first: str, extra: list[str]) -> str:
     return "parameters go after --param: " + " ".join([prog, shlex.quote(first), *(f"--param {shlex.quote(p)}" for p in pairs)])
 
 
-def print_rows(rows: list[dict], fmt: str) -> None:
-    """The rows on stdout; when the table cut a cell short, a note on stderr says how to see it whole."""
+def print_rows(rows: list[dict], fmt: str, unknown_properties: Collection[str] = ()) -> None:
+    """The rows on stdout; when the table cut a cell short, a note on stderr says how to see it whole.
+    A column that reads a property the graph lacks (``unknown_properties``) gets no empty-column
+    note: the caller says why it is empty."""
     text = render(rows, fmt)
     print(text, end="" if text.endswith("\n") else "\n")  # CSV ends its last row itself: no blank line after it
     if fmt == "table" and cells_cut(rows):
         print(f"note: cells longer than {CELL_WIDTH} characters end in '…'; --full, --json or --csv print them whole",
               file=sys.stderr)
-    if fmt == "table" and (empty := empty_columns(rows)):
+    empty = [c for c in empty_columns(rows) if not any(c.endswith("." + prop) for prop in unknown_properties)]
+    if fmt == "table" and empty:
         print(f"note: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty in every row "
               "(no input record gave a value)", file=sys.stderr)
 

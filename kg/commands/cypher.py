@@ -22,6 +22,7 @@ import re
 import sys
 
 from ..errors import QueryError, StoreError
+from ..graph import LABELS, PROPERTIES, RELATIONSHIP_TYPES
 from ..queries import READ_ONLY_MESSAGE, missing_params, run_cypher  # noqa: F401  (re-exported)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
@@ -69,8 +70,9 @@ def run(args) -> int:
         raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
     with open_store(args) as store:
         rows = run_cypher(store, cypher, params)
-        unknown = unknown_names(cypher, _property_keys(store)) if not rows or _empty_columns(rows) else []
-    print_rows(rows, args.fmt)
+        keys = _property_keys(store) if not rows or _empty_columns(rows) else set()
+        unknown = unknown_names(cypher, keys) if keys or not rows else []
+    print_rows(rows, args.fmt, unknown_properties=_unknown_properties(cypher, keys))
     for note in unknown:
         print(f"note: {note}", file=sys.stderr)
     return 0
@@ -93,7 +95,6 @@ def unknown_names(cypher: str, property_keys: set[str]) -> list[str]:
     no relationship type EVALUATED_ON in this graph (did you mean EVALUATE
     no property nmae on any node or relationship (did you mean name?)
     """
-    from ..graph import LABELS, RELATIONSHIP_TYPES
 
     text = _STRING.sub("''", cypher)
     notes = []
@@ -105,10 +106,19 @@ def unknown_names(cypher: str, property_keys: set[str]) -> list[str]:
         notes.append(f"no relationship type {rel} in this graph{_meant(rel, RELATIONSHIP_TYPES)}; types: {', '.join(RELATIONSHIP_TYPES)}")
     if property_keys:
         variables = set(_PATTERN_VARIABLE.findall(text))
-        properties = [prop for var, prop in _PROPERTY.findall(text) if var in variables and prop not in property_keys]
+        properties = [prop for var, prop in _PROPERTY.findall(text)
+                      if var in variables and prop not in property_keys and prop not in PROPERTIES]
         for prop in dict.fromkeys(properties):
             notes.append(f"no property {prop} on any node or relationship{_meant(prop, sorted(property_keys))}")
     return notes
+
+
+def _unknown_properties(cypher: str, property_keys: set[str]) -> set[str]:
+    if not property_keys:
+        return set()
+    text = _STRING.sub("''", cypher)
+    variables = set(_PATTERN_VARIABLE.findall(text))
+    return {prop for var, prop in _PROPERTY.findall(text) if var in variables and prop not in property_keys | PROPERTIES}
 
 
 def _meant(name: str, known) -> str:
