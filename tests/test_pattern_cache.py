@@ -50,8 +50,23 @@ def test_a_changed_list_or_a_broken_file_is_never_read(names_dir, tmp_path, monk
     with open(names_dir / "dataset.jsonl", "a", encoding="utf-8") as handle:
         handle.write(json.dumps({"name": "BarQA"}) + "\n")
     NameMatcher(_nlp(), "kg_names", str(names_dir), True)
-    (new,) = (tmp_path / "cache").glob("names-*.json")  # the stale file was replaced
-    assert new.name != old.name
+    files = {path.name for path in (tmp_path / "cache").glob("names-*.json")}
+    assert len(files) == 2 and old.name in files  # a new file for the changed list; the other version's stays
+    for number in range(5):  # only the few most recently used versions stay
+        with open(names_dir / "dataset.jsonl", "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"name": f"BazQA{number}"}) + "\n")
+        NameMatcher(_nlp(), "kg_names", str(names_dir), True)
+    assert len(list((tmp_path / "cache").glob("names-*.json"))) == 4
+
+
+def test_checkouts_sharing_the_cache_keep_each_others_file(names_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    NameMatcher(_nlp(), "kg_names", str(names_dir), True)
+    (first,) = (tmp_path / "cache").glob("names-*.json")
+    with open(names_dir / "dataset.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"name": "BarQA"}) + "\n")
+    NameMatcher(_nlp(), "kg_names", str(names_dir), True)  # another version of the lists
+    assert first.exists()
 
 
 def test_the_cache_can_be_turned_off(names_dir, tmp_path, monkeypatch):

@@ -51,15 +51,22 @@ def load(name: str) -> dict | None:
     folder = cache_dir()
     if folder is None:
         return None
+    path = folder / f"{name}.json"
     try:
-        return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    with suppress(OSError):
+        os.utime(path)  # recently used: the last to be removed when newer versions are saved
+    return data
+
+
+_KEPT = 4  # older versions kept: checkouts or versions sharing the cache do not evict each other
 
 
 def save(name: str, data: dict, *, replaces: str = "") -> None:
-    """Write atomically (a reader never sees half a file), removing older files whose names
-    start with ``replaces``; any failure only costs the next start."""
+    """Write atomically (a reader never sees half a file), removing all but the most recently
+    used few older files whose names start with ``replaces``; any failure only costs the next start."""
     folder = cache_dir()
     if folder is None:
         return
@@ -67,7 +74,8 @@ def save(name: str, data: dict, *, replaces: str = "") -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if replaces:
-            for old in folder.glob(f"{replaces}*.json"):
+            older = sorted(folder.glob(f"{replaces}*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+            for old in older[_KEPT - 1:]:
                 old.unlink(missing_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as handle:
             temporary = Path(handle.name)
