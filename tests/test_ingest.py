@@ -142,6 +142,9 @@ def test_tex_markup_is_read_as_unicode(tmp_path):
     (paper,), _ = read_corpus([path])
     assert paper.title == "TÜLU 3: Open Post-Training"
     assert paper.abstract == "We introduce TÜLU 3 (Tulu), 4.6% better than a naïve baseline."
+    path.write_text(json.dumps({"title": "A Study", "abstract": "We propose \\method{ZorbNet}; \\method{ZorbNet} wins."}) + "\n")
+    (paper,), _ = read_corpus([path])
+    assert paper.abstract == "We propose ZorbNet; ZorbNet wins."  # an author's macro keeps the word it wraps
 
 
 @pytest.mark.parametrize("header, missing", [("title,year", "lacks the 'abstract' column;"), ("name,text", "lacks the 'title' and 'abstract' columns;")])

@@ -9,6 +9,8 @@ Names written with accents or font commands would otherwise become junk nodes
 'One For All (Ofa), Model × Noise, 1700 Å, see https://x.org/a'
 >>> detex(r'methods (\\eg ResNets), \\`A-la-carte, BERT\\ba and \\textsc{Ofa)')
 'methods (e.g. ResNets), À-la-carte, BERT and Ofa)'
+>>> detex(r'we propose \\method{ZorbNet}, and \\ours{} wins')
+'we propose ZorbNet, and  wins'
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ _UNCLOSED = re.compile(r"\\(?:" + _FONT + r")\{")
 _OLD_FONT = re.compile(r"\{\\(?:it|em|bf|sc|rm|tt|sf|sl)\s+([^{}]*)\}")
 _ESCAPED = re.compile(r"\\([%&_#$])")
 _COMMAND = re.compile(r"\{?\\([A-Za-z]+)\}?(?![A-Za-z])\s?")
+# an author's macro around a word ("\\method{Zorb}", "\\ours{}"): the word stays, the braces go
+_MACRO_ARGUMENT = re.compile(r"\\([A-Za-z]+)\{([^{}]*)\}")
 _MATH_PARENS = re.compile(r"\\[()\[\]]")
 
 
@@ -61,4 +65,5 @@ def detex(text: str) -> str:
         text = _OLD_FONT.sub(r"\1", text)
     text = _UNCLOSED.sub("", text)
     text = _MATH_PARENS.sub("", text)
+    text = _MACRO_ARGUMENT.sub(lambda m: m.group(0) if m.group(1) in _WORDS else m.group(2), text)
     return _COMMAND.sub(_command, text)
