@@ -204,6 +204,10 @@ def test_search_misses_say_why_and_escape_clears(browser, tmp_path):
         page.press("#kg-search", "Enter")
         status = page.locator("#kg-search-status")
         assert "is in the graph but not in this view" in status.inner_text() and cut in status.inner_text()
+        import shlex
+
+        command = status.inner_text().split("not in this view: ", 1)[1].removesuffix(" draws it")
+        assert shlex.split(command) == ["kg", "viz", "--around", cut]  # pastes into a shell as it is
         page.fill("#kg-search", "zzz no such thing")
         page.press("#kg-search", "Enter")
         assert "No match" in status.inner_text() and page.evaluate("network.getSelectedNodes()") == []

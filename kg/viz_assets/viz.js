@@ -195,8 +195,11 @@
     var fq = fold(q);
     var other = elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0]
       || elsewhere.filter(function (h) { return h.key.indexOf(q) >= 0 || (fq && h.folded.indexOf(fq) >= 0); })[0];
-    say(other ? "“" + other.name + "” is in the graph but not in this view: kg viz --around “" + other.name + "” draws it"
+    say(other ? "“" + other.name + "” is in the graph but not in this view: kg viz --around " + shellQuote(other.name) + " draws it"
               : "No match for “" + search.value.trim() + "” in the graph");
+  }
+  function shellQuote(text) {  // a command the reader can paste into a shell as it is
+    return /^[A-Za-z0-9_.\/:@%+=-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
   }
   var lastQuery = null, hits = [], at = 0;
   search.addEventListener("input", function () { search.classList.remove("kg-miss"); say(""); });
