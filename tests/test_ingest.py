@@ -175,7 +175,8 @@ def test_a_record_of_numbers_is_rejected_not_made_a_paper(tmp_path, name, text):
     papers, report = read_corpus([path])
     assert [p.title for p in papers] == ["Real title"]
     assert [r.line for r in report.rejects] == ([2, 4] if name.endswith(".csv") else [1, 3])
-    assert all("with no letters; check that the header" in r.reason for r in report.rejects)
+    advice = "check that the header" if name.endswith(".csv") else 'check that the record\'s "title" field'
+    assert all(f"with no letters; {advice}" in r.reason for r in report.rejects)  # advice for the file's format
 
 
 def test_a_row_with_more_fields_than_the_header_is_rejected(tmp_path):

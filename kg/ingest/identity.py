@@ -124,11 +124,14 @@ def without_letters(path: str, line: int, title: str, abstract: str) -> Reject |
 
     >>> print(without_letters("a.csv", 3, "3.5", "4.25"))
     a.csv:3: the title is '3.5', with no letters; check that the header names the right columns (title, abstract) and that this row is a paper
+    >>> print(without_letters("a.jsonl", 2, "12 34", "We fine-tune it."))
+    a.jsonl:2: the title is '12 34', with no letters; check that the record's "title" field holds the paper's title
     >>> without_letters("a.csv", 4, "BERT", "We fine-tune it.") is None
     True
     """
     for field, text in (("title", title), ("abstract", abstract)):
         if not any(ch.isalpha() for ch in text):
-            return Reject(path, line, f"the {field} is {text[:60]!r}, with no letters; check that the header "
-                                      "names the right columns (title, abstract) and that this row is a paper")
+            check = (f'check that the record\'s "{field}" field holds the paper\'s {field}' if not str(path).lower().endswith(
+                (".csv", ".tsv")) else "check that the header names the right columns (title, abstract) and that this row is a paper")
+            return Reject(path, line, f"the {field} is {text[:60]!r}, with no letters; {check}")
     return None
