@@ -370,4 +370,9 @@ def build(
         outputs["html"] = str(result.path)
         if result.message:
             notes.append(f"html: {result.message}")
+    elif (workdir / "graph.html").exists():
+        # an earlier build's page would show a graph this build replaced
+        (workdir / "graph.html").unlink()
+        notes.append(f"html: removed the earlier {workdir / 'graph.html'}, which showed the graph before this build; "
+                     "kg viz draws the new one")
     return BuildResult(graph, report, items, outputs, tuple(notes))

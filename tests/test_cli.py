@@ -101,6 +101,16 @@ def test_a_workdir_that_is_a_file_is_refused_before_any_work(tmp_path, capsys):
         assert "is a file, not a folder" in capsys.readouterr().err
 
 
+def test_a_build_without_html_removes_the_earlier_page(tmp_path, capsys):
+    workdir = tmp_path / "w"
+    good = _jsonl(tmp_path / "good.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    assert main(["build", good, "--workdir", str(workdir)]) == 0
+    assert (workdir / "graph.html").exists()
+    capsys.readouterr()
+    assert main(["build", good, "--workdir", str(workdir), "--no-html"]) == 0
+    assert not (workdir / "graph.html").exists() and "removed the earlier" in capsys.readouterr().out
+
+
 def test_a_build_with_no_papers_leaves_the_workdir_as_it_was(tmp_path, capsys):
     workdir = tmp_path / "w"
     good = _jsonl(tmp_path / "good.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
