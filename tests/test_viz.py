@@ -329,6 +329,7 @@ def test_cli_reports_errors_in_one_line(corpus, tmp_path, capsys):
     assert main(["viz", "--workdir", str(tmp_path), "--around", "nothing like this"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("kg viz: error: no paper or entity named") and "\n" not in err
+    assert "kg query top_entities --param limit=100" in err  # a command to find the names, not just "check the spelling"
     assert main(["viz", "--workdir", str(tmp_path / "missing")]) == 2
     assert "kg build" in capsys.readouterr().err
 

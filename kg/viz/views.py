@@ -151,7 +151,8 @@ def _suggest(graph: nx.DiGraph, query: str) -> str:
     close = difflib.get_close_matches(query, list(folded), n=5, cutoff=0.6)
     picks = [folded[f] for f in dict.fromkeys(contains + close)][:6]
     if not picks:
-        return "check the spelling; `kg query` can list the names of datasets, models and methods"
+        return ("check the spelling; `kg query top_entities --param limit=100` lists entity names, "
+                "`kg query search_papers --param query=WORDS` finds papers")
     return "did you mean " + ", ".join(repr(p) for p in picks) + "?"
 
 
