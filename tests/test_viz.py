@@ -203,6 +203,12 @@ def test_dataset_sharing_view(corpus):
 def test_dataset_view_rejects_a_model_centre_and_types(corpus):
     with pytest.raises(VizError, match="not in the datasets view"):
         select(corpus, view="datasets", around="BERT")
+    math = _ent("DATASET", "MATH")
+    titled = build_graph([PaperEntities(Paper("pz", "LoRA: Low-Rank Adaptation", "x"), (math, _ent("METHOD", "LoRA"))),
+                          PaperEntities(Paper("py", "Paper Y", "x"), (math,))])
+    with pytest.raises(VizError) as err:  # the name also names a paper in the view: its key is offered
+        select(titled, view="datasets", around="LoRA")
+    assert "--around pz draws it" in err.value.fix
     with pytest.raises(VizError, match="--types"):
         select(corpus, view="datasets", types="Model")
 

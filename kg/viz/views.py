@@ -271,7 +271,9 @@ def select(
         if center is not None and center not in sub:
             label = graph.nodes[center].get("label")
             why = "it is not a paper or dataset" if label not in ("Paper", "Dataset") else f"it shares no dataset used by {min_papers}+ papers"
-            raise VizError(f"{around!r} is not in the datasets view: {why}", fix="use --view all, or name a paper or dataset that is shared")
+            also = f"; {note}" if note else ""  # "--around 'malt' is Method “MALT”; it also names the paper ...: --around p-... draws it"
+            raise VizError(f"{around!r} is not in the datasets view: {why}",
+                           fix=f"use --view all, or name a paper or dataset that is shared{also}")
     else:
         sub = _filtered(graph, labels, min_support, {center} if center is not None else set())
         parts = []
