@@ -324,6 +324,31 @@ def _wrapped(text: str, opening: str, closing: str) -> bool:
     return False
 
 
+def metric_spelled_by(short: str) -> str | None:
+    """The curated measure whose words' initials a measure's short form spells, when only one
+    does: "MAE" read as a measure is mean absolute error, one node with the papers that write it
+    out (the lists cannot match "MAE" itself: it also names masked autoencoders).
+
+    >>> metric_spelled_by("MAE"), metric_spelled_by("CR"), metric_spelled_by("Zorb")
+    ('mean absolute error', None, None)
+    """
+    if not (3 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return None
+    return _metric_initials().get(short)
+
+
+@lru_cache(maxsize=1)
+def _metric_initials() -> dict[str, str]:
+    from .extract.gazetteer import load_gazetteer
+
+    spelled: dict[str, set[str]] = {}
+    for entry in load_gazetteer(None):
+        words = entry.name.replace("-", " ").split()
+        if entry.type == "METRIC" and len(words) >= 3 and all(word[:1].isalpha() for word in words):
+            spelled.setdefault("".join(word[0] for word in words).upper(), set()).add(entry.name)
+    return {short: next(iter(names)) for short, names in spelled.items() if len(names) == 1}
+
+
 @lru_cache(maxsize=100_000)
 def curated_tail(entity_type: str, name: str) -> str | None:
     """The curated technique, task or metric a longer name ends with, as its family: "iterative
@@ -361,7 +386,7 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         if not name:
             continue
         if not m.canonical:
-            name = curated_name(m.type, name) or name
+            name = curated_name(m.type, name) or (m.type == "METRIC" and metric_spelled_by(name)) or name
         key = entity_key(m.type, name)
         family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL"
                               else curated_tail(m.type, name))

@@ -432,3 +432,9 @@ def test_task_spellings_the_lists_know_are_one_node(nlp):
                           ("customized text-to-image generation", "subject-driven generation")):
         found = entities_of(nlp, "A study", f"We study {written} in depth.")
         assert name in found and found[name].type == "TASK", written
+
+
+def test_a_measure_short_form_joins_the_measure_it_spells(nlp):
+    found = entities_of(nlp, "Forecasting", "We report MAE and RMSE on ETTh1.")
+    assert found["mean absolute error"].type == "METRIC" and "MAE" in found["mean absolute error"].aliases
+    assert "MAE" not in found  # one node with the papers that write "mean absolute error"
