@@ -25,7 +25,7 @@ from ..errors import QueryError, StoreError
 from ..graph import LABELS, PROPERTIES, RELATIONSHIP_TYPES
 from ..queries import READ_ONLY_MESSAGE, missing_params, run_cypher  # noqa: F401  (re-exported)
 from ._help import HelpFormatter
-from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
+from ._stores import add_param_and_format_arguments, add_store_arguments, empty_columns, open_store, print_rows
 
 __all__ = ["parse_params", "missing_params", "run_cypher", "READ_ONLY_MESSAGE"]
 
@@ -70,9 +70,9 @@ def run(args) -> int:
         raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
     with open_store(args) as store:
         rows = run_cypher(store, cypher, params)
-        keys = _property_keys(store) if not rows or _empty_columns(rows) else set()
+        keys = _property_keys(store) if not rows or empty_columns(rows) else set()
         unknown = unknown_names(cypher, keys) if keys or not rows else []
-    print_rows(rows, args.fmt, unknown_properties=_unknown_properties(cypher, keys))
+    print_rows(rows, args.fmt, unknown_properties=_unknown_properties(_STRING.sub("''", cypher), keys))
     for note in unknown:
         print(f"note: {note}", file=sys.stderr)
     return 0
@@ -95,7 +95,6 @@ def unknown_names(cypher: str, property_keys: set[str]) -> list[str]:
     no relationship type EVALUATED_ON in this graph (did you mean EVALUATE
     no property nmae on any node or relationship (did you mean name?)
     """
-
     text = _STRING.sub("''", cypher)
     notes = []
     labels = [label.strip(" `") for group in _NODE_LABELS.findall(text) for label in group.split(":") if label.strip(" `")]
@@ -104,21 +103,19 @@ def unknown_names(cypher: str, property_keys: set[str]) -> list[str]:
     types = [t.strip(" `:") for group in _REL_TYPES.findall(text) for t in group.split("|") if t.strip(" `:")]
     for rel in dict.fromkeys(t for t in types if t not in RELATIONSHIP_TYPES):
         notes.append(f"no relationship type {rel} in this graph{_meant(rel, RELATIONSHIP_TYPES)}; types: {', '.join(RELATIONSHIP_TYPES)}")
-    if property_keys:
-        variables = set(_PATTERN_VARIABLE.findall(text))
-        properties = [prop for var, prop in _PROPERTY.findall(text)
-                      if var in variables and prop not in property_keys and prop not in PROPERTIES]
-        for prop in dict.fromkeys(properties):
-            notes.append(f"no property {prop} on any node or relationship{_meant(prop, sorted(property_keys))}")
+    for prop in _unknown_properties(text, property_keys):
+        notes.append(f"no property {prop} on any node or relationship{_meant(prop, sorted(property_keys))}")
     return notes
 
 
-def _unknown_properties(cypher: str, property_keys: set[str]) -> set[str]:
+def _unknown_properties(text: str, property_keys: set[str]) -> list[str]:
+    """Properties read from a pattern's variables (``text`` with its strings blanked) that neither
+    the store nor the graph model has; none when the store's keys are unknown."""
     if not property_keys:
-        return set()
-    text = _STRING.sub("''", cypher)
+        return []
     variables = set(_PATTERN_VARIABLE.findall(text))
-    return {prop for var, prop in _PROPERTY.findall(text) if var in variables and prop not in property_keys | PROPERTIES}
+    return list(dict.fromkeys(prop for var, prop in _PROPERTY.findall(text)
+                              if var in variables and prop not in property_keys and prop not in PROPERTIES))
 
 
 def _meant(name: str, known) -> str:
@@ -132,6 +129,3 @@ def _property_keys(store) -> set[str]:
     except (QueryError, StoreError):  # a store without the procedure: no property check
         return set()
 
-
-def _empty_columns(rows: list[dict]) -> bool:
-    return any(all(row.get(column) is None for row in rows) for column in rows[0])

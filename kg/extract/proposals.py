@@ -656,7 +656,7 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
         end, words = i + 1, 0
         while end < n and words <= 4 and (_lower_case_word(texts[end]) or (
                 texts[end] == "-" and not v.spaced[end - 1] and not v.spaced[end])) and lower[end] not in _COINAGE_ENDS:
-            words += texts[end] != "-" and (texts[end - 1] != "-" or v.spaced[end - 1])  # "motion-aware": one word
+            words += _opens_word(v, end)
             end += 1
         if end == i + 1 or words > 4 or lower[i + 1] in _NOT_COINED or end + 1 >= n or texts[end] != ",":
             continue
@@ -669,6 +669,12 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
         if head in ("METHOD", "DATASET", "METRIC"):
             out.append((i + 1, end, head))
     return out
+
+
+def _opens_word(v, token: int) -> bool:
+    """Whether ``token`` starts a written word: a hyphen and the part after it belong to the word
+    before ("motion-aware", "self-training" are one word each when a name's words are counted)."""
+    return v.texts[token] != "-" and (v.texts[token - 1] != "-" or v.spaced[token - 1])
 
 
 # the last word of a technique named in lower case: "lookahead eviction", "motion-aware masking"
@@ -721,7 +727,7 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
                 texts[end] == "-" and end > at and not v.spaced[end - 1])):
             if lower[end] in _COINAGE_ENDS:
                 break
-            words += texts[end] != "-" and (texts[end - 1] != "-" or v.spaced[end - 1])  # "self-training": one word
+            words += _opens_word(v, end)
             end += 1
         while end > at and texts[end - 1] == "-":
             end -= 1
