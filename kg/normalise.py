@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from .records import Entity, Mention, Paper, PaperEntities
 
@@ -149,17 +150,7 @@ def name_keys(names, entity_type: str | None = None) -> list[str]:
 
 def curated_forms(entity_type: str, name: str) -> tuple[str, ...]:
     """Every form of the curated entry ``name`` is (its name and the aliases that name the same node), else ()."""
-    return _curated_forms().get(entity_key(entity_type, name), ())
-
-
-@lru_cache(maxsize=1)
-def _curated_forms() -> dict[str, tuple[str, ...]]:
-    from .extract.gazetteer import load_gazetteer
-
-    forms: dict[str, tuple[str, ...]] = {}
-    for entry in load_gazetteer(None):
-        forms.setdefault(entity_key(entry.type, entry.name), (entry.name, *entry.node_aliases))
-    return forms
+    return _curated_lookups().forms.get(entity_key(entity_type, name), ())
 
 
 def entity_key(entity_type: str, name: str) -> str:
@@ -187,7 +178,7 @@ def curated_family(entity_type: str, name: str) -> str | None:
     >>> curated_family("MODEL", "Qwen2"), curated_family("MODEL", "qwen 2"), curated_family("MODEL", "Zorb-9")
     ('Qwen', 'Qwen', None)
     """
-    return _curated_lookups()[1].get(entity_key(entity_type, name))
+    return _curated_lookups().families.get(entity_key(entity_type, name))
 
 
 def curated_name(entity_type: str, name: str) -> str | None:
@@ -198,12 +189,12 @@ def curated_name(entity_type: str, name: str) -> str | None:
     >>> curated_name("DATASET", "ARC-e"), curated_name("DATASET", "gsm-8k"), curated_name("DATASET", "Zorb-9")
     ('ARC-Easy', 'GSM8K', None)
     """
-    return _curated_lookups()[0].get(entity_key(entity_type, name))
+    return _curated_lookups().names.get(entity_key(entity_type, name))
 
 
 def curated_family_of_key(key: str) -> str | None:
     """:func:`curated_family` by the node key (``entity_key`` of the name), which a graph already has."""
-    return _curated_lookups()[1].get(key)
+    return _curated_lookups().families.get(key)
 
 
 _PREFIX_BOUNDARY = re.compile(r"[\s\-_]")
@@ -233,20 +224,35 @@ def _curated_models() -> dict[str, str]:
             for form in (entry.name, *entry.node_aliases)}
 
 
+class _CuratedLookups(NamedTuple):
+    names: dict[str, str]  # by the node key of each curated form: the entry's name
+    families: dict[str, str]  # the same, for entries with a family: the family
+    forms: dict[str, tuple[str, ...]]  # by the node key of an entry's name: every form naming its node
+    metric_initials: dict[str, str]  # "MAE": the one curated measure of three words or more it spells
+
+
 @lru_cache(maxsize=1)
-def _curated_lookups() -> tuple[dict[str, str], dict[str, str]]:
-    """By the node key of each curated form: the entry's name, and its family where it has one."""
+def _curated_lookups() -> _CuratedLookups:
+    """What normalisation asks of the curated lists, from one pass over them."""
     from .extract.gazetteer import load_gazetteer  # the curated lists: read once, when a name is first normalised
 
     names: dict[str, str] = {}
     families: dict[str, str] = {}
+    forms: dict[str, tuple[str, ...]] = {}
+    spelled: dict[str, set[str]] = {}
     for entry in load_gazetteer(None):
-        for form in (entry.name, *entry.node_aliases):
+        entry_forms = (entry.name, *entry.node_aliases)
+        forms.setdefault(entity_key(entry.type, entry.name), entry_forms)
+        for form in entry_forms:
             key = entity_key(entry.type, form)
             names.setdefault(key, entry.name)
             if entry.family:
                 families.setdefault(key, entry.family)
-    return names, families
+        words = entry.name.replace("-", " ").split()
+        if entry.type == "METRIC" and len(words) >= 3 and all(word[:1].isalpha() for word in words):
+            spelled.setdefault("".join(word[0] for word in words).upper(), set()).add(entry.name)
+    initials = {short: next(iter(measures)) for short, measures in spelled.items() if len(measures) == 1}
+    return _CuratedLookups(names, families, forms, initials)
 
 
 def is_size_word(word: str) -> bool:
@@ -334,19 +340,7 @@ def metric_spelled_by(short: str) -> str | None:
     """
     if not (3 <= len(short) <= 6 and short.isalpha() and short.isupper()):
         return None
-    return _metric_initials().get(short)
-
-
-@lru_cache(maxsize=1)
-def _metric_initials() -> dict[str, str]:
-    from .extract.gazetteer import load_gazetteer
-
-    spelled: dict[str, set[str]] = {}
-    for entry in load_gazetteer(None):
-        words = entry.name.replace("-", " ").split()
-        if entry.type == "METRIC" and len(words) >= 3 and all(word[:1].isalpha() for word in words):
-            spelled.setdefault("".join(word[0] for word in words).upper(), set()).add(entry.name)
-    return {short: next(iter(names)) for short, names in spelled.items() if len(names) == 1}
+    return _curated_lookups().metric_initials.get(short)
 
 
 @lru_cache(maxsize=100_000)

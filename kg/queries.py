@@ -27,7 +27,6 @@ into the text.
 from __future__ import annotations
 
 import difflib
-
 import os
 import re
 from dataclasses import dataclass

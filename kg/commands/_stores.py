@@ -44,8 +44,7 @@ def print_rows(rows: list[dict], fmt: str, unknown_properties: Collection[str] =
     if fmt == "table" and cells_cut(rows):
         print(f"note: cells longer than {CELL_WIDTH} characters end in '…'; --full, --json or --csv print them whole",
               file=sys.stderr)
-    empty = [c for c in empty_columns(rows) if not any(c.endswith("." + prop) for prop in unknown_properties)]
-    if fmt == "table" and empty:
+    if fmt == "table" and (empty := [c for c in empty_columns(rows) if not any(c.endswith("." + p) for p in unknown_properties)]):
         print(f"note: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty in every row "
               "(no input record gave a value)", file=sys.stderr)
 
