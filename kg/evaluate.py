@@ -62,6 +62,8 @@ SPLITS = {
     "written11b": ("written11b.jsonl",),
     "written12a": ("written12a.jsonl",),
     "written12b": ("written12b.jsonl",),
+    "written14a": ("written14a.jsonl",),
+    "written14b": ("written14b.jsonl",),
 }
 
 
