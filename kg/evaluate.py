@@ -64,6 +64,7 @@ SPLITS = {
     "written12b": ("written12b.jsonl",),
     "written14a": ("written14a.jsonl",),
     "written14b": ("written14b.jsonl",),
+    "written15a": ("written15a.jsonl",),
 }
 
 
