@@ -65,6 +65,7 @@ SPLITS = {
     "written14a": ("written14a.jsonl",),
     "written14b": ("written14b.jsonl",),
     "written15a": ("written15a.jsonl",),
+    "written13b": ("written13b.jsonl",),
 }
 
 
