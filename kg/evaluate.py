@@ -66,6 +66,7 @@ SPLITS = {
     "written14b": ("written14b.jsonl",),
     "written15a": ("written15a.jsonl",),
     "written13b": ("written13b.jsonl",),
+    "written15b": ("written15b.jsonl",),
 }
 
 
