@@ -67,6 +67,7 @@ SPLITS = {
     "written15a": ("written15a.jsonl",),
     "written13b": ("written13b.jsonl",),
     "written15b": ("written15b.jsonl",),
+    "written13a": ("written13a.jsonl",),
 }
 
 
