@@ -1607,3 +1607,11 @@ def test_a_short_form_spelled_out_as_no_technique_is_no_proposal(nlp):
     found, _, _ = entities(nlp, Paper("p-l5", "Two-point cells", "Layer 5 pyramidal cells (L5PCs) were discovered "
                                       "long ago. We show our proposed cooperative L5PC, and we propose ZaskMix, which mixes."))
     assert not [name for name in found if name.startswith("L5PC")] and found["ZaskMix"].role == "proposed"
+
+
+def test_a_release_number_after_a_known_dataset_is_its_edition_but_a_score_is_not(nlp):
+    paper = Paper("p-mw", "Slot Prompts", "We train on MultiWOZ 2.1 and report results on MultiWOZ 2.4, "
+                  "where joint goal accuracy reaches 61.2. On GSM8K 85.1 was reached.")
+    found, _, _ = entities(nlp, paper)
+    assert found["MultiWOZ 2.4"].type == "DATASET" and found["MultiWOZ 2.4"].family == "MultiWOZ"
+    assert "GSM8K" in found and not any(name.startswith("GSM8K ") for name in found)

@@ -123,13 +123,26 @@ def extend_version(doc, end: int) -> int:
 
 
 _CASE_FREE = re.compile(r"^[A-Za-z][A-Za-z \-]*$")
+_RELEASE = re.compile(r"^\d\.\d$")  # 2.4, 5.0: a release number, where a score would have more digits
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
 
 
 def extend_dataset_name(doc, end: int) -> int:
     """Absorb a version, year or image size written after a dataset ("Speech Commands V2",
-    "MS-COCO 2014", "ImageNet 256x256")."""
-    if end < len(doc) and _DATASET_VERSION.match(doc[end].text) and doc[end - 1].whitespace_:
+    "MS-COCO 2014", "ImageNet 256x256", "MultiWOZ 2.4"); a score after it is left ("GSM8K 85.1",
+    "MATH 2.4 points").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("MultiWOZ 2.4 and", "GSM8K 85.1", "MATH 2.4 points")]
+    ['MultiWOZ 2.4', 'GSM8K', 'MATH']
+    """
+    if end >= len(doc) or not doc[end - 1].whitespace_:
+        return end
+    if _DATASET_VERSION.match(doc[end].text):
+        return end + 1
+    following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
+    if _RELEASE.match(doc[end].text) and following not in _COUNTED and not following[:1].isdigit():
         return end + 1
     return end
 
