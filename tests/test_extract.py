@@ -1615,3 +1615,12 @@ def test_a_release_number_after_a_known_dataset_is_its_edition_but_a_score_is_no
     found, _, _ = entities(nlp, paper)
     assert found["MultiWOZ 2.4"].type == "DATASET" and found["MultiWOZ 2.4"].family == "MultiWOZ"
     assert "GSM8K" in found and not any(name.startswith("GSM8K ") for name in found)
+
+
+def test_what_a_which_clause_does_to_its_object_does_not_type_the_name(nlp):
+    paper = Paper("p-wh", "Compact Memory for Video Segmentation",
+                  "We propose CM-Zorb, which replaces the memory bank with learned tokens. "
+                  "We also release ZorbSet, which is a dataset of 40K clips.")
+    found, _, _ = entities(nlp, paper)
+    assert found["CM-Zorb"].type == "METHOD" and found["CM-Zorb"].role == "proposed"
+    assert found["ZorbSet"].type == "DATASET"

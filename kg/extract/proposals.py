@@ -343,7 +343,11 @@ def _appositive_type(v, end: int) -> str | None:
         i += 1
     else:
         return None
-    if i < n and lower[i] in ("a", "an", "the", "which", "our"):
+    if i + 1 < n and lower[i] == "which":
+        if lower[i + 1] not in ("is", "are"):
+            return None  # "FooNet, which replaces the memory bank": a verb's object is not what FooNet is
+        i += 2 if i + 2 < n and lower[i + 2] in ("a", "an") else 1
+    if i < n and lower[i] in ("a", "an", "the", "which", "our", "is", "are"):
         words, grouped_as, bracket = [], None, False
         for j in range(i + 1, min(i + 20, n)):
             if bracket or texts[j] == "(":  # "a speech translation (S2ST) corpus": an aside inside the phrase
