@@ -144,8 +144,10 @@ def is_name_shaped(text: str) -> bool:
     [False, False, True, True, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["https://github.com/x/FooGPT", "github.com/x/FooGPT", "FooNet.github.io", "FooNet"]]
     [False, False, False, True]
+    >>> [is_name_shaped(t) for t in ["tIoU=0.5", "k=8"]]  # a setting's value, not a name
+    [False, False]
     """
-    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text)
+    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or "=" in text
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
             or _NUMBER_FORMAT.match(text) or is_link(text)):
         return False
