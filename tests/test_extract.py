@@ -1624,3 +1624,10 @@ def test_what_a_which_clause_does_to_its_object_does_not_type_the_name(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["CM-Zorb"].type == "METHOD" and found["CM-Zorb"].role == "proposed"
     assert found["ZorbSet"].type == "DATASET"
+
+
+def test_a_title_prefix_with_a_verb_is_a_headline_not_a_name(nlp):
+    for title in ("Optimism Meets Entropy: Regret Bounds for Softmax Policies",
+                  "Rings Matter: Motif-Aware Encodings for Molecular Graph Transformers"):
+        found, _, _ = entities(nlp, Paper("p-hl", title, "We study this question with new bounds."))
+        assert title.split(":")[0] not in found, title

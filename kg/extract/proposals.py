@@ -263,8 +263,10 @@ def _headline_verb(word: str) -> bool:
     return lower in _HEADLINE_WORDS - {"the", "a", "an"} or lower.endswith("ing") and word[:1].isupper() and word[1:].islower()
 
 
-# words a headline holds and a name does not ("Consistency Over Neighbourhoods: ...", "Less Is More: ...")
-_CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not"})
+# words a headline holds and a name does not ("Consistency Over Neighbourhoods: ...", "Less Is More: ...",
+# "Optimism Meets Entropy: ...": a verb makes the phrase a clause)
+_CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not",
+                           "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins"})
 
 
 def _coined_phrase(words: list[str]) -> bool:
