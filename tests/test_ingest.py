@@ -561,3 +561,17 @@ def test_a_one_sentence_abstract_in_a_seed_dump_is_an_abstract(tmp_path):
     papers, report = read_corpus([blank_lines])
     assert [(p.title, p.abstract) for p in papers][0] == ("Prompt Tuning for Tabular Zorbing", one)
     assert len(papers) == 2 and not report.rejects
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])  # one line per unit, or paragraphs
+def test_an_abstract_wrapped_over_lines_or_paragraphs_is_one_abstract_not_a_new_paper(tmp_path, gap):
+    path = tmp_path / "dump.txt"
+    units = ["Subscribe", "Pruning Zorb Transformers with Token Budgets",
+             "We propose ZorbPrune, a token pruning method.",
+             "On ImageNet it cuts compute by 35% with a small drop in accuracy.",
+             "A Benchmark for Zorb Tables", "We release ZorbTab, a dataset of table pairs. Baselines reach 41%."]
+    path.write_text(gap.join(units) + "\n", encoding="utf-8")
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Pruning Zorb Transformers with Token Budgets", "A Benchmark for Zorb Tables"]
+    assert papers[0].abstract == units[2] + " " + units[3]
+    assert not report.rejects and report.balanced
