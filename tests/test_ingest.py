@@ -575,3 +575,17 @@ def test_an_abstract_wrapped_over_lines_or_paragraphs_is_one_abstract_not_a_new_
     assert [p.title for p in papers] == ["Pruning Zorb Transformers with Token Budgets", "A Benchmark for Zorb Tables"]
     assert papers[0].abstract == units[2] + " " + units[3]
     assert not report.rejects and report.balanced
+
+
+def test_a_stray_nul_spoils_only_its_own_line_and_utf16_is_named(tmp_path):
+    path = tmp_path / "papers.jsonl"
+    good = [json.dumps({"id": f"n{i}", "title": f"Zorb Study {i}", "abstract": "We study zorbs on MNIST."}) for i in range(3)]
+    path.write_bytes(("\n".join(good[:1]) + "\n").encode() + b'{"title": "Bad\x00", "abstract": "x"}\n'
+                     + ("\n".join(good[1:]) + "\n").encode())
+    papers, report = read_corpus([path])
+    assert [p.title for p in papers] == ["Zorb Study 0", "Zorb Study 1", "Zorb Study 2"]
+    assert [r.line for r in report.rejects] == [2] and report.balanced
+    wide = tmp_path / "wide.csv"
+    wide.write_text("title,abstract\nA Zorb Title,We study zorbs.\n", encoding="utf-16")
+    papers, report = read_corpus([wide])
+    assert papers == [] and "UTF-16" in report.rejects[0].reason and "iconv" in report.rejects[0].reason
