@@ -589,3 +589,16 @@ def test_a_stray_nul_spoils_only_its_own_line_and_utf16_is_named(tmp_path):
     wide.write_text("title,abstract\nA Zorb Title,We study zorbs.\n", encoding="utf-16")
     papers, report = read_corpus([wide])
     assert papers == [] and "UTF-16" in report.rejects[0].reason and "iconv" in report.rejects[0].reason
+
+
+def test_an_id_two_different_papers_share_stays_with_the_first_and_a_merged_copys_id_is_named(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    rows = [{"id": "X1", "title": "Zorb One", "abstract": "We study zorbs."},
+            {"id": "X1", "title": "Zorb Two", "abstract": "We study other zorbs."},
+            {"id": "X2", "title": "Zorb One", "abstract": "We study zorbs."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    papers, report = read_corpus([path])
+    assert [(p.title, p.external_id) for p in papers] == [("Zorb One", "X1"), ("Zorb Two", None)]
+    assert [(n.line, "'X1' is also the id of a different paper" in n.message) for n in report.notices] == [(2, True), (3, False)]
+    assert "'X2' is a copy of the paper read first with id 'X1'" in report.notices[1].message
+    assert report.balanced

@@ -154,6 +154,10 @@ def _merge(first: Paper, other: Paper) -> Paper:
     )
 
 
+def _at(source: Source) -> str:
+    return f"{source.path}:{source.line}"
+
+
 def _text_hash(text: str) -> int:
     """A key for comparing abstracts: case and spacing aside."""
     return hash(" ".join(text.lower().split()))
@@ -187,6 +191,8 @@ class CorpusReader:
         self._later: dict[str, list[Paper]] = {}
         self._rejects: list[Reject] = []
         self._notices: list[Notice] = []
+        self._ids: dict[str, tuple[str, Source]] = {}  # the input's own id -> the paper that has it, where
+        self._first_ids: dict[str, str] = {}  # paper id -> the input id of its first copy
         self._records = self._duplicates = self._other = self._differing = 0
         self._started = False
 
@@ -201,6 +207,8 @@ class CorpusReader:
                         self._notices.append(item)
                     continue
                 self._records += 1
+                if isinstance(item, Paper) and item.external_id:
+                    item = self._own_id_checked(item)
                 if isinstance(item, Reject):
                     if self.shard is None or self.shard.owns_reject(item):
                         self._rejects.append(item)
@@ -219,6 +227,27 @@ class CorpusReader:
                 else:
                     self._seen[item.id] = (_text_hash(item.abstract), item.sources[0], item.title)
                     yield item
+
+    def _own_id_checked(self, item: Paper) -> Paper:
+        """The paper, without its input id where a different paper had that id first, so that a
+        lookup by the id finds one paper; a notice names both.  A copy merged into a paper read
+        first under another id gets a notice too: its id is not kept."""
+        source, own = item.sources[0], item.external_id
+        holder = self._ids.setdefault(own, (item.id, source))
+        if holder[0] != item.id:
+            self._notice(source, f"id {own!r} is also the id of a different paper ({_at(holder[1])}); this paper keeps "
+                                 "no input id: give it a unique id, or look it up by its title")
+            return replace(item, external_id=None)
+        first = self._first_ids.setdefault(item.id, own)
+        if first != own:
+            self._notice(source, f"id {own!r} is a copy of the paper read first with id {first!r} ({_at(self._seen[item.id][1])}), "
+                                 f"merged into it: look it up by {first!r} or its title")
+        return item
+
+    def _notice(self, source: Source, message: str) -> None:
+        notice = Notice(source.path, source.line, message)
+        if self.shard is None or self.shard.owns_reject(notice):
+            self._notices.append(notice)
 
     def first_copies(self) -> list[Paper]:
         """Read everything, keeping the papers (for corpora that fit in memory)."""
