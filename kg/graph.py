@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import curated_family, curated_family_of_key, entity_key, fold_pairs
+from .normalise import curated_family, curated_family_of_key, entity_key, fold_pairs, model_family
 from .records import PaperEntities
 
 __all__ = [
@@ -166,7 +166,9 @@ def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: st
         graph.add_edge(key, family, type="VARIANT_OF")
         if known:
             return  # its own family was added when it was first met
-        key, family_name = family, curated_family(entity_type, family_name)
+        # a family met first here goes on to its own: the curated one, else a sized model's ("Qwen2.5-7B" -> "Qwen2.5")
+        key, family_name = family, curated_family(entity_type, family_name) or (
+            model_family(family_name) if entity_type == "MODEL" else None)
 
 
 def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:

@@ -159,16 +159,40 @@ def entity_key(entity_type: str, name: str) -> str:
 
 
 def model_family(name: str) -> str | None:
-    """Strip trailing size/variant parts: "Llama 3.1 8B" -> "Llama 3.1"; None if nothing to strip."""
+    """Strip trailing size/variant parts: "Llama 3.1 8B" -> "Llama 3.1"; None if nothing to strip.
+    A tuned checkpoint of a sized model is a variant of that size, one step at a time:
+    "Qwen2.5-7B-Instruct" -> "Qwen2.5-7B" (-> "Qwen2.5").
+
+    >>> model_family("Qwen2.5-7B-Instruct"), model_family("Llama-2-7b-chat-hf"), model_family("BERT-base"), model_family("T5-XL")
+    ('Qwen2.5-7B', 'Llama-2-7b', 'BERT', 'T5')
+    """
     parts = [p for p in re.split(r"([\s\-_]+)", name.strip())]
     words = parts[::2]
     cut = len(words)
+    while cut > 1 and words[cut - 1].lower() in _VARIANT_WORDS:
+        cut -= 1
+    if cut < len(words) and cut > 1 and _SIZE.match(words[cut - 1]):
+        return "".join(parts[: 2 * cut - 1]).strip(" -_") or None
     while cut > 1 and is_size_word(words[cut - 1]):
         cut -= 1
     if cut == len(words):
         return None
     family = "".join(parts[: 2 * cut - 1]).strip(" -_")
     return family or None
+
+
+def _sized_step(name: str, family: str) -> str:
+    """The family a variant of a curated model links to: the sized model it tunes, where the name
+    holds one between ("Qwen2.5-7B-Instruct" -> "Qwen2.5-7B", whose family is Qwen2.5), else ``family``.
+
+    >>> _sized_step("Qwen2.5-7B-Instruct", "Qwen2.5"), _sized_step("Qwen2.5-7B", "Qwen2.5"), _sized_step("Llama-2-7b-chat", "Llama 2")
+    ('Qwen2.5-7B', 'Qwen2.5', 'Llama-2-7b')
+    """
+    sized = model_family(name)
+    if sized and entity_key("MODEL", sized) != entity_key("MODEL", family) and \
+            entity_key("MODEL", sized).startswith(entity_key("MODEL", family)) and _SIZE.match(re.split(r"[\s\-_]+", sized)[-1]):
+        return sized
+    return family
 
 
 def curated_family(entity_type: str, name: str) -> str | None:
@@ -384,6 +408,8 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         key = entity_key(m.type, name)
         family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL"
                               else curated_tail(m.type, name))
+        if m.family and m.type == "MODEL" and not m.canonical:
+            family = _sized_step(name, m.family)
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
         current = by_key.get(key)
         if current is None:

@@ -1,6 +1,7 @@
 """Extraction: types, roles, evidence offsets, links, and spaCy multiprocessing."""
 
 import json
+import re
 
 import pytest
 
@@ -509,10 +510,12 @@ def test_a_curated_node_carries_the_lists_other_names(nlp):
 def test_no_curated_model_lists_its_own_sizes_as_other_names():
     """ALMA-7B and ALMA-13B are two nodes with ALMA as family, never one ALMA node."""
     from kg.extract.gazetteer import load_gazetteer
-    from kg.normalise import model_family, surface_key
+    from kg.normalise import is_size_word, model_family, surface_key
 
+    # "Llama-2-7b-hf" and "DeepSeek-Coder-33B-base" name the sized checkpoint itself; a size after the name does not
     sized = [(entry.name, alias) for entry in load_gazetteer(None) if entry.type == "MODEL" for alias in entry.aliases
-             if (family := model_family(alias)) and surface_key(family) == surface_key(entry.name)]
+             if (family := model_family(alias)) and surface_key(family) == surface_key(entry.name)
+             and is_size_word(re.split(r"[\s_-]+", alias)[-1]) and not is_size_word(re.split(r"[\s_-]+", family)[-1])]
     assert not sized, sized[:10]
 
 
@@ -1631,3 +1634,13 @@ def test_a_title_prefix_with_a_verb_is_a_headline_not_a_name(nlp):
                   "Rings Matter: Motif-Aware Encodings for Molecular Graph Transformers"):
         found, _, _ = entities(nlp, Paper("p-hl", title, "We study this question with new bounds."))
         assert title.split(":")[0] not in found, title
+
+
+def test_a_tuned_checkpoint_is_a_variant_of_the_sized_model_it_tunes(nlp):
+    paper = Paper("p-it", "Zorb Tuning", "We fine-tune Qwen2.5-7B-Instruct, Llama-3.1-8B-Instruct and Qwen2.5-7B-Base.")
+    found, _, _ = entities(nlp, paper)
+    graph = build_graph([PaperEntities(paper, tuple(found.values()), ())])
+    family = {a: b for a, b, t in graph.edges(data="type") if t == "VARIANT_OF"}
+    assert family["model:qwen2.5-7binstruct"] == "model:qwen2.5-7b" and family["model:qwen2.5-7b"] == "model:qwen2.5"
+    assert family["model:qwen2.5-7bbase"] == "model:qwen2.5-7b"
+    assert family["model:llama3.1-8binstruct"] == "model:llama3.1-8b" and family["model:llama3.1-8b"] == "model:llama3.1"

@@ -49,7 +49,8 @@ def test_versions_and_sizes_stay_distinct(a, b):
 
 
 @pytest.mark.parametrize("name, family", [
-    ("Llama 3.1 8B", "Llama 3.1"), ("Llama-3.1-70B-Instruct", "Llama-3.1"), ("Qwen2.5-7B", "Qwen2.5"),
+    ("Llama 3.1 8B", "Llama 3.1"), ("Llama-3.1-70B-Instruct", "Llama-3.1-70B"), ("Qwen2.5-7B", "Qwen2.5"),
+    ("Qwen2.5-7B-Base", "Qwen2.5-7B"), ("Llama-2-7b-chat-hf", "Llama-2-7b"), ("T5-XL", "T5"),
     ("Mixtral 8x7B", "Mixtral"), ("BERT-base", "BERT"), ("Llama 2", None), ("GPT-4", None),
     ("AraGPT2-mega", "AraGPT2"), ("Phi-3-mini", "Phi-3"),
 ])
