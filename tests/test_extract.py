@@ -1631,7 +1631,8 @@ def test_what_a_which_clause_does_to_its_object_does_not_type_the_name(nlp):
 
 def test_a_title_prefix_with_a_verb_is_a_headline_not_a_name(nlp):
     for title in ("Optimism Meets Entropy: Regret Bounds for Softmax Policies",
-                  "Rings Matter: Motif-Aware Encodings for Molecular Graph Transformers"):
+                  "Rings Matter: Motif-Aware Encodings for Molecular Graph Transformers",
+                  "Self-RAG Revisited: Are Reflection Tokens Necessary?"):
         found, _, _ = entities(nlp, Paper("p-hl", title, "We study this question with new bounds."))
         assert title.split(":")[0] not in found, title
 
@@ -1644,3 +1645,11 @@ def test_a_tuned_checkpoint_is_a_variant_of_the_sized_model_it_tunes(nlp):
     assert family["model:qwen2.5-7binstruct"] == "model:qwen2.5-7b" and family["model:qwen2.5-7b"] == "model:qwen2.5"
     assert family["model:qwen2.5-7bbase"] == "model:qwen2.5-7b"
     assert family["model:llama3.1-8binstruct"] == "model:llama3.1-8b" and family["model:llama3.1-8b"] == "model:llama3.1"
+
+
+def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
+    paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
+                  "We propose ZorbKit, a set of techniques for pruning.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["CodeRL-Verify"].type, found["CodeRL-Verify"].role) == ("DATASET", "proposed")
+    assert found["ZorbKit"].type == "METHOD"

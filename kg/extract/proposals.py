@@ -264,9 +264,10 @@ def _headline_verb(word: str) -> bool:
 
 
 # words a headline holds and a name does not ("Consistency Over Neighbourhoods: ...", "Less Is More: ...",
-# "Optimism Meets Entropy: ...": a verb makes the phrase a clause)
+# "Optimism Meets Entropy: ...", "Self-RAG Revisited: ...": a verb makes the phrase a clause)
 _CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not",
-                           "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins"})
+                           "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins",
+                           "revisited", "reconsidered", "reexamined", "re-examined", "demystified", "explained", "unleashed"})
 
 
 def _coined_phrase(words: list[str]) -> bool:
@@ -281,7 +282,8 @@ def _coined_phrase(words: list[str]) -> bool:
     )
 
 
-_GROUP_HEADS = {"suite", "collection"}
+_GROUP_HEADS = {"suite", "collection", "set"}
+_COUNT = re.compile(r"^\d[\d,.]*[KkMm]?$")
 _TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*$")
 _HEADLINE_WORDS = {"beyond", "towards", "toward", "rethinking", "revisiting", "unlock", "bad", "good", "the", "a", "an",
                    "learning", "machine", "deep", "why", "how", "what", "when", "is", "are", "do", "does", "can", "on"}
@@ -360,6 +362,8 @@ def _appositive_type(v, end: int) -> str | None:
                 continue
             if lower[j] == "of" and words and words[-1].lower() in _GROUP_HEADS:
                 grouped_as, words = type_from_head(" ".join(words)), []  # "a suite of ... models"
+                if grouped_as is None and j + 1 < n and _COUNT.match(texts[j + 1]):
+                    grouped_as = "DATASET"  # "a set of 12K problems", "a collection of 1,200 dialogues": data
                 continue
             in_compound = texts[j - 1] == "-" and not v.spaced[j - 1]  # "sequence-to-sequence", "end-to-end"
             if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS and not in_compound:
