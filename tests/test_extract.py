@@ -1653,3 +1653,9 @@ def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     found, _, _ = entities(nlp, paper)
     assert (found["CodeRL-Verify"].type, found["CodeRL-Verify"].role) == ("DATASET", "proposed")
     assert found["ZorbKit"].type == "METHOD"
+
+
+def test_a_loss_in_the_style_of_a_known_technique_is_that_technique(nlp):
+    paper = Paper("p-sty", "Zorb Retrievers", "We optimize the retriever with a DPO-style loss on preference pairs.")
+    found, _, _ = entities(nlp, paper)
+    assert "DPO" in found and "DPO-style loss" not in found

@@ -162,6 +162,9 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
 _LOSS_WORDS = frozenset({"loss", "losses"})
 
 
+_KIND_SUFFIXES = ("-style", "-like", "-type", "-inspired")
+
+
 def named_losses(v) -> list[tuple[int, int]]:
     """Token spans of losses named after a person, shape or short form ("Pseudo-Huber losses",
     "MSE loss", "Multiple Negative Rankings loss"); lower-case ones ("adversarial loss")
@@ -171,7 +174,7 @@ def named_losses(v) -> list[tuple[int, int]]:
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
     >>> doc = nlp("A Title With Reconstruction Loss\\nWe adopt Pseudo-Huber losses. These loss terms and an "
-    ...           "adversarial loss help. Reconstruction loss is added.")
+    ...           "adversarial loss help. Reconstruction loss is added. A DPO-style loss too.")
     >>> [doc[s:e].text for s, e in named_losses(view(doc))]
     ['Pseudo-Huber losses']
     """
@@ -190,6 +193,8 @@ def named_losses(v) -> list[tuple[int, int]]:
                 break  # "Implementing ... Loss", "Augmented Losses": a verb form, not part of a name
             if opens_sentence and not name_shaped(prev) and "-" not in prev:
                 break  # "Reconstruction loss is added."
+            if prev.lower().endswith(_KIND_SUFFIXES):
+                break  # "a DPO-style loss" is DPO's kind of loss: the name is DPO's
             first -= 1
         if first < index:
             out.append((words[first][0], words[index][1]))
