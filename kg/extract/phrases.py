@@ -174,7 +174,7 @@ def named_losses(v) -> list[tuple[int, int]]:
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
     >>> doc = nlp("A Title With Reconstruction Loss\\nWe adopt Pseudo-Huber losses. These loss terms and an "
-    ...           "adversarial loss help. Reconstruction loss is added. A DPO-style loss too.")
+    ...           "adversarial loss help. Reconstruction loss is added.")
     >>> [doc[s:e].text for s, e in named_losses(view(doc))]
     ['Pseudo-Huber losses']
     """
