@@ -32,7 +32,13 @@ _SIZE_OR_VARIANT = re.compile(
 
 
 def extend_model_name(doc, start: int, end: int) -> int:
-    """End token index after absorbing size/variant tokens ("8B", "-Instruct") that follow."""
+    """End token index after absorbing size/variant tokens ("8B", "-Instruct") that follow.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [nlp(t)[:extend_model_name(nlp(t), 0, 1)].text for t in ("Qwen-7B-Instruct is", "Qwen Base Models", "Qwen 7B models")]
+    ['Qwen-7B-Instruct', 'Qwen', 'Qwen 7B']
+    """
     i = end
     while i < len(doc):
         token = doc[i]
@@ -42,6 +48,8 @@ def extend_model_name(doc, start: int, end: int) -> int:
         if _SIZE_OR_VARIANT.match(token.text.lstrip("-")) and (token.text[0].isdigit() or not doc[i - 1].whitespace_ or token.text[0].isupper()):
             if token.text[0].isdigit() and not re.search(r"[BMKT]$", token.text, re.I):
                 break
+            if doc[i - 1].whitespace_ and token.text[0].isalpha() and i + 1 < len(doc) and doc[i + 1].lower_ in _MODEL_PLURALS:
+                break  # "Llama and Qwen Base Models": the family's base models, not a checkpoint "Qwen Base"
             i += 1
             continue
         if token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and _BRACKETED_SIZE.match(doc[i + 1].text):
@@ -51,6 +59,7 @@ def extend_model_name(doc, start: int, end: int) -> int:
 
 
 _BRACKETED_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMT]$")
+_MODEL_PLURALS = frozenset({"models", "llms", "lms", "checkpoints", "variants", "versions"})
 
 
 _BACKBONE = re.compile(r"^(?:ViT-[A-Za-z]+|RN\d+(?:x\d+)?)(?:/\d+)?$")
@@ -129,13 +138,13 @@ _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,
 
 def extend_dataset_name(doc, end: int) -> int:
     """Absorb a version, year or image size written after a dataset ("Speech Commands V2",
-    "MS-COCO 2014", "ImageNet 256x256", "MultiWOZ 2.4"); a score after it is left ("GSM8K 85.1",
+    "MS-COCO 2014", "ImageNet 256x256", "MultiWOZ 2.4"); a score after it is left ("MATH 85.1",
     "MATH 2.4 points").
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
-    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("MultiWOZ 2.4 and", "GSM8K 85.1", "MATH 2.4 points")]
-    ['MultiWOZ 2.4', 'GSM8K', 'MATH']
+    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("MultiWOZ 2.4 and", "MATH 85.1", "MATH 2.4 points")]
+    ['MultiWOZ 2.4', 'MATH', 'MATH']
     """
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return end
