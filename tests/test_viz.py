@@ -398,3 +398,17 @@ def test_the_details_carry_the_whole_abstract(tmp_path):
 def test_a_cut_ego_view_suggests_narrowing_it_not_another_around(tmp_path):
     result = render(synthetic_graph(600, seed=2), tmp_path / "ego.html", around="Entity 0", depth=3, max_nodes=30)
     assert "smaller --depth" in result.message and "--around NAME" not in result.message
+
+
+def test_a_family_no_paper_names_is_sized_by_its_variants_papers_not_its_links(tmp_path):
+    def model(key, name, family=None):
+        return Entity(key, name, "MODEL", "used", name, "We use it.", 0, 1, "gazetteer", family=family)
+    items = [PaperEntities(Paper("p-1", "Zorb Paper", "We use them."),
+                           tuple(model(f"model:zorb-{i}b", f"Zorb-{i}B", family="Zorb") for i in range(1, 6)))]
+    items += [PaperEntities(Paper(f"q-{i}", f"Other Paper {i}", "We use it."), (model("model:gsm", "Gsm"),))
+              for i in range(4)]
+    page, _ = _page(build_graph(items), tmp_path)
+    values = {m.group(1): float(m.group(2)) for m in re.finditer(r'"id": "([^"]+)"[^{}]*?"value": ([\d.]+)', page)}
+    # Zorb: five variant links, one paper naming them all; Gsm: four papers. The legend promises papers.
+    assert values["model:zorb"] < values["model:gsm"]
+    assert "a family no paper names: papers naming its variants" in page

@@ -34,7 +34,7 @@ from pyvis.network import Network
 from ..errors import VizError
 from ..records import Source
 from .layout import clear_hubs, force_layout
-from .style import EDGE_COLOURS, NODE_STYLES, node_style, node_value, short_label
+from .style import EDGE_COLOURS, NODE_STYLES, node_style, node_value, short_label, variants_support
 from .views import Selection, display_name
 
 __all__ = ["build_page", "remote_references", "json_for_html", "page_options", "drawn_sizes"]
@@ -211,7 +211,7 @@ def _chrome(selection: Selection, nodes: int, edges: int) -> str:
         '<div id="kg-search-status" role="status" aria-live="polite" hidden></div>'
         f"{message}"
         f'<details id="kg-legend" open><summary>Legend</summary>{_legend(selection.graph)}'
-        '<p class="kg-hint">Size: papers naming it. Arrow: paper → what it names. '
+        '<p class="kg-hint">Size: papers naming it (a family no paper names: papers naming its variants). Arrow: paper → what it names. '
         'Orange ring: centre or selection.</p></details>'
         '<aside id="kg-details" aria-live="polite"><p class="kg-hint">Hover for a summary; click a node or an edge '
         "for its details and evidence. Drag to pan, scroll to zoom.</p></aside>"
@@ -235,7 +235,8 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
     positions = force_layout(graph, seed=seed)
     scale = 60.0 * len(graph) ** 0.5 + 150.0
     # sub-linear: one hub must not dwarf the rest
-    values = {node: round(node_value(attrs, graph.degree(node)) ** 0.5, 3) for node, attrs in graph.nodes(data=True)}
+    values = {node: round(node_value(attrs, graph.degree(node), variants_support(graph, node) if attrs.get("support") == 0 else 0)
+                          ** 0.5, 3) for node, attrs in graph.nodes(data=True)}
     nodes = sorted(graph, key=str)
     sizes = drawn_sizes([values[node] for node in nodes]) if nodes else []
     if nodes:  # no smaller node drawn on a hub, where it would take the hub's clicks

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["NodeStyle", "NODE_STYLES", "EDGE_COLOURS", "node_style", "node_value", "short_label"]
+__all__ = ["NodeStyle", "NODE_STYLES", "EDGE_COLOURS", "node_style", "node_value", "variants_support", "short_label"]
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,41 @@ def node_style(label: str) -> NodeStyle:
     return NODE_STYLES.get(label, _FALLBACK)
 
 
-def node_value(attrs: dict, degree: int) -> int:
-    """What a node's size scales with: an entity's support (papers), otherwise its degree."""
+def node_value(attrs: dict, degree: int, variants_support: int = 0) -> int:
+    """What a node's size scales with: an entity's support (papers); for an entity no paper names
+    itself, only its variants, theirs (never its link count, which the legend does not promise);
+    a paper's degree.
+
+    >>> node_value({"label": "Model", "support": 0}, degree=9, variants_support=4), node_value({"label": "Model", "support": 0}, 9)
+    (4, 1)
+    """
     support = attrs.get("support")
     if isinstance(support, int) and support > 0:
         return support
+    if attrs.get("label") != "Paper" and isinstance(support, int):
+        return max(variants_support, 1)
     return max(degree, 1)
+
+
+def variants_support(graph, node) -> int:
+    """The papers (in ``graph``) naming any of ``node``'s variants, through VARIANT_OF links.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("qwen2.5-7b-instruct", "qwen2.5-7b", type="VARIANT_OF"); g.add_edge("qwen2.5-7b", "qwen2.5", type="VARIANT_OF")
+    >>> g.add_edge("p-1", "qwen2.5-7b-instruct", type="USES"); g.add_edge("p-1", "qwen2.5-7b", type="USES"); g.add_edge("p-2", "qwen2.5-7b", type="USES")
+    >>> variants_support(g, "qwen2.5")
+    2
+    """
+    papers, seen, todo = set(), {node}, [node]
+    while todo:
+        for source, _, kind in graph.in_edges(todo.pop(), data="type"):
+            if kind != "VARIANT_OF":
+                papers.add(source)
+            elif source not in seen:
+                seen.add(source)
+                todo.append(source)
+    return len(papers)
 
 
 def short_label(text: str, limit: int = 40) -> str:
