@@ -385,6 +385,8 @@ def test_around_a_title_fragment_says_how_many_titles_it_fits_and_when_only_insi
     assert node == "p-3" and note is None  # the whole title: nothing to say
     node, note = resolve_node(graph, "study")
     assert node == "p-3" and "only part of a word" not in note and "2 titles contain it" in note
+    node, note = resolve_node(graph, "ision")  # one title, inside a word
+    assert node == "p-3" and "1 title contains it" in note
 
 
 def test_the_details_carry_the_whole_abstract(tmp_path):

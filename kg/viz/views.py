@@ -134,7 +134,7 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         inside = "" if whole_words(chosen.name, query) else f", where {name!r} is only part of a word"
         if titles > 1 or inside:
             notes.append(f"--around {name!r} drew the paper \u201c{chosen.name}\u201d{inside}; {titles} title"
-                         f"{'s' if titles != 1 else ''} contain it: give more of the title, or the paper's key")
+                         f"{'s contain' if titles != 1 else ' contains'} it: give more of the title, or the paper's key")
     return by_id[chosen.key], "; ".join(notes) or None
 
 
