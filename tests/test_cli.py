@@ -323,3 +323,13 @@ def test_a_build_whose_store_write_fails_leaves_the_store_as_it_was(tmp_path, ca
     assert main(["query", "papers_using", "--param", "name=BERT", "--json", "--workdir", workdir]) == 0
     assert [r["paper"] for r in json.loads(capsys.readouterr().out)] == ["Bar Study"]
     assert not (tmp_path / "w" / "store" / "graph.rdb.before-build").exists()
+
+
+def test_query_help_after_a_template_name_shows_its_parameters(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", "papers_using", "--help"])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0 and "usage: kg query" in out and "--param name=<name> (required)" in out
+    assert main(["query", "papers_using", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert listed.startswith("papers_using\n") and "shared_datasets" not in listed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import sys
 
@@ -13,17 +14,36 @@ from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
 
+class _TemplateHelp(argparse.Action):
+    """``kg query NAME --help``: the command's help, then that template's parameters."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.print_help()
+        name = getattr(namespace, "name", None)
+        if name:
+            try:
+                print("\nTemplate:\n" + list_templates(name))
+            except QueryError as err:
+                print(f"\n{err}")
+        parser.exit()
+
+
 def register(sub) -> None:
     parser = sub.add_parser(
         "query",
+        add_help=False,
         formatter_class=HelpFormatter,
         help="run a named query template (kg query --list shows them)",
         description="Run one of the Cypher templates in queries/ read-only against the embedded store "
         "(or Neo4j with --neo4j). Parameters are passed as Cypher parameters, never pasted into the query.",
-        epilog="Examples:\n  kg query --list\n  kg query shared_datasets\n  kg query papers_sharing_dataset --param paper=MALT --json",
+        epilog="Examples:\n  kg query --list\n  kg query papers_using --list        one template's parameters\n  kg query shared_datasets\n  kg query papers_sharing_dataset --param paper=MALT --json",
     )
-    parser.add_argument("name", nargs="?", help="template name")
-    parser.add_argument("--list", action="store_true", help="list templates with their parameters")
+    parser.add_argument("-h", "--help", action=_TemplateHelp, help="show this help (after a NAME: and that template's parameters)")
+    parser.add_argument("name", nargs="?", help="template name (kg query NAME --list shows that template's parameters)")
+    parser.add_argument("--list", action="store_true", help="list templates with their parameters (with NAME: that one)")
     add_param_and_format_arguments(parser, "template parameter (repeatable)", first="name")
     add_store_arguments(parser)
     parser.set_defaults(run=run)
@@ -39,9 +59,10 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def list_templates() -> str:
+def list_templates(name: str | None = None) -> str:
+    """Every template, or only ``name``, with its description and parameters."""
     lines = []
-    for template in load_templates().values():
+    for template in ([get_template(name)] if name else load_templates().values()):
         lines.append(f"{template.name}\n    {template.description}")
         for p in template.params:
             default = f" (default {p.default})" if p.default is not None else " (required)"
@@ -51,7 +72,7 @@ def list_templates() -> str:
 
 def run(args) -> int:
     if args.list or not args.name:
-        print(list_templates())
+        print(list_templates(args.name))
         return 0
     template = get_template(args.name)
     given = parse_params(args.param)
