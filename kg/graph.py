@@ -29,6 +29,7 @@ __all__ = [
     "ENTITY_LABELS",
     "LIST_PROPERTIES",
     "RELATIONSHIP_TYPES",
+    "relationship_types_between",
     "relationship_type",
     "repository_key",
     "build_graph",
@@ -56,6 +57,23 @@ _SITE_PAGES = frozenset({"collections", "papers", "docs", "blog", "learn", "mode
                          "sponsors", "features", "marketplace", "settings", "search", "explore"})
 _REPO_URL = re.compile(
     r"https?://(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)/((?:datasets|spaces)/)?([\w.-]+)/([\w.-]+)", re.I)
+
+
+def relationship_types_between(source: str, target: str) -> tuple[str, ...]:
+    """The relationship types that can go from a node labelled ``source`` to one labelled ``target``.
+
+    >>> relationship_types_between("Paper", "Dataset"), relationship_types_between("Model", "Model")
+    (('PROPOSES', 'EVALUATES_ON'), ('VARIANT_OF',))
+    >>> relationship_types_between("Dataset", "Paper")
+    ()
+    """
+    if source == "Paper" and target in ENTITY_TYPE_OF_LABEL:
+        return ("PROPOSES", _USED_RELATIONSHIP[ENTITY_TYPE_OF_LABEL[target]])
+    if source == "Paper" and target == "Repository":
+        return ("RELEASES_CODE",)
+    if source == target and source in ENTITY_TYPE_OF_LABEL:
+        return ("VARIANT_OF",)
+    return ()
 
 
 def relationship_type(entity_type: str, role: str) -> str:

@@ -798,6 +798,9 @@ def test_kg_cypher_names_a_label_type_or_property_the_graph_lacks(workdir, capsy
     assert "no property nmae on any node or relationship (did you mean name?)" in capsys.readouterr().err
     assert main(["cypher", "MATCH (d:Dataset) RETURN d.name LIMIT 1", "--workdir", workdir]) == 0
     assert "did you mean" not in capsys.readouterr().err  # a query that finds rows gets no hint
+    assert main(["cypher", "MATCH (p:Paper)-[:USES]->(d:Dataset) RETURN d.name", "--workdir", workdir]) == 0
+    assert "no USES relationship goes from a Paper to a Dataset: between them the graph has PROPOSES, EVALUATES_ON" \
+        in capsys.readouterr().err
     from kg.commands.cypher import unknown_names
 
     # a property of the graph model that no input gave (no year in a corpus) is not unknown

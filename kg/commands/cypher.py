@@ -22,7 +22,7 @@ import re
 import sys
 
 from ..errors import QueryError, StoreError
-from ..graph import LABELS, PROPERTIES, RELATIONSHIP_TYPES
+from ..graph import LABELS, PROPERTIES, RELATIONSHIP_TYPES, relationship_types_between
 from ..queries import READ_ONLY_MESSAGE, missing_params, run_cypher  # noqa: F401  (re-exported)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, empty_columns, open_store, print_rows
@@ -51,10 +51,18 @@ def register(sub) -> None:
         description="Run a Cypher query read-only against the embedded store (or Neo4j with --neo4j) and print\n"
         "the rows as a table, JSON or CSV. Writes (CREATE, MERGE, SET, DELETE, REMOVE) are refused.\n"
         "Values go in as parameters: --param name=LoRA makes $name available; values that parse as\n"
-        "JSON (5, true, [1,2], \"quoted\") keep their JSON type.",
+        "JSON (5, true, [1,2], \"quoted\") keep their JSON type.\n\n"
+        "The graph: (:Paper)-[:PROPOSES]->(any entity); (:Paper)-[:EVALUATES_ON]->(:Dataset),\n"
+        "-[:USES]->(:Model|:Method), -[:ADDRESSES]->(:Task), -[:MEASURES]->(:Metric),\n"
+        "-[:RELEASES_CODE]->(:Repository); (entity)-[:VARIANT_OF]->(its family, same label).\n"
+        "Entities have key, name, aliases, support (papers); papers key, title, abstract, year, url,\n"
+        "external_id; a relationship from a paper has role, text, sentence (the evidence).\n"
+        "Names are stored as one spelling (Llama 3.1 8B): match loosely with CONTAINS, or use\n"
+        "`kg query papers_using --param name=...`, which finds any spelling or alias.",
         epilog="Examples:\n"
         '  kg cypher "MATCH (d:Dataset) RETURN d.name AS dataset, d.support AS papers ORDER BY papers DESC LIMIT 5"\n'
-        '  kg cypher "MATCH (p:Paper)-->(m:Model) WHERE toLower(m.name) = toLower($m) RETURN p.title" --param m=bert --json\n'
+        '  kg cypher "MATCH (p:Paper)-->(m:Model) WHERE toLower(m.name) CONTAINS toLower($m) RETURN p.title, m.name" --param m=llama --json\n'
+        '  kg cypher "MATCH (p:Paper)-[:EVALUATES_ON]->(d:Dataset) RETURN d.name, count(p) AS papers ORDER BY papers DESC"\n'
         "  kg cypher - < my_query.cypher",
     )
     parser.add_argument("query", help="Cypher text, or - to read it from standard input")
@@ -105,6 +113,36 @@ def unknown_names(cypher: str, property_keys: set[str]) -> list[str]:
         notes.append(f"no relationship type {rel} in this graph{_meant(rel, RELATIONSHIP_TYPES)}; types: {', '.join(RELATIONSHIP_TYPES)}")
     for prop in _unknown_properties(text, property_keys):
         notes.append(f"no property {prop} on any node or relationship{_meant(prop, sorted(property_keys))}")
+    return notes + _impossible_links(text)
+
+
+# "(p:Paper)-[:USES]->(d:Dataset)" or its reverse: two labelled ends and the relationship types between them
+_LINK = re.compile(r"\(\s*\w*\s*:\s*`?(\w+)`?[^()]*\)\s*(<?)-\[\s*\w*\s*:\s*([\w`|: ]+?)\s*(?:\*[^\]]*)?(?:\{[^\]]*)?\]-(>?)\s*\(\s*\w*\s*:\s*`?(\w+)`?")
+
+
+def _impossible_links(text: str) -> list[str]:
+    """Notes on relationships between two labels that the graph never links that way: a paper uses a
+    dataset through EVALUATES_ON, not USES.
+
+    >>> _impossible_links("MATCH (p:Paper)-[:USES]->(d:Dataset) RETURN d.name")
+    ['no USES relationship goes from a Paper to a Dataset: between them the graph has PROPOSES, EVALUATES_ON']
+    >>> _impossible_links("MATCH (d:Dataset)<-[:EVALUATES_ON|PROPOSES]-(p:Paper) RETURN d.name")
+    []
+    """
+    notes = []
+    for match in _LINK.finditer(text):
+        left, into_left, types, out_of_left, right = match.groups()
+        if into_left and not out_of_left:
+            left, right = right, left
+        elif not out_of_left:
+            continue  # undirected: either way may hold
+        written = [t.strip(" `:") for t in types.split("|") if t.strip(" `:")]
+        if left not in LABELS or right not in LABELS or any(t not in RELATIONSHIP_TYPES for t in written):
+            continue  # an unknown name has its own note
+        possible = relationship_types_between(left, right)
+        if not any(t in possible for t in written):
+            between = f"between them the graph has {', '.join(possible)}" if possible else "the graph links them no way in this direction"
+            notes.append(f"no {'|'.join(written)} relationship goes from a {left} to a {right}: {between}")
     return notes
 
 
