@@ -602,3 +602,24 @@ def test_an_id_two_different_papers_share_stays_with_the_first_and_a_merged_copy
     assert [(n.line, "'X1' is also the id of a different paper" in n.message) for n in report.notices] == [(2, True), (3, False)]
     assert "'X2' is a copy of the paper read first with id 'X1'" in report.notices[1].message
     assert report.balanced
+
+
+def test_csv_header_twice_a_repeated_column_and_placeholder_abstracts_are_rejected_with_reasons(tmp_path):
+    joined = tmp_path / "joined.csv"
+    joined.write_text("title,abstract\nZorb One,We study zorbs.\ntitle,abstract\nZorb Two,We study more zorbs.\n", encoding="utf-8")
+    papers, report = read_corpus([joined])
+    assert [p.title for p in papers] == ["Zorb One", "Zorb Two"]
+    assert [(r.line, "the header row again" in r.reason) for r in report.rejects] == [(3, True)]
+    twice = tmp_path / "twice.csv"
+    twice.write_text("title,abstract,abstract,notes,notes\nZorb,We study zorbs.,other,a,b\n", encoding="utf-8")
+    papers, report = read_corpus([twice])
+    assert papers == [] and "'abstract' (columns 2, 3) more than once" in report.rejects[0].reason
+    notes_twice = tmp_path / "notes.csv"
+    notes_twice.write_text("title,abstract,notes,notes\nZorb,We study zorbs.,a,b\n", encoding="utf-8")
+    assert [p.title for p in read_corpus([notes_twice])[0]] == ["Zorb"]  # a column paper-kg does not read may repeat
+    placeholder = tmp_path / "p.jsonl"
+    placeholder.write_text("".join(json.dumps({"title": f"Zorb {i}", "abstract": a}) + "\n"
+                                   for i, a in enumerate(["N/A", "No abstract available.", "TBD", "We study zorbs."])))
+    papers, report = read_corpus([placeholder])
+    assert [p.title for p in papers] == ["Zorb 3"] and all("placeholder" in r.reason for r in report.rejects)
+    assert report.balanced

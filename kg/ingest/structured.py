@@ -102,6 +102,12 @@ def _json_kind(value) -> str:
     return _JSON_KINDS.get(type(value), "value")
 
 
+_READ_COLUMNS = frozenset({"title", "abstract", "summary", "id", "year", "url", "authors", "categories", "update_date", "published"})
+# what exports write where a paper has no abstract: no text to read, so no paper
+_PLACEHOLDER = re.compile(r"^(?:n/?a|none|null|nil|tbd|tba|todo|-+|\.+|\?+|(?:no|not) (?:abstract|summary)(?: (?:is )?available)?\.?|"
+                          r"abstract(?: not available| unavailable)?\.?)$", re.I)
+
+
 def record_to_paper(path: str, line: int, record: dict) -> Paper | Reject:
     """Map one JSON/CSV record to a Paper, or say which field is missing."""
     return _paper_and_year(path, line, record)[0]
@@ -123,6 +129,9 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
         return Reject(path, line, "record has no title; add a non-empty 'title' field")
     if not abstract:
         return Reject(path, line, f"title with no abstract: {title[:60]!r}; add a non-empty 'abstract' field")
+    if _PLACEHOLDER.match(abstract):
+        return Reject(path, line, f"title with no abstract: {title[:60]!r} has the placeholder {abstract!r} for one; "
+                                  "add the real abstract, or leave the record out")
     if (reject := too_long(path, line, title, abstract) or without_letters(path, line, title, abstract)) is not None:
         return reject
     external_id = str(fields["id"]).strip() if fields.get("id") not in (None, "") else None
@@ -424,6 +433,12 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
         yield Reject(path, line, f"CSV header cannot be read: {names}")
         return
     header = [h.strip().lower() for h in names]
+    repeated = sorted({h for h in header if h in _READ_COLUMNS and header.count(h) > 1})
+    if repeated:
+        columns = ", ".join(f"{h!r} (columns {', '.join(str(i + 1) for i, x in enumerate(header) if x == h)})" for h in repeated)
+        yield Reject(path, line, f"CSV header names {columns} more than once, so which one holds the text is unclear; "
+                                 "rename or remove the extra column")
+        return
     missing = _missing_columns(header)
     if missing:
         columns = " and ".join(repr(column) for column in missing)
@@ -436,6 +451,9 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
             yield Reject(path, line, fields)
             continue
         if not any(v.strip() for v in fields):
+            continue
+        if [v.strip().lower() for v in fields] == header:
+            yield Reject(path, line, "the header row again (files joined together?); remove this line")
             continue
         if len(fields) > len(names):  # more fields than the header names: every column after the extra one is shifted
             start = index[line]  # the record's own lines: one, plus one per line break inside its quoted fields
