@@ -333,3 +333,14 @@ def test_query_help_after_a_template_name_shows_its_parameters(capsys):
     assert main(["query", "papers_using", "--list"]) == 0
     listed = capsys.readouterr().out
     assert listed.startswith("papers_using\n") and "shared_datasets" not in listed
+
+
+def test_extract_with_no_usable_paper_fails_like_build_but_an_empty_shard_does_not(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "Only a title"}\n', encoding="utf-8")
+    assert main(["extract", str(bad), "--out", str(tmp_path / "x.jsonl")]) == 2
+    assert "no papers to extract: 1 record in 1 file, 1 rejected" in capsys.readouterr().err
+    one = tmp_path / "one.jsonl"
+    one.write_text('{"title": "A Zorb", "abstract": "We study zorbs."}\n', encoding="utf-8")
+    codes = [main(["extract", str(one), "--out", str(tmp_path / f"s{k}.jsonl"), "--shard", f"{k}/2"]) for k in (1, 2)]
+    assert codes == [0, 0]
