@@ -35,6 +35,8 @@ __all__ = [
     "extract_to_file",
     "load_extracted",
     "load_graph",
+    "build_graph",
+    "render",
     "query",
     "cypher",
     "KgError",
@@ -45,6 +47,25 @@ __all__ = [
     "ExtractionError",
     "VizError",
 ]
+
+
+def __getattr__(name: str):
+    """``kg.build_graph`` and ``kg.render`` load networkx and pyvis only when first used.
+
+    >>> import kg
+    >>> items = kg.extract_papers([kg.Paper.from_text("Zorb: A Model", "We propose Zorb. We evaluate on GSM8K.")])
+    >>> sorted(kg.build_graph(items).nodes)[:2]
+    ['dataset:gsm8k', 'model:zorb']
+    """
+    if name == "build_graph":
+        from .graph import build_graph
+
+        return build_graph
+    if name == "render":
+        from .viz import render
+
+        return render
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
 def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:

@@ -108,7 +108,7 @@ def extract_papers(papers: Iterable[Paper], *, progress: bool = False, workers: 
     the corpus readers would reject (no abstract, too long) raises :class:`kg.errors.InputError`,
     in the readers' words, and so does anything that is not a list of Paper:
 
-    >>> extract_papers([Paper.from_text("A title", "")])
+    >>> extract_papers([Paper("p-46a939301ca2b16d", "A title", "")])
     Traceback (most recent call last):
     kg.errors.InputError: paper p-46a939301ca2b16d: title with no abstract: 'A title' (fix: give it a non-empty abstract, or leave it out; kg.read_corpus rejects such a record and reads on)
     >>> [item.paper.id for item in extract_papers([Paper.from_text("A title", "We train on ImageNet.")])]
@@ -269,6 +269,11 @@ def _nothing_parsed(report: IngestReport) -> str:
 
 def default_paths(paths: Iterable[str | Path] | str | Path | None) -> list[str | Path]:
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths or [])
+    if any(not isinstance(path, (str, Path)) for path in paths):
+        odd = next(path for path in paths if not isinstance(path, (str, Path)))
+        raise InputError(f"corpus paths must be file or folder paths, got a {type(odd).__name__}",
+                         fix="for papers held in memory use kg.extract_papers(papers), then kg.build_graph(items) "
+                             "and kg.render(graph, 'graph.html'); or write them to a JSONL file and build from it")
     if paths:
         return paths
     if not BUNDLED_SEEDS.is_dir():

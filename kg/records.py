@@ -101,14 +101,30 @@ class Paper:
         >>> paper = Paper.from_text("MALT: Improving  Reasoning", "We propose MALT.", year=2024)
         >>> paper.id, paper.title, paper.year
         ('p-9a304fecff55f537', 'MALT: Improving Reasoning', 2024)
+        >>> Paper.from_text("T", "A.", authors="Smith, J.; Doe, A.", year="2021").authors
+        ('Smith, J.', 'Doe, A.')
+        >>> Paper.from_text("T", None)
+        Traceback (most recent call last):
+        kg.errors.InputError: Paper.from_text needs a non-empty abstract string, got None (fix: pass the paper's abstract as text)
         """
+        from .errors import InputError
         from .ingest.identity import clean_text, paper_id  # the readers' module, which imports this one
+        from .ingest.structured import _authors, _year
 
         if "id" in fields:
-            from .errors import InputError
-
             raise InputError("Paper.from_text derives the id from the title; an id was given too",
                              fix="drop id=..., or build the record as Paper(id=..., title=..., abstract=...)")
+        for name, value in (("title", title), ("abstract", abstract)):
+            if not isinstance(value, str) or not value.strip():
+                raise InputError(f"Paper.from_text needs a non-empty {name} string, got {value!r}",
+                                 fix=f"pass the paper's {name} as text")
+        if isinstance(fields.get("authors"), (str, list)):
+            fields["authors"] = _authors(fields["authors"])  # "Smith, J.; Doe, A.": the readers' split
+        if fields.get("year") is not None:
+            year = _year(fields["year"])
+            if year is None:
+                raise InputError(f"year {fields['year']!r} is not a year", fix="pass a four-digit year, e.g. year=2021, or leave it out")
+            fields["year"] = year
         title, abstract = clean_text(title), clean_text(abstract)
         return cls(id=paper_id(title), title=title, abstract=abstract, **fields)
 

@@ -623,3 +623,17 @@ def test_csv_header_twice_a_repeated_column_and_placeholder_abstracts_are_reject
     papers, report = read_corpus([placeholder])
     assert [p.title for p in papers] == ["Zorb 3"] and all("placeholder" in r.reason for r in report.rejects)
     assert report.balanced
+
+
+def test_paper_from_text_reads_authors_and_year_as_the_readers_do_and_refuses_bad_ones():
+    import kg
+
+    paper = Paper.from_text("A Zorb", "We study zorbs.", authors="Smith, J.; Doe, A.", year="2021")
+    assert paper.authors == ("Smith, J.", "Doe, A.") and paper.year == 2021
+    for bad in (dict(title="", abstract="x"), dict(title=None, abstract="x"), dict(title=123, abstract="x")):
+        with pytest.raises(InputError):
+            Paper.from_text(bad["title"], bad["abstract"])
+    with pytest.raises(InputError, match="not a year"):
+        Paper.from_text("A Zorb", "We study zorbs.", year="forthcoming")
+    with pytest.raises(InputError, match="kg.extract_papers"):
+        kg.build([paper])

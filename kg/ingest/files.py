@@ -125,7 +125,7 @@ def looks_binary(data: bytes) -> bool:
     """Many NUL bytes in the first 8 KiB mean binary (or UTF-16) data, not a text corpus; a stray
     NUL or two in a text file only spoils its own lines, which are rejected one by one.
 
-    >>> looks_binary(b"a\x00b\x00c\x00"), looks_binary(b'{"title": "x"}\n' * 50 + b"\x00\n")
+    >>> looks_binary(b"a\\x00b\\x00c\\x00"), looks_binary(b'{"title": "x"}\\n' * 50 + b"\\x00\\n")
     (True, False)
     """
     head = data[:8192]
