@@ -637,3 +637,13 @@ def test_paper_from_text_reads_authors_and_year_as_the_readers_do_and_refuses_ba
         Paper.from_text("A Zorb", "We study zorbs.", year="forthcoming")
     with pytest.raises(InputError, match="kg.extract_papers"):
         kg.build([paper])
+
+
+def test_a_json_object_with_its_papers_under_data_is_read_and_another_key_is_named(tmp_path):
+    s2 = tmp_path / "s2.json"
+    s2.write_text(json.dumps({"data": [{"title": "A Zorb", "abstract": "We study zorbs."}], "total": 1}), encoding="utf-8")
+    assert [p.title for p in read_corpus([s2])[0]] == ["A Zorb"]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"results": [{"title": "A Zorb", "abstract": "We study zorbs."}]}), encoding="utf-8")
+    papers, report = read_corpus([other])
+    assert papers == [] and "list of objects under 'results'" in report.rejects[0].reason

@@ -170,7 +170,7 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         yield from _paper_and_notices(path, number, record)
 
 
-_LIST_KEYS = ("papers", "records")  # {"papers": [...]}: the one wrapper common enough to read
+_LIST_KEYS = ("papers", "records", "data")  # {"papers": [...]}, and {"data": [...]} of the Semantic Scholar API
 
 
 def _line_at(text: str, pos: int, cache: list[int]) -> int:
@@ -273,7 +273,9 @@ def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | No
             return
         if key is None:
             if not is_paper:
-                yield Reject(path, line, f"JSON object has no 'title' and no list under {' or '.join(map(repr, _LIST_KEYS))}; "
+                lists = [k for k, v in value.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+                found = f" (it has a list of objects under {lists[0]!r}: pass that list as a JSON array)" if lists else ""
+                yield Reject(path, line, f"JSON object has no 'title' and no list under {' or '.join(map(repr, _LIST_KEYS))}{found}; "
                                          f"write a JSON array of papers: [{{\"title\": ..., \"abstract\": ...}}, ...]")
                 return
             yield from _paper_and_notices(path, line, value)
