@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ExtractionError, InputError, KgError, QueryError, StoreError, StoreUnavailable, VizError
+from .errors import ExtractionError, InputError, KgError, QueryError, QueryWarning, StoreError, StoreUnavailable, VizError
 from .ingest import CorpusReader, Shard, read_corpus
 from .records import Paper, PaperEntities
 from .pipeline import BUNDLED_SEEDS, BuildResult, build, extract_corpus, extract_papers, extract_to_file, load_extracted, load_graph
@@ -46,6 +46,7 @@ __all__ = [
     "StoreUnavailable",
     "ExtractionError",
     "VizError",
+    "QueryWarning",
 ]
 
 
@@ -79,10 +80,20 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
 
 
 def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
-    """Rows of your own read-only Cypher; a write raises QueryError (the store's read mode)."""
+    """Rows of your own read-only Cypher; a write raises QueryError (the store's read mode).  A query
+    with no rows that names a label or relationship the graph lacks warns (:class:`QueryWarning`)."""
     from .queries import run_cypher
 
     if store is not None:
-        return run_cypher(store, text, params)
-    with open_built_store(workdir) as db:
-        return run_cypher(db, text, params)
+        rows = run_cypher(store, text, params)
+    else:
+        with open_built_store(workdir) as db:
+            rows = run_cypher(db, text, params)
+    if not rows:  # the likely reason, as `kg cypher` notes it: a misspelt label or a link the graph never draws
+        import warnings
+
+        from .cypher_notes import unknown_names
+
+        for note in unknown_names(text, set()):
+            warnings.warn(note, QueryWarning, stacklevel=2)
+    return rows

@@ -26,6 +26,7 @@ __all__ = [
     "StoreUnavailable",
     "QueryError",
     "VizError",
+    "QueryWarning",
 ]
 
 
@@ -69,3 +70,8 @@ class QueryError(KgError):
 
 class VizError(KgError):
     """A visualisation cannot be produced as asked."""
+
+
+class QueryWarning(UserWarning):
+    """A read-only query found nothing, and its text names something the graph does not have
+    (a label, a relationship type, a link between two labels); ``kg cypher`` prints the same as notes."""

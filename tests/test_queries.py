@@ -801,10 +801,22 @@ def test_kg_cypher_names_a_label_type_or_property_the_graph_lacks(workdir, capsy
     assert main(["cypher", "MATCH (p:Paper)-[:USES]->(d:Dataset) RETURN d.name", "--workdir", workdir]) == 0
     assert "no USES relationship goes from a Paper to a Dataset: between them the graph has PROPOSES, EVALUATES_ON" \
         in capsys.readouterr().err
-    from kg.commands.cypher import unknown_names
+    from kg.cypher_notes import unknown_names
 
     # a property of the graph model that no input gave (no year in a corpus) is not unknown
     assert unknown_names("MATCH (p:Paper) RETURN p.year, p.external_id", {"name", "title"}) == []
+
+
+def test_python_cypher_warns_where_the_cli_notes(workdir):
+    import warnings
+
+    import kg
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert kg.cypher("MATCH (d:Datset) RETURN d.name", workdir=workdir) == []
+        assert kg.cypher("MATCH (d:Dataset) RETURN d.name LIMIT 1", workdir=workdir)  # rows: no warning
+    assert [(w.category, "did you mean Dataset?" in str(w.message)) for w in caught] == [(kg.QueryWarning, True)]
 
 
 def test_every_property_the_graph_writes_is_in_its_model(tmp_path):
