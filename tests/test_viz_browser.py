@@ -440,3 +440,22 @@ def test_better_supported_entities_win_label_space(browser, tmp_path, scale):
         page.evaluate("network.moveTo({scale: 2.0}); network.redraw()")  # zoomed in: vis draws them all again
         assert page.evaluate("(ids) => ids.filter(id => Object.prototype.hasOwnProperty.call(network.body.nodes[id].labelModule, 'draw'))", named) == []
         _assert_clean(loaded)
+
+
+def test_a_paper_found_in_a_crowded_view_is_zoomed_to_its_title_and_a_word_in_abstracts_is_pointed_to(browser, tmp_path):
+    graph = synthetic_graph(400, seed=5)
+    graph.nodes["p3"]["abstract"] = "We build on the Zorbix kernels for serving."
+    result = render(graph, tmp_path / "crowded.html", max_nodes=400)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        page.fill("#kg-search", "Synthetic paper 3 on")
+        page.press("#kg-search", "Enter")
+        page.wait_for_timeout(600)  # the focus animation
+        scale = page.evaluate("network.getScale()")
+        font = page.evaluate("network.body.nodes['p3'].labelModule.fontOptions.size")
+        assert scale * font >= 24  # the paper's title is drawn at this zoom (its label threshold is 24 px)
+        page.fill("#kg-search", "zorbix")
+        page.press("#kg-search", "Enter")
+        status = page.locator("#kg-search-status").inner_text()
+        assert "is no node" in status and "the abstract of 1 paper here mentions it" in status and "Synthetic paper 3" in status
+        _assert_clean(loaded)

@@ -81,6 +81,7 @@ _LABEL_SCALING = {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "ma
 # entities' names over paper dots, not a wall of titles; hover or the panel gives a title
 CROWDED_VIEW = 300
 PAPER_LABEL_SCALING = {"min": _SIZE_MIN, "max": _SIZE_MAX, "label": {**_LABEL_SCALING, "drawThreshold": 24}}
+_PAPER_FOCUS_SCALE = 24 / _LABEL_SCALING["min"]  # a search or click that lands on a paper zooms to where its title is drawn
 
 
 def page_options(node_count: int) -> dict:
@@ -284,7 +285,8 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
     page = _OLD_COMMENT.sub("", page, count=1)
     data = {"title": selection.title, "message": selection.message,
             "center": None if selection.center is None else str(selection.center),
-            "nodes": details, "edges": edge_details, "elsewhere": list(selection.elsewhere)}
+            "nodes": details, "edges": edge_details, "elsewhere": list(selection.elsewhere),
+            "paperScale": _PAPER_FOCUS_SCALE if crowded else 1.0}
     # Split at the real </head> (the last one: the in-line libraries come before it) so that
     # nothing is ever inserted into the middle of a script.
     head, sep, body = page.rpartition("</head>")

@@ -167,7 +167,9 @@
   }
   function focusNode(id) {
     net.selectNodes([id]);
-    net.focus(id, { scale: Math.max(net.getScale(), 1.0), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    // in a crowded view a paper's title is drawn only zoomed in: land where it is
+    var scale = nodeInfo(id).label === "Paper" ? (data.paperScale || 1.0) : 1.0;
+    net.focus(id, { scale: Math.max(net.getScale(), scale), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     showNode(id);
   }
   net.on("click", function (p) {
@@ -195,7 +197,14 @@
     var fq = fold(q);
     var other = elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0]
       || elsewhere.filter(function (h) { return h.key.indexOf(q) >= 0 || (fq && h.folded.indexOf(fq) >= 0); })[0];
+    // not a node, but written in abstracts here: say so, and offer the first such paper
+    var mentioned = other ? [] : Object.keys(data.nodes).filter(function (id) {
+      var n = nodeInfo(id);
+      return n.label === "Paper" && n.abstract && String(n.abstract).toLowerCase().indexOf(q) >= 0;
+    });
     say(other ? "“" + other.name + "” is in the graph but not in this view: kg viz --around " + shellQuote(other.name) + " draws it"
+              : mentioned.length ? "“" + search.value.trim() + "” is no node (no rule found a name in it), but the abstract of "
+                + mentioned.length + " paper" + (mentioned.length > 1 ? "s" : "") + " here mentions it, e.g. “" + nodeInfo(mentioned[0]).name + "”"
               : "No match for “" + search.value.trim() + "” in the graph");
   }
   function shellQuote(text) {  // a command the reader can paste into a shell as it is
