@@ -414,3 +414,15 @@ def test_a_family_no_paper_names_is_sized_by_its_variants_papers_not_its_links(t
     # Zorb: five variant links, one paper naming them all; Gsm: four papers. The legend promises papers.
     assert values["model:zorb"] < values["model:gsm"]
     assert "a family no paper names: papers naming its variants" in page
+
+
+def test_a_view_with_many_papers_draws_their_titles_only_zoomed_in(tmp_path):
+    from kg.viz.page import CROWDED_PAPERS
+
+    def items(n):
+        e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8K", "On it.", 3, 8, "gazetteer")
+        return [PaperEntities(Paper(f"p-{i}", f"A Long Title About Zorbs Number {i}", "On it."), (e,)) for i in range(n)]
+
+    few, _ = _page(build_graph(items(CROWDED_PAPERS)), tmp_path, "few.html")
+    many, _ = _page(build_graph(items(CROWDED_PAPERS + 1)), tmp_path, "many.html")
+    assert '"drawThreshold": 24' not in few and '"drawThreshold": 24' in many

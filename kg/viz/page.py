@@ -80,6 +80,7 @@ _LABEL_SCALING = {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "ma
 # screen (zoomed in 1.3-2.2x, by the paper's size), so the scale a search lands on (1) shows the
 # entities' names over paper dots, not a wall of titles; hover or the panel gives a title
 CROWDED_VIEW = 300
+CROWDED_PAPERS = 20
 PAPER_LABEL_SCALING = {"min": _SIZE_MIN, "max": _SIZE_MAX, "label": {**_LABEL_SCALING, "drawThreshold": 24}}
 _PAPER_FOCUS_SCALE = 24 / _LABEL_SCALING["min"]  # a search or click that lands on a paper zooms to where its title is drawn
 
@@ -245,7 +246,8 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
         positions = {node: (float(x), float(y)) for node, (x, y) in zip(nodes, cleared)}
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
     details: dict[str, dict] = {}
-    crowded = len(graph) > CROWDED_VIEW
+    # many titles at once pile onto each other and onto the entities' names: they wait for a zoom-in
+    crowded = len(graph) > CROWDED_VIEW or sum(1 for _, label in graph.nodes(data="label") if label == "Paper") > CROWDED_PAPERS
     # the bigger a node, the later it is drawn, so that where two still touch, the bigger one
     # is on top and takes the click
     for node, _ in sorted(zip(nodes, sizes), key=lambda item: item[1]):
