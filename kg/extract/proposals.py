@@ -873,6 +873,32 @@ def _owned_names(doc, v) -> set[str]:
     return out
 
 
+def _our_head_names(v) -> list[tuple[int, int, str]]:
+    """(start, end, type) of a coined name set off after "our HEAD," with no proposing verb: "we
+    compare A, B and our method, LayerFold, which ..." names the paper's method.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We compare SliceGPT and our method, LayerFold, which merges layers. Our model, the best, wins.")
+    >>> [(doc[s:e].text, t) for s, e, t in _our_head_names(view(doc))]
+    [('LayerFold', 'METHOD')]
+    """
+    lower, texts, n = v.lower, v.texts, len(v.texts)
+    out = []
+    for i in where(map("our".__eq__, lower)):
+        head = i + 1
+        if head < n and lower[head].isalpha() and lower[head] not in HEAD_TYPES and head + 1 < n:
+            head += 1  # one describing word: "our proposed method, X"
+        if head + 2 >= n or texts[head + 1] != "," or HEAD_TYPES.get(lower[head]) not in ("MODEL", "DATASET", "METHOD"):
+            continue
+        word = v.word_at(head + 2)
+        if word is None or not is_name_shaped(v.word_texts[word]) or v.word_texts[word] in NOT_NAMES:
+            continue
+        start, end = v.words[word]
+        if end < n and texts[end] in (",", "(", ")", ";", "."):
+            out.append((start, end, HEAD_TYPES[lower[head]]))
+    return out
+
+
 _PASSIVE_INTRODUCED = frozenset({"introduced", "proposed", "developed"})
 _SIZE = re.compile(r"^(\d+(\.\d+)?[BMK]|[TSBLHG]|XL|XXL|Base|Large|Small|Tiny|Huge)$")
 _COINING_VERBS = frozenset({"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops"})
@@ -1087,7 +1113,7 @@ def kg_proposals(doc):
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
     untyped_spans: dict[str, tuple[int, int]] = {}  # coined names proposed with no type read yet
-    for start, end, entity_type in proposal_names(doc):
+    for start, end, entity_type in proposal_names(doc) + _our_head_names(v):
         text = v.text(start, end)
         key = word_key(text)
         if " " in text:
