@@ -1667,3 +1667,10 @@ def test_a_name_after_our_method_and_a_comma_is_the_papers_method(nlp):
                   "Removing 25% of parameters from Llama-3.1-8B and Qwen2.5-7B, ZorbFold keeps 92% of the accuracy.")
     found, _, _ = entities(nlp, paper)
     assert (found["ZorbFold"].type, found["ZorbFold"].role) == ("METHOD", "proposed")
+
+
+def test_an_unlisted_measure_is_a_metric_only_where_a_number_reports_it(nlp):
+    paper = Paper("p-rep", "Zorb Detection", "We apply the Mahalanobis distance as the zorbness score of each image. "
+                  "Our detector reaches a repeatability score of 0.81 on the benchmark.")
+    found, _, _ = entities(nlp, paper)
+    assert found["repeatability score"].type == "METRIC" and "zorbness score" not in found

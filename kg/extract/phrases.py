@@ -162,6 +162,21 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
 _LOSS_WORDS = frozenset({"loss", "losses"})
 
 
+def _reported(v, start: int, end: int, reach: int = 8) -> bool:
+    """Whether a number is written within ``reach`` tokens of tokens ``start:end`` in their
+    sentence: a measure the paper reports ("320 ms algorithmic latency", "a Kappa score of 0.81").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("A Title\\nIt keeps a Kappa score of 0.81. It uses the distance as the anomaly score."))
+    >>> _reported(v, 5, 7), _reported(v, 17, 19)
+    (True, False)
+    """
+    sent = v.sent_ids or [0] * len(v.texts)
+    lo, hi = max(0, start - reach), min(len(v.texts), end + reach)
+    return any(any(c.isdigit() for c in v.texts[i]) and sent[i] == sent[start] for i in range(lo, hi) if not start <= i < end)
+
+
 _KIND_SUFFIXES = ("-style", "-like", "-type", "-inspired")
 
 
@@ -350,6 +365,8 @@ class PhraseTyper:
         for start, end, kind in head_phrases(doc):
             if kind == "METRIC" and (start, end - 1) in metrics and v.lower[end - 1] in _SCORE:
                 continue  # "the perplexity score" is the curated perplexity, not a second metric
+            if kind == "METRIC" and not _reported(v, start, end):
+                continue  # "applies the distance as the anomaly score": a part of the method, no result
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for start, end in named_losses(v):
             candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)
