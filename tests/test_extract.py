@@ -1674,3 +1674,12 @@ def test_an_unlisted_measure_is_a_metric_only_where_a_number_reports_it(nlp):
                   "Our detector reaches a repeatability score of 0.81 on the benchmark.")
     found, _, _ = entities(nlp, paper)
     assert found["repeatability score"].type == "METRIC" and "zorbness score" not in found
+
+
+def test_curated_editions_link_to_their_dataset_and_namesakes_do_not(nlp):
+    paper = Paper("p-ed", "Study", "We evaluate on ScanNet200, ScanNet++, COCO Panoptic and MMLU-Pro, then on ARC-AGI. "
+                  "We compare with RT-2 and DINO-DETR.")
+    found, _, _ = entities(nlp, paper)
+    assert [found[n].family for n in ("ScanNet200", "ScanNet++", "COCO Panoptic", "MMLU-Pro")] == ["ScanNet", "ScanNet", "COCO", "MMLU"]
+    assert found["ARC-AGI"].family is None  # the abstraction corpus is no edition of the AI2 Reasoning Challenge
+    assert found["RT-2"].family is None and found["DINO-DETR"].family == "DETR"
