@@ -231,8 +231,12 @@ def curated_base(name: str) -> str | None:
 
     >>> curated_base("Baichuan-M1"), curated_base("Zorb-M1"), curated_base("GPT4All")
     ('Baichuan', None, None)
+
+    An improved "++" version is its base's variant too: ``curated_base("Mask2Former++")`` is 'Mask2Former'.
     """
     bases = _curated_models()
+    if name.endswith("++") and (base := bases.get(surface_key(name[:-2]))):
+        return base
     for match in reversed(list(_PREFIX_BOUNDARY.finditer(name))):
         base = bases.get(surface_key(name[: match.start()]))
         if base:

@@ -1683,3 +1683,11 @@ def test_curated_editions_link_to_their_dataset_and_namesakes_do_not(nlp):
     assert [found[n].family for n in ("ScanNet200", "ScanNet++", "COCO Panoptic", "MMLU-Pro")] == ["ScanNet", "ScanNet", "COCO", "MMLU"]
     assert found["ARC-AGI"].family is None  # the abstraction corpus is no edition of the AI2 Reasoning Challenge
     assert found["RT-2"].family is None and found["DINO-DETR"].family == "DETR"
+
+
+def test_a_proposed_name_built_on_a_known_model_is_a_model_of_that_family(nlp):
+    for title, abstract, name, family in (
+            ("Zorb Detection", "We propose DETR-Zorb, a lightweight detector that beats DETR on COCO.", "DETR-Zorb", "DETR"),
+            ("Better Panoptic Models", "We introduce Mask2Former++, which improves Mask2Former on ADE20K.", "Mask2Former++", "Mask2Former")):
+        found, _, _ = entities(nlp, Paper("p-ext", title, abstract))
+        assert (found[name].type, found[name].role, found[name].family) == ("MODEL", "proposed", family)

@@ -12,6 +12,7 @@ from itertools import repeat
 
 from spacy.language import Language
 
+from ..normalise import curated_base
 from . import candidates
 from .links import URL, link_type
 from .lexicon import (
@@ -841,7 +842,16 @@ def model_or(v, name: str, otherwise: str | None) -> str | None:
     """MODEL when the doc gives ``name`` model cues (:func:`looks_like_a_model`), else ``otherwise``.
     A written version does not hide the shape: "DictaLM 2.0" is built on "LM"."""
     base = _VERSION_TAIL.sub("", name)
-    return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) or model_shaped(base) else otherwise
+    return "MODEL" if looks_like_a_model(name, sentences_with(v, name)) or model_shaped(base) or extends_a_model(name) else otherwise
+
+
+def extends_a_model(name: str) -> bool:
+    """A coined name built on a known model's name: "DETR-Lite", "RT-2-Lite", "Mask2Former++".
+
+    >>> extends_a_model("DETR-Lite"), extends_a_model("Mask2Former++"), extends_a_model("ZorbNet"), extends_a_model("GPT4All")
+    (True, True, False, False)
+    """
+    return bool(curated_base(name))
 
 
 _OTHERS = {"they", "authors"}
@@ -1122,7 +1132,8 @@ def kg_proposals(doc):
             curated = _curated(doc, (start, end))  # "Med3D", a known model, proposed by its own paper
             entity_type = curated[0] if curated and curated[0] in ("MODEL", "DATASET", "METHOD") else model_or(
                 v, text, entity_type and "METHOD")
-        elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))):
+        elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))
+                                          or extends_a_model(text)):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
         found[key] = found.get(key) or entity_type
         if entity_type is None and _coined_shape(text):
