@@ -1691,3 +1691,11 @@ def test_a_proposed_name_built_on_a_known_model_is_a_model_of_that_family(nlp):
             ("Better Panoptic Models", "We introduce Mask2Former++, which improves Mask2Former on ADE20K.", "Mask2Former++", "Mask2Former")):
         found, _, _ = entities(nlp, Paper("p-ext", title, abstract))
         assert (found[name].type, found[name].role, found[name].family) == ("MODEL", "proposed", family)
+
+
+def test_panoptic_quality_iou_threshold_metrics_and_a_scene_set_named_after_its_method(nlp):
+    paper = Paper("p-pq", "Zorb Scenes", "It reaches 55.1 PQ on COCO Panoptic and 41.2 mAP@0.25 on ScanNet. "
+                  "ZorbGS improves PSNR by 1.4 dB on LLFF and 1.1 dB on Mip-NeRF 360 over 3DGS.")
+    found, _, _ = entities(nlp, paper)
+    assert found["panoptic quality"].type == "METRIC" and found["mAP@0.25"].type == "METRIC"
+    assert found["mip-NeRF 360"].type == "DATASET"

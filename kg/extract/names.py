@@ -314,7 +314,8 @@ def _read_as_data_in_lists(v, matches, entries) -> set[str]:
 
 def _read_as_data(v, start: int, end: int, matches, entries, data=frozenset()) -> bool:
     """Whether a name for both a model and its data reads as the data here: a data word
-    follows ("the Alpaca data"), it is trained on ("fine-tuned on Alpaca"), or it is listed
+    follows ("the Alpaca data"), it is trained on ("fine-tuned on Alpaca") or scored on ("1.1 dB on
+    Mip-NeRF 360"), or it is listed
     with a curated dataset ("Dolly-15k and Alpaca") or with a name in ``data``, read as data.
 
     >>> import spacy
@@ -330,6 +331,8 @@ def _read_as_data(v, start: int, end: int, matches, entries, data=frozenset()) -
     if start > 0 and lower[start - 1] in ("on", "from") and any(
             lower[i] in _TRAINING_VERBS for i in range(max(0, start - 6), start - 1)):
         return True
+    if start > 0 and lower[start - 1] == "on" and any(any(c.isdigit() for c in lower[i]) for i in range(max(0, start - 4), start - 1)):
+        return True  # "improves PSNR by 1.1 dB on Mip-NeRF 360": a score on it, so the data
     for key, other_start, other_end in matches:
         if entries[key].type != "DATASET" and key not in data:
             continue

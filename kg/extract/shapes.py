@@ -662,7 +662,7 @@ def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, in
     return [(start, end) for start, end in out if sent[start] in cue_sentences]
 
 
-_AT_CUTOFF = re.compile(r"^[A-Za-z][A-Za-z-]*@(?:\d+|[kKnN])$")
+_AT_CUTOFF = re.compile(r"^[A-Za-z][A-Za-z-]*@(?:\d+(?:\.\d+)?|[kKnN])$")  # a rank cutoff or an IoU threshold (mAP@0.25)
 
 
 def metric_at_cutoff(v, typed: set[int]) -> list[tuple[int, int]]:
@@ -670,9 +670,9 @@ def metric_at_cutoff(v, typed: set[int]) -> list[tuple[int, int]]:
     written so, so the shape alone types it.
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("We report avg@16 and cons@64 on AIME, mailed to a@b.c."))
+    >>> v = view(spacy.blank("en")("We report avg@16, cons@64 and mAP@0.25, mailed to a@b.c."))
     >>> [v.text(s, e) for s, e in metric_at_cutoff(v, set())]
-    ['avg@16', 'cons@64']
+    ['avg@16', 'cons@64', 'mAP@0.25']
     """
     if "@" not in v.source:
         return []  # most abstracts: one search of the text, no word read
