@@ -1699,3 +1699,11 @@ def test_panoptic_quality_iou_threshold_metrics_and_a_scene_set_named_after_its_
     found, _, _ = entities(nlp, paper)
     assert found["panoptic quality"].type == "METRIC" and found["mAP@0.25"].type == "METRIC"
     assert found["mip-NeRF 360"].type == "DATASET"
+
+
+def test_a_named_subset_glued_on_a_known_dataset_is_its_variant(nlp):
+    paper = Paper("p-sub2", "Skill Prompts", "Evaluated on LIBERO-Object, LIBERO-Goal and LIBERO-Spatial, it also "
+                  "builds a COCO-Style benchmark.")
+    found, _, _ = entities(nlp, paper)
+    assert [found[n].family for n in ("LIBERO-Object", "LIBERO-Goal", "LIBERO-Spatial")] == ["LIBERO"] * 3
+    assert "COCO-Style" not in found

@@ -132,6 +132,10 @@ def extend_version(doc, end: int) -> int:
 
 
 _CASE_FREE = re.compile(r"^[A-Za-z][A-Za-z \-]*$")
+_SUBSET = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+# "COCO-Style", "ImageNet-Scale", "MNIST-Like": the word makes the name a modifier, not a subset
+_MODIFYING_SUFFIXES = frozenset("style scale level like free aware wise centric size only specific native ready grade type class "
+                                "sized friendly compatible format".split())
 _RELEASE = re.compile(r"^\d\.\d$")  # 2.4, 5.0: a release number, where a score would have more digits
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
 
@@ -145,7 +149,13 @@ def extend_dataset_name(doc, end: int) -> int:
     >>> nlp = spacy.blank("en")
     >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("MultiWOZ 2.4 and", "MATH 85.1", "MATH 2.4 points")]
     ['MultiWOZ 2.4', 'MATH', 'MATH']
+    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("LIBERO-Object ,", "COCO-Style data", "COCO-Pretrained")]
+    ['LIBERO-Object', 'COCO', 'COCO']
     """
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and _SUBSET.match(doc[end + 1].text) and not doc[end + 1].text.lower().endswith(("ed", "ing")) \
+            and doc[end + 1].lower_ not in _MODIFYING_SUFFIXES:
+        return end + 2  # "LIBERO-Object", "GSM8K-Hard": a named subset or edition, glued on
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return end
     if _DATASET_VERSION.match(doc[end].text):
