@@ -647,3 +647,18 @@ def test_a_json_object_with_its_papers_under_data_is_read_and_another_key_is_nam
     other.write_text(json.dumps({"results": [{"title": "A Zorb", "abstract": "We study zorbs."}]}), encoding="utf-8")
     papers, report = read_corpus([other])
     assert papers == [] and "list of objects under 'results'" in report.rejects[0].reason
+
+
+def test_a_merged_copys_id_notice_works_in_every_shard(tmp_path):
+    from kg.ingest import Shard
+
+    path = tmp_path / "ids.jsonl"
+    rows = [{"id": f"a{i}", "title": f"Zorb {i}", "abstract": "We study zorbs."} for i in range(12)]
+    rows += [{"id": f"b{i}", "title": f"Zorb {i}", "abstract": "We study zorbs."} for i in range(12)]  # copies, other ids
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    notices = []
+    for k in (1, 2, 3):
+        papers, report = read_corpus([path], shard=Shard(k, 3))
+        assert report.balanced
+        notices += [n.message for n in report.notices]
+    assert len(notices) == 12 and all("is a copy of the paper read first" in n for n in notices)

@@ -192,7 +192,7 @@ class CorpusReader:
         self._rejects: list[Reject] = []
         self._notices: list[Notice] = []
         self._ids: dict[str, tuple[str, Source]] = {}  # the input's own id -> the paper that has it, where
-        self._first_ids: dict[str, str] = {}  # paper id -> the input id of its first copy
+        self._first_ids: dict[str, tuple[str, Source]] = {}  # paper id -> the input id of its first copy, where (any shard's)
         self._records = self._duplicates = self._other = self._differing = 0
         self._started = False
 
@@ -238,9 +238,9 @@ class CorpusReader:
             self._notice(source, f"id {own!r} is also the id of a different paper ({_at(holder[1])}); this paper keeps "
                                  "no input id: give it a unique id, or look it up by its title")
             return replace(item, external_id=None)
-        first = self._first_ids.setdefault(item.id, own)
+        first, first_source = self._first_ids.setdefault(item.id, (own, source))
         if first != own:
-            self._notice(source, f"id {own!r} is a copy of the paper read first with id {first!r} ({_at(self._seen[item.id][1])}), "
+            self._notice(source, f"id {own!r} is a copy of the paper read first with id {first!r} ({_at(first_source)}), "
                                  f"merged into it: look it up by {first!r} or its title")
         return item
 
