@@ -233,3 +233,14 @@ def test_loading_the_same_shards_of_a_generated_corpus_again_changes_nothing(tmp
         assert main(["load", *files, "--store", str(tmp_path / "again")]) == 0
     with EmbeddedStore(tmp_path / "once") as once, EmbeddedStore(tmp_path / "again") as again:
         assert dump(once) == dump(again)
+
+
+def test_query_and_cypher_read_a_store_that_kg_load_store_wrote(tmp_path, capsys):
+    corpus = _coining_corpus(tmp_path)
+    assert main(["extract", corpus, "--workers", "1", "--out", str(tmp_path / "x.jsonl")]) == 0
+    assert main(["load", str(tmp_path / "x.jsonl"), "--store", str(tmp_path / "st")]) == 0
+    capsys.readouterr()
+    assert main(["query", "papers_using", "--param", "name=ZFN", "--store", str(tmp_path / "st"), "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main(["cypher", "MATCH (p:Paper) RETURN count(p) AS n", "--store", str(tmp_path / "st"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 3}]

@@ -60,6 +60,8 @@ def empty_columns(rows: list[dict]) -> list[str]:
 
 def add_store_arguments(parser) -> None:
     parser.add_argument("--workdir", default=".kg", help="folder `kg build` wrote (default: .kg)")
+    parser.add_argument("--store", default=None, metavar="DIR",
+                        help="embedded store folder, as `kg load --store DIR` wrote it (default: WORKDIR/store)")
     parser.add_argument("--neo4j", nargs="?", const="env", default=None, metavar="URI",
                         help="query Neo4j instead (URI or NEO4J_URI; NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE)")
     parser.add_argument("--user", default=None, help="Neo4j user (default: NEO4J_USER or neo4j)")
@@ -75,4 +77,4 @@ def open_store(args):
                        password=args.password, database=args.database)
     from ..store import open_built_store
 
-    return open_built_store(args.workdir)
+    return open_built_store(args.workdir, args.store)

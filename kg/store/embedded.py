@@ -350,11 +350,13 @@ class EmbeddedStore(Store):
         self._select_graph()
 
 
-def open_built_store(workdir: str | os.PathLike) -> EmbeddedStore:
-    """The store `kg build` wrote under ``workdir``; a clear error if there is none yet."""
-    path = Path(workdir) / "store"
+def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None = None) -> EmbeddedStore:
+    """The store `kg build` wrote under ``workdir`` (or the folder ``store``, as `kg load --store`
+    wrote it); a clear error if there is none yet."""
+    path = Path(store) if store is not None else Path(workdir) / "store"
     if not (path / "graph.rdb").exists():
-        raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or kg.build() in Python), or pass --workdir")
+        raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or kg.build() in Python), or pass "
+                                                              "--workdir (or --store for a folder `kg load --store` wrote)")
     return EmbeddedStore(path)
 
 
