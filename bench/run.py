@@ -117,16 +117,23 @@ def small_corpus_note(papers: int) -> str | None:
 
 
 def latest_by_size(history: list[dict]) -> list[tuple[dict, dict | None]]:
-    """(latest run, the run before it of the same size) for each corpus size recorded, largest first.
+    """(latest run, the last run before it of the same size at another commit) for each corpus size
+    recorded, largest first: two runs of one commit are repeats, not a baseline to compare with.
 
-    >>> runs = [{"papers": 100}, {"papers": 10}, {"papers": 100, "n": 2}, {"papers": 10, "n": 2}, {"papers": 5}]
-    >>> [(latest["papers"], latest.get("n"), before and before["papers"]) for latest, before in latest_by_size(runs)]
-    [(100, 2, 100), (10, 2, 10), (5, None, None)]
+    >>> runs = [{"papers": 100, "commit": "a"}, {"papers": 10}, {"papers": 100, "commit": "b", "n": 2},
+    ...         {"papers": 100, "commit": "b", "n": 3}, {"papers": 10, "n": 2}, {"papers": 5}]
+    >>> [(latest["papers"], latest.get("n"), before and before.get("commit")) for latest, before in latest_by_size(runs)]
+    [(100, 3, 'a'), (10, 2, None), (5, None, None)]
     """
     by_size: dict[int, list[dict]] = {}
     for run in history:
         by_size.setdefault(run["papers"], []).append(run)
-    return [(runs[-1], runs[-2] if len(runs) > 1 else None) for _, runs in sorted(by_size.items(), reverse=True)]
+    return [(runs[-1], previous_run(runs[:-1], runs[-1].get("commit"))) for _, runs in sorted(by_size.items(), reverse=True)]
+
+
+def previous_run(runs: list[dict], commit: str | None) -> dict | None:
+    """The last of ``runs`` at a commit other than ``commit`` (any, where commits are unknown)."""
+    return next((r for r in reversed(runs) if commit is None or r.get("commit") != commit), None)
 
 
 def write_report(history: list[dict], path: Path = REPORT) -> None:
@@ -135,7 +142,8 @@ def write_report(history: list[dict], path: Path = REPORT) -> None:
              "peak MB is the stage process's own max RSS, then that of its largest child process (an extraction worker,",
              "or the embedded store's server); the total footprint of `kg extract` is the stage plus workers x child.",
              "Ratios compare with a baseline measured in the same run; \"vs previous run\" compares with the last",
-             "recorded run of the same corpus size, so a regression shows as a value below 1.", "",
+             "recorded run of the same corpus size at an earlier commit (two runs of one commit are repeats, not a",
+             "baseline), so a regression shows as a value below 1.", "",
              "## Latest run of each size", "",
              "One section per corpus size recorded, largest first, so a small run never hides a large one.", ""]
     for latest, previous in latest_by_size(history):
@@ -187,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true", help="append to bench/results.jsonl and rewrite bench/RESULTS.md")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
+    for option in ("papers", "workers", "sample"):
+        if getattr(args, option) < 1:
+            parser.error(f"--{option} must be at least 1, got {getattr(args, option)}")
     if args.record and args.stages != STAGE_ORDER:
         parser.error("--record keeps whole runs only (a partial one would become the latest of its size in "
                      "RESULTS.md); drop --stages, or run it without --record")
@@ -214,10 +225,10 @@ def _run(args, argv, work: Path) -> int:
         print(f" {results[-1]['wall_s']:.1f} s")
     add_extraction_ceiling(results, args.workers)
     history = [json.loads(l) for l in HISTORY.read_text().splitlines() if l.strip()] if HISTORY.exists() else []
-    previous = next((h for h in reversed(history) if h["papers"] == args.papers), None)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout.strip()
+    previous = previous_run([h for h in history if h["papers"] == args.papers], commit or None)
     print(table(results, previous))
     if args.record:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout.strip()
         history.append({"date": dt.datetime.now().isoformat(timespec="minutes"), "machine": machine(), "papers": args.papers,
                         "command": "python bench/run.py " + shlex.join(argv if argv is not None else sys.argv[1:]),
                         "commit": commit, "stages": results})
