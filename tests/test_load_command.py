@@ -62,3 +62,8 @@ def test_kg_load_replace_drops_what_the_new_graph_no_longer_has(tmp_path, capsys
     assert "removed the previous graph" in capsys.readouterr().out
     with EmbeddedStore(tmp_path / "store") as store:
         assert dump(store) == expected_dump(smaller)
+
+
+def test_kg_load_of_a_missing_file_fails_before_making_a_store(tmp_path, capsys):
+    assert main(["load", str(tmp_path / "missing.jsonl"), "--workdir", str(tmp_path / "new")]) == 2
+    assert "no such file" in capsys.readouterr().err and not (tmp_path / "new").exists()

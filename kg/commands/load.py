@@ -80,6 +80,10 @@ def run(args) -> int:
     if args.batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
     graph = None if args.paths else read_graph(args.workdir)
+    missing = [path for path in args.paths if not Path(path).exists()]
+    if missing:  # before a store is opened, which would create its folder
+        raise InputError(f"no such file: {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
+                         fix="check the path; `kg extract ... --out FILE` writes the files kg load reads")
     with open_target(args) as store:
         where = store.describe() if hasattr(store, "describe") else f"embedded store {store.path}"
         if graph is None:
