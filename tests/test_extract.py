@@ -1707,10 +1707,3 @@ def test_a_named_subset_glued_on_a_known_dataset_is_its_variant(nlp):
     found, _, _ = entities(nlp, paper)
     assert [found[n].family for n in ("LIBERO-Object", "LIBERO-Goal", "LIBERO-Spatial")] == ["LIBERO"] * 3
     assert "COCO-Style" not in found
-
-
-def test_a_name_before_split_or_subset_is_data(nlp):
-    paper = Paper("p-split", "Zorb Detection", "Our detector reaches 44.1 novel AP50 on the OV-ZORB split and 31.2 on the "
-                  "ZQ-Hard subset, outperforming Detic.")
-    found, _, _ = entities(nlp, paper)
-    assert found["OV-ZORB"].type == "DATASET" and found["ZQ-Hard"].type == "DATASET"

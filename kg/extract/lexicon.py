@@ -30,7 +30,7 @@ __all__ = [
 
 HEAD_TYPES: dict[str, str] = {}
 for _type, _words in {
-    "DATASET": "dataset datasets benchmark benchmarks corpus corpora suite testbed leaderboard bank collection arena split subset",
+    "DATASET": "dataset datasets benchmark benchmarks corpus corpora suite testbed leaderboard bank collection arena",
     "MODEL": "model models llm llms lm lms vlm vlms lvlm lvlms mllm mllms lmm lmms slm slms checkpoint checkpoints backbone backbones",
     "METHOD": (
         "framework frameworks method methods methodology approach approaches algorithm algorithms technique techniques "
