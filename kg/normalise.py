@@ -383,6 +383,8 @@ def curated_tail(entity_type: str, name: str) -> str | None:
     >>> curated_tail("METHOD", "online knowledge distillation"), curated_tail("TASK", "3D object detection")
     ('knowledge distillation', 'object detection')
     >>> curated_tail("TASK", "object re-identification")  # an alias of person re-identification, not its name
+    >>> curated_tail("METHOD", "LD-DPO"), curated_tail("METHOD", "Zorb-Net")
+    ('DPO', None)
     """
     if entity_type not in ("METHOD", "TASK", "METRIC"):
         return None
@@ -397,6 +399,11 @@ def curated_tail(entity_type: str, name: str) -> str | None:
                 entity_key(entity_type, tail) == entity_key(entity_type, curated) and (tail.isupper() or not curated.isupper())
                 or tail.isupper()):
             return curated  # not "normalized cuts" -> CUT: a short form only where it is written as one
+    # a short form glued on by a hyphen: "LD-DPO", "NSR-GRPO" are kinds of DPO and GRPO
+    for match in re.finditer(r"(?<=[A-Za-z0-9])-(?=[A-Z][A-Z0-9]+$)", name):
+        curated = curated_name(entity_type, name[match.end():])
+        if curated and entity_key(entity_type, curated) != key:
+            return curated
     return None
 
 

@@ -1707,3 +1707,10 @@ def test_a_named_subset_glued_on_a_known_dataset_is_its_variant(nlp):
     found, _, _ = entities(nlp, paper)
     assert [found[n].family for n in ("LIBERO-Object", "LIBERO-Goal", "LIBERO-Spatial")] == ["LIBERO"] * 3
     assert "COCO-Style" not in found
+
+
+def test_a_short_form_glued_on_by_a_hyphen_makes_a_variant_of_it(nlp):
+    paper = Paper("p-ld", "Zorb Alignment", "We propose LD-DPO, which debiases length. We also introduce Pre-PPO, a "
+                  "warm start.")
+    found, _, _ = entities(nlp, paper)
+    assert found["LD-DPO"].family == "DPO" and found["Pre-PPO"].family == "PPO"
