@@ -147,12 +147,21 @@ def test_tex_markup_is_read_as_unicode(tmp_path):
     assert paper.abstract == "We propose ZorbNet; ZorbNet wins."  # an author's macro keeps the word it wraps
 
 
-@pytest.mark.parametrize("header, missing", [("title,year", "lacks the 'abstract' column;"), ("name,text", "lacks the 'title' and 'abstract' columns;")])
+@pytest.mark.parametrize("header, missing", [("title,year", "lacks the 'abstract' column (1 data row not read);"),
+                                             ("name,text", "lacks the 'title' and 'abstract' columns (1 data row not read);")])
 def test_a_csv_reject_names_only_the_missing_columns(tmp_path, header, missing):
     path = tmp_path / "papers.csv"
     path.write_text(f"{header}\nA,B\n")
     papers, report = read_corpus([path])
     assert papers == [] and missing in report.rejects[0].reason
+
+
+def test_a_csv_header_close_to_the_needed_columns_says_what_to_rename(tmp_path):
+    path = tmp_path / "papers.csv"
+    path.write_text("paper_title,abstract_text\nA Zorb,We study zorbs.\nB Zorb,We study more.\n")
+    papers, report = read_corpus([path])
+    assert papers == [] and "(2 data rows not read); rename the columns 'paper_title' to 'title' and 'abstract_text' to " \
+        "'abstract'" in report.rejects[0].reason
 
 
 def test_formatting_tags_from_crossref_or_pubmed_keep_only_their_text(tmp_path):

@@ -444,8 +444,14 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
     missing = _missing_columns(header)
     if missing:
         columns = " and ".join(repr(column) for column in missing)
-        fix = _other_delimiter_fix(dict(good)[line], delimiter) or "add a header row naming title and abstract (or summary)"
-        yield Reject(path, line, f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}; {fix}")
+        renames = [f"{near!r} to {column!r}" for column in missing
+                   if (near := next((h for h in header if column in h or (column == "abstract" and "summary" in h)), None))]
+        fix = _other_delimiter_fix(dict(good)[line], delimiter) or (
+            f"rename the column{'s' * (len(renames) > 1)} {' and '.join(renames)}" if renames
+            else "add a header row naming title and abstract (or summary)")
+        rows = sum(1 for _ in records)  # none of them can be read: say how many, since they count as this one reject
+        unread = f" ({rows} data row{'s' * (rows != 1)} not read)" if rows else ""
+        yield Reject(path, line, f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}{unread}; {fix}")
         return
     index = {number: i for i, (number, _) in enumerate(good)}
     for line, fields in records:
