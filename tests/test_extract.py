@@ -1714,3 +1714,10 @@ def test_a_short_form_glued_on_by_a_hyphen_makes_a_variant_of_it(nlp):
                   "warm start.")
     found, _, _ = entities(nlp, paper)
     assert found["LD-DPO"].family == "DPO" and found["Pre-PPO"].family == "PPO"
+
+
+def test_a_vit_size_letter_and_its_word_are_one_node(nlp):
+    paper = Paper("p-vit", "Zorb Backbones", "We train ViT-B and ViT-Base backbones, then ViT-L, and ViT-B/16 from scratch.")
+    found, _, _ = entities(nlp, paper)
+    assert "ViT-B" not in found and found["ViT-Base"].aliases == ("ViT-B",) and "ViT-Large" in found
+    assert found["ViT-B/16"].family == "ViT"  # a patch size stays its own checkpoint
