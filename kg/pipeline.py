@@ -28,7 +28,7 @@ from .records import Entity, IngestReport, Paper, PaperEntities
 from .shards import read_items, write_items
 from .spool import FileSpool, MemorySpool
 
-__all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "save_graph", "load_graph", "graph_summary"]
+__all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "nothing_parsed", "save_graph", "load_graph", "graph_summary"]
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_WORKDIR = Path(".kg")
@@ -261,8 +261,9 @@ def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:
     return build_graph(_renamed(paths, names))
 
 
-def _nothing_parsed(report: IngestReport) -> str:
-    message = f"no papers to build from: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, {len(report.rejects)} rejected"
+def nothing_parsed(report: IngestReport, doing: str = "build from") -> str:
+    """Why a run has no paper to work on: the records read, the rejects, and the first reason."""
+    message = f"no papers to {doing}: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, {len(report.rejects)} rejected"
     if report.rejects:
         first = report.rejects[0]
         message += f" (first: {first})"
@@ -345,7 +346,7 @@ def build(
                                 progress=progress, total=len(papers), names=names, coined=coined))
     report = reader.report()
     if not items:
-        raise InputError(_nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
+        raise InputError(nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
     graph = build_graph(items)
     notes: list[str] = []
     # a long form the new papers define joins its short form's node in the graph they join too

@@ -7,7 +7,7 @@ import sys
 from ..errors import InputError
 from ..ingest import Shard
 from ..output import counted
-from ..pipeline import extract_to_file
+from ..pipeline import extract_to_file, nothing_parsed
 from ._help import HelpFormatter
 from .build import print_report
 
@@ -47,8 +47,5 @@ def run(args) -> int:
     part = f" (shard {shard.index}/{shard.count}: {result.report.other_shards} records belong to other shards)" if shard else ""
     print(f"wrote {counted(result.papers, 'paper')}, {counted(result.entities, 'entity', 'entities')} to {where}{part}", file=sys.stderr)
     if not result.papers and not shard:  # a shard may hold no paper of a small corpus; a whole corpus should
-        report = result.report
-        first = f" (first: {report.rejects[0]})" if report.rejects else ""
-        raise InputError(f"no papers to extract: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, "
-                         f"{len(report.rejects)} rejected{first}", fix="fix or replace the input (the output holds no paper)")
+        raise InputError(nothing_parsed(result.report, "extract"), fix="fix or replace the input (the output holds no paper)")
     return 0

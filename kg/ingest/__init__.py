@@ -154,10 +154,6 @@ def _merge(first: Paper, other: Paper) -> Paper:
     )
 
 
-def _at(source: Source) -> str:
-    return f"{source.path}:{source.line}"
-
-
 def _text_hash(text: str) -> int:
     """A key for comparing abstracts: case and spacing aside."""
     return hash(" ".join(text.lower().split()))
@@ -235,12 +231,12 @@ class CorpusReader:
         source, own = item.sources[0], item.external_id
         holder = self._ids.setdefault(own, (item.id, source))
         if holder[0] != item.id:
-            self._notice(source, f"id {own!r} is also the id of a different paper ({_at(holder[1])}); this paper keeps "
+            self._notice(source, f"id {own!r} is also the id of a different paper ({holder[1]}); this paper keeps "
                                  "no input id: give it a unique id, or look it up by its title")
             return replace(item, external_id=None)
         first, first_source = self._first_ids.setdefault(item.id, (own, source))
         if first != own:
-            self._notice(source, f"id {own!r} is a copy of the paper read first with id {first!r} ({_at(first_source)}), "
+            self._notice(source, f"id {own!r} is a copy of the paper read first with id {first!r} ({first_source}), "
                                  f"merged into it: look it up by {first!r} or its title")
         return item
 
