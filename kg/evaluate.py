@@ -62,12 +62,16 @@ SPLITS = {
     "written11b": ("written11b.jsonl",),
     "written12a": ("written12a.jsonl",),
     "written12b": ("written12b.jsonl",),
+    "written13a": ("written13a.jsonl",),
+    "written13b": ("written13b.jsonl",),
     "written14a": ("written14a.jsonl",),
     "written14b": ("written14b.jsonl",),
     "written15a": ("written15a.jsonl",),
-    "written13b": ("written13b.jsonl",),
     "written15b": ("written15b.jsonl",),
-    "written13a": ("written13a.jsonl",),
+    "written16a": ("written16a.jsonl",),
+    "written16b": ("written16b.jsonl",),
+    "written17a": ("written17a.jsonl",),
+    "written17b": ("written17b.jsonl",),
 }
 
 
