@@ -1298,6 +1298,16 @@ def test_compared_names_leave_out_machines_and_licences_and_measures(nlp):
     assert found["SIM-o"].type == "METRIC"
 
 
+def test_a_compared_name_where_data_stands_is_data(nlp):
+    paper = Paper("p-cd", "A study", "Zorb outperforms QuenPolicy on the VeltQA-2 and MurkBench suites and keeps the "
+                  "TaxoText-3 perplexity of BlipLM-Ultra. On DurnSet, Zorb beats KlaxNet. It improves over FoomPO, "
+                  "which is built on SnarkRL.")
+    found, _, _ = entities(nlp, paper)
+    assert {found[name].type for name in ("VeltQA-2", "MurkBench", "TaxoText-3", "DurnSet")} == {"DATASET"}
+    assert found["QuenPolicy"].type != "DATASET" and found["KlaxNet"].type != "DATASET"  # "On DurnSet, KlaxNet": no list
+    assert found["SnarkRL"].type != "DATASET"  # what a method is built on
+
+
 def test_a_gain_over_a_name_compares_with_it(nlp):
     paper = Paper("p-go", "A study", "It improves AUROC by 6.4 and 5.1 points over ZorbNet and QuuxCal, respectively. "
                   "The QuenFormer sits over BarLayer.")

@@ -532,6 +532,9 @@ def _ends_data_phrase(v, end: int) -> bool:
     if end >= len(lower) or lower[end] in _NAME_END or lower[end] in _AFTER_DATA:
         return True
     return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS
+# "based on FooNet", "builds on BarNet": what these rest on is a method, not data
+_RESTS_ON = frozenset("based built build builds building relies rely relying relied depends depend depending focus "
+                      "focuses focusing draws draw improves improve improving improved conditioned".split())
 _ADJECTIVE = re.compile(r"^[a-z]+(-[a-z]+)+$")  # "in-domain", "held-out", "out-of-distribution"
 
 
@@ -546,8 +549,8 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
         at = words[index][0]
         first = v.sentence_bounds(sent[at])[0]
         before = [word_lower[k] for k in range(max(0, index - 12), index) if words[k][0] >= first]
-        if at != first and not _EVALUATION_CUES.intersection(before):
-            continue
+        if at != first and not _EVALUATION_CUES.intersection(before) or before and before[-1] in _RESTS_ON:
+            continue  # "built on FooNet": what a method rests on
         name = index + 1 + (index + 1 < len(words) and word_lower[index + 1] == "the")
         if name + 1 < len(words) and not shaped[name] and _ADJECTIVE.match(v.word_texts[name]) and shaped[name + 1]:
             name += 1  # "on the in-domain FooSum"
@@ -660,6 +663,54 @@ def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, in
                 "over" in words and any(word.startswith(_GAIN_WORDS) for word in words)):
             cue_sentences.add(sent_id)
     return [(start, end) for start, end in out if sent[start] in cue_sentences]
+
+
+# "FooQA test", "BarText perplexity": words after a name that make it the data measured on
+_SPLIT_WORDS = frozenset("test val validation dev perplexity split splits subset subsets test-clean test-other".split())
+
+
+def in_data_position(v, index: int) -> bool:
+    """Whether written word ``index`` stands where a dataset does: right after "on" ("results
+    on FooQA", "On the BarSet, ..."), as a later item of a list that "on" opens ("on FooQA,
+    BarQA and BazQA"), or before a split word ("FooQA test", "BarText perplexity").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("T\\nOn FooQA, Zorb beats Blip on BarQA, BazQA and QuxQA. It is based on Norb. Lurb perplexity drops."))
+    >>> [w for i, w in enumerate(v.word_texts) if in_data_position(v, i)]
+    ['FooQA', 'BarQA', 'BazQA', 'QuxQA', 'Lurb']
+    """
+    lower, words = v.word_lower, v.words
+    if index + 1 < len(lower) and lower[index + 1] in _SPLIT_WORDS:
+        return True
+    item, linked = index, False  # linked: joined to the item before by "and"/"or", not only a comma
+    for _ in range(8):
+        before = item - 1
+        if before >= 0 and lower[before] == "the":
+            before -= 1
+        if before < 0:
+            return False
+        if lower[before] == "on":
+            if item != index and not (linked or _continues_list(v, index)):
+                return False  # "On FooQA, Zorb beats ...": the name after the comma is no item
+            return before == 0 or lower[before - 1] not in _RESTS_ON
+        gap = v.texts[words[before][1]:words[item][0]]
+        if lower[before] in ("and", "or") and before >= 1 and v.texts[words[before - 1][1]:words[before][0]] in ((), (",",)):
+            linked = linked or item == index
+            item = before - 1
+        elif gap == (",",):
+            item = before
+        else:
+            return False
+    return False
+
+
+def _continues_list(v, index: int) -> bool:
+    """Whether written word ``index`` is followed by another list item (", B" or "and B")."""
+    nxt = index + 1
+    if nxt < len(v.words) and v.word_lower[nxt] in ("and", "or"):
+        return True
+    return nxt < len(v.words) and v.texts[v.words[index][1]:v.words[nxt][0]] == (",",)
 
 
 _AT_CUTOFF = re.compile(r"^[A-Za-z][A-Za-z-]*@(?:\d+(?:\.\d+)?|[kKnN])$")  # a rank cutoff or an IoU threshold (mAP@0.25)
@@ -825,7 +876,7 @@ def kg_shapes(doc):
             candidates.add(doc, start, end, "METRIC", "compared", confidence=0.5)  # "(SIM-o of 0.68)", "4.7% in MAE"
             continue
         # what a new dataset is compared with, in a sentence about data, is data; otherwise a rival system
-        rival = "DATASET" if new_dataset and _about_data(v, start) else "METHOD"
+        rival = "DATASET" if new_dataset and _about_data(v, start) or in_data_position(v, v.word_at(start)) else "METHOD"
         text = v.text(start, end)
         if models and text.startswith(models):
             rival = "MODEL"
