@@ -519,6 +519,15 @@ def test_no_curated_model_lists_its_own_sizes_as_other_names():
     assert not sized, sized[:10]
 
 
+def test_every_sense_of_a_short_form_is_a_curated_entry():
+    from kg.extract.gazetteer import GAZETTEER_DIR, load_gazetteer
+    from kg.extract.senses import load_senses
+
+    names = {entry.name for entry in load_gazetteer(None)}
+    senses = load_senses(GAZETTEER_DIR)
+    assert senses and not [name for options in senses.values() for name, _ in options if name not in names]
+
+
 def test_sizes_of_a_curated_model_stay_two_nodes(nlp):
     found, _, _ = entities(nlp, Paper("p-z", "A study", "We compare ALMA-7B with ALMA-13B on translation."))
     assert found["ALMA-7B"].family == "ALMA" and found["ALMA-13B"].family == "ALMA"
@@ -1306,6 +1315,21 @@ def test_a_compared_name_where_data_stands_is_data(nlp):
     assert {found[name].type for name in ("VeltQA-2", "MurkBench", "TaxoText-3", "DurnSet")} == {"DATASET"}
     assert found["QuenPolicy"].type != "DATASET" and found["KlaxNet"].type != "DATASET"  # "On DurnSet, KlaxNet": no list
     assert found["SnarkRL"].type != "DATASET"  # what a method is built on
+
+
+def test_an_ambiguous_short_form_takes_the_sense_of_its_field(nlp):
+    sharpness = Paper("p-s1", "Flat minima", "Among seven minimizers, SAM outperforms early stopping in loss sharpness.")
+    segmentation = Paper("p-s2", "Masks", "We prompt SAM with boxes to get masks for segmentation.")
+    error = Paper("p-s3", "Forecasting", "It lowers MAE by 10% and RMSE by 4%.")
+    pretraining = Paper("p-s4", "Pretraining", "We pretrain a ViT-B with MAE and compare with BEiT.")
+    neither = Paper("p-s5", "A study", "We report MAE for each model.")
+    assert entities(nlp, sharpness)[0]["sharpness-aware minimization"].text == "SAM"
+    assert entities(nlp, segmentation)[0]["SAM"].type == "MODEL"
+    assert entities(nlp, error)[0]["mean absolute error"].type == "METRIC"
+    assert entities(nlp, pretraining)[0]["masked autoencoder"].text == "MAE"
+    assert "MAE" not in entities(nlp, neither)[0] and "mean absolute error" not in entities(nlp, neither)[0]
+    glued = Paper("p-s6", "Points", "Point-MAE reduces reconstruction error.")
+    assert "masked autoencoder" not in entities(nlp, glued)[0]  # another name, not the short form
 
 
 def test_a_gain_over_a_name_compares_with_it(nlp):

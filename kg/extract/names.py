@@ -21,7 +21,8 @@ from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PROPOSAL_VERBS
-from .words import view
+from .senses import choose_sense, load_senses
+from .words import view, where
 
 __all__ = ["NameMatcher", "extend_model_name", "extend_version", "glued_prefix_start", "granularity_start", "inside_a_compound", "matches_as_written"]
 
@@ -174,6 +175,10 @@ class NameMatcher:
         entries = load_gazetteer(gazetteer_dir)
         self.entries: dict[str, object] = {str(index): entry for index, entry in enumerate(entries)}
         self.node_aliases = {key: entry.node_aliases for key, entry in self.entries.items()}
+        self.senses = load_senses(Path(gazetteer_dir) if gazetteer_dir else GAZETTEER_DIR)
+        self.by_name = {}
+        for key, entry in self.entries.items():
+            self.by_name.setdefault(entry.name, key)
         inner = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
         self._special = {rule.lower() for rule in getattr(inner, "rules", None) or {}}
         cache_name = "names-" + pattern_cache.fingerprint(_fingerprint_parts(inner, gazetteer_dir))
@@ -215,6 +220,8 @@ class NameMatcher:
                    and not (self.entries[vocab.strings[match_id]].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))]
         # a model's name before "dataset" after a proposing verb names the data the paper releases
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
+        if self.senses:
+            matches = self._with_senses(v, matches)
         data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(v, start, end)}
         # a name for a model and its data ("Alpaca") is the data where the text reads it so
         data |= _read_as_data_in_lists(v, matches, self.entries)
@@ -254,6 +261,23 @@ class NameMatcher:
             aliases = self.node_aliases[key] if canonical else ()
             candidates.add(doc, start, stop, entity_type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
+
+
+    def _with_senses(self, v, matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """``matches`` with each bare ambiguous short form ("SAM") read in the sense its doc's
+        words give it (:mod:`.senses`)."""
+        hits = [i for i in where(map(self.senses.__contains__, v.texts)) if (index := v.word_at(i)) is not None
+                and v.words[index] == (i, i + 1)]  # "CM-SAM", "Point-MAE" are other names
+        if not hits:
+            return matches
+        doc_words = set(v.lower)
+        chosen = {}
+        for i in hits:
+            key = self.by_name.get(choose_sense(self.senses[v.texts[i]], doc_words))
+            if key is not None:
+                chosen[(i, i + 1)] = key
+        kept = [(chosen.pop((start, end), key), start, end) for key, start, end in matches]
+        return kept + [(key, start, end) for (start, end), key in chosen.items()]
 
 
 _DATA_HEADS = {"dataset", "datasets", "corpus", "benchmark"}
