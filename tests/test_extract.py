@@ -519,6 +519,11 @@ def test_no_curated_model_lists_its_own_sizes_as_other_names():
     assert not sized, sized[:10]
 
 
+def test_a_name_matched_as_written_beats_a_case_free_plural_of_another(nlp):
+    found, _, _ = entities(nlp, Paper("p-vits", "TTS", "We compare with VITS on LJSpeech. ViTs are vision models."))
+    assert found["VITS"].text == "VITS" and "VITS" not in found["ViT"].aliases
+
+
 def test_every_sense_of_a_short_form_is_a_curated_entry():
     from kg.extract.gazetteer import GAZETTEER_DIR, load_gazetteer
     from kg.extract.senses import load_senses

@@ -215,9 +215,14 @@ class NameMatcher:
 
     def __call__(self, doc):
         vocab, v = doc.vocab, view(doc)
-        matches = [(vocab.strings[match_id], start, end) for matcher in (self.insensitive, self.sensitive)
-                   for match_id, start, end in matcher(doc) if not inside_a_compound(v, start, end)
-                   and not (self.entries[vocab.strings[match_id]].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))]
+        exact = [(vocab.strings[match_id], start, end) for match_id, start, end in self.sensitive(doc)]
+        # a name matched as written beats another entry's case-free form of the same words:
+        # "VITS" is the speech model, not a plural of ViT
+        written = {(start, end) for _, start, end in exact}
+        loose = [(vocab.strings[match_id], start, end) for match_id, start, end in self.insensitive(doc)
+                 if (start, end) not in written]
+        matches = [(key, start, end) for key, start, end in loose + exact if not inside_a_compound(v, start, end)
+                   and not (self.entries[key].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))]
         # a model's name before "dataset" after a proposing verb names the data the paper releases
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
         if self.senses:
