@@ -524,6 +524,13 @@ def test_a_name_matched_as_written_beats_a_case_free_plural_of_another(nlp):
     assert found["VITS"].text == "VITS" and "VITS" not in found["ViT"].aliases
 
 
+def test_a_score_after_a_model_name_is_no_release_number(nlp):
+    found, _, _ = entities(nlp, Paper("p-sc", "T", "On MMMU, GPT-4o reaches 0.83, Qwen2-VL-72B 0.74 and Zorb 0.61. "
+                                      "We also use ERNIE 3.0."))
+    assert "Qwen2-VL-72B" in found and "ERNIE 3.0" in found
+    assert not any(" 0." in name for name in found)
+
+
 def test_every_sense_of_a_short_form_is_a_curated_entry():
     from kg.extract.gazetteer import GAZETTEER_DIR, load_gazetteer
     from kg.extract.senses import load_senses

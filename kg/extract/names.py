@@ -21,6 +21,7 @@ from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PROPOSAL_VERBS
+from ..normalise import is_size_word
 from .senses import choose_sense, load_senses
 from .words import view, where
 
@@ -97,7 +98,7 @@ def matches_as_written(entry, form: str) -> bool:
 
 
 # a release number after a name: "ERNIE 3.0", "Audio Flamingo 3", "MoCo v2"
-_VERSION = re.compile(r"^([vV]\d{1,2}(\.\d{1,2})?|\d(\.\d{1,2})?)$")
+_VERSION = re.compile(r"^([vV]\d{1,2}(\.\d{1,2})?|\d(\.\d)?)$")  # "0.74" after a name is a score
 _V_VERSION = re.compile(r"^[vV]\d{1,2}(\.\d{1,2})?$")
 # what a number before them counts or scores instead ("T5 3 times", "BERT 2 layers", "GPT 4 %")
 _COUNTED = {"%", "times", "layers", "points", "pp", "percent", "epochs", "steps", "x", "×", "of", "out", "hours",
@@ -115,8 +116,8 @@ def extend_version(doc, end: int) -> int:
     >>> nlp = spacy.blank("en")
     >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("ERNIE 3.0 and", "MoCo-v2", "T5 3 times", "GPT-4 2", "SAM 2 and")]
     ['ERNIE 3.0', 'MoCo-v2', 'T5', 'GPT-4', 'SAM 2']
-    >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("Kandinsky 4.1 .", "MoCo v7 :")]
-    ['Kandinsky 4.1', 'MoCo v7']
+    >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("Kandinsky 4.1 .", "MoCo v7 :", "Zorb 0.74 ,")]
+    ['Kandinsky 4.1', 'MoCo v7', 'Zorb']
     """
     if end >= len(doc):
         return end
@@ -124,8 +125,9 @@ def extend_version(doc, end: int) -> int:
     if token.text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ and not token.whitespace_ \
             and _V_VERSION.match(doc[end + 1].text):
         return end + 2
-    if not doc[end - 1].whitespace_ or not _VERSION.match(token.text) or doc[end - 1].text[-1].isdigit():
-        return end
+    if not doc[end - 1].whitespace_ or not _VERSION.match(token.text) or doc[end - 1].text[-1].isdigit() \
+            or is_size_word(doc[end - 1].text) and not _V_VERSION.match(token.text):
+        return end  # "Qwen2-VL-72B 0.7": no release number follows a size
     following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
     if following in _COUNTED or following[:1].isdigit():
         return end
