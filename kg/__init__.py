@@ -70,13 +70,28 @@ def __getattr__(name: str):
 
 
 def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
-    """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one."""
-    from .queries import run_template
-
+    """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one.
+    A query with no rows whose name parameter names no node warns (:class:`QueryWarning`) with
+    the names spelled like it, as `kg query` notes them."""
     if store is not None:
-        return run_template(store, name, params)
+        return _query(store, name, params or {})
     with open_built_store(workdir) as db:
-        return run_template(db, name, params)
+        return _query(db, name, params or {})
+
+
+def _query(store, name: str, params: dict) -> list[dict]:
+    from .name_notes import unfound_names
+    from .queries import get_template
+
+    template = get_template(name)
+    bound = template.bind(params)
+    rows = store.read(template.cypher, bound)
+    if not rows:
+        import warnings
+
+        for note in unfound_names(store, params, bound):
+            warnings.warn(note, QueryWarning, stacklevel=3)
+    return rows
 
 
 def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:

@@ -136,7 +136,7 @@ def extract_to_file(
     """Stream a corpus (or one shard of it) to `kg extract` JSON lines with flat memory."""
     paths = default_paths(paths)
     _check_output(out, paths)
-    reader = CorpusReader(paths, shard)
+    reader = CorpusReader(paths, shard, latest_revision=False)  # each paper is extracted as read
     spool_dir = None if str(out) == "-" else Path(out).resolve().parent
     if spool_dir is not None:
         spool_dir.mkdir(parents=True, exist_ok=True)  # `--out shards/part-3.jsonl` before shards/ exists
@@ -335,14 +335,14 @@ def build(
     # and the names it holds are the ones appended papers join
     previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     reader = CorpusReader(default_paths(paths))
-    papers = reader.first_copies()
+    papers = [reader.merged(paper) for paper in reader.first_copies()]  # each paper's latest revision
     names, coined = CorpusNames(), CoinedNames()
     if previous is not None:
         replacing = {paper.id for paper in papers}
         names.add_known(known_entities(previous, replacing=replacing))
         for entity_type, name, forms in coined_entities(previous, replacing=replacing):
             coined.add_coined(entity_type, name, forms)
-    items = list(extract_corpus(papers, workers=workers or default_workers(), complete=reader.merged,
+    items = list(extract_corpus(papers, workers=workers or default_workers(),
                                 progress=progress, total=len(papers), names=names, coined=coined))
     report = reader.report()
     if not items:

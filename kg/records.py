@@ -90,6 +90,7 @@ class Paper:
     authors: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     external_id: str | None = None
+    revised: str | None = None  # when this copy was last revised (arXiv's update_date): of two copies, the later is kept
 
     @classmethod
     def from_text(cls, title: str, abstract: str, **fields) -> "Paper":
@@ -180,11 +181,14 @@ class Duplicate:
     title: str
     kept: Source
     kept_title: str
+    newer: bool = False  # this copy is a later revision (arXiv's update_date): its title and abstract are kept
 
     def __str__(self) -> str:
         kept = f"line {self.kept.line}" if self.kept.path == self.path else str(self.kept)
+        keeping = "keeping this later revision's abstract" if self.newer else \
+            "keeping the first abstract (retitle one if they are different papers)"
         return (f"{_where(self.path, self.line)}: {self.title[:60]!r} has the title of {kept} ({self.kept_title[:60]!r}) "
-                "but another abstract; merged into it, keeping the first abstract (retitle one if they are different papers)")
+                f"but another abstract; merged into it, {keeping}")
 
 
 @dataclass(frozen=True)

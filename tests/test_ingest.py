@@ -671,3 +671,32 @@ def test_a_merged_copys_id_notice_works_in_every_shard(tmp_path):
         assert report.balanced
         notices += [n.message for n in report.notices]
     assert len(notices) == 12 and all("is a copy of the paper read first" in n for n in notices)
+
+
+def test_a_later_revision_of_an_arxiv_record_gives_the_paper_its_text(tmp_path):
+    """Two copies of one arXiv paper: the later update_date wins, whichever is read first;
+    `kg extract`, which extracts each paper as it reads it, keeps the first and says so."""
+    import json
+
+    from kg.cli import main
+
+    rows = [("2305.11001", "We present ZorbASR on LibriSpeech.", "2023-06-02"),
+            ("2305.11001", "We present ZorbASR on LibriSpeech and TED-LIUM 3.", "2024-01-20"),
+            ("2305.11002", "Revised text on GSM8K.", "2024-05-01"),
+            ("2305.11002", "First text on MATH.", "2023-05-01")]
+    titles = {"2305.11001": "ZorbASR: Streaming Recognition", "2305.11002": "Old First: A Study"}
+    corpus = tmp_path / "arxiv.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "title": titles[i], "abstract": a, "categories": "cs.CL",
+                                          "update_date": d}) + "\n" for i, a, d in rows))
+    papers, report = read_corpus([corpus])
+    assert [p.abstract for p in papers] == [rows[1][1], rows[2][1]]
+    assert [len(p.sources) for p in papers] == [2, 2]
+    assert "keeping this later revision's abstract" in str(report.differing[0])
+    assert "keeping the first abstract" in str(report.differing[1])
+    out = tmp_path / "x.jsonl"
+    assert main(["extract", str(corpus), "--out", str(out), "--workers", "1"]) == 0
+    extracted = [json.loads(line) for line in out.read_text().splitlines()]
+    assert not any(e["name"] == "TED-LIUM 3" for line in extracted for e in line["entities"])  # the first copy, as read
+    assert main(["build", str(corpus), "--workdir", str(tmp_path / "w"), "--no-html", "--workers", "1"]) == 0
+    graph = json.loads((tmp_path / "w" / "graph.json").read_text())
+    assert "TED-LIUM 3" in {node.get("name") for node in graph["nodes"]}  # kg build extracts the latest revision

@@ -819,6 +819,19 @@ def test_python_cypher_warns_where_the_cli_notes(workdir):
     assert [(w.category, "did you mean Dataset?" in str(w.message)) for w in caught] == [(kg.QueryWarning, True)]
 
 
+def test_python_query_warns_of_a_name_that_is_no_node(workdir):
+    import warnings
+
+    import kg
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert kg.query("papers_using", {"name": "GSM8KK"}, workdir=workdir) == []
+        assert kg.query("papers_using", {"name": "GSM8K"}, workdir=workdir)  # rows: no warning
+    assert [(w.category, str(w.message)) for w in caught] == [
+        (kg.QueryWarning, "name='GSM8KK' is no node here; did you mean 'GSM8K'?")]
+
+
 def test_every_property_the_graph_writes_is_in_its_model(tmp_path):
     from kg.graph import PROPERTIES
 

@@ -36,7 +36,9 @@ def register(sub) -> None:
 
 def _differing(report: IngestReport) -> str:
     n = report.differing_abstracts
-    return f" ({n} with another abstract; the first copy's is kept)" if n else ""
+    newer = sum(d.newer for d in report.differing)
+    kept = f"the later revision's is kept for {newer}, the first copy's for the rest" if newer else "the first copy's is kept"
+    return f" ({n} with another abstract; {kept})" if n else ""
 
 
 def print_report(report: IngestReport, show: int, out=None) -> None:

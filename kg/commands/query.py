@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
 from ..errors import QueryError
 from ..fulltext import SEARCH_PROPERTY
 from ..queries import KEY_SUFFIX, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
+from ..name_notes import NAMING_PARAMS, close_names, nodes_named
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -82,14 +82,14 @@ def run(args) -> int:
         chosen = rows[0].get("paper") if rows else None
         asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
         others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []
-        named = [k for k, value in given.items() if k in _NAMING_PARAMS and value.strip().lower() not in ("", "any")]
-        found = _nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
+        named = [k for k, value in given.items() if k in NAMING_PARAMS and value.strip().lower() not in ("", "any")]
+        found = nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
         readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
                     for k in _PAPER_OR_ENTITY if k in params}
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
         kept_out = [k for k in unfound if _kept_out(given[k])]
         longer = {k: names for k in unfound if k not in kept_out and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
-        close = {k: names for k in unfound if k not in kept_out and k not in longer and (names := _close_names(store, given[k]))}
+        close = {k: names for k in unfound if k not in kept_out and k not in longer and (names := close_names(store, given[k]))}
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     for param, ranked in readings.items():
@@ -135,18 +135,6 @@ def _unsearchable_papers(store) -> int:
     return store.read(f"MATCH (p:Paper) WHERE p.{SEARCH_PROPERTY} IS NULL RETURN count(p) AS n")[0]["n"]
 
 
-def _nodes_named(store, keys: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
-    """Per parameter, the entities its value names (by key), when a query found no rows."""
-    out = {}
-    for param, key in keys.items():
-        rows = store.read("MATCH (e) WHERE $k IN coalesce(e.name_keys, []) "
-                          "RETURN labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support "
-                          "ORDER BY support DESC, name LIMIT 3", {"k": key}) if key else []
-        if rows:
-            out[param] = [(r["label"], r["name"], r["support"]) for r in rows]
-    return out
-
-
 def _kept_out(value: str) -> bool:
     """Whether extraction keeps ``value`` out of the graph as a class or field ("LLM", "large
     language models", "deep learning"), which explains an empty answer better than a typo would."""
@@ -156,20 +144,6 @@ def _kept_out(value: str) -> bool:
 
     value = value.strip()
     return value in NOT_NAMES or is_generic_class(value) or word_key(value) in generic_keys()
-
-
-def _close_names(store, value: str) -> list[str]:
-    """Entity names spelled like ``value`` (a typo: "GSM8KK", "Lamma 2"), most-supported first
-    among equals; only names that start with the same letter are read, so a big store answers fast."""
-    value = value.strip()
-    if len(value) < 3:
-        return []
-    rows = store.read("MATCH (e) WHERE e.title IS NULL AND toLower(left(e.name, 1)) = $first "
-                      "RETURN e.name AS name, coalesce(e.support, 0) AS support", {"first": value[:1].lower()})
-    by_folded: dict[str, str] = {}
-    for row in sorted(rows, key=lambda r: (-r["support"], r["name"])):
-        by_folded.setdefault(row["name"].lower(), row["name"])
-    return [by_folded[f] for f in difflib.get_close_matches(value.lower(), list(by_folded), n=4, cutoff=0.75)]
 
 
 def _names_starting(store, key: str) -> list[tuple[str, str]]:
@@ -229,4 +203,3 @@ def _closest_paper(store, text: str) -> str | None:
 
 
 _PAPER_OR_ENTITY = ("source", "target")  # parameters that name a paper or an entity (connection)
-_NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}

@@ -141,8 +141,12 @@ class Shard:
         return int.from_bytes(digest[:4], "big") % self.count == self.index - 1
 
 
-def _merge(first: Paper, other: Paper) -> Paper:
-    """Keep the first record's text; gather sources and fill metadata it lacked."""
+def _merge(first: Paper, other: Paper, newest_text: bool = True) -> Paper:
+    """Keep the first record's text, or a later revision's (``revised``) with ``newest_text``;
+    gather sources and fill metadata it lacked."""
+    if newest_text and other.abstract and first.revised and other.revised and other.revised > first.revised:
+        first = replace(first, title=other.title, abstract=other.abstract, revised=other.revised,
+                        url=other.url or first.url, external_id=first.external_id or other.external_id)
     return replace(
         first,
         sources=first.sources + other.sources,
@@ -178,11 +182,15 @@ class CorpusReader:
     (1, 1)
     """
 
-    def __init__(self, paths: Iterable[str | Path] | str | Path, shard: Shard | None = None):
+    def __init__(self, paths: Iterable[str | Path] | str | Path, shard: Shard | None = None, latest_revision: bool = True):
+        # latest_revision: a later copy revised later (arXiv's update_date) gives the paper its text;
+        # a stream that extracts each paper as it goes cannot take that back, and reads the first
+        self.latest_revision = latest_revision
         self.files, skipped = find_files([paths] if isinstance(paths, (str, Path)) else paths)  # one path is a corpus too
         self.shard = shard
         self._skipped = [s for s in skipped if shard is None or shard.owns_reject(Reject(s.path, 0, s.reason))]
-        self._seen: dict[str, tuple[int, Source, str]] = {}  # id -> hash of the first copy's abstract, its source, its title
+        # id -> hash of the first copy's abstract, its source, its title, and the latest revision read
+        self._seen: dict[str, tuple[int, Source, str, str | None]] = {}
         self._differing_items: list[Duplicate] = []
         self._later: dict[str, list[Paper]] = {}
         self._rejects: list[Reject] = []
@@ -214,14 +222,18 @@ class CorpusReader:
                     self._other += 1
                 elif item.id in self._seen:
                     self._duplicates += 1
-                    text_hash, kept, kept_title = self._seen[item.id]
+                    text_hash, kept, kept_title, kept_revised = self._seen[item.id]
+                    newer = False
                     if text_hash != _text_hash(item.abstract):  # an identical copy is plain; this one is named in the report
                         self._differing += 1
                         source = item.sources[0]
-                        self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title))
-                    self._later.setdefault(item.id, []).append(replace(item, abstract=""))
+                        newer = bool(self.latest_revision and item.revised and kept_revised and item.revised > kept_revised)
+                        self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, newer))
+                    if newer:  # a later revision's text replaces the first copy's (:meth:`merged`)
+                        self._seen[item.id] = (text_hash, kept, kept_title, item.revised)
+                    self._later.setdefault(item.id, []).append(item if newer else replace(item, abstract=""))
                 else:
-                    self._seen[item.id] = (_text_hash(item.abstract), item.sources[0], item.title)
+                    self._seen[item.id] = (_text_hash(item.abstract), item.sources[0], item.title, item.revised)
                     yield item
 
     def _own_id_checked(self, item: Paper) -> Paper:
@@ -250,9 +262,10 @@ class CorpusReader:
         return list(self)
 
     def merged(self, paper: Paper) -> Paper:
-        """``paper`` with the sources and missing metadata of its later copies."""
+        """``paper`` with the sources and missing metadata of its later copies, and the title and
+        abstract of its latest revision (arXiv's ``update_date``) when the reader keeps revisions."""
         for other in self._later.get(paper.id, ()):
-            paper = _merge(paper, other)
+            paper = _merge(paper, other, self.latest_revision)
         return paper
 
     def report(self) -> IngestReport:

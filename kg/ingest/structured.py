@@ -149,6 +149,7 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
         authors=_authors(fields.get("authors")),
         categories=categories,
         external_id=external_id,
+        revised=str(fields["update_date"]).strip() or None if fields.get("update_date") else None,
     )
 
 
