@@ -534,7 +534,7 @@ def _ends_data_phrase(v, end: int) -> bool:
     return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS
 # "based on FooNet", "builds on BarNet": what these rest on is a method, not data
 _RESTS_ON = frozenset("based built build builds building relies rely relying relied depends depend depending focus "
-                      "focuses focusing draws draw improves improve improving improved conditioned".split())
+                      "focuses focusing draws draw conditioned".split())
 _ADJECTIVE = re.compile(r"^[a-z]+(-[a-z]+)+$")  # "in-domain", "held-out", "out-of-distribution"
 
 
