@@ -1344,6 +1344,13 @@ def test_an_ambiguous_short_form_takes_the_sense_of_its_field(nlp):
     assert "masked autoencoder" not in entities(nlp, glued)[0]  # another name, not the short form
 
 
+def test_names_trained_on_before_a_known_subject_stay_data(nlp):
+    paper = Paper("p-ls", "ZorbBridge: Joint Pretraining", "We introduce ZorbBridge, a pretraining method. "
+                  "Initialized from wav2vec 2.0 and fine-tuned on QUENSET and MURKAL, ZorbBridge lowers the error rate.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QUENSET"].type == "DATASET" and found["MURKAL"].type == "DATASET"  # not the method's list siblings
+
+
 def test_a_gain_over_a_name_compares_with_it(nlp):
     paper = Paper("p-go", "A study", "It improves AUROC by 6.4 and 5.1 points over ZorbNet and QuuxCal, respectively. "
                   "The QuenFormer sits over BarLayer.")

@@ -347,6 +347,8 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                     continue
                 if not shaped[j]:
                     break
+                if cand["type"] != "DATASET" and in_data_position(v, j):
+                    break  # "fine-tuned on FooSet and BarSet, Zorb lowers ...": data, whatever follows
                 if step == -1 and j > 0 and _opening_preposition(v, j - 1):
                     break  # "On FooBench, CAA retains ...": the comma closes an opening phrase, no list
                 if step == 1 and i == last and first > 0 and _opening_preposition(v, first - 1) and not _list_goes_on(v, j):
