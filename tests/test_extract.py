@@ -1351,6 +1351,13 @@ def test_names_trained_on_before_a_known_subject_stay_data(nlp):
     assert found["QUENSET"].type == "DATASET" and found["MURKAL"].type == "DATASET"  # not the method's list siblings
 
 
+def test_a_short_form_glued_before_a_dataset_names_another_of_its_kind(nlp):
+    found, _, _ = entities(nlp, Paper("p-gd", "T", "We evaluate on L2-ARCTIC, OV-LVIS and MS-COCO."))
+    assert (found["L2-ARCTIC"].type, found["L2-ARCTIC"].family) == ("DATASET", "ARCTIC")
+    assert found["OV-LVIS"].family == "LVIS" and "ARCTIC" not in found
+    assert found["COCO"].text == "MS-COCO"  # a curated alias stays the entry's own name
+
+
 def test_a_gain_over_a_name_compares_with_it(nlp):
     paper = Paper("p-go", "A study", "It improves AUROC by 6.4 and 5.1 points over ZorbNet and QuuxCal, respectively. "
                   "The QuenFormer sits over BarLayer.")

@@ -259,6 +259,10 @@ class NameMatcher:
                     continue
             elif entity_type == "DATASET":
                 stop = extend_dataset_name(doc, end)
+                if (first := glued_prefix_start(v, start)) != start and not any(s <= first < e for s, e in spans):
+                    # "L2-ARCTIC", "XL-Sum"-like: a short form glued before a dataset names another of its kind
+                    candidates.add(doc, first, stop, entity_type, "gazetteer-variant", family=entry.name, confidence=0.6)
+                    continue
             if stop != end:
                 if (start, stop) in spans:
                     continue  # "Wav2Vec 2.0": a curated entry of its own names the longer span
