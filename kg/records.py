@@ -173,7 +173,7 @@ class Duplicate:
     >>> print(Duplicate("a.jsonl", 6, "dup TITLE!", Source("a.jsonl", 5), "Dup title"))
     a.jsonl:6: 'dup TITLE!' has the title of line 5 ('Dup title') but another abstract; merged into it, keeping the first abstract (retitle one if they are different papers)
     >>> str(Duplicate("b.csv", 2, "Dup", Source("a.jsonl", 5), "Dup")).split(" but")[0]
-    "b.csv:2: 'Dup' has the title of a.jsonl:5 ('Dup')"
+    "b.csv:2: 'Dup' has the title of a.jsonl:5"
     """
 
     path: str
@@ -187,8 +187,22 @@ class Duplicate:
         kept = f"line {self.kept.line}" if self.kept.path == self.path else str(self.kept)
         keeping = "keeping this later revision's abstract" if self.newer else \
             "keeping the first abstract (retitle one if they are different papers)"
-        return (f"{_where(self.path, self.line)}: {self.title[:60]!r} has the title of {kept} ({self.kept_title[:60]!r}) "
+        # the kept title is shown only where it is written differently ("dup TITLE!" and "Dup title")
+        theirs = "" if self.kept_title == self.title else f" ({_shortened(self.kept_title)!r})"
+        return (f"{_where(self.path, self.line)}: {_shortened(self.title)!r} has the title of {kept}{theirs} "
                 f"but another abstract; merged into it, {keeping}")
+
+
+def _shortened(title: str, most: int = 60) -> str:
+    """``title`` cut at a word boundary to about ``most`` characters, with "…" where cut.
+
+    >>> _shortened("A Study of Things", 10), _shortened("Short", 10)
+    ('A Study of…', 'Short')
+    """
+    if len(title) <= most:
+        return title
+    cut = title[:most + 1].rsplit(" ", 1)[0] if " " in title[:most + 1] else title[:most]
+    return cut.rstrip(" ,:;-") + "…"
 
 
 @dataclass(frozen=True)
@@ -217,7 +231,7 @@ class IngestReport:
     files: tuple[str, ...] = ()
     other_shards: int = 0
     differing_abstracts: int = 0  # duplicates whose abstract differs from the kept first copy's
-    notices: tuple[Notice, ...] = ()  # kept records with a field left out
+    notices: tuple[Notice, ...] = ()  # notes on kept records: a field left out, an input id not kept
     differing: tuple[Duplicate, ...] = ()  # the duplicates counted in differing_abstracts, each named
     skipped: tuple[Skipped, ...] = ()  # files in folders that are no corpus format
 

@@ -290,8 +290,8 @@ def test_a_year_that_does_not_read_is_left_out_with_a_notice(tmp_path, capsys):
     assert report.balanced and report.records == 3
     assert main(["build", str(tmp_path), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
     out = capsys.readouterr().out
-    assert "0 rejected, 2 with a field left out" in out
-    assert "kept " + str(tmp_path / "a.jsonl") + ":1: year 'forthcoming' is not a year; left empty" in out
+    assert "0 rejected, 2 notes on kept records" in out
+    assert "note " + str(tmp_path / "a.jsonl") + ":1: year 'forthcoming' is not a year; left empty" in out
 
 
 def _summary(report, show=10):

@@ -30,14 +30,15 @@ def register(sub) -> None:
     parser.add_argument("--no-html", action="store_true", help="skip the HTML view")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
-    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: kept records with a field left out, duplicates with another abstract, files skipped in folders (default: 10)")
+    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: notes on kept records (a field left out, an id not kept), duplicates with another abstract, files skipped in folders (default: 10)")
     parser.set_defaults(run=run)
 
 
 def _differing(report: IngestReport) -> str:
     n = report.differing_abstracts
     newer = sum(d.newer for d in report.differing)
-    kept = f"the later revision's is kept for {newer}, the first copy's for the rest" if newer else "the first copy's is kept"
+    kept = ("the first copy's is kept" if not newer else "the later revision's is kept" if newer == n
+            else f"the later revision's is kept for {newer}, the first copy's for the other {n - newer}")
     return f" ({n} with another abstract; {kept})" if n else ""
 
 
@@ -46,11 +47,11 @@ def print_report(report: IngestReport, show: int, out=None) -> None:
     print(
         f"input: {counted(report.records, 'record')} in {counted(len(report.files), 'file')} -> {counted(report.papers, 'paper')}, "
         f"{counted(report.duplicates, 'duplicate')} merged{_differing(report)}, {len(report.rejects)} rejected"
-        + (f", {len(report.notices)} with a field left out" if report.notices else "")
+        + (f", {counted(len(report.notices), 'note')} on kept records" if report.notices else "")
         + (f"; {counted(len(report.skipped), 'file')} in folders skipped (not a corpus format)" if report.skipped else ""),
         file=out,
     )
-    for what, items in (("merged", report.differing), ("rejected", report.rejects), ("kept", report.notices),
+    for what, items in (("merged", report.differing), ("rejected", report.rejects), ("note", report.notices),
                         ("skipped", report.skipped)):
         for item in items[:show]:
             print(f"  {what} {item}", file=out)
