@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .errors import QueryError, StoreError, StoreUnavailable
 from .fulltext import FullTextQuery
+from .ingest.identity import unversioned
 from .normalise import surface_key
 
 __all__ = ["Param", "Template", "QUERIES_DIR", "param_fix", "parse_template", "load_templates", "get_template", "run_template",
@@ -114,6 +115,8 @@ class Template:
         for p in self.params:
             if p.name in values:
                 out[p.name] = p.convert(values[p.name])
+                if isinstance(out[p.name], str):
+                    out[p.name] = unversioned(out[p.name])  # "2403.09876v2" finds the paper stored as 2403.09876
             elif p.default is not None:
                 out[p.name] = p.convert(p.default)
             else:

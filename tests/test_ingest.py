@@ -700,3 +700,14 @@ def test_a_later_revision_of_an_arxiv_record_gives_the_paper_its_text(tmp_path):
     assert main(["build", str(corpus), "--workdir", str(tmp_path / "w"), "--no-html", "--workers", "1"]) == 0
     graph = json.loads((tmp_path / "w" / "graph.json").read_text())
     assert "TED-LIUM 3" in {node.get("name") for node in graph["nodes"]}  # kg build extracts the latest revision
+
+
+def test_an_arxiv_id_is_kept_and_looked_up_without_its_version(tmp_path):
+    from kg.queries import get_template
+
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"id": "2403.09876v2", "title": "T", "abstract": "We use BERT.", "categories": "cs.CL"}\n'
+                      '{"id": "p-v2", "title": "U", "abstract": "We use T5."}\n')
+    papers, report = read_corpus([corpus])
+    assert [p.external_id for p in papers] == ["2403.09876", "p-v2"] and not report.notices
+    assert get_template("paper_entities").bind({"paper": "2403.09876v2"})["paper"] == "2403.09876"

@@ -18,7 +18,7 @@ import unicodedata
 from ..records import Reject, length_problem
 from .tex import detex
 
-__all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters"]
+__all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters", "unversioned"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # An HTML character reference (numeric, or one of the few names scrapes leave behind)...
@@ -135,3 +135,17 @@ def without_letters(path: str, line: int, title: str, abstract: str) -> Reject |
                 (".csv", ".tsv")) else "check that the header names the right columns (title, abstract) and that this row is a paper")
             return Reject(path, line, f"the {field} is {text[:60]!r}, with no letters; {check}")
     return None
+
+
+_VERSIONED_ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})v\d+$")
+
+
+def unversioned(identifier: str) -> str:
+    """An arXiv id without its version: a paper's v1 and v2 are one paper, kept with its latest
+    text, so ids are stored and looked up without it; any other id stays as it is.
+
+    >>> unversioned("2403.09876v2"), unversioned("hep-th/9901001v3"), unversioned("2403.09876"), unversioned("p-v2")
+    ('2403.09876', 'hep-th/9901001', '2403.09876', 'p-v2')
+    """
+    match = _VERSIONED_ARXIV_ID.match(identifier)
+    return match.group(1) if match else identifier
