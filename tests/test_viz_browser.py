@@ -267,6 +267,28 @@ def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_
         assert href == "https://arxiv.org/search/?searchtype=title&query=Studies%20of%20Chat%20Systems"
 
 
+def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
+    from kg.normalise import entity_key
+
+    entity = Entity(entity_key("DATASET", "LibriSpeech"), "LibriSpeech", "DATASET", "used", "LibriSpeech", "s", 0, 11, "test")
+    paper = Paper("p-1", "Streaming Speech Recognition", "abstract", external_id="2305.11001")
+    result = render(build_graph([PaperEntities(paper, (entity,))]), tmp_path / "ids.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        status = page.locator("#kg-search-status")
+        page.fill("#kg-search", "2305.11001")
+        page.press("#kg-search", "Enter")
+        assert page.locator("#kg-details h2").inner_text() == "Streaming Speech Recognition"
+        assert "2305.11001" in page.locator("#kg-details").inner_text()  # shown as the input id
+        page.fill("#kg-search", "LibriSpeeech")
+        page.press("#kg-search", "Enter")
+        assert status.inner_text().endswith("did you mean “LibriSpeech”?")
+        page.fill("#kg-search", "Zorbulation")
+        page.press("#kg-search", "Enter")
+        assert "did you mean" not in status.inner_text()
+        _assert_clean(loaded)
+
+
 def test_the_banner_closes_and_a_small_screen_folds_the_legend(browser, tmp_path):
     from kg.viz.browser import open_offline
 

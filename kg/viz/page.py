@@ -150,6 +150,7 @@ def _node_details(attrs: dict, node, degree: int) -> dict:
             abstract = abstract[: _ABSTRACT_CHARS - 1].rstrip() + "…"
         out.update(
             year=_clean(attrs.get("year")),
+            external_id=_clean(attrs.get("external_id")),
             url=_clean(attrs.get("url")),
             authors=_clean(attrs.get("authors") or []),
             abstract=abstract,

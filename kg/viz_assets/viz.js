@@ -112,6 +112,7 @@
     panel.appendChild(el("h2", n.name));
     var dl = el("dl");
     field(dl, "key", n.key);
+    if (n.external_id) field(dl, "input id", n.external_id);
     field(dl, "year", n.year);
     if (n.authors) field(dl, "authors", list(n.authors, 12));
     if (n.support !== undefined) field(dl, "support", n.support + (n.support === 1 ? " paper" : " papers"));
@@ -183,7 +184,7 @@
   function fold(text) { return String(text).toLowerCase().replace(/[\s\-_.\/'’]+/g, ""); }
   var haystack = Object.keys(data.nodes).map(function (id) {
     var n = nodeInfo(id);
-    var all = [n.name, n.key].concat(n.aliases || []);
+    var all = [n.name, n.key].concat(n.aliases || [], n.external_id ? [n.external_id] : []);  // a paper's input id too
     return { id: id, name: String(n.name).toLowerCase(), all: all.join("\u0000").toLowerCase(),
              folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
   });
@@ -205,7 +206,33 @@
     say(other ? "“" + other.name + "” is in the graph but not in this view: kg viz --around " + shellQuote(other.name) + " draws it"
               : mentioned.length ? "“" + search.value.trim() + "” is no node (no rule found a name in it), but the abstract of "
                 + mentioned.length + " paper" + (mentioned.length > 1 ? "s" : "") + " here mentions it, e.g. “" + nodeInfo(mentioned[0]).name + "”"
-              : "No match for “" + search.value.trim() + "” in the graph");
+              : "No match for “" + search.value.trim() + "” in the graph" + meant(fq));
+  }
+  // a typo ("LibriSpeeech"): the node name closest in spelling, within two edits
+  function meant(fq) {
+    if (fq.length < 4) return "";
+    var best = null, bestCost = 3;
+    haystack.forEach(function (h) {
+      if (Math.abs(h.folded.length - fq.length) >= bestCost) return;
+      var cost = edits(fq, h.folded, bestCost);
+      if (cost < bestCost) { best = h; bestCost = cost; }
+    });
+    return best ? "; did you mean “" + nodeInfo(best.id).name + "”?" : "";
+  }
+  function edits(a, b, limit) {  // Levenshtein distance, or limit once every path costs that much
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        low = Math.min(low, cur[j]);
+      }
+      if (low >= limit) return limit;
+      prev = cur;
+    }
+    return prev[b.length];
   }
   function shellQuote(text) {  // a command the reader can paste into a shell as it is
     return /^[A-Za-z0-9_.\/:@%+=-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
