@@ -72,6 +72,8 @@ SPLITS = {
     "written16b": ("written16b.jsonl",),
     "written17a": ("written17a.jsonl",),
     "written17b": ("written17b.jsonl",),
+    "written18a": ("written18a.jsonl",),
+    "written18b": ("written18b.jsonl",),
 }
 
 
