@@ -491,6 +491,8 @@ def test_papers_with_code(store):
     assert rows[0]["key"] == "p1"  # the id to ask other templates about it (a title can be shared)
     assert column(run(store, "papers_with_code", entity="gsm8k"), "paper") == [TITLES["p3"], TITLES["p4"]]
     assert column(run(store, "papers_with_code", entity="ILSVRC-2012"), "paper") == [TITLES["p1"]]
+    assert column(run(store, "papers_with_code", entity="ResNet"), "paper") == [TITLES["p1"]]  # names ResNet-50 only
+    assert TITLES["p3"] in column(run(store, "papers_with_code", entity="Llama 2"), "paper")  # names Llama 2 7B
 
 
 def test_model_family(store):
