@@ -531,6 +531,14 @@ def test_a_score_after_a_model_name_is_no_release_number(nlp):
     assert not any(" 0." in name for name in found)
 
 
+def test_a_curated_task_that_narrows_another_is_its_variant(nlp):
+    paper = Paper("p-tn", "T", "We study text-to-image generation, video anomaly detection and video-text retrieval.")
+    found, _, _ = entities(nlp, paper)
+    assert found["text-to-image generation"].family == "image generation"
+    assert found["video anomaly detection"].family == "anomaly detection"
+    assert found["video-text retrieval"].family is None  # a cross-modal task, not text retrieval
+
+
 def test_every_sense_of_a_short_form_is_a_curated_entry():
     from kg.extract.gazetteer import GAZETTEER_DIR, load_gazetteer
     from kg.extract.senses import load_senses

@@ -156,8 +156,28 @@ def _with_setting_families(entries: list[GazetteerEntry]) -> list[GazetteerEntry
         setting, _, rest = entry.name.partition(" ")
         if entry.type == "TASK" and not entry.family and setting.lower() in TASK_SETTINGS and rest.lower() in tasks:
             entry = replace(entry, family=tasks[rest.lower()])
+        elif entry.type == "TASK" and not entry.family:
+            entry = replace(entry, family=_task_it_narrows(entry.name, tasks))
         out.append(entry)
     return out
+
+
+def _task_it_narrows(name: str, tasks: dict[str, str]) -> str | None:
+    """The curated task of two or more words that ``name`` ends in, after a modifier: "video
+    anomaly detection" narrows anomaly detection, "text-to-image generation" image generation.
+    A hyphenated modifier is one word ("video-text retrieval" is no text retrieval) unless it
+    reads "X-to-Y", whose Y is what is made.
+
+    >>> tasks = {"image generation": "image generation", "text retrieval": "text retrieval", "detection": "detection"}
+    >>> [_task_it_narrows(n, tasks) for n in ("text-to-image generation", "video-text retrieval", "object detection")]
+    ['image generation', None, None]
+    """
+    words = [w for w in re.split(r"(?<=-to-)|\s+", name.lower()) if w]
+    for first in range(1, len(words) - 1):
+        tail = " ".join(words[first:])
+        if tail in tasks and tasks[tail].lower() != name.lower():
+            return tasks[tail]
+    return None
 
 
 @lru_cache(maxsize=4)
