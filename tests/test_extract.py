@@ -1366,6 +1366,14 @@ def test_a_short_form_glued_before_a_dataset_names_another_of_its_kind(nlp):
     assert found["COCO"].text == "MS-COCO"  # a curated alias stays the entry's own name
 
 
+def test_two_coined_words_before_a_data_head_are_one_name(nlp):
+    paper = Paper("p-2c", "T", "On the QuuxLab Dynamic Scenes and ZorbCheck iPhone datasets, our method wins. "
+                  "We compare the ViT-L/14 CLIP and SigLIP models.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbCheck iPhone"].type == "DATASET" and found["QuuxLab Dynamic Scenes"].type == "DATASET"
+    assert "iPhone" not in found and "CLIP" in found  # a backbone and a model stay two
+
+
 def test_a_gain_over_a_name_compares_with_it(nlp):
     paper = Paper("p-go", "A study", "It improves AUROC by 6.4 and 5.1 points over ZorbNet and QuuxCal, respectively. "
                   "The QuenFormer sits over BarLayer.")

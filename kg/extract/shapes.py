@@ -157,6 +157,10 @@ def _item_start(v, shaped: list[bool], last: int) -> int | None:
     while first > 0 and (_NUMBER_WORD.match(v.word_texts[first]) or is_size_word(v.word_texts[first])) and joined(first - 1):
         first -= 1
     if shaped[first] and not is_size_word(v.word_texts[first]):
+        if first > 0 and joined(first - 1) and shaped[first - 1] and not any(c.isdigit() for c in v.text(
+                words[first - 1][0], words[first][1])):
+            return first - 1  # two coined words are one name ("DyCheck iPhone"), not a backbone and a model
+            # ("ViT-L/14 CLIP"); a capitalised word is no part of one ("English RoBERTa")
         return first
     if not _listed_name(v, first) or is_size_word(v.word_texts[first]):
         return None
