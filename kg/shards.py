@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import InputError
 from .records import Entity, Paper, PaperEntities, Source
 
-__all__ = ["item_record", "item_from_record", "write_items", "read_items"]
+__all__ = ["item_record", "item_from_record", "write_items", "read_items", "shard_files"]
 
 
 def _entity_record(entity: Entity) -> dict:
@@ -91,6 +91,30 @@ def _write(items: Iterable[PaperEntities], handle) -> int:
         handle.write(json.dumps(item_record(item), ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+def shard_files(paths: Iterable[str | Path]) -> list[Path]:
+    """``paths`` with each folder replaced by the ``.jsonl`` files in it (a folder of shards, in
+    name order); raises InputError for a path that does not exist or a folder with no such file.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "part-2.jsonl").write_text(""); _ = (folder / "part-1.jsonl").write_text("")
+    >>> [p.name for p in shard_files([folder])]
+    ['part-1.jsonl', 'part-2.jsonl']
+    """
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".jsonl")
+            if not found:
+                raise InputError(f"{path}: a folder with no .jsonl files", fix="kg load reads the JSONL files `kg extract "
+                                 "--out` writes; to build a graph from a corpus folder, run `kg build FOLDER`")
+            out += found
+        elif not path.exists():
+            raise InputError(f"no such file: {path}", fix="check the path; `kg extract ... --out FILE` writes the files kg load reads")
+        else:
+            out.append(path)
+    return out
 
 
 def read_items(paths: Iterable[str | Path]) -> Iterator[PaperEntities]:

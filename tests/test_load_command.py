@@ -67,3 +67,20 @@ def test_kg_load_replace_drops_what_the_new_graph_no_longer_has(tmp_path, capsys
 def test_kg_load_of_a_missing_file_fails_before_making_a_store(tmp_path, capsys):
     assert main(["load", str(tmp_path / "missing.jsonl"), "--workdir", str(tmp_path / "new")]) == 2
     assert "no such file" in capsys.readouterr().err and not (tmp_path / "new").exists()
+
+
+def test_kg_load_reads_a_folder_of_shards_and_refuses_a_corpus_folder(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text('{"title": "ZorbNet: A Study", "abstract": "We propose ZorbNet and test on GSM8K."}\n')
+    (corpus / "notes.txt").write_text("not a shard\n")
+    shards = tmp_path / "shards"
+    assert main(["extract", str(corpus / "a.jsonl"), "--out", str(shards / "part-1.jsonl"), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["load", str(shards), "--workdir", str(tmp_path / "w")]) == 0
+    assert "loading 1 extracted file" in capsys.readouterr().out
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "dump.txt").write_text("x\n")
+    assert main(["load", str(seeds), "--workdir", str(tmp_path / "new")]) == 2
+    assert "a folder with no .jsonl files" in capsys.readouterr().err and not (tmp_path / "new").exists()

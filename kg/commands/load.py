@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..shards import shard_files
 from ..store import DEFAULT_BATCH_SIZE
 from ._help import HelpFormatter
 
@@ -30,7 +31,7 @@ def register(sub) -> None:
         "  kg query shared_datasets --neo4j",
         formatter_class=HelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="SHARD.jsonl", help="`kg extract` output files (default: WORKDIR/graph.json)")
+    parser.add_argument("paths", nargs="*", metavar="SHARD.jsonl", help="`kg extract` output files, or folders of them (default: WORKDIR/graph.json)")
     parser.add_argument(
         "--neo4j", nargs="?", const="env", default=None, metavar="URI",
         help="load Neo4j (URI, else NEO4J_URI, else .env, else bolt://localhost:7687)",
@@ -80,10 +81,7 @@ def run(args) -> int:
     if args.batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
     graph = None if args.paths else read_graph(args.workdir)
-    missing = [path for path in args.paths if not Path(path).exists()]
-    if missing:  # before a store is opened, which would create its folder
-        raise InputError(f"no such file: {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
-                         fix="check the path; `kg extract ... --out FILE` writes the files kg load reads")
+    args.paths = [str(path) for path in shard_files(args.paths)]  # before a store is opened, which would create its folder
     with open_target(args) as store:
         where = store.describe() if hasattr(store, "describe") else f"embedded store {store.path}"
         if graph is None:
