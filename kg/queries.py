@@ -65,8 +65,9 @@ class Param:
             if value not in choices and value[-1:] == "s" and value[:-1] in choices:
                 value = value[:-1]  # "datasets" names the choice "dataset"
             if value not in choices:
+                meant = (difflib.get_close_matches(value, choices, n=1, cutoff=0.6) or choices)[0]  # "dataste": dataset
                 raise QueryError(f"parameter {self.name!r} must be one of {', '.join(choices)}, got {value!r}",
-                                 **param_fix(self.name, repr(choices[0]), choices[0]))
+                                 **param_fix(self.name, repr(meant), meant))
             return value
         kind, _, minimum = self.type.partition(">=")
         if isinstance(value, str) and kind not in ("string", "name"):
@@ -114,6 +115,9 @@ class Template:
         out = {}
         for p in self.params:
             if p.name in values:
+                if p.default is None and not str(values[p.name]).strip():
+                    raise QueryError(f"template {self.name!r} needs a value for {p.name!r}, got an empty one ({p.description})",
+                                     fix=f"pass params={{{p.name!r}: VALUE}}", cli_fix=f"write --param {p.name}=VALUE")
                 out[p.name] = p.convert(values[p.name])
                 if isinstance(out[p.name], str):
                     out[p.name] = unversioned(out[p.name])  # "2403.09876v2" finds the paper stored as 2403.09876

@@ -630,6 +630,12 @@ def test_missing_parameter_is_rejected():
         get_template("papers_using").bind({})
 
 
+def test_an_empty_required_parameter_is_rejected():
+    with pytest.raises(QueryError, match="needs a value for 'paper', got an empty one"):
+        get_template("paper_entities").bind({"paper": " "})
+    assert get_template("papers_with_code").bind({"entity": ""})["entity"] == ""  # an optional one may be empty
+
+
 def test_bad_int_is_rejected():
     with pytest.raises(QueryError, match="'limit' must be int"):
         get_template("shared_datasets").bind({"limit": "ten"})
@@ -638,8 +644,9 @@ def test_bad_int_is_rejected():
 
 def test_choices_and_minimums_are_checked():
     papers_using = get_template("papers_using")
-    with pytest.raises(QueryError, match="'type' must be one of any, dataset, model, method, task, metric, got 'datset'"):
+    with pytest.raises(QueryError, match="'type' must be one of any, dataset, model, method, task, metric, got 'datset'") as err:
         papers_using.bind({"name": "x", "type": "datset"})
+    assert err.value.cli_fix == "--param type=dataset"  # the closest choice, not the first
     assert papers_using.bind({"name": "x", "type": "Datasets"})["type"] == "dataset"
     with pytest.raises(QueryError, match="'limit' must be at least 1, got -1"):
         papers_using.bind({"name": "x", "limit": "-1"})
@@ -651,7 +658,7 @@ PARAM_MISTAKES = [
     ("papers_using", {}, "pass params={'name': VALUE}", "add --param name=VALUE"),
     ("papers_using", {"name": "x", "limit": "ten"}, "pass params={'limit': <int >= 1>}", "--param limit=<int >= 1>"),
     ("papers_using", {"name": "x", "limit": "0"}, "pass params={'limit': 1}", "--param limit=1"),
-    ("papers_using", {"name": "x", "type": "datset"}, "pass params={'type': 'any'}", "--param type=any"),
+    ("papers_using", {"name": "x", "type": "datset"}, "pass params={'type': 'dataset'}", "--param type=dataset"),
     ("papers_using", {"name": "x", "nope": "1"}, "get_template('papers_using').params describes each", "see `kg query --list`"),
     ("search_papers", {"query": "!!"}, "pass params={'query': 'instruction tuning'}", '--param query="instruction tuning"'),
 ]

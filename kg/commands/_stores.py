@@ -15,7 +15,7 @@ def add_param_and_format_arguments(parser, param_help: str, *, first: str = "NAM
     parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help=param_help)
 
     def unrecognized(args, extra):
-        hint = param_hint(parser.prog, getattr(args, first, None) or first.upper(), extra)
+        hint = param_hint(parser.prog, getattr(args, first, None) or first.upper(), extra, getattr(args, "param", None) or [])
         parser.error(f"unrecognized arguments: {' '.join(extra)}; {hint}")
 
     parser.set_defaults(unrecognized=unrecognized)
@@ -27,9 +27,17 @@ def add_param_and_format_arguments(parser, param_help: str, *, first: str = "NAM
     parser.set_defaults(fmt="table")
 
 
-def param_hint(prog: str, first: str, extra: list[str]) -> str:
-    """What to write instead of arguments argparse did not take: KEY=VALUE pairs go after --param."""
+def param_hint(prog: str, first: str, extra: list[str], given: list[str] = ()) -> str:
+    """What to write instead of arguments argparse did not take: KEY=VALUE pairs go after --param,
+    and words after a --param value are the rest of a value with spaces, which needs quotes.
+
+    >>> param_hint("kg query", "paper_entities", ["Title", "Zzz"], ["paper=Nonexistent"])
+    "a value with spaces needs quotes: kg query paper_entities --param 'paper=Nonexistent Title Zzz'"
+    """
     pairs = [text for text in extra if "=" in text and not text.startswith("-")]
+    if given and extra and not pairs and not any(text.startswith("-") for text in extra):
+        whole = " ".join([given[-1], *extra])
+        return f"a value with spaces needs quotes: {prog} {shlex.quote(first)} --param {shlex.quote(whole)}"
     if not pairs:
         return f"parameters go after --param: {prog} {shlex.quote(first)} --param KEY=VALUE"
     return "parameters go after --param: " + " ".join([prog, shlex.quote(first), *(f"--param {shlex.quote(p)}" for p in pairs)])
