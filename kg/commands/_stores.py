@@ -73,7 +73,7 @@ def add_store_arguments(parser) -> None:
     parser.add_argument("--neo4j", nargs="?", const="env", default=None, metavar="URI",
                         help="query Neo4j instead (URI or NEO4J_URI; NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE)")
     parser.add_argument("--user", default=None, help="Neo4j user (default: NEO4J_USER or neo4j)")
-    parser.add_argument("--password", default=None, help="Neo4j password (default: NEO4J_PASSWORD or .env)")
+    parser.add_argument("--password", default=None, help="Neo4j password (default: NEO4J_PASSWORD or NEO4J_AUTH, from the environment or .env; prefer those: a flag shows in `ps`)")
     parser.add_argument("--database", default=None, help="Neo4j database (default: NEO4J_DATABASE or the server default)")
 
 

@@ -27,7 +27,7 @@ def register(sub) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: bundled seeds/)")
     parser.add_argument("--workdir", default=".kg", help="where graph.json, store/ and graph.html go (default: .kg)")
     parser.add_argument("--append", action="store_true", help="merge into the existing store and graph.json instead of replacing them; a paper already there has its links replaced by the new extraction")
-    parser.add_argument("--no-html", action="store_true", help="skip the HTML view")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML view (and remove an earlier build's graph.html, which would show the old graph)")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
     parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: notes on kept records (a field left out, an id not kept), duplicates with another abstract, files skipped in folders (default: 10)")

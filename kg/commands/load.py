@@ -38,7 +38,7 @@ def register(sub) -> None:
     )
     parser.add_argument("--user", help="Neo4j user (default: NEO4J_USER, or the user in NEO4J_AUTH, or neo4j)")
     parser.add_argument(
-        "--password", help="Neo4j password (default: NEO4J_PASSWORD or NEO4J_AUTH; prefer those: a flag shows in `ps`)"
+        "--password", help="Neo4j password (default: NEO4J_PASSWORD or NEO4J_AUTH, from the environment or .env; prefer those: a flag shows in `ps`)"
     )
     parser.add_argument("--database", help="Neo4j database (default: NEO4J_DATABASE, else the server's default)")
     parser.add_argument(
