@@ -736,6 +736,16 @@ def test_an_empty_answer_names_what_the_name_is_in_the_graph(workdir, capsys):
     assert "(no rows)" in out and "names Dataset “GSM8K”" in err and "check the spelling" not in err
 
 
+def test_an_empty_answer_says_when_a_name_is_the_wrong_kind(workdir, capsys):
+    assert main(["query", "papers_sharing_dataset", "--param", "paper=GSM8K", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "paper='GSM8K' is in no paper's title, but names Dataset “GSM8K”" in err and "check the spelling" not in err
+    assert "kg query papers_using --param name=GSM8K" in err
+    assert main(["query", "model_family", "--param", "model=GSM8K", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "names Dataset “GSM8K”" in err and "not a Model" in err and "other parameters" not in err
+
+
 def test_an_empty_answer_says_when_the_name_is_a_class_or_the_start_of_names(workdir, capsys):
     assert main(["query", "papers_using", "--param", "name=LLMs", "--workdir", workdir]) == 0
     err = capsys.readouterr().err

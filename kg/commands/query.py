@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
 from ..errors import QueryError
 from ..fulltext import SEARCH_PROPERTY
+from ..normalise import surface_key
 from ..queries import KEY_SUFFIX, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
 from ..name_notes import NAMING_PARAMS, close_names, nodes_named
@@ -84,6 +86,9 @@ def run(args) -> int:
         others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []
         named = [k for k, value in given.items() if k in NAMING_PARAMS and value.strip().lower() not in ("", "any")]
         found = nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
+        # a paper parameter given an entity's name ("paper=GSM8K"): no title holds it, but a node is named so
+        paper_named = nodes_named(store, {"paper": surface_key(params["paper"])}).get("paper", []) \
+            if not rows and "paper" in params and not asked_paper else []
         readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
                     for k in _PAPER_OR_ENTITY if k in params}
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
@@ -107,8 +112,19 @@ def run(args) -> int:
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
     for param, nodes in found.items():
         shown = ", ".join(f"{label} “{name}” ({support} paper{'s' if support != 1 else ''})" for label, name, support in nodes)
-        print(f"note: {param}={given[param]!r} names {shown} in this graph; check the other parameters "
-              "(a type filter, or a relationship this template does not follow)", file=sys.stderr)
+        wanted = _WANTED_LABEL.get(param)
+        if wanted and all(label != wanted for label, _, _ in nodes):  # "model=GSM8K": a dataset, not a model
+            print(f"note: {param}={given[param]!r} names {shown} in this graph, not a {wanted}; "
+                  f"`kg query papers_using --param name={shlex.quote(nodes[0][1])}` lists the papers that name it", file=sys.stderr)
+            continue
+        others = [p.name for p in template.params if p.name != param and p.default is not None and p.name != "limit"]
+        check = f"check the other parameters ({', '.join(others)})" if others else \
+            f"none of its papers has what {template.name} lists"
+        print(f"note: {param}={given[param]!r} names {shown} in this graph; {check}", file=sys.stderr)
+    if paper_named:
+        label, name, support = paper_named[0]
+        print(f"note: paper={given['paper']!r} is in no paper's title, but names {label} “{name}” ({support} paper"
+              f"{'s' if support != 1 else ''}): `kg query papers_using --param name={shlex.quote(name)}` lists them", file=sys.stderr)
     if unsearchable:
         print(f"note: {unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
               "rebuild with `kg build`, or `kg load --replace`, so that search finds them", file=sys.stderr)
@@ -120,13 +136,15 @@ def run(args) -> int:
         print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
     for param, names in close.items():
         print(f"note: {param}={given[param]!r} is no node here; did you mean {', '.join(repr(n) for n in names)}?", file=sys.stderr)
-    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer and not close and not asked_paper:
+    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer and not close and not asked_paper \
+            and not paper_named:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
 
 
 _MAX_TITLES_READ = 100_000
+_WANTED_LABEL = {"model": "Model", "dataset": "Dataset"}  # parameters that name one kind of node
 
 
 def _unsearchable_papers(store) -> int:
