@@ -10,6 +10,7 @@ reader that closes the pipe early (``| head``) ends the command quietly with 141
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import pkgutil
@@ -41,9 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and not argv[0].startswith("-") and argv[0] not in command_names():
+        meant = difflib.get_close_matches(argv[0], command_names(), n=1)
+        parser.error(f"no command {argv[0]!r}" + (f" (did you mean {meant[0]}?)" if meant else "")
+                     + f"; the commands are {', '.join(command_names())}")
     args, extra = parser.parse_known_args(argv)
     if extra:
-        # what argparse would say; a command that knows how to write them says so (kg query name=x)
+        # what argparse would say, with the option meant ("--parm": --param); a command that knows
+        # how to write them says so (kg query name=x)
+        options = _options(parser, args.command)
+        meant = [close[0] for text in extra if text.startswith("--")
+                 and (close := difflib.get_close_matches(text.split("=")[0], options, n=1))]
+        if meant:
+            parser.error(f"unrecognized arguments: {' '.join(extra)} (did you mean {', '.join(meant)}?)")
         if getattr(args, "unrecognized", None):
             args.unrecognized(args, extra)  # exits
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
@@ -62,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
         # the reader stopped early (`kg query ... | head`): stop quietly, as tools killed by SIGPIPE do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail again
         return 141
+
+
+def _options(parser: argparse.ArgumentParser, command: str | None) -> list[str]:
+    """The long options of ``command`` (or of ``kg`` itself)."""
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    target = sub.choices.get(command, parser) if sub and command else parser
+    return [o for action in target._actions for o in action.option_strings if o.startswith("--")]
 
 
 if __name__ == "__main__":

@@ -344,3 +344,12 @@ def test_extract_with_no_usable_paper_fails_like_build_but_an_empty_shard_does_n
     one.write_text('{"title": "A Zorb", "abstract": "We study zorbs."}\n', encoding="utf-8")
     codes = [main(["extract", str(one), "--out", str(tmp_path / f"s{k}.jsonl"), "--shard", f"{k}/2"]) for k in (1, 2)]
     assert codes == [0, 0]
+
+
+def test_a_misspelt_command_or_option_gets_the_one_meant(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["biuld"])
+    assert exited.value.code == 2 and "no command 'biuld' (did you mean build?)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["query", "papers_using", "--parm", "name=x"])
+    assert "(did you mean --param?)" in capsys.readouterr().err
