@@ -387,6 +387,8 @@ def test_around_a_title_fragment_says_how_many_titles_it_fits_and_when_only_insi
     assert node == "p-3" and "only part of a word" not in note and "2 titles contain it" in note
     node, note = resolve_node(graph, "ision")  # one title, inside a word
     assert node == "p-3" and "1 title contains it" in note
+    graph = build_graph([paper("p-4", "MALT: Improving Reasoning"), paper("p-5", "Other Work")])
+    assert resolve_node(graph, "MALT: Improving") == ("p-4", None)  # whole words, colon and all
 
 
 def test_the_details_carry_the_whole_abstract(tmp_path):

@@ -18,6 +18,7 @@ returns a new subgraph; nothing is drawn.
 from __future__ import annotations
 
 import difflib
+import re
 import shlex
 from collections import Counter
 from dataclasses import dataclass
@@ -131,7 +132,9 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     if chosen.is_paper and best[0] != 0:  # not named exactly (key, id or whole title)
         # a fragment of titles: say how many it fits, and when it is only inside a word ("vi" of "Supervised")
         titles = sum(1 for c in ranked if c.is_paper)
-        inside = "" if whole_words(chosen.name, query) else f", where {name!r} is only part of a word"
+        # "MALT: Improving" is whole words of "MALT: Improving Reasoning" too: punctuation is read alike on both sides
+        inside = "" if whole_words(chosen.name, query) or whole_words(chosen.name, re.sub(r"[:,?]", " ", query)) \
+            else f", where {name!r} is only part of a word"
         if titles > 1 or inside:
             notes.append(f"--around {name!r} drew the paper \u201c{chosen.name}\u201d{inside}; {titles} title"
                          f"{'s contain' if titles != 1 else ' contains'} it: give more of the title, or the paper's key")
