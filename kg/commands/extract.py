@@ -44,7 +44,8 @@ def run(args) -> int:
     result = extract_to_file(args.paths, args.out, workers=args.workers, shard=shard, progress=sys.stderr.isatty())
     print_report(result.report, 10, out=sys.stderr)
     where = "stdout" if args.out == "-" else args.out
-    part = f" (shard {shard.index}/{shard.count}: {result.report.other_shards} records belong to other shards)" if shard else ""
+    others = result.report.other_shards
+    part = f" (shard {shard.index}/{shard.count}: {counted(others, 'record')} {'belongs' if others == 1 else 'belong'} to other shards)" if shard else ""
     print(f"wrote {counted(result.papers, 'paper')}, {counted(result.entities, 'entity', 'entities')} to {where}{part}", file=sys.stderr)
     if not result.papers and not shard:  # a shard may hold no paper of a small corpus; a whole corpus should
         raise InputError(nothing_parsed(result.report, "extract"), fix="fix or replace the input (the output holds no paper)")
