@@ -1,5 +1,5 @@
 // name: top_entities
-// description: The most-used datasets, models, methods, tasks and metrics, with the number of papers that mention each (and how many propose it).
+// description: The most-used datasets, models, methods, tasks and metrics, with the number of papers that mention each, the number that mention it or one of its variants (ImageNet with ImageNet-1K; a family node no paper names does not rank), and how many propose it.
 // param: type any|dataset|model|method|task|metric = any  Only this entity type (or any)
 // param: limit int>=1 = 10  Entities per type
 MATCH (p:Paper)-[r]->(e)
@@ -8,7 +8,10 @@ WHERE NOT e:Repository
 WITH labels(e)[0] AS type, e, count(DISTINCT p) AS papers,
      count(DISTINCT CASE WHEN type(r) = 'PROPOSES' THEN p END) AS proposed_by
 ORDER BY papers DESC, e.name
-WITH type, collect({name: e.name, papers: papers, proposed_by: proposed_by}) AS ranked
+WITH type, collect({node: e, papers: papers, proposed_by: proposed_by}) AS ranked
 UNWIND ranked[..$limit] AS top
-RETURN type, top.name AS entity, top.papers AS papers, top.proposed_by AS proposed_by
+WITH type, top, top.node AS e
+OPTIONAL MATCH (e)<-[:VARIANT_OF*0..5]-(v)<-[]-(q:Paper)
+WITH type, e, top, count(DISTINCT q) AS with_variants
+RETURN type, e.name AS entity, top.papers AS papers, with_variants, top.proposed_by AS proposed_by
 ORDER BY type, papers DESC, entity

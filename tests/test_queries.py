@@ -256,6 +256,9 @@ def test_top_entities(store):
     assert [(r["entity"], r["papers"]) for r in models] == [
         ("Llama 2 7B", 2), ("ResNet-50", 2), ("GPT-4", 1), ("Llama 2", 1), ("ViT", 1),
     ]
+    # Llama 2 itself is named by one paper; with its variant Llama 2 7B, by three
+    assert {r["entity"]: r["with_variants"] for r in models}["Llama 2"] == 3
+    assert {r["entity"]: r["with_variants"] for r in models}["GPT-4"] == 1
 
 
 def test_proposed_entities_most_taken_up_first(store):
