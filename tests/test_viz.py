@@ -428,3 +428,15 @@ def test_a_view_with_many_papers_draws_their_titles_only_zoomed_in(tmp_path):
     few, _ = _page(build_graph(items(CROWDED_PAPERS)), tmp_path, "few.html")
     many, _ = _page(build_graph(items(CROWDED_PAPERS + 1)), tmp_path, "many.html")
     assert '"drawThreshold": 24' not in few and '"drawThreshold": 24' in many
+
+
+def test_a_familys_ego_view_holds_the_papers_of_its_variants():
+    from kg.viz import select
+
+    def paper(pid, name, family=None):
+        e = Entity(f"model:{name.lower()}", name, "MODEL", "used", name, "We use it.", 0, len(name), "gazetteer", family=family)
+        return PaperEntities(Paper(pid, f"Paper {pid}", "We use it."), (e,))
+
+    graph = build_graph([paper("p-1", "Whisper"), paper("p-2", "Whisper large-v3", family="Whisper"), paper("p-3", "Other")])
+    shown = set(select(graph, around="Whisper", depth=1).graph)
+    assert {"p-1", "p-2"} <= shown and "p-3" not in shown  # as papers_using name=Whisper lists them

@@ -198,6 +198,33 @@ def _dataset_sharing(graph: nx.DiGraph, min_papers: int) -> nx.DiGraph:
     return graph.edge_subgraph(edges)
 
 
+def _within(graph: nx.DiGraph, center, depth: int) -> set:
+    """The nodes within ``depth`` links of ``center``, or of one of its variants: a family's view
+    holds the papers of its variants, as ``papers_using`` lists them (Whisper's, those that name
+    Whisper large-v3).
+
+    >>> g = nx.DiGraph([("p1", "fam"), ("v", "fam"), ("p2", "v"), ("p2", "d")])
+    >>> nx.set_edge_attributes(g, {("v", "fam"): "VARIANT_OF"}, "type")
+    >>> sorted(_within(g, "fam", 1)), sorted(_within(g, "p1", 1))
+    (['fam', 'p1', 'p2', 'v'], ['fam', 'p1'])
+    """
+    variants = {center} if graph.nodes[center].get("label") == "Paper" else _variants(graph, center)
+    lengths = nx.multi_source_dijkstra_path_length(graph.to_undirected(as_view=True), variants, cutoff=depth)
+    return set(lengths)
+
+
+def _variants(graph: nx.DiGraph, family) -> set:
+    """``family`` and the nodes that are variants of it, at any depth (VARIANT_OF edges into it)."""
+    found, frontier = {family}, [family]
+    while frontier:
+        node = frontier.pop()
+        for variant, _, kind in graph.in_edges(node, data="type"):
+            if kind == "VARIANT_OF" and variant not in found:
+                found.add(variant)
+                frontier.append(variant)
+    return found
+
+
 def _cap(graph: nx.DiGraph, max_nodes: int, center) -> tuple[nx.DiGraph, str | None]:
     total = graph.number_of_nodes()
     if total <= max_nodes:
@@ -289,7 +316,7 @@ def select(
             title += f" ({'; '.join(parts)})"
 
     if center is not None:
-        sub = nx.ego_graph(sub, center, radius=depth, undirected=True)
+        sub = sub.subgraph(_within(sub, center, depth)).copy()
         name = display_name(graph.nodes[center], center)
         title = f"{title} around {graph.nodes[center].get('label')} \u201c{name}\u201d, depth {depth}"
     if sub.number_of_nodes() == 0:
