@@ -711,3 +711,24 @@ def test_an_arxiv_id_is_kept_and_looked_up_without_its_version(tmp_path):
     papers, report = read_corpus([corpus])
     assert [p.external_id for p in papers] == ["2403.09876", "p-v2"] and not report.notices
     assert get_template("paper_entities").bind({"paper": "2403.09876v2"})["paper"] == "2403.09876"
+
+
+def test_api_responses_of_openalex_and_semantic_scholar_are_read(tmp_path):
+    import json
+
+    openalex = {"meta": {"count": 1}, "results": [{
+        "id": "https://openalex.org/W1", "display_name": "ZorbNet: Sparse Routing", "publication_year": 2024,
+        "authorships": [{"author": {"display_name": "Ada Lovelace"}}],
+        "abstract_inverted_index": {"We": [0], "propose": [1], "ZorbNet.": [2], "It": [3], "works.": [4]}}]}
+    s2 = {"total": 2, "data": [
+        {"paperId": "abc123", "title": "QuuxLM: A Study", "abstract": "We train QuuxLM.", "year": 2025,
+         "authors": [{"authorId": "1", "name": "Alan Turing"}, {"authorId": "2", "name": "Grace Hopper"}]},
+        {"paperId": "def456", "title": "Null Abstract", "abstract": None, "year": 2024, "authors": []}]}
+    (tmp_path / "openalex.json").write_text(json.dumps(openalex))
+    (tmp_path / "s2.json").write_text(json.dumps(s2))
+    papers, report = read_corpus([tmp_path / "openalex.json", tmp_path / "s2.json"])
+    assert [(p.title, p.abstract, p.year, p.authors, p.external_id) for p in papers] == [
+        ("ZorbNet: Sparse Routing", "We propose ZorbNet. It works.", 2024, ("Ada Lovelace",), "https://openalex.org/W1"),
+        ("QuuxLM: A Study", "We train QuuxLM.", 2025, ("Alan Turing", "Grace Hopper"), "abc123"),
+    ]
+    assert [r.reason for r in report.rejects] == ["title with no abstract: 'Null Abstract'; add a non-empty 'abstract' field"]

@@ -73,8 +73,9 @@ def _authors(value) -> tuple[str, ...]:
     >>> _authors("A. Smith, B. Jones and C. Lee"), _authors("Smith, J."), _authors("Smith, J.; Lee, C. K.")
     (('A. Smith', 'B. Jones', 'C. Lee'), ('Smith, J.',), ('Smith, J.', 'Lee, C. K.'))
     """
-    if isinstance(value, list):
-        return tuple(clean_text(str(a)) for a in value if str(a).strip())
+    if isinstance(value, list):  # names, or API records of them: {"name"} (Semantic Scholar), {"author": {"display_name"}} (OpenAlex)
+        names = (_author_name(a) if isinstance(a, dict) else str(a) for a in value)
+        return tuple(clean_text(n) for n in names if n and n.strip())
     if not isinstance(value, str) or not value.strip():
         return ()
     text = clean_text(value)
@@ -87,6 +88,29 @@ def _authors(value) -> tuple[str, ...]:
         elif part:
             out.append(part)
     return tuple(out)
+
+
+def _author_name(record: dict) -> str:
+    """An author's name in an API's author record.
+
+    >>> _author_name({"authorId": "1", "name": "Ada Lovelace"}), _author_name({"author": {"display_name": "Alan Turing"}})
+    ('Ada Lovelace', 'Alan Turing')
+    """
+    inner = record.get("author") if isinstance(record.get("author"), dict) else record
+    return str(inner.get("name") or inner.get("display_name") or "")
+
+
+def _from_inverted_index(index) -> str | None:
+    """The text an ``abstract_inverted_index`` (OpenAlex: word -> its positions) stands for.
+
+    >>> _from_inverted_index({"We": [0], "propose": [1], "X.": [2]}), _from_inverted_index(None)
+    ('We propose X.', None)
+    """
+    if not isinstance(index, dict) or not index:
+        return None
+    placed = sorted((position, word) for word, positions in index.items() if isinstance(positions, list)
+                    for position in positions if isinstance(position, int))
+    return " ".join(word for _, word in placed) or None
 
 
 _JSON_KINDS = {bool: "boolean", int: "number", float: "number", list: "list", dict: "object", str: "string",
@@ -120,6 +144,17 @@ def _paper_and_year(path: str, line: int, record: dict) -> tuple[Paper | Reject,
 
 
 def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
+    # OpenAlex works: the title as display_name too, the abstract as an inverted index, authorships
+    if fields.get("abstract") is None and (text := _from_inverted_index(fields.get("abstract_inverted_index"))):
+        fields["abstract"] = text
+    if not fields.get("title") and isinstance(fields.get("display_name"), str):
+        fields["title"] = fields["display_name"]
+    if not fields.get("authors") and isinstance(fields.get("authorships"), list):
+        fields["authors"] = fields["authorships"]
+    if fields.get("year") is None and fields.get("publication_year") is not None:
+        fields["year"] = fields["publication_year"]
+    if fields.get("id") in (None, "") and isinstance(fields.get("paperid"), str):
+        fields["id"] = fields["paperid"]  # Semantic Scholar's paperId
     for field in ("title", "abstract", "summary"):
         if fields.get(field) is not None and not isinstance(fields[field], str):
             return Reject(path, line, f"'{field}' is a JSON {_json_kind(fields[field])}, not text; write it as a JSON string")
@@ -171,7 +206,7 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         yield from _paper_and_notices(path, number, record)
 
 
-_LIST_KEYS = ("papers", "records", "data")  # {"papers": [...]}, and {"data": [...]} of the Semantic Scholar API
+_LIST_KEYS = ("papers", "records", "data", "results")  # {"papers": [...]}; {"data": [...]}: Semantic Scholar; {"results": [...]}: OpenAlex
 
 
 def _line_at(text: str, pos: int, cache: list[int]) -> int:
