@@ -653,9 +653,9 @@ def test_a_json_object_with_its_papers_under_data_is_read_and_another_key_is_nam
     s2.write_text(json.dumps({"data": [{"title": "A Zorb", "abstract": "We study zorbs."}], "total": 1}), encoding="utf-8")
     assert [p.title for p in read_corpus([s2])[0]] == ["A Zorb"]
     other = tmp_path / "other.json"
-    other.write_text(json.dumps({"results": [{"title": "A Zorb", "abstract": "We study zorbs."}]}), encoding="utf-8")
+    other.write_text(json.dumps({"items": [{"title": "A Zorb", "abstract": "We study zorbs."}]}), encoding="utf-8")
     papers, report = read_corpus([other])
-    assert papers == [] and "list of objects under 'results'" in report.rejects[0].reason
+    assert papers == [] and "list of objects under 'items'" in report.rejects[0].reason
 
 
 def test_a_merged_copys_id_notice_works_in_every_shard(tmp_path):
@@ -732,3 +732,14 @@ def test_api_responses_of_openalex_and_semantic_scholar_are_read(tmp_path):
         ("QuuxLM: A Study", "We train QuuxLM.", 2025, ("Alan Turing", "Grace Hopper"), "abc123"),
     ]
     assert [r.reason for r in report.rejects] == ["title with no abstract: 'Null Abstract'; add a non-empty 'abstract' field"]
+
+
+def test_a_zotero_csv_export_is_read_by_its_own_column_names(tmp_path):
+    (tmp_path / "zotero.csv").write_text(
+        '"Key","Item Type","Publication Year","Author","Title","Url","Abstract Note"\n'
+        '"AB12","journalArticle","2023","Lovelace, Ada; Turing, Alan","ZorbNet: Sparse Routing","https://x.org/1",'
+        '"We propose ZorbNet.\nIt works."\n')
+    papers, report = read_corpus([tmp_path / "zotero.csv"])
+    assert [(p.title, p.abstract, p.year, p.authors) for p in papers] == [
+        ("ZorbNet: Sparse Routing", "We propose ZorbNet. It works.", 2023, ("Lovelace, Ada", "Turing, Alan"))]
+    assert not report.rejects

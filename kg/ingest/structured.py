@@ -471,6 +471,11 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
         yield Reject(path, line, f"CSV header cannot be read: {names}")
         return
     header = [h.strip().lower() for h in names]
+    # reference managers' own column names (Zotero: "Abstract Note", "Publication Year", "Author")
+    renamed = {h: _EXPORT_COLUMNS[h] for h in header if h in _EXPORT_COLUMNS and _EXPORT_COLUMNS[h] not in header}
+    if renamed:
+        names = [renamed.get(n.strip().lower(), n) for n in names]
+        header = [renamed.get(h, h) for h in header]
     repeated = sorted({h for h in header if h in _READ_COLUMNS and header.count(h) > 1})
     if repeated:
         columns = ", ".join(f"{h!r} (columns {', '.join(str(i + 1) for i, x in enumerate(header) if x == h)})" for h in repeated)
@@ -505,6 +510,9 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
             yield Reject(path, line, _too_many_fields(fields, names, raw, delimiter))
             continue
         yield from _paper_and_notices(path, line, dict(zip(names, fields)))
+
+
+_EXPORT_COLUMNS = {"abstract note": "abstract", "publication year": "year", "author": "authors"}
 
 
 def _missing_columns(header: list[str]) -> list[str]:
