@@ -743,3 +743,17 @@ def test_a_zotero_csv_export_is_read_by_its_own_column_names(tmp_path):
     assert [(p.title, p.abstract, p.year, p.authors) for p in papers] == [
         ("ZorbNet: Sparse Routing", "We propose ZorbNet. It works.", 2023, ("Lovelace, Ada", "Turing, Alan"))]
     assert not report.rejects
+
+
+def test_a_bibtex_file_is_read_entry_by_entry(tmp_path):
+    (tmp_path / "refs.bib").write_text(
+        '% exported by a reference manager\n@string{conf = "NeurIPS"}\n'
+        '@inproceedings{zorb2024,\n  title = {{ZorbNet}: Sparse Routing},\n  author = {Lovelace, Ada and Turing, Alan},\n'
+        '  booktitle = conf,\n  year = 2024,\n  abstract = {We propose {ZorbNet}, tested by T\\"{u}bingen\n    on GSM8K.},\n}\n'
+        '@article{bare, title = "No Abstract", year = {2020}}\n@comment{jabref-meta: x}\n')
+    papers, report = read_corpus([tmp_path])  # found in a folder by its suffix
+    assert [(p.title, p.abstract, p.year, p.authors, p.external_id) for p in papers] == [
+        ("ZorbNet: Sparse Routing", "We propose ZorbNet, tested by Tübingen on GSM8K.", 2024, ("Lovelace, Ada", "Turing, Alan"),
+         "zorb2024")]
+    assert [(r.line, r.reason.split(";")[0]) for r in report.rejects] == [(11, "title with no abstract: 'No Abstract'")]
+    assert report.records == 2 and report.balanced

@@ -23,13 +23,14 @@ from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Skipped, S
 from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head
 from .identity import normalise_title, paper_id
 from .seed_dump import read_seed_dump
+from .bibtex import read_bibtex
 from .structured import read_csv, read_json, read_jsonl
 
 __all__ = ["read_corpus", "CorpusReader", "Shard", "read_file", "detect_format", "normalise_title", "paper_id"]
 
 
 def detect_format(path: Path, lines: list[tuple[int, str | None]]) -> str:
-    """'jsonl', 'csv', 'tsv' or 'seed' from the suffix, else from the first character.
+    """'jsonl', 'csv', 'tsv', 'bib' or 'seed' from the suffix, else from the first character.
 
     >>> detect_format(Path("a.dat"), [(1, "  [{")]), detect_format(Path("a.md"), [(1, "# Notes")])
     ('jsonl', 'seed')
@@ -39,6 +40,8 @@ def detect_format(path: Path, lines: list[tuple[int, str | None]]) -> str:
         return "jsonl"
     if suffix in (".csv", ".tsv"):
         return suffix[1:]
+    if suffix == ".bib":
+        return "bib"
     first = next((t.lstrip() for _, t in lines if t and t.strip()), "")
     return "jsonl" if first.startswith(("{", "[")) else "seed"
 
@@ -101,6 +104,8 @@ def read_file(path: Path) -> Iterator[Paper | Reject]:
     lines = decode_lines(read_bytes(path))
     if fmt in ("csv", "tsv"):
         yield from read_csv(name, lines, delimiter="\t" if fmt == "tsv" else ",")
+    elif fmt == "bib":
+        yield from read_bibtex(name, lines)
     else:
         suffix = path.suffix.lower()
         note = "" if suffix in KNOWN_SUFFIXES else f"; it was read as one because {suffix or 'a name with no suffix'} is no corpus format"

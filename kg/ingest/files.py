@@ -15,8 +15,8 @@ from ..records import Skipped
 __all__ = ["KNOWN_SUFFIXES", "find_files", "read_bytes", "read_head", "iter_lines", "decode_lines",
            "looks_binary", "binary_kind", "skip_reason"]
 
-KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
-_TEXT_FORMATS = "(.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv)"
+KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".bib")
+_TEXT_FORMATS = "(.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv, .bib)"
 NOT_A_CORPUS_FORMAT = f"not a corpus format {_TEXT_FORMATS}; pass it by name if it is one"
 # Files no name could make readable: what each is, and what to do instead.
 _UNREADABLE_SUFFIXES = {
@@ -35,7 +35,7 @@ def skip_reason(path: Path) -> str:
     """Why a file found in a folder is not read.
 
     >>> print(skip_reason(Path("c/paper.pdf")))
-    a PDF, which paper-kg cannot read: it reads titles and abstracts from text formats only (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv); put its title and abstract into JSONL or CSV
+    a PDF, which paper-kg cannot read: it reads titles and abstracts from text formats only (.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv, .bib); put its title and abstract into JSONL or CSV
     >>> skip_reason(Path("c/notes.md")) == NOT_A_CORPUS_FORMAT
     True
     """
