@@ -74,6 +74,7 @@ SPLITS = {
     "written17b": ("written17b.jsonl",),
     "written18a": ("written18a.jsonl",),
     "written18b": ("written18b.jsonl",),
+    "written19a": ("written19a.jsonl",),
 }
 
 
