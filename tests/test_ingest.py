@@ -757,3 +757,18 @@ def test_a_bibtex_file_is_read_entry_by_entry(tmp_path):
          "zorb2024")]
     assert [(r.line, r.reason.split(";")[0]) for r in report.rejects] == [(11, "title with no abstract: 'No Abstract'")]
     assert report.records == 2 and report.balanced
+
+
+def test_csl_json_authors_and_years_are_read_and_ris_and_xml_are_named(tmp_path):
+    import json
+
+    csl = [{"id": "http://zotero.org/items/A1", "type": "article", "title": "ZorbNet", "abstract": "We propose ZorbNet.",
+            "author": [{"family": "Hopper", "given": "Grace"}, {"literal": "OpenAI"}], "issued": {"date-parts": [[2024, 5]]}}]
+    (tmp_path / "csl.json").write_text(json.dumps(csl))
+    (tmp_path / "refs.ris").write_text("TY  - JOUR\nTI  - A title\nAB  - An abstract.\nER  - \n")
+    (tmp_path / "feed.xml").write_text('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>\n')
+    papers, report = read_corpus([tmp_path / "csl.json", tmp_path / "refs.ris", tmp_path / "feed.xml"])
+    assert [(p.authors, p.year) for p in papers] == [(("Hopper, Grace", "OpenAI"), 2024)]
+    assert [r.reason.split(",")[0] for r in report.rejects] == ["file is RIS (a reference manager export)",
+                                                               "file is XML (an arXiv API Atom feed"]
+    assert read_corpus([tmp_path / "csl.json"])[0][0].authors == ("Hopper, Grace", "OpenAI")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Skipped, Source
-from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head
+from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head, unread_format
 from .identity import normalise_title, paper_id
 from .seed_dump import read_seed_dump
 from .bibtex import read_bibtex
@@ -82,7 +82,7 @@ def read_file(path: Path) -> Iterator[Paper | Reject]:
     if not head.strip() and not read_bytes(path).strip():
         yield Reject(name, 0, "file is empty; remove it or add papers to it")
         return
-    if (why := binary_kind(head)) is not None:
+    if (why := binary_kind(head) or unread_format(head)) is not None:
         yield Reject(name, 0, why)
         return
     fmt = detect_format(path, decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head))

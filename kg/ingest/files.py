@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,6 +165,23 @@ def binary_kind(head: bytes) -> str | None:
     text = head.decode("utf-8", errors="replace")
     odd = sum(ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\x7f" for ch in text)
     return BINARY if text and odd > 0.3 * len(text) else None
+
+
+def unread_format(head: bytes) -> str | None:
+    """Why a text file in a bibliographic format paper-kg does not read is no corpus, with what to
+    export instead; None for any other file.
+
+    >>> unread_format(b"TY  - JOUR\\nTI  - A title\\n")[:40], unread_format(b"title,abstract\\n")
+    ('file is RIS (a reference manager export)', None)
+    """
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if re.match(r"TY {2}- ", text):
+        return ("file is RIS (a reference manager export), which paper-kg does not read; export the same "
+                "references as BibTeX (.bib) or CSV instead")
+    if text.startswith(("<?xml", "<feed", "<rss", "<xml")):
+        return ("file is XML (an arXiv API Atom feed, or an EndNote or PubMed export), which paper-kg does not "
+                "read; write its entries as JSON lines with title, abstract (Atom's summary), authors, year and id")
+    return None
 
 
 def decode_lines(data: bytes) -> list[tuple[int, str | None]]:

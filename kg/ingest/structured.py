@@ -72,6 +72,8 @@ def _authors(value) -> tuple[str, ...]:
 
     >>> _authors("A. Smith, B. Jones and C. Lee"), _authors("Smith, J."), _authors("Smith, J.; Lee, C. K.")
     (('A. Smith', 'B. Jones', 'C. Lee'), ('Smith, J.',), ('Smith, J.', 'Lee, C. K.'))
+    >>> _authors("Zhang, Wei and Kumar, Priya")
+    ('Zhang, Wei', 'Kumar, Priya')
     """
     if isinstance(value, list):  # names, or API records of them: {"name"} (Semantic Scholar), {"author": {"display_name"}} (OpenAlex)
         names = (_author_name(a) if isinstance(a, dict) else str(a) for a in value)
@@ -81,6 +83,9 @@ def _authors(value) -> tuple[str, ...]:
     text = clean_text(value)
     if ";" in text:
         return tuple(p.strip() for p in text.split(";") if p.strip())
+    parts = re.split(r"\s+and\s+", text)
+    if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
+        return tuple(p.strip() for p in parts)  # BibTeX's "Zhang, Wei and Kumar, Priya": each part one "Last, First"
     out: list[str] = []
     for part in (p.strip() for p in re.split(r",|\band\b", text)):
         if part and _INITIALS.match(part) and out:
@@ -91,13 +96,29 @@ def _authors(value) -> tuple[str, ...]:
 
 
 def _author_name(record: dict) -> str:
-    """An author's name in an API's author record.
+    """An author's name in an API's or CSL JSON's author record.
 
     >>> _author_name({"authorId": "1", "name": "Ada Lovelace"}), _author_name({"author": {"display_name": "Alan Turing"}})
     ('Ada Lovelace', 'Alan Turing')
+    >>> _author_name({"family": "Hopper", "given": "Grace"}), _author_name({"literal": "OpenAI"})
+    ('Hopper, Grace', 'OpenAI')
     """
     inner = record.get("author") if isinstance(record.get("author"), dict) else record
-    return str(inner.get("name") or inner.get("display_name") or "")
+    if inner.get("family"):  # CSL JSON (Zotero, Mendeley, Crossref)
+        return f"{inner['family']}, {inner['given']}" if inner.get("given") else str(inner["family"])
+    return str(inner.get("name") or inner.get("display_name") or inner.get("literal") or "")
+
+
+def _csl_year(issued) -> object:
+    """The year of a CSL JSON ``issued`` date (``{"date-parts": [[2024, 5, 1]]}``), else None.
+
+    >>> _csl_year({"date-parts": [[2024, 5]]}), _csl_year(None)
+    (2024, None)
+    """
+    try:
+        return issued["date-parts"][0][0]
+    except (TypeError, KeyError, IndexError):
+        return None
 
 
 def _from_inverted_index(index) -> str | None:
@@ -153,6 +174,10 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
         fields["authors"] = fields["authorships"]
     if fields.get("year") is None and fields.get("publication_year") is not None:
         fields["year"] = fields["publication_year"]
+    if fields.get("year") is None and fields.get("issued") is not None:
+        fields["year"] = _csl_year(fields["issued"])  # CSL JSON
+    if not fields.get("authors") and isinstance(fields.get("author"), list):
+        fields["authors"] = fields["author"]  # CSL JSON
     if fields.get("id") in (None, "") and isinstance(fields.get("paperid"), str):
         fields["id"] = fields["paperid"]  # Semantic Scholar's paperId
     for field in ("title", "abstract", "summary"):
