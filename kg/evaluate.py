@@ -75,6 +75,7 @@ SPLITS = {
     "written18a": ("written18a.jsonl",),
     "written18b": ("written18b.jsonl",),
     "written19a": ("written19a.jsonl",),
+    "written19b": ("written19b.jsonl",),
 }
 
 
