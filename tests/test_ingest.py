@@ -772,3 +772,14 @@ def test_csl_json_authors_and_years_are_read_and_ris_and_xml_are_named(tmp_path)
     assert [r.reason.split(",")[0] for r in report.rejects] == ["file is RIS (a reference manager export)",
                                                                "file is XML (an arXiv API Atom feed"]
     assert read_corpus([tmp_path / "csl.json"])[0][0].authors == ("Hopper, Grace", "OpenAI")
+
+
+def test_a_csv_saved_as_windows_1252_is_read_whole_with_a_note(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes('title,abstract\n"Café Nets","We study caf\u00e9s.\nIt works on GSM8K."\nPlain,"We use ImageNet."\n'
+                     .encode("cp1252"))
+    papers, report = read_corpus([path])
+    assert [(p.title, p.abstract) for p in papers] == [("Café Nets", "We study cafés. It works on GSM8K."),
+                                                       ("Plain", "We use ImageNet.")]
+    assert report.records == 2 and not report.rejects
+    assert [n.message.split(";")[0] for n in report.notices] == ["1 line is not UTF-8 (first: line 2)"]

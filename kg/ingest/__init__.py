@@ -71,6 +71,21 @@ def _parses(text: str | None) -> bool:
         return False
 
 
+def _windows_1252(data: bytes, lines: list[tuple[int, str | None]]) -> list[tuple[int, str | None]] | None:
+    """``lines`` with each line that is not UTF-8 read as Windows-1252, or None when one is not that
+    either (five bytes are undefined in it)."""
+    raw = (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).split(b"\n")
+    out = []
+    for (number, text), line in zip(lines, raw):
+        if text is None:
+            try:
+                text = line.decode("cp1252").rstrip("\r")
+            except UnicodeDecodeError:
+                return None
+        out.append((number, text))
+    return out
+
+
 def read_file(path: Path) -> Iterator[Paper | Reject]:
     """Papers and rejects of one file; a whole-file problem is one reject at line 0.
 
@@ -101,7 +116,15 @@ def read_file(path: Path) -> Iterator[Paper | Reject]:
                 return
         yield from read_jsonl(name, iter_lines(path))
         return
-    lines = decode_lines(read_bytes(path))
+    data = read_bytes(path)
+    lines = decode_lines(data)
+    if (bad := [number for number, text in lines if text is None]) and (lines_1252 := _windows_1252(data, lines)):
+        # a spreadsheet saved on Windows ("Café"): rejecting those lines would split the records they are
+        # part of (a quoted abstract over several lines), so they are read as Windows-1252, and said so
+        lines = lines_1252
+        yield Notice(name, bad[0], f"{len(bad)} line{'s are' if len(bad) > 1 else ' is'} not UTF-8 (first: line {bad[0]}); "
+                                   "read as Windows-1252, the encoding Excel saves in; if the accents read wrong, re-save the "
+                                   "file as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)")
     if fmt in ("csv", "tsv"):
         yield from read_csv(name, lines, delimiter="\t" if fmt == "tsv" else ",")
     elif fmt == "bib":

@@ -149,8 +149,8 @@ def binary_kind(head: bytes) -> str | None:
     """Why the file that starts with ``head`` is not text, or None for text.
 
     Besides NUL bytes and known signatures, a head where more than 30% of the characters
-    are control characters or bytes that are no UTF-8 is binary; a Latin-1 file has far
-    fewer (one accented letter in a word or two), and its lines are rejected one by one.
+    are control characters or bytes that are no UTF-8 is binary; a Windows-1252 file has far
+    fewer (one accented letter in a word or two), and its lines are read in that encoding.
 
     >>> binary_kind(b"%PDF-1.7\\n"), binary_kind(b"title,abstract\\nCaf\\xe9,We use MNIST.\\n")
     ('file is a PDF, not a text corpus; put its titles and abstracts into JSONL or CSV', None)
