@@ -80,6 +80,8 @@ def clean_text(text: str) -> str:
     'a NUL here and a lone \\ufffd surrogate'
     >>> clean_text('<jats:p>We train on <i>Cityscapes</i> and CIFAR<sub>10</sub>.</jats:p><p class="x">Inside <think> tags, x<y.</p>')
     'We train on Cityscapes and CIFAR10. Inside <think> tags, x<y.'
+    >>> clean_text("{SparseRouter}: {Token-Adaptive} Routing over {0, 1}, epsilon=8{255}")
+    'SparseRouter: Token-Adaptive Routing over {0, 1}, epsilon=8{255}'
     """
     if _UNWRITABLE.search(text):
         text = _UNWRITABLE.sub(_writable, text)
@@ -92,7 +94,14 @@ def clean_text(text: str) -> str:
         text = _ENTITY_REMNANT.sub(_remnant, text)
     if "~" in text:
         text = _TIE.sub(lambda m: " " if _WORD_BEFORE_TIE.search(m.string, max(0, m.start() - 40), m.start()) else "~", text)
+    if "{" in text:
+        text = _CASE_BRACES.sub(r"\1", text)
     return " ".join(text.split())
+
+
+# BibTeX's case-protecting braces, kept by converters that read .bib into CSV ("{SparseRouter}: {Token-Adaptive}")
+# around a capitalised word at a word's start; "8{255}" and "n{mu}" (a fraction that lost its bar) are left
+_CASE_BRACES = re.compile(r"(?<![\w\\])\{([A-Z][A-Za-z0-9+.\-]*)\}")
 
 
 def normalise_title(title: str) -> str:

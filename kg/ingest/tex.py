@@ -11,6 +11,8 @@ Names written with accents or font commands would otherwise become junk nodes
 'methods (e.g. ResNets), À-la-carte, BERT and Ofa)'
 >>> detex(r'we propose \\method{ZorbNet}, and \\ours{} wins')
 'we propose ZorbNet, and  wins'
+>>> detex(r'PixArt-{\\textalpha} at 256{\\texttimes}256 in $O(n \\log n)$')
+'PixArt-α at 256×256 in $O(n log n)$'
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ _WORDS = {
     "lambda": "λ", "mu": "μ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "chi": "χ", "psi": "ψ",
     "omega": "ω", "Delta": "Δ", "Sigma": "Σ", "Omega": "Ω", "ell": "ℓ", "nabla": "∇",
     "eg": "e.g.", "ie": "i.e.", "etc": "etc.", "etal": "et al.", "vs": "vs.",
+    # BibTeX exporters' text-mode symbols ("PixArt-{\textalpha}", "256{\texttimes}256")
+    "textalpha": "α", "textbeta": "β", "textgamma": "γ", "textdelta": "δ", "textepsilon": "ε", "textlambda": "λ",
+    "textmu": "μ", "textpi": "π", "textsigma": "σ", "texttau": "τ", "textphi": "φ", "textomega": "ω",
+    "texttimes": "×", "textpm": "±", "textbackslash": "\\", "textasciitilde": "~", "textendash": "–",
+    "textemdash": "—", "textquotesingle": "'", "textdegree": "°",
+    # math operators keep their names ("O(n \log n)")
+    "log": "log", "exp": "exp", "sin": "sin", "cos": "cos", "max": "max", "min": "min", "arg": "arg", "det": "det",
 }
 _FONT = "textsc|textbf|textit|textrm|textsf|texttt|textup|emph|underline|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|text|operatorname|url"
 _WRAPPED = re.compile(r"\\(?:" + _FONT + r")\{([^{}]*)\}")
