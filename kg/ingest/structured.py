@@ -348,8 +348,10 @@ def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | No
             try:
                 items = list(_array_items(text, match.end() - 1))
                 if [v for _, v in items] == value[key]:
-                    for pos, item in items:
-                        yield from _element(path, _line_at(text, pos, where), item)
+                    lines = [_line_at(text, pos, where) for pos, _ in items]
+                    shared = len(set(lines)) < len(lines)  # an API response on one line: say which element, too
+                    for index, ((_, item), at) in enumerate(zip(items, lines)):
+                        yield from _element(path, at, item, f"element {index} of {key!r}: " if shared else "")
                     return
             except json.JSONDecodeError:
                 pass
@@ -361,10 +363,11 @@ def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | No
 
 def _read_array(path, text, start, where) -> Iterator[Paper | Reject | Notice]:
     count = 0
+    one_line = "\n" not in text.strip()  # a minified array: every element is on line 1, so say which it is
     try:
         for pos, item in _array_items(text, start):
             count += 1
-            yield from _element(path, _line_at(text, pos, where), item)
+            yield from _element(path, _line_at(text, pos, where), item, f"element {count - 1}: " if one_line else "")
     except json.JSONDecodeError as err:
         rest = "the rest of the array" if count else "the array"
         yield Reject(path, err.lineno, f"invalid JSON ({_json_error(err)}); {rest} was not read; fix it")
@@ -385,7 +388,7 @@ def _paper_and_notices(path: str, line: int, record: dict, prefix: str = "") -> 
     if isinstance(item, Paper) and item.year is None:  # a year that reads needs no notice
         if (why := _year_notice(year)) is not None:
             yield Notice(path, line, prefix + why)
-    elif prefix:
+    elif prefix and isinstance(item, Reject):
         item = Reject(item.path, item.line, prefix + item.reason)
     yield item
 
