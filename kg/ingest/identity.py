@@ -40,7 +40,7 @@ _WORD_BEFORE_TIE = re.compile(r"(?:^|[^\w.])[A-Za-z][\w.]*$")
 # block tags leave a space.
 _INLINE_TAGS = "i|b|em|strong|sub|sup|u|span|a|sc|tt|small|big|font|italic|bold|underline|monospace|inline-formula"
 _BLOCK_TAGS = "p|br|div|sec|title|abstract|list|list-item|hr"
-_MARKUP = re.compile(rf"</?(?:(?P<inline>{_INLINE_TAGS})|(?:{_BLOCK_TAGS})|(?:jats|mml|xhtml):[\w.-]+)"
+_MARKUP = re.compile(rf"</?(?:(?:jats:|xhtml:)?(?P<inline>{_INLINE_TAGS})|(?:{_BLOCK_TAGS})|(?:jats|mml|xhtml):[\w.-]+)"
                      r"""(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>""", re.IGNORECASE)
 
 
@@ -80,6 +80,8 @@ def clean_text(text: str) -> str:
     'a NUL here and a lone \\ufffd surrogate'
     >>> clean_text('<jats:p>We train on <i>Cityscapes</i> and CIFAR<sub>10</sub>.</jats:p><p class="x">Inside <think> tags, x<y.</p>')
     'We train on Cityscapes and CIFAR10. Inside <think> tags, x<y.'
+    >>> clean_text("on <jats:italic>ImageNet-C</jats:italic>, <jats:bold>R</jats:bold>.")
+    'on ImageNet-C, R.'
     >>> clean_text("{SparseRouter}: {Token-Adaptive} Routing over {0, 1}, epsilon=8{255}")
     'SparseRouter: Token-Adaptive Routing over {0, 1}, epsilon=8{255}'
     """
