@@ -213,14 +213,19 @@ def _check_output(out: str | Path, inputs: list[str | Path]) -> None:
                              fix="write the entities to another file, e.g. --out entities.jsonl")
 
 
-def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progress=None, finishing=None):
+def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progress=None, finishing=None,
+                   before_writing=None):
     """Load `kg extract` files (shards) into a store, merging names across them.
 
     Pass one gathers corpus-wide names (a long form one shard defines merges with its
-    abbreviation in every shard); pass two streams the papers into the store.
+    abbreviation in every shard) and reads every line, so a bad file fails it; then
+    ``before_writing()`` runs (``kg load --replace`` clears the store there, so a bad file
+    leaves the store as it was); pass two streams the papers into the store.
     """
     paths = list(paths)
     names, paper_ids = _names_across(paths)
+    if before_writing is not None:
+        before_writing()
     # names the store already holds from earlier loads join too, either way round; papers
     # loaded again count once, so a paper's own coinage is not "coined again" by itself
     # what only the papers loaded again hold has no say (nor is it folded): they name it now as

@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import InputError
 from .records import Entity, Paper, PaperEntities, Source
 
-__all__ = ["item_record", "item_from_record", "write_items", "read_items", "shard_files"]
+__all__ = ["item_record", "item_from_record", "write_items", "read_items", "shard_files", "check_first_records"]
 
 
 def _entity_record(entity: Entity) -> dict:
@@ -115,6 +115,14 @@ def shard_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+def check_first_records(paths: Iterable[str | Path]) -> None:
+    """Raise InputError unless each file's first record reads as `kg extract` output (a corpus
+    file given for a shard fails on its first line, before anything is written)."""
+    for path in paths:
+        for _ in read_items([path]):
+            break
 
 
 def read_items(paths: Iterable[str | Path]) -> Iterator[PaperEntities]:

@@ -84,3 +84,21 @@ def test_kg_load_reads_a_folder_of_shards_and_refuses_a_corpus_folder(tmp_path, 
     (seeds / "dump.txt").write_text("x\n")
     assert main(["load", str(seeds), "--workdir", str(tmp_path / "new")]) == 2
     assert "a folder with no .jsonl files" in capsys.readouterr().err and not (tmp_path / "new").exists()
+
+
+def test_a_bad_shard_leaves_the_store_as_it_was_even_with_replace(tmp_path, capsys):
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"title": "ZorbNet: A Study", "abstract": "We propose ZorbNet and test on GSM8K."}\n')
+    shard = tmp_path / "part-1.jsonl"
+    assert main(["extract", str(corpus), "--out", str(shard), "--workers", "1"]) == 0
+    store = tmp_path / "store"
+    assert main(["load", str(shard), "--store", str(store)]) == 0
+    broken = tmp_path / "part-2.jsonl"
+    broken.write_text(shard.read_text() + "{not json\n")
+    capsys.readouterr()
+    for bad in (broken, corpus):  # a shard with a bad last line; a corpus file, not a shard
+        assert main(["load", str(bad), "--store", str(store), "--replace"]) == 2
+        assert "removed the previous graph" not in capsys.readouterr().out
+        with EmbeddedStore(store) as s:
+            assert s.counts().get("Paper") == 1
+    assert main(["load", str(corpus), "--store", str(tmp_path / "new")]) == 2 and not (tmp_path / "new").exists()

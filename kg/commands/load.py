@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..shards import shard_files
+from ..shards import check_first_records, shard_files
 from ..store import DEFAULT_BATCH_SIZE
 from ._help import HelpFormatter
 
@@ -82,6 +82,7 @@ def run(args) -> int:
         raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
     graph = None if args.paths else read_graph(args.workdir)
     args.paths = [str(path) for path in shard_files(args.paths)]  # before a store is opened, which would create its folder
+    check_first_records(args.paths)  # a corpus file given for a shard fails here, before a store exists
     with open_target(args) as store:
         where = store.describe() if hasattr(store, "describe") else f"embedded store {store.path}"
         if graph is None:
@@ -90,16 +91,22 @@ def run(args) -> int:
             print(f"loading {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships into {where}")
         if getattr(store, "schema_note", None):
             print(f"note: {store.schema_note}")
-        if args.replace:
-            removed = store.clear()
-            print("removed the previous graph" + (f" ({removed} nodes)" if isinstance(removed, int) else ""))
+        def replace_first():
+            if args.replace:
+                removed = store.clear()
+                print("removed the previous graph" + (f" ({removed} nodes)" if isinstance(removed, int) else ""))
+
+        if graph is not None:
+            replace_first()  # graph.json was read whole already
         progress = _progress_bar(None if graph is None else graph.number_of_nodes() + graph.number_of_edges()) if sys.stderr.isatty() else None
         update = progress.update if progress else None
         # the rows are in; recounting support and checking reloaded papers' links can take a while at scale
         finishing = (lambda: progress.set_description("recounting support")) if progress else None
         try:
             if graph is None:
-                report = load_extracted(args.paths, store, batch_size=args.batch_size, progress=update, finishing=finishing)
+                # every shard line is read before the store is cleared: a bad file leaves it as it was
+                report = load_extracted(args.paths, store, batch_size=args.batch_size, progress=update, finishing=finishing,
+                                        before_writing=replace_first)
             else:
                 report = store.load(graph, batch_size=args.batch_size, progress=update, finishing=finishing)
         finally:
