@@ -537,6 +537,10 @@ def test_a_curated_task_that_narrows_another_is_its_variant(nlp):
     assert found["text-to-image generation"].family == "image generation"
     assert found["video anomaly detection"].family == "anomaly detection"
     assert found["video-text retrieval"].family is None  # a cross-modal task, not text retrieval
+    from kg.extract.gazetteer import load_gazetteer
+
+    families = {e.name: e.family for e in load_gazetteer(None) if e.type == "TASK"}
+    assert families["RNA secondary structure prediction"] is None  # an alias's tail names no protein task
 
 
 def test_every_sense_of_a_short_form_is_a_curated_entry():

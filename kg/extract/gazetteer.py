@@ -151,13 +151,16 @@ def _with_setting_families(entries: list[GazetteerEntry]) -> list[GazetteerEntry
     [None, 'question answering', None]
     """
     tasks = {form.lower(): entry.name for entry in entries if entry.type == "TASK" for form in (entry.name, *entry.aliases)}
+    names = {entry.name.lower(): entry.name for entry in entries if entry.type == "TASK"}
     out = []
     for entry in entries:
         setting, _, rest = entry.name.partition(" ")
         if entry.type == "TASK" and not entry.family and setting.lower() in TASK_SETTINGS and rest.lower() in tasks:
             entry = replace(entry, family=tasks[rest.lower()])
         elif entry.type == "TASK" and not entry.family:
-            entry = replace(entry, family=_task_it_narrows(entry.name, tasks))
+            # by names only: an alias may be shorter than its entry ("secondary structure prediction" of
+            # protein secondary structure prediction), and an RNA task narrows no protein task
+            entry = replace(entry, family=_task_it_narrows(entry.name, names))
         out.append(entry)
     return out
 
