@@ -793,3 +793,10 @@ def test_a_one_line_api_response_names_the_element_of_each_reject(tmp_path):
     papers, report = read_corpus([tmp_path / "s2.json"])
     assert [p.year for p in papers] == [2020]
     assert [r.reason.split(":")[0] for r in report.rejects] == ["element 1 of 'data'", "element 2 of 'data'"]
+
+
+def test_bibtex_joins_strings_and_reads_et_al(tmp_path):
+    (tmp_path / "r.bib").write_text('@article{k, title={A Zorb}, author={Lovelace, Ada and others},\n'
+                                    ' abstract = "We study " # "GPT-4 on MMLU.", note = {We{\\textquoteright}re {\\textless}1\\%}}\n')
+    papers, _ = read_corpus([tmp_path / "r.bib"])
+    assert [(p.abstract, p.authors) for p in papers] == [("We study GPT-4 on MMLU.", ("Lovelace, Ada",))]

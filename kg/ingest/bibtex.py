@@ -52,7 +52,8 @@ def read_bibtex(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Pape
             "abstract": fields.get("abstract", ""),
             "year": fields.get("year"),
             "url": fields.get("url") or (f"https://doi.org/{fields['doi']}" if fields.get("doi") else None),
-            "authors": [a.strip() for a in re.split(r"\s+and\s+", fields.get("author", "")) if a.strip()],
+            # "and others" is BibTeX's "et al.", no author
+            "authors": [a.strip() for a in re.split(r"\s+and\s+", fields.get("author", "")) if a.strip() and a.strip() != "others"],
         }
         yield from _paper_and_notices(path, line, record)
 
@@ -81,6 +82,9 @@ def _fields(body: str) -> tuple[str, dict[str, str]]:
     pos = 0
     while (match := _FIELD.match(rest, pos)) is not None:
         value, pos = _value(rest, match.end())
+        while (joined := re.match(r"\s*#\s*", rest[pos:])) is not None:  # "We study " # "GPT-4": one value
+            more, pos = _value(rest, pos + joined.end())
+            value += more
         fields[match.group(1).lower()] = _GROUPING.sub("", clean_text(value))
         while pos < len(rest) and rest[pos] in " \t\r\n,":
             pos += 1

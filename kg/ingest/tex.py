@@ -38,6 +38,8 @@ _WORDS = {
     "textmu": "μ", "textpi": "π", "textsigma": "σ", "texttau": "τ", "textphi": "φ", "textomega": "ω",
     "texttimes": "×", "textpm": "±", "textbackslash": "\\", "textasciitilde": "~", "textendash": "–",
     "textemdash": "—", "textquotesingle": "'", "textdegree": "°",
+    "textquoteright": "\u2019", "textquoteleft": "\u2018", "textquotedblleft": "\u201c", "textquotedblright": "\u201d",
+    "textless": "<", "textgreater": ">", "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "textbullet": "\u2022",
     # math operators keep their names ("O(n \log n)")
     "log": "log", "exp": "exp", "sin": "sin", "cos": "cos", "max": "max", "min": "min", "arg": "arg", "det": "det",
 }
@@ -45,11 +47,15 @@ _FONT = "textsc|textbf|textit|textrm|textsf|texttt|textup|emph|underline|mathrm|
 _WRAPPED = re.compile(r"\\(?:" + _FONT + r")\{([^{}]*)\}")
 _UNCLOSED = re.compile(r"\\(?:" + _FONT + r")\{")
 _OLD_FONT = re.compile(r"\{\\(?:it|em|bf|sc|rm|tt|sf|sl)\s+([^{}]*)\}")
-_ESCAPED = re.compile(r"\\([%&_#$])")
-_COMMAND = re.compile(r"\{?\\([A-Za-z]+)\}?(?![A-Za-z])\s?")
+_ESCAPED = re.compile(r"\\([%&_#$ ])")  # "\\%", and a control space ("2\\texttimes\\ over")
+# "\\cmd", "{\\cmd}" (both braces or none) and "\\cmd{}" (an empty argument): "We{\\textquoteright}re"
+_COMMAND = re.compile(r"(\{)?\\([A-Za-z]+)(?![A-Za-z])(?(1)\}|(?:\{\})?)\s?")
 # an author's macro around a word ("\\method{Zorb}", "\\ours{}"): the word stays, the braces go
 _MACRO_ARGUMENT = re.compile(r"\\([A-Za-z]+)\{([^{}]*)\}")
 _MATH_PARENS = re.compile(r"\\[()\[\]]")
+
+
+_OPERATORS = frozenset({"log", "exp", "sin", "cos", "max", "min", "arg", "det"})
 
 
 def _accent(match: re.Match) -> str:
@@ -59,8 +65,11 @@ def _accent(match: re.Match) -> str:
 
 
 def _command(match: re.Match) -> str:
-    word = _WORDS.get(match.group(1), "")  # an unknown macro is an author's shorthand: dropped
+    name = match.group(2)
+    word = _WORDS.get(name, "")  # an unknown macro is an author's shorthand: dropped
     trailing = match.group(0)[-1] if match.group(0)[-1].isspace() else ""
+    if name in _OPERATORS and match.start() and match.string[match.start() - 1].isalnum():
+        word = " " + word  # "n\\log n" is "n log n"
     return word + trailing
 
 
