@@ -731,7 +731,7 @@ def test_api_responses_of_openalex_and_semantic_scholar_are_read(tmp_path):
         ("ZorbNet: Sparse Routing", "We propose ZorbNet. It works.", 2024, ("Ada Lovelace",), "https://openalex.org/W1"),
         ("QuuxLM: A Study", "We train QuuxLM.", 2025, ("Alan Turing", "Grace Hopper"), "abc123"),
     ]
-    assert [r.reason for r in report.rejects] == ["element 1 of 'data': title with no abstract: 'Null Abstract'; add a non-empty 'abstract' field"]
+    assert [r.reason for r in report.rejects] == ["element 2 of 'data': title with no abstract: 'Null Abstract'; add a non-empty 'abstract' field"]
 
 
 def test_a_zotero_csv_export_is_read_by_its_own_column_names(tmp_path):
@@ -792,7 +792,7 @@ def test_a_one_line_api_response_names_the_element_of_each_reject(tmp_path):
         {"title": "A Zorb", "abstract": "We study zorbs.", "year": 2020}, {"title": "B", "abstract": None}, None]}))
     papers, report = read_corpus([tmp_path / "s2.json"])
     assert [p.year for p in papers] == [2020]
-    assert [r.reason.split(":")[0] for r in report.rejects] == ["element 1 of 'data'", "element 2 of 'data'"]
+    assert [r.reason.split(":")[0] for r in report.rejects] == ["element 2 of 'data'", "element 3 of 'data'"]  # from 1
 
 
 def test_bibtex_joins_strings_and_reads_et_al(tmp_path):

@@ -350,12 +350,12 @@ def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | No
                 if [v for _, v in items] == value[key]:
                     lines = [_line_at(text, pos, where) for pos, _ in items]
                     shared = len(set(lines)) < len(lines)  # an API response on one line: say which element, too
-                    for index, ((_, item), at) in enumerate(zip(items, lines)):
+                    for index, ((_, item), at) in enumerate(zip(items, lines), start=1):
                         yield from _element(path, at, item, f"element {index} of {key!r}: " if shared else "")
                     return
             except json.JSONDecodeError:
                 pass
-        for index, item in enumerate(value[key]):  # no line per element: the element's place in the list instead
+        for index, item in enumerate(value[key], start=1):  # no line per element: the element's place in the list instead
             yield from _element(path, line, item, f"element {index} of {key!r}: ")
         return
     yield Reject(path, line, f"the file is a JSON {_json_kind(value)}, not papers; write a JSON array of papers: [{{\"title\": ..., \"abstract\": ...}}, ...]")
@@ -367,7 +367,7 @@ def _read_array(path, text, start, where) -> Iterator[Paper | Reject | Notice]:
     try:
         for pos, item in _array_items(text, start):
             count += 1
-            yield from _element(path, _line_at(text, pos, where), item, f"element {count - 1}: " if one_line else "")
+            yield from _element(path, _line_at(text, pos, where), item, f"element {count}: " if one_line else "")
     except json.JSONDecodeError as err:
         rest = "the rest of the array" if count else "the array"
         yield Reject(path, err.lineno, f"invalid JSON ({_json_error(err)}); {rest} was not read; fix it")
