@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         if meant:
             parser.error(f"unrecognized arguments: {' '.join(extra)} (did you mean {', '.join(meant)}?)")
         if getattr(args, "unrecognized", None):
-            args.unrecognized(args, extra)  # exits
+            args.unrecognized(args, extra, argv)  # exits
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help()

@@ -37,6 +37,8 @@ def test_help_examples_keep_their_lines(name, capsys):
      "kg query papers_using --param name=gsm8k --param 'type=dataset set'"),
     (["query", "papers_using", "gsm8k"], "parameters go after --param: kg query papers_using --param KEY=VALUE"),
     (["cypher", "RETURN $m AS m", "m=bert"], "parameters go after --param: kg cypher 'RETURN $m AS m' --param m=bert"),
+    (["query", "papers_using", "--param", "name=Llama", "2", "--param", "type=model", "--json"],
+     "a value with spaces needs quotes: kg query papers_using --param 'name=Llama 2' --param type=model --json"),
 ])
 def test_a_parameter_without_param_says_where_it_goes(argv, hint, capsys):
     with pytest.raises(SystemExit) as exit_info:

@@ -14,8 +14,8 @@ def add_param_and_format_arguments(parser, param_help: str, *, first: str = "NAM
     the hint for a parameter written without --param (`kg query papers_using name=gsm8k`) shows."""
     parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE", help=param_help)
 
-    def unrecognized(args, extra):
-        hint = param_hint(parser.prog, getattr(args, first, None) or first.upper(), extra, getattr(args, "param", None) or [])
+    def unrecognized(args, extra, argv=None):
+        hint = param_hint(parser.prog, getattr(args, first, None) or first.upper(), extra, getattr(args, "param", None) or [], argv)
         parser.error(f"unrecognized arguments: {' '.join(extra)}; {hint}")
 
     parser.set_defaults(unrecognized=unrecognized)
@@ -27,20 +27,42 @@ def add_param_and_format_arguments(parser, param_help: str, *, first: str = "NAM
     parser.set_defaults(fmt="table")
 
 
-def param_hint(prog: str, first: str, extra: list[str], given: list[str] = ()) -> str:
+def param_hint(prog: str, first: str, extra: list[str], given: list[str] = (), argv: list[str] | None = None) -> str:
     """What to write instead of arguments argparse did not take: KEY=VALUE pairs go after --param,
-    and words after a --param value are the rest of a value with spaces, which needs quotes.
+    and words after a --param value are the rest of a value with spaces, which needs quotes; with
+    the command's own arguments (``argv``), the whole command is written back, fixed.
 
-    >>> param_hint("kg query", "paper_entities", ["Title", "Zzz"], ["paper=Nonexistent"])
-    "a value with spaces needs quotes: kg query paper_entities --param 'paper=Nonexistent Title Zzz'"
+    >>> param_hint("kg query", "papers_using", ["2"], ["name=Llama", "type=model"],
+    ...            ["query", "papers_using", "--param", "name=Llama", "2", "--param", "type=model", "--json"])
+    "a value with spaces needs quotes: kg query papers_using --param 'name=Llama 2' --param type=model --json"
     """
     pairs = [text for text in extra if "=" in text and not text.startswith("-")]
     if given and extra and not pairs and not any(text.startswith("-") for text in extra):
+        if argv:
+            return f"a value with spaces needs quotes: kg {shlex.join(_values_joined(argv, extra))}"
         whole = " ".join([given[-1], *extra])
         return f"a value with spaces needs quotes: {prog} {shlex.quote(first)} --param {shlex.quote(whole)}"
     if not pairs:
         return f"parameters go after --param: {prog} {shlex.quote(first)} --param KEY=VALUE"
     return "parameters go after --param: " + " ".join([prog, shlex.quote(first), *(f"--param {shlex.quote(p)}" for p in pairs)])
+
+
+def _values_joined(argv: list[str], extra: list[str]) -> list[str]:
+    """``argv`` with each word argparse did not take joined to the --param value it follows."""
+    left = list(extra)
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        out.append(argv[i])
+        if argv[i] in ("--param", "-p") and i + 1 < len(argv):
+            value, i = argv[i + 1], i + 2
+            while i < len(argv) and argv[i] in left and not argv[i].startswith("-"):
+                left.remove(argv[i])
+                value, i = f"{value} {argv[i]}", i + 1
+            out.append(value)
+            continue
+        i += 1
+    return out
 
 
 def print_rows(rows: list[dict], fmt: str, unknown_properties: Collection[str] = ()) -> None:
