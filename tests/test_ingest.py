@@ -711,6 +711,12 @@ def test_an_arxiv_id_is_kept_and_looked_up_without_its_version(tmp_path):
     papers, report = read_corpus([corpus])
     assert [p.external_id for p in papers] == ["2403.09876", "p-v2"] and not report.notices
     assert get_template("paper_entities").bind({"paper": "2403.09876v2"})["paper"] == "2403.09876"
+    assert get_template("paper_entities").bind({"paper": "arXiv:2403.09876"})["paper"] == "2403.09876"
+    from kg.graph import build_graph
+    from kg.records import PaperEntities
+    from kg.viz.views import resolve_node
+
+    assert resolve_node(build_graph([PaperEntities(papers[0])]), "2403.09876v3")[0] == papers[0].id
 
 
 def test_api_responses_of_openalex_and_semantic_scholar_are_read(tmp_path):

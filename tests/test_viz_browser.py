@@ -280,6 +280,10 @@ def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
         page.press("#kg-search", "Enter")
         assert page.locator("#kg-details h2").inner_text() == "Streaming Speech Recognition"
         assert "2305.11001" in page.locator("#kg-details").inner_text()  # shown as the input id
+        page.keyboard.press("Escape")
+        page.fill("#kg-search", "arXiv:2305.11001v3")  # a prefix and a version: the same paper
+        page.press("#kg-search", "Enter")
+        assert page.locator("#kg-details h2").inner_text() == "Streaming Speech Recognition"
         page.fill("#kg-search", "LibriSpeeech")
         page.press("#kg-search", "Enter")
         assert status.inner_text().endswith("did you mean “LibriSpeech”?")

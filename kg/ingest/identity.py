@@ -148,14 +148,14 @@ def without_letters(path: str, line: int, title: str, abstract: str) -> Reject |
     return None
 
 
-_VERSIONED_ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})v\d+$")
+_VERSIONED_ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE)
 
 
 def unversioned(identifier: str) -> str:
-    """An arXiv id without its version: a paper's v1 and v2 are one paper, kept with its latest
-    text, so ids are stored and looked up without it; any other id stays as it is.
+    """An arXiv id without its version or an "arXiv:" prefix: a paper's v1 and v2 are one paper, kept
+    with its latest text, so ids are stored and looked up so; any other id stays as it is.
 
-    >>> unversioned("2403.09876v2"), unversioned("hep-th/9901001v3"), unversioned("2403.09876"), unversioned("p-v2")
+    >>> unversioned("2403.09876v2"), unversioned("hep-th/9901001v3"), unversioned("arXiv:2403.09876"), unversioned("p-v2")
     ('2403.09876', 'hep-th/9901001', '2403.09876', 'p-v2')
     """
     match = _VERSIONED_ARXIV_ID.match(identifier)

@@ -27,6 +27,7 @@ import networkx as nx
 
 from ..errors import VizError
 from ..graph import ENTITY_TYPE_OF_LABEL, LABELS
+from ..ingest.identity import unversioned
 from ..lookup import Candidate, alternatives, describe, rank, tier, whole_words
 from ..normalise import name_keys
 
@@ -99,7 +100,7 @@ def find_node(graph: nx.DiGraph, name: str) -> str:
 
 def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     """:func:`find_node`, with a note saying what else ``name`` names (None when nothing)."""
-    query = " ".join(str(name or "").split())
+    query = unversioned(" ".join(str(name or "").split()))  # "2403.09876v2" is the paper stored as 2403.09876
     if not query:
         raise VizError("--around needs a paper title, an entity name or a key")
     by_key = [n for n in graph if _fold(n) == _fold(query)]

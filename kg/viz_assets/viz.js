@@ -241,7 +241,8 @@
   search.addEventListener("input", function () { search.classList.remove("kg-miss"); say(""); });
   search.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter") return;
-    var q = search.value.trim().toLowerCase();
+    // an arXiv id with a version or a prefix ("arXiv:2403.09876v2") is the paper stored without them
+    var q = search.value.trim().toLowerCase().replace(/^arxiv:\s*/, "").replace(/^(\d{4}\.\d{4,5})v\d+$/, "$1");
     if (!q) return;
     if (q !== lastQuery) {
       lastQuery = q; at = 0;
