@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import difflib
 
+from .normalise import surface_key
 from .queries import KEY_SUFFIX
 
-__all__ = ["NAMING_PARAMS", "nodes_named", "close_names", "unfound_names"]
+__all__ = ["NAMING_PARAMS", "WANTED_LABEL", "nodes_named", "close_names", "kept_out", "unfound_names"]
 
 # template parameters whose value names a node
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
+WANTED_LABEL = {"model": "Model", "dataset": "Dataset"}  # parameters that name one kind of node
 
 
 def nodes_named(store, keys: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
@@ -42,13 +44,38 @@ def close_names(store, value: str) -> list[str]:
 
 def unfound_names(store, given: dict, bound: dict) -> list[str]:
     """A note for each name parameter in ``given`` (as the user wrote it; ``bound``: as the template
-    bound it) that names no node, with the names spelled like it."""
+    bound it) that names no node (a class the graph keeps out, or with the names spelled like it),
+    or names a node of another kind than the parameter asks for."""
     notes = []
     for param, value in given.items():
-        key = bound.get(param + KEY_SUFFIX)
-        if param not in NAMING_PARAMS or not key or str(value).strip().lower() in ("", "any") or nodes_named(store, {param: key}):
+        key = bound.get(param + KEY_SUFFIX) or (surface_key(str(value)) if param == "paper" else None)
+        if param not in NAMING_PARAMS or not key or str(value).strip().lower() in ("", "any"):
+            continue
+        named = nodes_named(store, {param: key}).get(param)
+        if named:
+            label, name, _ = named[0]
+            wanted = "Paper" if param == "paper" else WANTED_LABEL.get(param)
+            if wanted and all(found != wanted for found, _, _ in named):
+                notes.append(f"{param}={value!r} names {label} {name!r}, not a {wanted}: "
+                             f"kg.query('papers_using', {{'name': {name!r}}}) lists the papers that name it")
+            continue
+        if param == "paper":
+            continue  # a title fragment: no close names to offer
+        if kept_out(str(value)):
+            notes.append(f"{param}={value!r} names a class or a field, which the graph keeps out; ask for a named thing")
             continue
         close = close_names(store, str(value))
         meant = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
         notes.append(f"{param}={value!r} is no node here{meant}")
     return notes
+
+
+def kept_out(value: str) -> bool:
+    """Whether extraction keeps ``value`` out of the graph as a class or field ("LLM", "large
+    language models", "deep learning"), which explains an empty answer better than a typo would."""
+    from .extract.lexicon import NOT_NAMES, is_generic_class  # spaCy loads only on this path
+    from .extract.resolve import generic_keys
+    from .extract.words import word_key
+
+    value = value.strip()
+    return value in NOT_NAMES or is_generic_class(value) or word_key(value) in generic_keys()

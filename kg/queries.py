@@ -76,7 +76,9 @@ class Param:
             except ValueError as err:
                 raise QueryError(f"parameter {self.name!r} must be {self.shown_type}, got {value!r}",
                                  **param_fix(self.name, f"<{self.shown_type}>")) from err
-        if kind == "name" and isinstance(value, str):
+        if kind in ("name", "string") and not isinstance(value, str):
+            value = str(value)  # kg.query(..., {"name": 5}) from Python
+        if kind in ("name", "string"):
             value = " ".join(value.split())  # "MobileVLM " is MobileVLM, as `kg viz --around` reads it
         if minimum and value < int(minimum):
             raise QueryError(f"parameter {self.name!r} must be at least {minimum}, got {value}", **param_fix(self.name, minimum))

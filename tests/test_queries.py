@@ -854,6 +854,22 @@ def test_python_query_warns_of_a_name_that_is_no_node(workdir):
         (kg.QueryWarning, "name='GSM8KK' is no node here; did you mean 'GSM8K'?")]
 
 
+def test_python_query_warns_of_a_class_and_of_a_name_of_the_wrong_kind(workdir):
+    import warnings
+
+    import kg
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert kg.query("papers_using", {"name": "LLMs"}, workdir=workdir) == []
+        assert kg.query("papers_sharing_dataset", {"paper": "GSM8K"}, workdir=workdir) == []
+        assert kg.query("papers_using", {"name": 5}, workdir=workdir) == []  # a number is read as its text
+    messages = [str(w.message) for w in caught]
+    assert "names a class or a field" in messages[0] and "did you mean" not in messages[0]
+    assert messages[1].startswith("paper='GSM8K' names Dataset 'GSM8K', not a Paper")
+    assert len(get_template("paper_entities").bind({"paper": " MALT "})["paper"]) == 4  # trimmed
+
+
 def test_every_property_the_graph_writes_is_in_its_model(tmp_path):
     from kg.graph import PROPERTIES
 

@@ -11,7 +11,7 @@ from ..fulltext import SEARCH_PROPERTY
 from ..normalise import surface_key
 from ..queries import KEY_SUFFIX, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
-from ..name_notes import NAMING_PARAMS, close_names, nodes_named
+from ..name_notes import NAMING_PARAMS, WANTED_LABEL, close_names, kept_out, nodes_named
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -92,9 +92,9 @@ def run(args) -> int:
         readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
                     for k in _PAPER_OR_ENTITY if k in params}
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
-        kept_out = [k for k in unfound if _kept_out(given[k])]
-        longer = {k: names for k in unfound if k not in kept_out and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
-        close = {k: names for k in unfound if k not in kept_out and k not in longer and (names := close_names(store, given[k]))}
+        classes = [k for k in unfound if kept_out(given[k])]
+        longer = {k: names for k in unfound if k not in classes and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
+        close = {k: names for k in unfound if k not in classes and k not in longer and (names := close_names(store, given[k]))}
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     for param, ranked in readings.items():
@@ -112,7 +112,7 @@ def run(args) -> int:
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
     for param, nodes in found.items():
         shown = ", ".join(f"{label} “{name}” ({support} paper{'s' if support != 1 else ''})" for label, name, support in nodes)
-        wanted = _WANTED_LABEL.get(param)
+        wanted = WANTED_LABEL.get(param)
         if wanted and all(label != wanted for label, _, _ in nodes):  # "model=GSM8K": a dataset, not a model
             print(f"note: {param}={given[param]!r} names {shown} in this graph, not a {wanted}; "
                   f"`kg query papers_using --param name={shlex.quote(nodes[0][1])}` lists the papers that name it", file=sys.stderr)
@@ -128,7 +128,7 @@ def run(args) -> int:
     if unsearchable:
         print(f"note: {unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
               "rebuild with `kg build`, or `kg load --replace`, so that search finds them", file=sys.stderr)
-    for param in kept_out:
+    for param in classes:
         print(f"note: {param}={given[param]!r} names a class or a field, not a named thing; the graph keeps only "
               "named datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)", file=sys.stderr)
     for param, names in longer.items():
@@ -136,7 +136,7 @@ def run(args) -> int:
         print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
     for param, names in close.items():
         print(f"note: {param}={given[param]!r} is no node here; did you mean {', '.join(repr(n) for n in names)}?", file=sys.stderr)
-    if not rows and args.fmt == "table" and named and not found and not kept_out and not longer and not close and not asked_paper \
+    if not rows and args.fmt == "table" and named and not found and not classes and not longer and not close and not asked_paper \
             and not paper_named:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
@@ -144,24 +144,12 @@ def run(args) -> int:
 
 
 _MAX_TITLES_READ = 100_000
-_WANTED_LABEL = {"model": "Model", "dataset": "Dataset"}  # parameters that name one kind of node
 
 
 def _unsearchable_papers(store) -> int:
     """How many stored papers lack the search text the full-text index holds (a store an
     earlier version loaded): a search cannot find them."""
     return store.read(f"MATCH (p:Paper) WHERE p.{SEARCH_PROPERTY} IS NULL RETURN count(p) AS n")[0]["n"]
-
-
-def _kept_out(value: str) -> bool:
-    """Whether extraction keeps ``value`` out of the graph as a class or field ("LLM", "large
-    language models", "deep learning"), which explains an empty answer better than a typo would."""
-    from ..extract.lexicon import NOT_NAMES, is_generic_class  # spaCy loads only on this path
-    from ..extract.resolve import generic_keys
-    from ..extract.words import word_key
-
-    value = value.strip()
-    return value in NOT_NAMES or is_generic_class(value) or word_key(value) in generic_keys()
 
 
 def _names_starting(store, key: str) -> list[tuple[str, str]]:
