@@ -806,3 +806,9 @@ def test_bibtex_joins_strings_and_reads_et_al(tmp_path):
                                     ' abstract = "We study " # "GPT-4 on MMLU.", note = {We{\\textquoteright}re {\\textless}1\\%}}\n')
     papers, _ = read_corpus([tmp_path / "r.bib"])
     assert [(p.abstract, p.authors) for p in papers] == [("We study GPT-4 on MMLU.", ("Lovelace, Ada",))]
+
+
+def test_bibtex_under_another_name_is_still_bibtex(tmp_path):
+    (tmp_path / "refs.txt").write_text("% my references\n@article{k, title={A Zorb}, abstract={We propose Zorb on GSM8K.}}\n")
+    papers, report = read_corpus([tmp_path / "refs.txt"])
+    assert [p.title for p in papers] == ["A Zorb"] and not report.rejects

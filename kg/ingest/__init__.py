@@ -40,9 +40,11 @@ def detect_format(path: Path, lines: list[tuple[int, str | None]]) -> str:
         return "jsonl"
     if suffix in (".csv", ".tsv"):
         return suffix[1:]
-    if suffix == ".bib":
+    if suffix in (".bib", ".bibtex"):
         return "bib"
-    first = next((t.lstrip() for _, t in lines if t and t.strip()), "")
+    first = next((t.lstrip() for _, t in lines if t and t.strip() and not t.lstrip().startswith("%")), "")
+    if re.match(r"@\s*[A-Za-z]+\s*[{(]", first):
+        return "bib"  # BibTeX under another name ("refs.txt")
     return "jsonl" if first.startswith(("{", "[")) else "seed"
 
 

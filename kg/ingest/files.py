@@ -17,7 +17,7 @@ from ..records import Skipped
 __all__ = ["KNOWN_SUFFIXES", "find_files", "read_bytes", "read_head", "iter_lines", "decode_lines",
            "looks_binary", "binary_kind", "skip_reason"]
 
-KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".bib")
+KNOWN_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".bib", ".bibtex")
 _TEXT_FORMATS = "(.txt seed dump, .jsonl, .ndjson, .json, .csv, .tsv, .bib)"
 NOT_A_CORPUS_FORMAT = f"not a corpus format {_TEXT_FORMATS}; pass it by name if it is one"
 # Files no name could make readable: what each is, and what to do instead.
@@ -66,7 +66,7 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
                 holds = f"; it holds {', '.join(p.name for p in others[:3])}{' ...' if len(others) > 3 else ''}" if others else ""
                 raise InputError(
                     f"{path}: directory holds no corpus files{holds}",
-                    fix=f"put .txt, .jsonl, .json or .csv files in it (looked for {', '.join(KNOWN_SUFFIXES)}), "
+                    fix=f"put .txt, .jsonl, .json, .csv or .bib files in it (looked for {', '.join(KNOWN_SUFFIXES)}), "
                         "or pass a file of another name by its path",
                 )
             found.extend(inside)
