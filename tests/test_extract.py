@@ -1378,6 +1378,11 @@ def test_two_coined_words_before_a_data_head_are_one_name(nlp):
     assert "iPhone" not in found and "CLIP" in found  # a backbone and a model stay two
 
 
+def test_what_a_proposing_sentence_goes_on_to_report_is_not_proposed(nlp):
+    found, _, _ = entities(nlp, Paper("p-rp", "A Study", "We propose a new model and report BLEU on WMT14 En-De."))
+    assert (found["BLEU"].type, found["BLEU"].role) == ("METRIC", "used")
+
+
 def test_a_gain_over_a_name_compares_with_it(nlp):
     paper = Paper("p-go", "A study", "It improves AUROC by 6.4 and 5.1 points over ZorbNet and QuuxCal, respectively. "
                   "The QuenFormer sits over BarLayer.")

@@ -61,6 +61,9 @@ _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against",
                  "including", "e.g.", "like", "inspired",  # "such as MCTS": examples of a class; "inspired by SCAFFOLD": a source
                  "outperforms", "outperform", "outperforming", "surpasses", "surpass", "surpassing", "beats", "exceeds"}
 _DETERMINERS = {"our", "the", "a", "an", "this", "their"}
+# verbs that open the next clause after "and" in a proposing sentence (what is measured or found there is not proposed)
+_NEXT_CLAUSE_VERBS = frozenset("report reports evaluate evaluates measure measures compare compares test tests show shows "
+                               "demonstrate demonstrates achieve achieves obtain obtains find finds observe observes".split())
 _DERIVED_FROM = {"version", "versions", "variant", "variants", "subset", "subsets", "extension", "translation", "portion"}
 _SETS_OFF = {",", ":"}
 _ADJECTIVE_PREFIXES = {"so", "self", "well", "newly", "hand", "widely", "commonly", "recently", "previously", "un"}
@@ -470,6 +473,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break
             if lower[start] == "such" and start + 1 < len(lower) and lower[start + 1] == "as":
                 break
+            if lower[start] == "and" and start + 1 < len(lower) and lower[start + 1] in _NEXT_CLAUSE_VERBS:
+                break  # "we propose a new model and report BLEU": what is reported is no new thing
             if lower[start] == "of" and lower[start - 1] in _DERIVED_FROM:
                 break  # "a new version of the FooQA dataset": FooQA is the source, not the new thing
             if adjectival and lower[start] in _PARTICIPLE_ENDS:
