@@ -25,6 +25,7 @@ from .records import PaperEntities
 
 __all__ = [
     "coined_entities",
+    "variant_closure",
     "LABELS",
     "ENTITY_LABELS",
     "LIST_PROPERTIES",
@@ -321,12 +322,25 @@ def _recount_support(graph: nx.DiGraph) -> None:
 def _unlinked(graph: nx.DiGraph) -> list[str]:
     """Entities and repositories no paper links, directly or as a family (at any depth) of a linked variant."""
     labels = graph.nodes(data="label")
-    kept = {key for key, label in labels if label == "Paper" or any(labels[p] == "Paper" for p in graph.predecessors(key))}
-    frontier = [key for key in kept if labels[key] != "Paper"]
-    while frontier:
-        key = frontier.pop()
-        for _, family, kind in graph.out_edges(key, data="type"):
-            if kind == "VARIANT_OF" and family not in kept:
-                kept.add(family)
-                frontier.append(family)
+    linked = {key for key, label in labels if label == "Paper" or any(labels[p] == "Paper" for p in graph.predecessors(key))}
+    kept = linked | variant_closure(graph, [key for key in linked if labels[key] != "Paper"], families=True)
     return [key for key in graph if key not in kept]
+
+
+def variant_closure(graph: nx.DiGraph, starts, families: bool) -> set:
+    """``starts`` and, along VARIANT_OF at any depth, their families (``families``) or their variants.
+
+    >>> g = nx.DiGraph([("a", "b"), ("b", "c")]); nx.set_edge_attributes(g, "VARIANT_OF", "type")
+    >>> sorted(variant_closure(g, ["a"], families=True)), sorted(variant_closure(g, ["c"], families=False))
+    (['a', 'b', 'c'], ['a', 'b', 'c'])
+    """
+    found, frontier = set(starts), list(starts)
+    while frontier:
+        node = frontier.pop()
+        edges = graph.out_edges(node, data="type") if families else graph.in_edges(node, data="type")
+        for source, target, kind in edges:
+            other = target if families else source
+            if kind == "VARIANT_OF" and other not in found:
+                found.add(other)
+                frontier.append(other)
+    return found

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import VizError
-from ..graph import ENTITY_TYPE_OF_LABEL, LABELS
+from ..graph import ENTITY_TYPE_OF_LABEL, LABELS, variant_closure
 from ..ingest.identity import unversioned
 from ..lookup import Candidate, alternatives, describe, rank, tier, whole_words
 from ..normalise import name_keys
@@ -209,21 +209,9 @@ def _within(graph: nx.DiGraph, center, depth: int) -> set:
     >>> sorted(_within(g, "fam", 1)), sorted(_within(g, "p1", 1))
     (['fam', 'p1', 'p2', 'v'], ['fam', 'p1'])
     """
-    variants = {center} if graph.nodes[center].get("label") == "Paper" else _variants(graph, center)
+    variants = {center} if graph.nodes[center].get("label") == "Paper" else variant_closure(graph, [center], families=False)
     lengths = nx.multi_source_dijkstra_path_length(graph.to_undirected(as_view=True), variants, cutoff=depth)
     return set(lengths)
-
-
-def _variants(graph: nx.DiGraph, family) -> set:
-    """``family`` and the nodes that are variants of it, at any depth (VARIANT_OF edges into it)."""
-    found, frontier = {family}, [family]
-    while frontier:
-        node = frontier.pop()
-        for variant, _, kind in graph.in_edges(node, data="type"):
-            if kind == "VARIANT_OF" and variant not in found:
-                found.add(variant)
-                frontier.append(variant)
-    return found
 
 
 def _cap(graph: nx.DiGraph, max_nodes: int, center) -> tuple[nx.DiGraph, str | None]:
