@@ -50,8 +50,8 @@ def search_words(text: str) -> list[str]:
 
     >>> search_words("GSM8Ks") == search_words("gsm-8k") == search_words("GSM 8K") == ['gsm', '8', 'k']
     True
-    >>> search_words("β-VAE Transformers"), search_words("Llama-3.1-8B")
-    (['beta', 'vae', 'transformer'], ['llama', '3', '1', '8', 'b'])
+    >>> search_words("β-VAE Transformers"), search_words("Llama-3.1-8B"), search_words("Fréchet") == search_words("Frechet")
+    (['beta', 'vae', 'transformer'], ['llama', '3', '1', '8', 'b'], True)
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -63,6 +63,8 @@ def _run_words(run: str) -> tuple[str, ...]:
     run = singular(run)  # on the run as written: "LLMs" is an acronym's plural, "GSM8Ks" too
     if not run.isascii():
         run = greek_spelled(run)
+        # accents go: "Fréchet" is found by "Frechet" (a user's keyboard), and the other way round
+        run = "".join(c for c in unicodedata.normalize("NFKD", run) if not unicodedata.combining(c))
     return tuple(_LETTERS_OR_DIGITS.findall(run.lower()))
 
 
