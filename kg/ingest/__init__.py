@@ -73,21 +73,6 @@ def _parses(text: str | None) -> bool:
         return False
 
 
-def _windows_1252(data: bytes, lines: list[tuple[int, str | None]]) -> list[tuple[int, str | None]] | None:
-    """``lines`` with each line that is not UTF-8 read as Windows-1252, or None when one is not that
-    either (five bytes are undefined in it)."""
-    raw = (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).split(b"\n")
-    out = []
-    for (number, text), line in zip(lines, raw):
-        if text is None:
-            try:
-                text = line.decode("cp1252").rstrip("\r")
-            except UnicodeDecodeError:
-                return None
-        out.append((number, text))
-    return out
-
-
 def read_file(path: Path) -> Iterator[Paper | Reject]:
     """Papers and rejects of one file; a whole-file problem is one reject at line 0.
 
@@ -120,9 +105,12 @@ def read_file(path: Path) -> Iterator[Paper | Reject]:
         return
     data = read_bytes(path)
     lines = decode_lines(data)
-    if (bad := [number for number, text in lines if text is None]) and (lines_1252 := _windows_1252(data, lines)):
+    bad = [number for number, text in lines if text is None]
+    lines_1252 = decode_lines(data, fallback="cp1252") if bad else lines
+    if bad and all(text is not None for _, text in lines_1252):
         # a spreadsheet saved on Windows ("Café"): rejecting those lines would split the records they are
-        # part of (a quoted abstract over several lines), so they are read as Windows-1252, and said so
+        # part of (a quoted abstract over several lines), so they are read as Windows-1252, and said so;
+        # a line that is not that either (five bytes are undefined in it) leaves every line rejected alike
         lines = lines_1252
         yield Notice(name, bad[0], f"{len(bad)} line{'s are' if len(bad) > 1 else ' is'} not UTF-8 (first: line {bad[0]}); "
                                    "read as Windows-1252, the encoding Excel saves in; if the accents read wrong, re-save the "
@@ -171,10 +159,10 @@ class Shard:
         return int.from_bytes(digest[:4], "big") % self.count == self.index - 1
 
 
-def _merge(first: Paper, other: Paper, newest_text: bool = True) -> Paper:
-    """Keep the first record's text, or a later revision's (``revised``) with ``newest_text``;
-    gather sources and fill metadata it lacked."""
-    if newest_text and other.abstract and first.revised and other.revised and other.revised > first.revised:
+def _merge(first: Paper, other: Paper) -> Paper:
+    """Keep the first record's text, or that of a later copy kept with its text (the reader keeps a
+    copy's abstract only for a later revision); gather sources and fill metadata it lacked."""
+    if other.abstract:
         first = replace(first, title=other.title, abstract=other.abstract, revised=other.revised,
                         url=other.url or first.url, external_id=first.external_id or other.external_id)
     return replace(
@@ -295,7 +283,7 @@ class CorpusReader:
         """``paper`` with the sources and missing metadata of its later copies, and the title and
         abstract of its latest revision (arXiv's ``update_date``) when the reader keeps revisions."""
         for other in self._later.get(paper.id, ()):
-            paper = _merge(paper, other, self.latest_revision)
+            paper = _merge(paper, other)
         return paper
 
     def report(self) -> IngestReport:

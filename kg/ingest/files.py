@@ -184,8 +184,13 @@ def unread_format(head: bytes) -> str | None:
     return None
 
 
-def decode_lines(data: bytes) -> list[tuple[int, str | None]]:
-    """1-based (line number, text) pairs; ``None`` for a line that is not valid UTF-8."""
+def decode_lines(data: bytes, fallback: str | None = None) -> list[tuple[int, str | None]]:
+    """1-based (line number, text) pairs; ``None`` for a line that is not valid UTF-8, or, with a
+    ``fallback`` encoding, the line read in that one where it reads.
+
+    >>> decode_lines(b"caf\\xc3\\xa9\\ncaf\\xe9\\n"), decode_lines(b"caf\\xe9", fallback="cp1252")
+    ([(1, 'café'), (2, None)], [(1, 'café')])
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     out: list[tuple[int, str | None]] = []
@@ -193,7 +198,10 @@ def decode_lines(data: bytes) -> list[tuple[int, str | None]]:
         try:
             out.append((number, raw.decode("utf-8").rstrip("\r")))
         except UnicodeDecodeError:
-            out.append((number, None))
+            try:
+                out.append((number, raw.decode(fallback).rstrip("\r") if fallback else None))
+            except UnicodeDecodeError:
+                out.append((number, None))
     if out and out[-1][1] == "":
         out.pop()
     return out

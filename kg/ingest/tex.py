@@ -40,8 +40,6 @@ _WORDS = {
     "textemdash": "—", "textquotesingle": "'", "textdegree": "°",
     "textquoteright": "\u2019", "textquoteleft": "\u2018", "textquotedblleft": "\u201c", "textquotedblright": "\u201d",
     "textless": "<", "textgreater": ">", "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "textbullet": "\u2022",
-    # math operators keep their names ("O(n \log n)")
-    "log": "log", "exp": "exp", "sin": "sin", "cos": "cos", "max": "max", "min": "min", "arg": "arg", "det": "det",
 }
 _FONT = "textsc|textbf|textit|textrm|textsf|texttt|textup|emph|underline|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|text|operatorname|url"
 _WRAPPED = re.compile(r"\\(?:" + _FONT + r")\{([^{}]*)\}")
@@ -56,6 +54,7 @@ _MATH_PARENS = re.compile(r"\\[()\[\]]")
 
 
 _OPERATORS = frozenset({"log", "exp", "sin", "cos", "max", "min", "arg", "det"})
+_WORDS.update((name, name) for name in _OPERATORS)  # math operators keep their names ("O(n \\log n)")
 
 
 def _accent(match: re.Match) -> str:
