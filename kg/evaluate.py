@@ -76,6 +76,8 @@ SPLITS = {
     "written18b": ("written18b.jsonl",),
     "written19a": ("written19a.jsonl",),
     "written19b": ("written19b.jsonl",),
+    "written20a": ("written20a.jsonl",),
+    "written21a": ("written21a.jsonl",),
 }
 
 
