@@ -77,6 +77,7 @@ SPLITS = {
     "written19a": ("written19a.jsonl",),
     "written19b": ("written19b.jsonl",),
     "written20a": ("written20a.jsonl",),
+    "written20b": ("written20b.jsonl",),
     "written21a": ("written21a.jsonl",),
 }
 
