@@ -79,6 +79,7 @@ SPLITS = {
     "written20a": ("written20a.jsonl",),
     "written20b": ("written20b.jsonl",),
     "written21a": ("written21a.jsonl",),
+    "written21b": ("written21b.jsonl",),
 }
 
 
