@@ -1445,6 +1445,23 @@ def test_a_name_listed_with_a_metric_or_measured_in_is_a_metric(nlp):
     assert found["FooNet"].type == "METHOD"  # "in" after a name, not after a change or a number
 
 
+def test_a_name_a_result_is_scored_or_changed_in_is_a_metric(nlp):
+    found, _, _ = entities(nlp, Paper("p-mc", "A study", "Against FooNet, Zorb improves QuxScore by 1.9 points and BlorbDe by "
+                                      "2.6 points, reaches 41.9 mIoU and 38.2 RayIoU, and beats BarNet by 3.4 mIoU."))
+    assert {name: found[name].type for name in ("QuxScore", "BlorbDe", "RayIoU")} == dict.fromkeys(("QuxScore", "BlorbDe", "RayIoU"), "METRIC")
+    assert found["BarNet"].type == "METHOD" and found["FooNet"].type == "METHOD"  # outperformed by a margin: a rival
+    release, _, _ = entities(nlp, Paper("p-mc2", "A study", "We compare Zorb with Claude 3.5 Sonnet and Blorb 2.5 Flash."))
+    assert all(e.type != "METRIC" for e in release.values()), release  # a release number is no score
+
+
+def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
+    found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
+                                      "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))
+    assert (found["Arg-C F1"].type, found["Arg-C F1"].family) == ("METRIC", "F1 score") and "Arg-C" not in found
+    assert "MMLU" in found and "MMLU accuracy" not in found  # a curated name before a measure keeps its node
+    assert "QuxQA F1" not in found  # no data named after the measure: the name is mostly the data
+
+
 def test_sizes_written_as_a_letter_list_stand_for_the_family(nlp):
     found, _, _ = entities(nlp, Paper("p-sl", "A study", "Families come in scales (DeiT-Ti/S/B, Swin-T/S/B); we also use ViT-L/16."))
     assert (found["DeiT"].text, found["Swin Transformer"].text) == ("DeiT-Ti/S/B", "Swin-T/S/B")

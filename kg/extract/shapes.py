@@ -647,6 +647,74 @@ def _measured_in(v, start: int) -> bool:
         lower[start - 2] == "%" or bool(_SCORE.match(lower[start - 2])) or lower[start - 2] in _CHANGES)
 
 
+_CHANGE_VERBS = frozenset("improve improves improving improved raise raises raising raised boost boosts boosting boosted "
+                          "increase increasing increased reduce reduces reducing reduced lower lowers lowering lowered "
+                          "cut cuts cutting".split())
+
+
+def _changed_by(v, start: int, end: int) -> bool:
+    """"improves FooScore by 1.9 points", "... by 1.9 points and BarScore by 2.6": what a
+    result changes by a number is a measure (a rival is outperformed by one, not improved)."""
+    lower, texts = v.lower, v.texts
+    if not (end + 1 < len(texts) and lower[end] == "by" and _SCORE.match(texts[end + 1])):
+        return False
+    before = start - 1 - (start >= 2 and lower[start - 1] == "the")
+    if before >= 0 and lower[before] in _CHANGE_VERBS:
+        return True
+    if before < 1 or lower[before] not in ("and", ","):  # a later item: "... by 1.9 points and X by 2.6"
+        return False
+    at = before - 1
+    while at > 0 and lower[at] in _SCORE_UNITS:
+        at -= 1
+    return at > 0 and bool(_SCORE.match(texts[at])) and lower[at - 1] == "by"
+
+
+def _scored_before(v, start: int) -> bool:
+    """"41.9 mIoU and 38.2 FooIoU": a name right after a score with decimals is what it scores
+    ("Claude 3.5 Sonnet" names a release: a name, not a word, stands before its number)."""
+    texts = v.texts
+    return start >= 2 and "." in texts[start - 1] and bool(_SCORE.match(texts[start - 1])) and (
+        texts[start - 2].islower() or v.punct[start - 2])
+
+
+def coded_metrics(v, shaped: list[bool], known: list[dict], typed: set[int]) -> list[tuple[int, int, str]]:
+    """A coined name written before a curated measure that is taken on named data names that
+    measure's variant ("71.3 Arg-C F1 on ACE 2005"): (start, end, the measure's name).  Without
+    data after it the name is mostly the data ("FooQA F1"); curated names and the paper's short
+    forms keep their own node; titles capitalise every word.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("A Title\\nIt reaches 71.3 Arg-C F1 on ACE and 40 FooQA F1."))
+    >>> known = [{"type": "METRIC", "start": 9, "end": 10, "canonical": "F1"}, {"type": "METRIC", "start": 15, "end": 16, "canonical": "F1"}]
+    >>> [(v.text(s, e), name) for s, e, name in coded_metrics(v, name_shaped.each(v.word_texts), known, set())]
+    [('Arg-C F1', 'F1')]
+    """
+    sent = v.sent_ids or [0] * len(v.texts)
+    out = []
+    for cand in known:
+        if cand["type"] != "METRIC" or not cand["canonical"] or sent[cand["start"]] == 0 or not _taken_on_data(v, cand["end"]):
+            continue
+        before = v.word_at(cand["start"])
+        before = None if before is None else before - 1
+        if before is None or before < 0 or v.words[before][1] != cand["start"] or not shaped[before]:
+            continue
+        start = v.words[before][0]
+        if start in typed or sum(c.isupper() for c in v.word_texts[before]) < 2 or sent[start] != sent[cand["start"]]:
+            continue
+        out.append((start, cand["end"], cand["canonical"]))
+    return out
+
+
+def _taken_on_data(v, end: int) -> bool:
+    """"F1 on ACE 2005": named data follows the measure ending at token ``end``."""
+    lower = v.lower
+    if end + 1 >= len(lower) or lower[end] not in ("on", "in"):
+        return False
+    after = end + 1 + (lower[end + 1] == "the")
+    return after < len(lower) and name_shaped(v.texts[after])
+
+
 def compared_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names in a sentence that compares ("outperforms X", "baselines such as X"),
     not machines ("a WidowX robot")."""
@@ -872,13 +940,17 @@ def kg_shapes(doc):
     for start, end in metric_at_cutoff(v, typed):
         candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.7)
         typed.update(range(start, end))
+    curated = {i for c in candidates.candidates(doc) if c["rule"] in ("gazetteer", "abbreviation") for i in range(c["start"], c["end"])}
+    for start, end, measure in coded_metrics(v, shaped, candidates.candidates(doc), typed | curated):
+        candidates.add(doc, start, end, "METRIC", "metric-shaped", family=measure, confidence=0.7)
+        typed.update(range(start, end))
     compared = compared_names(v, shaped, typed)
     new_dataset = bool(compared) and {c["type"] for c in candidates.candidates(doc) if c["rule"] == "proposal"} == {"DATASET"}
     # "Bioformer8L" beside the model "Bioformer": a compared name built on a model the doc names is a model
     models = tuple({v.text(c["start"], c["end"]) for c in candidates.candidates(doc)
                     if c["type"] == "MODEL" and c["end"] - c["start"] == 1 and len(v.texts[c["start"]]) >= 4}) if compared else ()
     for start, end in compared:
-        if _measured_as(v, end) or _measured_in(v, start):
+        if _measured_as(v, end) or _measured_in(v, start) or _changed_by(v, start, end) or _scored_before(v, start):
             candidates.add(doc, start, end, "METRIC", "compared", confidence=0.5)  # "(SIM-o of 0.68)", "4.7% in MAE"
             continue
         # what a new dataset is compared with, in a sentence about data, is data; otherwise a rival system
