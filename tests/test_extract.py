@@ -1454,6 +1454,13 @@ def test_a_name_a_result_is_scored_or_changed_in_is_a_metric(nlp):
     assert all(e.type != "METRIC" for e in release.values()), release  # a release number is no score
 
 
+def test_a_head_word_used_as_a_verb_types_no_list(nlp):
+    found, _, _ = entities(nlp, Paper("p-hv", "GNNs at Scale", "We benchmark GCN, GIN and GraphSAGE on QM9. "
+                                      "We also benchmark FooNet and GraphSAGE. The benchmarks QuxQA and BazQA are hard."))
+    assert {found[name].type for name in ("graph convolutional network", "graph isomorphism network", "FooNet")} == {"METHOD"}
+    assert found["QuxQA"].type == found["BazQA"].type == "DATASET"  # the noun still heads its list
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

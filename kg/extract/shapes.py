@@ -177,6 +177,8 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     words, texts = v.words, v.texts
     out = []
     for index in _positions(v, _NAME_HEADS | _TECHNIQUE_LIST_HEADS):
+        if _used_as_verb(v, index):
+            continue  # "We benchmark GCN, GIN and GraphSAGE": what is benchmarked, not benchmarks
         technique = v.word_lower[index] in _TECHNIQUE_LIST_HEADS
         pos = words[index][1]
         if pos >= len(texts):
@@ -230,6 +232,25 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
             out += [(start, end, "METHOD" if technique else HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
+
+
+_SUBJECTS = frozenset({"we", "they", "i", "to"})
+_SENTENCE_ADVERBS = frozenset({"also", "further", "then", "first", "additionally", "finally", "now", "thus", "therefore"})
+
+
+def _used_as_verb(v, index: int) -> bool:
+    """Whether head word ``index`` ("benchmark", "model") is a verb: right after a subject or
+    "to", maybe past an adverb ("we also benchmark", "to model").
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We also benchmark FooNet; to model it, the benchmark BarQA is used."))
+    >>> [v.word_texts[i] for i in range(len(v.words)) if v.word_lower[i] in ("benchmark", "model") and _used_as_verb(v, i)]
+    ['benchmark', 'model']
+    """
+    before = index - 1
+    if before >= 0 and (v.word_lower[before] in _SENTENCE_ADVERBS or v.word_lower[before].endswith("ly")):
+        before -= 1
+    return before >= 0 and v.word_lower[before] in _SUBJECTS and v.words[before][1] == v.words[before + 1][0]
 
 
 _NUMBER_WORD = re.compile(r"^\d+(\.\d+)?$|^\d+x\d+(\.\d+)?[BM]$|^\d+(\.\d+)?[BM]$")
