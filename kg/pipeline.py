@@ -276,17 +276,21 @@ def nothing_parsed(report: IngestReport, doing: str = "build from") -> str:
 
 
 def default_paths(paths: Iterable[str | Path] | str | Path | None) -> list[str | Path]:
-    paths = [paths] if isinstance(paths, (str, Path)) else list(paths or [])
+    """The corpus paths to read: the bundled corpus when ``paths`` is None."""
+    if paths is None:
+        if not BUNDLED_SEEDS.is_dir():
+            raise InputError(f"bundled corpus not found at {BUNDLED_SEEDS}", fix="pass corpus files or folders: kg build PATH...")
+        return [BUNDLED_SEEDS]
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if not paths:  # an empty glob, say: building the bundled corpus instead would answer the wrong question
+        raise InputError("no corpus paths given (an empty list)",
+                         fix="pass the files or folders to read, or leave paths out (None) for the bundled corpus")
     if any(not isinstance(path, (str, Path)) for path in paths):
         odd = next(path for path in paths if not isinstance(path, (str, Path)))
         raise InputError(f"corpus paths must be file or folder paths, got a {type(odd).__name__}",
                          fix="for papers held in memory use kg.extract_papers(papers), then kg.build_graph(items) "
                              "and kg.render(graph, 'graph.html'); or write them to a JSONL file and build from it")
-    if paths:
-        return paths
-    if not BUNDLED_SEEDS.is_dir():
-        raise InputError(f"bundled corpus not found at {BUNDLED_SEEDS}", fix="pass corpus files or folders: kg build PATH...")
-    return [BUNDLED_SEEDS]
+    return paths
 
 
 def save_graph(graph: nx.DiGraph, path: Path) -> None:

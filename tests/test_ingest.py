@@ -648,6 +648,15 @@ def test_paper_from_text_reads_authors_and_year_as_the_readers_do_and_refuses_ba
         kg.build([paper])
 
 
+def test_an_empty_path_list_is_an_error_not_the_bundled_corpus(tmp_path):
+    import kg
+
+    for call in (lambda: kg.build([], workdir=tmp_path / "w"), lambda: kg.extract_to_file([], tmp_path / "x.jsonl")):
+        with pytest.raises(InputError, match="no corpus paths given"):
+            call()  # an empty glob: building the bundled corpus instead would answer the wrong question
+    assert not (tmp_path / "w").exists() and not (tmp_path / "x.jsonl").exists()
+
+
 def test_a_json_object_with_its_papers_under_data_is_read_and_another_key_is_named(tmp_path):
     s2 = tmp_path / "s2.json"
     s2.write_text(json.dumps({"data": [{"title": "A Zorb", "abstract": "We study zorbs."}], "total": 1}), encoding="utf-8")

@@ -67,7 +67,7 @@ def run(args) -> int:
     if args.show_rejects < 0:
         raise InputError(f"--show-rejects must be 0 or more, got {args.show_rejects}", fix="pass e.g. --show-rejects 10")
     result = build(
-        args.paths, workdir=args.workdir, html=not args.no_html, append=args.append,
+        args.paths or None, workdir=args.workdir, html=not args.no_html, append=args.append,
         progress=sys.stderr.isatty(), batch_size=args.batch_size, workers=args.workers,
     )
     print_report(result.report, args.show_rejects)

@@ -41,7 +41,7 @@ def run(args) -> int:
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
     shard = Shard.parse(args.shard) if args.shard else None
-    result = extract_to_file(args.paths, args.out, workers=args.workers, shard=shard, progress=sys.stderr.isatty())
+    result = extract_to_file(args.paths or None, args.out, workers=args.workers, shard=shard, progress=sys.stderr.isatty())
     print_report(result.report, 10, out=sys.stderr)
     where = "stdout" if args.out == "-" else args.out
     others = result.report.other_shards
