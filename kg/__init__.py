@@ -39,6 +39,8 @@ __all__ = [
     "render",
     "query",
     "cypher",
+    "templates",
+    "open_built_store",
     "KgError",
     "InputError",
     "QueryError",
@@ -69,10 +71,29 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | {"build_graph", "render"})  # the lazy ones too, for dir() and completion
+
+
+def templates() -> dict:
+    """The query templates of ``queries/`` by name, each with ``.description`` and ``.params``
+    (name, type, default, description), as `kg query --list` shows them.
+
+    >>> import kg
+    >>> [p.name for p in kg.templates()["papers_using"].params]
+    ['name', 'type', 'limit']
+    """
+    from .queries import load_templates
+
+    return load_templates()
+
+
 def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
     """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one.
     A query with no rows whose name parameter names no node warns (:class:`QueryWarning`) with
-    the names spelled like it, as `kg query` notes them."""
+    the names spelled like it, as `kg query` notes them; so do rows that fill the template's
+    default limit.  Each call opens the workdir's store and closes it; for many queries open it
+    once: ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
     if store is not None:
         return _query(store, name, params or {})
     with open_built_store(workdir) as db:
@@ -81,16 +102,19 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
 
 def _query(store, name: str, params: dict) -> list[dict]:
     from .name_notes import unfound_names
-    from .queries import get_template
+    from .queries import default_limit_reached, get_template
 
     template = get_template(name)
     bound = template.bind(params)
     rows = store.read(template.cypher, bound)
-    if not rows:
-        import warnings
+    import warnings
 
+    if not rows:
         for note in unfound_names(store, params, bound):
             warnings.warn(note, QueryWarning, stacklevel=3)
+    elif limit := default_limit_reached(template, params, rows):
+        warnings.warn(f"{name} returned {limit} rows, its default limit; there may be more: pass "
+                      f"params={{..., 'limit': {limit * 10}}}", QueryWarning, stacklevel=3)
     return rows
 
 

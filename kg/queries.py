@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,13 @@ class Param:
             except ValueError as err:
                 raise QueryError(f"parameter {self.name!r} must be {self.shown_type}, got {value!r}",
                                  **param_fix(self.name, f"<{self.shown_type}>")) from err
+        if kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+            if not (isinstance(value, float) and value.is_integer()):
+                raise QueryError(f"parameter {self.name!r} must be {self.shown_type}, got {value!r}",
+                                 **param_fix(self.name, f"<{self.shown_type}>"))
+            value = int(value)  # 5.0 from a computation is 5
+        if kind == "float" and (isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
+            raise QueryError(f"parameter {self.name!r} must be a number, got {value!r}", **param_fix(self.name, "<number>"))
         if kind in ("name", "string") and not isinstance(value, str):
             value = str(value)  # kg.query(..., {"name": 5}) from Python
         if kind in ("name", "string"):
@@ -108,6 +116,10 @@ class Template:
     def bind(self, values: dict) -> dict:
         """Typed parameters; unknown or missing ones raise QueryError with the fix."""
         declared = {p.name: p for p in self.params}
+        if not isinstance(values, Mapping):
+            first = next(iter(declared), "name")
+            raise QueryError(f"parameters of {self.name!r} must be a dict of name to value, got a {type(values).__name__}",
+                             fix=f"pass params={{{first!r}: VALUE}}", cli_fix=f"write --param {first}=VALUE")
         unknown = sorted(set(values) - set(declared))
         if unknown:
             meant = [close[0] for name in unknown if (close := difflib.get_close_matches(name, declared, n=1, cutoff=0.6))]
@@ -189,8 +201,19 @@ def load_templates(folder: str | Path | None = None) -> dict[str, Template]:
     return templates
 
 
+def default_limit_reached(template: Template, given: dict, rows: list) -> int | None:
+    """The default row limit, when ``rows`` filled it and the caller set none: there may be more."""
+    limit = next((p for p in template.params if p.name == "limit" and p.description.startswith("Maximum number of rows")), None)
+    if limit is None or "limit" in given or limit.default is None or len(rows) < int(limit.default):
+        return None
+    return int(limit.default)
+
+
 def get_template(name: str, folder: str | Path | None = None) -> Template:
     templates = load_templates(folder)
+    if not isinstance(name, str):
+        raise QueryError(f"a template name is text, got a {type(name).__name__}",
+                         fix=f"pass one of {', '.join(sorted(templates))} (`kg query --list` shows them all)")
     if name not in templates:
         close = [n for n in templates if name.lower() in n or n in name.lower()]
         close += [n for n in difflib.get_close_matches(name.lower(), list(templates), n=3, cutoff=0.6) if n not in close]
@@ -235,6 +258,12 @@ def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
     kg.errors.QueryError: queries run read-only: the query writes to the graph (fix: use MATCH ... RETURN; change the graph with kg.build() or kg.load_extracted())
     >>> store.close()
     """
+    if not isinstance(cypher, str):
+        raise QueryError(f"a Cypher query is text, got a {type(cypher).__name__}",
+                         fix='pass a query, e.g. "MATCH (p:Paper) RETURN p.title LIMIT 5"')
+    if params is not None and not isinstance(params, Mapping):
+        raise QueryError(f"query parameters must be a dict of name to value, got a {type(params).__name__}",
+                         fix="pass params={'name': VALUE} for each $name the query uses")
     params = dict(params or {})
     if not cypher.strip():
         raise QueryError("empty Cypher query", fix='pass a query, e.g. "MATCH (p:Paper) RETURN p.title LIMIT 5"',

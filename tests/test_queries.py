@@ -33,7 +33,7 @@ from kg.queries import missing_params, run_cypher
 from kg.errors import QueryError
 from kg.graph import build_graph
 from kg.normalise import entity_key
-from kg.queries import get_template, load_templates, parse_template, run_template
+from kg.queries import default_limit_reached, get_template, load_templates, parse_template, run_template
 from kg.records import Entity, Paper, PaperEntities, Source
 from kg.store import EmbeddedStore
 from sample_graphs import AMBIGUOUS_TITLES, ambiguous_items
@@ -1007,3 +1007,45 @@ def test_model_family_lists_the_models_line_and_variants_not_its_siblings(tmp_pa
 
     assert family("llama-2") == ["LLaMA", "Llama 2", "Llama 2 7B"]
     assert family("Llama 3 8B") == ["LLaMA", "Llama 3", "Llama 3 8B"]
+
+
+def test_python_query_refuses_ill_typed_arguments_with_a_query_error(workdir):
+    import kg
+
+    calls = {
+        "a float limit": lambda: kg.query("top_entities", {"limit": 2.5}, workdir=workdir),
+        "a bool limit": lambda: kg.query("top_entities", {"limit": True}, workdir=workdir),
+        "params as text": lambda: kg.query("papers_using", "GSM8K", workdir=workdir),
+        "no template name": lambda: kg.query(None, workdir=workdir),
+        "no Cypher text": lambda: kg.cypher(None, workdir=workdir),
+        "Cypher params as a list": lambda: kg.cypher("RETURN $x AS x", ["x"], workdir=workdir),
+    }
+    for what, call in calls.items():
+        with pytest.raises(kg.QueryError, match="must be|is text") as raised:
+            call()
+        assert "pass " in str(raised.value), what  # the fix, worded for Python
+    assert kg.query("top_entities", {"limit": 2.0}, workdir=workdir)  # a whole float is that int
+
+
+def test_rows_that_fill_a_default_limit_are_said_to_be_cut(tmp_path, capsys):
+    import warnings
+
+    import kg
+
+    template = get_template("papers_using")
+    limit = int(next(p.default for p in template.params if p.name == "limit"))
+    items = []
+    for i in range(limit + 5):
+        paper = Paper(f"p{i}", f"Zorb study {i}", "We use GSM8K.", (Source("many.txt", i + 1),))
+        gsm8k = Entity(entity_key("DATASET", "GSM8K"), "GSM8K", "DATASET", "used", "GSM8K", "We use GSM8K.", 7, 12, "test", 1.0)
+        items.append(PaperEntities(paper, (gsm8k,), ()))
+    workdir = _closed_store(tmp_path, items)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert len(kg.query("papers_using", {"name": "GSM8K"}, workdir=workdir)) == limit
+        assert len(kg.query("papers_using", {"name": "GSM8K", "limit": limit}, workdir=workdir)) == limit  # one's own limit
+    assert [str(w.message) for w in caught] == [
+        f"papers_using returned {limit} rows, its default limit; there may be more: pass params={{..., 'limit': {limit * 10}}}"]
+    assert main(["query", "papers_using", "--param", "name=GSM8K", "--workdir", workdir, "--json"]) == 0
+    assert f"there may be more: --param limit={limit * 10}" in capsys.readouterr().err
+    assert default_limit_reached(get_template("top_entities"), {}, [{}] * 50) is None  # its limit counts per type, not rows

@@ -1,6 +1,8 @@
 """The embedded FalkorDB store: starts for real, persists, never outlives its owner."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -26,8 +28,20 @@ def test_read_mode_rejects_writes(tmp_path):
 
 def test_second_store_on_same_folder_is_refused(tmp_path):
     with EmbeddedStore(tmp_path):
-        with pytest.raises(StoreUnavailable, match="another paper-kg server"):
+        with pytest.raises(StoreUnavailable, match="this program already has") as raised:
+            EmbeddedStore(tmp_path)  # its own server: no advice to kill it
+        assert "store=db" in str(raised.value) and "kill" not in str(raised.value)
+    # another program holding it open until its input closes
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import EmbeddedStore; "
+                               f"s = EmbeddedStore({str(tmp_path)!r}); print('open', flush=True); sys.stdin.read(); s.close()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreUnavailable, match="another paper-kg server .* stop it with `kill"):
             EmbeddedStore(tmp_path)
+    finally:
+        holder.stdin.close()
+        assert holder.wait(timeout=60) == 0
 
 
 def test_stale_pidfile_is_cleared(tmp_path):

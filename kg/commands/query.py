@@ -9,7 +9,7 @@ import sys
 from ..errors import QueryError
 from ..fulltext import SEARCH_PROPERTY
 from ..normalise import surface_key
-from ..queries import KEY_SUFFIX, get_template, load_templates
+from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
 from ..name_notes import NAMING_PARAMS, WANTED_LABEL, close_names, kept_out, nodes_named
 from ._help import HelpFormatter
@@ -97,6 +97,9 @@ def run(args) -> int:
         close = {k: names for k in unfound if k not in classes and k not in longer and (names := close_names(store, given[k]))}
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
+    if limit := default_limit_reached(template, given, rows):
+        print(f"note: showing {limit} rows, {template.name}'s default limit; there may be more: --param limit={limit * 10}",
+              file=sys.stderr)
     for param, ranked in readings.items():
         if ranked and (readings_too := alternatives(ranked, params[param])):
             also = "; ".join(f"{describe(c)}: --param {param}={c.key} uses it" for c in readings_too)

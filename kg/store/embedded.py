@@ -124,6 +124,11 @@ class EmbeddedStore(Store):
             except ValueError:
                 pid = 0
             if pid and _alive(pid) and _is_redis(pid):
+                if _parent(pid) == os.getpid():  # a store this very program opened and has not closed
+                    raise StoreUnavailable(
+                        f"this program already has {self.path} open (pid {pid} is its own server)",
+                        fix="pass the open store (kg.query(..., store=db)), or close it first (db.close(), or a with block)",
+                    )
                 raise StoreUnavailable(
                     f"another paper-kg server (pid {pid}) is using {self.path}",
                     fix=f"wait for the other kg command to finish, or stop it with `kill {pid}`",
@@ -358,6 +363,15 @@ def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None
         raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or kg.build() in Python), or pass "
                                                               "--workdir (or --store for a folder `kg load --store` wrote)")
     return EmbeddedStore(path)
+
+
+def _parent(pid: int) -> int | None:
+    """The parent process id of ``pid`` (Linux /proc), or None where it cannot be read."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat.rpartition(")")[2].split()[1])  # the name in brackets may hold spaces
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _is_redis(pid: int) -> bool:
