@@ -189,12 +189,13 @@ def _check_workdir(workdir: Path) -> None:
     >>> import tempfile
     >>> _check_workdir(Path(tempfile.mkstemp()[1]) / "kg")
     Traceback (most recent call last):
-    kg.errors.InputError: ... is a file, not a folder (fix: pass --workdir a folder, new or one kg build wrote)
+    kg.errors.InputError: ... is a file, not a folder (fix: pass workdir= a folder, new or one kg.build wrote)
     """
     for folder in (workdir, *workdir.parents):
         if folder.exists():
             if not folder.is_dir():
-                raise InputError(f"{folder} is a file, not a folder", fix="pass --workdir a folder, new or one kg build wrote")
+                raise InputError(f"{folder} is a file, not a folder", fix="pass workdir= a folder, new or one kg.build wrote",
+                                 cli_fix="pass --workdir a folder, new or one kg build wrote")
             return
 
 
@@ -302,7 +303,8 @@ def load_graph(workdir: str | Path = DEFAULT_WORKDIR) -> nx.DiGraph:
     """The graph the last `kg build` saved in ``workdir``."""
     path = Path(workdir) / "graph.json"
     if not path.exists():
-        raise InputError(f"no graph at {path}", fix="run `kg build` first (or pass --workdir where it wrote); after `kg extract --out FILE.jsonl`, "
+        raise InputError(f"no graph at {path}", fix="run kg.build(workdir=...) first, or pass the workdir it wrote",
+                         cli_fix="run `kg build` first (or pass --workdir where it wrote); after `kg extract --out FILE.jsonl`, "
                          "pass the FILE.jsonl files instead")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -213,12 +213,13 @@ def get_template(name: str, folder: str | Path | None = None) -> Template:
     templates = load_templates(folder)
     if not isinstance(name, str):
         raise QueryError(f"a template name is text, got a {type(name).__name__}",
-                         fix=f"pass one of {', '.join(sorted(templates))} (`kg query --list` shows them all)")
+                         fix=f"pass one of {', '.join(sorted(templates))} (kg.templates() describes them)")
     if name not in templates:
         close = [n for n in templates if name.lower() in n or n in name.lower()]
         close += [n for n in difflib.get_close_matches(name.lower(), list(templates), n=3, cutoff=0.6) if n not in close]
         fix = f"did you mean {', '.join(close)}?" if close else f"try {', '.join(sorted(templates))}"
-        raise QueryError(f"no query template named {name!r}", fix=fix + " (`kg query --list` shows them all)")
+        raise QueryError(f"no query template named {name!r}", fix=fix + " (kg.templates() describes them all)",
+                         cli_fix=fix + " (`kg query --list` shows them all)")
     return templates[name]
 
 

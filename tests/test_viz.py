@@ -228,8 +228,8 @@ def test_min_support_filter(corpus):
 
 @pytest.mark.parametrize("kwargs, fragment", [
     ({"view": "papers"}, "unknown view"),
-    ({"depth": 0}, "--depth"),
-    ({"max_nodes": 0}, "--max-nodes"),
+    ({"depth": 0}, "depth must be a whole number >= 1, got 0 (fix: pass depth=1 or more)"),
+    ({"max_nodes": True}, "max_nodes must be a whole number >= 1, got True"),
     ({"types": "Dataset,Widgets"}, "unknown node type(s): Widgets"),
     ({"types": "Metric", "min_support": 5}, "nothing to show"),
 ])

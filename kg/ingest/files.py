@@ -76,7 +76,8 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
         elif path.exists():
             raise InputError(f"{path}: not a regular file", fix="pass a corpus file or a directory of them")
         else:
-            raise InputError(f"{path}: no such file or directory", fix="check the path (run `kg build` with no paths for the bundled seeds)")
+            raise InputError(f"{path}: no such file or directory", fix="check the path (kg.BUNDLED_SEEDS is the bundled corpus)",
+                             cli_fix="check the path (run `kg build` with no paths for the bundled seeds)")
     return found, skipped
 
 

@@ -273,12 +273,15 @@ def select(
     """The subgraph for a view.  Raises :class:`VizError` when the request cannot be met."""
     if view not in VIEWS:
         raise VizError(f"unknown view {view!r}", fix=f"use one of {', '.join(VIEWS)}")
-    for option, value, low in (("--depth", depth, 1), ("--min-support", min_support, 1), ("--max-nodes", max_nodes, 1)):
-        if not isinstance(value, int) or value < low:
-            raise VizError(f"{option} must be a whole number >= {low}, got {value!r}")
+    for option, value, low in (("depth", depth, 1), ("min_support", min_support, 1), ("max_nodes", max_nodes, 1)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            flag = "--" + option.replace("_", "-")
+            raise VizError(f"{option} must be a whole number >= {low}, got {value!r}", fix=f"pass {option}={low} or more",
+                           cli_fix=f"pass {flag} {low} or more")
     labels = parse_types(types)
     if graph.number_of_nodes() == 0:
-        raise VizError("the graph is empty", fix="run `kg build` first (or give it input files)")
+        raise VizError("the graph is empty", fix="build one first (kg.build, or kg.build_graph of extracted papers)",
+                       cli_fix="run `kg build` first (or give it input files)")
     center, note = resolve_node(graph, around) if around is not None else (None, None)
 
     if view == "datasets":
