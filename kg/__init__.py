@@ -37,6 +37,8 @@ __all__ = [
     "load_graph",
     "build_graph",
     "render",
+    "find_node",
+    "export_graph",
     "query",
     "cypher",
     "templates",
@@ -53,12 +55,14 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    """``kg.build_graph`` and ``kg.render`` load networkx and pyvis only when first used.
+    """``kg.build_graph``, ``kg.render``, ``kg.find_node`` and ``kg.export_graph`` load networkx
+    and pyvis only when first used.
 
     >>> import kg
-    >>> items = kg.extract_papers([kg.Paper.from_text("Zorb: A Model", "We propose Zorb. We evaluate on GSM8K.")])
-    >>> sorted(kg.build_graph(items).nodes)[:2]
-    ['dataset:gsm8k', 'model:zorb']
+    >>> items = kg.extract_papers([kg.Paper.from_text("Zorb: A Model", "We propose Zorb. We evaluate on GSM8k.")])
+    >>> graph = kg.build_graph(items)
+    >>> sorted(graph.nodes)[:2], kg.find_node(graph, "gsm-8K")
+    (['dataset:gsm8k', 'model:zorb'], 'dataset:gsm8k')
     """
     if name == "build_graph":
         from .graph import build_graph
@@ -68,11 +72,22 @@ def __getattr__(name: str):
         from .viz import render
 
         return render
+    if name == "find_node":
+        from .viz.views import find_node
+
+        return find_node
+    if name == "export_graph":
+        from .export import export
+
+        return export
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
+_LAZY = {"build_graph", "render", "find_node", "export_graph"}
+
+
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | {"build_graph", "render"})  # the lazy ones too, for dir() and completion
+    return sorted(set(globals()) | _LAZY)  # the lazy ones too, for dir() and completion
 
 
 def templates() -> dict:

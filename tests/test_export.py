@@ -173,3 +173,11 @@ def test_kg_export_without_a_build_is_a_one_line_error(tmp_path, capsys):
     assert main(["export", "--format", "json", "--out", str(tmp_path / "x.json"), "--workdir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "run `kg build` first" in err and err.count("\n") == 1
+
+
+def test_the_python_api_exports_as_kg_export_does(graph, tmp_path):
+    import kg
+
+    result = kg.export_graph(graph, "graphml", tmp_path / "g.graphml")
+    assert result.nodes == graph.number_of_nodes() and (tmp_path / "g.graphml").exists()
+    assert {"find_node", "export_graph", "build_graph", "render"} <= set(dir(kg)) <= set(dir(kg)) | set(kg.__all__)
