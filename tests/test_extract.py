@@ -1461,6 +1461,12 @@ def test_a_head_word_used_as_a_verb_types_no_list(nlp):
     assert found["QuxQA"].type == found["BazQA"].type == "DATASET"  # the noun still heads its list
 
 
+def test_a_code_before_a_curated_method_is_no_dataset_alias(nlp):
+    found, _, _ = entities(nlp, Paper("p-tl", "A study", "We tune on TL;DR. We propose TL-GRPO, a variant of GRPO."))
+    assert found["Reddit TL;DR"].text == "TL;DR" and "TL" not in found["Reddit TL;DR"].aliases
+    assert (found["TL-GRPO"].type, found["TL-GRPO"].family) == ("METHOD", "GRPO")  # "TL" had been an alias of the dataset
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))
