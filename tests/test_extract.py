@@ -1628,6 +1628,13 @@ def test_a_task_or_data_head_after_a_defined_pair_types_it(nlp):
     assert found["multi-label class incremental zorbing"].type == "TASK" and "text-to-video" not in found
 
 
+def test_a_dimension_before_a_task_phrase_is_part_of_the_task(nlp):
+    found, _, _ = entities(nlp, Paper("p-3d", "Sparse Gaussians for Vision-Centric 3D Semantic Occupancy Prediction",
+                                      "Camera-based 3D semantic occupancy prediction is a key task, as are 2D pose estimation tasks."))
+    assert {"3D Semantic Occupancy Prediction", "2D pose estimation"} <= set(found)
+    assert "Semantic Occupancy Prediction" not in found and "Vision-Centric 3D Semantic Occupancy Prediction" not in found
+
+
 def test_a_question_word_never_opens_a_task_phrase(nlp):
     found, _, _ = entities(nlp, Paper("p-wh", "A survey", "Zorb-1 marked a shift in how reasoning ability is elicited "
                                       "from models: from prompting techniques such as chain-of-thought (CoT), to "

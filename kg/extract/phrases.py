@@ -78,6 +78,7 @@ _TASK_CUES = ("task of", "tasks such as", "tasks like", "tasks including", "task
 _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mask ratio", "masking ratio", "frame rate",
                           "compression rate", "growth rate", "acceptance rate", "bit rate"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
+_DIMENSION = re.compile(r"^[1-4][Dd]$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
 VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
@@ -132,10 +133,15 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
         if index + 1 < len(words) and words[index + 1][0] == end and v.lower[end] in _NOT_AFTER:
             continue
         first = index
-        while first > 0 and index - first < 2:
+        while first > 0 and index - first < 3:
             prev_start, prev_end = words[first - 1]
             prev = texts[first - 1]
             at_sentence_start = prev_start == 0 or sent[prev_start - 1] != sent[prev_start]
+            if prev_end == words[first][0] and _DIMENSION.match(prev) and sent[prev_start] == sent[start]:
+                first -= 1  # "3D semantic occupancy prediction": the dimension is part of the task, and ends it
+                break
+            if index - first == 2:
+                break  # two content words at most before the head, then only a dimension
             if prev_end != words[first][0] or not _WORD.match(prev) or not _modifier(prev, at_sentence_start):
                 break
             if name_shaped(prev):
