@@ -80,6 +80,7 @@ SPLITS = {
     "written20b": ("written20b.jsonl",),
     "written21a": ("written21a.jsonl",),
     "written21b": ("written21b.jsonl",),
+    "written22a": ("written22a.jsonl",),
     "written22b": ("written22b.jsonl",),
 }
 
