@@ -1467,6 +1467,12 @@ def test_a_code_before_a_curated_method_is_no_dataset_alias(nlp):
     assert (found["TL-GRPO"].type, found["TL-GRPO"].family) == ("METHOD", "GRPO")  # "TL" had been an alias of the dataset
 
 
+def test_a_defined_term_ending_in_a_curated_measure_is_a_measure(nlp):
+    found, _, _ = entities(nlp, Paper("p-rf", "A Tokenizer", "ZorbTok obtains a reconstruction FID (rFID) of 0.98 on "
+                                      "ImageNet, and rFID 0.41 on COCO."))
+    assert found["reconstruction FID"].type == "METRIC" and "rFID" in found["reconstruction FID"].aliases
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

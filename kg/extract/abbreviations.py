@@ -443,6 +443,11 @@ def _titled_lead(v, long_start: int) -> int:
     return long_start
 
 
+def _measure_ending(known: dict[tuple[int, int], dict], start: int, end: int) -> str | None:
+    """METRIC when a curated measure ends the long form ("reconstruction FID (rFID)")."""
+    return "METRIC" if any(c["type"] == "METRIC" and c["canonical"] and s > start and e == end for (s, e), c in known.items()) else None
+
+
 def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None:
     table = candidates.abbreviations(doc)
     v = view(doc)
@@ -468,7 +473,7 @@ def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None
         else:
             # the paper's own definition beats a curated name that means something else ("DST"); a head
             # word after the pair types it ("the multi-label class incremental learning (MLCIL) scenario")
-            entity_type, canonical = _head_after(v, short_end) or type_from_head(long_text), None
+            entity_type, canonical = _head_after(v, short_end) or type_from_head(long_text) or _measure_ending(known, long_start, long_end), None
             long_start = _titled_lead(v, long_start)
             long_text = v.text(long_start, long_end).strip(" \"'“”")
         table[short_text] = {"long": long_text, "type": entity_type, "long_span": [long_start, long_end], "canonical": canonical}
