@@ -82,6 +82,8 @@ SPLITS = {
     "written21b": ("written21b.jsonl",),
     "written22a": ("written22a.jsonl",),
     "written22b": ("written22b.jsonl",),
+    "written23a": ("written23a.jsonl",),
+    "written23b": ("written23b.jsonl",),
 }
 
 
