@@ -1473,6 +1473,18 @@ def test_a_defined_term_ending_in_a_curated_measure_is_a_measure(nlp):
     assert found["reconstruction FID"].type == "METRIC" and "rFID" in found["reconstruction FID"].aliases
 
 
+def test_a_dataset_count_in_thousands_names_a_subset_unless_it_counts_things(nlp):
+    found, _, _ = entities(nlp, Paper("p-zk", "A study", "We evaluate on ZINC 12k and train on ZINC 250k molecules."))
+    assert (found["ZINC 12k"].type, found["ZINC 12k"].family) == ("DATASET", "ZINC")
+    assert "ZINC 250k" not in found and "ZINC" in found  # 250k molecules: an amount, not a subset
+
+
+def test_amazon_review_categories_written_in_full_are_one_dataset_each(nlp):
+    found, _, _ = entities(nlp, Paper("p-am", "A study", "We use Beauty, Sports and Outdoors, and Toys and Games from Amazon."))
+    assert found["Amazon Sports"].text == "Sports and Outdoors" and found["Amazon Toys"].text == "Toys and Games"
+    assert not {"Sports", "Outdoors", "Toys", "Games"} & set(found)
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

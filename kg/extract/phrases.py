@@ -400,8 +400,8 @@ class PhraseTyper:
             candidates.add(doc, start, end, entity_type, "gazetteer-variant",
                            family=entry.name if entity_type == entry.type else None, confidence=0.9)
         known = candidates.candidates(doc)
-        for start, end, family in sized_after(v, known):
-            candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
+        for start, end, family, entity_type in sized_after(v, known):
+            candidates.add(doc, start, end, entity_type, "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "TASK", TASK_SETTINGS, v.word_lower):
@@ -414,21 +414,34 @@ _STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
 _WRITTEN_SIZE = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[BM])$")
 
 
-def sized_after(v, known) -> list[tuple[int, int, str]]:
+def sized_after(v, known) -> list[tuple[int, int, str, str]]:
     """A known model followed by a written version or size ("Claude v1.3", "Pythia 1.4B") is
-    that variant, with the known model as family.
+    that variant, with the known model as family; so is a known dataset followed by a count in
+    thousands that names a subset ("ZINC 12k"), not an amount of something ("C4 200k documents").
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("We compare Claude v1.3 with Claude 2 and 4 baselines.")
-    >>> sized_after(view(doc), [{"type": "MODEL", "start": 2, "end": 3, "canonical": "Claude"}])
-    [(2, 4, 'Claude')]
+    >>> doc = spacy.blank("en")("We compare Claude v1.3 with Claude 2 on ZINC 12k, not ZINC 250k molecules.")
+    >>> sized_after(view(doc), [{"type": "MODEL", "start": 2, "end": 3, "canonical": "Claude"},
+    ...     {"type": "DATASET", "start": 8, "end": 9, "canonical": "ZINC"}, {"type": "DATASET", "start": 12, "end": 13, "canonical": "ZINC"}])
+    [(2, 4, 'Claude', 'MODEL'), (8, 10, 'ZINC', 'DATASET')]
     """
     texts, out = v.texts, []
     for c in known:
         end = c["end"]
-        if c["type"] == "MODEL" and end < len(texts) and v.spaced[end - 1] and _WRITTEN_SIZE.match(texts[end]):
-            out.append((c["start"], end + 1, c["canonical"] or v.text(c["start"], end)))
+        if end >= len(texts) or not v.spaced[end - 1]:
+            continue
+        if c["type"] == "MODEL" and _WRITTEN_SIZE.match(texts[end]) or c["type"] == "DATASET" and _THOUSANDS_WORD.match(texts[end]) \
+                and not (end + 1 < len(texts) and _counts_things(v.lower[end + 1])):
+            out.append((c["start"], end + 1, c["canonical"] or v.text(c["start"], end), c["type"]))
     return out
+
+
+_THOUSANDS_WORD = re.compile(r"^\d+[kK]$")
+
+
+def _counts_things(word: str) -> bool:
+    """A plural noun ("molecules", "pairs"): what a number before it counts."""
+    return word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in ("as", "was", "has")
 
 
 def after_prefix(v, known, entity_type: str, prefixes, word_texts) -> list[tuple[int, int, str]]:
