@@ -284,11 +284,26 @@ class NameMatcher:
         doc_words = set(v.lower)
         chosen = {}
         for i in hits:
-            key = self.by_name.get(choose_sense(self.senses[v.texts[i]], doc_words))
+            senses = self.senses[v.texts[i]]
+            measures = [name for name, _ in senses if (key := self.by_name.get(name)) and self.entries[key].type == "METRIC"]
+            # "0.2431 MAE on Peptides-struct" with no field word: a value makes it the measure
+            name = choose_sense(senses, doc_words) or (measures[0] if len(measures) == 1 and _valued(v, i) else None)
+            key = self.by_name.get(name)
             if key is not None:
                 chosen[(i, i + 1)] = key
         kept = [(chosen.pop((start, end), key), start, end) for key, start, end in matches]
         return kept + [(key, start, end) for (start, end), key in chosen.items()]
+
+
+_VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?%?$")
+
+
+def _valued(v, i: int) -> bool:
+    """Whether token ``i`` is given a value: a number right before it ("0.24 MAE") or "of"
+    and a number after it ("MAE of 0.24")."""
+    texts = v.texts
+    return (i > 0 and bool(_VALUE.match(texts[i - 1]))) or (
+        i + 2 < len(texts) and v.lower[i + 1] == "of" and bool(_VALUE.match(texts[i + 2])))
 
 
 _DATA_HEADS = {"dataset", "datasets", "corpus", "benchmark"}
