@@ -159,7 +159,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
             if repo:
                 key, canonical = repo
                 graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
-                graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url)
+                graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url, sentence=link_sentence(paper, url))
     if repeated:
         graph.remove_nodes_from(_unlinked(graph))
         _recount_support(graph)
@@ -167,6 +167,29 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
 
 
 _MAX_FAMILY_DEPTH = 5  # Qwen2.5-Math-Instruct -> Qwen2.5-Math -> Qwen2.5 -> Qwen: a few steps at most
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+
+
+def link_sentence(paper, url: str) -> str | None:
+    """The sentence of the title or abstract that writes ``url``: a code link's evidence.
+
+    >>> from kg.records import Paper
+    >>> paper = Paper("p", "Zorb", "We propose Zorb. Code is at github.com/a/zorb. It is fast.")
+    >>> link_sentence(paper, "https://github.com/a/zorb")
+    'Code is at github.com/a/zorb.'
+    """
+    written = url.split("://", 1)[-1]
+    for text in (paper.abstract, paper.title):
+        at = text.lower().find(written.lower())
+        if at < 0:
+            continue
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= at]
+        start = starts[-1]
+        end = next((m.start() for m in _SENTENCE_END.finditer(text, at + len(written))), len(text))
+        return text[start:end].strip()
+    return None
 
 
 def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: str | None) -> None:

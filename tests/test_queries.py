@@ -1049,3 +1049,12 @@ def test_rows_that_fill_a_default_limit_are_said_to_be_cut(tmp_path, capsys):
     assert main(["query", "papers_using", "--param", "name=GSM8K", "--workdir", workdir, "--json"]) == 0
     assert f"there may be more: --param limit={limit * 10}" in capsys.readouterr().err
     assert default_limit_reached(get_template("top_entities"), {}, [{}] * 50) is None  # its limit counts per type, not rows
+
+
+def test_a_code_link_carries_the_sentence_that_writes_it(tmp_path):
+    abstract = "We propose Zorb. Code is at github.com/someone/zorb. It is fast."
+    paper = Paper("pz", "Zorb", abstract, (Source("z.txt", 1),))
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(build_graph([PaperEntities(paper, (), ("https://github.com/someone/zorb",))]))
+        (row,) = run_template(store, "paper_entities", {"paper": "pz"})
+    assert (row["relationship"], row["evidence"]) == ("RELEASES_CODE", "Code is at github.com/someone/zorb.")
