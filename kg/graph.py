@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import curated_family, curated_family_of_key, entity_key, fold_pairs, model_family
+from .normalise import curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, model_family
 from .records import PaperEntities
 
 __all__ = [
@@ -203,6 +203,8 @@ def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: st
         if family == key or graph.has_edge(key, family):
             return
         known = family in graph
+        if not known and _curated_as_another_type(entity_type, family_name):
+            return  # "Mamba-1.4B" is a model and "Mamba" a curated method: no second, model "Mamba" node
         if not known:
             graph.add_node(family, label=label, key=family, name=family_name, aliases=[], support=0)
         graph.add_edge(key, family, type="VARIANT_OF")
@@ -211,6 +213,17 @@ def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: st
         # a family met first here goes on to its own: the curated one, else a sized model's ("Qwen2.5-7B" -> "Qwen2.5")
         key, family_name = family, curated_family(entity_type, family_name) or (
             model_family(family_name) if entity_type == "MODEL" else None)
+
+
+def _curated_as_another_type(entity_type: str, name: str) -> bool:
+    """Whether the curated lists know ``name`` under another type only.
+
+    >>> _curated_as_another_type("MODEL", "Mamba"), _curated_as_another_type("MODEL", "Qwen2")
+    (True, False)
+    """
+    if curated_name(entity_type, name) is not None:
+        return False
+    return any(curated_name(other, name) is not None for other in ENTITY_LABELS if other != entity_type)
 
 
 def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:

@@ -1487,6 +1487,16 @@ def test_amazon_review_categories_written_in_full_are_one_dataset_each(nlp):
     assert not {"Sports", "Outdoors", "Toys", "Games"} & set(found)
 
 
+def test_a_parameter_count_makes_a_techniques_name_a_model_without_a_second_node(nlp):
+    paper = Paper("p-mb", "A study", "We train Mamba-1.4B and RWKV-7B, and compare with Mamba and LoRA-GA.")
+    found, _, _ = entities(nlp, paper)
+    assert found["Mamba-1.4B"].type == found["RWKV-7B"].type == "MODEL" and found["Mamba"].type == "METHOD"
+    assert found["LoRA-GA"].type == "METHOD"  # a code, not a size
+    ((_, mentions, links),) = extract([paper], nlp=nlp)
+    graph = build_graph([PaperEntities(paper, tuple(to_entities(paper, mentions)), links)])
+    assert {n for n, d in graph.nodes(data=True) if d.get("name") == "Mamba"} == {"method:mamba"}
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

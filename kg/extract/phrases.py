@@ -392,6 +392,10 @@ class PhraseTyper:
             if entity_type == "DATASET" and trained_on_data(entry.name, v.word_texts[index]):
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.8)
                 continue
+            if entity_type == "METHOD" and _PARAMETERS.search(v.word_texts[index]):
+                # "Mamba-1.4B", "RWKV-7B": a parameter count makes a technique's name a trained model's
+                candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.9)
+                continue
             if SIZE_LETTER_LIST.match(v.word_texts[index].rpartition("-")[2]):
                 # "Swin-T/S/B": several sizes at once stand for the family, under its curated name
                 candidates.add(doc, start, end, entity_type, "gazetteer-variant", canonical=entry.name, family=entry.family,
