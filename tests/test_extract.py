@@ -1497,6 +1497,14 @@ def test_a_parameter_count_makes_a_techniques_name_a_model_without_a_second_node
     assert {n for n, d in graph.nodes(data=True) if d.get("name") == "Mamba"} == {"method:mamba"}
 
 
+def test_precision_and_recall_as_a_pair_are_measures(nlp):
+    found, _, _ = entities(nlp, Paper("p-pr", "A study", "It matches their FID, precision and recall, with weights "
+                                      "kept in 8-bit precision and strong knowledge recall."))
+    assert found["precision"].type == found["recall"].type == "METRIC"
+    alone, _, _ = entities(nlp, Paper("p-pr2", "A study", "Weights stay in 8-bit precision; knowledge recall improves."))
+    assert "precision" not in alone and "recall" not in alone
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

@@ -165,6 +165,26 @@ def head_phrases(doc) -> list[tuple[int, int, str]]:
     return _task_evidence(v, out)
 
 
+def precision_and_recall(v) -> list[int]:
+    """Tokens of "precision" and "recall" written as a pair ("precision and recall",
+    "precision/recall"): measures then, where either word alone mostly is not ("8-bit precision",
+    "knowledge recall").
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("It keeps precision and recall, unlike 8-bit precision or Precision/Recall."))
+    >>> [v.texts[i] for i in precision_and_recall(v)]
+    ['precision', 'recall', 'Precision', 'Recall']
+    """
+    lower, out = v.lower, []
+    for index in where(map("precision".__eq__, lower)):
+        for gap in (1, 2):
+            after = index + gap + 1
+            if after < len(lower) and lower[after] == "recall" and all(w in ("and", "/", ",", "&") for w in lower[index + 1:after]):
+                out += [index, after]
+                break
+    return out
+
+
 _LOSS_WORDS = frozenset({"loss", "losses"})
 
 
@@ -376,6 +396,8 @@ class PhraseTyper:
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for start, end in named_losses(v):
             candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)
+        for index in precision_and_recall(v):
+            candidates.add(doc, index, index + 1, "METRIC", "head-phrase", canonical=v.lower[index], confidence=0.7)
         for index in where(map(contains, v.word_texts, repeat("/"))):  # a loop in C: "CIFAR10/100"
             listed = slash_list(v.word_texts[index], self.known)
             if listed:
