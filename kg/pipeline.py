@@ -196,7 +196,14 @@ def _check_workdir(workdir: Path) -> None:
             if not folder.is_dir():
                 raise InputError(f"{folder} is a file, not a folder", fix="pass workdir= a folder, new or one kg.build wrote",
                                  cli_fix="pass --workdir a folder, new or one kg build wrote")
-            return
+            break
+    for folder in (folder, workdir / "store"):
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise InputError(f"{folder} is not writable", fix="pass workdir= a folder you can write to",
+                             cli_fix="pass --workdir a folder you can write to")
+    from .store.embedded import refuse_if_in_use
+
+    refuse_if_in_use(workdir / "store")  # a build running there: say so now, not after extracting everything
 
 
 def _check_output(out: str | Path, inputs: list[str | Path]) -> None:
@@ -363,28 +370,38 @@ def build(
     # a long form the new papers define joins its short form's node in the graph they join too
     folded = fold_entities(previous, names.long_to_key, incoming=graph) if previous is not None else []
     outputs = {"graph": str(workdir / "graph.json")}
-    if store:
-        from .store import DEFAULT_BATCH_SIZE, EmbeddedStore
+    # graph.json, the HTML and `kg load` must show what the store holds after an append, not this batch
+    shown = merge_graphs(previous, graph) if previous is not None else graph
+    # graph.json is written aside first and takes its place only once the store holds the same
+    # graph: an interrupted or failed build leaves the store and graph.json as they were, in step
+    pending = workdir / "graph.json.pending"
+    save_graph(shown, pending)
+    try:
+        if store:
+            from .store import DEFAULT_BATCH_SIZE, EmbeddedStore
 
-        with _restored_on_failure(workdir / "store"):
-            with EmbeddedStore(workdir / "store") as db:
-                if not append:
-                    db.clear()
-                db.fold(folded)
-                db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
-        outputs["store"] = str(workdir / "store")
+            with _restored_on_failure(workdir / "store"):
+                with EmbeddedStore(workdir / "store") as db:
+                    if not append:
+                        db.clear()
+                    db.fold(folded)
+                    db.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE)
+            outputs["store"] = str(workdir / "store")
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
+    os.replace(pending, workdir / "graph.json")
+    graph = shown
     if append and previous is None:
         notes.append(f"append: {workdir} held no graph.json to append to; graph.json and the HTML show only these "
                      f"{len(items)} papers")
     if previous is not None:
-        # graph.json, the HTML and `kg load` must show what the store now holds, not this batch
-        graph = merge_graphs(previous, graph)
         joined = f"; {len(folded)} of its entities folded into the nodes their names now map to" if folded else ""
         notes.append(f"append: {counted(len(items), 'paper')} merged into the graph already in {workdir}{joined}")
-    save_graph(graph, workdir / "graph.json")
     if html:
         from . import viz
 
+        (workdir / "graph.html").unlink(missing_ok=True)  # interrupted from here on, no page shows the old graph
         result = viz.render(graph, workdir / "graph.html")
         outputs["html"] = str(result.path)
         if result.message:

@@ -325,6 +325,40 @@ def test_a_build_whose_store_write_fails_leaves_the_store_as_it_was(tmp_path, ca
     assert main(["query", "papers_using", "--param", "name=BERT", "--json", "--workdir", workdir]) == 0
     assert [r["paper"] for r in json.loads(capsys.readouterr().out)] == ["Bar Study"]
     assert not (tmp_path / "w" / "store" / "graph.rdb.before-build").exists()
+    # graph.json stays in step with the store: the first build's, with no pending copy left
+    graph = json.loads((tmp_path / "w" / "graph.json").read_text())
+    assert [n["title"] for n in graph["nodes"] if n.get("label") == "Paper"] == ["Bar Study"]
+    assert not (tmp_path / "w" / "graph.json.pending").exists()
+
+
+def test_a_build_into_a_workdir_it_cannot_write_or_another_build_holds_is_refused_before_extracting(tmp_path, capsys, monkeypatch):
+    import os
+
+    import kg.pipeline
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extraction ran before the refusal")
+
+    corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    monkeypatch.setattr(kg.pipeline, "extract_corpus", no_extraction)
+    # a read-only mount (EROFS) refuses writes even to root, who runs CI: access() is what tells
+    real_access = os.access
+    monkeypatch.setattr(kg.pipeline.os, "access", lambda path, mode: False if Path(path) == locked else real_access(path, mode))
+    assert main(["build", corpus, "--workdir", str(locked / "kg")]) == 2
+    assert f"{locked} is not writable (fix: pass --workdir a folder you can write to)" in capsys.readouterr().err
+    monkeypatch.setattr(kg.pipeline.os, "access", real_access)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import EmbeddedStore; "
+                               f"s = EmbeddedStore({str(tmp_path / 'w' / 'store')!r}); print('open', flush=True); sys.stdin.read(); s.close()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert main(["build", corpus, "--workdir", str(tmp_path / "w")]) != 0
+        assert f"another paper-kg command (pid {holder.pid}) is using" in capsys.readouterr().err
+    finally:
+        holder.stdin.close()
+        assert holder.wait(timeout=60) == 0
 
 
 def test_query_help_after_a_template_name_shows_its_parameters(capsys):

@@ -115,25 +115,12 @@ class EmbeddedStore(Store):
         except OSError as err:
             raise StoreUnavailable(
                 f"store folder {self.path} is not writable ({err.strerror})",
-                fix="pass a writable folder: kg build --workdir DIR, kg load --store DIR",
+                fix="pass a writable folder: kg build --workdir DIR, kg load --store DIR; to query a store on a read-only "
+                    f"disk, copy it first (cp -r {self.path.parent} /tmp/kg-copy, then --workdir /tmp/kg-copy): the "
+                    "server writes its lock file there even to read",
             ) from err
-        pidfile = self.path / "server.pid"
-        if pidfile.exists():
-            try:
-                pid = int(pidfile.read_text().strip() or 0)
-            except ValueError:
-                pid = 0
-            if pid and _alive(pid) and _is_redis(pid):
-                if _parent(pid) == os.getpid():  # a store this very program opened and has not closed
-                    raise StoreUnavailable(
-                        f"this program already has {self.path} open (pid {pid} is its own server)",
-                        fix="pass the open store (kg.query(..., store=db)), or close it first (db.close(), or a with block)",
-                    )
-                raise StoreUnavailable(
-                    f"another paper-kg server (pid {pid}) is using {self.path}",
-                    fix=f"wait for the other kg command to finish, or stop it with `kill {pid}`",
-                )
-            pidfile.unlink()  # stale: its process is gone
+        refuse_if_in_use(self.path)
+        (self.path / "server.pid").unlink(missing_ok=True)  # stale, if any: its process is gone
 
     def _start(self) -> None:
         # A server can hang while it starts (seen once in CI: it loaded the module and then answered
@@ -363,6 +350,26 @@ def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None
         raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or kg.build() in Python), or pass "
                                                               "--workdir (or --store for a folder `kg load --store` wrote)")
     return EmbeddedStore(path)
+
+
+def refuse_if_in_use(path: Path) -> None:
+    """Raise StoreUnavailable when a live server of another command (or of this program) holds
+    the store folder ``path``; a command checks this before its work, not only at its store step."""
+    try:
+        pid = int((Path(path) / "server.pid").read_text().strip() or 0)
+    except (OSError, ValueError):
+        return
+    if not (pid and _alive(pid) and _is_redis(pid)):
+        return
+    owner = _parent(pid)
+    if owner == os.getpid():  # a store this very program opened and has not closed
+        raise StoreUnavailable(
+            f"this program already has {path} open (pid {pid} is its own server)",
+            fix="pass the open store (kg.query(..., store=db)), or close it first (db.close(), or a with block)",
+        )
+    who = f"another paper-kg command (pid {owner})" if owner and owner != 1 else f"another paper-kg server (pid {pid})"
+    raise StoreUnavailable(f"{who} is using {path}",
+                           fix=f"wait for it to finish, or stop it with `kill {owner if owner and owner != 1 else pid}`")
 
 
 def _parent(pid: int) -> int | None:
