@@ -174,6 +174,8 @@ class Duplicate:
     a.jsonl:6: 'dup TITLE!' has the title of line 5 ('Dup title') but another abstract; merged into it, keeping the first abstract (retitle one if they are different papers)
     >>> str(Duplicate("b.csv", 2, "Dup", Source("a.jsonl", 5), "Dup")).split(" but")[0]
     "b.csv:2: 'Dup' has the title of a.jsonl:5"
+    >>> print(Duplicate("b.csv", 3, "DUP", Source("a.jsonl", 5), "Dup", identical=True))
+    b.csv:3: 'DUP' is a copy of a.jsonl:5 ('Dup'); merged into it
     """
 
     path: str
@@ -182,9 +184,13 @@ class Duplicate:
     kept: Source
     kept_title: str
     newer: bool = False  # this copy is a later revision (arXiv's update_date): its title and abstract are kept
+    identical: bool = False  # the same abstract as the kept copy's: a plain copy
 
     def __str__(self) -> str:
         kept = f"line {self.kept.line}" if self.kept.path == self.path else str(self.kept)
+        if self.identical:
+            theirs = "" if self.kept_title == self.title else f" ({_shortened(self.kept_title)!r})"
+            return f"{_where(self.path, self.line)}: {_shortened(self.title)!r} is a copy of {kept}{theirs}; merged into it"
         keeping = "keeping this later revision's abstract" if self.newer else \
             "keeping the first abstract (retitle one if they are different papers)"
         # the kept title is shown only where it is written differently ("dup TITLE!" and "Dup title")
@@ -233,6 +239,7 @@ class IngestReport:
     differing_abstracts: int = 0  # duplicates whose abstract differs from the kept first copy's
     notices: tuple[Notice, ...] = ()  # notes on kept records: a field left out, an input id not kept
     differing: tuple[Duplicate, ...] = ()  # the duplicates counted in differing_abstracts, each named
+    identical: tuple[Duplicate, ...] = ()  # the other duplicates, plain copies of a kept paper, each named
     skipped: tuple[Skipped, ...] = ()  # files in folders that are no corpus format
 
     @property

@@ -389,3 +389,20 @@ def test_a_misspelt_command_or_option_gets_the_one_meant(capsys):
     with pytest.raises(SystemExit):
         main(["query", "papers_using", "--parm", "name=x"])
     assert "(did you mean --param?)" in capsys.readouterr().err
+
+
+def test_plain_copies_merged_are_listed_on_request(tmp_path, capsys):
+    corpus = _jsonl(tmp_path / "d.jsonl", [{"title": "Zorb Study", "abstract": "We train BERT on GSM8K."},
+                                           {"title": "ZORB STUDY", "abstract": "We train BERT on GSM8K."},
+                                           {"title": "Zorb - Study", "abstract": "We train BERT on GSM8K."}])
+    out = str(tmp_path / "e.jsonl")
+    assert main(["extract", corpus, "--out", out]) == 0
+    err = capsys.readouterr().err
+    assert "2 duplicates merged" in err and "is a copy of" not in err  # counted only, by default
+    assert main(["extract", corpus, "--out", out, "--show-copies", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"merged {corpus}:2: 'ZORB STUDY' is a copy of line 1 ('Zorb Study'); merged into it" in err
+    assert "... and 1 more copies merged (use --show-copies N)" in err
+    assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html", "--show-copies", "5"]) == 0
+    assert "'Zorb - Study' is a copy of line 1" in capsys.readouterr().out
+    assert main(["extract", corpus, "--out", out, "--show-rejects", "-1"]) == 2  # kg extract takes it too now

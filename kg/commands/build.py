@@ -30,8 +30,21 @@ def register(sub) -> None:
     parser.add_argument("--no-html", action="store_true", help="skip the HTML view (and remove an earlier build's graph.html, which would show the old graph)")
     parser.add_argument("--batch-size", type=int, default=None, help="rows per write batch (default: 500)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
-    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: notes on kept records (a field left out, an id not kept), duplicates with another abstract, files skipped in folders (default: 10)")
+    add_report_arguments(parser)
     parser.set_defaults(run=run)
+
+
+def add_report_arguments(parser) -> None:
+    """--show-rejects and --show-copies, which `kg build` and `kg extract` share."""
+    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: notes on kept records (a field left out, an id not kept), duplicates with another abstract, files skipped in folders (default: 10)")
+    parser.add_argument("--show-copies", type=int, default=0, metavar="N", help="list up to N duplicates merged that are plain copies of a kept paper (same abstract; default: 0, counted only)")
+
+
+def check_report_arguments(args) -> None:
+    for option in ("show_rejects", "show_copies"):
+        if getattr(args, option) < 0:
+            flag = "--" + option.replace("_", "-")
+            raise InputError(f"{flag} must be 0 or more, got {getattr(args, option)}", fix=f"pass e.g. {flag} 10")
 
 
 def _differing(report: IngestReport) -> str:
@@ -42,7 +55,7 @@ def _differing(report: IngestReport) -> str:
     return f" ({n} with another abstract; {kept})" if n else ""
 
 
-def print_report(report: IngestReport, show: int, out=None) -> None:
+def print_report(report: IngestReport, show: int, out=None, show_copies: int = 0) -> None:
     out = out or sys.stdout
     print(
         f"input: {counted(report.records, 'record')} in {counted(len(report.files), 'file')} -> {counted(report.papers, 'paper')}, "
@@ -57,6 +70,10 @@ def print_report(report: IngestReport, show: int, out=None) -> None:
             print(f"  {what} {item}", file=out)
         if len(items) > show:
             print(f"  ... and {len(items) - show} more {what} (use --show-rejects N)", file=out)
+    for item in report.identical[:show_copies]:
+        print(f"  merged {item}", file=out)
+    if 0 < show_copies < len(report.identical):
+        print(f"  ... and {len(report.identical) - show_copies} more copies merged (use --show-copies N)", file=out)
 
 
 def run(args) -> int:
@@ -64,13 +81,12 @@ def run(args) -> int:
         raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
     if args.batch_size is not None and args.batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
-    if args.show_rejects < 0:
-        raise InputError(f"--show-rejects must be 0 or more, got {args.show_rejects}", fix="pass e.g. --show-rejects 10")
+    check_report_arguments(args)
     result = build(
         args.paths or None, workdir=args.workdir, html=not args.no_html, append=args.append,
         progress=sys.stderr.isatty(), batch_size=args.batch_size, workers=args.workers,
     )
-    print_report(result.report, args.show_rejects)
+    print_report(result.report, args.show_rejects, show_copies=args.show_copies)
     counts = graph_summary(result.graph)
     entity_counts = ", ".join(counted(counts.get(l, 0), l.lower()) for l in ("Paper", "Dataset", "Model", "Method", "Task", "Metric"))
     repositories = counts.get("Repository", 0)

@@ -9,7 +9,7 @@ from ..ingest import Shard
 from ..output import counted
 from ..pipeline import extract_to_file, nothing_parsed
 from ._help import HelpFormatter
-from .build import print_report
+from .build import add_report_arguments, check_report_arguments, print_report
 
 
 def register(sub) -> None:
@@ -34,15 +34,17 @@ def register(sub) -> None:
     parser.add_argument("--out", default="entities.jsonl", help="output file, or - for stdout (default: entities.jsonl)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: all cores)")
     parser.add_argument("--shard", default=None, metavar="K/N", help="extract only slice K of N of the papers (1 <= K <= N)")
+    add_report_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
+    check_report_arguments(args)
     shard = Shard.parse(args.shard) if args.shard else None
     result = extract_to_file(args.paths or None, args.out, workers=args.workers, shard=shard, progress=sys.stderr.isatty())
-    print_report(result.report, 10, out=sys.stderr)
+    print_report(result.report, args.show_rejects, out=sys.stderr, show_copies=args.show_copies)
     where = "stdout" if args.out == "-" else args.out
     others = result.report.other_shards
     part = f" (shard {shard.index}/{shard.count}: {counted(others, 'record')} {'belongs' if others == 1 else 'belong'} to other shards)" if shard else ""

@@ -210,6 +210,7 @@ class CorpusReader:
         # id -> hash of the first copy's abstract, its source, its title, and the latest revision read
         self._seen: dict[str, tuple[int, Source, str, str | None]] = {}
         self._differing_items: list[Duplicate] = []
+        self._identical_items: list[Duplicate] = []
         self._later: dict[str, list[Paper]] = {}
         self._rejects: list[Reject] = []
         self._notices: list[Notice] = []
@@ -247,6 +248,9 @@ class CorpusReader:
                         source = item.sources[0]
                         newer = bool(self.latest_revision and item.revised and kept_revised and item.revised > kept_revised)
                         self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, newer))
+                    else:
+                        source = item.sources[0]
+                        self._identical_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, identical=True))
                     if newer:  # a later revision's text replaces the first copy's (:meth:`merged`)
                         self._seen[item.id] = (text_hash, kept, kept_title, item.revised)
                     self._later.setdefault(item.id, []).append(item if newer else replace(item, abstract=""))
@@ -297,6 +301,7 @@ class CorpusReader:
             files=tuple(str(p) for p in self.files),
             other_shards=self._other,
             differing=tuple(self._differing_items),
+            identical=tuple(self._identical_items),
             skipped=tuple(self._skipped),
         )
 
