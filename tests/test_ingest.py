@@ -346,7 +346,7 @@ def test_files_a_folder_does_not_read_are_named_in_the_summary(tmp_path):
     assert len(papers) == 1 and report.files == (str(tmp_path / "papers.jsonl"),)
     assert [s.path for s in report.skipped] == [str(tmp_path / "notes.md"), str(tmp_path / "scan.pdf")]
     out = _summary(report)
-    assert "-> 1 paper, 0 duplicates merged, 0 rejected; 2 files in folders skipped (not a corpus format)" in out
+    assert "-> 1 paper, 0 duplicates merged, 0 rejected; 2 files in folders skipped (not corpus files)" in out
     assert f"  skipped {tmp_path / 'notes.md'}: not a corpus format (.txt seed dump, .jsonl" in out
     assert "pass it by name if it is one" in out
     assert (f"  skipped {tmp_path / 'scan.pdf'}: a PDF, which paper-kg cannot read: it reads titles and abstracts "
@@ -821,3 +821,17 @@ def test_bibtex_under_another_name_is_still_bibtex(tmp_path):
     (tmp_path / "refs.txt").write_text("% my references\n@article{k, title={A Zorb}, abstract={We propose Zorb on GSM8K.}}\n")
     papers, report = read_corpus([tmp_path / "refs.txt"])
     assert [p.title for p in papers] == ["A Zorb"] and not report.rejects
+
+
+def test_a_folder_skips_the_kg_extract_output_written_into_it(tmp_path, capsys):
+    from kg.cli import main
+
+    (tmp_path / "corpus.jsonl").write_text('{"title": "Zorb Study", "abstract": "We train BERT on GSM8K."}\n', encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--out", str(tmp_path / "first.jsonl")]) == 0
+    capsys.readouterr()
+    assert main(["extract", str(tmp_path), "--out", str(tmp_path / "second.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "-> 1 paper, 0 duplicates merged" in err  # the first run's output read again had made a duplicate
+    assert f"skipped {tmp_path / 'first.jsonl'}: `kg extract` output, not a corpus" in err
+    papers, _ = read_corpus([tmp_path / "first.jsonl"])  # by its path it is read, as asked
+    assert [p.title for p in papers] == ["Zorb Study"]

@@ -61,7 +61,7 @@ def print_report(report: IngestReport, show: int, out=None, show_copies: int = 0
         f"input: {counted(report.records, 'record')} in {counted(len(report.files), 'file')} -> {counted(report.papers, 'paper')}, "
         f"{counted(report.duplicates, 'duplicate')} merged{_differing(report)}, {len(report.rejects)} rejected"
         + (f", {counted(len(report.notices), 'note')} on kept records" if report.notices else "")
-        + (f"; {counted(len(report.skipped), 'file')} in folders skipped (not a corpus format)" if report.skipped else ""),
+        + (f"; {counted(len(report.skipped), 'file')} in folders skipped (not corpus files)" if report.skipped else ""),
         file=out,
     )
     for what, items in (("merged", report.differing), ("rejected", report.rejects), ("note", report.notices),

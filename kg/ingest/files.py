@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
+import json
 import re
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,8 +69,10 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
                     fix=f"put .txt, .jsonl, .json, .csv or .bib files in it (looked for {', '.join(KNOWN_SUFFIXES)}), "
                         "or pass a file of another name by its path",
                 )
-            found.extend(inside)
+            extracted = [p for p in inside if _extract_output(p)]
+            found.extend(p for p in inside if p not in extracted)
             skipped.extend(Skipped(str(p), skip_reason(p)) for p in others)
+            skipped.extend(Skipped(str(p), _EXTRACTED) for p in extracted)
         elif path.is_file():
             found.append(path)
         elif path.exists():
@@ -79,6 +81,23 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
             raise InputError(f"{path}: no such file or directory", fix="check the path (kg.BUNDLED_SEEDS is the bundled corpus)",
                              cli_fix="check the path (run `kg build` with no paths for the bundled seeds)")
     return found, skipped
+
+
+_EXTRACTED = "`kg extract` output, not a corpus (`kg load` reads it; pass it by its path to read its papers again)"
+
+
+def _extract_output(path: Path) -> bool:
+    """Whether a JSON-lines file in a folder is what `kg extract` wrote: its first record has
+    the paper's ``id``, ``title`` and a list of ``entities``.  Read as a corpus, its papers
+    would only come back as duplicates of the corpus beside it."""
+    if path.suffix.lower() != ".jsonl":
+        return False
+    first = read_head(path, 65536).split(b"\n", 1)[0]
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and {"id", "title"} <= record.keys() and isinstance(record.get("entities"), list)
 
 
 def _skipped(path: Path, root: Path) -> bool:
