@@ -18,8 +18,11 @@ from pathlib import Path
 from .errors import ExtractionError, InputError, KgError, QueryError, QueryWarning, StoreError, StoreUnavailable, VizError
 from .ingest import CorpusReader, Shard, read_corpus
 from .records import Paper, PaperEntities
-from .pipeline import BUNDLED_SEEDS, BuildResult, build, extract_corpus, extract_papers, extract_to_file, load_extracted, load_graph
 from .store import open_built_store
+
+# loaded when first used: the pipeline brings in spaCy (most of a second), which `kg query` never needs
+_FROM_PIPELINE = {"BUNDLED_SEEDS", "BuildResult", "build", "extract_corpus", "extract_papers", "extract_to_file",
+                  "load_extracted", "load_graph"}
 
 __all__ = [
     "BUNDLED_SEEDS",
@@ -64,6 +67,10 @@ def __getattr__(name: str):
     >>> sorted(graph.nodes)[:2], kg.find_node(graph, "gsm-8K")
     (['dataset:gsm8k', 'model:zorb'], 'dataset:gsm8k')
     """
+    if name in _FROM_PIPELINE:
+        from . import pipeline
+
+        return getattr(pipeline, name)
     if name == "build_graph":
         from .graph import build_graph
 
@@ -87,7 +94,7 @@ _LAZY = {"build_graph", "render", "find_node", "export_graph"}
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY)  # the lazy ones too, for dir() and completion
+    return sorted(set(globals()) | _LAZY | _FROM_PIPELINE)  # the lazy ones too, for dir() and completion
 
 
 def templates() -> dict:

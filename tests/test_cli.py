@@ -406,3 +406,11 @@ def test_plain_copies_merged_are_listed_on_request(tmp_path, capsys):
     assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html", "--show-copies", "5"]) == 0
     assert "'Zorb - Study' is a copy of line 1" in capsys.readouterr().out
     assert main(["extract", corpus, "--out", out, "--show-rejects", "-1"]) == 2  # kg extract takes it too now
+
+
+def test_queries_and_help_load_no_spacy():
+    # spaCy takes most of a second to import; only extraction needs it
+    code = ("import sys, kg; from kg.cli import main; import kg.commands.query, kg.commands.cypher; "
+            "kg.templates(); assert 'spacy' not in sys.modules, 'spacy imported'; kg.extract_papers; "
+            "assert 'spacy' in sys.modules")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..pipeline import DEFAULT_WORKDIR, build, graph_summary
 from ..errors import InputError
 from ..output import counted
 from ..records import IngestReport
@@ -77,6 +76,8 @@ def print_report(report: IngestReport, show: int, out=None, show_copies: int = 0
 
 
 def run(args) -> int:
+    from ..pipeline import DEFAULT_WORKDIR, build, graph_summary  # spaCy: loaded only for a build
+
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
     if args.batch_size is not None and args.batch_size < 1:

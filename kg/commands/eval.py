@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..evaluate import SPLITS, hide_curated_names, load_eval_papers, load_gold, load_second_labels, predictions, score
-from ..extract import build_nlp
 from ..records import ENTITY_TYPES
 from ._help import HelpFormatter
 
@@ -111,6 +110,8 @@ def run(args) -> int:
 
 
 def _run(args, gazetteer_dir: str | None) -> int:
+    from ..extract import build_nlp  # spaCy: loaded only to score
+
     splits = args.split
     gold = {}
     for split in splits:

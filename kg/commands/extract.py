@@ -7,7 +7,6 @@ import sys
 from ..errors import InputError
 from ..ingest import Shard
 from ..output import counted
-from ..pipeline import extract_to_file, nothing_parsed
 from ._help import HelpFormatter
 from .build import add_report_arguments, check_report_arguments, print_report
 
@@ -39,6 +38,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..pipeline import extract_to_file, nothing_parsed  # spaCy: loaded only to extract
+
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be at least 1, got {args.workers}", fix="pass e.g. --workers 2")
     check_report_arguments(args)
