@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,12 @@ class BuildResult:
     items: list[PaperEntities]
     outputs: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+
+
+def _stage(message: str, enabled: bool) -> None:
+    """A line on stderr as a long build moves on to a step with no bar of its own."""
+    if enabled:
+        print(message, file=sys.stderr, flush=True)
 
 
 def _progress(iterable, total: int | None, desc: str, enabled: bool):
@@ -97,7 +104,8 @@ def extract_corpus(
         names.add(entities)
         spool.append((paper, mentions, entities, links))
     # forked now, the workers inherit the corpus-wide names gathered by pass one
-    for (paper, _mentions, _entities, links), entities in map_ordered(second_pass, spool, workers=workers, chunk_size=chunk):
+    second = map_ordered(second_pass, spool, workers=workers, chunk_size=chunk)
+    for (paper, _mentions, _entities, links), entities in _progress(second, total, "linking names", progress):
         yield PaperEntities(complete(paper), entities, links)
 
 
@@ -354,6 +362,9 @@ def build(
     previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     reader = CorpusReader(default_paths(paths))
     papers = [reader.merged(paper) for paper in reader.first_copies()]  # each paper's latest revision
+    read = reader.report()
+    _stage(f"read {counted(read.records, 'record')} in {counted(len(read.files), 'file')}: {counted(read.papers, 'paper')} to extract, "
+           f"{counted(read.duplicates, 'duplicate')} merged, {len(read.rejects)} rejected", progress)
     names, coined = CorpusNames(), CoinedNames()
     if previous is not None:
         replacing = {paper.id for paper in papers}
@@ -380,6 +391,8 @@ def build(
         if store:
             from .store import DEFAULT_BATCH_SIZE, EmbeddedStore
 
+            _stage(f"store: loading {counted(graph.number_of_nodes(), 'node')} and "
+                   f"{counted(graph.number_of_edges(), 'relationship')} into {workdir / 'store'}", progress)
             with _restored_on_failure(workdir / "store"):
                 with EmbeddedStore(workdir / "store") as db:
                     if not append:
@@ -402,6 +415,7 @@ def build(
         from . import viz
 
         (workdir / "graph.html").unlink(missing_ok=True)  # interrupted from here on, no page shows the old graph
+        _stage(f"html: drawing {workdir / 'graph.html'}", progress)
         result = viz.render(graph, workdir / "graph.html")
         outputs["html"] = str(result.path)
         if result.message:

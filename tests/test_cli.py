@@ -414,3 +414,15 @@ def test_queries_and_help_load_no_spacy():
             "kg.templates(); assert 'spacy' not in sys.modules, 'spacy imported'; kg.extract_papers; "
             "assert 'spacy' in sys.modules")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0
+
+
+def test_a_build_with_progress_says_each_step(tmp_path, capsys):
+    import kg
+
+    corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    kg.build([corpus], workdir=tmp_path / "w", progress=True)
+    err = capsys.readouterr().err
+    steps = ["read 1 record in 1 file: 1 paper to extract", "extracting", "linking names", "store: loading", "html: drawing"]
+    assert all(step in err for step in steps) and sorted(steps, key=err.index) == steps, err
+    kg.build([corpus], workdir=tmp_path / "w")
+    assert capsys.readouterr().err == ""  # quiet unless asked
