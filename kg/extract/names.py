@@ -224,7 +224,8 @@ class NameMatcher:
         loose = [(vocab.strings[match_id], start, end) for match_id, start, end in self.insensitive(doc)
                  if (start, end) not in written]
         matches = [(key, start, end) for key, start, end in loose + exact if not inside_a_compound(v, start, end)
-                   and not (self.entries[key].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))]
+                   and not (self.entries[key].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))
+                   and not _a_label(v, start, end)]
         # a model's name before "dataset" after a proposing verb names the data the paper releases
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
         if self.senses:
@@ -296,14 +297,31 @@ class NameMatcher:
 
 
 _VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?%?$")
+_SCORE_VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+|%)$")  # decimals or a percentage: a score, not a count
 
 
 def _valued(v, i: int) -> bool:
-    """Whether token ``i`` is given a value: a number right before it ("0.24 MAE") or "of"
-    and a number after it ("MAE of 0.24")."""
+    """Whether token ``i`` is given a value: a score right before it ("0.24 MAE", "95% ASR"; not
+    a count, "5 ASR models") or "of" and a number after it ("MAE of 0.24")."""
     texts = v.texts
-    return (i > 0 and bool(_VALUE.match(texts[i - 1]))) or (
-        i + 2 < len(texts) and v.lower[i + 1] == "of" and bool(_VALUE.match(texts[i + 2])))
+    before = bool(i > 0 and _SCORE_VALUE.match(texts[i - 1])) or (
+        i > 1 and texts[i - 1] == "%" and bool(_VALUE.match(texts[i - 2])))
+    return before or (i + 2 < len(texts) and v.lower[i + 1] == "of" and bool(_VALUE.match(texts[i + 2])))
+
+
+def _a_label(v, start: int, end: int) -> bool:
+    """"TL;DR: We propose ...": a name opening an abstract's sentence before a colon labels what
+    follows (OpenReview's summary line), it names nothing used; titles ("GSM8K: ...") are left alone.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("TL;DR: A Title\\nTL;DR: We tune on TL;DR."))
+    >>> [_a_label(v, s, e) for s, e in ((0, 1), (5, 6), (10, 11))]
+    [False, True, False]
+    """
+    if not v.sent_ids or v.sent_ids[start] == 0 or end >= len(v.texts) or v.texts[end] != ":":
+        return False
+    return start == v.sent_starts[v.sent_ids[start]] or (start > 0 and v.texts[start - 1].isspace())
 
 
 _DATA_HEADS = {"dataset", "datasets", "corpus", "benchmark"}

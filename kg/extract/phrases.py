@@ -171,18 +171,30 @@ def precision_and_recall(v) -> list[int]:
     "knowledge recall").
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("It keeps precision and recall, unlike 8-bit precision or Precision/Recall."))
+    >>> v = view(spacy.blank("en")("It keeps precision and recall, unlike 8-bit precision or Precision/Recall. "
+    ...                            "We train in half precision and recall that FP16 precision and recall from memory differ."))
     >>> [v.texts[i] for i in precision_and_recall(v)]
     ['precision', 'recall', 'Precision', 'Recall']
     """
     lower, out = v.lower, []
     for index in where(map("precision".__eq__, lower)):
+        if index > 0 and (lower[index - 1] in _NUMBER_FORMATS or _BIT_WIDTH.match(lower[index - 1])):
+            continue  # "half precision", "FP16 precision": arithmetic, not a measure
         for gap in (1, 2):
             after = index + gap + 1
             if after < len(lower) and lower[after] == "recall" and all(w in ("and", "/", ",", "&") for w in lower[index + 1:after]):
-                out += [index, after]
+                if after + 1 == len(lower) or lower[after + 1] in _AFTER_A_MEASURE:
+                    out += [index, after]
                 break
     return out
+
+
+_NUMBER_FORMATS = frozenset("half mixed full single double numerical arithmetic floating-point low high reduced lower higher".split())
+_BIT_WIDTH = re.compile(r"^(?:fp|bf|int|tf|mx)\d+$|^\d+-bit$")
+# what follows "recall" when it is the measure ("precision and recall, ...", "... recall curves"),
+# not the verb ("recall that", "recall from memory") or a compound ("recall-oriented")
+_AFTER_A_MEASURE = frozenset(". , ; : ) ( and or of at on for with in over curve curves score scores metrics rates "
+                             "values trade-off tradeoff".split())
 
 
 _LOSS_WORDS = frozenset({"loss", "losses"})
@@ -328,6 +340,7 @@ def variant_of(text: str, known: dict[str, object]):
 
 
 _SCRIPTED = re.compile(r"^([A-Za-z][A-Za-z0-9@.-]*)[\^_]\{?[A-Za-z0-9]+\}?$")
+_PARAMETER_PART = re.compile(r"-\d+(?:\.\d+)?[BM](?:-|$)")  # "RWKV-14B-Instruct", "Mamba-1.4B"
 _THOUSANDS = re.compile(r"-\d+(?:\.\d+)?[kK]$")
 _PARAMETERS = re.compile(r"-(?:[A-Za-z]+-)?\d+(?:\.\d+)?[BM]$")
 
@@ -414,7 +427,7 @@ class PhraseTyper:
             if entity_type == "DATASET" and trained_on_data(entry.name, v.word_texts[index]):
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.8)
                 continue
-            if entity_type == "METHOD" and _PARAMETERS.search(v.word_texts[index]):
+            if entity_type == "METHOD" and _PARAMETER_PART.search(v.word_texts[index]):
                 # "Mamba-1.4B", "RWKV-7B": a parameter count makes a technique's name a trained model's
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.9)
                 continue
@@ -426,8 +439,8 @@ class PhraseTyper:
             candidates.add(doc, start, end, entity_type, "gazetteer-variant",
                            family=entry.name if entity_type == entry.type else None, confidence=0.9)
         known = candidates.candidates(doc)
-        for start, end, family, entity_type in sized_after(v, known):
-            candidates.add(doc, start, end, entity_type, "gazetteer-variant", family=family, confidence=0.9)
+        for start, end, family in sized_after(v, known):
+            candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "TASK", TASK_SETTINGS, v.word_lower):
@@ -440,34 +453,22 @@ _STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
 _WRITTEN_SIZE = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[BM])$")
 
 
-def sized_after(v, known) -> list[tuple[int, int, str, str]]:
+def sized_after(v, known) -> list[tuple[int, int, str]]:
     """A known model followed by a written version or size ("Claude v1.3", "Pythia 1.4B") is
-    that variant, with the known model as family; so is a known dataset followed by a count in
-    thousands that names a subset ("ZINC 12k"), not an amount of something ("C4 200k documents").
+    that variant, with the known model as family.  (A dataset's count is left alone: "ZINC 12k"
+    names a subset, "QM9 134k" only the size of the whole.)
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("We compare Claude v1.3 with Claude 2 on ZINC 12k, not ZINC 250k molecules.")
-    >>> sized_after(view(doc), [{"type": "MODEL", "start": 2, "end": 3, "canonical": "Claude"},
-    ...     {"type": "DATASET", "start": 8, "end": 9, "canonical": "ZINC"}, {"type": "DATASET", "start": 12, "end": 13, "canonical": "ZINC"}])
-    [(2, 4, 'Claude', 'MODEL'), (8, 10, 'ZINC', 'DATASET')]
+    >>> doc = spacy.blank("en")("We compare Claude v1.3 with Claude 2 and 4 baselines.")
+    >>> sized_after(view(doc), [{"type": "MODEL", "start": 2, "end": 3, "canonical": "Claude"}])
+    [(2, 4, 'Claude')]
     """
     texts, out = v.texts, []
     for c in known:
         end = c["end"]
-        if end >= len(texts) or not v.spaced[end - 1]:
-            continue
-        if c["type"] == "MODEL" and _WRITTEN_SIZE.match(texts[end]) or c["type"] == "DATASET" and _THOUSANDS_WORD.match(texts[end]) \
-                and not (end + 1 < len(texts) and _counts_things(v.lower[end + 1])):
-            out.append((c["start"], end + 1, c["canonical"] or v.text(c["start"], end), c["type"]))
+        if c["type"] == "MODEL" and end < len(texts) and v.spaced[end - 1] and _WRITTEN_SIZE.match(texts[end]):
+            out.append((c["start"], end + 1, c["canonical"] or v.text(c["start"], end)))
     return out
-
-
-_THOUSANDS_WORD = re.compile(r"^\d+[kK]$")
-
-
-def _counts_things(word: str) -> bool:
-    """A plural noun ("molecules", "pairs"): what a number before it counts."""
-    return word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in ("as", "was", "has")
 
 
 def after_prefix(v, known, entity_type: str, prefixes, word_texts) -> list[tuple[int, int, str]]:

@@ -63,7 +63,8 @@ _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against",
 _DETERMINERS = {"our", "the", "a", "an", "this", "their"}
 # verbs that open the next clause after "and" in a proposing sentence (what is measured or found there is not proposed)
 _NEXT_CLAUSE_VERBS = frozenset("report reports evaluate evaluates measure measures compare compares test tests show shows "
-                               "demonstrate demonstrates achieve achieves obtain obtains find finds observe observes".split())
+                               "demonstrate demonstrates achieve achieves obtain obtains find finds observe observes "
+                               "benchmark analyze analyse study".split())
 _DERIVED_FROM = {"version", "versions", "variant", "variants", "subset", "subsets", "extension", "translation", "portion"}
 _SETS_OFF = {",", ":"}
 _ADJECTIVE_PREFIXES = {"so", "self", "well", "newly", "hand", "widely", "commonly", "recently", "previously", "un"}
