@@ -90,11 +90,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
-_LAZY = {"build_graph", "render", "find_node", "export_graph"}
-
-
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY | _FROM_PIPELINE)  # the lazy ones too, for dir() and completion
+    return sorted(__all__)  # the public names, the lazy ones too
 
 
 def templates() -> dict:
@@ -116,10 +113,18 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
     the names spelled like it, as `kg query` notes them; so do rows that fill the template's
     default limit.  Each call opens the workdir's store and closes it; for many queries open it
     once: ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
+    params = {} if params is None else params
     if store is not None:
-        return _query(store, name, params or {})
+        return _query(_checked_store(store), name, params)
     with open_built_store(workdir) as db:
-        return _query(db, name, params or {})
+        return _query(db, name, params)
+
+
+def _checked_store(store):
+    if not callable(getattr(store, "read", None)):
+        raise QueryError(f"store= takes an open store, got a {type(store).__name__}",
+                         fix="pass workdir=PATH, or store=kg.open_built_store(PATH) kept open for many queries")
+    return store
 
 
 def _query(store, name: str, params: dict) -> list[dict]:
@@ -146,7 +151,7 @@ def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg"
     from .queries import run_cypher
 
     if store is not None:
-        rows = run_cypher(store, text, params)
+        rows = run_cypher(_checked_store(store), text, params)
     else:
         with open_built_store(workdir) as db:
             rows = run_cypher(db, text, params)

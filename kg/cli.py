@@ -41,6 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # the reader stopped early (`kg query ... | head`, `kg query --help | head -1`): stop quietly,
+        # as tools killed by SIGPIPE do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail again
+        return 141
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     if argv and not argv[0].startswith("-") and argv[0] not in command_names():
@@ -70,10 +80,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # the reader stopped early (`kg query ... | head`): stop quietly, as tools killed by SIGPIPE do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail again
-        return 141
 
 
 def _options(parser: argparse.ArgumentParser, command: str | None) -> list[str]:

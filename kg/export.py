@@ -249,11 +249,16 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
 def export(graph: nx.DiGraph, fmt: str, out: str | Path) -> ExportResult:
     """Write ``graph`` as ``fmt`` (one of FORMATS) to ``out`` (a file; a folder for neo4j-csv)."""
     writers = {"graphml": write_graphml, "json": write_json, "neo4j-csv": write_neo4j_csv}
+    if not isinstance(graph, nx.Graph):
+        raise InputError(f"export takes a networkx graph, got a {type(graph).__name__}",
+                         fix="pass kg.load_graph(workdir), or kg.build_graph(items)")
     if fmt not in writers:
         raise InputError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
     target = Path(out)
     if fmt == "neo4j-csv" and target.is_file():
-        raise InputError(f"{target} is a file; neo4j-csv writes a folder of CSV files", fix="pass --out a folder, new or empty")
+        raise InputError(f"{target} is a file; neo4j-csv writes a folder of CSV files", fix="pass a folder, new or empty",
+                         cli_fix="pass --out a folder, new or empty")
     if fmt != "neo4j-csv" and target.is_dir():
-        raise InputError(f"{target} is a folder; {fmt} writes one file", fix=f"pass --out a file name, e.g. {target / ('graph.' + fmt)}")
+        raise InputError(f"{target} is a folder; {fmt} writes one file", fix=f"pass a file name, e.g. {target / ('graph.' + fmt)}",
+                         cli_fix=f"pass --out a file name, e.g. {target / ('graph.' + fmt)}")
     return writers[fmt](graph, out)

@@ -298,6 +298,9 @@ def default_paths(paths: Iterable[str | Path] | str | Path | None) -> list[str |
             raise InputError(f"bundled corpus not found at {BUNDLED_SEEDS}", fix="pass corpus files or folders: kg build PATH...")
         return [BUNDLED_SEEDS]
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if any(isinstance(path, str) and not path.strip() for path in paths):
+        raise InputError("an empty path was given (it would read the current folder)",
+                         fix="pass the files or folders to read, or '.' for the current folder")
     if not paths:  # an empty glob, say: building the bundled corpus instead would answer the wrong question
         raise InputError("no corpus paths given (an empty list)",
                          fix="pass the files or folders to read, or leave paths out (None) for the bundled corpus")

@@ -129,6 +129,9 @@ class Template:
         out = {}
         for p in self.params:
             if p.name in values:
+                if values[p.name] is None:
+                    raise QueryError(f"parameter {p.name!r} of {self.name!r} is None ({p.description})",
+                                     fix=f"pass params={{{p.name!r}: VALUE}}" + (" or leave it out" if p.default is not None else ""))
                 if p.default is None and not str(values[p.name]).strip():
                     raise QueryError(f"template {self.name!r} needs a value for {p.name!r}, got an empty one ({p.description})",
                                      fix=f"pass params={{{p.name!r}: VALUE}}", cli_fix=f"write --param {p.name}=VALUE")

@@ -426,3 +426,9 @@ def test_a_build_with_progress_says_each_step(tmp_path, capsys):
     assert all(step in err for step in steps) and sorted(steps, key=err.index) == steps, err
     kg.build([corpus], workdir=tmp_path / "w")
     assert capsys.readouterr().err == ""  # quiet unless asked
+
+
+def test_help_into_a_closed_pipe_stops_quietly():
+    done = subprocess.run(f"{sys.executable} -m kg query paper_entities --help | head -1", shell=True,
+                          capture_output=True, text=True)
+    assert done.stdout.startswith("usage: kg query") and "Traceback" not in done.stderr, done.stderr

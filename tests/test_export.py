@@ -181,3 +181,15 @@ def test_the_python_api_exports_as_kg_export_does(graph, tmp_path):
     result = kg.export_graph(graph, "graphml", tmp_path / "g.graphml")
     assert result.nodes == graph.number_of_nodes() and (tmp_path / "g.graphml").exists()
     assert {"find_node", "export_graph", "build_graph", "render"} <= set(dir(kg)) <= set(dir(kg)) | set(kg.__all__)
+
+
+def test_python_find_and_export_refuse_what_is_not_a_graph(graph, tmp_path):
+    import kg
+
+    for call in (lambda: kg.find_node(None, "GSM8K"), lambda: kg.find_node(".kg", "GSM8K"),
+                 lambda: kg.export_graph(None, "json", tmp_path / "x.json")):
+        with pytest.raises(kg.KgError, match="takes a networkx graph"):
+            call()
+    with pytest.raises(kg.KgError, match="no node named") as raised:
+        kg.find_node(graph, None)
+    assert "--around" not in str(raised.value)

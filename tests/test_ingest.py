@@ -835,3 +835,10 @@ def test_a_folder_skips_the_kg_extract_output_written_into_it(tmp_path, capsys):
     assert f"skipped {tmp_path / 'first.jsonl'}: `kg extract` output, not a corpus" in err
     papers, _ = read_corpus([tmp_path / "first.jsonl"])  # by its path it is read, as asked
     assert [p.title for p in papers] == ["Zorb Study"]
+
+
+def test_an_empty_path_string_is_an_error_not_the_current_folder(tmp_path):
+    import kg
+
+    with pytest.raises(InputError, match="an empty path was given"):
+        kg.build("", workdir=tmp_path / "w")

@@ -1058,3 +1058,21 @@ def test_a_code_link_carries_the_sentence_that_writes_it(tmp_path):
         store.load(build_graph([PaperEntities(paper, (), ("https://github.com/someone/zorb",))]))
         (row,) = run_template(store, "paper_entities", {"paper": "pz"})
     assert (row["relationship"], row["evidence"]) == ("RELEASES_CODE", "Code is at github.com/someone/zorb.")
+
+
+def test_python_query_refuses_a_path_for_store_a_closed_store_and_none_values(workdir):
+    import kg
+
+    with pytest.raises(kg.QueryError, match="store= takes an open store, got a str"):
+        kg.query("top_entities", store=workdir)
+    with kg.open_built_store(workdir) as db:
+        assert kg.query("top_entities", {"limit": 1}, store=db)
+    with pytest.raises(kg.StoreUnavailable, match="is closed"):
+        kg.query("top_entities", store=db)
+    for bad in ("", [], 0):
+        with pytest.raises(kg.QueryError, match="must be a dict"):
+            kg.query("papers_using", bad, workdir=workdir)
+    with pytest.raises(kg.QueryError, match="parameter 'name' of 'papers_using' is None"):
+        kg.query("papers_using", {"name": None}, workdir=workdir)
+    with pytest.raises(kg.StoreUnavailable, match="no graph store in .*run kg.build\\(workdir=...\\) first"):
+        kg.query("top_entities", workdir=workdir + "/nowhere")

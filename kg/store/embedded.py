@@ -234,6 +234,11 @@ class EmbeddedStore(Store):
         # read-only queries fail on a graph key that does not exist yet; a no-op write creates it
         self._graph.query("RETURN 1")
 
+    def _check_open(self) -> None:
+        if self._process is None:
+            raise StoreUnavailable(f"the store at {self.path} is closed (its with block ended, or close() was called)",
+                                   fix="open it again: kg.open_built_store(workdir), or EmbeddedStore(path)")
+
     def close(self) -> None:
         process, self._process = self._process, None
         if process is None:
@@ -265,6 +270,7 @@ class EmbeddedStore(Store):
         return _FULLTEXT_CALL.sub("db.idx.fulltext.queryNodes('Paper',", cypher)
 
     def read(self, cypher: str, params: dict | None = None) -> list[dict]:
+        self._check_open()
         params = {k: v.redisearch() if isinstance(v, FullTextQuery) else v for k, v in (params or {}).items()}
         try:
             result = self._graph.ro_query(self.dialect(cypher), params)
@@ -274,6 +280,7 @@ class EmbeddedStore(Store):
         return Rows([dict(zip(columns, (_plain(v) for v in row))) for row in result.result_set], columns)
 
     def write(self, cypher: str, params: dict | None = None) -> None:
+        self._check_open()
         try:
             self._graph.query(self.dialect(cypher), params or {})
         except Exception as err:
@@ -347,8 +354,12 @@ def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None
     wrote it); a clear error if there is none yet."""
     path = Path(store) if store is not None else Path(workdir) / "store"
     if not (path / "graph.rdb").exists():
-        raise StoreUnavailable(f"no graph store in {path}", fix="run `kg build` first (or kg.build() in Python), or pass "
-                                                              "--workdir (or --store for a folder `kg load --store` wrote)")
+        if path.parent.is_file() or path.is_file():
+            raise StoreUnavailable(f"{path.parent if path.parent.is_file() else path} is a file, not a workdir",
+                                   fix="pass the folder kg.build wrote (workdir=...)", cli_fix="pass the folder kg build wrote (--workdir)")
+        raise StoreUnavailable(f"no graph store in {path}", fix="run kg.build(workdir=...) first, or pass the workdir it wrote "
+                                                              "(store= for a folder kg.load_extracted filled)",
+                               cli_fix="run `kg build` first, or pass --workdir (or --store for a folder `kg load --store` wrote)")
     return EmbeddedStore(path)
 
 
@@ -365,7 +376,7 @@ def refuse_if_in_use(path: Path) -> None:
     if owner == os.getpid():  # a store this very program opened and has not closed
         raise StoreUnavailable(
             f"this program already has {path} open (pid {pid} is its own server)",
-            fix="pass the open store (kg.query(..., store=db)), or close it first (db.close(), or a with block)",
+            fix="close it first (db.close(), or end its with block); to query it meanwhile, pass it: kg.query(..., store=db)",
         )
     who = f"another paper-kg command (pid {owner})" if owner and owner != 1 else f"another paper-kg server (pid {pid})"
     raise StoreUnavailable(f"{who} is using {path}",

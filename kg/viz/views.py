@@ -95,6 +95,9 @@ def find_node(graph: nx.DiGraph, name: str) -> str:
     (case-insensitive, any spelling), chosen as :mod:`kg.lookup` says (the rule the
     ``connection`` template follows).  Two equally good matches are an error that lists the keys
     to use instead."""
+    if not isinstance(graph, nx.Graph):
+        raise VizError(f"find_node takes a networkx graph, got a {type(graph).__name__}",
+                       fix="pass kg.load_graph(workdir), or kg.build_graph(items)")
     return resolve_node(graph, name)[0]
 
 
@@ -102,7 +105,8 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     """:func:`find_node`, with a note saying what else ``name`` names (None when nothing)."""
     query = unversioned(" ".join(str(name or "").split()))  # "2403.09876v2" is the paper stored as 2403.09876
     if not query:
-        raise VizError("--around needs a paper title, an entity name or a key")
+        raise VizError("no node named: a paper title, an entity name or a key is needed",
+                       fix="pass one, e.g. 'GSM8K' or a title fragment", cli_fix="pass one to --around, e.g. --around GSM8K")
     by_key = [n for n in graph if _fold(n) == _fold(query)]
     if by_key:
         return sorted(by_key, key=str)[0], None
