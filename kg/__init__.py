@@ -20,9 +20,16 @@ from .ingest import CorpusReader, Shard, read_corpus
 from .records import Paper, PaperEntities
 from .store import open_built_store
 
-# loaded when first used: the pipeline brings in spaCy (most of a second), which `kg query` never needs
-_FROM_PIPELINE = {"BUNDLED_SEEDS", "BuildResult", "build", "extract_corpus", "extract_papers", "extract_to_file",
-                  "load_extracted", "load_graph"}
+# name -> (module, attribute), loaded when first used: the pipeline brings in spaCy (most of a
+# second), which `kg query` never needs, and the graph and page networkx and pyvis
+_LAZY = {
+    **{name: (".pipeline", name) for name in ("BUNDLED_SEEDS", "BuildResult", "build", "extract_corpus", "extract_papers",
+                                               "extract_to_file", "load_extracted", "load_graph")},
+    "build_graph": (".graph", "build_graph"),
+    "render": (".viz", "render"),
+    "find_node": (".viz.views", "find_node"),
+    "export_graph": (".export", "export"),
+}
 
 __all__ = [
     "BUNDLED_SEEDS",
@@ -58,8 +65,7 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    """``kg.build_graph``, ``kg.render``, ``kg.find_node`` and ``kg.export_graph`` load networkx
-    and pyvis only when first used.
+    """The names in ``_LAZY`` load their modules only when first used.
 
     >>> import kg
     >>> items = kg.extract_papers([kg.Paper.from_text("Zorb: A Model", "We propose Zorb. We evaluate on GSM8k.")])
@@ -67,26 +73,11 @@ def __getattr__(name: str):
     >>> sorted(graph.nodes)[:2], kg.find_node(graph, "gsm-8K")
     (['dataset:gsm8k', 'model:zorb'], 'dataset:gsm8k')
     """
-    if name in _FROM_PIPELINE:
-        from . import pipeline
+    if name in _LAZY:
+        import importlib
 
-        return getattr(pipeline, name)
-    if name == "build_graph":
-        from .graph import build_graph
-
-        return build_graph
-    if name == "render":
-        from .viz import render
-
-        return render
-    if name == "find_node":
-        from .viz.views import find_node
-
-        return find_node
-    if name == "export_graph":
-        from .export import export
-
-        return export
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(module, __name__), attribute)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 

@@ -199,13 +199,11 @@ def _check_workdir(workdir: Path) -> None:
     Traceback (most recent call last):
     kg.errors.InputError: ... is a file, not a folder (fix: pass workdir= a folder, new or one kg.build wrote)
     """
-    for folder in (workdir, *workdir.parents):
-        if folder.exists():
-            if not folder.is_dir():
-                raise InputError(f"{folder} is a file, not a folder", fix="pass workdir= a folder, new or one kg.build wrote",
-                                 cli_fix="pass --workdir a folder, new or one kg build wrote")
-            break
-    for folder in (folder, workdir / "store"):
+    nearest = next(folder for folder in (workdir, *workdir.parents) if folder.exists())
+    if not nearest.is_dir():
+        raise InputError(f"{nearest} is a file, not a folder", fix="pass workdir= a folder, new or one kg.build wrote",
+                         cli_fix="pass --workdir a folder, new or one kg build wrote")
+    for folder in (nearest, workdir / "store"):
         if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
             raise InputError(f"{folder} is not writable", fix="pass workdir= a folder you can write to",
                              cli_fix="pass --workdir a folder you can write to")

@@ -727,7 +727,10 @@ def _over_a_baseline(v, after: int) -> bool:
     if not v.sent_ids:
         return False
     _, stop = v.sentence_bounds(v.sent_ids[after - 1])
-    return any(word in ("over", "than", "versus", "vs") or word == "relative" for word in v.lower[after:stop])
+    return not _BASELINE_WORDS.isdisjoint(v.lower[after:stop])
+
+
+_BASELINE_WORDS = frozenset({"over", "than", "versus", "vs", "relative"})
 
 
 def _scored_before(v, start: int) -> bool:
@@ -745,10 +748,10 @@ _SCORE_OPENERS = frozenset("and , ( with of at to while vs versus reaches reach 
 
 
 def coded_metrics(v, shaped: list[bool], known: list[dict], typed: set[int]) -> list[tuple[int, int, str]]:
-    """A coined name written before a curated measure that is taken on named data names that
-    measure's variant ("71.3 Arg-C F1 on ACE 2005"): (start, end, the measure's name).  Without
-    data after it the name is mostly the data ("FooQA F1"); curated names and the paper's short
-    forms keep their own node; titles capitalise every word.
+    """A coined name written before F1 taken on named data names F1's variant ("71.3 Arg-C F1 on
+    ACE 2005"): (start, end, the measure's name).  Without data after it the name is mostly the
+    data ("FooQA F1"); curated names and the paper's short forms keep their own node; titles
+    capitalise every word.
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
