@@ -1515,6 +1515,13 @@ def test_precision_and_recall_as_a_pair_are_measures(nlp):
     assert "precision" not in alone and "recall" not in alone
 
 
+def test_a_subtitle_types_the_title_name_by_its_first_noun_phrase(nlp):
+    any_to_any, _, _ = entities(nlp, Paper("p-st", "4Z-21: An Any-to-Any Vision Model for Tens of Tasks", "We train it."))
+    assert any_to_any["4Z-21"].type == "MODEL"  # "to" inside "Any-to-Any" is no preposition ending the phrase
+    pair, _, _ = entities(nlp, Paper("p-st2", "ZORB-E: A Foley Sound Synthesis Model and Strategies", "We train it."))
+    assert pair["ZORB-E"].type == "MODEL"  # the first noun phrase's head, not "Strategies"
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

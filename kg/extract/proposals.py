@@ -7,7 +7,7 @@ every occurrence of each proposed name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import repeat
 
 from spacy.language import Language
@@ -298,13 +298,20 @@ def subtitle_type(doc, colon: int) -> str | None:
     """Type from the head of the subtitle's first noun phrase ("A Foundation Model of ...")."""
     v = view(doc)
     words = []
-    for i in range(colon + 1, _title_end(v)):
-        if v.lower[i] == "of" and words and words[-1].lower() in TRANSPARENT_HEADS:
+    title_end = _title_end(v)
+    first = bisect_left(v.words, (colon + 1,))
+    for w in range(first, len(v.words)):
+        start, end = v.words[w]
+        # written words, so that "Any-to-Any" is one and its "to" no preposition
+        if end > title_end or any(v.is_punct[i] for i in range(v.words[w - 1][1] if w > first else colon + 1, start)):
+            break
+        lower = v.word_lower[w]
+        if lower == "of" and words and words[-1].lower() in TRANSPARENT_HEADS:
             words = []  # "A Series of Multimodal Language Models": the type is what follows
             continue
-        if v.lower[i] in _STOP_PREPOSITIONS or v.is_punct[i]:
-            break
-        words.append(v.texts[i])
+        if lower in _STOP_PREPOSITIONS or lower == "and":
+            break  # "A Foley Sound Synthesis Model and Strategies": the first noun phrase's head
+        words.append(v.word_texts[w])
     verb = next((word for word in words if not word.lower().endswith("ly")), "")  # past "Automatically"
     if verb.lower().endswith("ing"):
         return None  # "(Automatically) Interpreting Language Models ..." says what it does, not what it is
