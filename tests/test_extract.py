@@ -1522,6 +1522,13 @@ def test_a_subtitle_types_the_title_name_by_its_first_noun_phrase(nlp):
     assert pair["ZORB-E"].type == "MODEL"  # the first noun phrase's head, not "Strategies"
 
 
+def test_a_short_form_written_with_its_long_forms_head_is_the_same_thing(nlp):
+    found, _, _ = entities(nlp, Paper("p-sh", "A study", "We propose Cross-Cosine Zorb Loss (CCZL) and Cross-Sigmoid Zorb "
+                                      "Loss (CSZL). The CCZL loss aligns features, and the CSZL loss is stable."))
+    assert {name for name in found} == {"CCZL", "CSZL"}, found  # no "CCZL loss" node beside CCZL
+    assert "CCZL loss" in found["CCZL"].aliases
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

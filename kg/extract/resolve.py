@@ -303,6 +303,21 @@ def _without_technique_head(long_form: str) -> str | None:
     return None
 
 
+def _short_with_head(text: str, table: dict) -> str | None:
+    """A defined short form written with its long form's last word after it: "CCSL loss" after
+    "Cross-Cosine Similarity Loss (CCSL)" is that loss, not a second one.
+
+    >>> table = {"CCSL": {"long": "Cross-Cosine Similarity Loss"}}
+    >>> _short_with_head("CCSL loss", table), _short_with_head("CCSL model", table), _short_with_head("CCSL", table)
+    ('CCSL', None, None)
+    """
+    short, _, head = text.partition(" ")
+    info = table.get(short)
+    if not info or not head or " " in head:
+        return None
+    return short if info["long"].lower().rsplit(" ", 1)[-1] == head.lower() else None
+
+
 @Language.component("kg_resolve")
 def kg_resolve(doc):
     v = view(doc)
@@ -364,7 +379,7 @@ def kg_resolve(doc):
         # a defined short form in the other number: "PTM" after "pre-trained models (PTMs)",
         # "Ptr-Nets" after "Pointer Net (Ptr-Net)"
         numbers = (text, text[:-1]) if text.endswith("s") else (text, text + "s")
-        short = long_to_short.get(key) or next((form for form in numbers if form in table), None)
+        short = long_to_short.get(key) or next((form for form in numbers if form in table), None) or _short_with_head(text, table)
         if not short and not canonical and cand["rule"] != "gazetteer":
             short = named_shorter.get(key)  # "Cyclical Curriculum" after "cyclical curriculum learning (CCL)"
         if short and word_key(table[short]["long"]) in generic:
