@@ -1356,6 +1356,11 @@ def test_an_ambiguous_short_form_takes_the_sense_of_its_field(nlp):
     assert entities(nlp, counted)[0]["attack success rate"].text == "ASR"  # a percentage scores; a count does not
     glued = Paper("p-s6", "Points", "Point-MAE reduces reconstruction error.")
     assert "masked autoencoder" not in entities(nlp, glued)[0]  # another name, not the short form
+    flow = Paper("p-r1", "Flow", "Our recipe improves over RAFT on Sintel optical flow.")
+    fewshot = Paper("p-r2", "Few-shot", "We improve by 18.4% on RAFT, a real-world few-shot classification benchmark.")
+    retrieval = Paper("p-r3", "RAG", "Compared with RAFT and standard RAG, training with distractor documents helps.")
+    assert [next(e.name for e in entities(nlp, p)[0].values() if e.text == "RAFT") for p in (flow, fewshot, retrieval)] == [
+        "RAFT", "Real-world Annotated Few-shot Tasks", "retrieval-augmented fine-tuning"]
     valued = Paper("p-s7", "Graphs", "ZorbGT reaches 0.72 AP on Peptides-func and 0.2431 MAE on Peptides-struct.")
     assert entities(nlp, valued)[0]["mean absolute error"].type == "METRIC"  # no field word, but a value
 
