@@ -94,6 +94,8 @@ def test_abbreviation_and_long_form_merge_in_one_abstract(nlp):
 @pytest.mark.parametrize("sentence, node, alias", [
     ("We fine-tune it with (b) proximal policy optimization (PPO) and rank outputs.", "PPO", "proximal policy optimization"),
     ("It samples with Monte Carlo Markov Chain (MCMC) steps.", "MCMC", "Monte Carlo Markov Chain"),
+    ("We study class-incremental learning, also called class-incremental continual learning.", "class-incremental learning",
+     "class-incremental continual learning"),
 ])
 def test_a_curated_term_defined_in_other_words_stays_one_node(nlp, sentence, node, alias):
     found = entities_of(nlp, "A Study", sentence)
