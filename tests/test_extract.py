@@ -1534,6 +1534,13 @@ def test_a_short_form_written_with_its_long_forms_head_is_the_same_thing(nlp):
     assert "CCZL loss" in found["CCZL"].aliases
 
 
+def test_a_function_word_is_never_a_name_even_in_a_capitalised_coinage(nlp):
+    paper = Paper("p-fw", "THE ZORBEUM: A Benchmark for Evaluating Robots", "Most studies evaluate robots in the training "
+                  "setup. We present THE ZORBEUM, a novel simulation benchmark, with 20 tasks.")
+    found, _, _ = entities(nlp, paper)
+    assert "the" not in {name.lower() for name in found} and "THE ZORBEUM" in found, found
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

@@ -89,6 +89,10 @@ def _without_phrases_over_names(cands: list[dict]) -> list[dict]:
                                      and names.get(c["start"], c["end"]) < c["end"])]
 
 
+_FUNCTION_WORDS = frozenset("the a an of and or in on for to with by from at as our this that these those we it its "
+                            "their is are".split())
+
+
 def select_spans(cands: list[dict]) -> list[dict]:
     """Greedy: longest span first, ties by rule priority; no two chosen spans overlap.
 
@@ -359,8 +363,9 @@ def kg_resolve(doc):
         if cand["start"] in absorbed:
             continue
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
-        if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text):
-            continue
+        if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text) \
+                or text.lower() in _FUNCTION_WORDS:
+            continue  # "THE" of "THE COLOSSEUM" proposed alone would make every "the" a mention
         if cand["rule"] == "gazetteer" and (_head_of_a_longer_name(v, cand, chosen) or _head_after_a_name(v, cand, ends)):
             continue  # "Extended Mind Transformers", "the Huggingface Transformers library": not the generic transformer
         if cand["rule"] in _CONTEXT_RULES and is_fragment(text) and text not in table:
