@@ -371,6 +371,13 @@ def metric_spelled_by(short: str) -> str | None:
     return _curated_lookups().metric_initials.get(short)
 
 
+# curated names whose last words spell another curated name they are no kind of (an audit of
+# the bundled graph found the first two): singular value decomposition is no value
+# decomposition (a multi-agent RL method), data pruning prunes data, not a network's weights
+_NO_TAIL_FAMILY = frozenset({"singular value decomposition", "data pruning", "dataset pruning", "hungry hungry hippos",
+                             "dynamic tanh"})
+
+
 @lru_cache(maxsize=100_000)
 def curated_tail(entity_type: str, name: str) -> str | None:
     """The curated technique, task or metric a longer name ends with, as its family: "iterative
@@ -385,8 +392,10 @@ def curated_tail(entity_type: str, name: str) -> str | None:
     >>> curated_tail("TASK", "object re-identification")  # an alias of person re-identification, not its name
     >>> curated_tail("METHOD", "LD-DPO"), curated_tail("METHOD", "Zorb-Net")
     ('DPO', None)
+    >>> curated_tail("METHOD", "singular value decomposition"), curated_tail("METHOD", "data pruning")
+    (None, None)
     """
-    if entity_type not in ("METHOD", "TASK", "METRIC"):
+    if entity_type not in ("METHOD", "TASK", "METRIC") or name.lower() in _NO_TAIL_FAMILY:
         return None
     words = name.split()
     key = entity_key(entity_type, name)
