@@ -1541,6 +1541,12 @@ def test_a_function_word_is_never_a_name_even_in_a_capitalised_coinage(nlp):
     assert "the" not in {name.lower() for name in found} and "THE ZORBEUM" in found, found
 
 
+def test_an_appositive_reads_past_a_glued_size_and_a_capitalised_name_with_of(nlp):
+    found, _, _ = entities(nlp, Paper("p-ap", "ZorbMoE: Efficient Training", "In this paper, we present ZorbMoE, a "
+                                      "cutting-edge bilingual 8*16B Mixture of Experts (MoE) language model that has 8 experts."))
+    assert (found["ZorbMoE"].type, found["ZorbMoE"].role) == ("MODEL", "proposed")
+
+
 def test_a_coined_name_before_a_curated_measure_names_its_variant(nlp):
     found, _, _ = entities(nlp, Paper("p-cm", "A study", "Zorb outperforms FooNet, reaching 71.3 Arg-C F1 on ACE 2005, "
                                       "80.1 MMLU accuracy on STEM and 60.2 QuxQA F1."))

@@ -378,7 +378,10 @@ def _appositive_type(v, end: int) -> str | None:
                     grouped_as = "DATASET"  # "a set of 12K problems", "a collection of 1,200 dialogues": data
                 continue
             in_compound = texts[j - 1] == "-" and not v.spaced[j - 1]  # "sequence-to-sequence", "end-to-end"
-            if v.is_punct[j] and texts[j] != "-" or lower[j] in _APPOSITIVE_STOPS and not in_compound:
+            # "a bilingual Mixture of Experts (MoE) language model": "of" inside a capitalised name goes on
+            in_a_name = lower[j] == "of" and words and words[-1][:1].isupper() and j + 1 < n and texts[j + 1][:1].isupper()
+            glued = texts[j] in ("-", "*", "/", "+") and not v.spaced[j - 1] and not v.spaced[j]  # "8*16B", "8x7B"
+            if v.is_punct[j] and texts[j] != "-" and not glued or lower[j] in _APPOSITIVE_STOPS and not (in_compound or in_a_name):
                 break
             if words and words[-1].lower() in HEAD_TYPES and texts[j - 1] != "-" and (
                     lower[j].endswith((*PARTICIPLE_ENDINGS, "ly")) or lower[j] in _POST_HEAD):
