@@ -119,14 +119,14 @@ def _checked_store(store):
 
 
 def _query(store, name: str, params: dict) -> list[dict]:
+    import warnings
+
     from .name_notes import unfound_names
     from .queries import default_limit_reached, get_template
 
     template = get_template(name)
     bound = template.bind(params)
     rows = store.read(template.cypher, bound)
-    import warnings
-
     if not rows:
         for note in unfound_names(store, params, bound):
             warnings.warn(note, QueryWarning, stacklevel=3)

@@ -363,9 +363,9 @@ def build(
     previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
     reader = CorpusReader(default_paths(paths))
     papers = [reader.merged(paper) for paper in reader.first_copies()]  # each paper's latest revision
-    read = reader.report()
-    _stage(f"read {counted(read.records, 'record')} in {counted(len(read.files), 'file')}: {counted(read.papers, 'paper')} to extract, "
-           f"{counted(read.duplicates, 'duplicate')} merged, {len(read.rejects)} rejected", progress)
+    report = reader.report()  # the whole input is read: the report is final before extraction
+    _stage(f"read {counted(report.records, 'record')} in {counted(len(report.files), 'file')}: {counted(report.papers, 'paper')} "
+           f"to extract, {counted(report.duplicates, 'duplicate')} merged, {len(report.rejects)} rejected", progress)
     names, coined = CorpusNames(), CoinedNames()
     if previous is not None:
         replacing = {paper.id for paper in papers}
@@ -374,7 +374,6 @@ def build(
             coined.add_coined(entity_type, name, forms)
     items = list(extract_corpus(papers, workers=workers or default_workers(),
                                 progress=progress, total=len(papers), names=names, coined=coined))
-    report = reader.report()
     if not items:
         raise InputError(nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
     graph = build_graph(items)

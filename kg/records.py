@@ -188,15 +188,14 @@ class Duplicate:
 
     def __str__(self) -> str:
         kept = f"line {self.kept.line}" if self.kept.path == self.path else str(self.kept)
-        if self.identical:
-            theirs = "" if self.kept_title == self.title else f" ({_shortened(self.kept_title)!r})"
-            return f"{_where(self.path, self.line)}: {_shortened(self.title)!r} is a copy of {kept}{theirs}; merged into it"
-        keeping = "keeping this later revision's abstract" if self.newer else \
-            "keeping the first abstract (retitle one if they are different papers)"
         # the kept title is shown only where it is written differently ("dup TITLE!" and "Dup title")
         theirs = "" if self.kept_title == self.title else f" ({_shortened(self.kept_title)!r})"
-        return (f"{_where(self.path, self.line)}: {_shortened(self.title)!r} has the title of {kept}{theirs} "
-                f"but another abstract; merged into it, {keeping}")
+        this = f"{_where(self.path, self.line)}: {_shortened(self.title)!r}"
+        if self.identical:
+            return f"{this} is a copy of {kept}{theirs}; merged into it"
+        keeping = "keeping this later revision's abstract" if self.newer else \
+            "keeping the first abstract (retitle one if they are different papers)"
+        return f"{this} has the title of {kept}{theirs} but another abstract; merged into it, {keeping}"
 
 
 def _shortened(title: str, most: int = 60) -> str:

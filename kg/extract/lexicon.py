@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "PARAMETER_COUNT",
     "HEAD_TYPES",
     "PARTICIPLE_ENDINGS",
     "TRANSPARENT_HEADS",
@@ -27,6 +28,9 @@ __all__ = [
     "is_generic_class",
     "is_link",
 ]
+
+# a parameter count written as a hyphenated part of a name ("Llama3-8B", "RWKV-14B-Instruct")
+PARAMETER_COUNT = re.compile(r"(?:^|-)\d+(?:\.\d+)?[BM](?:-|$)")
 
 HEAD_TYPES: dict[str, str] = {}
 for _type, _words in {

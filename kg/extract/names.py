@@ -20,7 +20,7 @@ from . import candidates, pattern_cache
 from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
-from .lexicon import PROPOSAL_VERBS
+from .lexicon import PARAMETER_COUNT, PROPOSAL_VERBS
 from ..normalise import is_size_word
 from .senses import choose_sense, load_senses
 from .words import view, where
@@ -325,7 +325,6 @@ def _a_label(v, start: int, end: int) -> bool:
 
 
 _DATA_HEADS = {"dataset", "datasets", "corpus", "benchmark"}
-_PARAMETER_COUNT = re.compile(r"(?:^|-)\d+(?:\.\d+)?[BM](?:-|$)")
 
 
 def glued_on_base_model(v, models: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
@@ -350,7 +349,7 @@ def glued_on_base_model(v, models: list[tuple[int, int]]) -> dict[tuple[int, int
         if index is None:
             continue
         word_end = v.words[index][1]
-        if word_end >= base_end and _PARAMETER_COUNT.search(v.text(end + 1, word_end)):
+        if word_end >= base_end and PARAMETER_COUNT.search(v.text(end + 1, word_end)):
             out[(start, end)] = word_end
             out[(end + 1, base_end)] = 0
     return out

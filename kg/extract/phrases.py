@@ -31,7 +31,7 @@ from spacy.language import Language
 from ..normalise import SIZE_LETTER_LIST, surface_key
 from . import candidates
 from .gazetteer import TASK_SETTINGS, load_gazetteer
-from .lexicon import PARTICIPLE_ENDINGS
+from .lexicon import PARAMETER_COUNT, PARTICIPLE_ENDINGS
 from .words import WordMemo, name_shaped, view, where
 
 __all__ = ["head_phrases", "variant_of", "VARIANT"]
@@ -340,7 +340,6 @@ def variant_of(text: str, known: dict[str, object]):
 
 
 _SCRIPTED = re.compile(r"^([A-Za-z][A-Za-z0-9@.-]*)[\^_]\{?[A-Za-z0-9]+\}?$")
-_PARAMETER_PART = re.compile(r"-\d+(?:\.\d+)?[BM](?:-|$)")  # "RWKV-14B-Instruct", "Mamba-1.4B"
 _THOUSANDS = re.compile(r"-\d+(?:\.\d+)?[kK]$")
 _PARAMETERS = re.compile(r"-(?:[A-Za-z]+-)?\d+(?:\.\d+)?[BM]$")
 
@@ -427,7 +426,7 @@ class PhraseTyper:
             if entity_type == "DATASET" and trained_on_data(entry.name, v.word_texts[index]):
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.8)
                 continue
-            if entity_type == "METHOD" and _PARAMETER_PART.search(v.word_texts[index]):
+            if entity_type == "METHOD" and PARAMETER_COUNT.search(v.word_texts[index]):
                 # "Mamba-1.4B", "RWKV-7B": a parameter count makes a technique's name a trained model's
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.9)
                 continue

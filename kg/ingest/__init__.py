@@ -243,13 +243,12 @@ class CorpusReader:
                     self._duplicates += 1
                     text_hash, kept, kept_title, kept_revised = self._seen[item.id]
                     newer = False
-                    if text_hash != _text_hash(item.abstract):  # an identical copy is plain; this one is named in the report
+                    source = item.sources[0]
+                    if text_hash != _text_hash(item.abstract):  # counted apart in the summary, and listed
                         self._differing += 1
-                        source = item.sources[0]
                         newer = bool(self.latest_revision and item.revised and kept_revised and item.revised > kept_revised)
                         self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, newer))
-                    else:
-                        source = item.sources[0]
+                    else:  # a plain copy: listed only on request (--show-copies)
                         self._identical_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, identical=True))
                     if newer:  # a later revision's text replaces the first copy's (:meth:`merged`)
                         self._seen[item.id] = (text_hash, kept, kept_title, item.revised)
