@@ -1365,6 +1365,13 @@ def test_an_ambiguous_short_form_takes_the_sense_of_its_field(nlp):
     assert entities(nlp, valued)[0]["mean absolute error"].type == "METRIC"  # no field word, but a value
 
 
+def test_acdc_is_the_cardiac_set_or_the_driving_set_by_its_field(nlp):
+    driving = Paper("p-ac1", "A study", "We segment driving scenes in fog and at night on Cityscapes and ACDC.")
+    cardiac = Paper("p-ac2", "A study", "We segment cardiac MRI on ACDC.")
+    assert [next(e.name for e in entities(nlp, p)[0].values() if e.text == "ACDC") for p in (driving, cardiac)] == [
+        "Adverse Conditions Dataset with Correspondences", "ACDC"]
+
+
 def test_names_trained_on_before_a_known_subject_stay_data(nlp):
     paper = Paper("p-ls", "ZorbBridge: Joint Pretraining", "We introduce ZorbBridge, a pretraining method. "
                   "Initialized from wav2vec 2.0 and fine-tuned on QUENSET and MURKAL, ZorbBridge lowers the error rate.")
@@ -1501,14 +1508,33 @@ def test_amazon_review_categories_written_in_full_are_one_dataset_each(nlp):
 
 
 def test_a_parameter_count_makes_a_techniques_name_a_model_without_a_second_node(nlp):
-    paper = Paper("p-mb", "A study", "We train Mamba-1.4B and RWKV-7B, and compare with Mamba and LoRA-GA.")
+    paper = Paper("p-mb", "A study", "We train Performer-1.4B and RWKV-7B, and compare with Performer and LoRA-GA.")
     found, _, _ = entities(nlp, paper)
-    assert found["Mamba-1.4B"].type == found["RWKV-7B"].type == "MODEL" and found["Mamba"].type == "METHOD"
+    assert found["Performer-1.4B"].type == found["RWKV-7B"].type == "MODEL" and found["Performer"].type == "METHOD"
     assert found["LoRA-GA"].type == "METHOD"  # a code, not a size
     assert entities(nlp, Paper("p-mb2", "A study", "We train RWKV-14B-Instruct."))[0]["RWKV-14B-Instruct"].type == "MODEL"
     ((_, mentions, links),) = extract([paper], nlp=nlp)
     graph = build_graph([PaperEntities(paper, tuple(to_entities(paper, mentions)), links)])
-    assert {n for n, d in graph.nodes(data=True) if d.get("name") == "Mamba"} == {"method:mamba"}
+    assert {n for n, d in graph.nodes(data=True) if d.get("name") == "Performer"} == {"method:performer"}
+
+
+def test_named_sequence_architectures_are_models_as_other_architectures_are(nlp):
+    found, _, _ = entities(nlp, Paper("p-ssm", "A study", "We compare Mamba, Mamba-2, RetNet, RWKV, DeltaNet and S4 with ViT."))
+    assert {found[n].type for n in ("Mamba", "Mamba-2", "RetNet", "RWKV", "DeltaNet", "S4", "ViT")} == {"MODEL"}
+
+
+def test_a_release_after_a_coined_data_name_is_part_of_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-rel", "A study", "We fine-tune T5 on FLAN v2 and report results on ZorbQA 2024, "
+                                                          "BarQA v1.5 and BazBench. It reaches 71.2% on QuxQA v3."))
+    assert {"FLAN v2", "ZorbQA 2024", "BarQA v1.5", "BazBench", "QuxQA v3"} <= {n for n, e in found.items() if e.type == "DATASET"}
+    assert not {"FLAN", "ZorbQA", "BarQA", "QuxQA"} & set(found)
+
+
+def test_names_a_proposed_gerund_takes_are_used_not_proposed(nlp):
+    found, _, _ = entities(nlp, Paper("p-ger", "A study", "We propose training BERT with LoRA. We propose applying DPO to "
+                                                          "code. We propose combining both into one framework, called ZorbMix."))
+    assert found["BERT"].role == found["DPO"].role == found["LoRA"].role == "used" and found["BERT"].type == "MODEL"
+    assert found["ZorbMix"].role == "proposed"
 
 
 def test_precision_and_recall_as_a_pair_are_measures(nlp):
@@ -1638,6 +1664,11 @@ def test_a_name_called_in_a_sentence_about_earlier_work_is_used(nlp):
 def test_a_quote_closing_a_sentence_stays_in_it(nlp):
     found, _, _ = entities(nlp, Paper("p-cq", "A study", 'We call the results "zorb soups." When fine-tuning BERT, it helps.'))
     assert found["BERT"].sentence == "When fine-tuning BERT, it helps."
+
+
+def test_a_citation_s_et_al_ends_no_sentence(nlp):
+    found, _, _ = entities(nlp, Paper("p-ea", "A study", "Unlike Zorb et al. (2024), which fine-tunes BERT, we do not."))
+    assert found["BERT"].sentence == "Unlike Zorb et al. (2024), which fine-tunes BERT, we do not."
 
 
 def test_names_in_brackets_after_a_dataset_are_its_parts(nlp):

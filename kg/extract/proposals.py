@@ -477,6 +477,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         adjectival = word.endswith("ed") and i > 0 and lower[i - 1] in _DETERMINERS
         lead_words = []
         modified = False  # a curated name described the new thing: only a name set off by a comma or a naming word follows
+        # "we propose applying DPO to ...", "we propose training BERT with ...": the new thing is a way of using the names
+        modified = _gerund_after(v, i)
         purpose_from = None  # "a dataset for AD detection": what the new thing is for, up to a comma
         for index in range(bisect_right(words, (i, len(lower) + 1)), len(words)):
             start, end = words[index]
@@ -585,6 +587,21 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
 
 
 _REFERRING = frozenset({"refer", "refers", "referred"})
+
+
+def _gerund_after(v, verb: int) -> bool:
+    """Whether a lower-case gerund follows the proposing verb at ``verb``: what it takes as
+    object is used, not proposed ("we propose applying DPO to code").
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We propose applying DPO. We propose Training-Free Guidance. We propose a string."))
+    >>> [_gerund_after(v, i) for i in (1, 6, 12)]
+    [True, False, False]
+    """
+    if verb + 1 >= len(v.texts):
+        return False
+    word = v.texts[verb + 1]
+    return word.islower() and word.isalpha() and word.endswith("ing") and len(word) > 6
 
 
 def _referred_as(v) -> list[tuple[int, int, None]]:

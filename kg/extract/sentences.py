@@ -26,7 +26,7 @@ __all__ = ["set_sentence_starts"]
 
 _ENDERS = {".", "!", "?"}
 _QUOTES = {'"', "”", "'", "’"}
-_ABBREVIATIONS = ("e.g", "i.e", "et al", "vs", "fig", "eq")  # "e.g. BERT" ends no sentence
+_ABBREVIATIONS = ("e.g", "i.e", "vs", "fig", "eq")  # "e.g. BERT" ends no sentence; nor does "et al."
 
 
 def sentence_starts(texts: list[str], punct: list[bool], spaced: list[bool] | None = None) -> list[int]:
@@ -51,7 +51,7 @@ def sentence_starts(texts: list[str], punct: list[bool], spaced: list[bool] | No
         elif in_title:
             continue
         elif prev in _ENDERS and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“("):
-            if i < 1 or texts[i - 1].lower() not in _ABBREVIATIONS:
+            if i < 1 or not _abbreviated(texts, i - 1):
                 # a quote glued to the full stop closes the sentence ('we call them "soups." When ...')
                 if text in _QUOTES and spaced is not None and not spaced[i] and spaced[i + 1] and i + 2 < len(texts):
                     if texts[i + 2][:1].isupper() or texts[i + 2][:1].isdigit():
@@ -59,6 +59,19 @@ def sentence_starts(texts: list[str], punct: list[bool], spaced: list[bool] | No
                 else:
                     out[i + 1] = 1
     return out
+
+
+def _abbreviated(texts: list[str], last: int) -> bool:
+    """Whether the word ending at token ``last`` is an abbreviation a full stop follows
+    ("e.g", and "et al", written as two tokens).
+
+    >>> _abbreviated(["Smith", "et", "al"], 2), _abbreviated(["the", "al"], 1), _abbreviated(["vs"], 0)
+    (True, False, True)
+    """
+    word = texts[last].lower()
+    if word == "al":
+        return last > 0 and texts[last - 1].lower() == "et"
+    return word in _ABBREVIATIONS
 
 
 def set_sentence_starts(doc):

@@ -522,6 +522,25 @@ _SCORE_UNITS = {"%", "points", "point", "pp", ")"}
 _NAME_END = {",", "and", "or", ")", ".", ";", ":", "(", "/"}
 
 
+# a release or year written after a coined data name is part of it: "FooQA v2", "BarBench 2024"
+_DATA_RELEASE = re.compile(r"^(?:[vV]\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d{2})$")
+
+
+def _with_release(v, name: int) -> int:
+    """End token of word ``name``, past a release written after it ("FooQA v2" ends after "v2").
+
+    >>> import spacy
+    >>> from kg.extract.words import view
+    >>> v = view(spacy.blank("en")("on FooQA v2 and BarQA 2024 , BazQA 2"))
+    >>> [v.text(v.words[i][0], _with_release(v, i)) for i in (1, 4, 7)]
+    ['FooQA v2', 'BarQA 2024', 'BazQA']
+    """
+    end = v.words[name][1]
+    if name + 1 < len(v.words) and _DATA_RELEASE.match(v.word_texts[name + 1]):
+        return v.words[name + 1][1]
+    return end
+
+
 def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names right after a score and "on" ("+4.1 on FooEval", "71.2% on
     the BarBench"): the thing a number is measured on is a dataset.  The name must end
@@ -537,7 +556,7 @@ def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, i
         name = index + 1 + (index + 1 < len(words) and v.word_lower[index + 1] == "the")
         if name >= len(words) or not shaped[name]:
             continue
-        start, end = words[name]
+        start, end = words[name][0], _with_release(v, name)
         if start in typed or (end < len(texts) and lower[end] not in _NAME_END):
             continue
         out.append((start, end))
@@ -594,12 +613,12 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
         if name + 1 < len(words) and not shaped[name] and _ADJECTIVE.match(v.word_texts[name]) and shaped[name + 1]:
             name += 1  # "on the in-domain FooSum"
         while name < len(words) and shaped[name]:
-            start, end = words[name]
+            start, end = words[name][0], _with_release(v, name)
             if start in typed or not _ends_data_phrase(v, end) or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
                 break
             out.append((start, end))
             # "on FooQA, BarQA and BazQA": the coordinated names too
-            following = name + 1
+            following = name + 1 + (end != words[name][1])  # past a release it took
             while following < len(words) and word_lower[following] in _LIST_JOINERS:
                 following += 1
             if following >= len(words) or any(texts[k] not in _LIST_JOINERS for k in range(end, words[following][0])) \
