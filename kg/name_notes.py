@@ -5,11 +5,12 @@ as notes and :func:`kg.query` warns them (:class:`kg.QueryWarning`)."""
 from __future__ import annotations
 
 import difflib
+import re
 
 from .normalise import surface_key
 from .queries import KEY_SUFFIX
 
-__all__ = ["NAMING_PARAMS", "WANTED_LABEL", "nodes_named", "close_names", "kept_out", "unfound_names"]
+__all__ = ["MAX_TITLES_READ", "NAMING_PARAMS", "WANTED_LABEL", "nodes_named", "close_names", "close_titles", "kept_out", "unfound_names"]
 
 # template parameters whose value names a node
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
@@ -42,6 +43,35 @@ def close_names(store, value: str) -> list[str]:
     return [by_folded[f] for f in difflib.get_close_matches(value.lower(), list(by_folded), n=4, cutoff=0.75)]
 
 
+_TITLE_WORD = re.compile(r"[^\W_][\w.+-]*")
+MAX_TITLES_READ = 100_000  # titles a note reads at most
+
+
+def close_titles(store, fragment: str) -> list[str]:
+    """Titles a misspelt title fragment was meant to match ("Baichaun" -> "Baichuan 2: ..."):
+    each word of it that no title holds is read as the title word spelled most like it.
+    Empty when a title holds the fragment as written, or a word has no close spelling."""
+    words = fragment.lower().split()
+    if not words or len(fragment.strip()) < 3:
+        return []
+    titles = [r["title"] for r in store.read("MATCH (p:Paper) RETURN p.title AS title LIMIT $n", {"n": MAX_TITLES_READ})
+              if r["title"]]
+    vocabulary = {word for title in titles for word in _TITLE_WORD.findall(title.lower())}
+    meant = []
+    for word in words:
+        if word in vocabulary or len(word) < 3:
+            meant.append(word)
+            continue
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        if not close:
+            return []
+        meant.append(close[0])
+    if meant == words:
+        return []
+    wanted = " ".join(meant)
+    return sorted((title for title in titles if wanted in title.lower()), key=len)[:3]
+
+
 def unfound_names(store, given: dict, bound: dict) -> list[str]:
     """A note for each name parameter in ``given`` (as the user wrote it; ``bound``: as the template
     bound it) that names no node (a class the graph keeps out, or with the names spelled like it),
@@ -60,7 +90,9 @@ def unfound_names(store, given: dict, bound: dict) -> list[str]:
                              f"kg.query('papers_using', {{'name': {name!r}}}) lists the papers that name it")
             continue
         if param == "paper":
-            continue  # a title fragment: no close names to offer
+            if titles := close_titles(store, str(value)):  # a misspelt title fragment
+                notes.append(f"{param}={value!r} is in no title; did you mean {', '.join(repr(t) for t in titles)}?")
+            continue
         if kept_out(str(value)):
             notes.append(f"{param}={value!r} names a class or a field, which the graph keeps out; ask for a named thing")
             continue

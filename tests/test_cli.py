@@ -432,3 +432,17 @@ def test_help_into_a_closed_pipe_stops_quietly():
     done = subprocess.run(f"{sys.executable} -m kg query paper_entities --help | head -1", shell=True,
                           capture_output=True, text=True)
     assert done.stdout.startswith("usage: kg query") and "Traceback" not in done.stderr, done.stderr
+
+
+def test_the_next_step_hint_names_the_command_as_a_new_shell_needs_it(tmp_path, monkeypatch):
+    from kg.commands._help import invoked_as
+
+    script = tmp_path / "venv" / "bin" / "kg"
+    script.parent.mkdir(parents=True)
+    script.write_text("")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "")  # the venv is not on the PATH of a new shell
+    assert invoked_as(str(script)) == "venv/bin/kg"
+    monkeypatch.setenv("PATH", str(script.parent))
+    script.chmod(0o755)
+    assert invoked_as(str(script)) == "kg"

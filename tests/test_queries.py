@@ -725,6 +725,14 @@ def test_a_misspelt_template_or_name_gets_a_suggestion(workdir, capsys):
     assert "did you mean 'GSM8K'?" in err and "check the spelling" not in err
 
 
+def test_a_misspelt_title_gets_the_titles_it_was_meant_to_match(workdir, capsys):
+    assert main(["query", "paper_entities", "--param", "paper=Nothign", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "did you mean “A Paper About Nothing”?" in err and "check the spelling" not in err
+    with pytest.warns(kg.QueryWarning, match="did you mean 'A Paper About Nothing'"):
+        kg.query("paper_entities", {"paper": "Nothign"}, workdir=workdir)
+
+
 def test_an_empty_answer_to_a_named_paper_says_how_to_find_names(workdir, capsys):
     assert main(["query", "paper_entities", "--param", "paper=no such paper", "--workdir", workdir]) == 0
     out, err = capsys.readouterr()

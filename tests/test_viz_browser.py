@@ -267,6 +267,30 @@ def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_
         assert href == "https://arxiv.org/search/?searchtype=title&query=Studies%20of%20Chat%20Systems"
 
 
+def test_search_puts_word_matches_first_and_names_an_entity_left_out_of_the_view(browser, tmp_path):
+    from kg.normalise import entity_key
+
+    def item(paper_id, title, *names):
+        entities = tuple(Entity(entity_key(t, n), n, t, "used", n, "s", 0, len(n), "test") for t, n in names)
+        return PaperEntities(Paper(paper_id, title, "abstract"), entities)
+
+    data = ("DATASET", "ZorbSet")
+    graph = build_graph([item("p-1", "Optimal Transport Maps", data), item("p-2", "On Maltese Parsing", data),
+                         item("p-3", "MALT: Multi-Agent Training", data, ("METHOD", "MALT"))])
+    result = render(graph, tmp_path / "words.html", types=("Paper", "Dataset"))  # the MALT method is not drawn
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        found = []
+        for _ in range(3):
+            page.fill("#kg-search", "malt")
+            page.press("#kg-search", "Enter")
+            found.append(page.locator("#kg-details h2").inner_text())
+        assert found == ["MALT: Multi-Agent Training", "On Maltese Parsing", "Optimal Transport Maps"]  # across a gap last
+        status = page.locator("#kg-search-status").inner_text()
+        assert "“MALT” is in the graph but not in this view: kg viz --around MALT draws it" in status
+        _assert_clean(loaded)
+
+
 def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
     from kg.normalise import entity_key
 

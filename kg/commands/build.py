@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..output import counted
 from ..records import IngestReport
-from ._help import HelpFormatter
+from ._help import HelpFormatter, invoked_as
 
 HELP = "parse, extract, and load a corpus into the embedded store; write graph.json and graph.html"
 
@@ -100,5 +100,5 @@ def run(args) -> int:
     if result.notes:
         print("\n".join(result.notes))
     where = "" if Path(args.workdir) == DEFAULT_WORKDIR else f" (and --workdir {args.workdir} with each query)"
-    print(f"next: kg query --list{where}")
+    print(f"next: {invoked_as()} query --list{where}")
     return 0

@@ -11,7 +11,7 @@ from ..fulltext import SEARCH_PROPERTY
 from ..normalise import surface_key
 from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
-from ..name_notes import NAMING_PARAMS, WANTED_LABEL, close_names, kept_out, nodes_named
+from ..name_notes import MAX_TITLES_READ, NAMING_PARAMS, WANTED_LABEL, close_names, close_titles, kept_out, nodes_named
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -95,6 +95,8 @@ def run(args) -> int:
         classes = [k for k in unfound if kept_out(given[k])]
         longer = {k: names for k in unfound if k not in classes and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
         close = {k: names for k in unfound if k not in classes and k not in longer and (names := close_names(store, given[k]))}
+        titles = close_titles(store, params["paper"]) if not rows and "paper" in params and not asked_paper \
+            and not paper_named and not others else []
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
     if limit := default_limit_reached(template, given, rows):
@@ -109,7 +111,7 @@ def run(args) -> int:
               "for it (see what it names with `kg query paper_entities --param paper=...`)", file=sys.stderr)
     if others:
         shown = "; ".join(f"“{title}”" for title in others[:3]) + (" ..." if len(others) > 3 else "")
-        count = len(others) if len(others) < _MAX_TITLES_READ else f"{_MAX_TITLES_READ} or more"
+        count = len(others) if len(others) < MAX_TITLES_READ else f"{MAX_TITLES_READ} or more"
         matches = f"also matches {count} other title(s), not shown" if chosen or asked_paper else f"matches {count} titles"
         print(f"note: paper={params['paper']!r} {matches}: {shown}; "
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
@@ -128,6 +130,9 @@ def run(args) -> int:
         label, name, support = paper_named[0]
         print(f"note: paper={given['paper']!r} is in no paper's title, but names {label} “{name}” ({support} paper"
               f"{'s' if support != 1 else ''}): `kg query papers_using --param name={shlex.quote(name)}` lists them", file=sys.stderr)
+    if titles:
+        shown = ", ".join(f"“{title}”" for title in titles)
+        print(f"note: paper={given['paper']!r} is in no title; did you mean {shown}?", file=sys.stderr)
     if unsearchable:
         print(f"note: {unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
               "rebuild with `kg build`, or `kg load --replace`, so that search finds them", file=sys.stderr)
@@ -140,13 +145,12 @@ def run(args) -> int:
     for param, names in close.items():
         print(f"note: {param}={given[param]!r} is no node here; did you mean {', '.join(repr(n) for n in names)}?", file=sys.stderr)
     if not rows and args.fmt == "table" and named and not found and not classes and not longer and not close and not asked_paper \
-            and not paper_named:
+            and not paper_named and not titles:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
 
 
-_MAX_TITLES_READ = 100_000
 
 
 def _unsearchable_papers(store) -> int:
@@ -176,7 +180,7 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     # every title is read (a title is short), so that the count the note gives is the true one
     # after the whole-word filter, not that of a first page
     rows = store.read("MATCH (p:Paper) WHERE toLower(p.title) CONTAINS toLower($f) "
-                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": _MAX_TITLES_READ})
+                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": MAX_TITLES_READ})
     titles = [r["title"] for r in rows]
     if chosen in titles:
         titles.remove(chosen)

@@ -203,7 +203,7 @@
       var n = nodeInfo(id);
       return n.label === "Paper" && n.abstract && String(n.abstract).toLowerCase().indexOf(q) >= 0;
     });
-    say(other ? "“" + other.name + "” is in the graph but not in this view: kg viz --around " + shellQuote(other.name) + " draws it"
+    say(other ? notDrawn(other.name)
               : mentioned.length ? "“" + search.value.trim() + "” is no node (no rule found a name in it), but the abstract of "
                 + mentioned.length + " paper" + (mentioned.length > 1 ? "s" : "") + " here mentions it, e.g. “" + nodeInfo(mentioned[0]).name + "”"
               : "No match for “" + search.value.trim() + "” in the graph" + meant(fq));
@@ -234,6 +234,21 @@
     }
     return prev[b.length];
   }
+  function wordStart(name, q) {  // whether q starts a word somewhere in name
+    for (var at = name.indexOf(q); at >= 0; at = name.indexOf(q, at + 1)) {
+      if (at === 0 || !/[a-z0-9]/.test(name.charAt(at - 1))) return true;
+    }
+    return false;
+  }
+  // an entity of exactly this name left out of the view, when what matched is something else
+  // (titles holding "MALT" while the MALT method is not drawn): say where it is
+  function offPage(q, found) {
+    var fq = fold(q);
+    var other = elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0];
+    if (!other || found.some(function (h) { return h.name === other.key; })) return "";
+    return notDrawn(other.name);
+  }
+  function notDrawn(name) { return "“" + name + "” is in the graph but not in this view: kg viz --around " + shellQuote(name) + " draws it"; }
   function shellQuote(text) {  // a command the reader can paste into a shell as it is
     return /^[A-Za-z0-9_.\/:@%+=-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
   }
@@ -246,22 +261,28 @@
     if (!q) return;
     if (q !== lastQuery) {
       lastQuery = q; at = 0;
-      // the name itself, then names starting with the text, then names holding it, then aliases and keys
+      // the name itself (however spaced or hyphened), then names starting with the text, holding it
+      // at a word's start, inside a word, then aliases and keys; last, names that hold it only once
+      // spaces and hyphens are dropped ("malt" in "Optimal Transport")
       var fq = fold(q);
       var rank = function (h) {
         if (h.name === q || (fq && h.folded === fq)) return 0;
-        if (h.name.indexOf(q) === 0 || (fq && h.folded.indexOf(fq) === 0)) return 1;
-        if (h.name.indexOf(q) > 0 || (fq && h.folded.indexOf(fq) > 0)) return 2;
-        return h.all.indexOf(q) >= 0 || (fq && h.foldedAll.indexOf(fq) >= 0) ? 3 : 4;
+        var at = h.name.indexOf(q);
+        if (at === 0) return 1;
+        if (at > 0) return wordStart(h.name, q) ? 2 : 3;
+        if (h.all.indexOf(q) >= 0) return 4;
+        if (fq && h.folded.indexOf(fq) === 0) return 5;
+        return fq && h.foldedAll.indexOf(fq) >= 0 ? 6 : 7;
       };
       hits = haystack.map(function (h, i) { return { h: h, r: rank(h), i: i }; })
-        .filter(function (x) { return x.r < 4; })
+        .filter(function (x) { return x.r < 7; })
         .sort(function (a, b) { return a.r - b.r || a.h.name.length - b.h.name.length || a.i - b.i; })
         .map(function (x) { return x.h; });
     }
     if (!hits.length) { miss(q); return; }
     search.classList.remove("kg-miss");
-    say(hits.length > 1 ? (at % hits.length + 1) + " of " + hits.length + " matches · Enter for the next" : "", true);
+    var count = hits.length > 1 ? (at % hits.length + 1) + " of " + hits.length + " matches · Enter for the next" : "";
+    say([count, offPage(q, hits)].filter(Boolean).join(" · "), true);
     focusNode(hits[at % hits.length].id);
     at += 1;
   });
