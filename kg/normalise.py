@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .records import Entity, Mention, Paper, PaperEntities
+from .records import Entity, Mention, Paper, PaperEntities, paper_text
 
 __all__ = [
     "fold_pairs",
@@ -419,6 +419,8 @@ def curated_tail(entity_type: str, name: str) -> str | None:
 def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]:
     """Document level: one Entity per key; the proposed role wins, the first mention is evidence."""
     by_key: dict[str, Entity] = {}
+    starts: dict[str, list[int]] = {}  # per key, where the sentences naming it start
+    text = paper_text(paper)
     for m in mentions:
         name = m.canonical or sized_name(without_size_list(clean_surface(m.text)))
         if not name:
@@ -431,6 +433,8 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         if m.family and m.type == "MODEL" and not m.canonical:
             family = _sized_step(name, m.family)
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
+        if (at := _sentence_start(text, m)) is not None:
+            starts.setdefault(key, []).append(at)
         current = by_key.get(key)
         if current is None:
             by_key[key] = Entity(key, name, m.type, m.role, m.text, m.sentence, m.start, m.end, m.rule,
@@ -439,7 +443,24 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         merged = set(current.aliases) | aliases
         role = "proposed" if "proposed" in (current.role, m.role) else "used"
         by_key[key] = replace(current, role=role, aliases=tuple(sorted(merged - {current.name})))
+    for key, entity in by_key.items():
+        if found := starts.get(key):  # the evidence sentence's first, then the others in text order
+            by_key[key] = replace(entity, sentence_starts=tuple(dict.fromkeys([found[0], *sorted(found)])))
     return tuple(_released(_spelled_out(by_key)).values())
+
+
+def _sentence_start(text: str, mention: Mention) -> int | None:
+    """Where ``mention``'s sentence starts in ``text``, or None where the sentence is not there as written.
+
+    >>> m = Mention("BERT", "MODEL", "used", "We tune BERT.", 21, 25, "test")
+    >>> _sentence_start("Title\\nIt is. We tune BERT.", m)
+    13
+    """
+    sentence = mention.sentence
+    if not sentence:
+        return None
+    at = text.find(sentence, max(0, mention.end - len(sentence)), mention.start + len(sentence))
+    return at if 0 <= at <= mention.start else None
 
 
 _RELEASE_TAIL = re.compile(r"^(.+?)[\s\-]*(?:v|V|version\s*)?\d+(?:\.\d+)*$")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "paper_text",
     "ENTITY_TYPES",
     "ROLES",
     "MAX_PAPER_CHARS",
@@ -286,6 +287,14 @@ class Entity:
     confidence: float = 1.0
     aliases: tuple[str, ...] = ()
     family: str | None = None
+    # where each sentence naming it starts (offsets as ``start``), the evidence sentence's first:
+    # which entities a paper names in one sentence ("we evaluate Llama 3 on MMLU")
+    sentence_starts: tuple[int, ...] = ()
+
+
+def paper_text(paper: Paper) -> str:
+    """The text offsets refer to: title, a newline, then the abstract."""
+    return f"{paper.title}\n{paper.abstract}"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ def _entity_record(entity: Entity) -> dict:
         "text": entity.text, "name": entity.name, "type": entity.type, "role": entity.role,
         "sentence": entity.sentence, "start": entity.start, "end": entity.end,
         "key": entity.key, "aliases": list(entity.aliases), "family": entity.family,
-        "rule": entity.rule, "confidence": entity.confidence,
+        "rule": entity.rule, "confidence": entity.confidence, "sentence_starts": list(entity.sentence_starts),
     }
 
 
@@ -57,7 +57,8 @@ def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
         )
         entities = tuple(
             Entity(e["key"], e["name"], e["type"], e["role"], e["text"], e["sentence"], e["start"], e["end"],
-                   e.get("rule", "unknown"), e.get("confidence", 1.0), tuple(e.get("aliases", [])), e.get("family"))
+                   e.get("rule", "unknown"), e.get("confidence", 1.0), tuple(e.get("aliases", [])), e.get("family"),
+                   tuple(e.get("sentence_starts", ())))
             for e in record["entities"]
         )
     except (KeyError, TypeError, AttributeError) as err:

@@ -1,7 +1,8 @@
 // name: model_dataset
-// description: Which models and datasets papers name together (co-occurrence in a paper, not proof that the model was evaluated on the dataset): model x dataset pairs counted by the papers that name both, most papers first.
+// description: Which models and datasets papers name in one sentence ("we evaluate Llama 3 on MMLU"; together=paper: anywhere in the paper): model x dataset pairs counted by those papers, most papers first, with one such sentence. Naming both is evidence, not proof, that the model was evaluated on the dataset.
 // param: model name = any  Only this model: a name or alias given exactly (any case, hyphens or spaces) means that model and its variants; other text matches every model whose name or alias contains it (or any)
 // param: dataset name = any  Only this dataset: a name or alias given exactly means that dataset and its variants (math is MATH, not GSM8K or MetaMathQA); other text matches every dataset whose name or alias contains it (or any)
+// param: together sentence|paper = sentence  Where a paper must name both: in one sentence, or anywhere in the paper (co-occurrence)
 // param: min_papers int>=1 = 1  Minimum number of papers per pair
 // param: limit int>=1 = 50  Maximum number of rows
 // A name matches as papers_using matches it (a node's name_keys hold the text's key) when some
@@ -14,17 +15,21 @@ OPTIONAL MATCH (y:Dataset)
 WHERE NOT $dataset IN ['', 'any'] AND ($dataset_key IN coalesce(y.name_keys, []) OR toLower(y.name) = toLower($dataset))
 OPTIONAL MATCH (vd:Dataset)-[:VARIANT_OF*0..5]->(y)
 WITH exact_models, collect(DISTINCT vd.key) AS exact_datasets
-MATCH (m:Model)<--(p:Paper)-->(d:Dataset)
+MATCH (m:Model)<-[rm]-(p:Paper)-[rd]->(d:Dataset)
 WHERE ($model IN ['', 'any'] OR m.key IN exact_models
        OR size(exact_models) = 0 AND (toLower(m.name) CONTAINS toLower($model)
            OR $model_key <> '' AND any(k IN coalesce(m.name_keys, []) WHERE k CONTAINS $model_key)))
   AND ($dataset IN ['', 'any'] OR d.key IN exact_datasets
        OR size(exact_datasets) = 0 AND (toLower(d.name) CONTAINS toLower($dataset)
            OR $dataset_key <> '' AND any(k IN coalesce(d.name_keys, []) WHERE k CONTAINS $dataset_key)))
-WITH m, d, p
+// a relationship without sentence positions (loaded by an earlier paper-kg) counts at paper level
+  AND ($together = 'paper' OR size(coalesce(rm.sentence_starts, [])) = 0 OR size(coalesce(rd.sentence_starts, [])) = 0
+       OR any(s IN rm.sentence_starts WHERE s IN rd.sentence_starts))
+WITH m, d, p, CASE WHEN rm.sentence_starts[0] IN rd.sentence_starts THEN rm.sentence
+                   WHEN rd.sentence_starts[0] IN rm.sentence_starts THEN rd.sentence END AS sentence
 ORDER BY p.title
-WITH m, d, collect(DISTINCT p.title) AS papers
+WITH m, d, collect(DISTINCT p.title) AS papers, collect(sentence) AS sentences
 WHERE size(papers) >= $min_papers
-RETURN m.name AS model, d.name AS dataset, size(papers) AS paper_count, papers
+RETURN m.name AS model, d.name AS dataset, size(papers) AS paper_count, papers, head(sentences) AS sentence
 ORDER BY paper_count DESC, model, dataset
 LIMIT $limit

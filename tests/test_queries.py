@@ -1084,3 +1084,15 @@ def test_python_query_refuses_a_path_for_store_a_closed_store_and_none_values(wo
         kg.query("papers_using", {"name": None}, workdir=workdir)
     with pytest.raises(kg.StoreUnavailable, match="no graph store in .*run kg.build\\(workdir=...\\) first"):
         kg.query("top_entities", workdir=workdir + "/nowhere")
+
+
+def test_model_dataset_pairs_names_a_paper_writes_in_one_sentence(tmp_path):
+    corpus = tmp_path / "papers.jsonl"
+    abstract = "We evaluate Llama 2 7B on MMLU. Separately, ResNet-50 is trained on ImageNet."
+    corpus.write_text(json.dumps({"title": "A Study of Two Things", "abstract": abstract}) + "\n")
+    kg.build([corpus], workdir=tmp_path / "w", html=False)
+    pairs = {(r["model"], r["dataset"]): r["sentence"] for r in kg.query("model_dataset", workdir=tmp_path / "w")}
+    assert pairs == {("Llama 2 7B", "MMLU"): "We evaluate Llama 2 7B on MMLU.",
+                     ("ResNet-50", "ImageNet"): "Separately, ResNet-50 is trained on ImageNet."}
+    anywhere = kg.query("model_dataset", {"together": "paper"}, workdir=tmp_path / "w")
+    assert len(anywhere) == 4 and {r["sentence"] for r in anywhere} == {None, *pairs.values()}

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 
 from ..errors import InputError
-from ..records import MAX_PAPER_CHARS, Mention, Paper, length_problem
+from ..records import MAX_PAPER_CHARS, Mention, Paper, length_problem, paper_text
 from . import abbreviations, names, phrases, proposals, resolve, sentences, shapes, tokenizer  # noqa: F401  (register factories)
 from .links import find_links
 from .parallel import default_workers, map_ordered
@@ -36,11 +36,6 @@ def build_nlp(gazetteer_dir: str | None = None):
         config = {"gazetteer_dir": gazetteer_dir} if name in ("kg_names", "kg_phrases", "kg_abbreviations") else {}
         nlp.add_pipe(name, config=config)
     return nlp
-
-
-def paper_text(paper: Paper) -> str:
-    """The text offsets refer to: title, a newline, then the abstract."""
-    return f"{paper.title}\n{paper.abstract}"
 
 
 def extract(

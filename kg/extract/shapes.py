@@ -532,7 +532,7 @@ def _with_release(v, name: int) -> int:
     >>> import spacy
     >>> from kg.extract.words import view
     >>> v = view(spacy.blank("en")("on FooQA v2 and BarQA 2024 , BazQA 2"))
-    >>> [v.text(v.words[i][0], _with_release(v, i)) for i in (1, 4, 7)]
+    >>> [v.text(v.words[i][0], _with_release(v, i)) for i in (1, 4, 6)]
     ['FooQA v2', 'BarQA 2024', 'BazQA']
     """
     end = v.words[name][1]
