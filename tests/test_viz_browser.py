@@ -291,6 +291,23 @@ def test_search_puts_word_matches_first_and_names_an_entity_left_out_of_the_view
         _assert_clean(loaded)
 
 
+def test_a_selected_node_and_its_neighbours_keep_their_names_and_the_rest_step_aside(browser, tmp_path):
+    graph = synthetic_graph(300, seed=5)
+    result = render(graph, tmp_path / "quiet.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert page.evaluate("kgViz.quietLabels") == 0
+        hub = page.evaluate("kgViz.hubLabels.length ? kgViz.hubLabels[0].id : network.body.data.nodes.getIds()[0]")
+        page.evaluate("(id) => kgViz.focusNode(id)", hub)
+        # every name but the node's and its neighbours' steps aside, once the view has redrawn
+        page.wait_for_function("(id) => kgViz.quietLabels === Object.keys(network.body.nodes).length "
+                               "- network.getConnectedNodes(id).length - 1", arg=hub)
+        assert {box["id"] for box in page.evaluate("kgViz.hubLabels")} <= set(page.evaluate("(id) => [id, ...network.getConnectedNodes(id)]", hub))
+        page.keyboard.press("Escape")
+        page.wait_for_function("kgViz.quietLabels === 0")
+        _assert_clean(loaded)
+
+
 def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
     from kg.normalise import entity_key
 

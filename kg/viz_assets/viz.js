@@ -326,7 +326,20 @@
    * and painted after it, over the edges. */
   var planned = [], silenced = {};
   function noLabel() {}
-  function planHubLabels(ctx) {
+  /* A selected node (a click or a search) and its neighbours keep their names; every other name
+   * steps aside, so the found node's name is not covered by a stranger's ("GSM8K" under a
+   * repository's label in a crowded view). Escape, or a click on empty canvas, brings them back. */
+  function neighbourhood() {
+    var selected = net.getSelectedNodes();
+    if (!selected.length) return null;
+    var near = {};
+    selected.forEach(function (id) {
+      near[id] = true;
+      net.getConnectedNodes(id).forEach(function (other) { near[other] = true; });
+    });
+    return near;
+  }
+  function planHubLabels(ctx, near) {
     var scale = net.getScale();
     var width = container.clientWidth, height = container.clientHeight;
     var legend = document.getElementById("kg-legend");
@@ -350,7 +363,7 @@
     ctx.font = HUB_LABEL_PX + "px system-ui, sans-serif";
     for (var i = 0; i < hubs.length && placed.length < HUB_LABEL_MAX; i++) {
       var body = net.body.nodes[hubs[i]];
-      if (!body || body.options.hidden || !body.options.label) continue;
+      if (!body || body.options.hidden || !body.options.label || (near && !near[hubs[i]])) continue;
       // vis draws this label itself from 8 px up: no lesser name may cover it. Under 11 px it is
       // small next to ours (a big hub's name in tiny print), so ours replaces it if it fits
       var drawn = body.labelModule.fontOptions.size * scale;
@@ -384,12 +397,15 @@
     return { placed: placed, kept: kept };
   }
   net.on("beforeDrawing", function (ctx) {
-    var plan = planHubLabels(ctx);
+    var near = neighbourhood();
+    var plan = planHubLabels(ctx, near);
     planned = plan.placed;
     var now = {};
-    planned.forEach(function (box) {
-      now[box.id] = true;
-      if (!silenced[box.id]) net.body.nodes[box.id].labelModule.draw = noLabel;
+    planned.forEach(function (box) { now[box.id] = true; });  // named by us, at a readable size
+    var quiet = near ? Object.keys(net.body.nodes).filter(function (id) { return !near[id]; }) : [];
+    quiet.forEach(function (id) { now[id] = true; });
+    Object.keys(now).forEach(function (id) {
+      if (!silenced[id] && net.body.nodes[id]) net.body.nodes[id].labelModule.draw = noLabel;
     });
     Object.keys(silenced).forEach(function (id) {
       if (!now[id] && net.body.nodes[id]) delete net.body.nodes[id].labelModule.draw;  // its own label again
@@ -397,6 +413,7 @@
     silenced = now;
     state.hubLabels = planned;
     state.keptLabels = plan.kept;
+    state.quietLabels = quiet.length;
   });
   net.on("afterDrawing", function (ctx) {
     ctx.save();
