@@ -1956,3 +1956,10 @@ def test_a_vit_size_letter_and_its_word_are_one_node(nlp):
     found, _, _ = entities(nlp, paper)
     assert "ViT-B" not in found and found["ViT-Base"].aliases == ("ViT-B",) and "ViT-Large" in found
     assert found["ViT-B/16"].family == "ViT"  # a patch size stays its own checkpoint
+
+
+def test_a_plural_technique_head_types_the_list_after_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-sch", "A Blueprint", "Schemes like ZorbBerry, QwQ and Graph of Thoughts fit as "
+                                      "special cases; so do pipelines such as BarFlow and BazChain."))
+    assert found["ZorbBerry"].type == found["BarFlow"].type == found["BazChain"].type == "METHOD"
+    assert found["QwQ"].type == "MODEL"  # a curated name keeps its own type

@@ -38,7 +38,8 @@ _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "te
 _DATA_HEADS = frozenset({"datasets", "benchmarks", "corpora"})
 _NOT_DESCRIBING = frozenset({"and", "or", "on", "in", "of", "for", "with", "the", "both", "all", "other", "two", "three"})
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
-_TECHNIQUE_LIST_HEADS = frozenset("methods algorithms frameworks techniques optimizers strategies approaches attacks baselines".split())
+_TECHNIQUE_LIST_HEADS = frozenset("methods algorithms frameworks techniques optimizers strategies approaches attacks baselines "
+                                  "schemes paradigms pipelines objectives losses procedures".split())
 _DATA_HEAD_WORDS = _SINGULAR_DATA_HEADS | _DATA_HEADS
 # capitalised words that describe data rather than name it: languages, sizes ("the English dataset")
 _NOT_DATA_NAMES = frozenset(
