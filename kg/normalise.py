@@ -394,6 +394,8 @@ def curated_tail(entity_type: str, name: str) -> str | None:
     ('DPO', None)
     >>> curated_tail("METHOD", "singular value decomposition"), curated_tail("METHOD", "data pruning")
     (None, None)
+    >>> curated_tail("METHOD", "differentially private stochastic gradient descent")  # SGD's long form, not gradient descent
+    'SGD'
     """
     if entity_type not in ("METHOD", "TASK", "METRIC") or name.lower() in _NO_TAIL_FAMILY:
         return None
@@ -406,7 +408,7 @@ def curated_tail(entity_type: str, name: str) -> str | None:
         # alias, but "object re-identification" is no kind of it
         if curated and entity_key(entity_type, curated) != key and (
                 entity_key(entity_type, tail) == entity_key(entity_type, curated) and (tail.isupper() or not curated.isupper())
-                or tail.isupper()):
+                or tail.isupper() or len(tail.split()) > 2):  # a long form: "stochastic gradient descent" is SGD
             return curated  # not "normalized cuts" -> CUT: a short form only where it is written as one
     # a short form glued on by a hyphen: "LD-DPO", "NSR-GRPO" are kinds of DPO and GRPO
     for match in re.finditer(r"(?<=[A-Za-z0-9])-(?=[A-Z][A-Z0-9]+$)", name):
