@@ -1963,3 +1963,11 @@ def test_a_plural_technique_head_types_the_list_after_it(nlp):
                                       "special cases; so do pipelines such as BarFlow and BazChain."))
     assert found["ZorbBerry"].type == found["BarFlow"].type == found["BazChain"].type == "METHOD"
     assert found["QwQ"].type == "MODEL"  # a curated name keeps its own type
+
+
+def test_a_sized_model_tuned_with_a_technique_keeps_its_whole_name(nlp):
+    paper = Paper("p-tun", "ZorbLM: A Multilingual Model", "We develop ZorbLM-8B-SFT, which is tuned on instructions, and "
+                  "ZorbLM-8B-DPO, which is refined with DPO. We compare with BarLM-7B-Chat.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbLM-8B-DPO"].type == found["BarLM-7B-Chat"].type == "MODEL"
+    assert found["ZorbLM-8B-DPO"].role == "proposed" and found["DPO"].type == "METHOD"

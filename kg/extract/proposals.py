@@ -807,7 +807,7 @@ def _capitalised_run_end(v, index: int) -> int:
     return end
 
 
-_SIZED_NAME = re.compile(r"[A-Za-z].*[-_ ]\d+(?:\.\d+)?[BM]$")  # Nimbus-1.5B, Foo-7B
+_SIZED_NAME = re.compile(r"[A-Za-z].*[-_ ]\d+(?:\.\d+)?[BM](?:-[A-Za-z][A-Za-z0-9.]*)*$")  # Nimbus-1.5B, Foo-7B, Foo-8B-DPO
 _SIZE_AFTER = re.compile(r"[- ]?\d+(?:\.\d+)?[BM]\b")
 _TRAINED_AFTER = re.compile(
     r"\W{1,3}(?:\w+\W+){0,3}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\b", re.I
@@ -823,8 +823,8 @@ def model_shaped(name: str) -> bool:
 
     >>> model_shaped("FooLM"), model_shaped("mBERTu"), model_shaped("Nimbus-1.5B"), model_shaped("Nimbus-1.5")
     (True, True, True, False)
-    >>> model_shaped("ReprogBert"), model_shaped("Bertha")
-    (True, False)
+    >>> model_shaped("ReprogBert"), model_shaped("Bertha"), model_shaped("Nimbus-8B-DPO"), model_shaped("Nimbus-8-DPO")
+    (True, False, True, False)
     """
     return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name))
 
