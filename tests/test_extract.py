@@ -1971,3 +1971,9 @@ def test_a_sized_model_tuned_with_a_technique_keeps_its_whole_name(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["ZorbLM-8B-DPO"].type == found["BarLM-7B-Chat"].type == "MODEL"
     assert found["ZorbLM-8B-DPO"].role == "proposed" and found["DPO"].type == "METHOD"
+
+
+def test_a_hyphenated_modifier_built_on_a_name_is_no_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-ocr", "A Study", "We build an OCR-free model for documents and an LLM-agnostic "
+                                      "framework for agents."))
+    assert not {"OCR-free", "LLM-agnostic"} & set(found)
