@@ -1535,6 +1535,9 @@ def test_names_a_proposed_gerund_takes_are_used_not_proposed(nlp):
                                                           "code. We propose combining both into one framework, called ZorbMix."))
     assert found["BERT"].role == found["DPO"].role == found["LoRA"].role == "used" and found["BERT"].type == "MODEL"
     assert found["ZorbMix"].role == "proposed"
+    found, _, _ = entities(nlp, Paper("p-ger2", "A study", "We propose tuning GPT-2 with PPO. We propose pretraining ZorbLM, "
+                                                           "a new 7B language model."))
+    assert found["GPT-2"].role == found["PPO"].role == "used" and found["ZorbLM"].role == "proposed"  # a coined name may be new
 
 
 def test_precision_and_recall_as_a_pair_are_measures(nlp):
@@ -1977,3 +1980,11 @@ def test_a_hyphenated_modifier_built_on_a_name_is_no_name(nlp):
     found, _, _ = entities(nlp, Paper("p-ocr", "A Study", "We build an OCR-free model for documents and an LLM-agnostic "
                                       "framework for agents."))
     assert not {"OCR-free", "LLM-agnostic"} & set(found)
+
+
+def test_a_known_system_keeps_its_type_in_its_own_paper_and_a_datasets_name_given_to_a_method_does_not(nlp):
+    own = Paper("p-mam", "Mamba: Linear-Time Sequence Modeling", "We propose Mamba, a simplified neural network architecture.")
+    assert entities(nlp, own)[0]["Mamba"].type == "MODEL"  # one node with the papers that use it
+    clash = Paper("p-abi", "Causal Discovery", "We propose a new approach, termed ABIDE, that learns ancestral graphs.")
+    found = entities(nlp, clash)[0]
+    assert found["ABIDE"].type == "METHOD" and found["ABIDE"].role == "proposed"  # not the ABIDE brain-imaging data

@@ -477,8 +477,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         adjectival = word.endswith("ed") and i > 0 and lower[i - 1] in _DETERMINERS
         lead_words = []
         modified = False  # a curated name described the new thing: only a name set off by a comma or a naming word follows
-        # "we propose applying DPO to ...", "we propose training BERT with ...": the new thing is a way of using the names
-        modified = _gerund_after(v, i)
+        # "we propose applying DPO to ...", "we propose training BERT with ...": the new thing is a way of
+        # using the known names it takes (a coined one may be new: "we propose pretraining ZorbLM, a new LM")
+        gerund = _gerund_after(v, i)
         purpose_from = None  # "a dataset for AD detection": what the new thing is for, up to a comma
         for index in range(bisect_right(words, (i, len(lower) + 1)), len(words)):
             start, end = words[index]
@@ -561,6 +562,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break  # "the resulting model, GPT-4, ...": a known model the authors reached, not theirs
             if (start, end) in curated and start > 1 and texts_at[start - 1] == "(" and lower[start - 2].endswith("s"):
                 break  # "we present an analysis of six judge models (GPT-4o, ...)": known examples, not theirs
+            if gerund and background and not named:
+                lead_words.append(text)  # the object of "applying", "training": used, not the new thing
+                continue
             if not named and background and _modifies_a_noun(v, end):
                 lead_words.append(text)  # "a compact BERT model", "a warm-up SFT strategy": the new thing is the noun
                 modified = True
@@ -589,6 +593,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
 _REFERRING = frozenset({"refer", "refers", "referred"})
 
 
+_ING_NOUNS = frozenset("string strings thing things something nothing anything everything spring king ring wing".split())
+
+
 def _gerund_after(v, verb: int) -> bool:
     """Whether a lower-case gerund follows the proposing verb at ``verb``: what it takes as
     object is used, not proposed ("we propose applying DPO to code").
@@ -601,7 +608,7 @@ def _gerund_after(v, verb: int) -> bool:
     if verb + 1 >= len(v.texts):
         return False
     word = v.texts[verb + 1]
-    return word.islower() and word.isalpha() and word.endswith("ing") and len(word) > 6
+    return word.islower() and word.isalpha() and word.endswith("ing") and len(word) > 4 and word not in _ING_NOUNS
 
 
 def _referred_as(v) -> list[tuple[int, int, None]]:
@@ -1161,8 +1168,13 @@ def kg_proposals(doc):
         key = word_key(text)
         if " " in text:
             phrases[key] = (start, end)
-        if entity_type in (None, "TASK"):  # a coined name is a system, not a problem
-            curated = _curated(doc, (start, end))  # "Med3D", a known model, proposed by its own paper
+        curated = _curated(doc, (start, end))  # "Med3D", a known model, proposed by its own paper
+        if curated and curated[0] in ("MODEL", "METHOD") and entity_type in ("MODEL", "METHOD"):
+            # a known system keeps its type whatever its own paper calls it ("We propose Mamba, a ...
+            # architecture"): one node with the papers that use it. A dataset's name given to a new
+            # method ("termed ABIDE") is another thing, and keeps the paper's type
+            entity_type = curated[0]
+        elif entity_type in (None, "TASK"):  # a coined name is a system, not a problem
             entity_type = curated[0] if curated and curated[0] in ("MODEL", "DATASET", "METHOD") else model_or(
                 v, text, entity_type and "METHOD")
         elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))
