@@ -4,7 +4,8 @@ Node attributes: ``label`` (Paper, Dataset, Model, Method, Task, Metric, Reposit
 ``key`` (the node id, deterministic) and the properties stored in the database.
 Edge attributes: ``type`` (PROPOSES, USES, EVALUATES_ON, ADDRESSES, MEASURES,
 VARIANT_OF, RELEASES_CODE) plus evidence (``text``, ``sentence``, ``start``, ``end``,
-``rule``, ``confidence``, and ``sentence_starts``: where each sentence naming the entity starts).
+``rule``, ``confidence``, and ``sentence_starts``/``sentence_ends``: where each sentence naming the
+entity starts and ends).
 
 >>> from kg.records import Paper, Entity, PaperEntities
 >>> e = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8k", "On GSM8k.", 3, 8, "gazetteer")
@@ -50,7 +51,7 @@ LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 # every property a node or relationship of the graph can carry (a store adds name_keys and search_text)
 PROPERTIES = frozenset({"key", "name", "aliases", "support", "title", "abstract", "authors", "year", "url", "external_id",
                         "links", "sources", "name_keys", "search_text", "role", "text", "sentence", "start", "end",
-                        "rule", "confidence", "sentence_starts"})
+                        "rule", "confidence", "sentence_starts", "sentence_ends"})
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
 # the first path part of site pages that are not someone's repository
@@ -153,6 +154,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 rule=entity.rule,
                 confidence=entity.confidence,
                 sentence_starts=list(entity.sentence_starts),
+                sentence_ends=list(entity.sentence_ends),
             )
             _add_families(graph, entity.key, entity.type, entity.family or curated_family_of_key(entity.key))
         for url in item.links:

@@ -421,7 +421,7 @@ def curated_tail(entity_type: str, name: str) -> str | None:
 def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]:
     """Document level: one Entity per key; the proposed role wins, the first mention is evidence."""
     by_key: dict[str, Entity] = {}
-    starts: dict[str, list[int]] = {}  # per key, where the sentences naming it start
+    spans: dict[str, list[tuple[int, int]]] = {}  # per key, where the sentences naming it start and end
     text = paper_text(paper)
     for m in mentions:
         name = m.canonical or sized_name(without_size_list(clean_surface(m.text)))
@@ -436,7 +436,7 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
             family = _sized_step(name, m.family)
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
         if (at := _sentence_start(text, m)) is not None:
-            starts.setdefault(key, []).append(at)
+            spans.setdefault(key, []).append((at, at + len(m.sentence)))
         current = by_key.get(key)
         if current is None:
             by_key[key] = Entity(key, name, m.type, m.role, m.text, m.sentence, m.start, m.end, m.rule,
@@ -446,8 +446,9 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         role = "proposed" if "proposed" in (current.role, m.role) else "used"
         by_key[key] = replace(current, role=role, aliases=tuple(sorted(merged - {current.name})))
     for key, entity in by_key.items():
-        if found := starts.get(key):  # the evidence sentence's first, then the others in text order
-            by_key[key] = replace(entity, sentence_starts=tuple(dict.fromkeys([found[0], *sorted(found)])))
+        if found := spans.get(key):  # the evidence sentence's first, then the others in text order
+            ordered = list(dict.fromkeys([found[0], *sorted(found)]))
+            by_key[key] = replace(entity, sentence_starts=tuple(a for a, _ in ordered), sentence_ends=tuple(b for _, b in ordered))
     return tuple(_released(_spelled_out(by_key)).values())
 
 

@@ -287,9 +287,10 @@ class Entity:
     confidence: float = 1.0
     aliases: tuple[str, ...] = ()
     family: str | None = None
-    # where each sentence naming it starts (offsets as ``start``), the evidence sentence's first:
-    # which entities a paper names in one sentence ("we evaluate Llama 3 on MMLU")
+    # where each sentence naming it starts and ends (offsets as ``start``), the evidence sentence's
+    # first: which entities a paper names in one sentence ("we evaluate Llama 3 on MMLU")
     sentence_starts: tuple[int, ...] = ()
+    sentence_ends: tuple[int, ...] = ()
 
 
 def paper_text(paper: Paper) -> str:

@@ -35,6 +35,7 @@ def _entity_record(entity: Entity) -> dict:
         "sentence": entity.sentence, "start": entity.start, "end": entity.end,
         "key": entity.key, "aliases": list(entity.aliases), "family": entity.family,
         "rule": entity.rule, "confidence": entity.confidence, "sentence_starts": list(entity.sentence_starts),
+        "sentence_ends": list(entity.sentence_ends),
     }
 
 
@@ -58,7 +59,7 @@ def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
         entities = tuple(
             Entity(e["key"], e["name"], e["type"], e["role"], e["text"], e["sentence"], e["start"], e["end"],
                    e.get("rule", "unknown"), e.get("confidence", 1.0), tuple(e.get("aliases", [])), e.get("family"),
-                   tuple(e.get("sentence_starts", ())))
+                   tuple(e.get("sentence_starts") or ()), tuple(e.get("sentence_ends") or ()))
             for e in record["entities"]
         )
     except (KeyError, TypeError, AttributeError) as err:

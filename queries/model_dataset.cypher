@@ -22,11 +22,17 @@ WHERE ($model IN ['', 'any'] OR m.key IN exact_models
   AND ($dataset IN ['', 'any'] OR d.key IN exact_datasets
        OR size(exact_datasets) = 0 AND (toLower(d.name) CONTAINS toLower($dataset)
            OR $dataset_key <> '' AND any(k IN coalesce(d.name_keys, []) WHERE k CONTAINS $dataset_key)))
+// the sentences both names are in (by where they start); the first of them is the one shown
+WITH m, d, p, rm, coalesce(rm.sentence_starts, []) AS model_starts, coalesce(rd.sentence_starts, []) AS dataset_starts
+WITH m, d, p, rm, model_starts, dataset_starts,
+     [i IN range(0, size(model_starts) - 1) WHERE model_starts[i] IN dataset_starts] AS shared
 // a relationship without sentence positions (loaded by an earlier paper-kg) counts at paper level
-  AND ($together = 'paper' OR size(coalesce(rm.sentence_starts, [])) = 0 OR size(coalesce(rd.sentence_starts, [])) = 0
-       OR any(s IN rm.sentence_starts WHERE s IN rd.sentence_starts))
-WITH m, d, p, CASE WHEN rm.sentence_starts[0] IN rd.sentence_starts THEN rm.sentence
-                   WHEN rd.sentence_starts[0] IN rm.sentence_starts THEN rd.sentence END AS sentence
+WHERE $together = 'paper' OR size(model_starts) = 0 OR size(dataset_starts) = 0 OR size(shared) > 0
+WITH m, d, p, rm, model_starts, coalesce(shared[0], -1) AS at
+// (every argument is a number even where no sentence is shared: a store may evaluate both branches)
+WITH m, d, p, CASE WHEN at >= 0 AND size(coalesce(rm.sentence_ends, [])) = size(model_starts)
+                   THEN substring(p.title + '\n' + p.abstract, coalesce(model_starts[at], 0),
+                                  coalesce(rm.sentence_ends[at] - model_starts[at], 0)) END AS sentence
 ORDER BY p.title
 WITH m, d, collect(DISTINCT p.title) AS papers, collect(sentence) AS sentences
 WHERE size(papers) >= $min_papers

@@ -1988,3 +1988,12 @@ def test_a_known_system_keeps_its_type_in_its_own_paper_and_a_datasets_name_give
     clash = Paper("p-abi", "Causal Discovery", "We propose a new approach, termed ABIDE, that learns ancestral graphs.")
     found = entities(nlp, clash)[0]
     assert found["ABIDE"].type == "METHOD" and found["ABIDE"].role == "proposed"  # not the ABIDE brain-imaging data
+
+
+def test_a_name_another_paper_coined_gets_the_same_sentence_as_the_first_pass_would_give():
+    from kg.pipeline import extract_papers
+
+    papers = [Paper("p-c1", "ZorbNet: A Model", "We propose ZorbNet, a new model."),
+              Paper("p-c2", "Other", "We also report scores on GSM8K! ZorbNet is not evaluated there.")]
+    found = {(item.paper.id, e.name): e.sentence for item in extract_papers(papers) for e in item.entities}
+    assert found[("p-c2", "ZorbNet")] == "ZorbNet is not evaluated there."

@@ -1096,3 +1096,9 @@ def test_model_dataset_pairs_names_a_paper_writes_in_one_sentence(tmp_path):
                      ("ResNet-50", "ImageNet"): "Separately, ResNet-50 is trained on ImageNet."}
     anywhere = kg.query("model_dataset", {"together": "paper"}, workdir=tmp_path / "w")
     assert len(anywhere) == 4 and {r["sentence"] for r in anywhere} == {None, *pairs.values()}
+    # the sentence both share is shown, though each is first named elsewhere
+    corpus.write_text(json.dumps({"title": "Another Study", "abstract": "We use BERT. SQuAD is hard. We fine-tune BERT on "
+                                  "SQuAD."}) + "\n")
+    kg.build([corpus], workdir=tmp_path / "w2", html=False)
+    (row,) = kg.query("model_dataset", workdir=tmp_path / "w2")
+    assert (row["model"], row["dataset"], row["sentence"]) == ("BERT", "SQuAD", "We fine-tune BERT on SQuAD.")

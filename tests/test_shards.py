@@ -99,6 +99,21 @@ def test_extract_output_has_the_documented_fields(tmp_path):
     assert {"text", "name", "type", "role", "sentence", "start", "end"} <= set(record["entities"][0])
     text = record["title"] + "\n" + record["abstract"]
     assert all(text[e["start"] : e["end"]] == e["text"] for e in record["entities"])
+    # where each sentence naming an entity lies, the evidence sentence's first
+    assert all(text[e["sentence_starts"][0] : e["sentence_ends"][0]] == e["sentence"] for e in record["entities"])
+
+
+def test_records_without_sentence_positions_still_load(tmp_path, capsys):
+    files = [str(f) for f in _corpus(tmp_path, papers=2)]
+    assert main(["extract", *files, "--out", str(tmp_path / "e.jsonl")]) == 0
+    records = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    for record in records:  # written by an older paper-kg, or by hand
+        for entity in record["entities"]:
+            entity["sentence_starts"] = None
+            entity.pop("sentence_ends")
+    (tmp_path / "old.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    items = list(read_items([str(tmp_path / "old.jsonl")]))
+    assert items and all(e.sentence_starts == () == e.sentence_ends for item in items for e in item.entities)
 
 
 @pytest.mark.parametrize("spec", ["0/3", "4/3", "two", "1/0"])

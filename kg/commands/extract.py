@@ -18,8 +18,9 @@ def register(sub) -> None:
         help="write the entities of every paper as JSON lines (streams; shardable)",
         description="Parse a corpus and extract datasets, models, methods, tasks and metrics, one JSON object per "
         'paper: {"id", "external_id", "title", "abstract", "authors", "year", "url", "sources", "entities": [{"text", "name", "type", "role", "sentence", '
-        '"start", "end", "key", "aliases", "family", "rule", "confidence"}], "links"}. Offsets are character offsets '
-        "into the title, a newline, then the abstract.\n\n"
+        '"start", "end", "key", "aliases", "family", "rule", "confidence", "sentence_starts", "sentence_ends"}], "links"}. '
+        "Offsets are character offsets into the title, a newline, then the abstract; sentence_starts/sentence_ends "
+        "are where each sentence naming the entity starts and ends, the evidence sentence's first.\n\n"
         "Input streams through two passes over a temporary file next to --out, so memory stays flat for any corpus "
         "size. --shard K/N extracts only the papers whose id hashes to slice K of N (every copy of a paper lands in "
         "the same slice), so N independent jobs cover the corpus once; `kg load` then merges the shard files.",

@@ -29,6 +29,8 @@ from spacy.matcher import PhraseMatcher
 from ..records import Mention, Paper
 from . import paper_text
 from .lexicon import NOT_NAMES, is_name_shaped
+from .sentences import set_sentence_starts
+from .words import view
 
 __all__ = ["CoinedNames"]
 
@@ -91,7 +93,8 @@ class CoinedNames:
                 self._in_matcher.add(form)
         have = {(m.start, m.end) for m in mentions}
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        doc = nlp.make_doc(text)
+        doc = set_sentence_starts(nlp.make_doc(text))  # the sentences the first pass reads, so evidence agrees
+        v = view(doc)
         title_end = len(paper.title)
         found = []
         for match_id, start, end in self._matcher(doc):
@@ -101,7 +104,8 @@ class CoinedNames:
             if span.end_char <= title_end and _plain_words(span.text):
                 continue  # "... Knowledge in Model Zoo for ...": a title capitalises every word
             entity_type, canonical = self.names[nlp.vocab.strings[match_id]]
-            sentence = _sentence_around(text, span.start_char, span.end_char)  # doc.text rebuilds the text token by token
+            first, last = v.sentence_bounds(v.sent_ids[start])[0], v.sentence_bounds(v.sent_ids[end - 1])[1]
+            sentence = v.text(first, last).strip()
             found.append(Mention(span.text, entity_type, "used", sentence, span.start_char, span.end_char,
                                  "coined-elsewhere", 0.7, canonical=canonical))
             covered |= set(range(span.start_char, span.end_char))
@@ -111,10 +115,3 @@ class CoinedNames:
 def _plain_words(form: str) -> bool:
     """Capitalised ordinary words only ("Model Zoo"), nothing a title could not write."""
     return all(word.isalpha() and word[1:].islower() for word in form.split())
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left + 1 : right].strip()

@@ -26,7 +26,7 @@ __all__ = ["set_sentence_starts"]
 
 _ENDERS = {".", "!", "?"}
 _QUOTES = {'"', "”", "'", "’"}
-_ABBREVIATIONS = ("e.g", "i.e", "vs", "fig", "eq")  # "e.g. BERT" ends no sentence; nor does "et al."
+_ABBREVIATIONS = ("e.g", "i.e", "vs", "fig", "eq")  # "e.g. BERT" ends no sentence
 
 
 def sentence_starts(texts: list[str], punct: list[bool], spaced: list[bool] | None = None) -> list[int]:
@@ -51,7 +51,7 @@ def sentence_starts(texts: list[str], punct: list[bool], spaced: list[bool] | No
         elif in_title:
             continue
         elif prev in _ENDERS and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“("):
-            if i < 1 or not _abbreviated(texts, i - 1):
+            if i < 1 or not _abbreviated(texts, i - 1, text):
                 # a quote glued to the full stop closes the sentence ('we call them "soups." When ...')
                 if text in _QUOTES and spaced is not None and not spaced[i] and spaced[i + 1] and i + 2 < len(texts):
                     if texts[i + 2][:1].isupper() or texts[i + 2][:1].isdigit():
@@ -61,16 +61,19 @@ def sentence_starts(texts: list[str], punct: list[bool], spaced: list[bool] | No
     return out
 
 
-def _abbreviated(texts: list[str], last: int) -> bool:
-    """Whether the word ending at token ``last`` is an abbreviation a full stop follows
-    ("e.g", and "et al", written as two tokens).
+def _abbreviated(texts: list[str], last: int, following: str) -> bool:
+    """Whether the word ending at token ``last`` is an abbreviation whose full stop ends no
+    sentence before ``following``: "e.g", and "et al" (two tokens) before a citation's year
+    ("Smith et al. (2024) show"), where a capitalised word after it starts a new sentence.
 
-    >>> _abbreviated(["Smith", "et", "al"], 2), _abbreviated(["the", "al"], 1), _abbreviated(["vs"], 0)
-    (True, False, True)
+    >>> _abbreviated(["Smith", "et", "al"], 2, "("), _abbreviated(["Smith", "et", "al"], 2, "The")
+    (True, False)
+    >>> _abbreviated(["the", "al"], 1, "("), _abbreviated(["vs"], 0, "BERT")
+    (False, True)
     """
     word = texts[last].lower()
     if word == "al":
-        return last > 0 and texts[last - 1].lower() == "et"
+        return last > 0 and texts[last - 1].lower() == "et" and not following[:1].isalpha()
     return word in _ABBREVIATIONS
 
 
