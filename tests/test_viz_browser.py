@@ -288,6 +288,26 @@ def test_search_puts_word_matches_first_and_names_an_entity_left_out_of_the_view
         assert found == ["MALT: Multi-Agent Training", "On Maltese Parsing", "Optimal Transport Maps"]  # across a gap last
         status = page.locator("#kg-search-status").inner_text()
         assert "“MALT” is in the graph but not in this view: kg viz --around MALT draws it" in status
+        page.fill("#kg-search", "setm")  # only across a space ("ZorbSet Maps"), and no entity of that name
+        page.press("#kg-search", "Enter")
+        assert page.locator("#kg-search-status").inner_text().startswith("No match")
+        _assert_clean(loaded)
+
+
+def test_a_search_that_matches_only_across_a_space_names_the_exact_entity_left_out(browser, tmp_path):
+    from kg.normalise import entity_key
+
+    def entity(entity_type, name):
+        return Entity(entity_key(entity_type, name), name, entity_type, "used", name, "s", 0, len(name), "test")
+
+    graph = build_graph([PaperEntities(Paper("p-1", "Video Study", "abstract"), (entity("DATASET", "Kinetics-400"), entity("METHOD", "S4")))])
+    result = render(graph, tmp_path / "s4.html", types=("Paper", "Dataset"))
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        page.fill("#kg-search", "s4")
+        page.press("#kg-search", "Enter")
+        assert "“S4” is in the graph but not in this view" in page.locator("#kg-search-status").inner_text()
+        assert page.evaluate("network.getSelectedNodes()") == []  # not Kinetics-400, which holds "s4" only once folded
         _assert_clean(loaded)
 
 
@@ -306,6 +326,14 @@ def test_a_selected_node_and_its_neighbours_keep_their_names_and_the_rest_step_a
         page.keyboard.press("Escape")
         page.wait_for_function("kgViz.quietLabels === 0")
         _assert_clean(loaded)
+    centred = render(graph, tmp_path / "centred.html", around=hub_name(graph), depth=2)
+    with _open(browser, centred.path) as loaded:  # a view's own centre is selected, not chosen: every name stays
+        assert loaded.page.evaluate("kgViz.quietLabels") == 0
+        _assert_clean(loaded)
+
+
+def hub_name(graph):
+    return max((attrs for _, attrs in graph.nodes(data=True) if attrs.get("label") != "Paper"), key=lambda a: a.get("support", 0))["name"]
 
 
 def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):

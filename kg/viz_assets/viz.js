@@ -167,6 +167,7 @@
     if (e.sentence) { panel.appendChild(el("h3", "Evidence")); panel.appendChild(el("blockquote", e.sentence)); }
   }
   function focusNode(id) {
+    focused = id;
     net.selectNodes([id]);
     // in a crowded view a paper's title is drawn only zoomed in: land where it is
     var scale = nodeInfo(id).label === "Paper" ? (data.paperScale || 1.0) : 1.0;
@@ -175,6 +176,7 @@
   }
   net.on("click", function (p) {
     hideTip();
+    focused = p.nodes.length ? p.nodes[0] : null;
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showEdge(p.edges[0]);
   });
@@ -184,9 +186,9 @@
   function fold(text) { return String(text).toLowerCase().replace(/[\s\-_.\/'’]+/g, ""); }
   var haystack = Object.keys(data.nodes).map(function (id) {
     var n = nodeInfo(id);
-    var all = [n.name, n.key].concat(n.aliases || [], n.external_id ? [n.external_id] : []);  // a paper's input id too
+    var all = [n.name].concat(n.aliases || [], n.external_id ? [n.external_id] : []);  // a paper's input id too
     return { id: id, name: String(n.name).toLowerCase(), all: all.join("\u0000").toLowerCase(),
-             folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
+             key: String(n.key || id).toLowerCase(), folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
   });
   var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: String(name).toLowerCase(), folded: fold(name) }; });
   var status = document.getElementById("kg-search-status");
@@ -252,7 +254,7 @@
   function shellQuote(text) {  // a command the reader can paste into a shell as it is
     return /^[A-Za-z0-9_.\/:@%+=-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
   }
-  var lastQuery = null, hits = [], at = 0;
+  var lastQuery = null, hits = [], at = 0, weakOnly = false;
   search.addEventListener("input", function () { search.classList.remove("kg-miss"); say(""); });
   search.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter") return;
@@ -270,16 +272,20 @@
         var at = h.name.indexOf(q);
         if (at === 0) return 1;
         if (at > 0) return wordStart(h.name, q) ? 2 : 3;
-        if (h.all.indexOf(q) >= 0) return 4;
+        // a key ("dataset:gsm8k") is written without spaces: only a key's own text finds it, not "s4" in "kinetics400"
+        if (h.all.indexOf(q) >= 0 || h.key === q || (q.indexOf(":") > 0 && h.key.indexOf(q) >= 0)) return 4;
         if (fq && h.folded.indexOf(fq) === 0) return 5;
         return fq && h.foldedAll.indexOf(fq) >= 0 ? 6 : 7;
       };
-      hits = haystack.map(function (h, i) { return { h: h, r: rank(h), i: i }; })
+      var ranked = haystack.map(function (h, i) { return { h: h, r: rank(h), i: i }; })
         .filter(function (x) { return x.r < 7; })
-        .sort(function (a, b) { return a.r - b.r || a.h.name.length - b.h.name.length || a.i - b.i; })
-        .map(function (x) { return x.h; });
+        .sort(function (a, b) { return a.r - b.r || a.h.name.length - b.h.name.length || a.i - b.i; });
+      // only names that hold the text across a space ("s4" in "Kinetics-400"), while an entity of
+      // exactly that name is left out of the view: say where that one is instead of jumping
+      weakOnly = ranked.length > 0 && ranked[0].r >= 5 && offPage(q, []) !== "";
+      hits = ranked.map(function (x) { return x.h; });
     }
-    if (!hits.length) { miss(q); return; }
+    if (!hits.length || weakOnly) { miss(q); return; }
     search.classList.remove("kg-miss");
     var count = hits.length > 1 ? (at % hits.length + 1) + " of " + hits.length + " matches · Enter for the next" : "";
     say([count, offPage(q, hits)].filter(Boolean).join(" · "), true);
@@ -287,7 +293,7 @@
     at += 1;
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { hideTip(); net.unselectAll(); clearPanel(); say(""); }
+    if (ev.key === "Escape") { focused = null; hideTip(); net.unselectAll(); clearPanel(); say(""); }
   });
   var message = document.getElementById("kg-message");
   var dismiss = document.getElementById("kg-message-close");
@@ -329,14 +335,14 @@
   /* A selected node (a click or a search) and its neighbours keep their names; every other name
    * steps aside, so the found node's name is not covered by a stranger's ("GSM8K" under a
    * repository's label in a crowded view). Escape, or a click on empty canvas, brings them back. */
+  var QUIET_MIN_NODES = 150;  // a smaller view's names are readable as they are
+  var focused = null;  // the node a click or a search chose (not a view's centre, nor a dragged node)
   function neighbourhood() {
-    var selected = net.getSelectedNodes();
-    if (!selected.length) return null;
+    if (focused === null || Object.keys(data.nodes).length <= QUIET_MIN_NODES) return null;
+    if (net.getSelectedNodes().indexOf(focused) < 0) return null;  // dragging selects another node
     var near = {};
-    selected.forEach(function (id) {
-      near[id] = true;
-      net.getConnectedNodes(id).forEach(function (other) { near[other] = true; });
-    });
+    near[focused] = true;
+    net.getConnectedNodes(focused).forEach(function (other) { near[other] = true; });
     return near;
   }
   function planHubLabels(ctx, near) {
@@ -378,6 +384,9 @@
                    { x: at.x + r + 2, y: at.y - h / 2 }, { x: at.x - r - 2 - w, y: at.y - h / 2 },  // right, left,
                    { x: at.x + r, y: at.y + r }, { x: at.x - r - w, y: at.y + r },  // then the corners
                    { x: at.x + r, y: at.y - r - h }, { x: at.x - r - w, y: at.y - r - h }];
+      if (i < HUB_LABEL_TOP) {  // a top hub in a dense core: one label's height further out, rather than no name
+        spots.push({ x: at.x - w / 2, y: at.y + r + 2 + h }, { x: at.x - w / 2, y: at.y - r - 2 - 2 * h });
+      }
       var others = own ? kept.filter(function (k) { return k !== own; }) : kept;
       var rules = i < HUB_LABEL_TOP ? [discs, []] : [discs];  // the top hubs may cover lesser discs, not names
       var box = null;
