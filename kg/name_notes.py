@@ -49,20 +49,28 @@ MAX_TITLES_READ = 100_000  # titles a note reads at most
 
 def close_titles(store, fragment: str) -> list[str]:
     """Titles a misspelt title fragment was meant to match ("Baichaun" -> "Baichuan 2: ..."):
-    each word of it that no title holds is read as the title word spelled most like it.
+    titles that hold it written with other spaces or hyphens ("Large scale Language"), else
+    those that hold it once each word no title holds is read as the title word spelled most like
+    it. A word with a digit is a version or a year, never respelled ("GPT-5" is not GPT-2).
     Empty when a title holds the fragment as written, or a word has no close spelling."""
-    words = fragment.lower().split()
-    if not words or len(fragment.strip()) < 3:
+    fragment = fragment.strip()
+    words = [word.strip("?!.,:;\"'") for word in fragment.lower().split()]
+    if not any(words) or len(fragment) < 3:
         return []
     titles = [r["title"] for r in store.read("MATCH (p:Paper) RETURN p.title AS title LIMIT $n", {"n": MAX_TITLES_READ})
               if r["title"]]
+    if any(fragment.lower() in title.lower() for title in titles):
+        return []  # it is in a title as written: nothing to respell
+    joined = _spaceless(fragment)
+    if len(joined) >= 6 and (spaced := [title for title in titles if joined in _spaceless(title)]):
+        return sorted(spaced, key=len)[:3]
     vocabulary = {word for title in titles for word in _TITLE_WORD.findall(title.lower())}
     meant = []
     for word in words:
-        if word in vocabulary or len(word) < 3:
+        if word in vocabulary or len(word) < 4 or any(c.isdigit() for c in word):
             meant.append(word)
             continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.8)
         if not close:
             return []
         meant.append(close[0])
@@ -70,6 +78,10 @@ def close_titles(store, fragment: str) -> list[str]:
         return []
     wanted = " ".join(meant)
     return sorted((title for title in titles if wanted in title.lower()), key=len)[:3]
+
+
+def _spaceless(text: str) -> str:
+    return re.sub(r"[\s\-_]+", "", text.lower())
 
 
 def unfound_names(store, given: dict, bound: dict) -> list[str]:

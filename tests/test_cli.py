@@ -1,6 +1,8 @@
 """The CLI: every command has help and appears in the README; build + query end to end."""
 
 import json
+import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -446,3 +448,9 @@ def test_the_next_step_hint_names_the_command_as_a_new_shell_needs_it(tmp_path, 
     monkeypatch.setenv("PATH", str(script.parent))
     script.chmod(0o755)
     assert invoked_as(str(script)) == "kg"
+    spaced = tmp_path / "my venv" / "bin" / "kg"
+    spaced.parent.mkdir(parents=True)
+    spaced.write_text("")
+    assert invoked_as(str(spaced)) == "'my venv/bin/kg'"  # pastes into a shell as it is
+    assert invoked_as(str(tmp_path / "kg" / "__main__.py")) == f"{shlex.quote(os.path.relpath(sys.executable))} -m kg" \
+        or invoked_as(str(tmp_path / "kg" / "__main__.py")) == f"{shlex.quote(sys.executable)} -m kg"

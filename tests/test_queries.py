@@ -731,6 +731,10 @@ def test_a_misspelt_title_gets_the_titles_it_was_meant_to_match(workdir, capsys)
     assert "did you mean “A Paper About Nothing”?" in err and "check the spelling" not in err
     with pytest.warns(kg.QueryWarning, match="did you mean 'A Paper About Nothing'"):
         kg.query("paper_entities", {"paper": "Nothign"}, workdir=workdir)
+    assert main(["query", "paper_entities", "--param", "paper=Fine Tuned Chat", "--workdir", workdir]) == 0
+    assert f"did you mean “{TITLES['p3']}”?" in capsys.readouterr().err  # written with other spaces or hyphens
+    assert main(["query", "paper_entities", "--param", "paper=GPT-5 Technical", "--workdir", workdir]) == 0
+    assert "did you mean" not in capsys.readouterr().err  # a version is not respelled: GPT-5 is not GPT-4
 
 
 def test_an_empty_answer_to_a_named_paper_says_how_to_find_names(workdir, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import sys
 
@@ -13,21 +14,29 @@ __all__ = ["HelpFormatter", "invoked_as"]
 def invoked_as(argv0: str | None = None) -> str:
     """How to type the command that is running, for hints such as "next: kg query --list":
     "kg" when that is what the shell finds, else the path it was started by (".venv/bin/kg",
-    which a new shell without the venv on its PATH needs), or "python -m kg".
+    which a new shell without the venv on its PATH needs), or this Python with "-m kg"; quoted
+    for a shell where a path holds a space.
 
-    >>> invoked_as("/x/kg/__main__.py"), invoked_as("/x/bin/pytest")
-    ('python -m kg', 'kg')
+    >>> invoked_as("/x/bin/pytest")
+    'kg'
+    >>> invoked_as("/x/kg/__main__.py").endswith(" -m kg")
+    True
     """
     argv0 = sys.argv[0] if argv0 is None else argv0
     if os.path.basename(argv0) == "__main__.py":
-        return "python -m kg"
+        return f"{shlex.quote(_shortest(sys.executable))} -m kg"
     found = shutil.which("kg")
     if found and os.path.realpath(found) == os.path.realpath(argv0):
         return "kg"
     if os.path.basename(argv0) != "kg":
         return "kg"  # run from Python (tests, a notebook): the installed name
-    relative = os.path.relpath(argv0)
-    return relative if not relative.startswith("..") else argv0
+    return shlex.quote(_shortest(argv0))
+
+
+def _shortest(path: str) -> str:
+    """``path`` relative to the working folder where that is below it, else as given."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else path
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
