@@ -1966,6 +1966,10 @@ def test_a_plural_technique_head_types_the_list_after_it(nlp):
                                       "special cases; so do pipelines such as BarFlow and BazChain."))
     assert found["ZorbBerry"].type == found["BarFlow"].type == found["BazChain"].type == "METHOD"
     assert found["QwQ"].type == "MODEL"  # a curated name keeps its own type
+    # two known names or more of one other kind say what the list holds; a parameter count makes a model
+    found, _, _ = entities(nlp, Paper("p-sch2", "A Study", "We compare search schemes like Llama 3, GPT-4, ZorbLM and "
+                                      "QuxLM-7B, and pipelines like ImageNet, COCO and ZorbSet."))
+    assert found["ZorbLM"].type == found["QuxLM-7B"].type == "MODEL" and found["ZorbSet"].type == "DATASET"
 
 
 def test_a_sized_model_tuned_with_a_technique_keeps_its_whole_name(nlp):

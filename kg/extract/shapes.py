@@ -26,7 +26,7 @@ from spacy.language import Language
 from . import candidates
 from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
-from .lexicon import HEAD_TYPES
+from .lexicon import HEAD_TYPES, PARAMETER_COUNT
 from .proposals import model_or, model_shaped
 from .words import WordMemo, cue_positions, name_shaped, view, where
 
@@ -172,9 +172,14 @@ def _item_start(v, shaped: list[bool], last: int) -> int | None:
     return first
 
 
-def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
+def listed_after_head(v, shaped: list[bool], known: dict[tuple[int, int], str] | None = None) -> list[tuple[int, int, str]]:
     """Names listed right after a DATASET/MODEL head, bare or in brackets
-    ("two benchmarks (FooQA and Bar)", "the benchmarks FooQA-C and BarQA-C")."""
+    ("two benchmarks (FooQA and Bar)", "the benchmarks FooQA-C and BarQA-C"), or after a
+    technique head and a cue ("methods such as FooNet"). ``known``: the curated names' types by
+    token span; a technique head's list with two known names or more, none a technique, lists
+    what they are ("schemes like Llama 3, GPT-4 and FooLM"), and a name with a parameter count in it
+    stays a model ("FooLM-7B")."""
+    known = known or {}
     words, texts = v.words, v.texts
     out = []
     for index in _positions(v, _NAME_HEADS | _TECHNIQUE_LIST_HEADS):
@@ -231,7 +236,13 @@ def listed_after_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
         if (enumerated or colon) and len(found) < 2 and not bracketed:
             continue  # "4 benchmarks: First, ...", "models: Leveraging ...": a clause
         if found and (not bracketed or pos < len(texts) and texts[pos] == ")"):
-            out += [(start, end, "METHOD" if technique else HEAD_TYPES[v.word_lower[index]]) for start, end in found]
+            if technique:
+                kinds = [known[span] for span in found if span in known]
+                if len(kinds) >= 2 and "METHOD" not in kinds:
+                    continue  # two known names or more say what the list holds; the list rule types the rest
+                out += [(start, end, "MODEL" if PARAMETER_COUNT.search(v.text(start, end)) else "METHOD") for start, end in found]
+                continue
+            out += [(start, end, HEAD_TYPES[v.word_lower[index]]) for start, end in found]
     return out
 
 
@@ -1004,7 +1015,8 @@ def _positions(v, wanted: frozenset[str]) -> list[int]:
 def kg_shapes(doc):
     v = view(doc)
     shaped = name_shaped.each(v.word_texts)
-    for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped) + listed_before_head(v, shaped):
+    known_types = {(c["start"], c["end"]): c["type"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
+    for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped, known_types) + listed_before_head(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
     known = list(candidates.candidates(doc))
     retype_list_outliers(v, known)
