@@ -1370,6 +1370,8 @@ def test_acdc_is_the_cardiac_set_or_the_driving_set_by_its_field(nlp):
     cardiac = Paper("p-ac2", "A study", "We segment cardiac MRI on ACDC.")
     assert [next(e.name for e in entities(nlp, p)[0].values() if e.text == "ACDC") for p in (driving, cardiac)] == [
         "Adverse Conditions Dataset with Correspondences", "ACDC"]
+    subset = Paper("p-ac3", "A study", "We adapt from Cityscapes to fog and night scenes of ACDC-Night.")
+    assert entities(nlp, subset)[0]["ACDC-Night"].family == "Adverse Conditions Dataset with Correspondences"
 
 
 def test_names_trained_on_before_a_known_subject_stay_data(nlp):

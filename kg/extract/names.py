@@ -278,8 +278,10 @@ class NameMatcher:
     def _with_senses(self, v, matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """``matches`` with each bare ambiguous short form ("SAM") read in the sense its doc's
         words give it (:mod:`.senses`)."""
+        # a bare short form, or one that opens a written word ("ACDC-Night", a subset of its sense's set);
+        # "CM-SAM", "Point-MAE" are other names
         hits = [i for i in where(map(self.senses.__contains__, v.texts)) if (index := v.word_at(i)) is not None
-                and v.words[index] == (i, i + 1)]  # "CM-SAM", "Point-MAE" are other names
+                and v.words[index][0] == i]
         if not hits:
             return matches
         doc_words = set(v.lower)
