@@ -235,6 +235,16 @@ def test_an_ego_view_opens_on_its_centre(browser, tmp_path):
         assert abs(x - (canvas[0] + canvas[1]) / 2) < (canvas[1] - canvas[0]) * 0.2
 
 
+def _search_steps(page, query: str, times: int) -> list[str]:
+    """The node each Enter in the search box lands on, ``times`` times over."""
+    found = []
+    for _ in range(times):
+        page.fill("#kg-search", query)
+        page.press("#kg-search", "Enter")
+        found.append(page.locator("#kg-details h2").inner_text())
+    return found
+
+
 def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_path):
     from kg.normalise import entity_key
 
@@ -247,12 +257,7 @@ def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_
     result = render(graph, tmp_path / "rank.html")
     with _open(browser, result.path) as loaded:
         page = loaded.page
-        found = []
-        for _ in range(4):
-            page.fill("#kg-search", "gpt")
-            page.press("#kg-search", "Enter")
-            found.append(page.locator("#kg-details h2").inner_text())
-        assert found == ["GPT", "GPT-4", "AraGPT2", "HC3"]
+        assert _search_steps(page, "gpt", 4) == ["GPT", "GPT-4", "AraGPT2", "HC3"]
         status = page.locator("#kg-search-status")
         page.fill("#kg-search", "gpt")
         page.press("#kg-search", "Enter")
@@ -280,11 +285,7 @@ def test_search_puts_word_matches_first_and_names_an_entity_left_out_of_the_view
     result = render(graph, tmp_path / "words.html", types=("Paper", "Dataset"))  # the MALT method is not drawn
     with _open(browser, result.path) as loaded:
         page = loaded.page
-        found = []
-        for _ in range(3):
-            page.fill("#kg-search", "malt")
-            page.press("#kg-search", "Enter")
-            found.append(page.locator("#kg-details h2").inner_text())
+        found = _search_steps(page, "malt", 3)
         assert found == ["MALT: Multi-Agent Training", "On Maltese Parsing", "Optimal Transport Maps"]  # across a gap last
         status = page.locator("#kg-search-status").inner_text()
         assert "“MALT” is in the graph but not in this view: kg viz --around MALT draws it" in status
