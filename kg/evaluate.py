@@ -84,9 +84,9 @@ SPLITS = {
     "written22b": ("written22b.jsonl",),
     "written23a": ("written23a.jsonl",),
     "written23b": ("written23b.jsonl",),
+    "written24a": ("written24a.jsonl",),
     "written24b": ("written24b.jsonl",),
     "written25a": ("written25a.jsonl",),
-    "written24a": ("written24a.jsonl",),
     "written25b": ("written25b.jsonl",),
 }
 
