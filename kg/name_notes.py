@@ -59,12 +59,13 @@ def close_titles(store, fragment: str) -> list[str]:
         return []
     titles = [r["title"] for r in store.read("MATCH (p:Paper) RETURN p.title AS title LIMIT $n", {"n": MAX_TITLES_READ})
               if r["title"]]
-    if any(fragment.lower() in title.lower() for title in titles):
+    lowered = [title.lower() for title in titles]  # once: up to MAX_TITLES_READ of them
+    if any(fragment.lower() in title for title in lowered):
         return []  # it is in a title as written: nothing to respell
     joined = _spaceless(fragment)
-    if len(joined) >= 6 and (spaced := [title for title in titles if joined in _spaceless(title)]):
+    if len(joined) >= 6 and (spaced := [title for title, low in zip(titles, lowered) if joined in _spaceless(low)]):
         return sorted(spaced, key=len)[:3]
-    vocabulary = {word for title in titles for word in _TITLE_WORD.findall(title.lower())}
+    vocabulary = {word for title in lowered for word in _TITLE_WORD.findall(title)}
     meant = []
     for word in words:
         if word in vocabulary or len(word) < 4 or any(c.isdigit() for c in word):
@@ -77,7 +78,7 @@ def close_titles(store, fragment: str) -> list[str]:
     if meant == words:
         return []
     wanted = " ".join(meant)
-    return sorted((title for title in titles if wanted in title.lower()), key=len)[:3]
+    return sorted((title for title, low in zip(titles, lowered) if wanted in low), key=len)[:3]
 
 
 def _spaceless(text: str) -> str:

@@ -151,8 +151,6 @@ def run(args) -> int:
     return 0
 
 
-
-
 def _unsearchable_papers(store) -> int:
     """How many stored papers lack the search text the full-text index holds (a store an
     earlier version loaded): a search cannot find them."""
