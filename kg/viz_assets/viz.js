@@ -198,7 +198,7 @@
     net.unselectAll();
     clearPanel();
     var fq = fold(q);
-    var other = elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0]
+    var other = exactlyElsewhere(q)
       || elsewhere.filter(function (h) { return h.key.indexOf(q) >= 0 || (fq && h.folded.indexOf(fq) >= 0); })[0];
     // not a node, but written in abstracts here: say so, and offer the first such paper
     var mentioned = other ? [] : Object.keys(data.nodes).filter(function (id) {
@@ -244,9 +244,12 @@
   }
   // an entity of exactly this name left out of the view, when what matched is something else
   // (titles holding "MALT" while the MALT method is not drawn): say where it is
-  function offPage(q, found) {
+  function exactlyElsewhere(q) {  // the left-out node of exactly this name, however spaced or hyphened
     var fq = fold(q);
-    var other = elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0];
+    return elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0];
+  }
+  function offPage(q, found) {
+    var other = exactlyElsewhere(q);
     if (!other || found.some(function (h) { return h.name === other.key; })) return "";
     return notDrawn(other.name);
   }
