@@ -88,6 +88,10 @@ SPLITS = {
     "written24b": ("written24b.jsonl",),
     "written25a": ("written25a.jsonl",),
     "written25b": ("written25b.jsonl",),
+    "written26b": ("written26b.jsonl",),
+    "written27b": ("written27b.jsonl",),
+    "written27a": ("written27a.jsonl",),
+    "written26a": ("written26a.jsonl",),
 }
 
 
