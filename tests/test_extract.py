@@ -1532,6 +1532,34 @@ def test_a_release_after_a_coined_data_name_is_part_of_it(nlp):
     assert not {"FLAN", "ZorbQA", "BarQA", "QuxQA"} & set(found)
 
 
+def test_a_numbered_task_of_a_shared_task_series_is_part_of_the_data_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-task", "A study", "We evaluate on SemEval-2017 Task 4, ZorbEval Task 2 and BarQA 2024 Task 1B, "
+                                                           "and on DCASE 2023 Task 4A. It reaches 71.2 on QuxQA Task 3."))
+    data = {n for n, e in found.items() if e.type == "DATASET"}
+    assert {"SemEval-2017 Task 4", "ZorbEval Task 2", "BarQA 2024 Task 1B", "DCASE 2023 Task 4A", "QuxQA Task 3"} <= data
+    assert not {"SemEval-2017", "ZorbEval", "BarQA 2024", "DCASE 2023", "QuxQA"} & set(found)
+
+
+def test_a_known_name_inside_the_new_things_phrase_is_used(nlp):
+    found, _, _ = entities(nlp, Paper("p-pp", "A study", "We present an analysis of forgetting in Soft Actor-Critic (SAC). "
+                                                         "We propose an extension of Low-Rank Adaptation (LoRA) to video."))
+    assert found["SAC"].role == found["LoRA"].role == "used"
+    found, _, _ = entities(nlp, Paper("p-pp2", "A study", "We propose a family of models, called ZorbNet, for forgetting in SAC."))
+    assert found["ZorbNet"].role == "proposed" and found["SAC"].role == "used"
+
+
+def test_venues_organisations_and_code_hosts_are_no_entities(nlp):
+    found, _, _ = entities(nlp, Paper("p-org", "A study", "Unlike work at NeurIPS and ICML, and unlike OpenAI, Google DeepMind "
+                                                          "and Hugging Face, we outperform GPT-4 on MMLU."))
+    assert set(found) == {"GPT-4", "MMLU"}
+
+
+def test_game_playing_agents_are_methods_as_other_reinforcement_learning_agents_are(nlp):
+    found, _, _ = entities(nlp, Paper("p-rl", "A study", "We compare MuZero, Gumbel MuZero, AlphaZero and Agent57 with "
+                                                         "EfficientZero and DreamerV3 on Atari."))
+    assert {found[n].type for n in ("MuZero", "Gumbel MuZero", "AlphaZero", "Agent57", "EfficientZero", "DreamerV3")} == {"METHOD"}
+
+
 def test_names_a_proposed_gerund_takes_are_used_not_proposed(nlp):
     found, _, _ = entities(nlp, Paper("p-ger", "A study", "We propose training BERT with LoRA. We propose applying DPO to "
                                                           "code. We propose combining both into one framework, called ZorbMix."))

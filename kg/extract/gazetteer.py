@@ -200,10 +200,11 @@ def shared_words(types: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def load_generic_phrases(folder: str | None = None) -> frozenset[str]:
-    """Phrases that are never entities ("our method", "large language models", ...)."""
+def load_generic_phrases(folder: str | None = None, as_written: bool = False) -> frozenset[str]:
+    """Phrases that are never entities ("our method", "large language models", ...), lower-cased
+    unless ``as_written`` (keys need the case: "NeurIPS" is no plural of a "NeurIP")."""
     path = (Path(folder) if folder else GAZETTEER_DIR) / "generic.txt"
     if not path.exists():
         return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line if as_written else line.lower() for line in lines if line and not line.startswith("#"))

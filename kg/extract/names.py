@@ -141,6 +141,20 @@ _MODIFYING_SUFFIXES = frozenset("style scale level like free aware wise centric 
                                 "sized friendly compatible format".split())
 _RELEASE = re.compile(r"^\d\.\d$")  # 2.4, 5.0: a release number, where a score would have more digits
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
+# "SemEval-2017 Task 4", "DCASE 2023 Task 4A": one numbered task of a shared-task series is data of its own
+TASK_WORDS = frozenset({"task", "subtask", "track"})
+TASK_NUMBER = re.compile(r"^\d{1,2}[A-Za-z]?$")
+
+
+def numbered_task_end(texts, end: int) -> int:
+    """Token index past a "Task N" written at ``end`` (``end`` itself when none is).
+
+    >>> numbered_task_end(["SemEval-2017", "Task", "4", "data"], 1), numbered_task_end(["MMLU", "tasks", "4"], 1)
+    (3, 1)
+    """
+    if end + 1 < len(texts) and texts[end].lower() in TASK_WORDS and TASK_NUMBER.match(texts[end + 1]):
+        return end + 2
+    return end
 
 
 def extend_dataset_name(doc, end: int) -> int:
@@ -154,6 +168,8 @@ def extend_dataset_name(doc, end: int) -> int:
     ['MultiWOZ 2.4', 'MATH', 'MATH']
     >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("LIBERO-Object ,", "COCO-Style data", "COCO-Pretrained")]
     ['LIBERO-Object', 'COCO', 'COCO']
+    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("DCASE 2023 Task 4A ,", "COLIEE Task 1 ,", "MMLU tasks")]
+    ['DCASE 2023 Task 4A', 'COLIEE Task 1', 'MMLU']
     """
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
             and _SUBSET.match(doc[end + 1].text) and not doc[end + 1].text.lower().endswith(("ed", "ing")) \
@@ -162,11 +178,11 @@ def extend_dataset_name(doc, end: int) -> int:
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return end
     if _DATASET_VERSION.match(doc[end].text):
-        return end + 1
+        return numbered_task_end([token.text for token in doc[end + 1:end + 3]], 0) + end + 1
     following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
     if _RELEASE.match(doc[end].text) and following not in _COUNTED and not following[:1].isdigit():
         return end + 1
-    return end
+    return numbered_task_end([token.text for token in doc[end:end + 2]], 0) + end
 
 
 class NameMatcher:

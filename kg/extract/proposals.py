@@ -45,6 +45,7 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _BARE_NAMING = {"call", "name", "dub", "term"}
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
+_PART_OF = frozenset({"of", "in"})  # "an extension of DPO", "a study of forgetting in SAC"
 _PROPOSAL_CUES = _NAMING_VERBS | {"resulting", "building", "creating"}  # "the resulting model, Zorb, ..."
 _CONTRIBUTION = {"contribution", "contributions"}
 _TITLE_NOT_NAMES = {"survey", "review", "tutorial", "position", "perspective", "overview", "introduction", "editorial", "benchmarking"}
@@ -562,8 +563,10 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break  # "the resulting model, GPT-4, ...": a known model the authors reached, not theirs
             if (start, end) in curated and start > 1 and texts_at[start - 1] == "(" and lower[start - 2].endswith("s"):
                 break  # "we present an analysis of six judge models (GPT-4o, ...)": known examples, not theirs
-            if gerund and background and not named:
-                lead_words.append(text)  # the object of "applying", "training": used, not the new thing
+            if background and not named and (gerund or _PART_OF.intersection(map(str.lower, lead_words))):
+                # the object of "applying", "training", or a known name inside the new thing's
+                # phrase ("an analysis of forgetting in Soft Actor-Critic (SAC)"): used, not new
+                lead_words.append(text)
                 continue
             if not named and background and _modifies_a_noun(v, end):
                 lead_words.append(text)  # "a compact BERT model", "a warm-up SFT strategy": the new thing is the noun

@@ -286,7 +286,7 @@ def _sentence_span(v, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=1)
 def generic_keys() -> frozenset[str]:
     """Keys of the generic phrases: "pre-trained model" is as generic as "pre-trained models"."""
-    return frozenset(map(word_key, load_generic_phrases()))
+    return frozenset(map(word_key, load_generic_phrases(as_written=True)))
 
 
 _TECHNIQUE_HEADS = frozenset({"learning", "method", "framework", "algorithm", "approach", "technique", "training", "attack",

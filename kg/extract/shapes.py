@@ -27,6 +27,7 @@ from . import candidates
 from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
 from .lexicon import HEAD_TYPES, PARAMETER_COUNT
+from .names import numbered_task_end
 from .proposals import model_or, model_shaped
 from .words import WordMemo, cue_positions, name_shaped, view, where
 
@@ -534,7 +535,8 @@ _SCORE_UNITS = {"%", "points", "point", "pp", ")"}
 _NAME_END = {",", "and", "or", ")", ".", ";", ":", "(", "/"}
 
 
-# a release or year written after a coined data name is part of it: "FooQA v2", "BarBench 2024"
+# a release or year written after a coined data name is part of it, and so is a numbered task:
+# "FooQA v2", "BarBench 2024", "SemEval-2016 Task 6"
 _DATA_RELEASE = re.compile(r"^(?:[vV]\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d{2})$")
 
 
@@ -543,14 +545,13 @@ def _with_release(v, name: int) -> int:
 
     >>> import spacy
     >>> from kg.extract.words import view
-    >>> v = view(spacy.blank("en")("on FooQA v2 and BarQA 2024 , BazQA 2"))
-    >>> [v.text(v.words[i][0], _with_release(v, i)) for i in (1, 4, 6)]
-    ['FooQA v2', 'BarQA 2024', 'BazQA']
+    >>> v = view(spacy.blank("en")("on FooQA v2 and BarQA 2024 , BazQA 2 or SemEval-2016 Task 6"))
+    >>> [v.text(v.words[i][0], _with_release(v, i)) for i in (1, 4, 6, 9)]
+    ['FooQA v2', 'BarQA 2024', 'BazQA', 'SemEval-2016 Task 6']
     """
-    end = v.words[name][1]
-    if name + 1 < len(v.words) and _DATA_RELEASE.match(v.word_texts[name + 1]):
-        return v.words[name + 1][1]
-    return end
+    last = name + 1 if name + 1 < len(v.words) and _DATA_RELEASE.match(v.word_texts[name + 1]) else name
+    last = numbered_task_end(v.word_texts, last + 1) - 1
+    return v.words[last][1]
 
 
 def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
@@ -630,7 +631,7 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
                 break
             out.append((start, end))
             # "on FooQA, BarQA and BazQA": the coordinated names too
-            following = name + 1 + (end != words[name][1])  # past a release it took
+            following = bisect_left(words, (end,))  # past a release or task number it took
             while following < len(words) and word_lower[following] in _LIST_JOINERS:
                 following += 1
             if following >= len(words) or any(texts[k] not in _LIST_JOINERS for k in range(end, words[following][0])) \
