@@ -1560,6 +1560,42 @@ def test_game_playing_agents_are_methods_as_other_reinforcement_learning_agents_
     assert {found[n].type for n in ("MuZero", "Gumbel MuZero", "AlphaZero", "Agent57", "EfficientZero", "DreamerV3")} == {"METHOD"}
 
 
+def test_a_known_model_opening_a_headline_clause_is_no_new_name(nlp):
+    for title in ("Whisper Goes Medical: Speech in Clinics", "BERT Knows Physics: Probing", "Llama Learns Chess: A Study"):
+        found, _, _ = entities(nlp, Paper("p-head", title, "We study this with experiments on ImageNet."))
+        assert {e.role for e in found.values()} == {"used"}, title
+
+
+def test_a_name_set_off_after_our_tool_is_the_papers_own(nlp):
+    found, _, _ = entities(nlp, Paper("p-tool", "A study", "We clean metadata with our tool, CleanMeta, before training."))
+    assert found["CleanMeta"].role == "proposed" and found["CleanMeta"].type == "METHOD"
+
+
+def test_a_coined_name_whose_tasks_or_splits_a_paper_takes_is_a_dataset(nlp):
+    found, _, _ = entities(nlp, Paper("p-part", "A study", "We train on 15 tasks from ZorbSuite and the test split of BarQA "
+                                                           "and BazQA, and transfer ideas of QuxNet-7B."))
+    assert {n for n, e in found.items() if e.type == "DATASET"} == {"ZorbSuite", "BarQA", "BazQA"}
+
+
+def test_a_plain_title_phrase_beside_the_abstracts_own_coinage_is_a_headline(nlp):
+    found, _, _ = entities(nlp, Paper("p-hl", "Dormant Critics: Diagnosing Plasticity Loss",
+                                      "We study plasticity loss in SAC. We propose a remedy, which we name ReGrow, that resets units."))
+    assert "Dormant Critics" not in found and found["ReGrow"].role == "proposed"
+    found, _, _ = entities(nlp, Paper("p-hl2", "Product-Level Try-on: Realistic Shading",
+                                      "We propose a product-level pipeline, i.e. PLTON, which keeps logos."))
+    assert found["Product-Level Try-on"].role == "proposed"  # the coinage spells the phrase's initials
+
+
+def test_a_verb_spelled_like_a_curated_name_is_no_mention(nlp):
+    found, _, _ = entities(nlp, Paper("p-rot", "A study", "The policy rotates objects in hand; we compare with RotatE on FB15k-237."))
+    assert "RotatE" in found and found["RotatE"].text == "RotatE"
+
+
+def test_a_bound_on_model_size_is_no_model_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
+    assert not any(n.lower().startswith(("sub", "under")) for n in found)
+
+
 def test_names_a_proposed_gerund_takes_are_used_not_proposed(nlp):
     found, _, _ = entities(nlp, Paper("p-ger", "A study", "We propose training BERT with LoRA. We propose applying DPO to "
                                                           "code. We propose combining both into one framework, called ZorbMix."))

@@ -22,6 +22,7 @@ __all__ = [
     "PARTICIPLE_ENDINGS",
     "TRANSPARENT_HEADS",
     "PROPOSAL_VERBS",
+    "SIZE_BOUND",
     "NOT_NAMES",
     "type_from_head",
     "is_name_shaped",
@@ -43,7 +44,7 @@ for _type, _words in {
         "tuning optimization optimizer attention decoding sampling prompting distillation regularization "
         "normalization search transformer transformers procedure protocol tokenizer encoder decoder layer layers "
         "operator estimator adapter adapters initialization schedule quantization pruning alignment augmentation "
-        "policy agent system toolkit library engine implementation"
+        "policy agent system toolkit tool library engine implementation"
     ),
     "TASK": (
         "recognition detection segmentation classification translation answering summarization retrieval "
@@ -135,6 +136,9 @@ _VERSION_WORD = re.compile(r"^v?\d+(?:\.\d+)*$")
 _DATA_NAMES = frozenset({"dataset", "datasets", "corpus", "corpora"})
 
 
+SIZE_BOUND = re.compile(r"^(?:sub|under|over|below|above|up)-\d+(?:\.\d+)?[BMKT]$", re.I)  # "Sub-4B", "under-1B"
+
+
 @lru_cache(maxsize=200_000)
 def is_name_shaped(text: str) -> bool:
     """A token that looks like a coined name: internal capitals, or letters mixed with digits.
@@ -143,8 +147,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, True, True, False, False, False, False]
     >>> [is_name_shaped(t) for t in ["Multi-Agent", "8B", "62B.", "350M-175B", "349GB", "GF-Minecraft", "Llama-3", "Swin-T"]]
     [False, False, False, False, False, True, True, True]
-    >>> [is_name_shaped(t) for t in ["50M-token", "10k-image", "7B-parameter", "3D-Front", "4-bit"]]
-    [False, False, False, True, False]
+    >>> [is_name_shaped(t) for t in ["50M-token", "10k-image", "7B-parameter", "3D-Front", "4-bit", "Sub-4B", "under-1B"]]
+    [False, False, False, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
     [False, False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
@@ -162,6 +166,8 @@ def is_name_shaped(text: str) -> bool:
         return False
     if all(_SIZE.match(p) for p in text.rstrip(".").split("-") if p):
         return False  # a size or a size range: "8B", "62B.", "350M-175B"
+    if SIZE_BOUND.match(text):
+        return False  # a bound on a size: "Sub-4B models", "under-1B ones"
     if _QUANTITY.match(text):
         return False  # a count of something: "a 50M-token corpus", "a 10k-image benchmark"
     parts = [p for p in text.split("-") if p]

@@ -20,6 +20,7 @@ from .lexicon import (
     NOT_NAMES,
     PARTICIPLE_ENDINGS,
     PROPOSAL_VERBS,
+    SIZE_BOUND,
     TRANSPARENT_HEADS,
     is_name_shaped,
     type_from_head,
@@ -270,9 +271,11 @@ def _headline_verb(word: str) -> bool:
 
 
 # words a headline holds and a name does not ("Consistency Over Neighbourhoods: ...", "Less Is More: ...",
-# "Optimism Meets Entropy: ...", "Self-RAG Revisited: ...": a verb makes the phrase a clause)
+# "Optimism Meets Entropy: ...", "Whisper Goes Medical: ...", "Self-RAG Revisited: ...": a verb makes the phrase a clause)
 _CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not",
                            "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins",
+                           "goes", "learns", "knows", "sees", "speaks", "talks", "thinks", "reads", "writes", "makes",
+                           "needs", "gets", "plays", "remembers", "forgets", "listens", "becomes", "understands",
                            "revisited", "reconsidered", "reexamined", "re-examined", "demystified", "explained", "unleashed"})
 
 
@@ -835,7 +838,11 @@ def model_shaped(name: str) -> bool:
     (True, True, True, False)
     >>> model_shaped("ReprogBert"), model_shaped("Bertha"), model_shaped("Nimbus-8B-DPO"), model_shaped("Nimbus-8-DPO")
     (True, False, True, False)
+    >>> model_shaped("Sub-4B"), model_shaped("under-1B")
+    (False, False)
     """
+    if SIZE_BOUND.match(name):
+        return False  # "Sub-4B": a bound on a size
     return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name))
 
 
@@ -1166,9 +1173,11 @@ def kg_proposals(doc):
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
     untyped_spans: dict[str, tuple[int, int]] = {}  # coined names proposed with no type read yet
+    named = []  # what the abstract names as the paper's own, as written
     for start, end, entity_type in proposal_names(doc) + _our_head_names(v):
         text = v.text(start, end)
         key = word_key(text)
+        named.append(text)
         if " " in text:
             phrases[key] = (start, end)
         curated = _curated(doc, (start, end))  # "Med3D", a known model, proposed by its own paper
@@ -1195,6 +1204,8 @@ def kg_proposals(doc):
             head_type = lead_type or type_from_head(text)
             found[key] = head_type if head_type in ("DATASET", "MODEL", "METHOD", "METRIC") else "METHOD"
     span = title_name(doc)
+    if span and _headline_beside_a_coined_name(v, span, found, named):
+        span = None
     long_span = subtitle_long_form(v, span) if span else None
     if span:
         text = v.text(span[0], span[1])
@@ -1268,6 +1279,23 @@ def kg_proposals(doc):
     proposed.update(found.keys() - prior)
     proposed.update(_coordinated_pairs(v, abbreviations, proposed))
     return doc
+
+
+_PLAIN_COINAGE = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")  # "ReGrow", "VC-MPPI"; not "dataset.Extensive"
+
+
+def _headline_beside_a_coined_name(v, span: tuple[int, int], found: dict[str, str | None], named: list[str]) -> bool:
+    """Plain words before a title's colon that the abstract never repeats, while it names its
+    own coinage otherwise ("Dormant Critics: ..." and "a remedy, which we name ReGrow"): a headline,
+    unless the coinage spells the phrase's initials ("Product-Level Try-on: ..." and "i.e. PLTON")."""
+    words = v.text(*span).split()
+    if len(words) < 2 or any(map(is_name_shaped, words)) or word_key(" ".join(words)) in found:
+        return False
+    if len(_occurrences(v, *span)) > 1:
+        return False
+    initials = "".join(part[0].lower() for part in re.split(r"[\s-]+", v.text(*span)) if part)
+    coined = [name for name in named if is_name_shaped(name) and _PLAIN_COINAGE.match(name)]
+    return bool(coined) and not any(name.lower().startswith(initials) or initials.startswith(name.lower()) for name in coined)
 
 
 _PAIR_GLUE = {"and", ",", "or", "the"}

@@ -625,19 +625,49 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
         name = index + 1 + (index + 1 < len(words) and word_lower[index + 1] == "the")
         if name + 1 < len(words) and not shaped[name] and _ADJECTIVE.match(v.word_texts[name]) and shaped[name + 1]:
             name += 1  # "on the in-domain FooSum"
-        while name < len(words) and shaped[name]:
-            start, end = words[name][0], _with_release(v, name)
-            if start in typed or not _ends_data_phrase(v, end) or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
-                break
-            out.append((start, end))
-            # "on FooQA, BarQA and BazQA": the coordinated names too
-            following = bisect_left(words, (end,))  # past a release or task number it took
-            while following < len(words) and word_lower[following] in _LIST_JOINERS:
-                following += 1
-            if following >= len(words) or any(texts[k] not in _LIST_JOINERS for k in range(end, words[following][0])) \
-                    or words[following][0] == end:
-                break
-            name = following
+        out += _data_names_listed_from(v, shaped, typed, name)
+    return out
+
+
+def _data_names_listed_from(v, shaped: list[bool], typed: set[int], name: int) -> list[tuple[int, int]]:
+    """Spans of the untyped coined names from word ``name`` on, with those coordinated after it
+    ("FooQA, BarQA and BazQA"), while each ends a data phrase and is not shaped like a model."""
+    words, texts, word_lower = v.words, v.texts, v.word_lower
+    out = []
+    while name < len(words) and shaped[name]:
+        start, end = words[name][0], _with_release(v, name)
+        if start in typed or not _ends_data_phrase(v, end) or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
+            break
+        out.append((start, end))
+        following = bisect_left(words, (end,))  # past a release or task number it took
+        while following < len(words) and word_lower[following] in _LIST_JOINERS:
+            following += 1
+        if following >= len(words) or any(texts[k] not in _LIST_JOINERS for k in range(end, words[following][0])) \
+                or words[following][0] == end:
+            break
+        name = following
+    return out
+
+
+_PART_PREPOSITIONS = frozenset({"of", "from"})
+
+
+def part_of_data_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped coined names whose tasks, games or splits a paper takes ("15 tasks from FooSuite",
+    "the test split of BarQA and BazQA"): data.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We use 27 tasks of FooBench, the games from the BarArena and BazGym, and ideas of QuxNet-7B."))
+    >>> [v.text(s, e) for s, e in part_of_data_names(v, name_shaped.each(v.word_texts), set())]
+    ['FooBench', 'BarArena', 'BazGym']
+    """
+    words, word_lower = v.words, v.word_lower
+    out = []
+    for part in _positions(v, _DATA_PARTS):
+        if part + 2 >= len(words) or word_lower[part + 1] not in _PART_PREPOSITIONS:
+            continue
+        name = part + 2 + (word_lower[part + 2] == "the")
+        out += _data_names_listed_from(v, shaped, typed, name)
     return out
 
 
@@ -1004,7 +1034,8 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 
 _ON = frozenset({"on"})
 # every word a rule here starts from, found in one pass over a doc's words
-_CUE_WORDS = _NAME_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS
+_CUE_WORDS = _NAME_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS \
+    | _DATA_PARTS
 
 
 def _positions(v, wanted: frozenset[str]) -> list[int]:
@@ -1032,9 +1063,10 @@ def kg_shapes(doc):
     for start, end in scored_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "scored-on", confidence=0.6)
         typed.update(range(start, end))
-    for start, end in evaluated_on_names(v, shaped, typed):
-        candidates.add(doc, start, end, "DATASET", "evaluated-on", confidence=0.5)
-        typed.update(range(start, end))
+    for data_names in (evaluated_on_names, part_of_data_names):
+        for start, end in data_names(v, shaped, typed):
+            candidates.add(doc, start, end, "DATASET", "evaluated-on", confidence=0.5)
+            typed.update(range(start, end))
     for start, end in bracketed_parts(v, shaped, candidates.candidates(doc)):
         if start not in typed:
             candidates.add(doc, start, end, "DATASET", "list", confidence=0.7)
