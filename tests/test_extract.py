@@ -1591,6 +1591,13 @@ def test_a_verb_spelled_like_a_curated_name_is_no_mention(nlp):
     assert "RotatE" in found and found["RotatE"].text == "RotatE"
 
 
+def test_reinforcement_learning_vocabulary_is_curated(nlp):
+    found, _, _ = entities(nlp, Paper("p-rlv", "A study", "On Hanabi, other-play with a lambda-return critic raises the "
+                                                          "normalized return and the episode return, while policy entropy stays high."))
+    assert found["Hanabi"].type == "DATASET" and found["other-play"].type == found["lambda-return"].type == "METHOD"
+    assert {found[n].type for n in ("normalized return", "cumulative reward", "policy entropy")} == {"METRIC"}
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)
