@@ -1598,6 +1598,11 @@ def test_reinforcement_learning_vocabulary_is_curated(nlp):
     assert {found[n].type for n in ("normalized return", "cumulative reward", "policy entropy")} == {"METRIC"}
 
 
+def test_program_of_thought_prompting_is_one_technique_in_its_spellings(nlp):
+    found, _, _ = entities(nlp, Paper("p-pot", "A study", "We compare program-of-thought prompting with PoT prompting on GSM8K."))
+    assert [e.name for e in found.values() if e.type == "METHOD"] == ["program of thoughts"]
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)
