@@ -1601,6 +1601,7 @@ def test_reinforcement_learning_vocabulary_is_curated(nlp):
 def test_program_of_thought_prompting_is_one_technique_in_its_spellings(nlp):
     found, _, _ = entities(nlp, Paper("p-pot", "A study", "We compare program-of-thought prompting with PoT prompting on GSM8K."))
     assert [e.name for e in found.values() if e.type == "METHOD"] == ["program of thoughts"]
+    assert found["program of thoughts"].text == "program-of-thought prompting"  # the whole written technique
 
 
 def test_a_bound_on_model_size_is_no_model_name(nlp):
