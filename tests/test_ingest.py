@@ -728,6 +728,30 @@ def test_an_arxiv_id_is_kept_and_looked_up_without_its_version(tmp_path):
     assert resolve_node(build_graph([PaperEntities(papers[0])]), "2403.09876v3")[0] == papers[0].id
 
 
+def test_two_arxiv_papers_of_one_title_stay_two_and_a_merged_revision_gives_all_its_fields(tmp_path):
+    """Another arXiv id is another paper, whatever its title; a later revision merged into a paper
+    gives it every field (authors too), not its text beside the first copy's metadata."""
+    from kg.graph import build_graph
+    from kg.records import PaperEntities
+    from kg.viz.views import resolve_node
+
+    title = "A Survey on Graph Neural Networks"
+    rows = [("2001.11111", "We survey GCNs on Cora.", "2020-01-30", "A. Smith"),
+            ("2105.22222", "We review MPNNs on ZINC.", "2021-05-30", "C. Roe"),
+            ("2105.22222v2", "We review MPNNs on ZINC and OGB.", "2021-09-01", "C. Roe and D. Poe")]
+    path = tmp_path / "arxiv.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "title": title, "abstract": a, "categories": "cs.LG", "update_date": d,
+                                        "authors": au}) + "\n" for i, a, d, au in rows))
+    papers, report = read_corpus([path])
+    assert [(p.external_id, p.year, p.url, p.abstract, p.authors, [s.line for s in p.sources]) for p in papers] == [
+        ("2001.11111", 2020, "https://arxiv.org/abs/2001.11111", "We survey GCNs on Cora.", ("A. Smith",), [1]),
+        ("2105.22222", 2021, "https://arxiv.org/abs/2105.22222", rows[2][1], ("C. Roe", "D. Poe"), [2, 3])]
+    assert [(n.line, "another arXiv id" in n.message) for n in report.notices] == [(2, True)]
+    assert (report.papers, report.duplicates) == (2, 1) and report.balanced
+    graph = build_graph([PaperEntities(p) for p in papers])
+    assert [resolve_node(graph, i)[0] for i in ("2001.11111", "2105.22222")] == [p.id for p in papers]
+
+
 def test_api_responses_of_openalex_and_semantic_scholar_are_read(tmp_path):
     import json
 

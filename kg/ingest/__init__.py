@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Skipped, Source
 from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head, unread_format
-from .identity import normalise_title, paper_id
+from .identity import is_arxiv_id, normalise_title, paper_id
 from .seed_dump import read_seed_dump
 from .bibtex import read_bibtex
 from .structured import read_csv, read_json, read_jsonl
@@ -160,19 +160,19 @@ class Shard:
 
 
 def _merge(first: Paper, other: Paper) -> Paper:
-    """Keep the first record's text, or that of a later copy kept with its text (the reader keeps a
-    copy's abstract only for a later revision); gather sources and fill metadata it lacked."""
-    if other.abstract:
-        first = replace(first, title=other.title, abstract=other.abstract, revised=other.revised,
-                        url=other.url or first.url, external_id=first.external_id or other.external_id)
+    """One paper of two records: the fields of the kept one, which is the first, or a later copy kept
+    with its text (the reader keeps a copy's abstract only for a later revision), so that no two
+    fields come from different records; the sources of both, and metadata the kept one lacked."""
+    kept, filler = (other, first) if other.abstract else (first, other)
     return replace(
-        first,
+        kept,
+        id=first.id,
         sources=first.sources + other.sources,
-        year=first.year or other.year,
-        url=first.url or other.url,
-        authors=first.authors or other.authors,
-        categories=first.categories or other.categories,
-        external_id=first.external_id or other.external_id,
+        year=kept.year or filler.year,
+        url=kept.url or filler.url,
+        authors=kept.authors or filler.authors,
+        categories=kept.categories or filler.categories,
+        external_id=kept.external_id or filler.external_id,
     )
 
 
@@ -215,6 +215,7 @@ class CorpusReader:
         self._rejects: list[Reject] = []
         self._notices: list[Notice] = []
         self._ids: dict[str, tuple[str, Source]] = {}  # the input's own id -> the paper that has it, where
+        self._title_arxiv_ids: dict[str, tuple[str, Source]] = {}  # title's paper id -> its arXiv id, where (any shard's)
         self._first_ids: dict[str, tuple[str, Source]] = {}  # paper id -> the input id of its first copy, where (any shard's)
         self._records = self._duplicates = self._other = self._differing = 0
         self._started = False
@@ -231,7 +232,7 @@ class CorpusReader:
                     continue
                 self._records += 1
                 if isinstance(item, Paper) and item.external_id:
-                    item = self._own_id_checked(item)
+                    item = self._own_id_checked(self._arxiv_identity(item))
                 if isinstance(item, Reject):
                     if self.shard is None or self.shard.owns_reject(item):
                         self._rejects.append(item)
@@ -256,6 +257,21 @@ class CorpusReader:
                 else:
                     self._seen[item.id] = (_text_hash(item.abstract), item.sources[0], item.title, item.revised)
                     yield item
+
+    def _arxiv_identity(self, item: Paper) -> Paper:
+        """The paper, with an id of its own where a paper of the same title has another arXiv id:
+        two arXiv papers are two papers whatever their titles; a notice names the other."""
+        own = item.external_id
+        if not is_arxiv_id(own):
+            return item
+        source = item.sources[0]
+        other, where = self._title_arxiv_ids.setdefault(item.id, (own, source))
+        if other == own:
+            return item
+        if own not in self._ids:  # its first record: a later revision of it needs no second notice
+            self._notice(source, f"shares its title with arXiv {other} ({where}) but has another arXiv id, so it is "
+                                 f"another paper, kept apart: look it up by {own!r}")
+        return replace(item, id=paper_id(item.title, arxiv_id=own))
 
     def _own_id_checked(self, item: Paper) -> Paper:
         """The paper, without its input id where a different paper had that id first, so that a

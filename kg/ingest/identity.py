@@ -111,9 +111,15 @@ def normalise_title(title: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
-def paper_id(title: str) -> str:
-    digest = hashlib.sha1(normalise_title(title).encode("utf-8")).hexdigest()
-    return "p-" + digest[:16]
+def paper_id(title: str, arxiv_id: str | None = None) -> str:
+    """``p-`` and 16 hex digits of the SHA-1 of the normalised title; with ``arxiv_id``, of the title
+    and that id, for a paper that shares its title with a paper of another arXiv id.
+
+    >>> paper_id("Deep Residual Learning") == paper_id("deep residual learning!") != paper_id("Deep Residual Learning", "1512.03385")
+    True
+    """
+    key = normalise_title(title) if arxiv_id is None else f"{normalise_title(title)}\n{arxiv_id}"
+    return "p-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def too_long(path: str, line: int, title: str, abstract: str) -> Reject | None:
@@ -160,3 +166,12 @@ def unversioned(identifier: str) -> str:
     """
     match = _VERSIONED_ARXIV_ID.match(identifier)
     return match.group(1) if match else identifier
+
+
+def is_arxiv_id(identifier: str | None) -> bool:
+    """Whether an id is shaped like an arXiv id (2105.22222, hep-th/9901001, with or without vN).
+
+    >>> is_arxiv_id("2105.22222v2"), is_arxiv_id("hep-th/9901001"), is_arxiv_id("17"), is_arxiv_id(None)
+    (True, True, False, False)
+    """
+    return bool(identifier) and _VERSIONED_ARXIV_ID.match(identifier) is not None
