@@ -169,7 +169,7 @@ class Notice:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """A later copy of a paper (same normalised title) whose abstract differs from the kept copy's.
+    """A later copy of a paper (same normalised title, or arXiv id) whose abstract or title differs from the kept copy's.
 
     >>> print(Duplicate("a.jsonl", 6, "dup TITLE!", Source("a.jsonl", 5), "Dup title"))
     a.jsonl:6: 'dup TITLE!' has the title of line 5 ('Dup title') but another abstract; merged into it, keeping the first abstract (retitle one if they are different papers)
@@ -177,6 +177,8 @@ class Duplicate:
     "b.csv:2: 'Dup' has the title of a.jsonl:5"
     >>> print(Duplicate("b.csv", 3, "DUP", Source("a.jsonl", 5), "Dup", identical=True))
     b.csv:3: 'DUP' is a copy of a.jsonl:5 ('Dup'); merged into it
+    >>> print(Duplicate("a.jsonl", 2, "Zorb v2", Source("a.jsonl", 1), "Zorb", newer=True, arxiv_id="2203.33333"))
+    a.jsonl:2: 'Zorb v2' has the arXiv id of line 1 ('Zorb'), 2203.33333, under another title: one paper's versions, merged, keeping this later revision's title and abstract
     """
 
     path: str
@@ -184,8 +186,9 @@ class Duplicate:
     title: str
     kept: Source
     kept_title: str
-    newer: bool = False  # this copy is a later revision (arXiv's update_date): its title and abstract are kept
+    newer: bool = False  # this copy is a later revision (arXiv's update_date): its record is kept
     identical: bool = False  # the same abstract as the kept copy's: a plain copy
+    arxiv_id: str | None = None  # merged by this arXiv id, which both have, under another title
 
     def __str__(self) -> str:
         kept = f"line {self.kept.line}" if self.kept.path == self.path else str(self.kept)
@@ -194,6 +197,10 @@ class Duplicate:
         this = f"{_where(self.path, self.line)}: {_shortened(self.title)!r}"
         if self.identical:
             return f"{this} is a copy of {kept}{theirs}; merged into it"
+        if self.arxiv_id:
+            keeping = "this later revision's" if self.newer else "the first copy's"
+            return (f"{this} has the arXiv id of {kept}{theirs}, {self.arxiv_id}, under another title: one paper's "
+                    f"versions, merged, keeping {keeping} title and abstract")
         keeping = "keeping this later revision's abstract" if self.newer else \
             "keeping the first abstract (retitle one if they are different papers)"
         return f"{this} has the title of {kept}{theirs} but another abstract; merged into it, {keeping}"
@@ -236,7 +243,7 @@ class IngestReport:
     rejects: tuple[Reject, ...] = ()
     files: tuple[str, ...] = ()
     other_shards: int = 0
-    differing_abstracts: int = 0  # duplicates whose abstract differs from the kept first copy's
+    differing_abstracts: int = 0  # duplicates whose abstract (or, merged by arXiv id, title) differs from the kept first copy's
     notices: tuple[Notice, ...] = ()  # notes on kept records: a field left out, an input id not kept
     differing: tuple[Duplicate, ...] = ()  # the duplicates counted in differing_abstracts, each named
     identical: tuple[Duplicate, ...] = ()  # the other duplicates, plain copies of a kept paper, each named

@@ -752,6 +752,31 @@ def test_two_arxiv_papers_of_one_title_stay_two_and_a_merged_revision_gives_all_
     assert [resolve_node(graph, i)[0] for i in ("2001.11111", "2105.22222")] == [p.id for p in papers]
 
 
+def test_versions_of_one_arxiv_id_under_two_titles_are_one_paper_in_every_shard(tmp_path, capsys):
+    from kg.commands.build import print_report
+    from kg.ingest import Shard
+
+    path = tmp_path / "arxiv.jsonl"
+    path.write_text(json.dumps({"id": "2203.33333", "title": "Sparse Routers for Mixture of Experts", "abstract": "We route.",
+                                "categories": "cs.LG", "update_date": "2022-03-10"}) + "\n"
+                    + json.dumps({"id": "2203.33333v2", "title": "SparseRouter: Token-Adaptive Routing", "categories": "cs.LG",
+                                  "abstract": "We route tokens.", "update_date": "2022-06-01", "authors": "A. Smith"}) + "\n")
+    papers, report = read_corpus([path])
+    assert [(p.title, p.abstract, p.external_id, p.url, p.authors, len(p.sources)) for p in papers] == [
+        ("SparseRouter: Token-Adaptive Routing", "We route tokens.", "2203.33333", "https://arxiv.org/abs/2203.33333",
+         ("A. Smith",), 2)]
+    assert (report.duplicates, report.notices) == (1, ()) and report.balanced
+    print_report(report, 10)
+    assert capsys.readouterr().out.splitlines() == [
+        "input: 2 records in 1 file -> 1 paper, 1 duplicate merged (1 with another abstract or title; the later revision's "
+        "is kept), 0 rejected",
+        f"  merged {path}:2: 'SparseRouter: Token-Adaptive Routing' has the arXiv id of line 1 ('Sparse Routers for Mixture "
+        "of Experts'), 2203.33333, under another title: one paper's versions, merged, keeping this later revision's title "
+        "and abstract"]
+    shards = [read_corpus([path], shard=Shard(k, 3)) for k in (1, 2, 3)]
+    assert sum(len(papers) for papers, _ in shards) == 1 and all(report.balanced for _, report in shards)
+
+
 def test_api_responses_of_openalex_and_semantic_scholar_are_read(tmp_path):
     import json
 

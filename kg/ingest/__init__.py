@@ -241,36 +241,45 @@ class CorpusReader:
                 elif self.shard is not None and not self.shard.contains(item.id):
                     self._other += 1
                 elif item.id in self._seen:
-                    self._duplicates += 1
-                    text_hash, kept, kept_title, kept_revised = self._seen[item.id]
-                    newer = False
-                    source = item.sources[0]
-                    if text_hash != _text_hash(item.abstract):  # counted apart in the summary, and listed
-                        self._differing += 1
-                        newer = bool(self.latest_revision and item.revised and kept_revised and item.revised > kept_revised)
-                        self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, newer))
-                    else:  # a plain copy: listed only on request (--show-copies)
-                        self._identical_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, identical=True))
-                    if newer:  # a later revision's text replaces the first copy's (:meth:`merged`)
-                        self._seen[item.id] = (text_hash, kept, kept_title, item.revised)
-                    self._later.setdefault(item.id, []).append(item if newer else replace(item, abstract=""))
+                    self._merge_copy(item)
                 else:
                     self._seen[item.id] = (_text_hash(item.abstract), item.sources[0], item.title, item.revised)
                     yield item
 
+    def _merge_copy(self, item: Paper) -> None:
+        """Count and keep a later copy of a paper read before: its text only if it is a later revision."""
+        self._duplicates += 1
+        text_hash, kept, kept_title, kept_revised = self._seen[item.id]
+        newer = False
+        source = item.sources[0]
+        # a copy merged by its arXiv id may be a version with another title: no plain copy either
+        retitled = item.external_id if normalise_title(item.title) != normalise_title(kept_title) else None
+        if text_hash != _text_hash(item.abstract) or retitled:  # counted apart in the summary, and listed
+            self._differing += 1
+            newer = bool(self.latest_revision and item.revised and kept_revised and item.revised > kept_revised)
+            self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, newer,
+                                                   arxiv_id=retitled))
+        else:  # a plain copy: listed only on request (--show-copies)
+            self._identical_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, identical=True))
+        if newer:  # a later revision's record replaces the first copy's (:meth:`merged`)
+            self._seen[item.id] = (text_hash, kept, kept_title, item.revised)
+        self._later.setdefault(item.id, []).append(item if newer else replace(item, abstract=""))
+
     def _arxiv_identity(self, item: Paper) -> Paper:
-        """The paper, with an id of its own where a paper of the same title has another arXiv id:
-        two arXiv papers are two papers whatever their titles; a notice names the other."""
+        """The paper, with the id of the paper its arXiv id was read with before (a version under
+        another title is the same paper), or an id of its own where a paper of the same title has
+        another arXiv id (two arXiv papers are two papers whatever their titles; a notice says so)."""
         own = item.external_id
         if not is_arxiv_id(own):
             return item
+        if (holder := self._ids.get(own)) is not None:
+            return replace(item, id=holder[0])
         source = item.sources[0]
         other, where = self._title_arxiv_ids.setdefault(item.id, (own, source))
         if other == own:
             return item
-        if own not in self._ids:  # its first record: a later revision of it needs no second notice
-            self._notice(source, f"shares its title with arXiv {other} ({where}) but has another arXiv id, so it is "
-                                 f"another paper, kept apart: look it up by {own!r}")
+        self._notice(source, f"shares its title with arXiv {other} ({where}) but has another arXiv id, so it is "
+                             f"another paper, kept apart: look it up by {own!r}")
         return replace(item, id=paper_id(item.title, arxiv_id=own))
 
     def _own_id_checked(self, item: Paper) -> Paper:
