@@ -648,6 +648,20 @@ def test_paper_from_text_reads_authors_and_year_as_the_readers_do_and_refuses_ba
         kg.build([paper])
 
 
+@pytest.mark.parametrize("written, authors", [
+    ("Chen, Wei", ("Chen, Wei",)),  # one "Last, First", as Zotero writes each author
+    ("Smith, J.; Doe, Jane", ("Smith, J.", "Doe, Jane")),
+    ("A. Smith, B. Doe and C. Roe", ("A. Smith", "B. Doe", "C. Roe")),  # arXiv's
+    ("Chen, Wei, van der Berg, Anna", ("Chen, Wei", "van der Berg, Anna")),
+])
+def test_a_last_first_author_is_one_author_in_csv_jsonl_and_paper_from_text(tmp_path, written, authors):
+    (tmp_path / "zotero.csv").write_text(f'"Author","Title","Abstract Note"\n"{written}","A Zorb","We study zorbs."\n')
+    (tmp_path / "a.jsonl").write_text(json.dumps({"title": "B Zorb", "abstract": "We study zorbs.", "authors": written}) + "\n")
+    papers, _ = read_corpus([tmp_path / "zotero.csv", tmp_path / "a.jsonl"])
+    assert [p.authors for p in papers] == [authors, authors]
+    assert Paper.from_text("C Zorb", "We study zorbs.", authors=written).authors == authors
+
+
 def test_an_empty_path_list_is_an_error_not_the_bundled_corpus(tmp_path):
     import kg
 

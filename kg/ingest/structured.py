@@ -64,16 +64,20 @@ def arxiv_year(identifier: str | None) -> int | None:
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?)+$")
+# a surname written alone: one word, after lowercase particles ("van der Berg") where it has any
+_SURNAME = re.compile(r"(?:[a-z']+\s+)*[^\s.]+")
 
 
 def _authors(value) -> tuple[str, ...]:
-    """A list of authors, or one string of them: split on semicolons where it has any, else on
-    commas and "and"; "Smith, J." keeps its initials.
+    """A list of authors, or one string of them: split on semicolons where it has any (Zotero's
+    "Last, First; Last, First"), else at each "and" where every part is one "Last, First" (BibTeX's),
+    else, where it opens with a surname alone, into "Last, First" pairs, else on commas and "and";
+    "Smith, J." keeps its initials.
 
     >>> _authors("A. Smith, B. Jones and C. Lee"), _authors("Smith, J."), _authors("Smith, J.; Lee, C. K.")
     (('A. Smith', 'B. Jones', 'C. Lee'), ('Smith, J.',), ('Smith, J.', 'Lee, C. K.'))
-    >>> _authors("Zhang, Wei and Kumar, Priya")
-    ('Zhang, Wei', 'Kumar, Priya')
+    >>> _authors("Zhang, Wei and Kumar, Priya"), _authors("Chen, Wei"), _authors("Chen, Wei, van Berg, Anna Maria")
+    (('Zhang, Wei', 'Kumar, Priya'), ('Chen, Wei',), ('Chen, Wei', 'van Berg, Anna Maria'))
     """
     if isinstance(value, list):  # names, or API records of them: {"name"} (Semantic Scholar), {"author": {"display_name"}} (OpenAlex)
         names = (_author_name(a) if isinstance(a, dict) else str(a) for a in value)
@@ -86,11 +90,14 @@ def _authors(value) -> tuple[str, ...]:
     parts = re.split(r"\s+and\s+", text)
     if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
         return tuple(p.strip() for p in parts)  # BibTeX's "Zhang, Wei and Kumar, Priya": each part one "Last, First"
+    parts = [p.strip() for p in re.split(r",|\band\b", text) if p.strip()]
+    if len(parts) % 2 == 0 and _SURNAME.fullmatch(parts[0]):  # "Chen, Wei": a first name is no author of its own
+        return tuple(f"{last}, {first}" for last, first in zip(parts[0::2], parts[1::2]))
     out: list[str] = []
-    for part in (p.strip() for p in re.split(r",|\band\b", text)):
-        if part and _INITIALS.match(part) and out:
+    for part in parts:
+        if _INITIALS.match(part) and out:
             out[-1] = f"{out[-1]}, {part}"
-        elif part:
+        else:
             out.append(part)
     return tuple(out)
 
