@@ -791,6 +791,15 @@ def test_versions_of_one_arxiv_id_under_two_titles_are_one_paper_in_every_shard(
     assert sum(len(papers) for papers, _ in shards) == 1 and all(report.balanced for _, report in shards)
 
 
+def test_only_an_arxiv_shaped_id_makes_an_arxiv_url(tmp_path):
+    (tmp_path / "a.csv").write_text("id,title,abstract,categories\n17,Local Zorb,We study zorbs.,cs.CV\n"
+                                    "hep-th/9901001v2,Old Zorb,We study old zorbs.,hep-th\n2105.22222,New Zorb,We study new zorbs.,cs.LG\n")
+    papers, _ = read_corpus([tmp_path / "a.csv"])
+    assert [(p.external_id, p.url, p.year) for p in papers] == [
+        ("17", None, None), ("hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001", 1999),
+        ("2105.22222", "https://arxiv.org/abs/2105.22222", 2021)]
+
+
 def test_api_responses_of_openalex_and_semantic_scholar_are_read(tmp_path):
     import json
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..records import Notice, Paper, Reject, Source
-from .identity import clean_text, paper_id, too_long, unversioned, without_letters
+from .identity import clean_text, is_arxiv_id, paper_id, too_long, unversioned, without_letters
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "csv_records", "record_to_paper"]
 
@@ -202,7 +202,8 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
     if (reject := too_long(path, line, title, abstract) or without_letters(path, line, title, abstract)) is not None:
         return reject
     external_id = unversioned(str(fields["id"]).strip()) if fields.get("id") not in (None, "") else None
-    is_arxiv = "categories" in fields or "update_date" in fields
+    # arXiv metadata by its fields, and only an id shaped like arXiv's makes an arxiv.org URL (a CSV's "17" does not)
+    is_arxiv = ("categories" in fields or "update_date" in fields) and is_arxiv_id(external_id)
     url = fields.get("url") or (f"https://arxiv.org/abs/{external_id}" if is_arxiv and external_id else None)
     categories = tuple(str(fields.get("categories") or "").split())
     return Paper(
