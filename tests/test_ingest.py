@@ -832,6 +832,22 @@ def test_a_zotero_csv_export_is_read_by_its_own_column_names(tmp_path):
     assert not report.rejects
 
 
+def test_a_zotero_csvs_doi_key_date_and_url_are_read_and_unusable_ones_noted(tmp_path):
+    (tmp_path / "zotero.csv").write_text(
+        "Key,Item Type,Publication Year,Author,Title,Abstract Note,DOI,Url,Date\n"
+        "AB12,journalArticle,,\"Chen, Wei\",Zorb One,We study zorbs.,10.1234/abc.5678,https://x.org/1,2021-05-03\n"
+        "CD34,journalArticle,,,Zorb Two,We study zorbs.,,,\n"
+        "EF56,journalArticle,,,Zorb Three,We study zorbs.,https://doi.org/10.5555/zorb,,May 2019\n"
+        "GH78,journalArticle,,,Zorb Four,We study zorbs.,n/a,see PDF,n.d.\n")
+    papers, report = read_corpus([tmp_path / "zotero.csv"])
+    assert [(p.external_id, p.year, p.url) for p in papers] == [
+        ("10.1234/abc.5678", 2021, "https://x.org/1"), ("CD34", None, None),
+        ("10.5555/zorb", 2019, "https://doi.org/10.5555/zorb"), ("GH78", None, None)]
+    assert [(n.line, n.message.split(";")[0]) for n in report.notices] == [
+        (5, "date 'n.d.' has no year"), (5, "DOI 'n/a' is not a DOI"), (5, "url 'see PDF' is not a web address")]
+    assert not report.rejects and report.balanced
+
+
 def test_a_bibtex_file_is_read_entry_by_entry(tmp_path):
     (tmp_path / "refs.bib").write_text(
         '% exported by a reference manager\n@string{conf = "NeurIPS"}\n'

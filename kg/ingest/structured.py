@@ -154,7 +154,8 @@ def _json_kind(value) -> str:
     return _JSON_KINDS.get(type(value), "value")
 
 
-_READ_COLUMNS = frozenset({"title", "abstract", "summary", "id", "year", "url", "authors", "categories", "update_date", "published"})
+_READ_COLUMNS = frozenset({"title", "abstract", "summary", "id", "doi", "key", "year", "date", "url", "authors", "categories",
+                           "update_date", "published"})
 # what exports write where a paper has no abstract: no text to read, so no paper
 _PLACEHOLDER = re.compile(r"^(?:n/?a|none|null|nil|tbd|tba|todo|-+|\.+|\?+|(?:no|not) (?:abstract|summary)(?: (?:is )?available)?\.?|"
                           r"abstract(?: not available| unavailable)?\.?)$", re.I)
@@ -162,13 +163,59 @@ _PLACEHOLDER = re.compile(r"^(?:n/?a|none|null|nil|tbd|tba|todo|-+|\.+|\?+|(?:no
 
 def record_to_paper(path: str, line: int, record: dict) -> Paper | Reject:
     """Map one JSON/CSV record to a Paper, or say which field is missing."""
-    return _paper_and_year(path, line, record)[0]
+    return _paper_and_fields(path, line, record)[0]
 
 
-def _paper_and_year(path: str, line: int, record: dict) -> tuple[Paper | Reject, object]:
-    """:func:`record_to_paper`, and the record's ``year`` field as written (for its notice)."""
+def _paper_and_fields(path: str, line: int, record: dict) -> tuple[Paper | Reject, dict]:
+    """:func:`record_to_paper`, and the record's fields by lower-case name (for its notices)."""
     fields = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
-    return _from_fields(path, line, fields), fields.get("year")
+    return _from_fields(path, line, fields), fields
+
+
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def _doi(value) -> str | None:
+    """A DOI as written in an export (bare, ``doi:`` or a doi.org link), without its prefix; else None.
+
+    >>> _doi("https://doi.org/10.1234/abc.5678"), _doi("10.1234/x"), _doi("n/a"), _doi(None)
+    ('10.1234/abc.5678', '10.1234/x', None, None)
+    """
+    match = _DOI.fullmatch(str(value or "").strip())
+    return match.group(1) if match else None
+
+
+def _web_address(value) -> str | None:
+    """A URL that a browser can open (http or https), else None: a page links it."""
+    text = str(value or "").strip()
+    return text if _WEB_ADDRESS.fullmatch(text) else None
+
+
+def _own_id(fields: dict) -> str | None:
+    """The record's own id: its ``id``, else its DOI, else a reference manager's item ``key`` (Zotero's),
+    as BibTeX's entry key stands in for an id there."""
+    for value in (fields.get("id"), _doi(fields.get("doi")), fields.get("key")):
+        if value is not None and str(value).strip():
+            return unversioned(str(value).strip())
+    return None
+
+
+def _unread_fields(fields: dict, paper: Paper) -> Iterator[str]:
+    """Why each field the record gives, and paper-kg reads, was left out of ``paper``."""
+    if paper.year is None:
+        if (why := _year_notice(fields.get("year"))) is not None:
+            yield why
+        if _given(fields.get("date")) and _year(fields["date"]) is None:
+            yield f"date {fields['date']!r} has no year; left empty (write the date with its year, e.g. 2021-05-03)"
+    if _given(fields.get("doi")) and _doi(fields["doi"]) is None:
+        yield f"DOI {fields['doi']!r} is not a DOI; left out (write it as 10.NNNN/..., e.g. 10.18653/v1/N19-1423)"
+    if _given(fields.get("url")) and _web_address(fields["url"]) is None:
+        yield f"url {fields['url']!r} is not a web address; left out (write it in full, with https://)"
+
+
+def _given(value) -> bool:
+    return value is not None and bool(str(value).strip())
 
 
 def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
@@ -201,19 +248,21 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
                                   "add the real abstract, or leave the record out")
     if (reject := too_long(path, line, title, abstract) or without_letters(path, line, title, abstract)) is not None:
         return reject
-    external_id = unversioned(str(fields["id"]).strip()) if fields.get("id") not in (None, "") else None
+    external_id = _own_id(fields)
     # arXiv metadata by its fields, and only an id shaped like arXiv's makes an arxiv.org URL (a CSV's "17" does not)
     is_arxiv = ("categories" in fields or "update_date" in fields) and is_arxiv_id(external_id)
-    url = fields.get("url") or (f"https://arxiv.org/abs/{external_id}" if is_arxiv and external_id else None)
+    doi = _doi(fields.get("doi"))
+    url = (_web_address(fields.get("url")) or (f"https://arxiv.org/abs/{external_id}" if is_arxiv else None)
+           or (f"https://doi.org/{doi}" if doi else None))
     categories = tuple(str(fields.get("categories") or "").split())
     return Paper(
         id=paper_id(title),
         title=title,
         abstract=abstract,
         sources=(Source(path, line),),
-        year=_year(fields.get("year")) or (arxiv_year(external_id) if is_arxiv else None)
+        year=_year(fields.get("year")) or (arxiv_year(external_id) if is_arxiv else None) or _year(fields.get("date"))
         or _year(fields.get("update_date") or fields.get("published")),
-        url=str(url) if url else None,
+        url=url,
         authors=_authors(fields.get("authors")),
         categories=categories,
         external_id=external_id,
@@ -392,9 +441,9 @@ def _element(path, line, item, prefix="") -> Iterator[Paper | Reject | Notice]:
 
 
 def _paper_and_notices(path: str, line: int, record: dict, prefix: str = "") -> Iterator[Paper | Reject | Notice]:
-    item, year = _paper_and_year(path, line, record)
-    if isinstance(item, Paper) and item.year is None:  # a year that reads needs no notice
-        if (why := _year_notice(year)) is not None:
+    item, fields = _paper_and_fields(path, line, record)
+    if isinstance(item, Paper):
+        for why in _unread_fields(fields, item):
             yield Notice(path, line, prefix + why)
     elif prefix and isinstance(item, Reject):
         item = Reject(item.path, item.line, prefix + item.reason)
