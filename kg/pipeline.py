@@ -281,11 +281,16 @@ def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:
 
 
 def nothing_parsed(report: IngestReport, doing: str = "build from") -> str:
-    """Why a run has no paper to work on: the records read, the rejects, and the first reason."""
+    """Why a run has no paper to work on: the records read, the rejects and the first reason, and
+    the files that hold no record, each with why."""
     message = f"no papers to {doing}: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, {len(report.rejects)} rejected"
     if report.rejects:
         first = report.rejects[0]
         message += f" (first: {first})"
+    empty = report.files_without_records
+    if empty:
+        more = f"; and {counted(len(empty) - 3, 'more file')} with no records" if len(empty) > 3 else ""
+        message += "; " + "; ".join(str(notice) for notice in empty[:3]) + more
     return message
 
 

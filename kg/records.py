@@ -244,10 +244,15 @@ class IngestReport:
     files: tuple[str, ...] = ()
     other_shards: int = 0
     differing_abstracts: int = 0  # duplicates whose abstract (or, merged by arXiv id, title) differs from the kept first copy's
-    notices: tuple[Notice, ...] = ()  # notes on kept records: a field left out, an input id not kept
+    notices: tuple[Notice, ...] = ()  # notes on kept records (a field left out, an input id not kept) and on files with none
     differing: tuple[Duplicate, ...] = ()  # the duplicates counted in differing_abstracts, each named
     identical: tuple[Duplicate, ...] = ()  # the other duplicates, plain copies of a kept paper, each named
     skipped: tuple[Skipped, ...] = ()  # files in folders that are no corpus format
+
+    @property
+    def files_without_records(self) -> tuple[Notice, ...]:
+        """The notices on files that hold no record (a CSV with only its header), each saying why."""
+        return tuple(n for n in self.notices if n.line == 0)
 
     @property
     def balanced(self) -> bool:

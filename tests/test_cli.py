@@ -130,6 +130,19 @@ def test_a_build_with_no_papers_leaves_the_workdir_as_it_was(tmp_path, capsys):
     assert [r["paper"] for r in json.loads(capsys.readouterr().out)] == ["Bar Study"]
 
 
+def test_a_file_with_no_record_is_noted_in_the_summary_and_named_in_the_error(tmp_path, capsys):
+    header_only = tmp_path / "header_only.csv"
+    header_only.write_text("Title,Abstract Note\n")
+    good = _jsonl(tmp_path / "good.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    assert main(["build", good, str(header_only), "--workdir", str(tmp_path / "w"), "--no-html", "--workers", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["input: 1 record in 2 files -> 1 paper, 0 duplicates merged, 0 rejected, 1 file with no records",
+                       f"  note {header_only}: has a header row but no rows under it; add papers to it or remove the file"]
+    assert main(["build", str(header_only), "--workdir", str(tmp_path / "w2")]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"kg build: error: no papers to build from: 0 records in 1 file, 0 rejected; {header_only}: has a header row but no rows")
+
+
 def _build_then_append(tmp_path, first: dict, second: dict) -> str:
     """Build a one-paper corpus, append another; the workdir."""
     workdir = str(tmp_path / "w")

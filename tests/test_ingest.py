@@ -122,12 +122,31 @@ def test_seed_layout_title_without_abstract(tmp_path):
     assert report.balanced
 
 
-@pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"\x00\x01binary\x00", "binary"), (b"  \n\n", "empty")])
+@pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"\x00\x01binary\x00", "binary"), (b"  \n\n", "empty"),
+                                             (b"\xef\xbb\xbf", "empty (it holds only a byte-order mark)"),
+                                             (b"\xef\xbb\xbf\n \n", "empty (it holds only a byte-order mark)")])
 def test_whole_file_problems_are_one_reject(tmp_path, content, reason):
-    path = tmp_path / "bad.txt"
-    path.write_bytes(content)
-    papers, report = read_corpus([path])
-    assert papers == [] and len(report.rejects) == 1 and reason in report.rejects[0].reason
+    for name in ("bad.txt", "bad.jsonl"):
+        path = tmp_path / name
+        path.write_bytes(content)
+        papers, report = read_corpus([path])
+        assert papers == [] and len(report.rejects) == 1 and reason in report.rejects[0].reason
+
+
+@pytest.mark.parametrize("name, text, why", [
+    ("h.csv", "title,abstract\n", "has a header row but no rows under it"),
+    ("h.tsv", "title\tabstract\n\n", "has a header row but no rows under it"),
+    ("s.bib", '% refs\n@string{conf = "NeurIPS"}\n', "holds no BibTeX entries, only comments, @string or @preamble"),
+    ("s.txt", "Subscribe\nNew\n", "holds no papers, no title with an abstract under it"),
+])
+def test_a_file_with_no_record_gets_a_note_and_is_named_when_nothing_is_built(tmp_path, name, text, why):
+    from kg.pipeline import nothing_parsed
+
+    (tmp_path / name).write_text(text)
+    papers, report = read_corpus([tmp_path / name])
+    assert [(n.path, n.line, n.message.split(";")[0]) for n in report.notices] == [(str(tmp_path / name), 0, why)]
+    assert report.files_without_records == report.notices and (report.records, report.rejects) == (0, ())
+    assert nothing_parsed(report) == f"no papers to build from: 0 records in 1 file, 0 rejected; {report.notices[0]}"
 
 
 def test_missing_path_is_a_clear_error(tmp_path):

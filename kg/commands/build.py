@@ -57,10 +57,12 @@ def _differing(report: IngestReport) -> str:
 
 def print_report(report: IngestReport, show: int, out=None, show_copies: int = 0) -> None:
     out = out or sys.stdout
+    on_records = len(report.notices) - len(report.files_without_records)
     print(
         f"input: {counted(report.records, 'record')} in {counted(len(report.files), 'file')} -> {counted(report.papers, 'paper')}, "
         f"{counted(report.duplicates, 'duplicate')} merged{_differing(report)}, {len(report.rejects)} rejected"
-        + (f", {counted(len(report.notices), 'note')} on kept records" if report.notices else "")
+        + (f", {counted(on_records, 'note')} on kept records" if on_records else "")
+        + (f", {counted(len(report.files_without_records), 'file')} with no records" if report.files_without_records else "")
         + (f"; {counted(len(report.skipped), 'file')} in folders skipped (not corpus files)" if report.skipped else ""),
         file=out,
     )

@@ -73,24 +73,49 @@ def _parses(text: str | None) -> bool:
         return False
 
 
-def read_file(path: Path) -> Iterator[Paper | Reject]:
-    """Papers and rejects of one file; a whole-file problem is one reject at line 0.
+_BOM = b"\xef\xbb\xbf"
+# why a file of each format holds no record, where it is no empty file (a CSV's header, a .bib of @string only)
+_NO_RECORDS = {
+    "csv": "has a header row but no rows under it; add papers to it or remove the file",
+    "tsv": "has a header row but no rows under it; add papers to it or remove the file",
+    "bib": "holds no BibTeX entries, only comments, @string or @preamble; add entries with a title and abstract, "
+           "or remove the file",
+    "seed": "holds no papers, no title with an abstract under it; add papers to it or remove the file",
+    "jsonl": "holds no records; add papers to it or remove the file",
+}
+
+
+def read_file(path: Path) -> Iterator[Paper | Reject | Notice]:
+    """Papers and rejects of one file; a whole-file problem is one reject at line 0, and a file that
+    holds no record at all gets a notice at line 0 that says why (it would go unmentioned otherwise).
 
     JSON lines stream one line at a time; seed dumps and CSV are read whole (their
     records span lines).
     """
     name = str(path)
     head = read_head(path)
-    if not head.strip() and not read_bytes(path).strip():
-        yield Reject(name, 0, "file is empty; remove it or add papers to it")
+    if not head.removeprefix(_BOM).strip() and not read_bytes(path).removeprefix(_BOM).strip():
+        only = " (it holds only a byte-order mark)" if head.startswith(_BOM) else ""
+        yield Reject(name, 0, f"file is empty{only}; remove it or add papers to it")
         return
     if (why := binary_kind(head) or unread_format(head)) is not None:
         yield Reject(name, 0, why)
         return
     fmt = detect_format(path, decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head))
+    empty = True
+    for item in _format_items(path, fmt):
+        empty = empty and isinstance(item, Notice)
+        yield item
+    if empty:
+        yield Notice(name, 0, _NO_RECORDS[fmt])
+
+
+def _format_items(path: Path, fmt: str) -> Iterator[Paper | Reject | Notice]:
+    """The items of a text file in format ``fmt`` (see :func:`detect_format`)."""
+    name = str(path)
     if fmt == "jsonl":
         if _json_document(path):
-            data = read_bytes(path).removeprefix(b"\xef\xbb\xbf")
+            data = read_bytes(path).removeprefix(_BOM)
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as err:
