@@ -220,7 +220,7 @@ def _shortened(title: str, most: int = 60) -> str:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file found in a folder and not read, and why (it holds no records, so it is not counted as one).
+    """A file found in a folder and not read, or a file given again, and why (it is no records, so it is not counted as one).
 
     >>> str(Skipped("c/notes.md", "not a corpus file"))
     'c/notes.md: not a corpus file'
@@ -228,6 +228,7 @@ class Skipped:
 
     path: str
     reason: str
+    repeat: bool = False  # a file given again (by name, or in a folder given too), not one of another format
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -247,7 +248,7 @@ class IngestReport:
     notices: tuple[Notice, ...] = ()  # notes on kept records (a field left out, an input id not kept) and on files with none
     differing: tuple[Duplicate, ...] = ()  # the duplicates counted in differing_abstracts, each named
     identical: tuple[Duplicate, ...] = ()  # the other duplicates, plain copies of a kept paper, each named
-    skipped: tuple[Skipped, ...] = ()  # files in folders that are no corpus format
+    skipped: tuple[Skipped, ...] = ()  # files in folders that are no corpus format, and files given again
 
     @property
     def files_without_records(self) -> tuple[Notice, ...]:

@@ -372,6 +372,22 @@ def test_files_a_folder_does_not_read_are_named_in_the_summary(tmp_path):
             "from text formats only") in out
 
 
+def test_a_file_given_twice_or_in_a_folder_given_too_is_read_once_and_the_repeat_named(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    papers_jsonl = corpus / "papers.jsonl"
+    papers_jsonl.write_text(json.dumps({"title": "A Study", "abstract": "We train BERT."}) + "\n" + json.dumps({"title": "B"}) + "\n")
+    for paths, reason in (([papers_jsonl, papers_jsonl], "given before; read once"),
+                          ([corpus, papers_jsonl], f"the same file as {papers_jsonl} in the folder {corpus}, given before; read once")):
+        papers, report = read_corpus(paths)
+        assert (len(papers), report.records, report.duplicates, len(report.rejects)) == (1, 2, 0, 1)
+        assert report.files == (str(papers_jsonl),) and [str(s) for s in report.skipped] == [f"{papers_jsonl}: {reason}"]
+        out = _summary(report)
+        assert "input: 2 records in 1 file -> 1 paper, 0 duplicates merged, 1 rejected; 1 file given again skipped " \
+               "(each file is read once)" in out
+        assert f"  skipped {papers_jsonl}: {reason}" in out
+
+
 def test_a_txt_that_is_no_seed_dump_is_one_reject_and_odd_files_say_what_they_are(tmp_path, seed_files):
     readme = tmp_path / "README.txt"
     readme.write_text("# paper-kg\n\npaper-kg turns ML abstracts into a graph. It is offline.\n\n## Install\n\n"

@@ -58,12 +58,15 @@ def _differing(report: IngestReport) -> str:
 def print_report(report: IngestReport, show: int, out=None, show_copies: int = 0) -> None:
     out = out or sys.stdout
     on_records = len(report.notices) - len(report.files_without_records)
+    repeats = sum(skipped.repeat for skipped in report.skipped)
+    other_formats = len(report.skipped) - repeats
     print(
         f"input: {counted(report.records, 'record')} in {counted(len(report.files), 'file')} -> {counted(report.papers, 'paper')}, "
         f"{counted(report.duplicates, 'duplicate')} merged{_differing(report)}, {len(report.rejects)} rejected"
         + (f", {counted(on_records, 'note')} on kept records" if on_records else "")
         + (f", {counted(len(report.files_without_records), 'file')} with no records" if report.files_without_records else "")
-        + (f"; {counted(len(report.skipped), 'file')} in folders skipped (not corpus files)" if report.skipped else ""),
+        + (f"; {counted(other_formats, 'file')} in folders skipped (not corpus files)" if other_formats else "")
+        + (f"; {counted(repeats, 'file')} given again skipped (each file is read once)" if repeats else ""),
         file=out,
     )
     for what, items in (("merged", report.differing), ("rejected", report.rejects), ("note", report.notices),

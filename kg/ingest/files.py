@@ -54,7 +54,7 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
     Hidden files and folders and kg's own output (a workdir's graph.json) are left out
     without a word: they are never meant as input.
     """
-    found: list[Path] = []
+    found: list[tuple[Path, Path | None]] = []  # each file, and the folder it was found in (None: given by name)
     skipped: list[Skipped] = []
     for raw in paths:
         path = Path(raw)
@@ -70,17 +70,37 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
                         "or pass a file of another name by its path",
                 )
             extracted = [p for p in inside if _extract_output(p)]
-            found.extend(p for p in inside if p not in extracted)
+            found.extend((p, path) for p in inside if p not in extracted)
             skipped.extend(Skipped(str(p), skip_reason(p)) for p in others)
             skipped.extend(Skipped(str(p), _EXTRACTED) for p in extracted)
         elif path.is_file():
-            found.append(path)
+            found.append((path, None))
         elif path.exists():
             raise InputError(f"{path}: not a regular file", fix="pass a corpus file or a directory of them")
         else:
             raise InputError(f"{path}: no such file or directory", fix="check the path (kg.BUNDLED_SEEDS is the bundled corpus)",
                              cli_fix="check the path (run `kg build` with no paths for the bundled seeds)")
-    return found, skipped
+    found, repeats = _each_once(found)
+    return found, skipped + repeats
+
+
+def _each_once(found: list[tuple[Path, Path | None]]) -> tuple[list[Path], list[Skipped]]:
+    """Each file once (a file given twice, or in a folder given too, would count every record twice),
+    and a Skipped for every repeat that names where the file was given first.
+
+    >>> files, repeats = _each_once([(Path("c/a.jsonl"), Path("c")), (Path("c/../c/a.jsonl"), None), (Path("c/a.jsonl"), None)])
+    >>> files, [s.reason for s in repeats]
+    ([PosixPath('c/a.jsonl')], ['the same file as c/a.jsonl in the folder c, given before; read once', 'the same file as c/a.jsonl in the folder c, given before; read once'])
+    """
+    first: dict[Path, tuple[Path, Path | None]] = {}
+    repeats: list[Skipped] = []
+    for path, folder in found:
+        given, given_in = first.setdefault(path.resolve(), (path, folder))
+        if given is not path:
+            where = f"the same file as {given} in the folder {given_in}, " if given_in is not None else \
+                "" if given == path else f"the same file as {given}, "
+            repeats.append(Skipped(str(path), f"{where}given before; read once", repeat=True))
+    return [path for path, _ in first.values()], repeats
 
 
 _EXTRACTED = "`kg extract` output, not a corpus (`kg load` reads it; pass it by its path to read its papers again)"
