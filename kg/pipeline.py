@@ -283,7 +283,7 @@ def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:
 def nothing_parsed(report: IngestReport, doing: str = "build from") -> str:
     """Why a run has no paper to work on: the records read, the rejects and the first reason, and
     the files that hold no record, each with why."""
-    message = f"no papers to {doing}: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, {len(report.rejects)} rejected"
+    message = f"no papers to {doing}: {counted(report.records, 'record')} in {counted(len(report.files), 'file')}, {report.rejected} rejected"
     if report.rejects:
         first = report.rejects[0]
         message += f" (first: {first})"
@@ -370,7 +370,7 @@ def build(
     papers = [reader.merged(paper) for paper in reader.first_copies()]  # each paper's latest revision
     report = reader.report()  # the whole input is read: the report is final before extraction
     _stage(f"read {counted(report.records, 'record')} in {counted(len(report.files), 'file')}: {counted(report.papers, 'paper')} "
-           f"to extract, {counted(report.duplicates, 'duplicate')} merged, {len(report.rejects)} rejected", progress)
+           f"to extract, {counted(report.duplicates, 'duplicate')} merged, {report.rejected} rejected", progress)
     names, coined = CorpusNames(), CoinedNames()
     if previous is not None:
         replacing = {paper.id for paper in papers}

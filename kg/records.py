@@ -142,6 +142,7 @@ class Reject:
     path: str
     line: int
     reason: str
+    records: int = 1  # the input records it stands for: a CSV header that does not read leaves every row unread
 
     def __str__(self) -> str:
         return f"{_where(self.path, self.line)}: {self.reason}"
@@ -256,9 +257,14 @@ class IngestReport:
         return tuple(n for n in self.notices if n.line == 0)
 
     @property
+    def rejected(self) -> int:
+        """The input records rejected: one per reject, or the rows a CSV's header left unread."""
+        return sum(reject.records for reject in self.rejects)
+
+    @property
     def balanced(self) -> bool:
         """Every record is a paper, a duplicate merged into one, a reject, or another shard's."""
-        return self.records == self.papers + self.duplicates + len(self.rejects) + self.other_shards
+        return self.records == self.papers + self.duplicates + self.rejected + self.other_shards
 
 
 @dataclass(frozen=True)

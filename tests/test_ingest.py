@@ -183,6 +183,26 @@ def test_a_csv_header_close_to_the_needed_columns_says_what_to_rename(tmp_path):
         "'abstract'" in report.rejects[0].reason
 
 
+@pytest.mark.parametrize("text, reason", [
+    ("Paper Title,Summary Text\nA Zorb,We study zorbs.\nB Zorb,We study more.\n",
+     "CSV header ['Paper Title', 'Summary Text'] lacks the 'title' and 'abstract' columns (2 data rows not read); rename "
+     "the columns 'Paper Title' to 'title' and 'Summary Text' to 'abstract'"),
+    ("title,abstract,Abstract\nA Zorb,We study zorbs.,x\nB Zorb,We study more.,y\n",
+     "CSV header names 'abstract' (columns 2, 3) more than once, so which one holds the text is unclear (2 data rows not "
+     "read); rename or remove the extra column"),
+    ('"title,abstract\nA Zorb,We study zorbs.\nB Zorb,We study more.\n',
+     "CSV header cannot be read: a quoted field opened on line 1 is never closed (it would run to the end of the file) "
+     "(2 data rows not read); close the quote"),
+])
+def test_a_csv_header_that_leaves_its_rows_unread_counts_each_row_and_is_quoted_as_written(tmp_path, text, reason):
+    path = tmp_path / "papers.csv"
+    path.write_text(text)
+    papers, report = read_corpus([path])
+    assert [str(r) for r in report.rejects] == [f"{path}:1: {reason}"]
+    assert (papers, report.records, report.rejected) == ([], 2, 2) and report.balanced
+    assert _summary(report).startswith("input: 2 records in 1 file -> 0 papers, 0 duplicates merged, 2 rejected\n")
+
+
 def test_formatting_tags_from_crossref_or_pubmed_keep_only_their_text(tmp_path):
     path = tmp_path / "crossref.jsonl"
     path.write_text(json.dumps({"title": "Segmenting <i>Streets</i>", "abstract": "<jats:p>We train DeepLabv3 on "

@@ -62,7 +62,7 @@ def print_report(report: IngestReport, show: int, out=None, show_copies: int = 0
     other_formats = len(report.skipped) - repeats
     print(
         f"input: {counted(report.records, 'record')} in {counted(len(report.files), 'file')} -> {counted(report.papers, 'paper')}, "
-        f"{counted(report.duplicates, 'duplicate')} merged{_differing(report)}, {len(report.rejects)} rejected"
+        f"{counted(report.duplicates, 'duplicate')} merged{_differing(report)}, {report.rejected} rejected"
         + (f", {counted(on_records, 'note')} on kept records" if on_records else "")
         + (f", {counted(len(report.files_without_records), 'file')} with no records" if report.files_without_records else "")
         + (f"; {counted(other_formats, 'file')} in folders skipped (not corpus files)" if other_formats else "")

@@ -255,14 +255,14 @@ class CorpusReader:
                     if self.shard is None or self.shard.owns_reject(item):
                         self._notices.append(item)
                     continue
-                self._records += 1
+                self._records += item.records if isinstance(item, Reject) else 1
                 if isinstance(item, Paper) and item.external_id:
                     item = self._own_id_checked(self._arxiv_identity(item))
                 if isinstance(item, Reject):
                     if self.shard is None or self.shard.owns_reject(item):
                         self._rejects.append(item)
                     else:
-                        self._other += 1
+                        self._other += item.records
                 elif self.shard is not None and not self.shard.contains(item.id):
                     self._other += 1
                 elif item.id in self._seen:

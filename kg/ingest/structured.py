@@ -553,9 +553,12 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
         return
     line, names = first
     if isinstance(names, str):
-        yield Reject(path, line, f"CSV header cannot be read: {names}")
+        # the lines after it are not read as rows: there is no header to read them by
+        why, *fixes = [part for part in names.split("; ") if part != "the lines after it are read as rows of their own"]
+        yield _file_reject(path, line, f"CSV header cannot be read: {why}", "; ".join(fixes) or "fix the header row", records)
         return
-    header = [h.strip().lower() for h in names]
+    written = [h.strip() for h in names]  # as the file writes them, for messages
+    header = [h.lower() for h in written]
     # reference managers' own column names (Zotero: "Abstract Note", "Publication Year", "Author")
     renamed = {h: _EXPORT_COLUMNS[h] for h in header if h in _EXPORT_COLUMNS and _EXPORT_COLUMNS[h] not in header}
     if renamed:
@@ -564,20 +567,19 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
     repeated = sorted({h for h in header if h in _READ_COLUMNS and header.count(h) > 1})
     if repeated:
         columns = ", ".join(f"{h!r} (columns {', '.join(str(i + 1) for i, x in enumerate(header) if x == h)})" for h in repeated)
-        yield Reject(path, line, f"CSV header names {columns} more than once, so which one holds the text is unclear; "
-                                 "rename or remove the extra column")
+        yield _file_reject(path, line, f"CSV header names {columns} more than once, so which one holds the text is unclear",
+                           "rename or remove the extra column", records)
         return
     missing = _missing_columns(header)
     if missing:
         columns = " and ".join(repr(column) for column in missing)
-        renames = [f"{near!r} to {column!r}" for column in missing
-                   if (near := next((h for h in header if column in h or (column == "abstract" and "summary" in h)), None))]
+        renames = [f"{written[near]!r} to {column!r}" for column in missing
+                   if (near := next((i for i, h in enumerate(header) if column in h or (column == "abstract" and "summary" in h)),
+                                    None)) is not None]
         fix = _other_delimiter_fix(dict(good)[line], delimiter) or (
             f"rename the column{'s' * (len(renames) > 1)} {' and '.join(renames)}" if renames
             else "add a header row naming title and abstract (or summary)")
-        rows = sum(1 for _ in records)  # none of them can be read: say how many, since they count as this one reject
-        unread = f" ({rows} data row{'s' * (rows != 1)} not read)" if rows else ""
-        yield Reject(path, line, f"CSV header {header} lacks the {columns} column{'s' * (len(missing) > 1)}{unread}; {fix}")
+        yield _file_reject(path, line, f"CSV header {written} lacks the {columns} column{'s' * (len(missing) > 1)}", fix, records)
         return
     index = {number: i for i, (number, _) in enumerate(good)}
     for line, fields in records:
@@ -595,6 +597,21 @@ def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",
             yield Reject(path, line, _too_many_fields(fields, names, raw, delimiter))
             continue
         yield from _paper_and_notices(path, line, dict(zip(names, fields)))
+
+
+def _file_reject(path: str, line: int, why: str, fix: str, rows: Iterator) -> Reject:
+    """One reject for a CSV whose header leaves every row unread: it says how many, and counts as
+    that many records (as one where there are none), so that the summary accounts for each row.
+
+    >>> reject = _file_reject("a.csv", 1, "CSV header ['Name'] lacks the 'title' column", "rename it", iter([(2, ["x"])]))
+    >>> print(reject)
+    a.csv:1: CSV header ['Name'] lacks the 'title' column (1 data row not read); rename it
+    >>> reject.records
+    1
+    """
+    unread = sum(1 for _ in rows)
+    rows_unread = f" ({unread} data row{'s' * (unread != 1)} not read)" if unread else ""
+    return Reject(path, line, f"{why}{rows_unread}; {fix}", records=max(unread, 1))
 
 
 _EXPORT_COLUMNS = {"abstract note": "abstract", "publication year": "year", "author": "authors"}
