@@ -35,7 +35,7 @@ def register(sub) -> None:
 
 def add_report_arguments(parser) -> None:
     """--show-rejects and --show-copies, which `kg build` and `kg extract` share."""
-    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: notes on kept records (a field left out, an id not kept), duplicates with another abstract, files skipped in folders (default: 10)")
+    parser.add_argument("--show-rejects", type=int, default=10, metavar="N", help="list up to N rejected records, and up to N each of: notes on kept records (a field left out, an id not kept) and on files with no records, duplicates with another abstract, files skipped in folders or given again (default: 10)")
     parser.add_argument("--show-copies", type=int, default=0, metavar="N", help="list up to N duplicates merged that are plain copies of a kept paper (same abstract; default: 0, counted only)")
 
 
