@@ -38,8 +38,9 @@ from .errors import InputError
 from .graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL, LABELS, RELATIONSHIP_TYPES
 from .fulltext import SEARCH_PROPERTY
 from .normalise import name_keys
+from .writable import check_writable
 
-__all__ = ["FORMATS", "ExportResult", "export", "write_graphml", "write_json", "write_neo4j_csv"]
+__all__ = ["FORMATS", "ExportResult", "check_out", "export", "write_graphml", "write_json", "write_neo4j_csv"]
 
 FORMATS = ("graphml", "json", "neo4j-csv")
 _ARRAY_DELIMITERS = (";", "|", "^", "~")
@@ -252,7 +253,14 @@ def export(graph: nx.DiGraph, fmt: str, out: str | Path) -> ExportResult:
     if not isinstance(graph, nx.Graph):
         raise InputError(f"export takes a networkx graph, got a {type(graph).__name__}",
                          fix="pass kg.load_graph(workdir), or kg.build_graph(items)")
-    if fmt not in writers:
+    check_out(fmt, out)
+    return writers[fmt](graph, out)
+
+
+def check_out(fmt: str, out: str | Path) -> None:
+    """Raise InputError unless ``fmt`` is a format and ``out`` can take it: checked before a large
+    graph is read, which would otherwise be read for nothing."""
+    if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
     target = Path(out)
     if fmt == "neo4j-csv" and target.is_file():
@@ -261,4 +269,5 @@ def export(graph: nx.DiGraph, fmt: str, out: str | Path) -> ExportResult:
     if fmt != "neo4j-csv" and target.is_dir():
         raise InputError(f"{target} is a folder; {fmt} writes one file", fix=f"pass a file name, e.g. {target / ('graph.' + fmt)}",
                          cli_fix=f"pass --out a file name, e.g. {target / ('graph.' + fmt)}")
-    return writers[fmt](graph, out)
+    check_writable(target, inside=fmt == "neo4j-csv", fix="pass a path in a folder you can write to",
+                   cli_fix="pass --out a path in a folder you can write to")

@@ -28,6 +28,7 @@ from .normalise import CorpusNames, fold_pairs, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
 from .shards import read_items, write_items
 from .spool import FileSpool, MemorySpool
+from .writable import check_writable
 
 __all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "nothing_parsed", "save_graph", "load_graph", "graph_summary"]
 
@@ -191,35 +192,32 @@ def _restored_on_failure(store_dir: Path):
 
 
 def _check_workdir(workdir: Path) -> None:
-    """Refuse a workdir that is a file or lies under one, before any work: the build would fail
-    at its end, when it writes the store.
+    """Refuse a workdir that cannot be written (a file, under a file, on a read-only disk) or whose
+    store another command holds, before any work: the build would fail at its end, when it writes the store.
 
     >>> import tempfile
     >>> _check_workdir(Path(tempfile.mkstemp()[1]) / "kg")
     Traceback (most recent call last):
-    kg.errors.InputError: ... is a file, not a folder (fix: pass workdir= a folder, new or one kg.build wrote)
+    kg.errors.InputError: cannot write ...: ... is a file, not a folder (fix: pass workdir= a folder you can write to, new or one kg.build wrote)
     """
-    nearest = next(folder for folder in (workdir, *workdir.parents) if folder.exists())
-    if not nearest.is_dir():
-        raise InputError(f"{nearest} is a file, not a folder", fix="pass workdir= a folder, new or one kg.build wrote",
-                         cli_fix="pass --workdir a folder, new or one kg build wrote")
-    for folder in (nearest, workdir / "store"):
-        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-            raise InputError(f"{folder} is not writable", fix="pass workdir= a folder you can write to",
-                             cli_fix="pass --workdir a folder you can write to")
+    for folder in (workdir, workdir / "store"):
+        check_writable(folder, inside=True, fix="pass workdir= a folder you can write to, new or one kg.build wrote",
+                       cli_fix="pass --workdir a folder you can write to, new or one kg build wrote")
     from .store.embedded import refuse_if_in_use
 
     refuse_if_in_use(workdir / "store")  # a build running there: say so now, not after extracting everything
 
 
 def _check_output(out: str | Path, inputs: list[str | Path]) -> None:
-    """Refuse an output that is a folder or one of the inputs: writing it would fail at the
-    end, or replace the corpus being read."""
+    """Refuse an output that is a folder, cannot be written or is one of the inputs: writing it
+    would fail at the end (the temporary file between the passes goes beside it, so after pass
+    one), or replace the corpus being read."""
     if str(out) == "-":
         return
     target = Path(out).resolve()
     if target.is_dir():
         raise InputError(f"--out {out} is a folder", fix=f"name a file in it, e.g. --out {Path(out) / 'entities.jsonl'}")
+    check_writable(out, fix="pass --out a file in a folder you can write to, e.g. --out entities.jsonl")
     for given in inputs:
         source = Path(given).resolve()
         if target == source or (source.is_dir() and target.exists() and source in target.parents):

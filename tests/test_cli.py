@@ -346,24 +346,14 @@ def test_a_build_whose_store_write_fails_leaves_the_store_as_it_was(tmp_path, ca
     assert not (tmp_path / "w" / "graph.json.pending").exists()
 
 
-def test_a_build_into_a_workdir_it_cannot_write_or_another_build_holds_is_refused_before_extracting(tmp_path, capsys, monkeypatch):
-    import os
-
+def test_a_build_into_a_workdir_another_build_holds_is_refused_before_extracting(tmp_path, capsys, monkeypatch):
     import kg.pipeline
 
     def no_extraction(*args, **kwargs):
         raise AssertionError("extraction ran before the refusal")
 
     corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
-    locked = tmp_path / "locked"
-    locked.mkdir()
     monkeypatch.setattr(kg.pipeline, "extract_corpus", no_extraction)
-    # a read-only mount (EROFS) refuses writes even to root, who runs CI: access() is what tells
-    real_access = os.access
-    monkeypatch.setattr(kg.pipeline.os, "access", lambda path, mode: False if Path(path) == locked else real_access(path, mode))
-    assert main(["build", corpus, "--workdir", str(locked / "kg")]) == 2
-    assert f"{locked} is not writable (fix: pass --workdir a folder you can write to)" in capsys.readouterr().err
-    monkeypatch.setattr(kg.pipeline.os, "access", real_access)
     holder = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import EmbeddedStore; "
                                f"s = EmbeddedStore({str(tmp_path / 'w' / 'store')!r}); print('open', flush=True); sys.stdin.read(); s.close()"],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -374,6 +364,46 @@ def test_a_build_into_a_workdir_it_cannot_write_or_another_build_holds_is_refuse
     finally:
         holder.stdin.close()
         assert holder.wait(timeout=60) == 0
+
+
+def _unwritable(tmp_path) -> Path:
+    """A folder no file can be made in: /proc refuses even root (who runs CI), as a read-only disk does."""
+    if os.geteuid() == 0:
+        return Path("/proc")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    return locked
+
+
+@pytest.mark.parametrize("blocked", ["under a file", "unwritable"])
+@pytest.mark.parametrize("argv", [
+    ["extract", "{corpus}", "--out", "{bad}/x.jsonl"],
+    ["build", "{corpus}", "--workdir", "{bad}/kg"],
+    ["viz", "--workdir", "{empty}", "--out", "{bad}/x.html"],
+    ["export", "--workdir", "{empty}", "--format", "graphml", "--out", "{bad}/x.graphml"],
+    ["export", "--workdir", "{empty}", "--format", "neo4j-csv", "--out", "{bad}/csv"],
+    ["load", "--workdir", "{empty}", "--store", "{bad}/store"],
+    ["load", "--workdir", "{bad}"],
+], ids=" ".join)
+def test_an_output_that_cannot_be_written_is_refused_in_one_line_before_any_work(argv, blocked, tmp_path, capsys, monkeypatch):
+    """Refused before extracting, or before reading graph.json (the empty workdir has none: read
+    first, it would be what the error names)."""
+    import kg.pipeline
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extraction ran before the refusal")
+
+    monkeypatch.setattr(kg.pipeline, "extract_corpus", no_extraction)
+    (tmp_path / "listing.txt").write_text("a file where a folder would go")
+    blocker = tmp_path / "listing.txt" if blocked == "under a file" else _unwritable(tmp_path)
+    (tmp_path / "empty").mkdir()
+    paths = {"corpus": _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}]),
+             "bad": str(blocker / "sub"), "empty": str(tmp_path / "empty")}
+    assert main([arg.format(**paths) for arg in argv]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    what = f"{blocker} is a file, not a folder" if blocked == "under a file" else f"no file can be made in {blocker}"
+    assert f"error: cannot write {blocker / 'sub'}" in err and what in err and "(fix: pass --" in err, err
 
 
 def test_query_help_after_a_template_name_shows_its_parameters(capsys):

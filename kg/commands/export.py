@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from ..export import FORMATS, export
+from ..export import FORMATS, check_out, export
 from ._graph_source import add_graph_source_arguments, read_graph
 from ._help import HelpFormatter
 
@@ -31,6 +31,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    check_out(args.format, args.out)  # before a big graph is read
     result = export(read_graph(args), args.format, args.out)
     print(f"wrote {result.nodes} nodes and {result.relationships} relationships as {result.format} to {result.path}")
     if result.command:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..shards import check_first_records, shard_files
 from ..store import DEFAULT_BATCH_SIZE
+from ..writable import check_writable
 from ._help import HelpFormatter
 
 
@@ -80,6 +81,9 @@ def open_target(args):
 def run(args) -> int:
     if args.batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
+    if not args.neo4j:  # before graph.json or the shards are read
+        check_writable(args.store or Path(args.workdir) / "store", inside=True,
+                       fix=f"pass {'--store' if args.store else '--workdir'} a folder you can write to")
     graph = None if args.paths else read_graph(args.workdir)
     args.paths = [str(path) for path in shard_files(args.paths)]  # before a store is opened, which would create its folder
     check_first_records(args.paths)  # a corpus file given for a shard fails here, before a store exists

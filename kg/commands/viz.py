@@ -59,11 +59,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..viz import render
+    from ..viz import check_out, render
 
-    graph = read_graph(args)
-    out = Path(args.out) if args.out else Path(args.workdir) / "viz.html"
-    result = render(graph, out, view=args.view, around=args.around, depth=args.depth, types=args.types,
+    out = check_out(Path(args.out) if args.out else Path(args.workdir) / "viz.html")  # before a big graph is read
+    result = render(read_graph(args), out, view=args.view, around=args.around, depth=args.depth, types=args.types,
                     min_support=args.min_support, max_nodes=args.max_nodes)
     print(f"wrote {result.path} ({result.nodes} nodes, {result.edges} edges): {result.title}")
     if result.note:

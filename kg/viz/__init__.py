@@ -29,10 +29,11 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import VizError
+from ..writable import check_writable
 from .page import build_page
 from .views import VIEWS, Selection, find_node, select
 
-__all__ = ["VIEWS", "VizResult", "Selection", "render", "select", "find_node"]
+__all__ = ["VIEWS", "VizResult", "Selection", "check_out", "render", "select", "find_node"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class VizResult:
     title: str = ""
     total: int = 0  # nodes in the view before the --max-nodes cut
     note: str | None = None  # what else --around names (the node it used is in ``title``)
+
+
+def check_out(out_path) -> Path:
+    """``out_path`` as a Path, once it is known that a page can be written there: checked before
+    a large graph is read or laid out, which would otherwise be done for nothing."""
+    path = Path(out_path)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise VizError(f"the output file should end in .html: {path}", fix="pass --out NAME.html")
+    if path.is_dir():
+        raise VizError(f"{path} is a folder", fix=f"pass --out a file in it, e.g. --out {path / 'graph.html'}")
+    check_writable(path, fix="pass --out a file in a folder you can write to, e.g. --out graph.html")
+    return path
 
 
 def render(
@@ -68,12 +81,10 @@ def render(
     cut to the most-linked entities and the papers joining them (or, around a node, to
     the nearest ones) and ``message`` says how to narrow it.
     """
+    path = check_out(out_path)
     selection = select(graph, view=view, around=around, depth=depth, types=types,
                        min_support=min_support, max_nodes=max_nodes)
     page = build_page(selection, seed=seed)
-    path = Path(out_path)
-    if path.suffix.lower() not in (".html", ".htm"):
-        raise VizError(f"the output file should end in .html: {path}", fix="pass --out NAME.html")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write next to the target and rename, so a browser never sees half a page.

@@ -1,0 +1,37 @@
+"""Whether an output can be written where it is asked for, checked before the work that makes it:
+an extraction or a build would otherwise run in full and fail only when it writes its result.
+
+>>> import tempfile
+>>> taken = Path(tempfile.mkstemp()[1])
+>>> check_writable(taken / "x.jsonl", fix="pass --out a file in a folder")
+Traceback (most recent call last):
+kg.errors.InputError: cannot write .../x.jsonl: ... is a file, not a folder (fix: pass --out a file in a folder)
+>>> check_writable(Path(tempfile.mkdtemp()) / "new" / "x.jsonl", fix="-")  # its folder is made when it is written
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["check_writable"]
+
+
+def check_writable(target: str | os.PathLike, *, inside: bool = False, fix: str, cli_fix: str | None = None) -> None:
+    """Raise InputError unless ``target`` can be written: a file or folder made at ``target``, or
+    with ``inside``, files made in the folder ``target`` (new or not).  A folder on the way that does
+    not exist yet counts as made; the first one that exists must be a folder that takes a new
+    entry, which is tried (a read-only disk, or /proc, refuses even root), and nothing is left."""
+    target = Path(target)
+    folder = target if inside else target.parent
+    nearest = next(path for path in (folder, *folder.parents) if path.exists())
+    if not nearest.is_dir():
+        raise InputError(f"cannot write {target}: {nearest} is a file, not a folder", fix=fix, cli_fix=cli_fix)
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".kg-write-test-", dir=nearest))
+    except OSError as err:
+        raise InputError(f"cannot write {target}: no file can be made in {nearest} ({err.strerror or err})",
+                         fix=fix, cli_fix=cli_fix) from err
