@@ -26,7 +26,7 @@ from .ingest import CorpusReader, Shard
 from .output import counted
 from .normalise import CorpusNames, fold_pairs, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
-from .shards import read_items, write_items
+from .shards import read_items, shard_files, write_items
 from .spool import FileSpool, MemorySpool
 from .writable import check_writable
 
@@ -271,9 +271,9 @@ def _renamed(paths: list[str | Path], names: CorpusNames) -> Iterator[PaperEntit
 
 
 def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:
-    """The graph `kg load` would load from `kg extract` files, held in memory: names merged
-    across the files as a load merges them (for `kg viz` and `kg export` without graph.json)."""
-    paths = list(paths)
+    """The graph `kg load` would load from `kg extract` files, or folders of them, held in memory:
+    names merged across the files as a load merges them (for `kg viz` and `kg export` without graph.json)."""
+    paths = shard_files(paths)
     names, _ = _names_across(paths)
     return build_graph(_renamed(paths, names))
 

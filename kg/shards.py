@@ -109,11 +109,11 @@ def shard_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".jsonl")
             if not found:
-                raise InputError(f"{path}: a folder with no .jsonl files", fix="kg load reads the JSONL files `kg extract "
-                                 "--out` writes; to build a graph from a corpus folder, run `kg build FOLDER`")
+                raise InputError(f"{path}: a folder with no .jsonl files", fix="pass the JSONL files `kg extract --out` "
+                                 "writes, or a folder of them; to build a graph from a corpus folder, run `kg build FOLDER`")
             out += found
         elif not path.exists():
-            raise InputError(f"no such file: {path}", fix="check the path; `kg extract ... --out FILE` writes the files kg load reads")
+            raise InputError(f"no such file: {path}", fix="check the path; `kg extract ... --out FILE` writes the files to pass")
         else:
             out.append(path)
     return out

@@ -208,6 +208,20 @@ def test_viz_and_export_read_extract_files_as_kg_build_saves_the_graph(tmp_path,
     assert "pass the FILE.jsonl files instead" in capsys.readouterr().err
 
 
+def test_viz_and_export_read_a_folder_of_extract_files_as_kg_load_does(tmp_path, capsys):
+    files = [str(f) for f in _corpus(tmp_path)]
+    shards = tmp_path / "shards"
+    for k in (1, 2):
+        assert main(["extract", *files, "--shard", f"{k}/2", "--workers", "1", "--out", str(shards / f"part-{k}.jsonl")]) == 0
+    exports = {}
+    for name, given in (("files", sorted(map(str, shards.glob("*.jsonl")))), ("folder", [str(shards)])):
+        assert main(["export", *given, "--format", "json", "--out", str(tmp_path / f"{name}.json")]) == 0
+        exports[name] = json.loads((tmp_path / f"{name}.json").read_text())
+    assert exports["folder"] == exports["files"]
+    assert main(["viz", str(shards), "--out", str(tmp_path / "v.html")]) == 0
+    assert "model:bert" in (tmp_path / "v.html").read_text()
+
+
 def test_appended_papers_link_the_names_earlier_papers_coined(tmp_path):
     """The corpus-wide pass that links a coined name to other papers sees the graph appended to."""
     first = tmp_path / "first.jsonl"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def add_graph_source_arguments(parser) -> None:
     parser.add_argument("paths", nargs="*", metavar="EXTRACTED.jsonl",
-                        help="`kg extract` output files to read instead of WORKDIR/graph.json "
+                        help="`kg extract` output files, or folders of them, to read instead of WORKDIR/graph.json "
                         "(names are merged across them as `kg load` merges them)")
     parser.add_argument("--workdir", default=".kg", help="folder `kg build` wrote graph.json to (default: .kg)")
 
