@@ -363,6 +363,26 @@ def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
         _assert_clean(loaded)
 
 
+def test_search_ignores_accents_on_either_side_and_keeps_its_ranking(browser, tmp_path):
+    from kg.normalise import entity_key
+
+    erdos = Entity(entity_key("METHOD", "Erdos"), "Erdos", "METHOD", "used", "Erdos", "s", 0, 5, "test")
+    graph = build_graph([PaperEntities(Paper("p-1", "Gödel Prover: Theorem Proving", "abstract"), ()),
+                         PaperEntities(Paper("p-2", "Random Graphs after Erdős", "We revisit the Rényi model."), (erdos,))])
+    result = render(graph, tmp_path / "accents.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert _search_steps(page, "Godel", 1) == ["Gödel Prover: Theorem Proving"]
+        assert _search_steps(page, "GÖDEL", 1) == ["Gödel Prover: Theorem Proving"]
+        # the name itself first, then a title holding it at a word's start, whichever side has the accent
+        assert _search_steps(page, "Erdős", 2) == ["Erdos", "Random Graphs after Erdős"]
+        assert _search_steps(page, "erdos", 2) == ["Erdos", "Random Graphs after Erdős"]
+        page.fill("#kg-search", "Renyi")  # no node: the abstract that writes it is pointed to
+        page.press("#kg-search", "Enter")
+        assert "the abstract of 1 paper here mentions it" in page.locator("#kg-search-status").inner_text()
+        _assert_clean(loaded)
+
+
 def test_the_banner_closes_and_a_small_screen_folds_the_legend(browser, tmp_path):
     from kg.viz.browser import open_offline
 

@@ -182,15 +182,17 @@
   });
 
   /* Search: Enter jumps to the next node whose name, alias or key contains the text. */
+  // lower case without accents: "Godel" finds Gödel and "Erdos" Erdős, as `kg query search_papers` reads them
+  function plain(text) { return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase(); }
   // "GSM-8k", "gsm 8k" and "GSM8K" are one name, as `kg query` reads them
-  function fold(text) { return String(text).toLowerCase().replace(/[\s\-_.\/'’]+/g, ""); }
+  function fold(text) { return plain(text).replace(/[\s\-_.\/'’]+/g, ""); }
   var haystack = Object.keys(data.nodes).map(function (id) {
     var n = nodeInfo(id);
     var all = [n.name].concat(n.aliases || [], n.external_id ? [n.external_id] : []);  // a paper's input id too
-    return { id: id, name: String(n.name).toLowerCase(), all: all.join("\u0000").toLowerCase(),
-             key: String(n.key || id).toLowerCase(), folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
+    return { id: id, name: plain(n.name), all: plain(all.join("\u0000")),
+             key: plain(n.key || id), folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
   });
-  var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: String(name).toLowerCase(), folded: fold(name) }; });
+  var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: plain(name), folded: fold(name) }; });
   var status = document.getElementById("kg-search-status");
   function say(text, info) { status.textContent = text; status.hidden = !text; status.classList.toggle("kg-info", !!info); }
   function miss(q) {
@@ -203,7 +205,7 @@
     // not a node, but written in abstracts here: say so, and offer the first such paper
     var mentioned = other ? [] : Object.keys(data.nodes).filter(function (id) {
       var n = nodeInfo(id);
-      return n.label === "Paper" && n.abstract && String(n.abstract).toLowerCase().indexOf(q) >= 0;
+      return n.label === "Paper" && n.abstract && plain(n.abstract).indexOf(q) >= 0;
     });
     say(other ? notDrawn(other.name)
               : mentioned.length ? "“" + search.value.trim() + "” is no node (no rule found a name in it), but the abstract of "
@@ -262,7 +264,7 @@
   search.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter") return;
     // an arXiv id with a version or a prefix ("arXiv:2403.09876v2") is the paper stored without them
-    var q = search.value.trim().toLowerCase().replace(/^arxiv:\s*/, "").replace(/^(\d{4}\.\d{4,5})v\d+$/, "$1");
+    var q = plain(search.value.trim()).replace(/^arxiv:\s*/, "").replace(/^(\d{4}\.\d{4,5})v\d+$/, "$1");
     if (!q) return;
     if (q !== lastQuery) {
       lastQuery = q; at = 0;
