@@ -102,8 +102,9 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
     """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one.
     A query with no rows whose name parameter names no node warns (:class:`QueryWarning`) with
     the names spelled like it, as `kg query` notes them; so do rows that fill the template's
-    default limit.  Each call opens the workdir's store and closes it; for many queries open it
-    once: ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
+    default limit.  A paper asked for by the input id of a copy merged into it as a duplicate is
+    answered for, with a warning that says so.  Each call opens the workdir's store and closes it;
+    for many queries open it once: ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
     params = {} if params is None else params
     if store is not None:
         return _query(_checked_store(store), name, params)
@@ -121,12 +122,19 @@ def _checked_store(store):
 def _query(store, name: str, params: dict) -> list[dict]:
     import warnings
 
-    from .name_notes import unfound_names
+    from .name_notes import merged_note, merged_papers, unfound_names
     from .queries import default_limit_reached, get_template
 
     template = get_template(name)
     bound = template.bind(params)
     rows = store.read(template.cypher, bound)
+    merged = merged_papers(store, bound) if not rows else {}
+    if merged:  # the id of a copy merged into another paper: answer for that paper
+        for param, paper in merged.items():
+            warnings.warn(merged_note(param, params[param], paper), QueryWarning, stacklevel=3)
+        params = {**params, **{param: paper["key"] for param, paper in merged.items()}}
+        bound = template.bind(params)
+        rows = store.read(template.cypher, bound)
     if not rows:
         for note in unfound_names(store, params, bound):
             warnings.warn(note, QueryWarning, stacklevel=3)

@@ -43,14 +43,16 @@ __all__ = [
 ENTITY_LABELS = {"DATASET": "Dataset", "MODEL": "Model", "METHOD": "Method", "TASK": "Task", "METRIC": "Metric"}
 ENTITY_TYPE_OF_LABEL = {label: entity_type for entity_type, label in ENTITY_LABELS.items()}  # "Dataset" -> "DATASET"
 # List properties that grow by union across loads and merges instead of being overwritten
-# (a repeated value is kept once): aliases of an entity, the input records (sources) of a paper,
-# and, in a store, the keys of an entity's name and aliases that lookups by name compare with.
+# (a repeated value is kept once): aliases of an entity, the input records (sources) of a paper
+# and the input ids of copies merged into it, and, in a store, the keys of an entity's name and
+# aliases that lookups by name compare with.
 LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"}),
+                   "merged_ids": frozenset({"Paper"}),
                    "name_keys": frozenset(ENTITY_LABELS.values())}  # the store's own: see kg.store.rows
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 # every property a node or relationship of the graph can carry (a store adds name_keys and search_text)
 PROPERTIES = frozenset({"key", "name", "aliases", "support", "title", "abstract", "authors", "year", "url", "external_id",
-                        "links", "sources", "name_keys", "search_text", "role", "text", "sentence", "start", "end",
+                        "merged_ids", "links", "sources", "name_keys", "search_text", "role", "text", "sentence", "start", "end",
                         "rule", "confidence", "sentence_starts", "sentence_ends"})
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
@@ -115,14 +117,15 @@ def _paper_properties(paper) -> dict:
         "url": paper.url,
         "authors": list(paper.authors),
         "sources": [str(s) for s in paper.sources],
+        "merged_ids": list(paper.merged_ids),  # the input ids of copies merged into it: a lookup by one finds it
     }
 
 
 def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
     """One node per paper and per canonical entity; ``support`` counts papers per entity.
 
-    A paper met twice (the same paper in two shards or corpora) keeps both copies' sources
-    and the relationships of its last copy, as a store does when it is loaded again.
+    A paper met twice (the same paper in two shards or corpora) keeps both copies' sources and
+    merged ids, and the relationships of its last copy, as a store does when it is loaded again.
     """
     graph = nx.DiGraph()
     repeated = False
@@ -131,8 +134,9 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
         properties = _paper_properties(paper)
         if paper.id in graph:
             repeated = True
-            earlier = graph.nodes[paper.id]["sources"]
-            properties["sources"] = earlier + [s for s in properties["sources"] if s not in earlier]
+            for prop in ("sources", "merged_ids"):
+                earlier = graph.nodes[paper.id][prop]
+                properties[prop] = earlier + [v for v in properties[prop] if v not in earlier]
             graph.remove_edges_from(list(graph.out_edges(paper.id)))
         graph.add_node(paper.id, label="Paper", **properties, links=list(item.links))
         for entity in item.entities:

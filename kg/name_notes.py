@@ -1,5 +1,6 @@
-"""What a query's names were when it found nothing: the nodes a name parameter names, and the
-names spelled like one that is no node ("LibriSpeeech" -> LibriSpeech).  `kg query` prints these
+"""What a query's names were when it found nothing: the nodes a name parameter names, the
+names spelled like one that is no node ("LibriSpeeech" -> LibriSpeech), and the paper that the
+id of a copy merged into it as a duplicate means.  `kg query` prints these
 as notes and :func:`kg.query` warns them (:class:`kg.QueryWarning`)."""
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ import re
 from .normalise import surface_key
 from .queries import KEY_SUFFIX
 
-__all__ = ["MAX_TITLES_READ", "NAMING_PARAMS", "WANTED_LABEL", "nodes_named", "close_names", "close_titles", "kept_out", "unfound_names"]
+__all__ = ["MAX_TITLES_READ", "NAMING_PARAMS", "PAPER_PARAMS", "WANTED_LABEL", "nodes_named", "close_names", "close_titles",
+           "kept_out", "merged_papers", "merged_note", "unfound_names"]
 
-# template parameters whose value names a node
+# template parameters whose value names a node, and those of them that may name a paper
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
+PAPER_PARAMS = ("paper", "source", "target")
 WANTED_LABEL = {"model": "Model", "dataset": "Dataset"}  # parameters that name one kind of node
 
 
@@ -83,6 +86,35 @@ def close_titles(store, fragment: str) -> list[str]:
 
 def _spaceless(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", text.lower())
+
+
+def merged_papers(store, bound: dict) -> dict[str, dict]:
+    """Per parameter naming a paper (paper, source, target) whose value is no paper's key or input
+    id but the input id of a copy merged into a paper as a duplicate: that paper's ``key``,
+    ``title`` and ``external_id``, the paper the value meant."""
+    out = {}
+    for param in PAPER_PARAMS:
+        value = bound.get(param)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if store.read("MATCH (p:Paper) WHERE p.key = $v OR p.external_id = $v RETURN count(p) AS n", {"v": value})[0]["n"]:
+            continue
+        rows = store.read("MATCH (p:Paper) WHERE $v IN coalesce(p.merged_ids, []) RETURN p.key AS key, p.title AS title, "
+                          "p.external_id AS external_id ORDER BY p.key LIMIT 1", {"v": value})
+        if rows:
+            out[param] = rows[0]
+    return out
+
+
+def merged_note(param: str, value: str, paper: dict) -> str:
+    """Says that ``value`` was merged into ``paper`` (one of :func:`merged_papers`), and was answered for it.
+
+    >>> merged_note("paper", "j6", {"key": "p-1", "title": "Gödel Prover", "external_id": "j1"})
+    "paper='j6' is the id of a copy merged into the paper “Gödel Prover” ('j1') as a duplicate; answered for that paper (ask for it by 'j1')"
+    """
+    kept = paper["external_id"] or paper["key"]
+    return (f"{param}={value!r} is the id of a copy merged into the paper \u201c{paper['title']}\u201d ({kept!r}) as a "
+            f"duplicate; answered for that paper (ask for it by {kept!r})")
 
 
 def unfound_names(store, given: dict, bound: dict) -> list[str]:

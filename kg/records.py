@@ -92,6 +92,7 @@ class Paper:
     categories: tuple[str, ...] = ()
     external_id: str | None = None
     revised: str | None = None  # when this copy was last revised (arXiv's update_date): of two copies, the later is kept
+    merged_ids: tuple[str, ...] = ()  # the input ids of copies merged into this paper under another id
 
     @classmethod
     def from_text(cls, title: str, abstract: str, **fields) -> "Paper":

@@ -1,7 +1,7 @@
 """Extraction results as JSON lines: what `kg extract` writes and `kg load` reads back.
 
 One line per paper: the paper (id, the input's own id as external_id, title, abstract, year,
-url, authors, sources), its
+url, authors, sources, and the input ids of copies merged into it as merged_ids), its
 entities (text, name, type, role, sentence, start, end, plus key, aliases, family, rule,
 confidence) and links.  A shard is written to a temporary name and renamed when
 complete, so a scheduler that retries a failed shard never sees half a file.
@@ -44,7 +44,7 @@ def item_record(item: PaperEntities) -> dict:
     return {
         "id": paper.id, "external_id": paper.external_id, "title": paper.title, "abstract": paper.abstract,
         "year": paper.year, "url": paper.url, "authors": list(paper.authors), "sources": [str(s) for s in paper.sources],
-        "entities": [_entity_record(e) for e in item.entities], "links": list(item.links),
+        "merged_ids": list(paper.merged_ids), "entities": [_entity_record(e) for e in item.entities], "links": list(item.links),
     }
 
 
@@ -54,7 +54,7 @@ def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
         paper = Paper(
             record["id"], record["title"], record["abstract"], tuple(Source.parse(s) for s in record.get("sources", [])),
             year=record.get("year"), url=record.get("url"), authors=tuple(record.get("authors", [])),
-            external_id=record.get("external_id"),
+            external_id=record.get("external_id"), merged_ids=tuple(record.get("merged_ids", [])),
         )
         entities = tuple(
             Entity(e["key"], e["name"], e["type"], e["role"], e["text"], e["sentence"], e["start"], e["end"],

@@ -406,6 +406,27 @@ def test_an_output_that_cannot_be_written_is_refused_in_one_line_before_any_work
     assert f"error: cannot write {blocker / 'sub'}" in err and what in err and "(fix: pass --" in err, err
 
 
+def test_a_paper_asked_for_by_the_id_of_a_copy_merged_into_it_is_answered_for_that_paper(tmp_path, capsys):
+    import kg
+
+    title = "Gödel Prover: Theorem Proving"
+    corpus = _jsonl(tmp_path / "a.jsonl", [{"id": "j1", "title": title, "abstract": "We fine-tune Llama 2 on miniF2F."},
+                                           {"id": "j2", "title": "Bar Study", "abstract": "We train BERT on GSM8K."},
+                                           {"id": "j6", "title": "GÖDEL PROVER: theorem proving!", "abstract": "We fine-tune Llama 2 on miniF2F."}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    assert "id 'j6' is a copy of the paper read first with id 'j1'" in capsys.readouterr().out
+    assert main(["query", "paper_entities", "--param", "paper=j6", "--json", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert {row["paper"] for row in json.loads(out)} == {title}
+    assert f"note: paper='j6' is the id of a copy merged into the paper \u201c{title}\u201d ('j1') as a duplicate; answered for that paper" in err
+    with pytest.warns(kg.QueryWarning, match="paper='j6' is the id of a copy merged into the paper"):
+        assert {row["paper"] for row in kg.query("paper_entities", {"paper": "j6"}, workdir=workdir)} == {title}
+    assert main(["viz", "--around", "j6", "--workdir", workdir, "--out", str(tmp_path / "v.html")]) == 0
+    out, err = capsys.readouterr()
+    assert f"around Paper \u201c{title}\u201d" in out and "'j6' is the id of a copy merged into the paper" in err
+
+
 def test_query_help_after_a_template_name_shows_its_parameters(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["query", "papers_using", "--help"])

@@ -363,6 +363,17 @@ def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
         _assert_clean(loaded)
 
 
+def test_search_finds_a_paper_by_the_id_of_a_copy_merged_into_it_and_says_so(browser, tmp_path):
+    paper = Paper("p-1", "Gödel Prover: Theorem Proving", "abstract", external_id="j1", merged_ids=("j6",))
+    result = render(build_graph([PaperEntities(paper, ())]), tmp_path / "merged.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert _search_steps(page, "j6", 1) == ["Gödel Prover: Theorem Proving"]
+        assert "“j6” is the id of a copy merged into this paper as a duplicate" in page.locator("#kg-search-status").inner_text()
+        assert "merged copies' ids\nj6" in page.locator("#kg-details").inner_text()
+        _assert_clean(loaded)
+
+
 def test_search_ignores_accents_on_either_side_and_keeps_its_ranking(browser, tmp_path):
     from kg.normalise import entity_key
 

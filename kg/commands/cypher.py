@@ -54,7 +54,7 @@ def register(sub) -> None:
         "-[:USES]->(:Model|:Method), -[:ADDRESSES]->(:Task), -[:MEASURES]->(:Metric),\n"
         "-[:RELEASES_CODE]->(:Repository); (entity)-[:VARIANT_OF]->(its family, same label).\n"
         "Entities have key, name, aliases, support (papers); papers key, title, abstract, year, url,\n"
-        "external_id; a relationship from a paper has role, text, sentence (the evidence), start, end,\n"
+        "external_id, merged_ids (the ids of copies merged into it); a relationship from a paper has role, text, sentence (the evidence), start, end,\n"
         "rule and confidence.\n"
         "Names are stored as one spelling (Llama 3.1 8B): match loosely with CONTAINS, or use\n"
         "`kg query papers_using --param name=...`, which finds any spelling or alias.",

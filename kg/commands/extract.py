@@ -17,7 +17,7 @@ def register(sub) -> None:
         formatter_class=HelpFormatter,
         help="write the entities of every paper as JSON lines (streams; shardable)",
         description="Parse a corpus and extract datasets, models, methods, tasks and metrics, one JSON object per "
-        'paper: {"id", "external_id", "title", "abstract", "authors", "year", "url", "sources", "entities": [{"text", "name", "type", "role", "sentence", '
+        'paper: {"id", "external_id", "title", "abstract", "authors", "year", "url", "sources", "merged_ids", "entities": [{"text", "name", "type", "role", "sentence", '
         '"start", "end", "key", "aliases", "family", "rule", "confidence", "sentence_starts", "sentence_ends"}], "links"}. '
         "Offsets are character offsets into the title, a newline, then the abstract; sentence_starts/sentence_ends "
         "are where each sentence naming the entity starts and ends, the evidence sentence's first.\n\n"

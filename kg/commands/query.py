@@ -11,7 +11,8 @@ from ..fulltext import SEARCH_PROPERTY
 from ..normalise import surface_key
 from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
-from ..name_notes import MAX_TITLES_READ, NAMING_PARAMS, WANTED_LABEL, close_names, close_titles, kept_out, nodes_named
+from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, WANTED_LABEL, close_names, close_titles, kept_out, merged_note,
+                          merged_papers, nodes_named)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -81,6 +82,10 @@ def run(args) -> int:
     params = template.bind(given)
     with open_store(args) as store:
         rows = store.read(template.cypher, params)
+        merged = merged_papers(store, params) if not rows else {}
+        if merged:  # the id of a copy merged into another paper: answer for that paper
+            params = template.bind({**given, **{param: paper["key"] for param, paper in merged.items()}})
+            rows = store.read(template.cypher, params)
         chosen = rows[0].get("paper") if rows else None
         asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
         others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []
@@ -99,6 +104,8 @@ def run(args) -> int:
             and not paper_named and not others else []
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
     print_rows(rows, args.fmt)
+    for param, paper in merged.items():
+        print(f"note: {merged_note(param, given[param], paper)}", file=sys.stderr)
     if limit := default_limit_reached(template, given, rows):
         print(f"note: showing {limit} rows, {template.name}'s default limit; there may be more: --param limit={limit * 10}",
               file=sys.stderr)

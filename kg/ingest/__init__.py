@@ -187,8 +187,20 @@ class Shard:
 def _merge(first: Paper, other: Paper) -> Paper:
     """One paper of two records: the fields of the kept one, which is the first, or a later copy kept
     with its text (the reader keeps a copy's abstract only for a later revision), so that no two
-    fields come from different records; the sources of both, and metadata the kept one lacked."""
+    fields come from different records; the sources of both, and metadata the kept one lacked.  An
+    input id the paper does not keep is kept among its ``merged_ids``, so a lookup by it can say
+    where the copy went.
+
+    >>> kept = _merge(Paper("p-1", "T", "A.", external_id="j1"), Paper("p-1", "T", "", external_id="j6"))
+    >>> kept.external_id, kept.merged_ids
+    ('j1', ('j6',))
+    """
     kept, filler = (other, first) if other.abstract else (first, other)
+    external_id = kept.external_id or filler.external_id
+    merged_ids = first.merged_ids + tuple(i for i in other.merged_ids if i not in first.merged_ids)
+    for input_id in (first.external_id, other.external_id):
+        if input_id not in (None, external_id, *merged_ids):
+            merged_ids += (input_id,)
     return replace(
         kept,
         id=first.id,
@@ -197,7 +209,8 @@ def _merge(first: Paper, other: Paper) -> Paper:
         url=kept.url or filler.url,
         authors=kept.authors or filler.authors,
         categories=kept.categories or filler.categories,
-        external_id=kept.external_id or filler.external_id,
+        external_id=external_id,
+        merged_ids=merged_ids,
     )
 
 

@@ -33,7 +33,7 @@ def merge_nodes(label: str) -> str:
     marked ``kg_stale`` for :func:`delete_orphans` to check once the load is done.
 
     >>> print(merge_nodes("Paper"))
-    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources WITH n MATCH (n)-[r]->(t) SET t.kg_stale = true DELETE r
+    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources, n.merged_ids = [v IN coalesce(n.merged_ids, []) WHERE NOT v IN row.merged_ids] + row.merged_ids WITH n MATCH (n)-[r]->(t) SET t.kg_stale = true DELETE r
     """
     unions = [
         f"n.{prop} = [v IN coalesce(n.{prop}, []) WHERE NOT v IN row.{prop}] + row.{prop}"

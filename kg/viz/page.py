@@ -151,6 +151,7 @@ def _node_details(attrs: dict, node, degree: int) -> dict:
         out.update(
             year=_clean(attrs.get("year")),
             external_id=_clean(attrs.get("external_id")),
+            merged_ids=_clean(attrs.get("merged_ids") or []),
             url=_clean(attrs.get("url")),
             authors=_clean(attrs.get("authors") or []),
             abstract=abstract,

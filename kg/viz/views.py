@@ -120,7 +120,13 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
                                     () if paper else tuple(name_keys([display_name(attrs, node)], ENTITY_TYPE_OF_LABEL.get(attrs.get("label"))))))
     ranked = rank(query, candidates)
     if not ranked:
-        raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
+        # the id of a copy merged into a paper as a duplicate means that paper
+        merged_into = sorted((n for n, attrs in graph.nodes(data=True) if query in (attrs.get("merged_ids") or ())), key=str)
+        if not merged_into:
+            raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
+        title = display_name(graph.nodes[merged_into[0]], merged_into[0])
+        return merged_into[0], (f"--around {name!r} is the id of a copy merged into the paper \u201c{title}\u201d "
+                                "as a duplicate; it drew that paper")
     single = sum(1 for c in ranked if c.is_paper and whole_words(c.name, query)) == 1
     best = tier(query, ranked[0], single)
     ties = [c for c in ranked if tier(query, c, single) == best and (not c.is_paper or c.name == ranked[0].name)]

@@ -113,6 +113,7 @@
     var dl = el("dl");
     field(dl, "key", n.key);
     if (n.external_id) field(dl, "input id", n.external_id);
+    if (n.merged_ids) field(dl, "merged copies' ids", list(n.merged_ids, 12));
     field(dl, "year", n.year);
     if (n.authors) field(dl, "authors", list(n.authors, 12));
     if (n.support !== undefined) field(dl, "support", n.support + (n.support === 1 ? " paper" : " papers"));
@@ -188,7 +189,8 @@
   function fold(text) { return plain(text).replace(/[\s\-_.\/'’]+/g, ""); }
   var haystack = Object.keys(data.nodes).map(function (id) {
     var n = nodeInfo(id);
-    var all = [n.name].concat(n.aliases || [], n.external_id ? [n.external_id] : []);  // a paper's input id too
+    // a paper's input id too, and those of the copies merged into it as duplicates
+    var all = [n.name].concat(n.aliases || [], n.external_id ? [n.external_id] : [], n.merged_ids || []);
     return { id: id, name: plain(n.name), all: plain(all.join("\u0000")),
              key: plain(n.key || id), folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
   });
@@ -255,6 +257,10 @@
     if (!other || found.some(function (h) { return h.name === other.key; })) return "";
     return notDrawn(other.name);
   }
+  function mergedInto(q, h) {  // found by the id of a copy merged into this paper: say so
+    if ((nodeInfo(h.id).merged_ids || []).map(plain).indexOf(q) < 0) return "";
+    return "“" + search.value.trim() + "” is the id of a copy merged into this paper as a duplicate";
+  }
   function notDrawn(name) { return "“" + name + "” is in the graph but not in this view: kg viz --around " + shellQuote(name) + " draws it"; }
   function shellQuote(text) {  // a command the reader can paste into a shell as it is
     return /^[A-Za-z0-9_.\/:@%+=-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
@@ -293,8 +299,9 @@
     if (!hits.length || weakOnly) { miss(q); return; }
     search.classList.remove("kg-miss");
     var count = hits.length > 1 ? (at % hits.length + 1) + " of " + hits.length + " matches · Enter for the next" : "";
-    say([count, offPage(q, hits)].filter(Boolean).join(" · "), true);
-    focusNode(hits[at % hits.length].id);
+    var hit = hits[at % hits.length];
+    say([count, mergedInto(q, hit), offPage(q, hits)].filter(Boolean).join(" · "), true);
+    focusNode(hit.id);
     at += 1;
   });
   document.addEventListener("keydown", function (ev) {
