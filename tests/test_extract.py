@@ -1604,6 +1604,14 @@ def test_program_of_thought_prompting_is_one_technique_in_its_spellings(nlp):
     assert found["program of thoughts"].text == "program-of-thought prompting"  # the whole written technique
 
 
+def test_a_measure_a_method_uses_as_a_tool_is_no_reported_metric(nlp):
+    found, _, _ = entities(nlp, Paper("p-tool-m", "A study", "Fixed IoU thresholds and matching based on IoU fail; we apply "
+                                                            "perplexity filtering and stop early based on validation loss."))
+    assert not {e.name for e in found.values() if e.type == "METRIC"}
+    found, _, _ = entities(nlp, Paper("p-tool-m2", "A study", "It reaches 41.2 IoU on ScanNet and lowers perplexity to 9.1."))
+    assert {e.name for e in found.values() if e.type == "METRIC"} == {"intersection over union", "perplexity"}
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)

@@ -322,6 +322,27 @@ def _short_with_head(text: str, table: dict) -> str | None:
     return short if info["long"].lower().rsplit(" ", 1)[-1] == head.lower() else None
 
 
+# what a measure modifies when a method uses it rather than a paper reporting it
+_TOOL_HEADS = frozenset("threshold thresholds matching filter filters filtering cost costs assignment penalty "
+                        "regularization regularisation regularizer regulariser constraint constraints".split())
+
+
+def _measure_as_a_tool(v, start: int, end: int) -> bool:
+    """Whether the measure at ``start:end`` names a tool of a method: it modifies a word such as
+    "threshold" or "filtering", or is what "based on" a heuristic rests on ("IoU thresholds",
+    "perplexity filtering", "heuristics based on IoU").
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("IoU thresholds and matching based on IoU ; 41.2 IoU"))
+    >>> [_measure_as_a_tool(v, s, s + 1) for s in (0, 6, 9)]
+    [True, True, False]
+    """
+    lower = v.lower
+    if end < len(lower) and lower[end] in _TOOL_HEADS:
+        return True
+    return start >= 2 and lower[start - 1] == "on" and lower[start - 2] == "based"
+
+
 @Language.component("kg_resolve")
 def kg_resolve(doc):
     v = view(doc)
@@ -376,6 +397,8 @@ def kg_resolve(doc):
         # OCR) names the task; those of architecture classes (CNN, MLP) stay background
         if text in NOT_NAMES and not (cand["rule"] == "gazetteer" and cand["type"] == "TASK"):
             continue
+        if cand["type"] == "METRIC" and _measure_as_a_tool(v, cand["start"], cand["end"]):
+            continue  # "IoU thresholds", "perplexity filtering": a measure a method uses, not one reported
         key = word_key(text)
         canonical = cand["canonical"]
         if canonical and word_key(canonical) in generic:
