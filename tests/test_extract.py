@@ -1612,6 +1612,11 @@ def test_a_measure_a_method_uses_as_a_tool_is_no_reported_metric(nlp):
     assert {e.name for e in found.values() if e.type == "METRIC"} == {"intersection over union", "perplexity"}
 
 
+def test_a_curated_name_of_capitals_and_a_number_matches_with_them_apart(nlp):
+    found, _, _ = entities(nlp, Paper("p-ucf", "A study", "We report FVD on UCF-101 and accuracy on UCF 101 clips."))
+    assert [(e.name, e.type) for e in found.values() if e.type == "DATASET"] == [("UCF101", "DATASET")]
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)

@@ -75,8 +75,15 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _GLUED_VERSION = re.compile(r"[A-Za-z][vV]\d")
 
 
+_CAPITALS_AND_NUMBER = re.compile(r"^([A-Z]{2,})(\d{2,})$")
+
+
 def surface_variants(form: str) -> set[str]:
-    """Spellings of one name that differ only in hyphens/spaces (digits keep a separator)."""
+    """Spellings of one name that differ only in hyphens/spaces (digits keep a separator).
+
+    >>> sorted(surface_variants("UCF101"))
+    ['UCF 101', 'UCF-101', 'UCF101']
+    """
     form = form.strip()
     out = {form}
     pieces = re.split(r"([ -])", form)
@@ -94,6 +101,9 @@ def surface_variants(form: str) -> set[str]:
     if glued != form:
         out.add(glued)
         out.add(re.sub(r" ", "-", glued))
+    # "UCF101" -> "UCF-101", "UCF 101": capitals and the number they are written with, apart
+    if split := _CAPITALS_AND_NUMBER.match(form):
+        out |= {split[1] + "-" + split[2], split[1] + " " + split[2]}
     last = re.split(r"[ -]", form)[-1]
     if last.isalpha() and len(last) > 2 and not last.lower().endswith("s"):  # no "GlaSs" to match "glass"
         if last[-1] == "y" and last[-2] not in "aeiou":  # accuracy -> accuracies
