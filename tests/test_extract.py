@@ -1617,6 +1617,13 @@ def test_a_curated_name_of_capitals_and_a_number_matches_with_them_apart(nlp):
     assert [(e.name, e.type) for e in found.values() if e.type == "DATASET"] == [("UCF101", "DATASET")]
 
 
+def test_atari_games_are_data_of_the_atari_family(nlp):
+    found, _, _ = entities(nlp, Paper("p-atari", "A study", "On the Atari games Pitfall!, Private Eye, Venture and Solaris our "
+                                                            "agent explores further. A venture into solaris-like worlds follows."))
+    assert {found[n].family for n in ("Pitfall!", "Private Eye", "Venture", "Solaris")} == {"Atari"}
+    assert [e.text for e in found.values() if e.name == "Venture"] == ["Venture"]
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)
