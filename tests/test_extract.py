@@ -1624,6 +1624,14 @@ def test_atari_games_are_data_of_the_atari_family(nlp):
     assert [e.text for e in found.values() if e.name == "Venture"] == ["Venture"]
 
 
+def test_a_task_name_modifying_a_part_of_a_method_is_no_task(nlp):
+    found, _, _ = entities(nlp, Paper("p-part-t", "A study", "We depart from the language modeling paradigm and add a link "
+                                                            "prediction head to the encoder."))
+    assert not [e for e in found.values() if e.type == "TASK"]
+    found, _, _ = entities(nlp, Paper("p-part-t2", "A study", "We study link prediction and language modeling on WikiText-103."))
+    assert {e.name for e in found.values() if e.type == "TASK"} == {"link prediction", "language modeling"}
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)

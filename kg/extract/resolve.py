@@ -322,6 +322,9 @@ def _short_with_head(text: str, table: dict) -> str | None:
     return short if info["long"].lower().rsplit(" ", 1)[-1] == head.lower() else None
 
 
+# what a task's name modifies when it names a part or kind of a method rather than the task
+_TASK_AS_A_PART = frozenset("paradigm paradigms technique techniques objective objectives loss losses head heads "
+                            "module modules layer layers".split())
 # what a measure modifies when a method uses it rather than a paper reporting it
 _TOOL_HEADS = frozenset("threshold thresholds matching filter filters filtering cost costs assignment penalty "
                         "regularization regularisation regularizer regulariser constraint constraints".split())
@@ -399,6 +402,8 @@ def kg_resolve(doc):
             continue
         if cand["type"] == "METRIC" and _measure_as_a_tool(v, cand["start"], cand["end"]):
             continue  # "IoU thresholds", "perplexity filtering": a measure a method uses, not one reported
+        if cand["type"] == "TASK" and cand["end"] < len(v.lower) and v.lower[cand["end"]] in _TASK_AS_A_PART:
+            continue  # "the language modeling paradigm", "a classification head": a part of a method, not the task
         key = word_key(text)
         canonical = cand["canonical"]
         if canonical and word_key(canonical) in generic:
