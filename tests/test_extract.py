@@ -1632,6 +1632,11 @@ def test_a_task_name_modifying_a_part_of_a_method_is_no_task(nlp):
     assert {e.name for e in found.values() if e.type == "TASK"} == {"link prediction", "language modeling"}
 
 
+def test_word_embeddings_are_a_generic_class_and_word2vec_a_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-we", "A study", "Many systems rely on word embeddings such as word2vec and GloVe."))
+    assert not [n for n in found if n.lower().startswith("word emb")] and {"word2vec", "GloVe"} <= set(found)
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)
