@@ -1637,6 +1637,21 @@ def test_word_embeddings_are_a_generic_class_and_word2vec_a_name(nlp):
     assert not [n for n in found if n.lower().startswith("word emb")] and {"word2vec", "GloVe"} <= set(found)
 
 
+def test_a_numbered_shared_task_is_data_wherever_it_stands(nlp):
+    for abstract in ("We evaluate on SemEval-2017 Task 4 with BERT.", "This paper describes our submission to SemEval-2017 Task 4.",
+                     "We participate in SemEval-2017 Task 4 and rank first."):
+        found, _, _ = entities(nlp, Paper("p-st", "A study", abstract))
+        assert found["SemEval-2017 Task 4"].type == "DATASET", abstract
+    found, _, _ = entities(nlp, Paper("p-st2", "SemEval-2017 Task 4: Sentiment Analysis in Twitter", "We describe the task's fifth year."))
+    assert (found["SemEval-2017 Task 4"].type, found["SemEval-2017 Task 4"].role) == ("DATASET", "proposed")
+
+
+def test_companies_and_venues_with_a_year_are_no_entities(nlp):
+    found, _, _ = entities(nlp, Paper("p-co", "A study", "We thank Mistral AI and DeepSeek-AI; Stability AI, Cohere and xAI are "
+                                                         "compared. We presented at ACL 2024 and compare with Mistral 7B."))
+    assert set(found) == {"Mistral 7B"}
+
+
 def test_a_bound_on_model_size_is_no_model_name(nlp):
     found, _, _ = entities(nlp, Paper("p-sub", "A study", "We distil reasoning into Sub-4B language models and under-1B ones."))
     assert not any(n.lower().startswith(("sub", "under")) for n in found)

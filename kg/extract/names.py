@@ -157,6 +157,20 @@ def numbered_task_end(texts, end: int) -> int:
     return end
 
 
+def _names_a_company(doc, end: int) -> bool:
+    """Whether "AI" follows the name ending at token ``end`` ("Mistral AI", "DeepSeek-AI"): a company.
+
+    >>> nlp = spacy.blank("en")
+    >>> [_names_a_company(nlp(text), 1) for text in ("Mistral AI released", "Mistral 7B", "Mistral AIME")]
+    [True, False, False]
+    >>> _names_a_company(nlp("DeepSeek-AI et al."), 1)
+    True
+    """
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 1
+    return end < len(doc) and doc[end].text == "AI"
+
+
 def extend_dataset_name(doc, end: int) -> int:
     """Absorb a version, year or image size written after a dataset ("Speech Commands V2",
     "MS-COCO 2014", "ImageNet 256x256", "MultiWOZ 2.4"); a score after it is left ("MATH 85.1",
@@ -260,6 +274,8 @@ class NameMatcher:
                 continue
             entity_type = "DATASET" if key in data else entry.type
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
+            if entity_type == "MODEL" and _names_a_company(doc, end):
+                continue  # "Mistral AI", "DeepSeek-AI": the company, not its model
             if entity_type == "MODEL" and self.extend_models:
                 stop = extend_backbone(v, extend_model_name(doc, start, extend_version(doc, end)))
                 if (first := glued_prefix_start(v, start)) != start and (first, stop) not in spans \

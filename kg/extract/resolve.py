@@ -322,6 +322,8 @@ def _short_with_head(text: str, table: dict) -> str | None:
     return short if info["long"].lower().rsplit(" ", 1)[-1] == head.lower() else None
 
 
+_YEAR_AFTER = re.compile(r"[ -](?:19|20)\d{2}$")  # "ACL 2024" is as generic as "ACL"
+
 # what a task's name modifies when it names a part or kind of a method rather than the task
 _TASK_AS_A_PART = frozenset("paradigm paradigms technique techniques objective objectives loss losses head heads "
                             "module modules layer layers".split())
@@ -387,7 +389,7 @@ def kg_resolve(doc):
         if cand["start"] in absorbed:
             continue
         text = v.text(cand["start"], cand["end"]).strip(" \"'“”")
-        if not text or word_key(text) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text) \
+        if not text or word_key(text) in generic or word_key(_YEAR_AFTER.sub("", text)) in generic or text.lower().endswith(_NOT_NAME_SUFFIXES) or is_link(text) \
                 or text.lower() in _FUNCTION_WORDS:
             continue  # "THE" of "THE COLOSSEUM" proposed alone would make every "the" a mention
         if cand["rule"] == "gazetteer" and (_head_of_a_longer_name(v, cand, chosen) or _head_after_a_name(v, cand, ends)):

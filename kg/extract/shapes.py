@@ -27,7 +27,7 @@ from . import candidates
 from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
 from .lexicon import HEAD_TYPES, PARAMETER_COUNT
-from .names import numbered_task_end
+from .names import TASK_WORDS, numbered_task_end
 from .proposals import model_or, model_shaped
 from .words import WordMemo, cue_positions, name_shaped, view, where
 
@@ -636,7 +636,9 @@ def _data_names_listed_from(v, shaped: list[bool], typed: set[int], name: int) -
     out = []
     while name < len(words) and shaped[name]:
         start, end = words[name][0], _with_release(v, name)
-        if start in typed or not _ends_data_phrase(v, end) or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
+        numbered = v.lower[end - 1].isdigit() and end - start > 1 and v.lower[end - 2] in TASK_WORDS
+        if start in typed or not (numbered or _ends_data_phrase(v, end)) \
+                or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
             break
         out.append((start, end))
         following = bisect_left(words, (end,))  # past a release or task number it took
@@ -650,6 +652,26 @@ def _data_names_listed_from(v, shaped: list[bool], typed: set[int], name: int) -
 
 
 _PART_PREPOSITIONS = frozenset({"of", "from"})
+
+
+def numbered_task_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped coined names with a numbered task after them, wherever they stand ("our submission to
+    SemEval-2017 Task 4", "FooEval 2023 Task 2"): one task of a shared-task series is data.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We took part in SemEval-2017 Task 4 and in FooEval 2023 Task 2B ; task 3 was easy ."))
+    >>> [v.text(s, e) for s, e in numbered_task_names(v, name_shaped.each(v.word_texts), set())]
+    ['SemEval-2017 Task 4', 'FooEval 2023 Task 2B']
+    """
+    words, word_lower = v.words, v.word_lower
+    out = []
+    for task in _positions(v, TASK_WORDS):
+        if numbered_task_end(v.word_texts, task) == task:
+            continue
+        name = task - 1 - (task > 1 and bool(_DATA_RELEASE.match(v.word_texts[task - 1])))
+        if name >= 0 and shaped[name] and words[name][0] not in typed:
+            out.append((words[name][0], words[task + 1][1]))
+    return out
 
 
 def part_of_data_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
@@ -1035,7 +1057,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 _ON = frozenset({"on"})
 # every word a rule here starts from, found in one pass over a doc's words
 _CUE_WORDS = _NAME_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS \
-    | _DATA_PARTS
+    | _DATA_PARTS | TASK_WORDS
 
 
 def _positions(v, wanted: frozenset[str]) -> list[int]:
@@ -1063,7 +1085,7 @@ def kg_shapes(doc):
     for start, end in scored_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "scored-on", confidence=0.6)
         typed.update(range(start, end))
-    for data_names in (evaluated_on_names, part_of_data_names):
+    for data_names in (evaluated_on_names, part_of_data_names, numbered_task_names):
         for start, end in data_names(v, shaped, typed):
             candidates.add(doc, start, end, "DATASET", "evaluated-on", confidence=0.5)
             typed.update(range(start, end))
