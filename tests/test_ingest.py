@@ -846,6 +846,28 @@ def test_versions_of_one_arxiv_id_under_two_titles_are_one_paper_in_every_shard(
     assert sum(len(papers) for papers, _ in shards) == 1 and all(report.balanced for _, report in shards)
 
 
+def test_two_papers_under_one_mistyped_arxiv_id_stay_two_with_a_note_naming_both(tmp_path):
+    """One arXiv id merges records as versions only where their titles or abstracts share half their
+    words: LoRA and QLoRA under one id are a typo, not a paper's versions, in every shard."""
+    from kg.ingest import Shard
+
+    path = tmp_path / "list.csv"
+    path.write_text("id,title,abstract\n"
+                    '2106.09685,"LoRA: Low-Rank Adaptation of Large Language Models","We propose Low-Rank Adaptation, or LoRA, '
+                    'which freezes the pretrained model weights and injects trainable rank decomposition matrices into each '
+                    'layer of the Transformer architecture."\n'
+                    '2106.09685,"QLoRA: Efficient Finetuning of Quantized LLMs","We present QLoRA, an efficient finetuning '
+                    'approach that reduces memory usage enough to finetune a 65B parameter model on a single 48GB GPU."\n')
+    papers, report = read_corpus([path])
+    assert [(p.title[:6], p.external_id, p.abstract[:10]) for p in papers] == [
+        ("LoRA: ", "2106.09685", "We propose"), ("QLoRA:", None, "We present")]
+    assert (report.duplicates, report.balanced) == (0, True)
+    assert [(n.line, f"'2106.09685' is also the id of {path}:2 ('LoRA: Low-Rank" in n.message) for n in report.notices] == [
+        (3, True)]
+    shards = [read_corpus([path], shard=Shard(k, 3)) for k in (1, 2, 3)]
+    assert sum(len(papers) for papers, _ in shards) == 2 and all(report.balanced for _, report in shards)
+
+
 def test_only_an_arxiv_shaped_id_makes_an_arxiv_url(tmp_path):
     (tmp_path / "a.csv").write_text("id,title,abstract,categories\n17,Local Zorb,We study zorbs.,cs.CV\n"
                                     "hep-th/9901001v2,Old Zorb,We study old zorbs.,hep-th\n2105.22222,New Zorb,We study new zorbs.,cs.LG\n")

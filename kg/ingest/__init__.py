@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Skipped, Source
 from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head, unread_format
-from .identity import is_arxiv_id, normalise_title, paper_id
+from .identity import is_arxiv_id, normalise_title, paper_id, shares_words, word_sample
 from .seed_dump import read_seed_dump
 from .bibtex import read_bibtex
 from .structured import read_csv, read_json, read_jsonl
@@ -253,6 +253,8 @@ class CorpusReader:
         self._rejects: list[Reject] = []
         self._notices: list[Notice] = []
         self._ids: dict[str, tuple[str, Source]] = {}  # the input's own id -> the paper that has it, where
+        # arXiv id -> the title of its first record and a sample of its abstract's words, to tell a version from a typo
+        self._arxiv_firsts: dict[str, tuple[str, tuple[int, frozenset[int]]]] = {}
         self._title_arxiv_ids: dict[str, tuple[str, Source]] = {}  # title's paper id -> its arXiv id, where (any shard's)
         self._first_ids: dict[str, tuple[str, Source]] = {}  # paper id -> the input id of its first copy, where (any shard's)
         self._records = self._duplicates = self._other = self._differing = 0
@@ -304,14 +306,18 @@ class CorpusReader:
         self._later.setdefault(item.id, []).append(item if newer else replace(item, abstract=""))
 
     def _arxiv_identity(self, item: Paper) -> Paper:
-        """The paper, with the id of the paper its arXiv id was read with before (a version under
-        another title is the same paper), or an id of its own where a paper of the same title has
-        another arXiv id (two arXiv papers are two papers whatever their titles; a notice says so)."""
+        """The paper, with the id of the paper its arXiv id was read with before where it is plausibly a
+        version of it (a version under another title is the same paper), or an id of its own where a
+        paper of the same title has another arXiv id (two arXiv papers are two papers whatever their
+        titles; a notice says so)."""
         own = item.external_id
         if not is_arxiv_id(own):
             return item
         if (holder := self._ids.get(own)) is not None:
-            return replace(item, id=holder[0])
+            # a record whose title and abstract both share few words with the first one's is another
+            # paper under a mistyped id, left to :meth:`_own_id_checked` to keep apart and name
+            return replace(item, id=holder[0]) if self._version_of_first(own, item) else item
+        self._arxiv_firsts.setdefault(own, (item.title, word_sample(item.abstract)))
         source = item.sources[0]
         other, where = self._title_arxiv_ids.setdefault(item.id, (own, source))
         if other == own:
@@ -320,6 +326,12 @@ class CorpusReader:
                              f"another paper, kept apart: look it up by {own!r}")
         return replace(item, id=paper_id(item.title, arxiv_id=own))
 
+    def _version_of_first(self, arxiv_id: str, item: Paper) -> bool:
+        """Whether ``item`` is plausibly a version of the first record of ``arxiv_id``: their titles,
+        or their abstracts, share at least half the words of the shorter one."""
+        title, abstract_words = self._arxiv_firsts[arxiv_id]
+        return shares_words(word_sample(title), item.title) or shares_words(abstract_words, item.abstract)
+
     def _own_id_checked(self, item: Paper) -> Paper:
         """The paper, without its input id where a different paper had that id first, so that a
         lookup by the id finds one paper; a notice names both.  A copy merged into a paper read
@@ -327,8 +339,13 @@ class CorpusReader:
         source, own = item.sources[0], item.external_id
         holder = self._ids.setdefault(own, (item.id, source))
         if holder[0] != item.id:
-            self._notice(source, f"id {own!r} is also the id of a different paper ({holder[1]}); this paper keeps "
-                                 "no input id: give it a unique id, or look it up by its title")
+            if own in self._arxiv_firsts:
+                self._notice(source, f"arXiv id {own!r} is also the id of {holder[1]} ({self._arxiv_firsts[own][0]!r}), but "
+                                     "neither their titles nor their abstracts share half their words, so they are two papers, "
+                                     "kept apart, and this one keeps no input id: correct the id, or look it up by its title")
+            else:
+                self._notice(source, f"id {own!r} is also the id of a different paper ({holder[1]}); this paper keeps "
+                                     "no input id: give it a unique id, or look it up by its title")
             return replace(item, external_id=None)
         first, first_source = self._first_ids.setdefault(item.id, (own, source))
         if first != own:

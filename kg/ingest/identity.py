@@ -14,11 +14,13 @@ import hashlib
 import html
 import re
 import unicodedata
+import zlib
 
 from ..records import Reject, length_problem
 from .tex import detex
 
-__all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters", "unversioned"]
+__all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters", "unversioned", "word_sample",
+           "shares_words"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # An HTML character reference (numeric, or one of the few names scrapes leave behind)...
@@ -175,3 +177,40 @@ def is_arxiv_id(identifier: str | None) -> bool:
     (True, True, False, False)
     """
     return bool(identifier) and _VERSIONED_ARXIV_ID.match(identifier) is not None
+
+
+_SAMPLE_SIZE = 32  # words of an abstract kept to compare a later version with: about ±0.1 on the share of words
+
+
+def _word_hashes(text: str) -> set[int]:
+    """Stable hashes (the same in every process, so every shard decides alike) of a text's distinct words."""
+    return {zlib.crc32(word.encode()) for word in normalise_title(text).split()}
+
+
+def word_sample(text: str) -> tuple[int, frozenset[int]]:
+    """How many distinct words ``text`` has, and the hashes of up to 32 of them (the smallest hashes: a
+    sample that two texts draw alike), enough to tell whether a later text shares its words without
+    keeping it whole.
+
+    >>> count, sample = word_sample("We route tokens, and we route.")
+    >>> count, len(sample)
+    (4, 4)
+    """
+    hashes = _word_hashes(text)
+    return len(hashes), frozenset(sorted(hashes)[:_SAMPLE_SIZE])
+
+
+def shares_words(sample: tuple[int, frozenset[int]], text: str) -> bool:
+    """Whether at least half the distinct words of the shorter of two texts occur in the other:
+    the sampled one (:func:`word_sample`) and ``text``.  The share of the sample found in ``text``
+    stands for the share of all its words (exact for up to 32 words).
+
+    >>> shares_words(word_sample("We route."), "We route tokens."), shares_words(word_sample("LoRA freezes weights."), "QLoRA quantizes a model.")
+    (True, False)
+    """
+    count, hashes = sample
+    other = _word_hashes(text)
+    if not count or not other or not hashes:
+        return False
+    shared = len(hashes & other) / len(hashes) * count
+    return shared >= 0.5 * min(count, len(other))
