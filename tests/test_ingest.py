@@ -708,6 +708,15 @@ def test_paper_from_text_reads_authors_and_year_as_the_readers_do_and_refuses_ba
     ("Smith, J.; Doe, Jane", ("Smith, J.", "Doe, Jane")),
     ("A. Smith, B. Doe and C. Roe", ("A. Smith", "B. Doe", "C. Roe")),  # arXiv's
     ("Chen, Wei, van der Berg, Anna", ("Chen, Wei", "van der Berg, Anna")),
+    ("De la Cruz, Juan", ("De la Cruz, Juan",)),
+    # arXiv's lists opening with an organisation or a one-word name: a name of two words is a whole name
+    ("DeepSeek-AI, Aixin Liu, Bei Feng, Bing Xue", ("DeepSeek-AI", "Aixin Liu", "Bei Feng", "Bing Xue")),
+    ("DeepSeek-AI, Aixin Liu, Bei Feng", ("DeepSeek-AI", "Aixin Liu", "Bei Feng")),
+    ("Mausam, Stephen Soderland", ("Mausam", "Stephen Soderland")),
+    ("Zhang, Wei and Priya Kumar", ("Zhang, Wei", "Priya Kumar")),
+    # a list cut short names no author "others" or "et al."
+    ("Vaswani, Ashish and Shazeer, Noam and others", ("Vaswani, Ashish", "Shazeer, Noam")),
+    ("Vaswani, A., Shazeer, N., et al.", ("Vaswani, A.", "Shazeer, N.")),
 ])
 def test_a_last_first_author_is_one_author_in_csv_jsonl_and_paper_from_text(tmp_path, written, authors):
     (tmp_path / "zotero.csv").write_text(f'"Author","Title","Abstract Note"\n"{written}","A Zorb","We study zorbs."\n')

@@ -64,42 +64,60 @@ def arxiv_year(identifier: str | None) -> int | None:
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?)+$")
-# a surname written alone: one word, after lowercase particles ("van der Berg") where it has any
-_SURNAME = re.compile(r"(?:[a-z']+\s+)*[^\s.]+")
+# a surname written alone: one word, after particles ("van der Berg", "De la Cruz") where it has any
+_SURNAME = re.compile(r"(?:(?:[a-z']+|Van|Von|De|Del|Della|Der|Des|Di|Da|Du|La|Le|Ten|Ter)\s+)*[^\s.]+")
+# what ends a list cut short: "..., et al.", "... and others" (no author)
+_ET_AL = re.compile(r"\s*(?:(?:[,;]\s*|\s)et\s+al\b\.?|(?:[,;]\s*|\s+and\s+)others)\s*$", re.IGNORECASE)
 
 
 def _authors(value) -> tuple[str, ...]:
-    """A list of authors, or one string of them: split on semicolons where it has any (Zotero's
-    "Last, First; Last, First"), else at each "and" where every part is one "Last, First" (BibTeX's),
-    else, where it opens with a surname alone, into "Last, First" pairs, else on commas and "and";
-    "Smith, J." keeps its initials.
+    """A list of authors, or one string of them, without a closing "et al." or "and others": split on
+    semicolons where it has any (Zotero's "Last, First; Last, First"), else at each "and" where every
+    part is one "Last, First" (BibTeX's), else at each "and" and, within each part, into "Last, First"
+    pairs where every surname is one word (after particles such as "van der") and every first name one
+    word or initials, else at each comma; "Smith, J." keeps its initials.
 
     >>> _authors("A. Smith, B. Jones and C. Lee"), _authors("Smith, J."), _authors("Smith, J.; Lee, C. K.")
     (('A. Smith', 'B. Jones', 'C. Lee'), ('Smith, J.',), ('Smith, J.', 'Lee, C. K.'))
-    >>> _authors("Zhang, Wei and Kumar, Priya"), _authors("Chen, Wei"), _authors("Chen, Wei, van Berg, Anna Maria")
-    (('Zhang, Wei', 'Kumar, Priya'), ('Chen, Wei',), ('Chen, Wei', 'van Berg, Anna Maria'))
+    >>> _authors("Zhang, Wei and Kumar, Priya"), _authors("Chen, Wei"), _authors("Chen, Wei, van Berg, Anna")
+    (('Zhang, Wei', 'Kumar, Priya'), ('Chen, Wei',), ('Chen, Wei', 'van Berg, Anna'))
+    >>> _authors("DeepSeek-AI, Aixin Liu, Bei Feng"), _authors("Mausam, Stephen Soderland"), _authors("Vaswani, A., Shazeer, N., et al.")
+    (('DeepSeek-AI', 'Aixin Liu', 'Bei Feng'), ('Mausam', 'Stephen Soderland'), ('Vaswani, A.', 'Shazeer, N.'))
     """
     if isinstance(value, list):  # names, or API records of them: {"name"} (Semantic Scholar), {"author": {"display_name"}} (OpenAlex)
         names = (_author_name(a) if isinstance(a, dict) else str(a) for a in value)
         return tuple(clean_text(n) for n in names if n and n.strip())
     if not isinstance(value, str) or not value.strip():
         return ()
-    text = clean_text(value)
+    text = _ET_AL.sub("", clean_text(value))
     if ";" in text:
         return tuple(p.strip() for p in text.split(";") if p.strip())
     parts = re.split(r"\s+and\s+", text)
     if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
         return tuple(p.strip() for p in parts)  # BibTeX's "Zhang, Wei and Kumar, Priya": each part one "Last, First"
-    parts = [p.strip() for p in re.split(r",|\band\b", text) if p.strip()]
-    if len(parts) % 2 == 0 and _SURNAME.fullmatch(parts[0]):  # "Chen, Wei": a first name is no author of its own
-        return tuple(f"{last}, {first}" for last, first in zip(parts[0::2], parts[1::2]))
+    return tuple(name for part in parts for name in _comma_separated_names(part))
+
+
+def _comma_separated_names(text: str) -> list[str]:
+    """The names of a comma-separated list: "Last, First" pairs where every part reads so (a name of
+    several words is a whole name, as arXiv writes "DeepSeek-AI, Aixin Liu"), else one name a part,
+    with initials kept with the name before them.
+
+    >>> _comma_separated_names("De la Cruz, Juan"), _comma_separated_names("Mausam, Stephen Soderland")
+    (['De la Cruz, Juan'], ['Mausam', 'Stephen Soderland'])
+    """
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    pairs = list(zip(parts[0::2], parts[1::2]))
+    if len(parts) % 2 == 0 and all(_SURNAME.fullmatch(last) and (" " not in first or _INITIALS.match(first))
+                                   for last, first in pairs):
+        return [f"{last}, {first}" for last, first in pairs]
     out: list[str] = []
     for part in parts:
         if _INITIALS.match(part) and out:
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)
-    return tuple(out)
+    return out
 
 
 def _author_name(record: dict) -> str:
