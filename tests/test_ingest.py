@@ -877,6 +877,21 @@ def test_two_papers_under_one_mistyped_arxiv_id_stay_two_with_a_note_naming_both
     assert sum(len(papers) for papers, _ in shards) == 2 and all(report.balanced for _, report in shards)
 
 
+@pytest.mark.parametrize("doi", ["10.48550/arXiv.2301.00001", "https://doi.org/10.48550/ARXIV.2301.00001v2"])
+def test_a_zotero_copy_with_an_arxiv_doi_is_that_arxiv_paper(tmp_path, doi):
+    """arXiv's DOI stands for its arXiv id: a Zotero copy of the preprint merges with the arXiv record
+    of that id, not with another arXiv paper of its title, and keeps the arXiv id as its own."""
+    title = "Zorb Networks for Graph Learning"
+    (tmp_path / "arxiv.jsonl").write_text("".join(
+        json.dumps({"id": i, "title": title, "abstract": a, "categories": "cs.LG"}) + "\n"
+        for i, a in (("2001.11111", "We study zorbs on Cora."), ("2301.00001", "We propose zorb networks for graphs."))))
+    (tmp_path / "zotero.csv").write_text(f'Key,Title,Abstract Note,DOI\nABCD1234,"{title}","We propose zorb networks for graphs.",{doi}\n')
+    papers, report = read_corpus([tmp_path / "arxiv.jsonl", tmp_path / "zotero.csv"])
+    assert [(p.external_id, p.merged_ids, [(Path(s.path).name, s.line) for s in p.sources]) for p in papers] == [
+        ("2001.11111", (), [("arxiv.jsonl", 1)]), ("2301.00001", (), [("arxiv.jsonl", 2), ("zotero.csv", 2)])]
+    assert (report.duplicates, report.balanced) == (1, True)
+
+
 def test_only_an_arxiv_shaped_id_makes_an_arxiv_url(tmp_path):
     (tmp_path / "a.csv").write_text("id,title,abstract,categories\n17,Local Zorb,We study zorbs.,cs.CV\n"
                                     "hep-th/9901001v2,Old Zorb,We study old zorbs.,hep-th\n2105.22222,New Zorb,We study new zorbs.,cs.LG\n")

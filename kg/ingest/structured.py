@@ -210,12 +210,27 @@ def _web_address(value) -> str | None:
     return text if _WEB_ADDRESS.fullmatch(text) else None
 
 
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(\S+)", re.IGNORECASE)
+
+
+def _arxiv_id_of_doi(doi: str | None) -> str | None:
+    """The arXiv id that a DOI arXiv issued stands for (10.48550/arXiv.ID, any case), else None.
+
+    >>> _arxiv_id_of_doi("10.48550/ARXIV.2301.00001"), _arxiv_id_of_doi("10.1234/x"), _arxiv_id_of_doi(None)
+    ('2301.00001', None, None)
+    """
+    match = _ARXIV_DOI.fullmatch(doi or "")
+    return match.group(1) if match and is_arxiv_id(match.group(1)) else None
+
+
 def _own_id(fields: dict) -> str | None:
     """The record's own id: its ``id``, else its DOI, else a reference manager's item ``key`` (Zotero's),
-    as BibTeX's entry key stands in for an id there."""
+    as BibTeX's entry key stands in for an id there.  An arXiv DOI is its arXiv id, so a reference
+    manager's copy of a preprint is one paper with the arXiv record of it."""
     for value in (fields.get("id"), _doi(fields.get("doi")), fields.get("key")):
         if value is not None and str(value).strip():
-            return unversioned(str(value).strip())
+            text = str(value).strip()
+            return unversioned(_arxiv_id_of_doi(_doi(text)) or text)
     return None
 
 
