@@ -479,7 +479,19 @@ def test_a_paper_with_a_list_field_named_like_a_wrapper_is_a_paper(tmp_path):
     (tmp_path / "empty.json").write_text('{"papers": []}')
     papers, report = read_corpus([tmp_path])
     assert sorted(p.title for p in papers) == ["A Paper", "Paper Two"]
-    assert [r.reason for r in report.rejects] == ["the 'papers' list is empty; add papers to it"]
+    assert [n.message for n in report.files_without_records] == ["its 'papers' list is empty; add papers to it or remove the file"]
+
+
+@pytest.mark.parametrize("text, why", [("[]", "is an empty JSON array"), ('[\n]\n', "is an empty JSON array"),
+                                       ('{"data": []}', "its 'data' list is empty")])
+def test_an_empty_json_array_or_list_is_a_file_with_no_records_like_a_header_only_csv(tmp_path, text, why):
+    (tmp_path / "empty.json").write_text(text)
+    (tmp_path / "header_only.csv").write_text("title,abstract\n")
+    _, report = read_corpus([tmp_path / "empty.json", tmp_path / "header_only.csv"])
+    assert (report.records, report.rejects) == (0, ())
+    assert [(Path(n.path).name, n.message) for n in report.files_without_records] == [
+        ("empty.json", f"{why}; add papers to it or remove the file"),
+        ("header_only.csv", "has a header row but no rows under it; add papers to it or remove the file")]
 
 
 def test_spaces_after_the_closing_quote_of_a_multi_line_csv_field_are_allowed(tmp_path):

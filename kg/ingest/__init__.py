@@ -87,7 +87,8 @@ _NO_RECORDS = {
 
 def read_file(path: Path) -> Iterator[Paper | Reject | Notice]:
     """Papers and rejects of one file; a whole-file problem is one reject at line 0, and a file that
-    holds no record at all gets a notice at line 0 that says why (it would go unmentioned otherwise).
+    holds no record at all gets a notice at line 0 that says why (it would go unmentioned otherwise):
+    its reader's (an empty JSON array), else its format's.
 
     JSON lines stream one line at a time; seed dumps and CSV are read whole (their
     records span lines).
@@ -104,7 +105,7 @@ def read_file(path: Path) -> Iterator[Paper | Reject | Notice]:
     fmt = detect_format(path, decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head))
     empty = True
     for item in _format_items(path, fmt):
-        empty = empty and isinstance(item, Notice)
+        empty = empty and isinstance(item, Notice) and item.line != 0  # line 0: the reader said why
         yield item
     if empty:
         yield Notice(name, 0, _NO_RECORDS[fmt])

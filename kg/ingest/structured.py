@@ -419,8 +419,8 @@ def _read_value(path, text, start, value, where) -> Iterator[Paper | Reject | No
         is_paper = any(str(k).strip().lower() == "title" for k in value)  # a paper may hold a "records" list of its own
         key = None if is_paper else next(
             (k for k in value if str(k).strip().lower() in _LIST_KEYS and isinstance(value[k], list)), None)
-        if key is not None and not value[key]:
-            yield Reject(path, line, f"the {key!r} list is empty; add papers to it")
+        if key is not None and not value[key]:  # a file with no records, not a bad record
+            yield Notice(path, 0, f"its {key!r} list is empty; add papers to it or remove the file")
             return
         if key is None:
             if not is_paper:
@@ -462,8 +462,8 @@ def _read_array(path, text, start, where) -> Iterator[Paper | Reject | Notice]:
         rest = "the rest of the array" if count else "the array"
         yield Reject(path, err.lineno, f"invalid JSON ({_json_error(err)}); {rest} was not read; fix it")
         return
-    if not count:
-        yield Reject(path, _line_at(text, start, where), "the JSON array is empty; add papers to it or remove the file")
+    if not count:  # a file with no records, not a bad record
+        yield Notice(path, 0, "is an empty JSON array; add papers to it or remove the file")
 
 
 def _element(path, line, item, prefix="") -> Iterator[Paper | Reject | Notice]:
