@@ -494,6 +494,17 @@ def test_an_empty_json_array_or_list_is_a_file_with_no_records_like_a_header_onl
         ("header_only.csv", "has a header row but no rows under it; add papers to it or remove the file")]
 
 
+def test_a_csv_with_old_mac_line_endings_is_read_line_by_line(tmp_path):
+    """CR alone ends each line (Excel for Mac's "CSV (Macintosh)"): the rows are read, a quoted field
+    may still span lines, and a reject names the line an editor shows."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b'title,abstract\r"Zorb Nets","We study zorbs\ron Cora."\rNo Abstract,\rOther Paper,We use MNIST.\r')
+    papers, report = read_corpus([path])
+    assert [(p.title, p.abstract, p.sources[0].line) for p in papers] == [
+        ("Zorb Nets", "We study zorbs on Cora.", 2), ("Other Paper", "We use MNIST.", 5)]
+    assert [(r.line, r.reason[:24]) for r in report.rejects] == [(4, "title with no abstract: ")]
+
+
 def test_spaces_after_the_closing_quote_of_a_multi_line_csv_field_are_allowed(tmp_path):
     path = tmp_path / "p.csv"
     path.write_text('title,abstract\nT1,"line one\nline two" \nT2,ok.\n')

@@ -230,11 +230,17 @@ def decode_lines(data: bytes, fallback: str | None = None) -> list[tuple[int, st
 
     >>> decode_lines(b"caf\\xc3\\xa9\\ncaf\\xe9\\n"), decode_lines(b"caf\\xe9", fallback="cp1252")
     ([(1, 'café'), (2, None)], [(1, 'café')])
+
+    A file with old Mac line endings (CR alone; Excel for Mac's "CSV (Macintosh)") is split at them:
+    with no line feed at all, a CR can only end a line.
+
+    >>> decode_lines(b"title,abstract\\rT,A.\\r")
+    [(1, 'title,abstract'), (2, 'T,A.')]
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     out: list[tuple[int, str | None]] = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, raw in enumerate(data.split(b"\n" if b"\n" in data or b"\r" not in data else b"\r"), start=1):
         try:
             out.append((number, raw.decode("utf-8").rstrip("\r")))
         except UnicodeDecodeError:
