@@ -505,6 +505,17 @@ def test_a_csv_with_old_mac_line_endings_is_read_line_by_line(tmp_path):
     assert [(r.line, r.reason[:24]) for r in report.rejects] == [(4, "title with no abstract: ")]
 
 
+@pytest.mark.parametrize("hint, header, row", [("sep=,", "title,abstract", 'Zorb Nets,"We study zorbs, on Cora."'),
+                                               ("sep=;", "title;abstract", "Zorb Nets;We study zorbs, on Cora."),
+                                               ('"sep=;"', "title;abstract", "Zorb Nets;We study zorbs, on Cora.")])
+def test_excels_separator_line_is_skipped_and_its_separator_used(tmp_path, hint, header, row):
+    path = tmp_path / "excel.csv"
+    path.write_text(f"{hint}\n{header}\n{row}\nNo Abstract\n")
+    papers, report = read_corpus([path])
+    assert [(p.title, p.abstract, p.sources[0].line) for p in papers] == [("Zorb Nets", "We study zorbs, on Cora.", 3)]
+    assert [(r.line, r.reason[:24]) for r in report.rejects] == [(4, "title with no abstract: ")]
+
+
 def test_spaces_after_the_closing_quote_of_a_multi_line_csv_field_are_allowed(tmp_path):
     path = tmp_path / "p.csv"
     path.write_text('title,abstract\nT1,"line one\nline two" \nT2,ok.\n')

@@ -575,11 +575,17 @@ def _records_from(lines: list[tuple[int, str]], start: int, delimiter: str):
 _QUOTE_THEN_SPACES = re.compile(r'"[ \t]+(?=,|\t|;|$)')
 
 
+# Excel's first line naming the delimiter ("sep=;"): no record, and the delimiter its rows use
+_SEPARATOR_HINT = re.compile(r'"?sep=(.)"? *', re.IGNORECASE)
+
+
 def read_csv(path: str, lines: list[tuple[int, str | None]], delimiter: str = ",") -> Iterator[Paper | Reject]:
     bad = [n for n, t in lines if t is None]
     for number in bad:
         yield Reject(path, number, "line is not valid UTF-8; re-save the file as UTF-8")
     good = [(n, t) for n, t in lines if t is not None]
+    if good and (hint := _SEPARATOR_HINT.fullmatch(good[0][1])):
+        delimiter, good = hint.group(1), good[1:]
     records = csv_records(good, delimiter)
     first = next(records, None)
     if first is None:
