@@ -28,7 +28,7 @@ from .normalise import CorpusNames, fold_pairs, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
 from .shards import read_items, shard_files, write_items
 from .spool import FileSpool, MemorySpool
-from .writable import check_writable
+from .writable import check_replaceable, check_writable
 
 __all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "nothing_parsed", "save_graph", "load_graph", "graph_summary"]
 
@@ -200,9 +200,12 @@ def _check_workdir(workdir: Path) -> None:
     Traceback (most recent call last):
     kg.errors.InputError: cannot write ...: ... is a file, not a folder (fix: pass workdir= a folder you can write to, new or one kg.build wrote)
     """
+    fix = "pass workdir= a folder you can write to, new or one kg.build wrote"
+    cli_fix = "pass --workdir a folder you can write to, new or one kg build wrote"
     for folder in (workdir, workdir / "store"):
-        check_writable(folder, inside=True, fix="pass workdir= a folder you can write to, new or one kg.build wrote",
-                       cli_fix="pass --workdir a folder you can write to, new or one kg build wrote")
+        check_writable(folder, inside=True, fix=fix, cli_fix=cli_fix)
+    for output in ("graph.json", "graph.html"):
+        check_replaceable(workdir / output, fix=fix, cli_fix=cli_fix)
     from .store.embedded import refuse_if_in_use
 
     refuse_if_in_use(workdir / "store")  # a build running there: say so now, not after extracting everything

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .records import Entity, Paper, PaperEntities, Source
+from .writable import check_replaceable
 
 __all__ = ["item_record", "item_from_record", "write_items", "read_items", "shard_files", "check_first_records"]
 
@@ -81,6 +82,7 @@ def write_items(items: Iterable[PaperEntities], out: str | Path) -> int:
     try:
         with open(partial, "w", encoding="utf-8") as handle:
             count = _write(items, handle)
+        check_replaceable(out, fix="pass --out a file in a folder you can write to, e.g. --out entities.jsonl")
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

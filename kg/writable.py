@@ -7,31 +7,55 @@ an extraction or a build would otherwise run in full and fail only when it write
 Traceback (most recent call last):
 kg.errors.InputError: cannot write .../x.jsonl: ... is a file, not a folder (fix: pass --out a file in a folder)
 >>> check_writable(Path(tempfile.mkdtemp()) / "new" / "x.jsonl", fix="-")  # its folder is made when it is written
+>>> check_writable("/dev/null", fix="pass --out a file")
+Traceback (most recent call last):
+kg.errors.InputError: cannot write /dev/null: it is a character device, not a file (fix: pass --out a file)
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["check_writable"]
+__all__ = ["check_writable", "check_replaceable"]
 
 
 def check_writable(target: str | os.PathLike, *, inside: bool = False, fix: str, cli_fix: str | None = None) -> None:
     """Raise InputError unless ``target`` can be written: a file or folder made at ``target``, or
     with ``inside``, files made in the folder ``target`` (new or not).  A folder on the way that does
     not exist yet counts as made; the first one that exists must be a folder that takes a new
-    entry, which is tried (a read-only disk, or /proc, refuses even root), and nothing is left."""
+    entry, which is tried (a read-only disk, or /proc, refuses even root), and nothing is left.  A
+    file that is there already must be one that can be replaced (:func:`check_replaceable`)."""
     target = Path(target)
     folder = target if inside else target.parent
     nearest = next(path for path in (folder, *folder.parents) if path.exists())
     if not nearest.is_dir():
-        raise InputError(f"cannot write {target}: {nearest} is a file, not a folder", fix=fix, cli_fix=cli_fix)
+        raise InputError(f"cannot write {target}: {nearest} is {_kind(nearest)}, not a folder", fix=fix, cli_fix=cli_fix)
+    if not inside:
+        check_replaceable(target, fix=fix, cli_fix=cli_fix)
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".kg-write-test-", dir=nearest))
     except OSError as err:
         raise InputError(f"cannot write {target}: no file can be made in {nearest} ({err.strerror or err})",
                          fix=fix, cli_fix=cli_fix) from err
+
+
+def check_replaceable(target: str | os.PathLike, *, fix: str, cli_fix: str | None = None) -> None:
+    """Raise InputError if ``target`` is there and is no file (a device, a FIFO, a socket, a folder):
+    the temporary file renamed onto it would replace /dev/null itself, and writing into a FIFO
+    waits for a reader that may never come.  Checked again just before the rename."""
+    target = Path(target)
+    if target.exists() and not target.is_file():
+        raise InputError(f"cannot write {target}: it is {_kind(target)}, not a file", fix=fix, cli_fix=cli_fix)
+
+
+def _kind(path: Path) -> str:
+    """What ``path`` is, in words: "a file", "a folder", "a character device", ..."""
+    mode = path.stat().st_mode
+    kinds = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "no regular file")

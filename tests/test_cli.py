@@ -406,6 +406,53 @@ def test_an_output_that_cannot_be_written_is_refused_in_one_line_before_any_work
     assert f"error: cannot write {blocker / 'sub'}" in err and what in err and "(fix: pass --" in err, err
 
 
+def _special(path: Path, kind: str) -> Path:
+    """A file system entry at ``path`` that is no file: a FIFO, a socket, or (root only) a device like /dev/null."""
+    import socket
+    import stat
+
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        socket.socket(socket.AF_UNIX).bind(str(path))
+    elif os.geteuid() == 0:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    else:
+        pytest.skip("only root can make a device")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
+@pytest.mark.parametrize("argv, special", [
+    (["extract", "{corpus}", "--out", "{special}"], "out.jsonl"),
+    (["build", "{corpus}", "--workdir", "{workdir}"], "graph.json"),
+    (["build", "{corpus}", "--workdir", "{workdir}"], "graph.html"),
+    (["viz", "--workdir", "{workdir}", "--out", "{special}"], "out.html"),
+    (["export", "--workdir", "{workdir}", "--format", "json", "--out", "{special}"], "out.json"),
+    (["export", "--workdir", "{workdir}", "--format", "neo4j-csv", "--out", "{special}"], "out-csv"),
+], ids=lambda value: value if isinstance(value, str) else " ".join(value[:1]))
+def test_an_output_that_is_a_device_fifo_or_socket_is_refused_and_kept(argv, special, kind, tmp_path, capsys, monkeypatch):
+    """Renamed onto, /dev/null itself was replaced by a file (as root); written into, a FIFO waits for a reader."""
+    import stat
+
+    import kg.pipeline
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extraction ran before the refusal")
+
+    monkeypatch.setattr(kg.pipeline, "extract_corpus", no_extraction)
+    workdir = tmp_path / "w"
+    workdir.mkdir()
+    target = _special((tmp_path / special) if special.startswith("out") else workdir / special, kind)
+    paths = {"corpus": _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}]),
+             "special": str(target), "workdir": str(workdir)}
+    assert main([arg.format(**paths) for arg in argv]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert f"error: cannot write {target}" in err and "(fix: pass --" in err, err
+    assert not stat.S_ISREG(target.stat().st_mode) and not stat.S_ISDIR(target.stat().st_mode)
+
+
 def test_a_paper_asked_for_by_the_id_of_a_copy_merged_into_it_is_answered_for_that_paper(tmp_path, capsys):
     import kg
 

@@ -273,3 +273,23 @@ def test_query_and_cypher_read_a_store_that_kg_load_store_wrote(tmp_path, capsys
     assert len(json.loads(capsys.readouterr().out)) == 2
     assert main(["cypher", "MATCH (p:Paper) RETURN count(p) AS n", "--store", str(tmp_path / "st"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"n": 3}]
+
+
+def test_extract_output_never_renames_over_a_fifo_made_while_it_ran(tmp_path):
+    """The output is checked before the work and again just before the rename."""
+    import os
+    import stat
+
+    from kg.errors import InputError
+    from kg.records import Paper, PaperEntities
+    from kg.shards import write_items
+
+    out = tmp_path / "entities.jsonl"
+
+    def made_meanwhile():
+        yield PaperEntities(Paper.from_text("A title", "We train on ImageNet."), ())
+        os.mkfifo(out)
+
+    with pytest.raises(InputError, match="is a named pipe"):
+        write_items(made_meanwhile(), out)
+    assert stat.S_ISFIFO(out.stat().st_mode) and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

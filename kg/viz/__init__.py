@@ -29,7 +29,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import VizError
-from ..writable import check_writable
+from ..writable import check_replaceable, check_writable
 from .page import build_page
 from .views import VIEWS, Selection, find_node, select
 
@@ -92,6 +92,7 @@ def render(
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(page)
         os.chmod(tmp, 0o644)  # mkstemp makes it owner-only; a page is for reading
+        check_replaceable(path, fix="pass --out a file in a folder you can write to, e.g. --out graph.html")
         os.replace(tmp, path)
     except OSError as err:
         raise VizError(f"cannot write {path}: {err.strerror or err}", fix="choose another --out path") from err
