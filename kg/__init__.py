@@ -127,14 +127,14 @@ def _query(store, name: str, params: dict) -> list[dict]:
 
     template = get_template(name)
     bound = template.bind(params)
-    rows = store.read(template.cypher, bound)
-    merged = merged_papers(store, bound) if not rows else {}
-    if merged:  # the id of a copy merged into another paper: answer for that paper
+    # the id of a copy merged into another paper means that paper, before any title holding the text
+    merged = merged_papers(store, bound)
+    if merged:
         for param, paper in merged.items():
             warnings.warn(merged_note(param, params[param], paper), QueryWarning, stacklevel=3)
         params = {**params, **{param: paper["key"] for param, paper in merged.items()}}
         bound = template.bind(params)
-        rows = store.read(template.cypher, bound)
+    rows = store.read(template.cypher, bound)
     if not rows:
         for note in unfound_names(store, params, bound):
             warnings.warn(note, QueryWarning, stacklevel=3)

@@ -5,7 +5,8 @@ Training"; "lottery ticket" is an alias of the method "lottery ticket hypothesis
 the title "Stabilizing the Lottery Ticket Hypothesis".  The ``connection`` template and
 ``kg viz --around`` pick one node by the same rule, the first tier that matches:
 
-0. exact: a node's key, a paper's input id, or a paper's whole title (any case);
+0. exact: a node's key, a paper's input id, or a paper's whole title (any case); then a paper
+   one of whose merged duplicates had the text as its input id (``merged_ids``);
 1. an entity whose name is the text (any case) and that papers mention (support > 0);
 2. the paper whose title holds the text as whole words (or as the name before its
    colon), when only one title does;
@@ -25,6 +26,9 @@ node it used and how to ask for another (a key is always exact: tier 0).
 ['method:malt', 'p-1']
 >>> [c.key for c in rank("lottery ticket", [*papers, malt, lth])]
 ['p-2', 'method:lth']
+>>> semeval = Candidate("p-6", "Paper", "Our System at SemEval-2017 Task 4")
+>>> [c.key for c in rank("17", [semeval, Candidate("p-5", "Paper", "ZorbNet", merged_ids=("17",))])]
+['p-5', 'p-6']
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ class Candidate:
     external_id: str | None = None
     aliases: tuple[str, ...] = ()
     name_keys: tuple[str, ...] = ()
+    merged_ids: tuple[str, ...] = ()  # a paper's: the input ids of copies merged into it
 
     @property
     def is_paper(self) -> bool:
@@ -65,7 +70,7 @@ def _matches(text: str, key: str, c: Candidate) -> bool:
     if c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text):
         return True
     if c.is_paper:
-        return low in c.name.lower()
+        return text in c.merged_ids or low in c.name.lower()
     return (c.name.lower() == low or any(a.lower() == low for a in c.aliases)
             or bool(key) and (key in c.name_keys or key in (surface_key(n) for n in (c.name, *c.aliases))))
 
@@ -73,7 +78,9 @@ def _matches(text: str, key: str, c: Candidate) -> bool:
 def tier(text: str, c: Candidate, single_title: bool) -> tuple:
     """The sort key of a candidate that matches ``text`` (lower is better)."""
     low = text.lower()
-    if c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text) or (c.is_paper and c.name.lower() == low):
+    exact = c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text) or (c.is_paper and c.name.lower() == low)
+    merged = not exact and text in c.merged_ids  # exact too, after the paper's own ids and title ("17" before "SemEval-2017")
+    if exact or merged:
         level = 0
     elif c.is_paper:
         level = 2 if single_title and whole_words(c.name, text) else 4
@@ -82,7 +89,7 @@ def tier(text: str, c: Candidate, single_title: bool) -> tuple:
     else:
         level = 1 if c.name.lower() == low else 3
     if c.is_paper:
-        within = 0 if c.name.lower().startswith(low + ":") else 1 if whole_words(c.name, text) else 2
+        within = 3 if merged else 0 if c.name.lower().startswith(low + ":") else 1 if whole_words(c.name, text) else 2
     else:
         within = 0
     return (level, within, -max(c.support, 0), len(c.name))
@@ -104,7 +111,7 @@ def alternatives(ranked: list[Candidate], text: str | None = None) -> list[Candi
     >>> pile = Candidate("dataset:pile", "Dataset", "The Pile", support=3, aliases=("Pile",))
     >>> compiler = Candidate("p-9", "Paper", "LLMs for Compiler Optimization")
     >>> alternatives([pile, compiler]), alternatives([pile, compiler], "Pile")
-    ([Candidate(key='p-9', label='Paper', name='LLMs for Compiler Optimization', support=0, external_id=None, aliases=(), name_keys=())], [])
+    ([Candidate(key='p-9', label='Paper', name='LLMs for Compiler Optimization', support=0, external_id=None, aliases=(), name_keys=(), merged_ids=())], [])
     """
     out, kinds = [], set()
     for c in ranked[1:]:

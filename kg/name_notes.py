@@ -91,7 +91,8 @@ def _spaceless(text: str) -> str:
 def merged_papers(store, bound: dict) -> dict[str, dict]:
     """Per parameter naming a paper (paper, source, target) whose value is no paper's key or input
     id but the input id of a copy merged into a paper as a duplicate: that paper's ``key``,
-    ``title`` and ``external_id``, the paper the value meant."""
+    ``title`` and ``external_id``, the paper the value meant (an exact id: before any title that
+    holds the text, as :mod:`kg.lookup` ranks it)."""
     out = {}
     for param in PAPER_PARAMS:
         value = bound.get(param)

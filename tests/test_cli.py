@@ -474,6 +474,33 @@ def test_a_paper_asked_for_by_the_id_of_a_copy_merged_into_it_is_answered_for_th
     assert f"around Paper \u201c{title}\u201d" in out and "'j6' is the id of a copy merged into the paper" in err
 
 
+def test_the_id_of_a_merged_copy_comes_before_a_title_that_contains_it(tmp_path, capsys):
+    """b.csv's id 17 is a copy of ZorbNet (id 5); "17" is also inside the title "... SemEval-2017 ...",
+    which had won everywhere, with no note that 17 was a ZorbNet copy."""
+    import kg
+
+    zorbnet, semeval = "ZorbNet: A Tiny Model for Everything", "Our System at SemEval-2017 Task 4: Sentiment with BERT"
+    (tmp_path / "a.csv").write_text(f'id,title,abstract\n5,"{zorbnet}","We propose ZorbNet, trained on ImageNet."\n'
+                                    f'6,"{semeval}","We fine-tune BERT on the SemEval-2017 Task 4 data."\n')
+    (tmp_path / "b.csv").write_text(f'id,title,abstract\n17,"{zorbnet}","We propose ZorbNet, trained on ImageNet."\n')
+    workdir = str(tmp_path / "w")
+    assert main(["build", str(tmp_path / "a.csv"), str(tmp_path / "b.csv"), "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    note = f"paper='17' is the id of a copy merged into the paper \u201c{zorbnet}\u201d ('5') as a duplicate"
+    assert main(["query", "paper_entities", "--param", "paper=17", "--json", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert {row["paper"] for row in json.loads(out)} == {zorbnet} and note in err
+    with pytest.warns(kg.QueryWarning, match="paper='17' is the id of a copy merged into the paper"):
+        assert {row["paper"] for row in kg.query("paper_entities", {"paper": "17"}, workdir=workdir)} == {zorbnet}
+    assert main(["query", "connection", "--param", "source=17", "--param", "target=BERT", "--workdir", workdir]) == 0
+    assert note.replace("paper=", "source=") in capsys.readouterr().err
+    assert main(["viz", "--around", "17", "--workdir", workdir, "--out", str(tmp_path / "v.html")]) == 0
+    out, err = capsys.readouterr()
+    assert f"around Paper \u201c{zorbnet}\u201d" in out and "'17' is the id of a copy merged into the paper" in err
+    assert main(["query", "paper_entities", "--param", "paper=2017", "--json", "--workdir", workdir]) == 0
+    assert {row["paper"] for row in json.loads(capsys.readouterr().out)} == {semeval}  # no id: the title still finds it
+
+
 def test_query_help_after_a_template_name_shows_its_parameters(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["query", "papers_using", "--help"])

@@ -374,6 +374,16 @@ def test_search_finds_a_paper_by_the_id_of_a_copy_merged_into_it_and_says_so(bro
         _assert_clean(loaded)
 
 
+def test_search_puts_an_exact_id_of_a_merged_copy_before_a_title_that_contains_it(browser, tmp_path):
+    papers = [Paper("p-5", "ZorbNet: A Tiny Model", "abstract", external_id="5", merged_ids=("17",)),
+              Paper("p-6", "Our System at SemEval-2017 Task 4", "abstract", external_id="6")]
+    result = render(build_graph([PaperEntities(paper, ()) for paper in papers]), tmp_path / "ids.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert _search_steps(page, "17", 2) == ["ZorbNet: A Tiny Model", "Our System at SemEval-2017 Task 4"]
+        _assert_clean(loaded)
+
+
 def test_search_ignores_accents_on_either_side_and_keeps_its_ranking(browser, tmp_path):
     from kg.normalise import entity_key
 

@@ -81,11 +81,11 @@ def run(args) -> int:
     given = parse_params(args.param)
     params = template.bind(given)
     with open_store(args) as store:
-        rows = store.read(template.cypher, params)
-        merged = merged_papers(store, params) if not rows else {}
-        if merged:  # the id of a copy merged into another paper: answer for that paper
+        # the id of a copy merged into another paper means that paper, before any title holding the text
+        merged = merged_papers(store, params)
+        if merged:
             params = template.bind({**given, **{param: paper["key"] for param, paper in merged.items()}})
-            rows = store.read(template.cypher, params)
+        rows = store.read(template.cypher, params)
         chosen = rows[0].get("paper") if rows else None
         asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
         others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []

@@ -117,16 +117,11 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
                                     0 if paper else _named_support(attrs),
                                     attrs.get("external_id") if paper else None,
                                     () if paper else tuple(str(a) for a in attrs.get("aliases") or ()),
-                                    () if paper else tuple(name_keys([display_name(attrs, node)], ENTITY_TYPE_OF_LABEL.get(attrs.get("label"))))))
+                                    () if paper else tuple(name_keys([display_name(attrs, node)], ENTITY_TYPE_OF_LABEL.get(attrs.get("label")))),
+                                    tuple(attrs.get("merged_ids") or ()) if paper else ()))
     ranked = rank(query, candidates)
     if not ranked:
-        # the id of a copy merged into a paper as a duplicate means that paper
-        merged_into = sorted((n for n, attrs in graph.nodes(data=True) if query in (attrs.get("merged_ids") or ())), key=str)
-        if not merged_into:
-            raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
-        title = display_name(graph.nodes[merged_into[0]], merged_into[0])
-        return merged_into[0], (f"--around {name!r} is the id of a copy merged into the paper \u201c{title}\u201d "
-                                "as a duplicate; it drew that paper")
+        raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
     single = sum(1 for c in ranked if c.is_paper and whole_words(c.name, query)) == 1
     best = tier(query, ranked[0], single)
     ties = [c for c in ranked if tier(query, c, single) == best and (not c.is_paper or c.name == ranked[0].name)]
@@ -135,11 +130,14 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         raise VizError(f"{name!r} names {len(ties)} nodes: {listed}", fix="pass one of these keys to --around")
     by_id = {str(n): n for n in graph}
     others = alternatives(ranked, query)
+    chosen = ranked[0]
     notes = []
+    if query in chosen.merged_ids and query not in (chosen.key, chosen.external_id):
+        notes.append(f"--around {name!r} is the id of a copy merged into the paper \u201c{chosen.name}\u201d "
+                     "as a duplicate; it drew that paper")
     if others:
         also = "; ".join(f"{describe(c)}: --around {shlex.quote(c.key)} draws it" for c in others)
         notes.append(f"--around {name!r} is {describe(ranked[0])}; it also names {also}")
-    chosen = ranked[0]
     if chosen.is_paper and best[0] != 0:  # not named exactly (key, id or whole title)
         # a fragment of titles: say how many it fits, and when it is only inside a word ("vi" of "Supervised")
         titles = sum(1 for c in ranked if c.is_paper)

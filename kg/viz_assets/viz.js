@@ -191,7 +191,8 @@
     var n = nodeInfo(id);
     // a paper's input id too, and those of the copies merged into it as duplicates
     var all = [n.name].concat(n.aliases || [], n.external_id ? [n.external_id] : [], n.merged_ids || []);
-    return { id: id, name: plain(n.name), all: plain(all.join("\u0000")),
+    var ids = [n.key || id].concat(n.external_id ? [n.external_id] : [], n.merged_ids || []).map(plain);
+    return { id: id, name: plain(n.name), all: plain(all.join("\u0000")), ids: ids,
              key: plain(n.key || id), folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
   });
   var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: plain(name), folded: fold(name) }; });
@@ -274,12 +275,14 @@
     if (!q) return;
     if (q !== lastQuery) {
       lastQuery = q; at = 0;
-      // the name itself (however spaced or hyphened), then names starting with the text, holding it
+      // the name itself (however spaced or hyphened) or an id of the node (its key, its input id or that
+      // of a copy merged into it: "17" finds the paper 17 was merged into before "SemEval-2017 Task 4"),
+      // then names starting with the text, holding it
       // at a word's start, inside a word, then aliases and keys; last, names that hold it only once
       // spaces and hyphens are dropped ("malt" in "Optimal Transport")
       var fq = fold(q);
       var rank = function (h) {
-        if (h.name === q || (fq && h.folded === fq)) return 0;
+        if (h.name === q || (fq && h.folded === fq) || h.ids.indexOf(q) >= 0) return 0;
         var at = h.name.indexOf(q);
         if (at === 0) return 1;
         if (at > 0) return wordStart(h.name, q) ? 2 : 3;
