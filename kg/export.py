@@ -254,7 +254,11 @@ def export(graph: nx.DiGraph, fmt: str, out: str | Path) -> ExportResult:
         raise InputError(f"export takes a networkx graph, got a {type(graph).__name__}",
                          fix="pass kg.load_graph(workdir), or kg.build_graph(items)")
     check_out(fmt, out)
-    return writers[fmt](graph, out)
+    try:
+        return writers[fmt](graph, out)
+    except OSError as err:  # what the check before could not know: a full disk, a file limit
+        raise InputError(f"cannot write {out}: {err.strerror or err}", fix="pass a path in a folder you can write to",
+                         cli_fix="pass --out a path in a folder you can write to") from err
 
 
 def check_out(fmt: str, out: str | Path) -> None:

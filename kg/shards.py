@@ -79,11 +79,16 @@ def write_items(items: Iterable[PaperEntities], out: str | Path) -> int:
         return _write(items, sys.stdout)
     out = Path(out)
     partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    fix = "pass --out a file in a folder you can write to, e.g. --out entities.jsonl"
     try:
         with open(partial, "w", encoding="utf-8") as handle:
             count = _write(items, handle)
-        check_replaceable(out, fix="pass --out a file in a folder you can write to, e.g. --out entities.jsonl")
+        check_replaceable(out, fix=fix)
         partial.replace(out)
+    except OSError as err:
+        if err.filename not in (None, str(partial)):  # the extraction's own, not the output's (a full disk has none)
+            raise
+        raise InputError(f"cannot write {out}: {err.strerror or err}", fix=fix) from err
     finally:
         partial.unlink(missing_ok=True)
     return count

@@ -23,6 +23,8 @@ from .errors import InputError
 
 __all__ = ["check_writable", "check_replaceable"]
 
+_CAP_FOWNER = 3  # Linux: lets a process replace other users' files in a sticky folder (root has it)
+
 
 def check_writable(target: str | os.PathLike, *, inside: bool = False, fix: str, cli_fix: str | None = None) -> None:
     """Raise InputError unless ``target`` can be written: a file or folder made at ``target``, or
@@ -47,10 +49,25 @@ def check_writable(target: str | os.PathLike, *, inside: bool = False, fix: str,
 def check_replaceable(target: str | os.PathLike, *, fix: str, cli_fix: str | None = None) -> None:
     """Raise InputError if ``target`` is there and is no file (a device, a FIFO, a socket, a folder):
     the temporary file renamed onto it would replace /dev/null itself, and writing into a FIFO
-    waits for a reader that may never come.  Checked again just before the rename."""
+    waits for a reader that may never come.  Nor may it be a file this process cannot write
+    (tried: read-only, or on a read-only disk) or, in a sticky folder such as /tmp, another
+    user's, which only its owner may replace.  Checked again just before the rename."""
     target = Path(target)
-    if target.exists() and not target.is_file():
+    if not target.exists():
+        return
+    if not target.is_file():
         raise InputError(f"cannot write {target}: it is {_kind(target)}, not a file", fix=fix, cli_fix=cli_fix)
+    try:
+        os.close(os.open(target, os.O_WRONLY))  # no O_TRUNC: the file is left as it is
+    except OSError as err:
+        raise InputError(f"cannot write {target}: the file there cannot be written ({err.strerror or err})",
+                         fix=f"make it writable (chmod u+w {target}), or {fix}",
+                         cli_fix=cli_fix and f"make it writable (chmod u+w {target}), or {cli_fix}") from err
+    owner, folder = target.stat().st_uid, target.resolve().parent.stat()
+    if folder.st_mode & stat.S_ISVTX and os.geteuid() not in (owner, folder.st_uid) and not _has_capability(_CAP_FOWNER):
+        raise InputError(f"cannot write {target}: it belongs to another user (uid {owner}), and in a sticky folder "
+                         "such as /tmp only its owner may replace it", fix=f"remove it as its owner, or {fix}",
+                         cli_fix=cli_fix and f"remove it as its owner, or {cli_fix}")
 
 
 def _kind(path: Path) -> str:
@@ -59,3 +76,13 @@ def _kind(path: Path) -> str:
     kinds = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"),
              (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
     return next((name for test, name in kinds if test(mode)), "no regular file")
+
+
+def _has_capability(bit: int) -> bool:
+    """Whether this process holds the Linux capability ``bit`` (root may run without some, under setpriv)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="utf-8")
+    except OSError:
+        return os.geteuid() == 0
+    effective = next((line.split()[1] for line in status.splitlines() if line.startswith("CapEff:")), None)
+    return bool(int(effective, 16) >> bit & 1) if effective else os.geteuid() == 0

@@ -453,6 +453,93 @@ def test_an_output_that_is_a_device_fifo_or_socket_is_refused_and_kept(argv, spe
     assert not stat.S_ISREG(target.stat().st_mode) and not stat.S_ISDIR(target.stat().st_mode)
 
 
+def _kg_in_a_process(argv: list[str], cwd: Path, *, unprivileged: bool = False, file_limit: int | None = None):
+    """`kg ARGV` in a process of its own: ``unprivileged``, without root's power over other users'
+    files (root runs CI: setpriv drops it); with ``file_limit``, no file it writes may grow past that
+    many bytes (a write fails as on a full disk)."""
+    import resource
+    import shutil
+    import signal
+
+    prefix = []
+    if unprivileged and os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("setpriv (util-linux) is needed to run kg without root's file permissions")
+        prefix = ["setpriv", "--inh-caps=-dac_override,-fowner", "--bounding-set=-dac_override,-fowner"]
+
+    def limited():
+        if file_limit is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead of killing
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
+
+    return subprocess.run([*prefix, sys.executable, "-m", "kg", *argv], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "KG_CACHE_DIR": "off"}, preexec_fn=limited, timeout=300)
+
+
+_CORPUS = [{"title": f"Bar Study {n}", "abstract": f"We train BERT on GSM8K and report accuracy ({n})."} for n in range(8)]
+
+
+@pytest.mark.parametrize("argv", [
+    ["extract", "a.jsonl", "--out", "old.jsonl"],
+    ["viz", "--workdir", "empty", "--out", "old.html"],
+    ["export", "--workdir", "empty", "--format", "json", "--out", "old.json"],
+    ["export", "--workdir", "empty", "--format", "graphml", "--out", "old.graphml"],
+], ids=" ".join)
+def test_an_output_file_that_cannot_be_replaced_is_refused_before_any_work(argv, tmp_path):
+    """A read-only file: export read the graph, then died with a PermissionError (extract and viz
+    renamed over it).  The empty workdir has no graph.json: read first, it would be the error."""
+    _jsonl(tmp_path / "a.jsonl", _CORPUS)
+    (tmp_path / "empty").mkdir()
+    kept = tmp_path / argv[-1]
+    kept.write_text("keep me")
+    kept.chmod(0o444)
+    done = _kg_in_a_process(argv, tmp_path, unprivileged=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert f"error: cannot write {argv[-1]}: the file there cannot be written (Permission denied) " \
+           f"(fix: make it writable (chmod u+w {argv[-1]}), or pass --out" in done.stderr, done.stderr
+    assert kept.read_text() == "keep me"
+
+
+@pytest.mark.parametrize("argv", [
+    ["extract", "a.jsonl", "--out", "sticky/old.jsonl"],
+    ["viz", "--workdir", "empty", "--out", "sticky/old.html"],
+    ["export", "--workdir", "empty", "--format", "json", "--out", "sticky/old.json"],
+], ids=" ".join)
+def test_another_users_file_in_a_sticky_folder_is_refused_before_any_work(argv, tmp_path):
+    """Only its owner may replace it (as in /tmp): extract had run in full, then failed to rename onto it."""
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    _jsonl(tmp_path / "a.jsonl", _CORPUS)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "sticky").mkdir()
+    (tmp_path / "sticky").chmod(0o1777)
+    theirs = tmp_path / argv[-1]
+    theirs.write_text("theirs")
+    theirs.chmod(0o666)  # writable by anyone: only the sticky bit stops a rename onto it
+    os.chown(theirs, 54321, 54321)
+    os.chown(tmp_path / "sticky", 54322, 54322)
+    done = _kg_in_a_process(argv, tmp_path, unprivileged=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert f"error: cannot write {argv[-1]}: it belongs to another user (uid 54321), and in a sticky folder" in done.stderr
+    assert "(fix: remove it as its owner, or pass --out" in done.stderr and theirs.read_text() == "theirs"
+
+
+@pytest.mark.parametrize("argv", [
+    ["extract", "a.jsonl", "--out", "out.jsonl"],
+    ["export", "--workdir", "w", "--format", "json", "--out", "out.json"],
+    ["export", "--workdir", "w", "--format", "neo4j-csv", "--out", "csv"],
+], ids=" ".join)
+def test_a_write_that_fails_late_is_one_line(argv, tmp_path):
+    """What no check before the work can know (a full disk; here a file size limit) ends in the
+    CLI's one line, not a traceback."""
+    corpus = _jsonl(tmp_path / "a.jsonl", _CORPUS)
+    if argv[0] == "export":
+        assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    done = _kg_in_a_process(argv, tmp_path, file_limit=1000)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert f"error: cannot write {argv[-1]}: File too large (fix: pass --out" in done.stderr.splitlines()[-1], done.stderr
+
+
 def test_a_paper_asked_for_by_the_id_of_a_copy_merged_into_it_is_answered_for_that_paper(tmp_path, capsys):
     import kg
 
