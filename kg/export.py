@@ -38,7 +38,7 @@ from .errors import InputError
 from .graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL, LABELS, RELATIONSHIP_TYPES
 from .fulltext import SEARCH_PROPERTY
 from .normalise import name_keys
-from .writable import check_writable
+from .writable import check_writable, replacing
 
 __all__ = ["FORMATS", "ExportResult", "check_out", "export", "write_graphml", "write_json", "write_neo4j_csv"]
 
@@ -89,7 +89,9 @@ def write_graphml(graph: nx.DiGraph, path: str | Path) -> ExportResult:
 
     out.add_nodes_from((n, clean(d)) for n, d in graph.nodes(data=True))
     out.add_edges_from((s, t, clean(d)) for s, t, d in graph.edges(data=True))
-    nx.write_graphml(out, path, encoding="utf-8")
+    with replacing(path, fix="pass a path in a folder you can write to",
+                   cli_fix="pass --out a path in a folder you can write to") as temporary:
+        nx.write_graphml(out, temporary, encoding="utf-8")
     return ExportResult("graphml", path, (path,), graph.number_of_nodes(), graph.number_of_edges())
 
 
@@ -97,7 +99,9 @@ def write_json(graph: nx.DiGraph, path: str | Path) -> ExportResult:
     """node-link JSON; read it back with ``nx.node_link_graph(data, edges="edges")``."""
     path = _writable(Path(path), folder=False)
     data = nx.node_link_data(graph, edges="edges")
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with replacing(path, fix="pass a path in a folder you can write to",
+                   cli_fix="pass --out a path in a folder you can write to") as temporary:
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return ExportResult("json", path, (path,), graph.number_of_nodes(), graph.number_of_edges())
 
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["check_writable", "check_replaceable"]
+__all__ = ["check_writable", "check_replaceable", "replacing"]
 
 _CAP_FOWNER = 3  # Linux: lets a process replace other users' files in a sticky folder (root has it)
 
@@ -68,6 +70,24 @@ def check_replaceable(target: str | os.PathLike, *, fix: str, cli_fix: str | Non
         raise InputError(f"cannot write {target}: it belongs to another user (uid {owner}), and in a sticky folder "
                          "such as /tmp only its owner may replace it", fix=f"remove it as its owner, or {fix}",
                          cli_fix=cli_fix and f"remove it as its owner, or {cli_fix}")
+
+
+@contextmanager
+def replacing(target: str | os.PathLike, *, fix: str, cli_fix: str | None = None) -> Iterator[Path]:
+    """A temporary path beside ``target`` to write, renamed onto ``target`` when the block ends
+    without error (so a reader never sees half a file); on any failure it is removed, and an
+    OSError becomes an InputError naming ``target``."""
+    target = Path(target)
+    temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        yield temporary
+        check_replaceable(target, fix=fix, cli_fix=cli_fix)
+        os.replace(temporary, target)
+    except OSError as err:
+        raise InputError(f"cannot write {target}: {err.strerror or err}", fix=fix, cli_fix=cli_fix) from err
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _kind(path: Path) -> str:

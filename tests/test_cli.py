@@ -540,6 +540,25 @@ def test_a_write_that_fails_late_is_one_line(argv, tmp_path):
     assert f"error: cannot write {argv[-1]}: File too large (fix: pass --out" in done.stderr.splitlines()[-1], done.stderr
 
 
+@pytest.mark.parametrize("argv", [
+    ["viz", "--workdir", "w", "--out", "out/v.html"],
+    ["export", "--workdir", "w", "--format", "json", "--out", "out/g.json"],
+    ["export", "--workdir", "w", "--format", "graphml", "--out", "out/g.graphml"],
+    ["extract", "a.jsonl", "--out", "out/e.jsonl"],
+], ids=" ".join)
+def test_a_write_that_fails_leaves_no_temporary_file_and_the_old_output_whole(argv, tmp_path):
+    """kg viz left its .viz-XXXX.html (758 KB) behind; export wrote half a file over the old one."""
+    corpus = _jsonl(tmp_path / "a.jsonl", _CORPUS)
+    assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    (tmp_path / "out").mkdir()
+    (tmp_path / argv[-1]).write_text("the old output")
+    done = _kg_in_a_process(argv, tmp_path, file_limit=1000)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert f"error: cannot write {argv[-1]}: File too large" in done.stderr.splitlines()[-1], done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [Path(argv[-1]).name]
+    assert (tmp_path / argv[-1]).read_text() == "the old output"
+
+
 def test_a_paper_asked_for_by_the_id_of_a_copy_merged_into_it_is_answered_for_that_paper(tmp_path, capsys):
     import kg
 

@@ -21,15 +21,13 @@ strings shown as text only).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
 from ..errors import VizError
-from ..writable import check_replaceable, check_writable
+from ..writable import check_writable, replacing
 from .page import build_page
 from .views import VIEWS, Selection, find_node, select
 
@@ -85,17 +83,8 @@ def render(
     selection = select(graph, view=view, around=around, depth=depth, types=types,
                        min_support=min_support, max_nodes=max_nodes)
     page = build_page(selection, seed=seed)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write next to the target and rename, so a browser never sees half a page.
-        fd, tmp = tempfile.mkstemp(prefix=".viz-", suffix=".html", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(page)
-        os.chmod(tmp, 0o644)  # mkstemp makes it owner-only; a page is for reading
-        check_replaceable(path, fix="pass --out a file in a folder you can write to, e.g. --out graph.html")
-        os.replace(tmp, path)
-    except OSError as err:
-        raise VizError(f"cannot write {path}: {err.strerror or err}", fix="choose another --out path") from err
+    with replacing(path, fix="pass --out a file in a folder you can write to, e.g. --out graph.html") as temporary:
+        temporary.write_text(page, encoding="utf-8")
     graph_out = selection.graph
     return VizResult(path=path, nodes=graph_out.number_of_nodes(), edges=graph_out.number_of_edges(),
                      message=selection.message, title=selection.title, total=selection.total,
