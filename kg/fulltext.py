@@ -43,6 +43,9 @@ _SMALL_WORDS = frozenset("a an the of on in at to for from by with and or than v
 _CHUNK = re.compile(r'"([^"]*)"|([^"\s]+)')
 _PARTS = re.compile(r"[^\W_]+")
 _LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
+# letters NFKD keeps whole, spelled as a keyboard without them writes them (the HTML search does the same)
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ẞ": "SS",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i"})
 
 
 def search_words(text: str) -> list[str]:
@@ -52,6 +55,8 @@ def search_words(text: str) -> list[str]:
     True
     >>> search_words("β-VAE Transformers"), search_words("Llama-3.1-8B"), search_words("Fréchet") == search_words("Frechet")
     (['beta', 'vae', 'transformer'], ['llama', '3', '1', '8', 'b'], True)
+    >>> search_words("Łukasz-Net Søren Straße Æsir")
+    ['lukasz', 'net', 'soren', 'strasse', 'aesir']
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -63,8 +68,9 @@ def _run_words(run: str) -> tuple[str, ...]:
     run = singular(run)  # on the run as written: "LLMs" is an acronym's plural, "GSM8Ks" too
     if not run.isascii():
         run = greek_spelled(run)
-        # accents go: "Fréchet" is found by "Frechet" (a user's keyboard), and the other way round
-        run = "".join(c for c in unicodedata.normalize("NFKD", run) if not unicodedata.combining(c))
+        # accents go: "Fréchet" is found by "Frechet" (a user's keyboard), and the other way round; so do
+        # strokes and ligatures ("Łukasz" by "Lukasz", "Søren" by "Soren")
+        run = "".join(c for c in unicodedata.normalize("NFKD", run.translate(_UNDECOMPOSED)) if not unicodedata.combining(c))
     return tuple(_LETTERS_OR_DIGITS.findall(run.lower()))
 
 

@@ -607,6 +607,17 @@ def test_the_id_of_a_merged_copy_comes_before_a_title_that_contains_it(tmp_path,
     assert {row["paper"] for row in json.loads(capsys.readouterr().out)} == {semeval}  # no id: the title still finds it
 
 
+def test_search_papers_folds_letters_with_strokes_as_the_html_search_does(tmp_path, capsys):
+    corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Łukasz-Net: Tiny Parsers", "abstract": "We train BERT on GSM8K."},
+                                           {"title": "Bar Study", "abstract": "Søren wrote it; we tune T5 on SQuAD."}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    for query, title in (("Lukasz", "Łukasz-Net: Tiny Parsers"), ("soren", "Bar Study"), ("Søren", "Bar Study")):
+        assert main(["query", "search_papers", "--param", f"query={query}", "--json", "--workdir", workdir]) == 0
+        assert [row["title"] for row in json.loads(capsys.readouterr().out)] == [title], query
+
+
 def test_query_help_after_a_template_name_shows_its_parameters(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["query", "papers_using", "--help"])

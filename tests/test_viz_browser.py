@@ -404,6 +404,21 @@ def test_search_ignores_accents_on_either_side_and_keeps_its_ranking(browser, tm
         _assert_clean(loaded)
 
 
+def test_search_folds_letters_with_strokes_and_ligatures_on_either_side(browser, tmp_path):
+    """NFKD leaves ł, ø, æ, ß whole: "Lukasz" missed "Łukasz-Net" and "Soren" missed "Søren"."""
+    graph = build_graph([PaperEntities(Paper("p-1", "Łukasz-Net: Tiny Parsers", "abstract"), ()),
+                         PaperEntities(Paper("p-2", "Søren and the Straße of Æsir", "abstract"), ()),
+                         PaperEntities(Paper("p-3", "Lukasz Two", "abstract"), ())])
+    result = render(graph, tmp_path / "strokes.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert _search_steps(page, "Lukasz-Net", 1) == ["Łukasz-Net: Tiny Parsers"]
+        assert _search_steps(page, "Łukasz", 2) == ["Lukasz Two", "Łukasz-Net: Tiny Parsers"]
+        assert _search_steps(page, "Soren", 1) == ["Søren and the Straße of Æsir"]
+        assert _search_steps(page, "strasse of aesir", 1) == ["Søren and the Straße of Æsir"]
+        _assert_clean(loaded)
+
+
 def test_the_banner_closes_and_a_small_screen_folds_the_legend(browser, tmp_path):
     from kg.viz.browser import open_offline
 

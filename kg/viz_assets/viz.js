@@ -183,8 +183,13 @@
   });
 
   /* Search: Enter jumps to the next node whose name, alias or key contains the text. */
-  // lower case without accents: "Godel" finds Gödel and "Erdos" Erdős, as `kg query search_papers` reads them
-  function plain(text) { return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase(); }
+  // lower case without accents: "Godel" finds Gödel and "Erdos" Erdős, as `kg query search_papers` reads them;
+  // letters NFKD keeps whole are spelled as a keyboard without them writes them ("Lukasz" finds Łukasz)
+  var UNDECOMPOSED = { "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i" };
+  function plain(text) {
+    return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[łøđßæœþı]/g, function (c) { return UNDECOMPOSED[c]; });
+  }
   // "GSM-8k", "gsm 8k" and "GSM8K" are one name, as `kg query` reads them
   function fold(text) { return plain(text).replace(/[\s\-_.\/'’]+/g, ""); }
   var haystack = Object.keys(data.nodes).map(function (id) {
