@@ -1065,3 +1065,10 @@ def test_an_empty_path_string_is_an_error_not_the_current_folder(tmp_path):
 
     with pytest.raises(InputError, match="an empty path was given"):
         kg.build("", workdir=tmp_path / "w")
+
+
+def test_a_last_first_author_with_middle_initials_is_one_author():
+    from kg.ingest.structured import _authors
+    assert _authors("Hinton, Geoffrey E.") == ("Hinton, Geoffrey E.",)
+    assert _authors("Kingma, Diederik P., Ba, Jimmy") == ("Kingma, Diederik P.", "Ba, Jimmy")
+    assert Paper.from_text("T", "An abstract.", authors="Hu, Edward J.").authors == ("Hu, Edward J.",)

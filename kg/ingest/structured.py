@@ -64,6 +64,8 @@ def arxiv_year(identifier: str | None) -> int | None:
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?)+$")
+# a first name in "Last, First": one word, with initials after it or not ("Geoffrey E."), or initials alone
+_FIRST_NAME = re.compile(r"^(?:[^\s.,]+|[A-Z]\.)(?:\s*-?[A-Z]\.)*$")
 # a surname written alone: one word, after particles ("van der Berg", "De la Cruz") where it has any
 _SURNAME = re.compile(r"(?:(?:[a-z']+|Van|Von|De|Del|Della|Der|Des|Di|Da|Du|La|Le|Ten|Ter)\s+)*[^\s.]+")
 # what ends a list cut short: "..., et al.", "... and others" (no author)
@@ -105,11 +107,12 @@ def _comma_separated_names(text: str) -> list[str]:
 
     >>> _comma_separated_names("De la Cruz, Juan"), _comma_separated_names("Mausam, Stephen Soderland")
     (['De la Cruz, Juan'], ['Mausam', 'Stephen Soderland'])
+    >>> _comma_separated_names("Hinton, Geoffrey E."), _comma_separated_names("Kingma, Diederik P., Ba, Jimmy")
+    (['Hinton, Geoffrey E.'], ['Kingma, Diederik P.', 'Ba, Jimmy'])
     """
     parts = [p.strip() for p in text.split(",") if p.strip()]
     pairs = list(zip(parts[0::2], parts[1::2]))
-    if len(parts) % 2 == 0 and all(_SURNAME.fullmatch(last) and (" " not in first or _INITIALS.match(first))
-                                   for last, first in pairs):
+    if len(parts) % 2 == 0 and all(_SURNAME.fullmatch(last) and _FIRST_NAME.match(first) for last, first in pairs):
         return [f"{last}, {first}" for last, first in pairs]
     out: list[str] = []
     for part in parts:
