@@ -76,13 +76,25 @@ def check_replaceable(target: str | os.PathLike, *, fix: str, cli_fix: str | Non
 def replacing(target: str | os.PathLike, *, fix: str, cli_fix: str | None = None) -> Iterator[Path]:
     """A temporary path beside ``target`` to write, renamed onto ``target`` when the block ends
     without error (so a reader never sees half a file); on any failure it is removed, and an
-    OSError becomes an InputError naming ``target``."""
-    target = Path(target)
+    OSError becomes an InputError naming ``target``.  A link is written through, and the file
+    replaced keeps its permissions.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "real.json").write_text("{}"); (folder / "real.json").chmod(0o664)
+    >>> (folder / "link.json").symlink_to(folder / "real.json")
+    >>> with replacing(folder / "link.json", fix="-") as path:
+    ...     _ = path.write_text("[1]")
+    >>> (folder / "link.json").is_symlink(), (folder / "real.json").read_text(), oct((folder / "real.json").stat().st_mode & 0o777)
+    (True, '[1]', '0o664')
+    """
+    target = Path(os.path.realpath(target))  # through a symbolic link: the file it names is replaced, not the link
     temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         yield temporary
         check_replaceable(target, fix=fix, cli_fix=cli_fix)
+        if target.exists():
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))  # the file keeps its permissions
         os.replace(temporary, target)
     except OSError as err:
         raise InputError(f"cannot write {target}: {err.strerror or err}", fix=fix, cli_fix=cli_fix) from err
