@@ -1072,3 +1072,14 @@ def test_a_last_first_author_with_middle_initials_is_one_author():
     assert _authors("Hinton, Geoffrey E.") == ("Hinton, Geoffrey E.",)
     assert _authors("Kingma, Diederik P., Ba, Jimmy") == ("Kingma, Diederik P.", "Ba, Jimmy")
     assert Paper.from_text("T", "An abstract.", authors="Hu, Edward J.").authors == ("Hu, Edward J.",)
+
+
+def test_two_papers_of_one_arxiv_id_whose_titles_share_only_common_words_stay_two(tmp_path):
+    rows = [{"id": "2005.14165", "title": "Language Models are Unsupervised Multitask Learners",
+             "abstract": "Natural language processing tasks are approached with supervised learning on task-specific datasets."},
+            {"id": "2005.14165", "title": "Language Models are Few-Shot Learners",
+             "abstract": "Scaling up autoregressive models greatly improves task-agnostic, few-shot performance."}]
+    path = tmp_path / "typo.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    papers, report = read_corpus([path])
+    assert len(papers) == 2 and report.balanced

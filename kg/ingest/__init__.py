@@ -328,10 +328,11 @@ class CorpusReader:
         return replace(item, id=paper_id(item.title, arxiv_id=own))
 
     def _version_of_first(self, arxiv_id: str, item: Paper) -> bool:
-        """Whether ``item`` is plausibly a version of the first record of ``arxiv_id``: their titles,
-        or their abstracts, share at least half the words of the shorter one."""
+        """Whether ``item`` is plausibly a version of the first record of ``arxiv_id``: their titles
+        share three quarters of the content words of the shorter one ("Language Models are Few-Shot
+        Learners" and "... Unsupervised Multitask Learners" share three of five), or their abstracts half."""
         title, abstract_words = self._arxiv_firsts[arxiv_id]
-        return shares_words(word_sample(title), item.title) or shares_words(abstract_words, item.abstract)
+        return shares_words(word_sample(title), item.title, share=0.75) or shares_words(abstract_words, item.abstract)
 
     def _own_id_checked(self, item: Paper) -> Paper:
         """The paper, without its input id where a different paper had that id first, so that a

@@ -182,9 +182,15 @@ def is_arxiv_id(identifier: str | None) -> bool:
 _SAMPLE_SIZE = 32  # words of an abstract kept to compare a later version with: about ±0.1 on the share of words
 
 
+# words any two titles or abstracts share ("Learning to Rank", "Learning to Learn"): no sign of one paper
+_FUNCTION_WORDS = frozenset("a an the of for to and or in on with by from at as is are be via we our its this that these "
+                            "it into can do does not how what when why which".split())
+
+
 def _word_hashes(text: str) -> set[int]:
-    """Stable hashes (the same in every process, so every shard decides alike) of a text's distinct words."""
-    return {zlib.crc32(word.encode()) for word in normalise_title(text).split()}
+    """Stable hashes (the same in every process, so every shard decides alike) of a text's distinct
+    content words."""
+    return {zlib.crc32(word.encode()) for word in normalise_title(text).split() if word not in _FUNCTION_WORDS}
 
 
 def word_sample(text: str) -> tuple[int, frozenset[int]]:
@@ -192,25 +198,29 @@ def word_sample(text: str) -> tuple[int, frozenset[int]]:
     sample that two texts draw alike), enough to tell whether a later text shares its words without
     keeping it whole.
 
-    >>> count, sample = word_sample("We route tokens, and we route.")
+    >>> count, sample = word_sample("We route tokens, and we route.")  # content words: route, tokens
     >>> count, len(sample)
-    (4, 4)
+    (2, 2)
     """
     hashes = _word_hashes(text)
     return len(hashes), frozenset(sorted(hashes)[:_SAMPLE_SIZE])
 
 
-def shares_words(sample: tuple[int, frozenset[int]], text: str) -> bool:
-    """Whether at least half the distinct words of the shorter of two texts occur in the other:
-    the sampled one (:func:`word_sample`) and ``text``.  The share of the sample found in ``text``
-    stands for the share of all its words (exact for up to 32 words).
+def shares_words(sample: tuple[int, frozenset[int]], text: str, share: float = 0.5) -> bool:
+    """Whether at least ``share`` of the distinct content words of the shorter of two texts occur in
+    the other: the sampled one (:func:`word_sample`) and ``text``.  The share of the sample found in
+    ``text`` stands for the share of all its words (exact for up to 32 words).
 
     >>> shares_words(word_sample("We route."), "We route tokens."), shares_words(word_sample("LoRA freezes weights."), "QLoRA quantizes a model.")
     (True, False)
+    >>> shares_words(word_sample("Learning to Rank"), "Learning to Learn"), shares_words(word_sample("Learning to Rank"), "Learning to Rank!")
+    (True, True)
+    >>> shares_words(word_sample("Learning to Rank"), "Learning to Learn", share=0.75)
+    False
     """
     count, hashes = sample
     other = _word_hashes(text)
     if not count or not other or not hashes:
         return False
     shared = len(hashes & other) / len(hashes) * count
-    return shared >= 0.5 * min(count, len(other))
+    return shared >= share * min(count, len(other))
