@@ -392,7 +392,12 @@ def build(
     # graph.json is written aside first and takes its place only once the store holds the same
     # graph: an interrupted or failed build leaves the store and graph.json as they were, in step
     pending = workdir / "graph.json.pending"
-    save_graph(shown, pending)
+    try:
+        save_graph(shown, pending)
+    except OSError as err:  # a full disk, a quota: one line, and nothing left half written
+        pending.unlink(missing_ok=True)
+        raise InputError(f"cannot write {pending}: {err.strerror or err}",
+                         fix=f"free space on that disk, or pass --workdir on another; {workdir} was left as it was") from err
     try:
         if store:
             from .store import DEFAULT_BATCH_SIZE, EmbeddedStore

@@ -709,3 +709,13 @@ def test_the_next_step_hint_names_the_command_as_a_new_shell_needs_it(tmp_path, 
     assert invoked_as(str(spaced)) == "'my venv/bin/kg'"  # pastes into a shell as it is
     assert invoked_as(str(tmp_path / "kg" / "__main__.py")) == f"{shlex.quote(os.path.relpath(sys.executable))} -m kg" \
         or invoked_as(str(tmp_path / "kg" / "__main__.py")) == f"{shlex.quote(sys.executable)} -m kg"
+
+
+def test_a_build_whose_graph_cannot_be_written_is_one_line_and_leaves_nothing_half_written(tmp_path):
+    """A full disk (here a file size limit) while kg build writes graph.json had ended in a traceback
+    and left graph.json.pending behind."""
+    _jsonl(tmp_path / "a.jsonl", _CORPUS)
+    done = _kg_in_a_process(["build", "a.jsonl", "--workdir", "w", "--no-html"], tmp_path, file_limit=1000)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "error: cannot write w/graph.json.pending: File too large" in done.stderr.splitlines()[-1], done.stderr
+    assert not (tmp_path / "w" / "graph.json.pending").exists()
