@@ -87,15 +87,16 @@ def replacing(target: str | os.PathLike, *, fix: str, cli_fix: str | None = None
     >>> (folder / "link.json").is_symlink(), (folder / "real.json").read_text(), oct((folder / "real.json").stat().st_mode & 0o777)
     (True, '[1]', '0o664')
     """
-    target = Path(os.path.realpath(target))  # through a symbolic link: the file it names is replaced, not the link
-    temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    target = Path(target)
+    real = Path(os.path.realpath(target))  # through a symbolic link: the file it names is replaced, not the link
+    temporary = real.with_name(f".{real.name}.partial-{os.getpid()}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        real.parent.mkdir(parents=True, exist_ok=True)
         yield temporary
         check_replaceable(target, fix=fix, cli_fix=cli_fix)
-        if target.exists():
-            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))  # the file keeps its permissions
-        os.replace(temporary, target)
+        if real.exists():
+            os.chmod(temporary, stat.S_IMODE(real.stat().st_mode))  # the file keeps its permissions
+        os.replace(temporary, real)
     except OSError as err:
         raise InputError(f"cannot write {target}: {err.strerror or err}", fix=fix, cli_fix=cli_fix) from err
     finally:
