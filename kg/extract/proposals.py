@@ -1214,8 +1214,8 @@ def kg_proposals(doc):
         if " " in text:
             phrases[key] = span
         defined = abbreviations.get(text) or {}
-        # "The FooWeb Dataset for ...", "SemEval-2017 Task 4: ..." (one task of a shared-task series)
-        names_data = title_data_head(v) == span[1] or (
+        data_head = title_data_head(v) == span[1]  # "The FooWeb Dataset for ..."
+        names_data = data_head or (  # "SemEval-2017 Task 4: ...": one task of a shared-task series
             span[1] - span[0] > 2 and v.lower[span[1] - 2] in TASK_WORDS and bool(TASK_NUMBER.match(v.texts[span[1] - 1])))
         entity_type = (
             defined.get("type")
@@ -1228,7 +1228,7 @@ def kg_proposals(doc):
             or subtitle_type(doc, span[1])
             or ("MODEL" if technical_report(v) == span[1] else "METHOD")  # reports mostly release models
         )
-        if names_data and title_data_head(v) == span[1]:  # "The FooWeb Dataset" may be named whole
+        if data_head:  # "The FooWeb Dataset" may be named whole
             proposed.add(word_key(v.text(span[0], span[1] + 1)))
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
