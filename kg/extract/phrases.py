@@ -259,7 +259,6 @@ def _task_evidence(v, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     or a task word frames it ("tasks such as X", "X task"), or a title says it is what the
     paper is for ("... for X").  A title alone is no evidence: headline phrases ("Day-to-Night
     Image Synthesis") are mostly framing, not tasks."""
-    sent = v.sent_ids or [0] * len(v.texts)
     lower = v.lower
     counts: dict[str, int] = {}
     for start, end, _ in found:

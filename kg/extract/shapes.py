@@ -613,7 +613,7 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
     """Untyped coined names a paper evaluates or trains on ("results on FooQA", "fine-tuned
     on BarSet and BazQA", "On FooBench, our model ..."): data, unless shaped like a model
     ("experiments on FooLM-7B").  Each name must end its phrase ("on H100 GPUs" is hardware)."""
-    words, texts, lower, word_lower = v.words, v.texts, v.lower, v.word_lower
+    words, texts, word_lower = v.words, v.texts, v.word_lower
     sent = v.sent_ids or [0] * len(texts)
     out = []
     for index in _positions(v, _ON):
@@ -663,7 +663,7 @@ def numbered_task_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[in
     >>> [v.text(s, e) for s, e in numbered_task_names(v, name_shaped.each(v.word_texts), set())]
     ['SemEval-2017 Task 4', 'FooEval 2023 Task 2B']
     """
-    words, word_lower = v.words, v.word_lower
+    words = v.words
     out = []
     for task in _positions(v, TASK_WORDS):
         if numbered_task_end(v.word_texts, task) == task:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Skipped, Source
+from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Source
 from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head, unread_format
 from .identity import is_arxiv_id, normalise_title, paper_id, shares_words, word_sample
 from .seed_dump import read_seed_dump
