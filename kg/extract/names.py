@@ -157,6 +157,11 @@ def numbered_task_end(texts, end: int) -> int:
     return end
 
 
+def _numbered_task_in_doc(doc, end: int) -> int:
+    """:func:`numbered_task_end` over a doc's tokens."""
+    return numbered_task_end([token.text for token in doc[end:end + 2]], 0) + end
+
+
 def _names_a_company(doc, end: int) -> bool:
     """Whether "AI" follows the name ending at token ``end`` ("Mistral AI", "DeepSeek-AI"): a company.
 
@@ -192,11 +197,11 @@ def extend_dataset_name(doc, end: int) -> int:
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return end
     if _DATASET_VERSION.match(doc[end].text):
-        return numbered_task_end([token.text for token in doc[end + 1:end + 3]], 0) + end + 1
+        return _numbered_task_in_doc(doc, end + 1)
     following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
     if _RELEASE.match(doc[end].text) and following not in _COUNTED and not following[:1].isdigit():
         return end + 1
-    return numbered_task_end([token.text for token in doc[end:end + 2]], 0) + end
+    return _numbered_task_in_doc(doc, end)
 
 
 class NameMatcher:

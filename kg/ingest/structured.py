@@ -77,7 +77,8 @@ def _authors(value) -> tuple[str, ...]:
     semicolons where it has any (Zotero's "Last, First; Last, First"), else at each "and" where every
     part is one "Last, First" (BibTeX's), else at each "and" and, within each part, into "Last, First"
     pairs where every surname is one word (after particles such as "van der") and every first name one
-    word or initials, else at each comma; "Smith, J." keeps its initials.
+    word, with initials after it or not ("Geoffrey E."), or initials alone, else at each comma; "Smith,
+    J." keeps its initials.
 
     >>> _authors("A. Smith, B. Jones and C. Lee"), _authors("Smith, J."), _authors("Smith, J.; Lee, C. K.")
     (('A. Smith', 'B. Jones', 'C. Lee'), ('Smith, J.',), ('Smith, J.', 'Lee, C. K.'))
@@ -231,7 +232,7 @@ def _own_id(fields: dict) -> str | None:
     as BibTeX's entry key stands in for an id there.  An arXiv DOI is its arXiv id, so a reference
     manager's copy of a preprint is one paper with the arXiv record of it."""
     for value in (fields.get("id"), _doi(fields.get("doi")), fields.get("key")):
-        if value is not None and str(value).strip():
+        if _given(value):
             text = str(value).strip()
             return unversioned(_arxiv_id_of_doi(_doi(text)) or text)
     return None
