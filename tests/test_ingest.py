@@ -890,8 +890,9 @@ def test_versions_of_one_arxiv_id_under_two_titles_are_one_paper_in_every_shard(
 
 
 def test_two_papers_under_one_mistyped_arxiv_id_stay_two_with_a_note_naming_both(tmp_path):
-    """One arXiv id merges records as versions only where their titles or abstracts share half their
-    words: LoRA and QLoRA under one id are a typo, not a paper's versions, in every shard."""
+    """One arXiv id merges records as versions only where their titles (three quarters) or abstracts
+    (half) share enough words: LoRA and QLoRA under one id are a typo, not a paper's versions, in
+    every shard."""
     from kg.ingest import Shard
 
     path = tmp_path / "list.csv"

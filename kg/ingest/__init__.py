@@ -343,7 +343,7 @@ class CorpusReader:
         if holder[0] != item.id:
             if own in self._arxiv_firsts:
                 self._notice(source, f"arXiv id {own!r} is also the id of {holder[1]} ({self._arxiv_firsts[own][0]!r}), but "
-                                     "neither their titles nor their abstracts share half their words, so they are two papers, "
+                                     "their titles and abstracts share too few words for versions of one paper, so they are two papers, "
                                      "kept apart, and this one keeps no input id: correct the id, or look it up by its title")
             else:
                 self._notice(source, f"id {own!r} is also the id of a different paper ({holder[1]}); this paper keeps "
