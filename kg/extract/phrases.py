@@ -227,9 +227,9 @@ def named_losses(v) -> list[tuple[int, int]]:
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
     >>> doc = nlp("A Title With Reconstruction Loss\\nWe adopt Pseudo-Huber losses. These loss terms and an "
-    ...           "adversarial loss help. Reconstruction loss is added.")
+    ...           "adversarial loss help. Reconstruction loss is added. It adds Multiple Negative Rankings loss.")
     >>> [doc[s:e].text for s, e in named_losses(view(doc))]
-    ['Pseudo-Huber losses']
+    ['Pseudo-Huber losses', 'Multiple Negative Rankings loss']
     """
     words, texts = v.words, v.word_texts
     sent = v.sent_ids or [0] * len(v.texts)
@@ -242,9 +242,9 @@ def named_losses(v) -> list[tuple[int, int]]:
             prev = texts[first - 1]
             prev_start = words[first - 1][0]
             opens_sentence = prev_start == 0 or sent[prev_start - 1] != sent[prev_start]
-            if not (prev[:1].isupper() and _WORD.match(prev)) or prev.lower() in _STOP or prev.endswith(PARTICIPLE_ENDINGS):
+            if not (prev[:1].isupper() and _WORD.match(prev)) or prev.endswith(PARTICIPLE_ENDINGS):
                 break  # "Implementing ... Loss", "Augmented Losses": a verb form, not part of a name
-            if opens_sentence and not name_shaped(prev) and "-" not in prev:
+            if opens_sentence and (prev.lower() in _STOP or not name_shaped(prev) and "-" not in prev):
                 break  # "Reconstruction loss is added."
             if prev.lower().endswith(_KIND_SUFFIXES):
                 break  # "a DPO-style loss" is DPO's kind of loss: the name is DPO's
