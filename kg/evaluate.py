@@ -92,6 +92,8 @@ SPLITS = {
     "written27b": ("written27b.jsonl",),
     "written27a": ("written27a.jsonl",),
     "written26a": ("written26a.jsonl",),
+    "written28a": ("written28a.jsonl",),
+    "written29a": ("written29a.jsonl",),
 }
 
 
