@@ -94,6 +94,8 @@ SPLITS = {
     "written26a": ("written26a.jsonl",),
     "written28a": ("written28a.jsonl",),
     "written29a": ("written29a.jsonl",),
+    "written28b": ("written28b.jsonl",),
+    "written29b": ("written29b.jsonl",),
 }
 
 
