@@ -696,15 +696,18 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
     introduce weight selection, a method for ...", "we propose prototype calibration, a simple
     scheme". Up to four words right after the verb (no article), then ", a/an" and a head
     word within five words; the head types the name, and a name with no known head word is a
-    METHOD ("we present tracepatch, a lightweight scaffold"). A technique word after the verb
+    METHOD ("we present tracepatch, a lightweight scaffold"), and so is one said to be a model
+    ("we propose tethered flow matching, a generative model"): a lower-case name is a technique. A technique word after the verb
     can also be followed by ", which" ("we introduce lookahead eviction, which drafts ...").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("We introduce weight selection, a method for init. We propose the loss, a new objective. "
     ...                         "We present experiments, which show gains. We propose prototype calibration, a simple scheme. "
-    ...                         "We present x1, a modular scaffold. We propose motion-aware masking, which samples masks.")
-    >>> [(doc[s:e].text, t) for s, e, t in lower_case_appositive_names(view(doc))]
-    [('weight selection', 'METHOD'), ('prototype calibration', 'METHOD'), ('x1', 'METHOD'), ('motion-aware masking', 'METHOD')]
+    ...                         "We present x1, a modular scaffold. We propose motion-aware masking, which samples masks. "
+    ...                         "We propose tethered flow matching, a generative model.")
+    >>> [(doc[s:e].text, t) for s, e, t in lower_case_appositive_names(view(doc))]  # doctest: +NORMALIZE_WHITESPACE
+    [('weight selection', 'METHOD'), ('prototype calibration', 'METHOD'), ('x1', 'METHOD'), ('motion-aware masking', 'METHOD'),
+     ('tethered flow matching', 'METHOD')]
     """
     lower, texts, n = v.lower, v.texts, len(v.texts)
     out = []
@@ -724,8 +727,8 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
         if lower[end + 1] not in ("a", "an"):
             continue
         head = next((HEAD_TYPES[lower[j]] for j in range(end + 2, min(end + 7, n)) if lower[j] in HEAD_TYPES), "METHOD")
-        if head in ("METHOD", "DATASET", "METRIC"):
-            out.append((i + 1, end, head))
+        if head != "TASK":  # "we propose zorb, a new model": a lower-case name is a technique, not a checkpoint
+            out.append((i + 1, end, "METHOD" if head == "MODEL" else head))
     return out
 
 
