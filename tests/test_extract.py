@@ -1034,6 +1034,12 @@ def test_a_defined_term_from_another_field_is_no_technique(nlp):
     assert found["Error Zorb-Norm"].type == "METHOD"
 
 
+def test_a_defined_organisation_is_no_entity_and_a_defined_atlas_is_data(nlp):
+    paper = Paper("p-org", "Forecasts", "We rival the forecast of the European Centre for Medium-Range Weather Forecasts (ECMWF) "
+                  "and test on the Human Lung Zorb Atlas (HLZA). ECMWF and HLZA are public.")
+    assert found_types(nlp, paper) == {"Human Lung Zorb Atlas": "DATASET"}
+
+
 def test_a_known_measure_the_paper_introduces_into_its_objective_is_used(nlp):
     paper = Paper("p-mse", "Zorb Distillation", "We also introduce the MSE between representations of the two models.")
     found, _, _ = entities(nlp, paper)

@@ -249,6 +249,24 @@ _NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting
     "rate ratio view size length number descriptions formulations automation formatting".split())
 
 
+# who did something rather than what was done: "National Institute of Standards and Technology
+# (NIST)", "European Centre for Medium-Range Weather Forecasts (ECMWF)"
+_ORGANISATION_WORDS = frozenset("institute institutes university universities agency administration organisation organization "
+                                "association consortium council foundation academy ministry department committee commission "
+                                "corporation laboratory laboratories".split())
+_CENTRE = re.compile(r"(?i)\bcent(?:re|er)s? (?:for|of)\b")
+
+
+def _names_an_organisation(long: str) -> bool:
+    """Whether a long form names an organisation ("European Centre for Medium-Range Weather
+    Forecasts"), not a technique ("center loss").
+
+    >>> _names_an_organisation("European Centre for Medium-Range Weather Forecasts"), _names_an_organisation("center loss")
+    (True, False)
+    """
+    return bool(_ORGANISATION_WORDS.intersection(long.lower().split()) or _CENTRE.search(long))
+
+
 def defined_term_type(short: str, long: str) -> str | None:
     """METHOD for a term an abstract takes the trouble to define ("Error L2-Norm (EL2N)")
     when no head word types it: most such terms in ML abstracts name techniques.  Plural
@@ -267,6 +285,8 @@ def defined_term_type(short: str, long: str) -> str | None:
     """
     words = long.split()
     if len(words) < 2 or short.endswith("s") or any(w.endswith(("'s", "’s")) for w in words):
+        return None
+    if _names_an_organisation(long):
         return None
     if words[-1].lower() in _NOT_TECHNIQUES:
         return None  # "catastrophic forgetting (CF)", "problem data (PD)": what models do or eat, not a technique

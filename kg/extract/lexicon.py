@@ -35,7 +35,7 @@ PARAMETER_COUNT = re.compile(r"(?:^|-)\d+(?:\.\d+)?[BM](?:-|$)")
 
 HEAD_TYPES: dict[str, str] = {}
 for _type, _words in {
-    "DATASET": "dataset datasets benchmark benchmarks corpus corpora suite testbed leaderboard bank collection arena",
+    "DATASET": "dataset datasets benchmark benchmarks corpus corpora suite testbed leaderboard bank collection arena atlas",
     "MODEL": "model models llm llms lm lms vlm vlms lvlm lvlms mllm mllms lmm lmms slm slms checkpoint checkpoints backbone backbones",
     "METHOD": (
         "framework frameworks method methods methodology approach approaches algorithm algorithms technique techniques "
