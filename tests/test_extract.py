@@ -1371,6 +1371,27 @@ def test_an_ambiguous_short_form_takes_the_sense_of_its_field(nlp):
     assert entities(nlp, valued)[0]["mean absolute error"].type == "METRIC"  # no field word, but a value
 
 
+@pytest.mark.parametrize("abstract, name", [
+    ("We outperform DINO and RT-DETR by 3.8 AP on COCO.", "DINO-DETR"),
+    ("Our method improves DINO and CLIP-I subject fidelity.", "DINO score"),
+    ("Self-supervised features from DINO and iBOT transfer well.", "DINO"),
+    ("We test GCN on Cora, CiteSeer and PubMed.", "PubMed Diabetes"),
+    ("We retrieve PubMed abstracts for biomedical QA.", "PubMed"),
+    ("Models such as EDM and GeoLDM need many steps on QM9.", "E(3) Equivariant Diffusion Model"),
+    ("EDM improves FID on CIFAR-10.", "EDM"),
+])
+def test_a_short_name_of_several_things_takes_the_sense_of_its_field(nlp, abstract, name):
+    found, _, _ = entities(nlp, Paper("p-sn", "A Study", abstract))
+    assert name in found and found[name].text in ("DINO", "PubMed", "EDM")
+
+
+def test_a_model_named_after_a_myth_is_no_model_in_a_phenomenon(nlp):
+    found, _, _ = entities(nlp, Paper("p-jn", "Text-to-3D", "Our guidance removes the Janus problem and Janus artifacts."))
+    assert "Janus" not in found
+    found, _, _ = entities(nlp, Paper("p-jm", "Unified Models", "We compare with Janus and Show-o."))
+    assert found["Janus"].type == "MODEL"
+
+
 def test_acdc_is_the_cardiac_set_or_the_driving_set_by_its_field(nlp):
     driving = Paper("p-ac1", "A study", "We segment driving scenes in fog and at night on Cityscapes and ACDC.")
     cardiac = Paper("p-ac2", "A study", "We segment cardiac MRI on ACDC.")

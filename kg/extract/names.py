@@ -180,6 +180,20 @@ def _names_a_company(doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "AI"
 
 
+_PHENOMENON_WORDS = frozenset({"problem", "problems", "artifact", "artifacts", "artefact", "artefacts", "effect", "effects"})
+
+
+def _names_a_phenomenon(doc, start: int, end: int) -> bool:
+    """Whether a phenomenon word follows the one-word name ``doc[start:end]``: "the Janus
+    problem", "Janus artifacts" name a failure after a myth, not the model of that name.
+
+    >>> nlp = spacy.blank("en")
+    >>> [_names_a_phenomenon(nlp(text), 0, 1) for text in ("Janus problem", "Janus artifacts", "Janus model", "Janus")]
+    [True, True, False, False]
+    """
+    return end - start == 1 and end < len(doc) and doc[end].lower_ in _PHENOMENON_WORDS
+
+
 def extend_dataset_name(doc, end: int) -> int:
     """Absorb a version, year or image size written after a dataset ("Speech Commands V2",
     "MS-COCO 2014", "ImageNet 256x256", "MultiWOZ 2.4"); a score after it is left ("MATH 85.1",
@@ -287,8 +301,8 @@ class NameMatcher:
                 continue
             entity_type = "DATASET" if key in data else entry.type
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
-            if entity_type == "MODEL" and _names_a_company(doc, end):
-                continue  # "Mistral AI", "DeepSeek-AI": the company, not its model
+            if entity_type == "MODEL" and (_names_a_company(doc, end) or _names_a_phenomenon(doc, start, end)):
+                continue  # "Mistral AI", "DeepSeek-AI": the company, not its model; "the Janus problem"
             if entity_type == "MODEL" and self.extend_models:
                 stop = extend_backbone(v, extend_model_name(doc, start, extend_version(doc, end)))
                 if (first := glued_prefix_start(v, start)) != start and (first, stop) not in spans \
