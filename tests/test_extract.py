@@ -1330,10 +1330,11 @@ def test_a_name_the_authors_give_a_model_they_train_is_theirs(nlp):
 def test_compared_names_leave_out_machines_and_licences_and_measures(nlp):
     paper = Paper("p-cm", "A study", "It outperforms ZorbPolicy on a WidowX robot and a Xilinx UltraScale+ MPSoC device. "
                   "Compared with QuuxTTS, it reaches the best similarity (SIM-o of 0.68). "
-                  "Compared with FooNet, the code is released under CC BY-NC 4.0.")
+                  "Compared with FooNet, the code is released under CC BY-NC 4.0. It beats QuuxLM-2B, which runs "
+                  "on a smartphone-class NPU. The data is under a CC BY 4.0 license.")
     found, _, _ = entities(nlp, paper)
     assert found["ZorbPolicy"].type == "METHOD" and found["QuuxTTS"].type == "METHOD"
-    assert not {"WidowX", "UltraScale+", "MPSoC", "BY-NC"} & set(found)
+    assert not {"WidowX", "UltraScale+", "MPSoC", "BY-NC", "CC", "NPU", "BY 4.0"} & set(found)
     assert found["SIM-o"].type == "METRIC"
 
 

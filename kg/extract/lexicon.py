@@ -71,9 +71,11 @@ NOT_NAMES = frozenset(
     # imaging and signal modalities and sensors ("a multi-phase CT dataset", "an artificial ECG model")
     "CT MRI fMRI EEG ECG EMG MEG OCT CXR SAR UAV UAVs AV AVs LiDAR "
     # licences a release is under ("CC BY-NC 4.0", "GPLv3")
-    "BY-NC BY-SA BY-ND BY-NC-SA BY-NC-ND CC-BY CC-BY-SA CC-BY-NC CC-BY-NC-SA CC0 GPL GPLv2 GPLv3 AGPL AGPLv3 LGPL "
+    "CC BY BY-NC BY-SA BY-ND BY-NC-SA BY-NC-ND CC-BY CC-BY-SA CC-BY-NC CC-BY-NC-SA CC0 GPL GPLv2 GPLv3 AGPL AGPLv3 LGPL "
+    # a unit ("a 3 dB gain")
+    "dB "
     # hardware a run is timed on ("a single NVIDIA RTX 4060 Ti", "8 A100 GPUs")
-    "NVIDIA AMD RTX GTX A100 A800 H100 H800 H200 B200 V100 P100 K80 T4 L4 L40 L40S A6000 A40 A10 A10G MI250 MI300X TPUv2 TPUv3 TPUv4 TPUv5".split()
+    "NVIDIA AMD RTX GTX CUDA NPU NPUs FPGA FPGAs ASIC ASICs A100 A800 H100 H800 H200 B200 V100 P100 K80 T4 L4 L40 L40S A6000 A40 A10 A10G MI250 MI300X TPUv2 TPUv3 TPUv4 TPUv5".split()
 )
 
 _SIZE = re.compile(r"^\d+(\.\d+)?([BMKT]|[KMGTP]i?B)$", re.I)  # 8B parameters, 349GB of text
