@@ -375,6 +375,13 @@ def test_a_variant_of_a_proposed_model_is_proposed(nlp):
     assert found["QuuxLM-Instruct"].role == "proposed"
 
 
+def test_a_curated_model_that_ends_the_papers_own_name_stays_used(nlp):
+    paper = Paper("p-cms", "Compact SAM", "Segment Anything Model 2 (SAM 2) segments video. We propose Compact Memory SAM "
+                  "(CM-SAM), 9x faster than SAM 2-Tiny.")
+    found, _, _ = entities(nlp, paper)
+    assert found["CM-SAM"].role == "proposed" and found["SAM 2"].role == found["SAM 2-Tiny"].role == "used"
+
+
 def test_a_head_after_an_abbreviation_pair_types_it(nlp):
     paper = Paper("p-m", "A study", "We propose a Multi-domain Zorb Incremental Learning (MZIL) benchmark. "
                   "Results on MZIL are strong.")

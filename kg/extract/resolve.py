@@ -380,6 +380,7 @@ def kg_resolve(doc):
     chosen = select_spans(_without_phrases_over_names(candidates.candidates(doc)))
     ends = {c["end"] for c in chosen}
     # "K2-65B" of a proposed "LLM360 K2": the last word of a proposed name, sized, is the paper's too
+    # (but "SAM 2" beside a proposed "Compact Memory SAM" is a curated model, the one it builds on)
     proposed_tails = {word_key(text.rsplit(" ", 1)[1]) for c in chosen if c["proposed"]
                       and " " in (text := v.text(c["start"], c["end"]))}
     # "Falcon2-11B-vlm" of a proposed "Falcon2-11B": a name that extends the paper's own after a hyphen is its variant
@@ -440,7 +441,7 @@ def kg_resolve(doc):
             text = v.text(cand["start"], stop)
         role = "proposed" if (cand["proposed"] or key in proposed or (short and word_key(short) in proposed)
                               or (canonical and word_key(canonical) in proposed)
-                              or (family and (word_key(family) in proposed or word_key(family) in proposed_tails))
+                              or (family and (word_key(family) in proposed or (word_key(family) in proposed_tails and not canonical)))
                               or (cand["type"] == "MODEL" and proposed_stems and text.startswith(proposed_stems))) else "used"
         if cand["type"] == "METRIC" and (cand["canonical"] or (short and table[short]["canonical"])):
             role = "used"  # "we propose to minimize the mean squared error (MSE)": a known measure is never the paper's new thing
