@@ -291,6 +291,14 @@ def test_so_called_marks_a_term_already_in_use(nlp):
     assert {e.name: e.role for e in to_entities(paper, mentions)}["LoRA"] == "used"
 
 
+@pytest.mark.parametrize("abstract", ["We study an approach commonly called Zorb-as-a-judge, where a model grades answers.",
+                                      "We revisit what is often termed quux tuning and propose a fix."])
+def test_a_name_commonly_called_so_is_already_in_use(nlp, abstract):
+    paper = Paper("p-cc", "A Study", abstract)
+    (_, mentions, _), = extract([paper], nlp=nlp)
+    assert all(e.role == "used" for e in to_entities(paper, mentions))
+
+
 def test_corpus_names_do_not_depend_on_paper_order_and_keep_each_spelling():
     from kg.normalise import CorpusNames
     from kg.records import Entity

@@ -46,6 +46,9 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "adopt", "adopts", "adopted", "employ", "employs", "employed", "apply", "applies", "applied", "utilize",
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _BARE_NAMING = {"call", "name", "dub", "term"}
+# adverbs before "called"/"termed" that make the name one already in use
+_IN_USE = frozenset("commonly often usually widely generally typically popularly sometimes frequently conventionally "
+                    "colloquially traditionally informally also variously loosely".split())
 _NAMING_VERBS = PROPOSAL_VERBS | _NAMING
 _PART_OF = frozenset({"of", "in"})  # "an extension of DPO", "a study of forgetting in SAC"
 _PROPOSAL_CUES = _NAMING_VERBS | {"resulting", "building", "creating"}  # "the resulting model, Zorb, ..."
@@ -448,6 +451,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
     stated = [i + 1 for i in _cues(v, _CONTRIBUTION) if i + 1 < len(lower) and lower[i + 1] in ("is", "are")]
     for i in sorted(_cues(v, _PROPOSAL_CUES) + stated):
         word = lower[i]
+        if word in _NAMING and i > 0 and lower[i - 1] in _IN_USE:
+            continue  # "an approach commonly called LLM-as-a-judge": a name already in use
         if i > 1 and texts_at[i - 1] == "-" and v.spaced[i - 1] is False and lower[i - 2] in _ADJECTIVE_PREFIXES:
             continue  # "so-called LoRA blocks", "our self-constructed ARM baselines": an adjective, no verb
         if (word == "named" and i + 1 < len(lower) and lower[i + 1] in ("entity", "entities")
@@ -770,7 +775,7 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
     for i in _cues(v, _COINING):
         before = lower[max(0, i - 6) : i]
         by_authors = any(word in _AUTHORS or word in PROPOSAL_VERBS for word in before) or (i > 0 and texts[i - 1] in (",", "("))
-        if not by_authors or (i > 0 and lower[i - 1] == "the") or (i > 0 and texts[i - 1] == "-"):
+        if not by_authors or (i > 0 and lower[i - 1] in ("the", *_IN_USE)) or (i > 0 and texts[i - 1] == "-"):
             continue  # "often called", "the term X", "so-called"
         at = i + 1
         as_at = next((j for j in range(at, min(at + 4, n)) if lower[j] == "as"), None)
