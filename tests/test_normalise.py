@@ -291,6 +291,14 @@ def test_so_called_marks_a_term_already_in_use(nlp):
     assert {e.name: e.role for e in to_entities(paper, mentions)}["LoRA"] == "used"
 
 
+def test_a_list_that_names_datasets_by_their_last_word_names_the_curated_ones(nlp):
+    found = entities_of(nlp, "A Study", "We test on the Amazon Beauty, Sports, and Toys datasets and on PASCAL VOC-20.")
+    assert [(e.name, e.text) for e in found.values()] == [
+        ("Amazon Beauty", "Amazon Beauty"), ("Amazon Sports", "Sports"), ("Amazon Toys", "Toys"), ("PASCAL VOC-20", "PASCAL VOC-20")]
+    found = entities_of(nlp, "A Study", "We test on the Amazon Beauty and Games splits.")
+    assert list(found) == ["Amazon Beauty"]
+
+
 @pytest.mark.parametrize("abstract", ["We study an approach commonly called Zorb-as-a-judge, where a model grades answers.",
                                       "We revisit what is often termed quux tuning and propose a fix."])
 def test_a_name_commonly_called_so_is_already_in_use(nlp, abstract):

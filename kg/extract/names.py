@@ -23,7 +23,7 @@ from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PARAMETER_COUNT, PROPOSAL_VERBS
 from ..normalise import is_size_word
 from .senses import choose_sense, load_senses
-from .words import view, where
+from .words import view, where, word_key
 
 __all__ = ["NameMatcher", "extend_model_name", "extend_version", "glued_prefix_start", "granularity_start", "inside_a_compound", "matches_as_written"]
 
@@ -236,6 +236,7 @@ class NameMatcher:
         self.node_aliases = {key: entry.node_aliases for key, entry in self.entries.items()}
         self.senses = load_senses(Path(gazetteer_dir) if gazetteer_dir else GAZETTEER_DIR)
         self.by_name = {}
+        self._datasets: dict[str, str] | None = None  # surface key -> entry key, built when first asked
         for key, entry in self.entries.items():
             self.by_name.setdefault(entry.name, key)
         inner = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
@@ -287,6 +288,7 @@ class NameMatcher:
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
         if self.senses:
             matches = self._with_senses(v, matches)
+        matches += self._elided_list_members(v, matches)
         data = {key for key, start, end in matches if self.entries[key].type == "MODEL" and _releases_data(v, start, end)}
         # a name for a model and its data ("Alpaca") is the data where the text reads it so
         data |= _read_as_data_in_lists(v, matches, self.entries)
@@ -333,6 +335,34 @@ class NameMatcher:
             candidates.add(doc, start, stop, entity_type, "gazetteer", canonical=canonical, family=family, aliases=aliases)
         return doc
 
+
+    def _elided_list_members(self, v, matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Datasets a list names by their last word only, after one named in full: "the Amazon
+        Beauty, Sports and Toys datasets" names Amazon Sports and Amazon Toys, where both are
+        curated; a word that makes no curated name with the first one's lead is left."""
+        found = []
+        taken = {i for _, start, end in matches for i in range(start, end)}
+        for key, start, end in matches:
+            if self.entries[key].type != "DATASET" or end - start < 2 or not v.texts[start][:1].isupper():
+                continue
+            at = end
+            while at + 1 < len(v.texts) and v.lower[at] in (",", "and", "or"):
+                at += 1 + (v.lower[at] == "," and v.lower[at + 1] in ("and", "or"))
+                if at >= len(v.texts) or at in taken or not v.texts[at].isalpha() or not v.texts[at][:1].isupper():
+                    break
+                member = self._dataset_key(f"{v.texts[start]} {v.texts[at]}")
+                if member is None:
+                    break
+                found.append((member, at, at + 1))
+                at += 1
+        return found
+
+    def _dataset_key(self, form: str) -> str | None:
+        """The key of the curated dataset written ``form``, if any."""
+        if self._datasets is None:
+            self._datasets = {word_key(surface): key for key, entry in self.entries.items() if entry.type == "DATASET"
+                              for surface in entry.surfaces}
+        return self._datasets.get(word_key(form))
 
     def _with_senses(self, v, matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """``matches`` with each bare ambiguous short form ("SAM") read in the sense its doc's
