@@ -375,6 +375,15 @@ def test_a_variant_of_a_proposed_model_is_proposed(nlp):
     assert found["QuuxLM-Instruct"].role == "proposed"
 
 
+@pytest.mark.parametrize("title, abstract", [
+    ("Knowing When to Call: Zorb", "We learn when to call tools. We find that call decisions correlate with confidence."),
+    ("Digits Deserve Better: Number Tokens", "We study how numbers are split into tokens."),
+    ("Geometry First: Two-Stage Zorbing", "We generate shapes before texture."),
+])
+def test_slogans_and_nouns_name_nothing_new(nlp, title, abstract):
+    assert not [e for e in entities(nlp, Paper("p-sl", title, abstract))[0].values() if e.role == "proposed"]
+
+
 def test_a_curated_model_that_ends_the_papers_own_name_stays_used(nlp):
     paper = Paper("p-cms", "Compact SAM", "Segment Anything Model 2 (SAM 2) segments video. We propose Compact Memory SAM "
                   "(CM-SAM), 9x faster than SAM 2-Tiny.")

@@ -46,6 +46,8 @@ _PRIOR_WORK = {"recently", "previously", "existing", "popular", "well-known", "e
                "adopt", "adopts", "adopted", "employ", "employs", "employed", "apply", "applies", "applied", "utilize",
                "utilizes", "utilized", "utilise", "utilises", "utilised"}
 _BARE_NAMING = {"call", "name", "dub", "term"}
+# what stands before "call"/"term" naming a thing ("we call", "which we will call", "we simply term"; "to call tools" invokes them)
+_BEFORE_A_NAMING_VERB = frozenset("we i they you will shall would can also then thus hence hereafter henceforth".split())
 # adverbs before "called"/"termed" that make the name one already in use
 _IN_USE = frozenset("commonly often usually widely generally typically popularly sometimes frequently conventionally "
                     "colloquially traditionally informally also variously loosely".split())
@@ -275,12 +277,14 @@ def _headline_verb(word: str) -> bool:
 
 
 # words a headline holds and a name does not ("Consistency Over Neighbourhoods: ...", "Less Is More: ...",
-# "Optimism Meets Entropy: ...", "Whisper Goes Medical: ...", "Self-RAG Revisited: ...": a verb makes the phrase a clause)
+# "Optimism Meets Entropy: ...", "Whisper Goes Medical: ...", "Self-RAG Revisited: ...": a verb makes the phrase a clause;
+# "Digits Deserve Better: ...", "Geometry First: ...", "Touch Before Sight: ..." are slogans)
 _CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not",
                            "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins",
                            "goes", "learns", "knows", "sees", "speaks", "talks", "thinks", "reads", "writes", "makes",
                            "needs", "gets", "plays", "remembers", "forgets", "listens", "becomes", "understands",
-                           "revisited", "reconsidered", "reexamined", "re-examined", "demystified", "explained", "unleashed"})
+                           "revisited", "reconsidered", "reexamined", "re-examined", "demystified", "explained", "unleashed",
+                           "deserve", "deserves", "better", "worse", "first", "before", "after"})
 
 
 def _coined_phrase(words: list[str]) -> bool:
@@ -777,6 +781,8 @@ def lower_case_coinages(v) -> list[tuple[int, int, str | None]]:
         by_authors = any(word in _AUTHORS or word in PROPOSAL_VERBS for word in before) or (i > 0 and texts[i - 1] in (",", "("))
         if not by_authors or (i > 0 and lower[i - 1] in ("the", *_IN_USE)) or (i > 0 and texts[i - 1] == "-"):
             continue  # "often called", "the term X", "so-called"
+        if lower[i] in _BARE_NAMING and i > 0 and lower[i - 1] not in _BEFORE_A_NAMING_VERB and not lower[i - 1].endswith("ly"):
+            continue  # "we find that call decisions correlate": "call" is a noun there
         at = i + 1
         as_at = next((j for j in range(at, min(at + 4, n)) if lower[j] == "as"), None)
         if as_at is not None and all(texts[j].isalpha() for j in range(at, as_at)):
