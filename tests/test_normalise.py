@@ -291,6 +291,11 @@ def test_so_called_marks_a_term_already_in_use(nlp):
     assert {e.name: e.role for e in to_entities(paper, mentions)}["LoRA"] == "used"
 
 
+def test_a_known_techniques_loss_is_that_techniques_node(nlp):
+    found = entities_of(nlp, "A Study", "We start from BYOL and train the student with the BYOL loss and an RNN-T loss.")
+    assert sorted(found) == ["BYOL", "RNN-T"] and "BYOL loss" in found["BYOL"].aliases
+
+
 def test_a_list_that_names_datasets_by_their_last_word_names_the_curated_ones(nlp):
     found = entities_of(nlp, "A Study", "We test on the Amazon Beauty, Sports, and Toys datasets and on PASCAL VOC-20.")
     assert [(e.name, e.text) for e in found.values()] == [

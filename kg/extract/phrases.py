@@ -406,7 +406,12 @@ class PhraseTyper:
                 continue  # "applies the distance as the anomaly score": a part of the method, no result
             candidates.add(doc, start, end, kind, "head-phrase", confidence=0.6)
         for start, end in named_losses(v):
-            candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)
+            # "BYOL loss", "RNN-T loss": a known technique's loss is that technique's node
+            named = self.known.get(surface_key(v.text(start, end - 1)))
+            if named is not None and named.type == "METHOD":
+                candidates.add(doc, start, end, "METHOD", "named-loss", canonical=named.name, family=named.family, confidence=0.8)
+            else:
+                candidates.add(doc, start, end, "METHOD", "named-loss", confidence=0.8)
         for index in precision_and_recall(v):
             candidates.add(doc, index, index + 1, "METRIC", "head-phrase", canonical=v.lower[index], confidence=0.7)
         for index in where(map(contains, v.word_texts, repeat("/"))):  # a loop in C: "CIFAR10/100"
