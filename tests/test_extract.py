@@ -1050,6 +1050,12 @@ def test_a_defined_term_from_another_field_is_no_technique(nlp):
     assert found["Error Zorb-Norm"].type == "METHOD"
 
 
+def test_a_short_form_spelling_the_end_of_a_known_phrase_defines_the_whole_phrase(nlp):
+    paper = Paper("p-reid", "Zorb for Object Re-identification", "We study object re-identification (re-ID) across cameras.")
+    found, _, _ = entities(nlp, paper)
+    assert list(found) == ["object re-identification"] and "re-ID" in found["object re-identification"].aliases
+
+
 def test_a_defined_organisation_is_no_entity_and_a_defined_atlas_is_data(nlp):
     paper = Paper("p-org", "Forecasts", "We rival the forecast of the European Centre for Medium-Range Weather Forecasts (ECMWF) "
                   "and test on the Human Lung Zorb Atlas (HLZA). ECMWF and HLZA are public.")

@@ -477,6 +477,12 @@ def _define(doc, definitions, curated_terms: dict[str, tuple[str, str]]) -> None
         if c["canonical"] or not (span in known and known[span]["canonical"]):
             known[span] = c  # a curated name beats a head-word phrase on the same words ("Low-Rank Adaptation")
     for long_start, long_end, short_start, short_end in definitions:
+        # "object re-identification (re-ID)": the letters spell "re-identification" only, but the
+        # term the paper defines is the known phrase that ends there
+        # (a setting before a curated task, "Unsupervised automatic speech recognition (ASR)", is left to its rule)
+        long_start = min((start for (start, end), c in known.items() if end == long_end and long_start - 3 <= start < long_start
+                          and c["rule"] in ("head-phrase", "gazetteer")
+                          and v.sent_ids and v.sent_ids[start] == v.sent_ids[long_end - 1]), default=long_start)
         long_text = v.text(long_start, long_end).strip(" \"'“”")
         short_text = v.text(short_start, short_end)
         known_long = known.get((long_start, long_end))
