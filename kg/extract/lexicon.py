@@ -48,7 +48,8 @@ for _type, _words in {
     ),
     "TASK": (
         "recognition detection segmentation classification translation answering summarization retrieval "
-        "estimation parsing tracking captioning completion forecasting localization reconstruction"
+        "estimation parsing tracking captioning completion forecasting localization reconstruction "
+        "verification identification diarization tagging grounding navigation separation"
     ),
     "METRIC": "score metric metrics measure accuracy error divergence",
 }.items():
@@ -111,6 +112,8 @@ def type_from_head(phrase: str) -> str | None:
     ('DATASET', 'METHOD')
     >>> type_from_head("Skill-aware Pruning of Instruction Corpora for Efficiency"), type_from_head("learning on a pre-trained model")
     ('METHOD', 'METHOD')
+    >>> type_from_head("spoofing-aware speaker verification"), type_from_head("speaker diarization")
+    ('TASK', 'TASK')
     """
     words = [w.strip(".,;:()\"'").lower() for w in phrase.split()]
     # the head of "X on/of/for Y" is X's: "continual learning on a pre-trained model" is learning
