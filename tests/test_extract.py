@@ -1050,6 +1050,11 @@ def test_a_defined_term_from_another_field_is_no_technique(nlp):
     assert found["Error Zorb-Norm"].type == "METHOD"
 
 
+def test_two_known_names_joined_by_a_plus_are_both_and_a_curated_combination_is_one(nlp):
+    paper = Paper("p-plus", "A Study", "We beat the ECAPA-TDNN+AASIST baseline and TD3+BC, and tune LoRA+.")
+    assert set(entities(nlp, paper)[0]) == {"ECAPA-TDNN", "AASIST", "TD3+BC", "LoRA+"}
+
+
 def test_a_short_form_spelling_the_end_of_a_known_phrase_defines_the_whole_phrase(nlp):
     paper = Paper("p-reid", "Zorb for Object Re-identification", "We study object re-identification (re-ID) across cameras.")
     found, _, _ = entities(nlp, paper)

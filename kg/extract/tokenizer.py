@@ -55,6 +55,10 @@ _GLUED_BRACKET = r"(?<=[A-Za-z0-9)])\((?=[A-Za-z])"
 _CLOSED_BEFORE_OPEN = r"(?<=[A-Za-z0-9])\)(?=\()"
 # an arrow between names is a transfer setting ("GTA5→Cityscapes", "A->B"): two names, not one
 _ARROW = r"[→⟶⇒]|(?<=[A-Za-z0-9])->(?=[A-Za-z0-9])"
+# a plus joining two names is a combination of both ("ECFP4+XGBoost", "ECAPA-TDNN+AASIST"), split
+# like an arrow; a curated combination ("TD3+BC") is matched over the three tokens. "LoRA+" and
+# "R(2+1)D" have no capital after the plus and stay whole
+_PLUS = r"(?<=[A-Za-z0-9])\+(?=[A-Z])"
 # full-width (CJK) punctuation splits tokens as its ASCII counterpart does, wherever it stands:
 # Chinese and Japanese put no space around it, so "MathX，在" is "MathX", "，", "在". The infix is
 # empty, before and after each mark, so marks in a row ("」、") are split one by one.
@@ -145,7 +149,7 @@ def create_tokenizer():
         inner.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _CJK_MARK]).search
         inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD, _CJK_MARK]).search
         inner.infix_finditer = compile_infix_regex(
-            [*nlp.Defaults.infixes, _BAR, _ARROW, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN, _AROUND_CJK_MARK]).finditer
+            [*nlp.Defaults.infixes, _BAR, _ARROW, _PLUS, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN, _AROUND_CJK_MARK]).finditer
         return CachedTokenizer(inner)
 
     return make
