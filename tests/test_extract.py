@@ -1050,6 +1050,18 @@ def test_a_defined_term_from_another_field_is_no_technique(nlp):
     assert found["Error Zorb-Norm"].type == "METHOD"
 
 
+def test_every_defined_item_of_an_enumeration_the_paper_proposes_is_proposed(nlp):
+    paper = Paper("p-enum", "ZorbKD: Distilling Zorbs", "Specifically, we propose two basic and two optimization modules: "
+                  "(1) Cross Selective Fusion (CSF) moves knowledge between features of different stages by channel attention "
+                  "and feature map distillation inside hierarchical transformers; (2) Patch Embedding Alignment (PEA) applies "
+                  "a dimensional change inside the patchifying step so that patch embeddings can be distilled; (3) Global-Local "
+                  "Context Mixer (GL-Mixer) draws both global and local information from a representative embedding; (4) "
+                  "Embedding Assistant (EA) acts as an embedding method that bridges teacher and student models with the "
+                  "teacher's channel count.")
+    found, _, _ = entities(nlp, paper)
+    assert [found[name].role for name in ("CSF", "PEA", "GL-Mixer", "EA")] == ["proposed"] * 4
+
+
 def test_two_known_names_joined_by_a_plus_are_both_and_a_curated_combination_is_one(nlp):
     paper = Paper("p-plus", "A Study", "We beat the ECAPA-TDNN+AASIST baseline and TD3+BC, and tune LoRA+.")
     assert set(entities(nlp, paper)[0]) == {"ECAPA-TDNN", "AASIST", "TD3+BC", "LoRA+"}

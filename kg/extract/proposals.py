@@ -483,7 +483,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 i > 0 and lower[i - 1] == "to" and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])
         if not subject and (word not in _NAMING or _told_as_earlier_work(v, sent[i])):
             continue
-        out += _enumerated_names(v, i)  # "we introduce (1) a corpus and (2) FooBERT, a model"
+        out += _enumerated_names(v, i, long_forms)  # "we introduce (1) a corpus and (2) FooBERT, a model"
         window_end = i + 16
         # "which we call Zorb", "we name our model Zorb": the first capitalised word is the name
         bare_naming = word in _BARE_NAMING and i > 0 and lower[i - 1] == "we"
@@ -652,10 +652,11 @@ def _referred_as(v) -> list[tuple[int, int, None]]:
 _ENUMERATOR = re.compile(r"^([2-9]|i{2,3}|iv|v|vi{1,3})$")
 
 
-def _enumerated_names(v, verb: int) -> list[tuple[int, int, str | None]]:
+def _enumerated_names(v, verb: int, long_forms: dict[int, int]) -> list[tuple[int, int, str | None]]:
     """Coined names that open the second and later items of an enumeration after a proposing
-    verb ("we introduce (1) a hard-negative dataset and (2) JaColBERT, a retrieval model"); the
-    first item is read as any proposal is."""
+    verb ("we introduce (1) a hard-negative dataset and (2) JaColBERT, a retrieval model", "we
+    propose four modules: ... (4) Embedding Assistant (EA) bridges ..."): a coined word, or a
+    long form the paper defines; the first item is read as any proposal is."""
     texts, sent = v.texts, v.sent_ids or [0] * len(v.texts)
     out = []
     for k in range(verb + 1, len(texts) - 3):
@@ -663,7 +664,9 @@ def _enumerated_names(v, verb: int) -> list[tuple[int, int, str | None]]:
             break
         if texts[k] == "(" and _ENUMERATOR.match(texts[k + 1]) and texts[k + 2] == ")":
             index = v.word_at(k + 3)
-            if index is not None and is_name_shaped(v.word_texts[index]):
+            if k + 3 in long_forms and texts[k + 3][:1].isupper():
+                out.append((k + 3, long_forms[k + 3], None))
+            elif index is not None and is_name_shaped(v.word_texts[index]):
                 end = v.words[index][1]
                 out.append((k + 3, end, _appositive_type(v, end)))
     return out
