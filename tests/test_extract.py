@@ -1062,6 +1062,13 @@ def test_every_defined_item_of_an_enumeration_the_paper_proposes_is_proposed(nlp
     assert [found[name].role for name in ("CSF", "PEA", "GL-Mixer", "EA")] == ["proposed"] * 4
 
 
+def test_a_kind_of_model_named_after_gpt_is_no_gpt_mention(nlp):
+    paper = Paper("p-gs", "A Study", "We train a GPT-style transformer and GPT-architectures of 1B parameters.")
+    assert "GPT" not in entities(nlp, paper)[0]
+    paper = Paper("p-gm", "A Study", "ZorbLM outperforms GPT and GPT-2 on GLUE.")
+    assert {"GPT", "GPT-2"} <= set(entities(nlp, paper)[0])
+
+
 def test_two_known_names_joined_by_a_plus_are_both_and_a_curated_combination_is_one(nlp):
     paper = Paper("p-plus", "A Study", "We beat the ECAPA-TDNN+AASIST baseline and TD3+BC, and tune LoRA+.")
     assert set(entities(nlp, paper)[0]) == {"ECAPA-TDNN", "AASIST", "TD3+BC", "LoRA+"}

@@ -40,6 +40,7 @@ class GazetteerEntry:
     case_sensitive: bool = False
     family: str | None = None
     data_too: bool = False  # a model's name that also names its released data ("Alpaca")
+    kind_root: bool = False  # a family whose "-style"/"-based" compounds name a kind of model ("a GPT-style transformer")
 
     @property
     def surfaces(self) -> set[str]:
@@ -145,6 +146,7 @@ def load_gazetteer(folder: str | None = None) -> tuple[GazetteerEntry, ...]:
                         case_sensitive=bool(raw.get("case_sensitive")),
                         family=raw.get("family"),
                         data_too=bool(raw.get("data_too")),
+                        kind_root=bool(raw.get("kind_root")),
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as err:

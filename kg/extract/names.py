@@ -180,6 +180,22 @@ def _names_a_company(doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "AI"
 
 
+_KIND_WORDS = frozenset({"style", "like", "based", "type", "architecture", "architectures", "family", "inspired"})
+
+
+def _names_a_kind(doc, end: int) -> bool:
+    """Whether a kind word follows the name ending at token ``end``, glued on or after a space:
+    "a GPT-style transformer", "GPT-architectures", "a GPT architecture" name a kind of model.
+
+    >>> nlp = spacy.blank("en")
+    >>> [_names_a_kind(nlp(text), 1) for text in ("GPT-style models", "GPT architecture", "GPT and", "GPT-4")]
+    [True, True, False, False]
+    """
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        return doc[end + 1].lower_ in _KIND_WORDS
+    return end < len(doc) and doc[end].lower_ in ("architecture", "architectures")
+
+
 _PHENOMENON_WORDS = frozenset({"problem", "problems", "artifact", "artifacts", "artefact", "artefacts", "effect", "effects"})
 
 
@@ -303,8 +319,9 @@ class NameMatcher:
                 continue
             entity_type = "DATASET" if key in data else entry.type
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
-            if entity_type == "MODEL" and (_names_a_company(doc, end) or _names_a_phenomenon(doc, start, end)):
-                continue  # "Mistral AI", "DeepSeek-AI": the company, not its model; "the Janus problem"
+            if entity_type == "MODEL" and (_names_a_company(doc, end) or _names_a_phenomenon(doc, start, end)
+                                           or entry.kind_root and _names_a_kind(doc, end)):
+                continue  # "Mistral AI", "DeepSeek-AI": the company, not its model; "the Janus problem"; "GPT-style"
             if entity_type == "MODEL" and self.extend_models:
                 stop = extend_backbone(v, extend_model_name(doc, start, extend_version(doc, end)))
                 if (first := glued_prefix_start(v, start)) != start and (first, stop) not in spans \
