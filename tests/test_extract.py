@@ -986,6 +986,8 @@ def test_a_model_name_the_paper_releases_as_a_dataset_is_a_dataset(nlp):
     assert (found["ShareGPT4V"].type, found["ShareGPT4V"].role) == ("DATASET", "proposed")
     found, _, _ = entities(nlp, Paper("p-cl", "Replay", "Since the CLIP dataset is private, we tune CLIP without replay."))
     assert found["CLIP"].type == "MODEL"
+    found, _, _ = entities(nlp, Paper("p-so", "Occupancy", "We test on the SurroundOcc benchmark."))
+    assert found["SurroundOcc"].type == "DATASET"  # "the X benchmark" as a noun of its own
 
 
 def test_the_source_of_a_new_version_is_not_proposed(nlp):

@@ -464,9 +464,16 @@ def glued_on_base_model(v, models: list[tuple[int, int]]) -> dict[tuple[int, int
 
 
 def _releases_data(v, start: int, end: int) -> bool:
+    """Whether the model's name at ``start:end`` names data here: before a data word after a
+    proposing verb ("we introduce the ShareGPT4V dataset"), or before "the ... dataset" or
+    "benchmark" as a noun of its own ("experiments on the DreamBooth dataset")."""
     lower = v.lower
-    return end < len(lower) and lower[end] in _DATA_HEADS and any(
-        lower[i] in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
+    if end >= len(lower) or lower[end] not in _DATA_HEADS:
+        return False
+    if lower[end] in ("dataset", "benchmark") and start > 0 and lower[start - 1] == "the" and (
+            end + 1 >= len(lower) or not (v.texts[end + 1].isalpha() and v.texts[end + 1].islower())):
+        return True
+    return any(lower[i] in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
 
 
 _DATA_WORDS = {"dataset", "datasets", "data", "corpus", "instructions"}
