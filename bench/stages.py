@@ -118,9 +118,9 @@ def normalise(a):
     def ours():
         names, n = CorpusNames(), 0
         for item in _items(a):
-            names.add(item.entities)
+            names.add(item.entities, item.paper.id)
         for item in _items(a):
-            names.apply(item.entities)
+            names.apply(item.entities, item.paper.id)
             n += 1
         return n, len(names.names)
 

@@ -514,25 +514,81 @@ def _spelled_out(by_key: dict[str, Entity]) -> dict[str, Entity]:
     return by_key
 
 
+class _Claims:
+    """Which papers claim a name (propose it, or spell a proposed name out in it): enough to
+    tell whether two or more do, keeping the first claim only, not every claimer's.
+
+    >>> claims = _Claims()
+    >>> claims.add("method:zonalattentionpruning", "p-a", "method:zap"); claims.add("method:zonalattentionpruning", "p-a", "method:zap")
+    >>> claims.sole("method:zonalattentionpruning")
+    'method:zap'
+    >>> claims.add("method:zonalattentionpruning", "p-b", "method:zap"); claims.shared("method:zonalattentionpruning")
+    True
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, str]] = {}  # name -> (the first paper that claims it, what it claims it for)
+        self._shared: set[str] = set()
+
+    def add(self, name: str, paper_id: str, given: str, papers: int = 1) -> None:
+        """``papers`` papers claim ``name`` for ``given``; ``paper_id`` is the one paper where that is 1."""
+        first = self._first.setdefault(name, (paper_id, given))
+        if papers > 1 or first[0] != paper_id:
+            self._shared.add(name)
+
+    def shared(self, name: str) -> bool:
+        return name in self._shared
+
+    def sole(self, name: str) -> str | None:
+        """What the one paper that claims ``name`` claims it for, else None."""
+        return None if name in self._shared or name not in self._first else self._first[name][1]
+
+
+_OWN = "@"  # a coinage's own node: its name's key, then this, then the paper's id (surface_key drops "@")
+
+
+def _own_key(key: str, paper_id: str) -> str:
+    """The key of the node ``paper_id`` coins under a name other papers coin too.
+
+    >>> _own_key("method:kestrel", "p-1a2b"), _name_key_of(_own_key("method:kestrel", "p-1a2b"))
+    ('method:kestrel@p-1a2b', 'method:kestrel')
+    """
+    return f"{key}{_OWN}{paper_id}"
+
+
+def _name_key_of(key: str) -> str:
+    """A node's key without the coining paper's id that :func:`_own_key` adds, if any."""
+    return key.partition(_OWN)[0]
+
+
+def _long_form(e: Entity) -> str | None:
+    """The longest alias of several words: how a paper spells out its short form."""
+    return max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
+
+
 class CorpusNames:
     """Corpus-wide merges, gathered in one pass and applied in another: a long form defined
     with an abbreviation anywhere maps to it everywhere, and each key gets one display name
     (the most frequent written form).  Memory grows with the number of entities only.
+    Both passes take each paper's entities with the paper's id.
 
     >>> e = Entity("method:malt", "MALT", "METHOD", "proposed", "MALT", "s", 0, 4, "r", aliases=("Multi-agent LLM training",))
     >>> other = Entity(entity_key("METHOD", "multi-agent LLM training"), "multi-agent LLM training", "METHOD", "used", "x", "s", 0, 1, "r")
     >>> names = CorpusNames()
-    >>> names.add([e]); names.add([other])
-    >>> [(x.key, x.name) for x in names.apply([other])]
+    >>> names.add([e], "p-1"); names.add([other], "p-2")
+    >>> [(x.key, x.name) for x in names.apply([other], "p-2")]
     [('method:malt', 'MALT')]
 
     A short form two papers both introduce names two things; one that spells itself out is
-    named by its long form:
+    named by its long form, one that does not (or spells itself out as another coiner does)
+    gets a node keyed by the name and its paper's id:
 
     >>> apt = Entity("method:apt", "APT", "METHOD", "proposed", "APT", "s", 0, 3, "r", aliases=("Adaptive Prompt Tuning",))
-    >>> names.add([apt]); names.add([replace(apt, aliases=())])
-    >>> [(x.key, x.name, x.aliases) for x in names.apply([apt])]
+    >>> names.add([apt], "p-3"); names.add([replace(apt, aliases=())], "p-4")
+    >>> [(x.key, x.name, x.aliases) for x in names.apply([apt], "p-3")]
     [('method:adaptiveprompttuning', 'Adaptive Prompt Tuning', ('APT',))]
+    >>> [(x.key, x.name) for x in names.apply([replace(apt, aliases=())], "p-4")]
+    [('method:apt@p-4', 'APT')]
     """
 
     def __init__(self) -> None:
@@ -540,20 +596,27 @@ class CorpusNames:
         self._known_long_forms: set[str] = set()
         self.names: dict[str, Counter] = defaultdict(Counter)
         self.curated: dict[str, Counter] = defaultdict(Counter)  # names the curated lists gave, which win
-        self.proposers: Counter = Counter()
+        self._coined = _Claims()  # the papers that propose each name
+        self._spelled = _Claims()  # the papers that propose a name and spell it out in this long form
         self._long_forms: dict[str, Counter] = defaultdict(Counter)
         self._display: dict[str, str] | None = None
 
-    def add(self, entities: Iterable[Entity]) -> None:
+    def add(self, entities: Iterable[Entity], paper_id: str) -> None:
+        """Gather the names of one paper (``paper_id``), before any paper's are applied."""
         for e in entities:
             self.names[e.key][e.name] += 1
             if e.rule == "gazetteer":
                 self.curated[e.key][e.name] += 1
             if e.role == "proposed":
-                self.proposers[e.key] += 1
+                name_key = _name_key_of(e.key)
+                self._coined.add(name_key, paper_id, name_key)
                 for alias in e.aliases:  # how the papers that coin it spell it out, should two coin it
                     if " " in alias:
                         self._long_forms[entity_key(e.type, alias)][alias] += 1
+                if long_form := _long_form(e):
+                    self._spelled.add(entity_key(e.type, long_form), paper_id, name_key)
+            if _OWN in e.key:
+                continue  # a long form one of several coiners writes is no other paper's name for it
             for alias in e.aliases:
                 alias_key = entity_key(e.type, alias)
                 if len(alias.split()) >= 2 and alias_key != e.key:
@@ -569,20 +632,26 @@ class CorpusNames:
         >>> names = CorpusNames()
         >>> names.add_known([("METHOD", "method:malt", "MALT", ["Multi-agent LLM training"], 3, 1)])
         >>> other = Entity(entity_key("METHOD", "multi-agent LLM training"), "multi-agent LLM training", "METHOD", "used", "x", "s", 0, 1, "r")
-        >>> names.add([other])
-        >>> [(x.key, x.name) for x in names.apply([other])]
+        >>> names.add([other], "p-2")
+        >>> [(x.key, x.name) for x in names.apply([other], "p-2")]
         [('method:malt', 'MALT')]
         """
         for entity_type, key, name, aliases, support, proposers in nodes:
             self.names[key][name] += max(1, support or 0)
             self.curated[key][name] += max(1, support or 0)  # the name a store shows stays its name
-            self.proposers[key] += proposers or 0
+            if proposers:  # an own node's key holds its paper's id; another's proposers are papers of no batch
+                name_key, _, paper_id = key.partition(_OWN)
+                self._coined.add(name_key, paper_id, name_key, proposers)
             for alias in aliases:
                 alias_key = entity_key(entity_type, alias)
                 if len(alias.split()) >= 2 and alias_key != key and alias_key not in self._known_long_forms:
                     self.long_to_key[alias_key] = key
                     self._known_long_forms.add(alias_key)
         self._display = None
+
+    def coined_by_several(self, key: str) -> bool:
+        """Whether two or more papers propose the name ``key``, so that each gets a node of its own."""
+        return self._coined.shared(key)
 
     def display(self, key: str, default: str) -> str:
         """The name a curated list gives ``key`` (CORe50, not one paper's "CoRe 50"), else its
@@ -592,17 +661,17 @@ class CorpusNames:
                              for k, counts in self.names.items()}
         return self._display.get(key, default)
 
-    def apply(self, entities: Iterable[Entity]) -> tuple[Entity, ...]:
-        """One paper's entities with corpus-wide keys and display names (merged where keys meet)."""
+    def apply(self, entities: Iterable[Entity], paper_id: str) -> tuple[Entity, ...]:
+        """One paper's (``paper_id``) entities with corpus-wide keys and display names (merged where keys meet)."""
         merged: dict[str, Entity] = {}
         for e in entities:
-            coined_again = self._coined_again(e)
-            if coined_again:
-                merged[coined_again.key] = coined_again
+            own = self._own_node(e, paper_id)
+            if own:
+                merged[own.key] = own
                 continue
-            # a coinage already named by its own long form (``_coined_again`` on an earlier pass,
+            # a coinage already named by its own long form (``_own_node`` on an earlier pass,
             # e.g. `kg extract` before `kg load`) stays that node
-            key = e.key if _named_by_its_long_form(e) else self.long_to_key.get(e.key, e.key)
+            key = e.key if _named_by_its_long_form(e) else self._node_named(e)
             name = self.display(key, e.name)
             # the paper's own name stays findable as an alias of the corpus-wide one
             aliases = tuple(sorted((set(e.aliases) | {e.name}) - {name}))
@@ -616,19 +685,35 @@ class CorpusNames:
             merged[key] = e
         return tuple(merged.values())
 
-
-    def _coined_again(self, e: Entity) -> Entity | None:
+    def _own_node(self, e: Entity, paper_id: str) -> Entity | None:
         """Two papers that each introduce "APT" introduce two things: a paper that spells out
-        its own ("À-la-carte Prompt Tuning (APT)") gets a node named by that long form."""
-        if e.role != "proposed" or self.proposers[e.key] < 2:
+        its own ("À-la-carte Prompt Tuning (APT)") gets a node named by that long form, and one
+        that does not, or spells it out as another coiner does, a node keyed by the name and its
+        id.  A curated name ("LoRA") stays the curated node, whoever proposes it."""
+        name_key = _name_key_of(e.key)
+        if e.role != "proposed" or not self._coined.shared(name_key):
             return None
-        long_form = max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
-        if long_form is None:
+        long_form = _long_form(e)
+        if long_form is not None and not self._spelled.shared(key := entity_key(e.type, long_form)):
+            spellings = self._long_forms.get(key)
+            name = self.display(key, _most_written(spellings) if spellings else long_form)
+            return replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name, long_form}) - {name})))
+        if name_key in _curated_lookups().names:
             return None
-        key = entity_key(e.type, long_form)
-        spellings = self._long_forms.get(key)
-        name = self.display(key, _most_written(spellings) if spellings else long_form)
-        return replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name, long_form}) - {name})))
+        return replace(e, key=_own_key(name_key, paper_id))
+
+    def _node_named(self, e: Entity) -> str:
+        """The key of the node a name a paper does not coin here joins: its short form's,
+        where a paper defined one; where several papers coin that short form, the node of the
+        one coiner whose long form the paper writes, else the short form's own node, which
+        stands for the name as papers that do not coin it write it."""
+        key = self.long_to_key.get(e.key, e.key)
+        if not self._coined.shared(key):
+            return key
+        for form in (e.name, *e.aliases):
+            if len(form.split()) >= 2 and self._spelled.sole(long_key := entity_key(e.type, form)) == key:
+                return long_key
+        return key
 
 
 _TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*$")
@@ -697,5 +782,5 @@ def canonicalise_corpus(items: list[PaperEntities]) -> list[PaperEntities]:
     """:class:`CorpusNames` over a corpus held in memory."""
     names = CorpusNames()
     for item in items:
-        names.add(item.entities)
-    return [replace(item, entities=names.apply(item.entities)) for item in items]
+        names.add(item.entities, item.paper.id)
+    return [replace(item, entities=names.apply(item.entities, item.paper.id)) for item in items]

@@ -94,7 +94,7 @@ def extract_corpus(
         for paper, mentions, entities, _links in chunk:
             if extra := coined.find(paper, mentions, nlp):
                 entities = to_entities(paper, mentions + extra)
-            out.append(names.apply(entities))
+            out.append(names.apply(entities, paper.id))
         return out
 
     # a known, small corpus is cut finer, so that every worker gets a share of it
@@ -102,7 +102,7 @@ def extract_corpus(
     first = map_ordered(first_pass, checked_papers(papers), workers=workers, chunk_size=chunk)
     for paper, (mentions, entities, links) in _progress(first, total, "extracting", progress):
         coined.add(mentions)
-        names.add(entities)
+        names.add(entities, paper.id)
         spool.append((paper, mentions, entities, links))
     # forked now, the workers inherit the corpus-wide names gathered by pass one
     second = map_ordered(second_pass, spool, workers=workers, chunk_size=chunk)
@@ -249,8 +249,8 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     names.add_known(known)
     stored = {key: (ENTITY_LABELS[entity_type], proposers) for entity_type, key, *_, proposers in known}
 
-    def will_hold(key: str) -> bool:  # unless two papers coin it: then each is named by its long form
-        return key in names.names and names.proposers[key] < 2
+    def will_hold(key: str) -> bool:  # unless two papers coin it: then each gets a node of its own
+        return key in names.names and not names.coined_by_several(key)
 
     pairs = fold_pairs(names.long_to_key, stored.__contains__, will_hold, lambda key: stored[key][1] > 0)
     store.fold((stored[old][0], old, new) for old, new in pairs)
@@ -263,14 +263,14 @@ def _names_across(paths: list[str | Path]) -> tuple[CorpusNames, list[str]]:
     paper_ids = []
     with fewer_gc_passes():
         for item in read_items(paths):
-            names.add(item.entities)
+            names.add(item.entities, item.paper.id)
             paper_ids.append(item.paper.id)
     return names, paper_ids
 
 
 def _renamed(paths: list[str | Path], names: CorpusNames) -> Iterator[PaperEntities]:
     """Pass two: each paper of the files with its entities named corpus-wide."""
-    return (replace(item, entities=names.apply(item.entities)) for item in read_items(paths))
+    return (replace(item, entities=names.apply(item.entities, item.paper.id)) for item in read_items(paths))
 
 
 def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:

@@ -273,6 +273,37 @@ def test_two_papers_that_each_coin_a_short_form_make_two_nodes():
     assert zap["p-a"].role == zap["p-b"].role == "proposed"
 
 
+def test_each_paper_that_coins_a_name_gets_its_own_node():
+    """A reviewer found one node with four PROPOSES edges for "MCPO", coined by four unrelated
+    papers: a name in a title, a bare "we propose X" and one long form spelled out twice all
+    kept the papers on one node."""
+    from kg.pipeline import extract_papers
+
+    papers = [
+        Paper("p-a", "Kestrel: Tree Search for Web Agents", "We present an agent that plans web navigation with tree search."),
+        Paper("p-b", "Kestrel: A Generalist Robot Policy", "We train a robot policy on 10k demonstrations."),
+        Paper("p-c", "Faster Rotations", "We propose RotaQ, a quantization method that rotates weights. RotaQ keeps accuracy."),
+        Paper("p-d", "Quantizing with Rotations", "We introduce RotaQ, which learns rotations before quantization."),
+        Paper("p-e", "Calibrated Margins", "We propose Margin-Calibrated Preference Optimization (MCPO). MCPO beats DPO."),
+        Paper("p-f", "Margins for Alignment", "We propose Margin-Calibrated Preference Optimization (MCPO) for alignment."),
+        Paper("p-g", "Zonal Pruning", "We propose Zonal Attention Pruning (ZAP). ZAP prunes heads."),
+        Paper("p-h", "Audio Prompts", "We propose ZAP, a prompting method for audio."),
+        Paper("p-i", "Methods Compared", "We compare RotaQ with Margin-Calibrated Preference Optimization and Zonal Attention Pruning."),
+        Paper("p-j", "LoRA: Low-Rank Adaptation of Large Language Models", "We propose Low-Rank Adaptation (LoRA)."),
+        Paper("p-k", "Sparse Low-Rank Adapters", "We propose LoRA, a sparse adapter."),
+    ]
+    items = {item.paper.id: {e.name: e for e in item.entities} for item in extract_papers(papers)}
+    for name, coiners in (("Kestrel", "ab"), ("RotaQ", "cd"), ("MCPO", "ef"), ("ZAP", "h")):
+        for coiner in coiners:
+            own = items[f"p-{coiner}"][name]
+            assert own.role == "proposed" and own.key == f"{entity_key(own.type, name)}@p-{coiner}", (name, own)
+    assert items["p-g"]["Zonal Attention Pruning"].key == "method:zonalattentionpruning"
+    # a paper that only uses the name: the node of the one coiner whose long form it writes, else the name's own
+    used = {e.key for e in items["p-i"].values()}
+    assert {"method:rotaq", "method:mcpo", "method:zonalattentionpruning"} <= used
+    assert items["p-j"]["LoRA"].key == items["p-k"]["LoRA"].key == "method:lora"  # a curated name stays its node
+
+
 def test_a_short_form_coined_for_something_else_is_not_the_curated_node(nlp):
     coined = Paper("p-a", "Merging for Incremental Learning",
                    "We propose ADapt And Merge (ADAM), which merges adapted models. ADAM is simple.")
@@ -321,9 +352,9 @@ def test_corpus_names_do_not_depend_on_paper_order_and_keep_each_spelling():
     chosen = []
     for order in ([upper, lower], [lower, upper]):
         names = CorpusNames()
-        for entity in order:
-            names.add([entity])
-        applied = [names.apply([entity])[0] for entity in (upper, lower)]
+        for paper_id, entity in enumerate(order):
+            names.add([entity], f"p-{paper_id}")
+        applied = [names.apply([entity], "p-x")[0] for entity in (upper, lower)]
         chosen.append({e.name for e in applied})
         assert all({e.name, *e.aliases} >= {e.text} for e in applied)  # the paper's spelling stays an alias
     assert chosen[0] == chosen[1] and len(chosen[0]) == 1
@@ -342,8 +373,8 @@ def test_a_task_node_written_in_title_capitals_shows_in_lower_case():
     task = Entity("task:climatemodeling", "Climate Modeling", "TASK", "used", "Climate Modeling", "s", 0, 16, "r")
     method = Entity("method:meanteacher", "Mean Teacher", "METHOD", "used", "Mean Teacher", "s", 0, 12, "r")
     names = CorpusNames()
-    names.add([task, method])
-    applied = {e.key: e for e in names.apply([task, method])}
+    names.add([task, method], "p-1")
+    applied = {e.key: e for e in names.apply([task, method], "p-1")}
     assert applied["task:climatemodeling"].name == "climate modeling" and "Climate Modeling" in applied["task:climatemodeling"].aliases
     assert applied["method:meanteacher"].name == "Mean Teacher"  # a method's capitals may be its coined name
 

@@ -377,6 +377,23 @@ def test_a_curated_node_is_found_by_every_form_its_list_knows(tmp_path):
         assert column(run(opened, "papers_using", name="WER"), "key") == ["qw"]  # no paper wrote "WER"
 
 
+def test_a_name_two_papers_coin_finds_each_coinage_and_its_plain_use(tmp_path):
+    from kg.pipeline import extract_papers
+
+    papers = [Paper("qa", "Faster Rotations", "We propose RotaQ, a quantization method that rotates weights."),
+              Paper("qb", "Quantizing with Rotations", "We introduce RotaQ, which learns rotations before quantization."),
+              Paper("qc", "Methods Compared", "We compare RotaQ with GPTQ on MMLU.")]
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(extract_papers(papers)))
+        proposed = run(opened, "proposed_entities", name="rotaq")
+        using = run(opened, "papers_using", name="RotaQ")
+        nodes = column(opened.read("MATCH (m:Method {name: 'RotaQ'}) RETURN m.key AS key ORDER BY key"), "key")
+    assert nodes == ["method:rotaq", "method:rotaq@qa", "method:rotaq@qb"]  # each coinage, and the name as qc uses it
+    assert sorted((row["entity"], row["paper"]) for row in proposed) == [
+        ("RotaQ", "Faster Rotations"), ("RotaQ", "Quantizing with Rotations")]
+    assert sorted(column(using, "key")) == ["qa", "qb", "qc"]
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]

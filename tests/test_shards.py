@@ -173,6 +173,24 @@ def test_loading_the_same_extraction_again_changes_nothing(tmp_path):
     assert "ZFN" in names and "Zorbic Fusion Networks" not in names
 
 
+def test_extract_and_load_give_each_paper_coining_a_name_its_node_as_build_does(tmp_path):
+    rows = [{"title": "Faster Rotations", "abstract": "We propose RotaQ, a quantization method that rotates weights."},
+            {"title": "Quantizing with Rotations", "abstract": "We introduce RotaQ, which learns rotations before quantization."},
+            {"title": "Margins", "abstract": "We propose Margin-Calibrated Preference Optimization (MCPO). MCPO beats DPO."},
+            {"title": "Alignment", "abstract": "We propose Margin-Calibrated Preference Optimization (MCPO) for alignment."},
+            {"title": "Methods Compared", "abstract": "We compare RotaQ and MCPO with GPTQ on MMLU."}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert main(["build", str(corpus), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    assert main(["extract", str(corpus), "--workers", "1", "--out", str(tmp_path / "x.jsonl")]) == 0
+    for _ in range(2):  # loading the same file again changes nothing
+        assert main(["load", str(tmp_path / "x.jsonl"), "--store", str(tmp_path / "loaded")]) == 0
+    with EmbeddedStore(tmp_path / "w" / "store") as built, EmbeddedStore(tmp_path / "loaded") as loaded:
+        assert dump(built) == dump(loaded)
+        keys = [row["k"] for row in loaded.read("MATCH (m:Method) WHERE m.name IN ['RotaQ', 'MCPO'] RETURN m.key AS k")]
+    assert len(keys) == 6 and sum("@" in key for key in keys) == 4  # two coinages of each, and each name as others use it
+
+
 def test_build_append_of_the_same_corpus_changes_nothing(tmp_path):
     corpus = _coining_corpus(tmp_path)
     assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
