@@ -257,6 +257,7 @@ class _CuratedLookups(NamedTuple):
     families: dict[str, str]  # the same, for entries with a family: the family
     forms: dict[str, tuple[str, ...]]  # by the node key of an entry's name: every form naming its node
     metric_initials: dict[str, str]  # "MAE": the one curated measure of three words or more it spells
+    slugs: frozenset[str]  # the node key of each curated form, without its type
 
 
 @lru_cache(maxsize=1)
@@ -280,7 +281,7 @@ def _curated_lookups() -> _CuratedLookups:
         if entry.type == "METRIC" and len(words) >= 3 and all(word[:1].isalpha() for word in words):
             spelled.setdefault("".join(word[0] for word in words).upper(), set()).add(entry.name)
     initials = {short: next(iter(measures)) for short, measures in spelled.items() if len(measures) == 1}
-    return _CuratedLookups(names, families, forms, initials)
+    return _CuratedLookups(names, families, forms, initials, frozenset(key.partition(":")[2] for key in names))
 
 
 def is_size_word(word: str) -> bool:
@@ -561,6 +562,33 @@ def _name_key_of(key: str) -> str:
     return key.partition(_OWN)[0]
 
 
+_TECHNIQUE = "model|method:"
+
+
+def _slot(key: str) -> str:
+    """The name a node key stands for, whatever its type: a name no curated list knows is one
+    name as a MODEL and as a METHOD (papers call a new architecture either), so both keys
+    share a slot; any other key (a coinage's own node too) is its own.
+
+    >>> _slot("model:zorbnet"), _slot("method:zorbnet"), _slot("model:bert"), _slot("dataset:zorbnet")
+    ('model|method:zorbnet', 'model|method:zorbnet', 'model:bert', 'dataset:zorbnet')
+    """
+    kind, _, slug = key.partition(":")
+    if kind in ("model", "method") and _OWN not in slug and slug not in _curated_lookups().slugs:
+        return _TECHNIQUE + slug
+    return key
+
+
+def _typed(slot: str, entity_type: str) -> str:
+    """The node key of a slot's name as ``entity_type``."""
+    return f"{entity_type.lower()}:{slot.partition(':')[2]}"
+
+
+def _type_of_key(key: str) -> str:
+    """The entity type a node key names ("model:bert" -> "MODEL")."""
+    return key.partition(":")[0].upper()
+
+
 def _long_form(e: Entity) -> str | None:
     """The longest alias of several words: how a paper spells out its short form."""
     return max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
@@ -596,8 +624,9 @@ class CorpusNames:
         self._known_long_forms: set[str] = set()
         self.names: dict[str, Counter] = defaultdict(Counter)
         self.curated: dict[str, Counter] = defaultdict(Counter)  # names the curated lists gave, which win
-        self._coined = _Claims()  # the papers that propose each name
+        self._coined = _Claims()  # the papers that propose each name (its slot)
         self._spelled = _Claims()  # the papers that propose a name and spell it out in this long form
+        self._stored_types: dict[str, tuple[int, str]] = {}  # a slot a store holds: its best-supported type
         self._long_forms: dict[str, Counter] = defaultdict(Counter)
         self._display: dict[str, str] | None = None
 
@@ -609,12 +638,12 @@ class CorpusNames:
                 self.curated[e.key][e.name] += 1
             if e.role == "proposed":
                 name_key = _name_key_of(e.key)
-                self._coined.add(name_key, paper_id, name_key)
+                self._coined.add(_slot(name_key), paper_id, name_key)
                 for alias in e.aliases:  # how the papers that coin it spell it out, should two coin it
                     if " " in alias:
                         self._long_forms[entity_key(e.type, alias)][alias] += 1
                 if long_form := _long_form(e):
-                    self._spelled.add(entity_key(e.type, long_form), paper_id, name_key)
+                    self._spelled.add(_slot(entity_key(e.type, long_form)), paper_id, name_key)
             if _OWN in e.key:
                 continue  # a long form one of several coiners writes is no other paper's name for it
             for alias in e.aliases:
@@ -641,7 +670,9 @@ class CorpusNames:
             self.curated[key][name] += max(1, support or 0)  # the name a store shows stays its name
             if proposers:  # an own node's key holds its paper's id; another's proposers are papers of no batch
                 name_key, _, paper_id = key.partition(_OWN)
-                self._coined.add(name_key, paper_id, name_key, proposers)
+                self._coined.add(_slot(name_key), paper_id, name_key, proposers)
+            if (slot := _slot(key)) != key:
+                self._stored_types[slot] = max(self._stored_types.get(slot, (0, "")), (support or 0, entity_type))
             for alias in aliases:
                 alias_key = entity_key(entity_type, alias)
                 if len(alias.split()) >= 2 and alias_key != key and alias_key not in self._known_long_forms:
@@ -651,7 +682,13 @@ class CorpusNames:
 
     def coined_by_several(self, key: str) -> bool:
         """Whether two or more papers propose the name ``key``, so that each gets a node of its own."""
-        return self._coined.shared(key)
+        return self._coined.shared(_slot(key))
+
+    def keys_to_look_up(self) -> set[str]:
+        """The keys of the stored nodes the gathered names meet: their own and their long forms'
+        keys, and a MODEL's key as a METHOD and the reverse, which a store may hold for the name."""
+        keys = {*self.names, *self.long_to_key}
+        return keys | {_typed(slot, kind) for key in self.names if (slot := _slot(key)) != key for kind in ("MODEL", "METHOD")}
 
     def display(self, key: str, default: str) -> str:
         """The name a curated list gives ``key`` (CORe50, not one paper's "CoRe 50"), else its
@@ -676,7 +713,7 @@ class CorpusNames:
             # the paper's own name stays findable as an alias of the corpus-wide one
             aliases = tuple(sorted((set(e.aliases) | {e.name}) - {name}))
             if key != e.key or name != e.name or aliases != e.aliases:  # most entities keep all three
-                e = replace(e, key=key, name=name, aliases=aliases)
+                e = replace(e, key=key, type=_type_of_key(key), name=name, aliases=aliases)
             if key in merged:
                 other = merged[key]
                 role = "proposed" if "proposed" in (other.role, e.role) else "used"
@@ -691,10 +728,10 @@ class CorpusNames:
         that does not, or spells it out as another coiner does, a node keyed by the name and its
         id.  A curated name ("LoRA") stays the curated node, whoever proposes it."""
         name_key = _name_key_of(e.key)
-        if e.role != "proposed" or not self._coined.shared(name_key):
+        if e.role != "proposed" or not self._coined.shared(_slot(name_key)):
             return None
         long_form = _long_form(e)
-        if long_form is not None and not self._spelled.shared(key := entity_key(e.type, long_form)):
+        if long_form is not None and not self._spelled.shared(_slot(key := entity_key(e.type, long_form))):
             spellings = self._long_forms.get(key)
             name = self.display(key, _most_written(spellings) if spellings else long_form)
             return replace(e, key=key, name=name, aliases=tuple(sorted((set(e.aliases) | {e.name, long_form}) - {name})))
@@ -706,14 +743,29 @@ class CorpusNames:
         """The key of the node a name a paper does not coin here joins: its short form's,
         where a paper defined one; where several papers coin that short form, the node of the
         one coiner whose long form the paper writes, else the short form's own node, which
-        stands for the name as papers that do not coin it write it."""
+        stands for the name as papers that do not coin it write it. A name no curated list
+        knows is a MODEL or a METHOD as :meth:`_type_of` votes."""
         key = self.long_to_key.get(e.key, e.key)
-        if not self._coined.shared(key):
-            return key
-        for form in (e.name, *e.aliases):
-            if len(form.split()) >= 2 and self._spelled.sole(long_key := entity_key(e.type, form)) == key:
-                return long_key
-        return key
+        slot = _slot(key)
+        if self._coined.shared(slot):
+            for form in (e.name, *e.aliases):
+                coiner = len(form.split()) >= 2 and self._spelled.sole(_slot(entity_key(e.type, form)))
+                if coiner and _slot(coiner) == slot:
+                    return entity_key(_type_of_key(coiner), form)
+        return key if slot == key else _typed(slot, self._type_of(slot))
+
+    def _type_of(self, slot: str) -> str:
+        """MODEL or METHOD for a name no curated list knows: as a store that holds it types it,
+        else as most papers do; a tie goes to the type the one paper that proposes it gives it,
+        then to MODEL."""
+        if slot in self._stored_types:
+            return self._stored_types[slot][1]
+        models, methods = (sum(self.names[key].values()) if (key := _typed(slot, kind)) in self.names else 0
+                           for kind in ("MODEL", "METHOD"))
+        if models != methods:
+            return "MODEL" if models > methods else "METHOD"
+        proposer = self._coined.sole(slot)
+        return _type_of_key(proposer) if proposer else "MODEL"
 
 
 _TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*$")

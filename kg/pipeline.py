@@ -245,7 +245,7 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     # loaded again count once, so a paper's own coinage is not "coined again" by itself
     # what only the papers loaded again hold has no say (nor is it folded): they name it now as
     # they did the first time, so loading the same files again changes nothing
-    known = [k for k in store.known_entities([*names.names, *names.long_to_key], replacing=paper_ids) if k[4] > 0]
+    known = [k for k in store.known_entities(names.keys_to_look_up(), replacing=paper_ids) if k[4] > 0]
     names.add_known(known)
     stored = {key: (ENTITY_LABELS[entity_type], proposers) for entity_type, key, *_, proposers in known}
 

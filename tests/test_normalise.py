@@ -304,6 +304,42 @@ def test_each_paper_that_coins_a_name_gets_its_own_node():
     assert items["p-j"]["LoRA"].key == items["p-k"]["LoRA"].key == "method:lora"  # a curated name stays its node
 
 
+def test_a_name_no_list_knows_is_one_model_or_method_across_papers(nlp):
+    """A reviewer found Delta-DiT a Method in one paper and a Model in two others: two nodes."""
+    from kg.evaluate import predictions
+    from kg.pipeline import extract_papers
+
+    papers = [
+        Paper("p-a", "Video Caching", "Caching methods such as Delta-DiT and ToCa reuse features."),
+        Paper("p-b", "Faster Image Diffusion", "On FLUX.1-dev it is 2.6x faster than Delta-DiT and ToCa."),
+        Paper("p-c", "Feature Reuse", "Our cache beats Delta-DiT and ToCa on PixArt-alpha."),
+        Paper("p-d", "Point Clouds", "Masked point modeling methods such as Point-M2AE and Point-MAE reconstruct patches."),
+        Paper("p-e", "Few-shot Points", "In few-shot classification it outperforms Point-M2AE and PointGPT-S."),
+    ]
+    keys = {e.key for item in extract_papers(papers) for e in item.entities if e.name in ("Delta-DiT", "Point-M2AE")}
+    assert keys == {"model:deltadit", "model:pointm2ae"}  # most papers' type; a tie with no proposer: MODEL
+    # `kg eval` scores each paper's own reading, before any corpus-wide pass
+    assert {e["type"] for e in predictions({"a": papers[0]}, nlp)["a"] if e["name"] == "Delta-DiT"} == {"METHOD"}
+
+
+def test_a_tie_between_model_and_method_goes_to_the_proposer_and_a_stored_type_wins():
+    from kg.normalise import CorpusNames
+    from kg.records import Entity
+
+    def entity(entity_type, name="Zorbl", role="used"):
+        return Entity(entity_key(entity_type, name), name, entity_type, role, name, "s", 0, len(name), "r")
+
+    names = CorpusNames()
+    names.add([entity("METHOD", role="proposed")], "p-1")
+    names.add([entity("MODEL"), entity("METHOD", "BERT")], "p-2")
+    assert {e.key for e in names.apply([entity("MODEL"), entity("METHOD", "BERT")], "p-2")} == {"method:zorbl", "method:bert"}
+    stored = CorpusNames()  # an appended batch joins the type the store holds the name under
+    stored.add_known([("MODEL", "model:zorbl", "Zorbl", [], 1, 0)])
+    stored.add([entity("METHOD")], "p-3")
+    stored.add([entity("METHOD")], "p-4")
+    assert stored.apply([entity("METHOD")], "p-3")[0].key == "model:zorbl"
+
+
 def test_a_short_form_coined_for_something_else_is_not_the_curated_node(nlp):
     coined = Paper("p-a", "Merging for Incremental Learning",
                    "We propose ADapt And Merge (ADAM), which merges adapted models. ADAM is simple.")

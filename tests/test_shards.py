@@ -173,12 +173,14 @@ def test_loading_the_same_extraction_again_changes_nothing(tmp_path):
     assert "ZFN" in names and "Zorbic Fusion Networks" not in names
 
 
-def test_extract_and_load_give_each_paper_coining_a_name_its_node_as_build_does(tmp_path):
+def test_extract_and_load_name_and_type_the_nodes_of_names_papers_share_as_build_does(tmp_path):
     rows = [{"title": "Faster Rotations", "abstract": "We propose RotaQ, a quantization method that rotates weights."},
             {"title": "Quantizing with Rotations", "abstract": "We introduce RotaQ, which learns rotations before quantization."},
             {"title": "Margins", "abstract": "We propose Margin-Calibrated Preference Optimization (MCPO). MCPO beats DPO."},
             {"title": "Alignment", "abstract": "We propose Margin-Calibrated Preference Optimization (MCPO) for alignment."},
-            {"title": "Methods Compared", "abstract": "We compare RotaQ and MCPO with GPTQ on MMLU."}]
+            {"title": "Methods Compared", "abstract": "We compare RotaQ and MCPO with GPTQ on MMLU."},
+            {"title": "Point Clouds", "abstract": "Masked point modeling methods such as Point-M2AE and Point-MAE reconstruct patches."},
+            {"title": "Few-shot Points", "abstract": "In few-shot classification it outperforms Point-M2AE and PointGPT-S."}]
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert main(["build", str(corpus), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
@@ -189,6 +191,21 @@ def test_extract_and_load_give_each_paper_coining_a_name_its_node_as_build_does(
         assert dump(built) == dump(loaded)
         keys = [row["k"] for row in loaded.read("MATCH (m:Method) WHERE m.name IN ['RotaQ', 'MCPO'] RETURN m.key AS k")]
     assert len(keys) == 6 and sum("@" in key for key in keys) == 4  # two coinages of each, and each name as others use it
+
+
+def test_a_later_load_joins_the_type_the_store_holds_a_name_under(tmp_path):
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"title": "Few-shot Points", "abstract": "In few-shot classification it outperforms Point-M2AE and PointGPT-S."}) + "\n")
+    later = tmp_path / "later.jsonl"
+    later.write_text("".join(json.dumps({"title": f"Point Clouds {i}", "abstract": "Masked point modeling methods such as "
+                                                                                     "Point-M2AE and Point-MAE reconstruct patches."}) + "\n"
+                             for i in (1, 2)))
+    for corpus in (first, later):
+        assert main(["extract", str(corpus), "--workers", "1", "--out", str(tmp_path / f"{corpus.stem}-x.jsonl")]) == 0
+        assert main(["load", str(tmp_path / f"{corpus.stem}-x.jsonl"), "--store", str(tmp_path / "st")]) == 0
+    with EmbeddedStore(tmp_path / "st") as store:
+        rows = store.read("MATCH (p:Paper)-->(e {name: 'Point-M2AE'}) RETURN e.key AS key, count(p) AS papers")
+    assert rows == [{"key": "model:pointm2ae", "papers": 3}]
 
 
 def test_build_append_of_the_same_corpus_changes_nothing(tmp_path):
