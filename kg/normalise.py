@@ -372,17 +372,11 @@ def metric_spelled_by(short: str) -> str | None:
     return _curated_lookups().metric_initials.get(short)
 
 
-# curated names whose last words spell another curated name they are no kind of (an audit of
-# the bundled graph found the first two): singular value decomposition is no value
-# decomposition (a multi-agent RL method), data pruning prunes data, not a network's weights
-_NO_TAIL_FAMILY = frozenset({"singular value decomposition", "data pruning", "dataset pruning", "hungry hungry hippos",
-                             "dynamic tanh"})
-
-
 @lru_cache(maxsize=100_000)
 def curated_tail(entity_type: str, name: str) -> str | None:
-    """The curated technique, task or metric a longer name ends with, as its family: "iterative
-    DPO" is a kind of DPO, "Query-Level Knowledge Distillation" of knowledge distillation.
+    """The curated technique, task or metric a longer name ends with, by its name or an alias,
+    as its family: "iterative DPO" is a kind of DPO, "Query-Level Knowledge Distillation" of
+    knowledge distillation, "abstractive summarization" of text summarization (alias summarization).
 
     >>> curated_tail("METHOD", "iterative DPO"), curated_tail("METHOD", "Query-Level Knowledge Distillation")
     ('DPO', 'knowledge distillation')
@@ -390,7 +384,10 @@ def curated_tail(entity_type: str, name: str) -> str | None:
     (None, None)
     >>> curated_tail("METHOD", "online knowledge distillation"), curated_tail("TASK", "3D object detection")
     ('knowledge distillation', 'object detection')
-    >>> curated_tail("TASK", "object re-identification")  # an alias of person re-identification, not its name
+    >>> curated_tail("TASK", "abstractive summarization"), curated_tail("METRIC", "boundary IoU")
+    ('text summarization', 'intersection over union')
+    >>> curated_tail("TASK", "video summarization"), curated_tail("TASK", "video super-resolution")  # another medium
+    (None, None)
     >>> curated_tail("METHOD", "LD-DPO"), curated_tail("METHOD", "Zorb-Net")
     ('DPO', None)
     >>> curated_tail("METHOD", "singular value decomposition"), curated_tail("METHOD", "data pruning")
@@ -398,25 +395,37 @@ def curated_tail(entity_type: str, name: str) -> str | None:
     >>> curated_tail("METHOD", "differentially private stochastic gradient descent")  # SGD's long form, not gradient descent
     'SGD'
     """
-    if entity_type not in ("METHOD", "TASK", "METRIC") or name.lower() in _NO_TAIL_FAMILY:
+    from .extract.gazetteer import NO_TAIL_FAMILY  # the curated lists' module, which imports this one
+
+    if entity_type not in ("METHOD", "TASK", "METRIC") or name.lower() in NO_TAIL_FAMILY:
         return None
     words = name.split()
     key = entity_key(entity_type, name)
     for start in range(1, len(words)):
         tail = " ".join(words[start:])
         curated = curated_name(entity_type, tail)
-        # the entry's own name or a short form: "re-identification" is also person re-identification's
-        # alias, but "object re-identification" is no kind of it
-        if curated and entity_key(entity_type, curated) != key and (
-                entity_key(entity_type, tail) == entity_key(entity_type, curated) and (tail.isupper() or not curated.isupper())
-                or tail.isupper() or len(tail.split()) > 2):  # a long form: "stochastic gradient descent" is SGD
-            return curated  # not "normalized cuts" -> CUT: a short form only where it is written as one
+        if curated and entity_key(entity_type, curated) != key and _kind_of(entity_type, " ".join(words[:start]), tail, curated):
+            return curated
     # a short form glued on by a hyphen: "LD-DPO", "NSR-GRPO" are kinds of DPO and GRPO
     for match in re.finditer(r"(?<=[A-Za-z0-9])-(?=[A-Z][A-Z0-9]+$)", name):
         curated = curated_name(entity_type, name[match.end():])
         if curated and entity_key(entity_type, curated) != key:
             return curated
     return None
+
+
+def _kind_of(entity_type: str, modifier: str, tail: str, curated: str) -> bool:
+    """Whether ``modifier`` then ``tail``, a form of the curated entry ``curated``, is a kind of
+    that entry: a short form counts only where it is written as one ("normalized cuts" is no
+    kind of CUT), and an alias not where the modifier names another medium than the entry's
+    ("video deblurring" is no kind of image deblurring, whose alias deblurring is)."""
+    from .extract.gazetteer import another_medium  # the curated lists' module, which imports this one
+
+    tail_key = entity_key(entity_type, tail)
+    form = next((f for f in curated_forms(entity_type, curated) if entity_key(entity_type, f) == tail_key), tail)
+    if form.isupper() and not tail.isupper():
+        return False
+    return tail_key == entity_key(entity_type, curated) or not another_medium(modifier, curated)
 
 
 def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]:

@@ -542,3 +542,28 @@ def test_a_measure_short_form_joins_the_measure_it_spells(nlp):
     found = entities_of(nlp, "Forecasting", "We report MAE and RMSE on ETTh1.")
     assert found["mean absolute error"].type == "METRIC" and "MAE" in found["mean absolute error"].aliases
     assert "MAE" not in found  # one node with the papers that write "mean absolute error"
+
+
+@pytest.mark.parametrize("entity_type, name, family", [
+    ("TASK", "meeting summarization", "text summarization"),  # alias summarization
+    ("TASK", "multi-document summarization", "text summarization"),
+    ("TASK", "blind super-resolution", "image super-resolution"),  # alias super-resolution
+    ("TASK", "genotype imputation", "missing value imputation"),  # alias imputation
+    ("TASK", "vehicle re-identification", "re-identification"),
+    ("TASK", "person re-identification", "re-identification"),
+    ("METHOD", "conditional variational autoencoder", "VAE"),  # alias variational autoencoder
+    ("METHOD", "sliding window attention", "window attention"),
+    ("METRIC", "boundary IoU", "intersection over union"),  # alias IoU
+    ("TASK", "video summarization", None),  # another medium: siblings, not kinds
+    ("TASK", "speech summarization", None),
+    ("TASK", "video super-resolution", None),
+    ("TASK", "audio inpainting", None),
+    ("TASK", "RNA secondary structure prediction", None),
+    ("METHOD", "4D Gaussian Splatting", None),
+    ("TASK", "aspect term extraction", None),  # an alias that names something else in its field
+    ("METHOD", "graph convolutional network", None),
+])
+def test_a_name_ending_in_a_curated_alias_is_a_kind_of_its_entry(entity_type, name, family):
+    from kg.normalise import curated_family, curated_tail
+
+    assert (curated_family(entity_type, name) or curated_tail(entity_type, name)) == family

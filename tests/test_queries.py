@@ -1123,3 +1123,18 @@ def test_model_dataset_pairs_names_a_paper_writes_in_one_sentence(tmp_path):
     kg.build([corpus], workdir=tmp_path / "w2", html=False)
     (row,) = kg.query("model_dataset", workdir=tmp_path / "w2")
     assert (row["model"], row["dataset"], row["sentence"]) == ("BERT", "SQuAD", "We fine-tune BERT on SQuAD.")
+
+
+SUMMARIES = ("abstractive summarization", "extractive summarization", "meeting summarization", "multi-document summarization")
+
+
+def test_papers_using_a_task_by_its_alias_finds_the_kinds_of_it_papers_name(tmp_path):
+    # "summarization" is an alias of the curated text summarization: a task ending in it is a kind of
+    # that node, unless its modifier names another medium (video summarization is a sibling)
+    papers = [kg.Paper.from_text(f"Zorbing {n}", f"We study {task} with a new model. Results on {task} improve.")
+              for n, task in enumerate((*SUMMARIES, "video summarization", "video super-resolution"))]
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(kg.extract_papers(papers)))
+        rows = run(opened, "papers_using", name="summarization")
+        assert {row["entity"] for row in rows} == set(SUMMARIES) and len(rows) == len(SUMMARIES)
+        assert not run(opened, "papers_using", name="image super-resolution")

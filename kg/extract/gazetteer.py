@@ -27,7 +27,8 @@ from pathlib import Path
 from ..errors import ExtractionError
 from ..records import ENTITY_TYPES
 
-__all__ = ["GazetteerEntry", "load_gazetteer", "surface_variants", "GAZETTEER_DIR", "load_generic_phrases", "shared_words"]
+__all__ = ["GazetteerEntry", "load_gazetteer", "surface_variants", "GAZETTEER_DIR", "load_generic_phrases", "shared_words",
+           "another_medium", "NO_TAIL_FAMILY"]
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
 
@@ -163,36 +164,74 @@ def _with_setting_families(entries: list[GazetteerEntry]) -> list[GazetteerEntry
     [None, 'question answering', None]
     """
     tasks = {form.lower(): entry.name for entry in entries if entry.type == "TASK" for form in (entry.name, *entry.aliases)}
-    names = {entry.name.lower(): entry.name for entry in entries if entry.type == "TASK"}
     out = []
     for entry in entries:
         setting, _, rest = entry.name.partition(" ")
         if entry.type == "TASK" and not entry.family and setting.lower() in TASK_SETTINGS and rest.lower() in tasks:
             entry = replace(entry, family=tasks[rest.lower()])
         elif entry.type == "TASK" and not entry.family:
-            # by names only: an alias may be shorter than its entry ("secondary structure prediction" of
-            # protein secondary structure prediction), and an RNA task narrows no protein task
-            entry = replace(entry, family=_task_it_narrows(entry.name, names))
+            entry = replace(entry, family=_task_it_narrows(entry.name, tasks))
         out.append(entry)
     return out
 
 
 def _task_it_narrows(name: str, tasks: dict[str, str]) -> str | None:
-    """The curated task of two or more words that ``name`` ends in, after a modifier: "video
-    anomaly detection" narrows anomaly detection, "text-to-image generation" image generation.
-    A hyphenated modifier is one word ("video-text retrieval" is no text retrieval) unless it
-    reads "X-to-Y", whose Y is what is made.
+    """The curated task of two or more words that ``name`` ends in, by its name or an alias,
+    after a modifier: "video anomaly detection" narrows anomaly detection, "text-to-image
+    generation" image generation, "abstractive summarization" text summarization (alias
+    summarization). A hyphenated modifier is one word ("video-text retrieval" is no text
+    retrieval) unless it reads "X-to-Y", whose Y is what is made; a modifier that names another
+    medium than the entry's makes a sibling ("video summarization": :func:`another_medium`).
 
-    >>> tasks = {"image generation": "image generation", "text retrieval": "text retrieval", "detection": "detection"}
+    >>> tasks = {"image generation": "image generation", "text retrieval": "text retrieval", "detection": "detection",
+    ...          "summarization": "text summarization", "text summarization": "text summarization"}
     >>> [_task_it_narrows(n, tasks) for n in ("text-to-image generation", "video-text retrieval", "object detection")]
     ['image generation', None, None]
+    >>> [_task_it_narrows(n, tasks) for n in ("abstractive summarization", "video summarization")]
+    ['text summarization', None]
     """
+    if name.lower() in NO_TAIL_FAMILY:
+        return None
     words = [w for w in re.split(r"(?<=-to-)|\s+", name.lower()) if w]
-    for first in range(1, len(words) - 1):
+    for first in range(1, len(words)):
         tail = " ".join(words[first:])
-        if tail in tasks and tasks[tail].lower() != name.lower():
-            return tasks[tail]
+        entry = tasks.get(tail)
+        if entry is None or entry.lower() == name.lower() or " " not in entry:
+            continue
+        if entry.lower() == tail or not another_medium(" ".join(words[:first]), entry):
+            return entry
     return None
+
+
+# curated names whose last words spell another curated name (or alias) they are no kind of (an
+# audit of the bundled graph found the first two): singular value decomposition is no value
+# decomposition (a multi-agent RL method), data pruning prunes data, not a network's weights;
+# the rest ends in an alias that names something else in its field
+NO_TAIL_FAMILY = frozenset({"singular value decomposition", "data pruning", "dataset pruning", "hungry hungry hippos",
+                            "dynamic tanh", "graph convolutional network", "deep belief network", "bayes by backprop",
+                            "richardson-lucy deconvolution", "aspect term extraction", "opinion term extraction",
+                            "astronomical transient classification", "citation intent classification",
+                            "network traffic prediction", "feature matching recall"})
+
+
+# what a task or technique works on: a modifier that names one the curated entry's name does not
+# ("video" before the deblurring of image deblurring) makes a sibling of the entry, not a kind of it
+MEDIA = frozenset("image images video videos audio speech spoken text textual visual code graph chart music 2d 3d 4d "
+                  "depth rna dna protein molecule molecular multimodal tabular".split())
+
+
+def another_medium(modifier: str, entry_name: str) -> bool:
+    """Whether ``modifier``, written before a curated entry's alias that is shorter than its
+    name, names a medium the entry's name does not: "video deblurring" is no kind of image
+    deblurring, "speech summarization" none of text summarization.
+
+    >>> another_medium("video", "image deblurring"), another_medium("abstractive", "text summarization")
+    (True, False)
+    >>> another_medium("video corpus", "video moment retrieval"), another_medium("protein-protein", "protein-ligand binding")
+    (False, True)
+    """
+    own = set(entry_name.lower().split())
+    return any(word not in own and not MEDIA.isdisjoint(word.split("-")) for word in modifier.lower().split())
 
 
 @lru_cache(maxsize=4)
