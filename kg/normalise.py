@@ -1,6 +1,7 @@
 """Canonical names and keys, so one real thing is one node.
 
-Case, hyphen, spacing and plural variants share a key; versions and sizes do not.
+Case, hyphen, spacing, plural and British/American spelling variants share a key; versions and
+sizes do not.
 
 >>> surface_key("GSM8k") == surface_key("GSM-8K") == surface_key("gsm 8k")
 True
@@ -25,6 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .records import Entity, Mention, Paper, PaperEntities, paper_text
+from .spelling import american
 
 __all__ = [
     "fold_pairs",
@@ -103,7 +105,12 @@ def greek_spelled(text: str) -> str:
 @lru_cache(maxsize=1 << 16)  # every stage keys the same few thousand names over and over
 def surface_key(text: str) -> str:
     """A matching key: case-, hyphen-, space- and plural-insensitive, version-sensitive;
-    Greek letters read as their names.
+    Greek letters read as their names, British spellings as American (:mod:`kg.spelling`).
+
+    >>> surface_key("brain tumour segmentation") == surface_key("Brain Tumor Segmentation")
+    True
+    >>> surface_key("residual-quantised VAE") == surface_key("residual-quantized VAE"), surface_key("precise noise")
+    (True, 'precisenoise')
 
     >>> surface_key("β-VAE") == surface_key("beta-VAE"), surface_key("DεpS") == surface_key("DepsilonpS")
     (True, True)
@@ -124,6 +131,8 @@ def surface_key(text: str) -> str:
         token = _DROP.sub("", token).lower().strip(".")
         if not token.isascii():
             token = greek_spelled(token)
+        elif token.isalpha():
+            token = american(token)
         if not token:
             continue
         if out and out[-1].isdigit() and token[0].isdigit():

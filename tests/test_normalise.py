@@ -48,6 +48,35 @@ def test_versions_and_sizes_stay_distinct(a, b):
     assert entity_key("MODEL", a) != entity_key("MODEL", b)
 
 
+@pytest.mark.parametrize("british, american", [
+    ("brain tumour segmentation", "brain tumor segmentation"),
+    ("residual-quantised variational autoencoder", "residual-quantized variational autoencoder"),
+    ("batch normalisation", "batch normalization"), ("normalised cuts", "normalized cuts"),
+    ("Optimisers", "optimizers"), ("summarisation", "summarization"), ("visualising attention", "visualizing attention"),
+    ("language modelling", "language modeling"), ("semi-supervised labelling", "semi-supervised labeling"),
+    ("unlabelled data", "unlabeled data"), ("colour constancy", "color constancy"), ("neighbourhood aggregation", "neighborhood aggregation"),
+    ("sentiment analysing", "sentiment analyzing"), ("adversarial defence", "adversarial defense"),
+])
+def test_british_and_american_spellings_share_a_key(british, american):
+    assert surface_key(british) == surface_key(american)
+
+
+# words whose endings look British but that have no other spelling: folding them would merge
+# different words ("four" and "for") or make keys no one writes
+@pytest.mark.parametrize("word", "precise noise expertise revise wise rise enterprise exercise raise promising surprise advertising "
+                                 "denoising supervised improvised comprise premise four hour contour detour storytelling compelling "
+                                 "installing controller spelling science difference sentence crisis analysis error vector".split())
+def test_words_with_one_spelling_keep_their_key(word):
+    assert surface_key(word) == word
+
+
+def test_a_curated_name_matches_either_spelling(nlp):
+    found = entities_of(nlp, "A Study", "We study brain tumour segmentation and extractive summarisation with "
+                                        "batch normalisation. Brain tumour segmentation is hard.")
+    assert {"tumor segmentation", "extractive summarization", "batch normalization"} <= set(found)
+    assert found["extractive summarization"].text == "extractive summarisation"
+
+
 @pytest.mark.parametrize("name, family", [
     ("Llama 3.1 8B", "Llama 3.1"), ("Llama-3.1-70B-Instruct", "Llama-3.1-70B"), ("Qwen2.5-7B", "Qwen2.5"),
     ("Qwen2.5-7B-Base", "Qwen2.5-7B"), ("Llama-2-7b-chat-hf", "Llama-2-7b"), ("T5-XL", "T5"),
@@ -567,3 +596,17 @@ def test_a_name_ending_in_a_curated_alias_is_a_kind_of_its_entry(entity_type, na
     from kg.normalise import curated_family, curated_tail
 
     assert (curated_family(entity_type, name) or curated_tail(entity_type, name)) == family
+
+
+def test_papers_spelling_a_name_the_british_and_the_american_way_share_its_node():
+    from kg.graph import build_graph
+    from kg.pipeline import extract_papers
+
+    papers = [Paper.from_text("Zorbing Codes", "We tokenise images with a residual-quantised variational autoencoder (RQ-VAE) "
+                                               "for brain tumour segmentation. Brain tumour segmentation improves."),
+              Paper.from_text("Zorbing Tokens", "Our residual-quantized variational autoencoder (RQ-VAE) helps "
+                                                "brain tumor segmentation. Brain tumor segmentation improves.")]
+    graph = build_graph(extract_papers(papers))
+    for written in ("residual-quantised variational autoencoder", "brain tumour segmentation"):
+        nodes = [key for key, data in graph.nodes(data=True) if written in {n.lower() for n in (data.get("name", ""), *data.get("aliases", ()))}]
+        assert len(nodes) == 1 and graph.in_degree(nodes[0]) == 2, (written, nodes)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import ExtractionError
 from ..records import ENTITY_TYPES
+from ..spelling import respellings
 
 __all__ = ["GazetteerEntry", "load_gazetteer", "surface_variants", "GAZETTEER_DIR", "load_generic_phrases", "shared_words",
            "another_medium", "NO_TAIL_FAMILY"]
@@ -45,9 +46,12 @@ class GazetteerEntry:
 
     @property
     def surfaces(self) -> set[str]:
+        """Every written form the entry matches: its forms in either spelling ("tumour", "tumor"),
+        each with its hyphen, space and plural variants."""
         out: set[str] = set()
         for form in (self.name, *self.aliases):
-            out |= surface_variants(form)
+            for spelled in (form, *respellings(form)):
+                out |= surface_variants(spelled)
         return out
 
     @property

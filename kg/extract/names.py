@@ -21,6 +21,7 @@ from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .lexicon import PARAMETER_COUNT, PROPOSAL_VERBS
+from .. import spelling
 from ..normalise import is_size_word
 from .senses import choose_sense, load_senses
 from .words import view, where, word_key
@@ -655,7 +656,7 @@ def token_hashes(nlp, forms: set[str]) -> dict[str, tuple[tuple[int, ...], tuple
 def _fingerprint_parts(tokenizer, gazetteer_dir: str | None) -> list[bytes]:
     """Everything the cached token hashes depend on."""
     rules = [getattr(getattr(tokenizer, attr, None), "__self__", None) for attr in ("prefix_search", "suffix_search", "infix_finditer")]
-    code = [Path(module.__file__).read_bytes() for module in (sys.modules[__name__], tokenizer_module, gazetteer_module)]
+    code = [Path(module.__file__).read_bytes() for module in (sys.modules[__name__], tokenizer_module, gazetteer_module, spelling)]
     lists = sorted(Path(gazetteer_dir or GAZETTEER_DIR).glob("*.jsonl"))
     return [spacy.__version__.encode(), type(tokenizer).__name__.encode(),
             *(getattr(rule, "pattern", "").encode() for rule in rules),
