@@ -357,6 +357,10 @@ def test_a_learning_setting_before_a_known_task_makes_a_task_of_its_own(nlp):
     assert found["zero-shot question answering"].type == found["long-tailed instance segmentation"].type == "TASK"
     assert found["zero-shot question answering"].family == "question answering"
     assert "multimodal object detection" not in found  # a modality is a description, not a setting
+    # a title's setting over an abstract that names the task plainly frames it, and is no task of its own
+    paper = Paper("p-ts", "Zero-Shot Dialogue State Tracking with Zorbs", "Dialogue state tracking (DST) tracks slots. "
+                  "We study dialogue state tracking without in-domain data.")
+    assert [e.name for e in entities(nlp, paper)[0].values() if e.type == "TASK"] == ["dialogue state tracking"]
 
 
 def test_a_headline_gerund_proposes_a_versioned_name_and_its_variants(nlp):

@@ -446,7 +446,15 @@ class PhraseTyper:
             candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
-        for start, end, family in after_prefix(v, known, "TASK", TASK_SETTINGS, v.word_lower):
+        settings = after_prefix(v, known, "TASK", TASK_SETTINGS, v.word_lower)
+        sent = v.sent_ids or [0] * len(v.texts)
+        # "Zero-Shot Dialogue State Tracking: ..." over an abstract about dialogue state tracking:
+        # the title's setting frames the paper's task, which the abstract names plainly
+        plain = {surface_key(c["canonical"] or v.text(c["start"], c["end"])) for c in known if c["type"] == "TASK"
+                 and sent[c["start"]] != 0 and not any(s < c["start"] and e == c["end"] for s, e, _ in settings)}
+        for start, end, family in settings:
+            if sent[start] == 0 and surface_key(family) in plain:
+                continue
             candidates.add(doc, start, end, "TASK", "gazetteer-variant", family=family, confidence=0.8)
         return doc
 
