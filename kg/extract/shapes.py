@@ -101,9 +101,10 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
-    >>> doc = nlp("Title\\nWe test the ZorbLM and QuuxLM models. Fields in North America and Europe, and models fail.")
+    >>> doc = nlp("Title\\nWe test the ZorbLM and QuuxLM models. Fields in North America and Europe, and models fail. "
+    ...           "Gains on the Chameleon, Squirrel and Actor datasets, not the English and French datasets.")
     >>> [doc[s:e].text for s, e, _ in listed_before_head(view(doc), name_shaped.each(view(doc).word_texts))]
-    ['QuuxLM', 'ZorbLM']
+    ['QuuxLM', 'ZorbLM', 'Actor', 'Squirrel', 'Chameleon']
     """
     words, texts = v.words, v.texts
     out = []
@@ -124,7 +125,11 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
                 j -= 1
                 continue
             first = _item_start(v, shaped, j)
-            if not separated or first is None or _describes(v, shaped, first, j):
+            # one capitalised word listed before "datasets" names data even when it is a technique
+            # word too ("the Chameleon, Squirrel and Actor datasets"); a language describes it
+            one_word_data = head_type == "DATASET" and first == j and v.word_lower[j] not in _NOT_DATA_NAMES
+            if not separated or first is None or (_describes(v, shaped, first, j) and not one_word_data) or (
+                    head_type == "DATASET" and v.word_lower[j] in _NOT_DATA_NAMES):
                 break
             items.append((words[first][0], words[j][1]))
             j = first
