@@ -452,8 +452,9 @@ class PhraseTyper:
         # the title's setting frames the paper's task, which the abstract names plainly
         plain = {surface_key(c["canonical"] or v.text(c["start"], c["end"])) for c in known if c["type"] == "TASK"
                  and sent[c["start"]] != 0 and not any(s < c["start"] and e == c["end"] for s, e, _ in settings)}
+        set_in_abstract = {surface_key(family) for start, _, family in settings if sent[start] != 0}
         for start, end, family in settings:
-            if sent[start] == 0 and surface_key(family) in plain:
+            if sent[start] == 0 and surface_key(family) in plain and surface_key(family) not in set_in_abstract:
                 continue
             candidates.add(doc, start, end, "TASK", "gazetteer-variant", family=family, confidence=0.8)
         return doc
