@@ -927,6 +927,34 @@ def test_a_zotero_copy_with_an_arxiv_doi_is_that_arxiv_paper(tmp_path, doi):
     assert (report.duplicates, report.balanced) == (1, True)
 
 
+_ZORB = ("Zorb Networks for Graph Learning", "We propose zorb networks for graphs.")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("zotero.json", json.dumps([{"id": "http://zotero.org/users/1/items/AB12", "type": "article", "title": _ZORB[0],
+                                 "abstract": _ZORB[1], "DOI": "10.48550/arXiv.2301.00001"}])),
+    ("bbt.json", json.dumps([{"id": "smith2023", "title": _ZORB[0], "abstract": _ZORB[1], "DOI": "10.48550/ARXIV.2301.00001"}])),
+    ("note.json", json.dumps([{"id": "smith2023", "title": _ZORB[0], "abstract": _ZORB[1], "note": "arXiv: 2301.00001"}])),
+    ("extra.csv", f'Key,Title,Abstract Note,Extra\nAB12,"{_ZORB[0]}","{_ZORB[1]}","tex.ids: z\narXiv: 2301.00001"\n'),
+    ("url.csv", f'Key,Title,Abstract Note,Url\nAB12,"{_ZORB[0]}","{_ZORB[1]}",https://arxiv.org/abs/2301.00001v2\n'),
+])
+def test_a_copy_that_names_its_arxiv_id_besides_its_own_id_is_that_arxiv_paper(tmp_path, name, text):
+    """arXiv's DOI beside a CSL JSON record's own id, Zotero's Extra line "arXiv: ID" and an arxiv.org
+    Url each name the arXiv id: the copy gets it (and an arxiv.org URL) and merges with the arXiv record
+    of that id, not with another arXiv paper of its title."""
+    (tmp_path / "arxiv.jsonl").write_text("".join(
+        json.dumps({"id": i, "title": _ZORB[0], "abstract": a, "categories": "cs.LG"}) + "\n"
+        for i, a in (("2001.11111", "We study zorbs on Cora."), ("2301.00001", _ZORB[1]))))
+    (tmp_path / name).write_text(text)
+    (alone,), _ = read_corpus([tmp_path / name])
+    assert (alone.external_id, alone.url.removesuffix("v2"), alone.year) == ("2301.00001", "https://arxiv.org/abs/2301.00001", 2023)
+    papers, report = read_corpus([tmp_path / "arxiv.jsonl", tmp_path / name])
+    assert [(p.external_id, p.merged_ids, [(Path(s.path).name, s.line) for s in p.sources]) for p in papers] == [
+        ("2001.11111", (), [("arxiv.jsonl", 1)]), ("2301.00001", (), [("arxiv.jsonl", 2), (name, 1 if name.endswith(".json") else 2)])]
+    assert (report.duplicates, report.balanced) == (1, True)
+    assert [(Path(n.path).name, n.line) for n in report.notices] == [("arxiv.jsonl", 2)]  # the title's other arXiv paper
+
+
 def test_only_an_arxiv_shaped_id_makes_an_arxiv_url(tmp_path):
     (tmp_path / "a.csv").write_text("id,title,abstract,categories\n17,Local Zorb,We study zorbs.,cs.CV\n"
                                     "hep-th/9901001v2,Old Zorb,We study old zorbs.,hep-th\n2105.22222,New Zorb,We study new zorbs.,cs.LG\n")

@@ -177,7 +177,7 @@ def _json_kind(value) -> str:
 
 
 _READ_COLUMNS = frozenset({"title", "abstract", "summary", "id", "doi", "key", "year", "date", "url", "authors", "categories",
-                           "update_date", "published"})
+                           "update_date", "published", "extra", "note"})
 # what exports write where a paper has no abstract: no text to read, so no paper
 _PLACEHOLDER = re.compile(r"^(?:n/?a|none|null|nil|tbd|tba|todo|-+|\.+|\?+|(?:no|not) (?:abstract|summary)(?: (?:is )?available)?\.?|"
                           r"abstract(?: not available| unavailable)?\.?)$", re.I)
@@ -227,15 +227,40 @@ def _arxiv_id_of_doi(doi: str | None) -> str | None:
     return match.group(1) if match and is_arxiv_id(match.group(1)) else None
 
 
-def _own_id(fields: dict) -> str | None:
+# a line "arXiv: 2105.22222" in Zotero's Extra field (CSL JSON's note); an arxiv.org page or PDF
+_ARXIV_LINE = re.compile(r"^\s*arxiv:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+_ARXIV_ADDRESS = re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(\S+?)(?:\.pdf)?/?", re.IGNORECASE)
+
+
+def _arxiv_id_named(fields: dict) -> str | None:
+    """The arXiv id a record names by arXiv's own marks, without its version: arXiv's DOI (in its
+    ``doi``, or its ``id`` as BibTeX's ``doi`` comes), a line "arXiv: ID" in Zotero's ``extra`` (CSL
+    JSON's ``note``), or an arxiv.org address in its ``url``; else None.
+
+    >>> _arxiv_id_named({"id": "smith2021", "doi": "10.48550/arXiv.2105.22222"}), _arxiv_id_named({"extra": "tex.x: 1\\narXiv: 2105.22222"})
+    ('2105.22222', '2105.22222')
+    >>> _arxiv_id_named({"url": "https://arxiv.org/pdf/2105.22222v2.pdf"}), _arxiv_id_named({"url": "https://x.org/abs/2105.22222"})
+    ('2105.22222', None)
+    """
+    named = [_arxiv_id_of_doi(_doi(fields.get("doi"))), _arxiv_id_of_doi(_doi(fields.get("id")))]
+    named += [match.group(1) for field in ("extra", "note") if isinstance(fields.get(field), str)
+              and (match := _ARXIV_LINE.search(fields[field]))]
+    if isinstance(fields.get("url"), str) and (match := _ARXIV_ADDRESS.fullmatch(fields["url"].strip())):
+        named.append(match.group(1))
+    return next((unversioned(found) for found in named if is_arxiv_id(found)), None)
+
+
+def _own_id(fields: dict, arxiv_id: str | None) -> str | None:
     """The record's own id: its ``id``, else its DOI, else a reference manager's item ``key`` (Zotero's),
-    as BibTeX's entry key stands in for an id there.  An arXiv DOI is its arXiv id, so a reference
-    manager's copy of a preprint is one paper with the arXiv record of it."""
-    for value in (fields.get("id"), _doi(fields.get("doi")), fields.get("key")):
-        if _given(value):
-            text = str(value).strip()
-            return unversioned(_arxiv_id_of_doi(_doi(text)) or text)
-    return None
+    as BibTeX's entry key stands in for an id there.  The arXiv id the record names (``arxiv_id``, from
+    :func:`_arxiv_id_named`) comes before an id of another shape (a CSL JSON's "http://zotero.org/..."
+    or "smith2021", a DOI), so a reference manager's copy of a preprint is one paper with the arXiv
+    record of it."""
+    given = next((str(value).strip() for value in (fields.get("id"), _doi(fields.get("doi")), fields.get("key"))
+                  if _given(value)), None)
+    if given is not None and is_arxiv_id(given):
+        return unversioned(given)
+    return arxiv_id or given
 
 
 def _unread_fields(fields: dict, paper: Paper) -> Iterator[str]:
@@ -285,9 +310,11 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
                                   "add the real abstract, or leave the record out")
     if (reject := too_long(path, line, title, abstract) or without_letters(path, line, title, abstract)) is not None:
         return reject
-    external_id = _own_id(fields)
-    # arXiv metadata by its fields, and only an id shaped like arXiv's makes an arxiv.org URL (a CSV's "17" does not)
-    is_arxiv = ("categories" in fields or "update_date" in fields) and is_arxiv_id(external_id)
+    arxiv_id = _arxiv_id_named(fields)
+    external_id = _own_id(fields, arxiv_id)
+    # arXiv metadata by its fields, or a record that names its arXiv id by arXiv's marks; only an id
+    # shaped like arXiv's makes an arxiv.org URL (a CSV's "17" does not)
+    is_arxiv = is_arxiv_id(external_id) and ("categories" in fields or "update_date" in fields or external_id == arxiv_id)
     doi = _doi(fields.get("doi"))
     url = (_web_address(fields.get("url")) or (f"https://arxiv.org/abs/{external_id}" if is_arxiv else None)
            or (f"https://doi.org/{doi}" if doi else None))
