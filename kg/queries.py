@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .errors import QueryError, StoreError, StoreUnavailable
 from .fulltext import FullTextQuery
-from .ingest.identity import unversioned
+from .ingest.identity import canonical_id
 from .normalise import surface_key
 
 __all__ = ["Param", "Template", "QUERIES_DIR", "param_fix", "parse_template", "load_templates", "get_template", "run_template",
@@ -137,7 +137,8 @@ class Template:
                                      fix=f"pass params={{{p.name!r}: VALUE}}", cli_fix=f"write --param {p.name}=VALUE")
                 out[p.name] = p.convert(values[p.name])
                 if isinstance(out[p.name], str):
-                    out[p.name] = unversioned(out[p.name])  # "2403.09876v2" finds the paper stored as 2403.09876
+                    # "2403.09876v2" and arXiv's DOI find the paper stored as 2403.09876, a DOI in any case the paper of that DOI
+                    out[p.name] = canonical_id(out[p.name])
             elif p.default is not None:
                 out[p.name] = p.convert(p.default)
             else:

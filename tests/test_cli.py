@@ -607,6 +607,28 @@ def test_the_id_of_a_merged_copy_comes_before_a_title_that_contains_it(tmp_path,
     assert {row["paper"] for row in json.loads(capsys.readouterr().out)} == {semeval}  # no id: the title still finds it
 
 
+@pytest.mark.parametrize("asked, title", [
+    ("10.1145/abc.123", "Sparse Zorb Routing"), ("https://doi.org/10.1145/Abc.123", "Sparse Zorb Routing"),
+    ("10.48550/arXiv.2105.22222", "Quux Nets"), ("doi:10.48550/ARXIV.2105.22222v2", "Quux Nets"),
+])
+def test_a_paper_is_found_by_its_doi_in_any_case_and_by_arxivs_doi(tmp_path, capsys, asked, title):
+    """DOIs ignore case, and arXiv's DOI stands for the arXiv id: "10.1145/abc.123" and
+    "10.48550/arXiv.2105.22222" found nothing where the papers were read as 10.1145/ABC.123 and 2105.22222."""
+    import kg
+
+    corpus = _jsonl(tmp_path / "a.jsonl", [
+        {"doi": "10.1145/ABC.123", "title": "Sparse Zorb Routing", "abstract": "We train BERT on GSM8K."},
+        {"id": "2105.22222v1", "title": "Quux Nets", "abstract": "We train T5 on SQuAD.", "categories": "cs.LG"}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    assert main(["query", "paper_entities", "--param", f"paper={asked}", "--json", "--workdir", workdir]) == 0
+    assert {row["paper"] for row in json.loads(capsys.readouterr().out)} == {title}
+    assert {row["paper"] for row in kg.query("paper_entities", {"paper": asked}, workdir=workdir)} == {title}
+    graph = kg.load_graph(workdir)
+    assert graph.nodes[kg.find_node(graph, asked)]["title"] == title  # kg viz --around
+
+
 def test_search_papers_folds_letters_with_strokes_as_the_html_search_does(tmp_path, capsys):
     corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Łukasz-Net: Tiny Parsers", "abstract": "We train BERT on GSM8K."},
                                            {"title": "Bar Study", "abstract": "Søren wrote it; we tune T5 on SQuAD."}])

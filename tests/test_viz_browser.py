@@ -342,7 +342,8 @@ def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
 
     entity = Entity(entity_key("DATASET", "LibriSpeech"), "LibriSpeech", "DATASET", "used", "LibriSpeech", "s", 0, 11, "test")
     paper = Paper("p-1", "Streaming Speech Recognition", "abstract", external_id="2305.11001")
-    result = render(build_graph([PaperEntities(paper, (entity,))]), tmp_path / "ids.html")
+    with_doi = Paper("p-2", "Sparse Zorb Routing", "abstract", external_id="10.1145/abc.123")
+    result = render(build_graph([PaperEntities(paper, (entity,)), PaperEntities(with_doi, ())]), tmp_path / "ids.html")
     with _open(browser, result.path) as loaded:
         page = loaded.page
         status = page.locator("#kg-search-status")
@@ -351,9 +352,14 @@ def test_search_finds_an_input_id_and_suggests_a_close_name(browser, tmp_path):
         assert page.locator("#kg-details h2").inner_text() == "Streaming Speech Recognition"
         assert "2305.11001" in page.locator("#kg-details").inner_text()  # shown as the input id
         page.keyboard.press("Escape")
-        page.fill("#kg-search", "arXiv:2305.11001v3")  # a prefix and a version: the same paper
+        for written in ("arXiv:2305.11001v3", "https://doi.org/10.48550/ARXIV.2305.11001"):  # a prefix and a version, arXiv's DOI
+            page.fill("#kg-search", written)
+            page.press("#kg-search", "Enter")
+            assert page.locator("#kg-details h2").inner_text() == "Streaming Speech Recognition", written
+            page.keyboard.press("Escape")
+        page.fill("#kg-search", "doi:10.1145/ABC.123")  # a DOI in another case, with a prefix
         page.press("#kg-search", "Enter")
-        assert page.locator("#kg-details h2").inner_text() == "Streaming Speech Recognition"
+        assert page.locator("#kg-details h2").inner_text() == "Sparse Zorb Routing"
         page.fill("#kg-search", "LibriSpeeech")
         page.press("#kg-search", "Enter")
         assert status.inner_text().endswith("did you mean “LibriSpeech”?")

@@ -19,8 +19,8 @@ import zlib
 from ..records import Reject, length_problem
 from .tex import detex
 
-__all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters", "unversioned", "word_sample",
-           "shares_words"]
+__all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters", "unversioned", "is_arxiv_id",
+           "bare_doi", "arxiv_id_of_doi", "canonical_id", "word_sample", "shares_words"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # An HTML character reference (numeric, or one of the few names scrapes leave behind)...
@@ -177,6 +177,47 @@ def is_arxiv_id(identifier: str | None) -> bool:
     (True, True, False, False)
     """
     return bool(identifier) and _VERSIONED_ARXIV_ID.match(identifier) is not None
+
+
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(\S+)", re.IGNORECASE)
+
+
+def bare_doi(value) -> str | None:
+    """A DOI as written in an export (bare, ``doi:`` or a doi.org link), without its prefix; else None.
+
+    >>> bare_doi("https://doi.org/10.1234/abc.5678"), bare_doi("10.1234/x"), bare_doi("n/a"), bare_doi(None)
+    ('10.1234/abc.5678', '10.1234/x', None, None)
+    """
+    match = _DOI.fullmatch(str(value or "").strip())
+    return match.group(1) if match else None
+
+
+def arxiv_id_of_doi(doi: str | None) -> str | None:
+    """The arXiv id that a DOI arXiv issued stands for (10.48550/arXiv.ID, any case), without its
+    version; else None.
+
+    >>> arxiv_id_of_doi("10.48550/ARXIV.2301.00001v2"), arxiv_id_of_doi("10.1234/x"), arxiv_id_of_doi(None)
+    ('2301.00001', None, None)
+    """
+    match = _ARXIV_DOI.fullmatch(doi or "")
+    return unversioned(match.group(1)) if match and is_arxiv_id(match.group(1)) else None
+
+
+def canonical_id(identifier: str) -> str:
+    """An input id as papers keep it and lookups read it: an arXiv id without its version or "arXiv:"
+    prefix, arXiv's DOI as that arXiv id, any other DOI bare and in lower case (DOIs ignore case:
+    10.1145/ABC.123 is 10.1145/abc.123); any other id as it is.
+
+    >>> canonical_id("arXiv:2403.09876v2"), canonical_id("https://doi.org/10.48550/ARXIV.2403.09876v2")
+    ('2403.09876', '2403.09876')
+    >>> canonical_id("doi:10.1145/ABC.123"), canonical_id("ABCD1234"), canonical_id("p-v2")
+    ('10.1145/abc.123', 'ABCD1234', 'p-v2')
+    """
+    doi = bare_doi(identifier)
+    if doi is None:
+        return unversioned(identifier)
+    return arxiv_id_of_doi(doi) or doi.lower()
 
 
 _SAMPLE_SIZE = 32  # words of an abstract kept to compare a later version with: about ±0.1 on the share of words

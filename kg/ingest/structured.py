@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..records import Notice, Paper, Reject, Source
-from .identity import clean_text, is_arxiv_id, paper_id, too_long, unversioned, without_letters
+from .identity import (arxiv_id_of_doi, bare_doi, canonical_id, clean_text, is_arxiv_id, paper_id, too_long, unversioned,
+                       without_letters)
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "csv_records", "record_to_paper"]
 
@@ -194,37 +195,13 @@ def _paper_and_fields(path: str, line: int, record: dict) -> tuple[Paper | Rejec
     return _from_fields(path, line, fields), fields
 
 
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
-
-
-def _doi(value) -> str | None:
-    """A DOI as written in an export (bare, ``doi:`` or a doi.org link), without its prefix; else None.
-
-    >>> _doi("https://doi.org/10.1234/abc.5678"), _doi("10.1234/x"), _doi("n/a"), _doi(None)
-    ('10.1234/abc.5678', '10.1234/x', None, None)
-    """
-    match = _DOI.fullmatch(str(value or "").strip())
-    return match.group(1) if match else None
 
 
 def _web_address(value) -> str | None:
     """A URL that a browser can open (http or https), else None: a page links it."""
     text = str(value or "").strip()
     return text if _WEB_ADDRESS.fullmatch(text) else None
-
-
-_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(\S+)", re.IGNORECASE)
-
-
-def _arxiv_id_of_doi(doi: str | None) -> str | None:
-    """The arXiv id that a DOI arXiv issued stands for (10.48550/arXiv.ID, any case), else None.
-
-    >>> _arxiv_id_of_doi("10.48550/ARXIV.2301.00001"), _arxiv_id_of_doi("10.1234/x"), _arxiv_id_of_doi(None)
-    ('2301.00001', None, None)
-    """
-    match = _ARXIV_DOI.fullmatch(doi or "")
-    return match.group(1) if match and is_arxiv_id(match.group(1)) else None
 
 
 # a line "arXiv: 2105.22222" in Zotero's Extra field (CSL JSON's note); an arxiv.org page or PDF
@@ -242,7 +219,7 @@ def _arxiv_id_named(fields: dict) -> str | None:
     >>> _arxiv_id_named({"url": "https://arxiv.org/pdf/2105.22222v2.pdf"}), _arxiv_id_named({"url": "https://x.org/abs/2105.22222"})
     ('2105.22222', None)
     """
-    named = [_arxiv_id_of_doi(_doi(fields.get("doi"))), _arxiv_id_of_doi(_doi(fields.get("id")))]
+    named = [arxiv_id_of_doi(bare_doi(fields.get("doi"))), arxiv_id_of_doi(bare_doi(fields.get("id")))]
     named += [match.group(1) for field in ("extra", "note") if isinstance(fields.get(field), str)
               and (match := _ARXIV_LINE.search(fields[field]))]
     if isinstance(fields.get("url"), str) and (match := _ARXIV_ADDRESS.fullmatch(fields["url"].strip())):
@@ -252,15 +229,14 @@ def _arxiv_id_named(fields: dict) -> str | None:
 
 def _own_id(fields: dict, arxiv_id: str | None) -> str | None:
     """The record's own id: its ``id``, else its DOI, else a reference manager's item ``key`` (Zotero's),
-    as BibTeX's entry key stands in for an id there.  The arXiv id the record names (``arxiv_id``, from
-    :func:`_arxiv_id_named`) comes before an id of another shape (a CSL JSON's "http://zotero.org/..."
-    or "smith2021", a DOI), so a reference manager's copy of a preprint is one paper with the arXiv
-    record of it."""
-    given = next((str(value).strip() for value in (fields.get("id"), _doi(fields.get("doi")), fields.get("key"))
+    as BibTeX's entry key stands in for an id there, written as lookups read ids (:func:`canonical_id`:
+    a DOI in lower case).  The arXiv id the record names (``arxiv_id``, from :func:`_arxiv_id_named`)
+    comes before an id of another shape (a CSL JSON's "http://zotero.org/..." or "smith2021", a DOI),
+    so a reference manager's copy of a preprint is one paper with the arXiv record of it."""
+    given = next((str(value).strip() for value in (fields.get("id"), bare_doi(fields.get("doi")), fields.get("key"))
                   if _given(value)), None)
-    if given is not None and is_arxiv_id(given):
-        return unversioned(given)
-    return arxiv_id or given
+    own = None if given is None else canonical_id(given)
+    return own if is_arxiv_id(own) else arxiv_id or own
 
 
 def _unread_fields(fields: dict, paper: Paper) -> Iterator[str]:
@@ -270,7 +246,7 @@ def _unread_fields(fields: dict, paper: Paper) -> Iterator[str]:
             yield why
         if _given(fields.get("date")) and _year(fields["date"]) is None:
             yield f"date {fields['date']!r} has no year; left empty (write the date with its year, e.g. 2021-05-03)"
-    if _given(fields.get("doi")) and _doi(fields["doi"]) is None:
+    if _given(fields.get("doi")) and bare_doi(fields["doi"]) is None:
         yield f"DOI {fields['doi']!r} is not a DOI; left out (write it as 10.NNNN/..., e.g. 10.18653/v1/N19-1423)"
     if _given(fields.get("url")) and _web_address(fields["url"]) is None:
         yield f"url {fields['url']!r} is not a web address; left out (write it in full, with https://)"
@@ -315,7 +291,7 @@ def _from_fields(path: str, line: int, fields: dict) -> Paper | Reject:
     # arXiv metadata by its fields, or a record that names its arXiv id by arXiv's marks; only an id
     # shaped like arXiv's makes an arxiv.org URL (a CSV's "17" does not)
     is_arxiv = is_arxiv_id(external_id) and ("categories" in fields or "update_date" in fields or external_id == arxiv_id)
-    doi = _doi(fields.get("doi"))
+    doi = bare_doi(fields.get("doi"))
     url = (_web_address(fields.get("url")) or (f"https://arxiv.org/abs/{external_id}" if is_arxiv else None)
            or (f"https://doi.org/{doi}" if doi else None))
     categories = tuple(str(fields.get("categories") or "").split())

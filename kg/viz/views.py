@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..errors import VizError
 from ..graph import ENTITY_TYPE_OF_LABEL, LABELS, variant_closure
-from ..ingest.identity import unversioned
+from ..ingest.identity import canonical_id
 from ..lookup import Candidate, alternatives, describe, rank, tier, whole_words
 from ..normalise import name_keys
 
@@ -103,7 +103,7 @@ def find_node(graph: nx.DiGraph, name: str) -> str:
 
 def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     """:func:`find_node`, with a note saying what else ``name`` names (None when nothing)."""
-    query = unversioned(" ".join(str(name or "").split()))  # "2403.09876v2" is the paper stored as 2403.09876
+    query = canonical_id(" ".join(str(name or "").split()))  # "2403.09876v2" and arXiv's DOI are the paper stored as 2403.09876
     if not query:
         raise VizError("no node named: a paper title, an entity name or a key is needed",
                        fix="pass one, e.g. 'GSM8K' or a title fragment", cli_fix="pass one to --around, e.g. --around GSM8K")

@@ -275,8 +275,10 @@
   search.addEventListener("input", function () { search.classList.remove("kg-miss"); say(""); });
   search.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter") return;
-    // an arXiv id with a version or a prefix ("arXiv:2403.09876v2") is the paper stored without them
-    var q = plain(search.value.trim()).replace(/^arxiv:\s*/, "").replace(/^(\d{4}\.\d{4,5})v\d+$/, "$1");
+    // an arXiv id with a version or a prefix ("arXiv:2403.09876v2"), or arXiv's DOI, is the paper stored without
+    // them, and a DOI written as a link ("https://doi.org/10.1145/ABC.123") the paper stored with it bare (kg.ingest.identity.canonical_id)
+    var q = plain(search.value.trim()).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)(?=10\.)/, "")
+      .replace(/^10\.48550\/arxiv\./, "").replace(/^arxiv:\s*/, "").replace(/^(\d{4}\.\d{4,5})v\d+$/, "$1");
     if (!q) return;
     if (q !== lastQuery) {
       lastQuery = q; at = 0;
