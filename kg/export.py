@@ -20,8 +20,8 @@
 >>> g.add_node("p-1", label="Paper", key="p-1", title="T", authors=["A", "B"], year=2024)
 >>> result = export(g, "neo4j-csv", out / "csv")
 >>> print((out / "csv" / "nodes_Paper.csv").read_text().strip())
-key:ID(Paper),:LABEL,authors:string[],search_text,title,year:long
-"p-1","Paper","A;B","t","T",2024
+key:ID(Paper),:LABEL,authors:string[],plain_title,search_text,title,year:long
+"p-1","Paper","A;B","t","t","T",2024
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ import networkx as nx
 
 from .errors import InputError
 from .graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL, LABELS, RELATIONSHIP_TYPES
-from .fulltext import SEARCH_PROPERTY
 from .normalise import name_keys
 from .writable import check_writable, replacing
 
@@ -174,7 +173,7 @@ def _write_table(path: Path, header: list[str], rows: list[list[str]]) -> None:
 def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "neo4j") -> ExportResult:
     """CSV files + import.sh + schema.cypher for ``neo4j-admin database import full``."""
     from .store.neo4j import schema_statements
-    from .store.rows import paper_search_text
+    from .store.rows import paper_store_properties
 
     folder = _writable(Path(folder), folder=True)
     delimiter = _pick_delimiter(graph)
@@ -187,8 +186,8 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
     for key, data in graph.nodes(data=True):
         if data["label"] in ENTITY_LABELS.values():  # the keys the query templates match names by, as a load writes them
             data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
-        elif data["label"] == "Paper":  # what the full-text index holds, as a load writes it
-            data = {**data, SEARCH_PROPERTY: paper_search_text(graph, key)}
+        elif data["label"] == "Paper":  # what the full-text index holds and title lookups compare, as a load writes it
+            data = {**data, **paper_store_properties(graph, key)}
         by_label[data["label"]].append((key, data))
     for label in LABELS:
         nodes = by_label.get(label)

@@ -32,7 +32,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import chain
 
-from .normalise import greek_spelled, singular
+from .normalise import greek_spelled, plain_letters, singular
 
 __all__ = ["FullTextQuery", "search_words", "search_text", "SEARCH_PROPERTY"]
 
@@ -43,9 +43,6 @@ _SMALL_WORDS = frozenset("a an the of on in at to for from by with and or than v
 _CHUNK = re.compile(r'"([^"]*)"|([^"\s]+)')
 _PARTS = re.compile(r"[^\W_]+")
 _LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
-# letters NFKD keeps whole, spelled as a keyboard without them writes them (the HTML search does the same)
-_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ẞ": "SS",
-                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i"})
 
 
 def search_words(text: str) -> list[str]:
@@ -67,10 +64,8 @@ def search_words(text: str) -> list[str]:
 def _run_words(run: str) -> tuple[str, ...]:
     run = singular(run)  # on the run as written: "LLMs" is an acronym's plural, "GSM8Ks" too
     if not run.isascii():
-        run = greek_spelled(run)
-        # accents go: "Fréchet" is found by "Frechet" (a user's keyboard), and the other way round; so do
-        # strokes and ligatures ("Łukasz" by "Lukasz", "Søren" by "Soren")
-        run = "".join(c for c in unicodedata.normalize("NFKD", run.translate(_UNDECOMPOSED)) if not unicodedata.combining(c))
+        # "Fréchet" is found by "Frechet" (a user's keyboard), and the other way round; "Łukasz" by "Lukasz"
+        run = plain_letters(greek_spelled(run))
     return tuple(_LETTERS_OR_DIGITS.findall(run.lower()))
 
 

@@ -50,9 +50,9 @@ LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": froz
                    "merged_ids": frozenset({"Paper"}),
                    "name_keys": frozenset(ENTITY_LABELS.values())}  # the store's own: see kg.store.rows
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
-# every property a node or relationship of the graph can carry (a store adds name_keys and search_text)
+# every property a node or relationship of the graph can carry (a store adds name_keys, search_text and plain_title)
 PROPERTIES = frozenset({"key", "name", "aliases", "support", "title", "abstract", "authors", "year", "url", "external_id",
-                        "merged_ids", "links", "sources", "name_keys", "search_text", "role", "text", "sentence", "start", "end",
+                        "merged_ids", "links", "sources", "name_keys", "search_text", "plain_title", "role", "text", "sentence", "start", "end",
                         "rule", "confidence", "sentence_starts", "sentence_ends"})
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")

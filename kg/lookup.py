@@ -10,12 +10,15 @@ the title "Stabilizing the Lottery Ticket Hypothesis".  The ``connection`` templ
 1. an entity whose name is the text (any case) and that papers mention (support > 0);
 2. the paper whose title holds the text as whole words (or as the name before its
    colon), when only one title does;
-3. an entity with the text as an alias or a spelling of a name or alias (``name_keys``), support > 0;
+3. an entity with the text as an alias or a spelling of a name or alias (``name_keys``: "Moller-QA"
+   is a spelling of Møller-QA), support > 0;
 4. a paper whose title contains the text: the name before its colon first, then whole
    words, then anywhere; shorter titles first;
 5. an entity that no paper names by itself (support 0: a family known through its variants).
 
-Within a tier, entities that more papers mention come first, then shorter names, then keys.
+Titles compare in lower case with their letters plain ("Lukasz" finds Łukasz), as the full-text
+search reads them.  Within a tier, entities that more papers mention come first, then shorter
+names, then keys.
 ``alternatives`` says what else the text named, so that a command can tell the user which
 node it used and how to ask for another (a key is always exact: tier 0).
 
@@ -35,7 +38,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .normalise import surface_key
+from .normalise import name_key, plain_lower
 
 __all__ = ["Candidate", "rank", "tier", "whole_words", "alternatives", "describe"]
 
@@ -59,10 +62,14 @@ class Candidate:
 
 
 def whole_words(title: str, text: str) -> bool:
-    """Whether ``title`` holds ``text`` as whole words (":", "," and "?" count as spaces), as the
-    templates test it."""
-    spaced = " " + title.lower().replace(":", " ").replace(",", " ").replace("?", " ") + " "
-    return (" " + text.lower() + " ") in spaced
+    """Whether ``title`` holds ``text`` as whole words (":", "," and "?" count as spaces), case and
+    accents aside, as the templates test it.
+
+    >>> whole_words("Łukasz-Net: Tiny Parsers", "lukasz-net"), whole_words("Łukasz-Net: Tiny Parsers", "Parse")
+    (True, False)
+    """
+    spaced = " " + plain_lower(title).replace(":", " ").replace(",", " ").replace("?", " ") + " "
+    return (" " + plain_lower(text) + " ") in spaced
 
 
 def _matches(text: str, key: str, c: Candidate) -> bool:
@@ -70,15 +77,16 @@ def _matches(text: str, key: str, c: Candidate) -> bool:
     if c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text):
         return True
     if c.is_paper:
-        return text in c.merged_ids or low in c.name.lower()
+        return text in c.merged_ids or plain_lower(text) in plain_lower(c.name)
     return (c.name.lower() == low or any(a.lower() == low for a in c.aliases)
-            or bool(key) and (key in c.name_keys or key in (surface_key(n) for n in (c.name, *c.aliases))))
+            or bool(key) and (key in c.name_keys or key in (name_key(n) for n in (c.name, *c.aliases))))
 
 
 def tier(text: str, c: Candidate, single_title: bool) -> tuple:
     """The sort key of a candidate that matches ``text`` (lower is better)."""
-    low = text.lower()
-    exact = c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text) or (c.is_paper and c.name.lower() == low)
+    low, plain = text.lower(), plain_lower(text)
+    title = plain_lower(c.name) if c.is_paper else None
+    exact = c.key == text or c.key.lower() == low or (c.external_id and c.external_id == text) or title == plain
     merged = not exact and text in c.merged_ids  # exact too, after the paper's own ids and title ("17" before "SemEval-2017")
     if exact or merged:
         level = 0
@@ -89,7 +97,7 @@ def tier(text: str, c: Candidate, single_title: bool) -> tuple:
     else:
         level = 1 if c.name.lower() == low else 3
     if c.is_paper:
-        within = 3 if merged else 0 if c.name.lower().startswith(low + ":") else 1 if whole_words(c.name, text) else 2
+        within = 3 if merged else 0 if title.startswith(plain + ":") else 1 if whole_words(c.name, text) else 2
     else:
         within = 0
     return (level, within, -max(c.support, 0), len(c.name))
@@ -97,7 +105,7 @@ def tier(text: str, c: Candidate, single_title: bool) -> tuple:
 
 def rank(text: str, candidates) -> list[Candidate]:
     """The candidates that ``text`` matches, best first (the first is the node it means)."""
-    key = surface_key(text)
+    key = name_key(text)
     found = [c for c in candidates if _matches(text, key, c)]
     single = sum(1 for c in found if c.is_paper and whole_words(c.name, text)) == 1
     return sorted(found, key=lambda c: (*tier(text, c, single), c.key))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .normalise import surface_key
+from .normalise import name_key, plain_lower
 from .queries import KEY_SUFFIX
 
 __all__ = ["MAX_TITLES_READ", "NAMING_PARAMS", "PAPER_PARAMS", "WANTED_LABEL", "nodes_named", "close_names", "close_titles",
@@ -56,14 +56,14 @@ def close_titles(store, fragment: str) -> list[str]:
     those that hold it once each word no title holds is read as the title word spelled most like
     it. A word with a digit is a version or a year, never respelled ("GPT-5" is not GPT-2).
     Empty when a title holds the fragment as written, or a word has no close spelling."""
-    fragment = fragment.strip()
-    words = [word.strip("?!.,:;\"'") for word in fragment.lower().split()]
+    fragment = plain_lower(fragment.strip())  # as the templates compare titles: "Lukasz" is in "Łukasz-Net"
+    words = [word.strip("?!.,:;\"'") for word in fragment.split()]
     if not any(words) or len(fragment) < 3:
         return []
     titles = [r["title"] for r in store.read("MATCH (p:Paper) RETURN p.title AS title LIMIT $n", {"n": MAX_TITLES_READ})
               if r["title"]]
-    lowered = [title.lower() for title in titles]  # once: up to MAX_TITLES_READ of them
-    if any(fragment.lower() in title for title in lowered):
+    lowered = [plain_lower(title) for title in titles]  # once: up to MAX_TITLES_READ of them
+    if any(fragment in title for title in lowered):
         return []  # it is in a title as written: nothing to respell
     joined = _spaceless(fragment)
     if len(joined) >= 6 and (spaced := [title for title, low in zip(titles, lowered) if joined in _spaceless(low)]):
@@ -124,7 +124,7 @@ def unfound_names(store, given: dict, bound: dict) -> list[str]:
     or names a node of another kind than the parameter asks for."""
     notes = []
     for param, value in given.items():
-        key = bound.get(param + KEY_SUFFIX) or (surface_key(str(value)) if param == "paper" else None)
+        key = bound.get(param + KEY_SUFFIX) or (name_key(str(value)) if param == "paper" else None)
         if param not in NAMING_PARAMS or not key or str(value).strip().lower() in ("", "any"):
             continue
         named = nodes_named(store, {param: key}).get(param)

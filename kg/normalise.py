@@ -30,7 +30,10 @@ from .spelling import american
 
 __all__ = [
     "fold_pairs",
+    "plain_letters",
+    "plain_lower",
     "surface_key",
+    "name_key",
     "singular",
     "greek_spelled",
     "entity_key",
@@ -102,6 +105,34 @@ def greek_spelled(text: str) -> str:
     return text.translate(_GREEK)
 
 
+# letters NFKD keeps whole, spelled as a keyboard without them writes them (the HTML search's plain() does the same)
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ẞ": "SS",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i"})
+
+
+def plain_letters(text: str) -> str:
+    """``text`` as a keyboard without accents writes it, case kept: accents go, and so do strokes and
+    ligatures (ł, ø, đ, ı; ß, æ, œ, þ as ss, ae, oe, th).  The full-text search, name keys and title
+    lookups all read text through it, so "Lukasz" finds Łukasz and "Frechet" Fréchet everywhere.
+
+    >>> plain_letters("Łukasz-Net, Søren, Straße, Æsir, Fréchet, Gödel")
+    'Lukasz-Net, Soren, Strasse, AEsir, Frechet, Godel'
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)) if not unicodedata.combining(c))
+
+
+def plain_lower(text: str) -> str:
+    """``text`` in lower case with its letters plain (:func:`plain_letters`): a title, or a fragment of
+    one, as lookups by title compare them (a store keeps each title so, as ``plain_title``).
+
+    >>> plain_lower("Łukasz-Net: Tiny Parsers") == plain_lower("LUKASZ-net: tiny parsers")
+    True
+    """
+    return plain_letters(text).lower()
+
+
 @lru_cache(maxsize=1 << 16)  # every stage keys the same few thousand names over and over
 def surface_key(text: str) -> str:
     """A matching key: case-, hyphen-, space- and plural-insensitive, version-sensitive;
@@ -141,9 +172,19 @@ def surface_key(text: str) -> str:
     return out
 
 
+def name_key(text: str) -> str:
+    """The key lookups by name compare: :func:`surface_key` of the text with its letters plain, so
+    "Moller-QA" finds Møller-QA as search finds Søren by "Soren" (a node's own key keeps its letters).
+
+    >>> name_key("Møller-QA") == name_key("moller qa") == "mollerqa", name_key("GSM8Ks")
+    (True, 'gsm8k')
+    """
+    return surface_key(plain_letters(text))
+
+
 def name_keys(names, entity_type: str | None = None) -> list[str]:
-    """The matching keys of a node's name and aliases, which lookups by name compare with; with
-    the node's type, also those of every form its curated entry knows, so "word error rate"
+    """The matching keys (:func:`name_key`) of a node's name and aliases, which lookups by name compare
+    with; with the node's type, also those of every form its curated entry knows, so "word error rate"
     finds the node of papers that only wrote "WER".
 
     >>> name_keys(["GSM8K", "GSM-8k", "grade school math"])
@@ -154,7 +195,7 @@ def name_keys(names, entity_type: str | None = None) -> list[str]:
     names = list(filter(None, names))
     if entity_type and names:
         names += curated_forms(entity_type, names[0])
-    return sorted({key for key in map(surface_key, names) if key})
+    return sorted({key for key in map(name_key, names) if key})
 
 
 def curated_forms(entity_type: str, name: str) -> tuple[str, ...]:

@@ -8,18 +8,22 @@ A template starts with a comment header::
     // param: limit int = 20  How many rows to return
 
 Types: ``string``, ``name`` (a string that also binds ``$NAME_key``, the matching key
-normalisation gives it, so "GSM-8K" finds the node GSM8K), ``int`` (``int>=1`` sets a minimum), ``float``, ``bool``, a choice
+normalisation gives it, so "GSM-8K" finds the node GSM8K and "Moller-QA" Møller-QA), ``int`` (``int>=1`` sets a minimum), ``float``, ``bool``, a choice
 such as ``any|dataset|model`` (case-insensitive), and ``words``: free text for a full-text
 index, kept as words that each store writes in its own syntax (:mod:`kg.fulltext`), so
 that none reads it as query syntax ("GPT-4" is not GPT without 4).  Every ``$name`` in the body must be declared and every
 declared parameter used; values are always passed as Cypher parameters, never formatted
-into the text.
+into the text.  A ``string`` or ``name`` whose ``$NAME_plain`` the body uses gets it bound too: the text
+in lower case with its letters plain, as a store's ``plain_title`` holds each title, so "Lukasz-Net"
+finds the title "Łukasz-Net: ...".
 
 >>> t = parse_template("x.cypher", "// name: t\\n// description: d\\n// param: n int>=1 = 5  how many\\nRETURN $n AS n")
 >>> t.bind({"n": "7"}), t.bind({})
 ({'n': 7}, {'n': 5})
 >>> parse_template("y.cypher", "// name: y\\n// description: d\\n// param: name name  an entity\\nRETURN $name_key AS k").bind({"name": "GSM-8k"})
 {'name': 'GSM-8k', 'name_key': 'gsm8k'}
+>>> parse_template("z.cypher", "// name: z\\n// description: d\\n// param: paper string  a title\\nRETURN $paper_plain AS t").bind({"paper": "Łukasz"})
+{'paper': 'Łukasz', 'paper_plain': 'lukasz'}
 >>> Param("q", "words", "").convert("GPT-4 (fine-tuning)").terms
 (('gpt', '4'), ('fine', 'tuning'))
 """
@@ -36,7 +40,7 @@ from pathlib import Path
 from .errors import QueryError, StoreError, StoreUnavailable
 from .fulltext import FullTextQuery
 from .ingest.identity import canonical_id
-from .normalise import surface_key
+from .normalise import name_key, plain_lower
 
 __all__ = ["Param", "Template", "QUERIES_DIR", "param_fix", "parse_template", "load_templates", "get_template", "run_template",
            "run_cypher", "missing_params", "READ_ONLY_MESSAGE"]
@@ -47,6 +51,7 @@ _HEADER = re.compile(r"^//\s*(name|description):\s*(.*)$")
 _USED = re.compile(r"\$(\w+)")
 _TYPES = {"string": str, "name": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in ("1", "true", "yes")}
 KEY_SUFFIX = "_key"  # a ``name`` parameter also binds NAME_key, its matching key
+PLAIN_SUFFIX = "_plain"  # a ``string`` or ``name`` parameter may bind NAME_plain, its text as lookups by title compare it
 
 
 @dataclass(frozen=True)
@@ -145,8 +150,15 @@ class Template:
                 raise QueryError(f"template {self.name!r} needs parameter {p.name!r} ({p.description})",
                                  fix=f"pass params={{{p.name!r}: VALUE}}", cli_fix=f"add --param {p.name}=VALUE")
             if p.type == "name":
-                out[p.name + KEY_SUFFIX] = surface_key(str(out[p.name]))
+                out[p.name + KEY_SUFFIX] = name_key(str(out[p.name]))
+            if p.name + PLAIN_SUFFIX in self.used:
+                out[p.name + PLAIN_SUFFIX] = plain_lower(str(out[p.name]))
         return out
+
+    @property
+    def used(self) -> set[str]:
+        """The ``$names`` the body uses."""
+        return set(_USED.findall(self.cypher))
 
 
 def param_fix(name: str, value: str, cli_value: str | None = None) -> dict[str, str]:
@@ -185,10 +197,11 @@ def parse_template(path: str, text: str) -> Template:
                 raise QueryError(f"{path}: the default of {p.name!r} does not fit its type: {err.message}", fix="fix the '// param:' line") from err
     used = set(_USED.findall(cypher))
     declared = {p.name for p in params}
-    keys = {p.name + KEY_SUFFIX: p.name for p in params if p.type == "name"}
-    if used - declared - set(keys):
-        raise QueryError(f"{path}: uses undeclared parameter(s) {sorted(used - declared - set(keys))}", fix="add '// param: NAME TYPE description' lines")
-    unused = declared - used - {keys[k] for k in used & set(keys)}
+    derived = {p.name + KEY_SUFFIX: p.name for p in params if p.type == "name"}
+    derived.update({p.name + PLAIN_SUFFIX: p.name for p in params if p.type in ("string", "name")})
+    if used - declared - set(derived):
+        raise QueryError(f"{path}: uses undeclared parameter(s) {sorted(used - declared - set(derived))}", fix="add '// param: NAME TYPE description' lines")
+    unused = declared - used - {derived[k] for k in used & set(derived)}
     if unused:
         raise QueryError(f"{path}: declares unused parameter(s) {sorted(unused)}", fix="remove them or use them in the body")
     return Template(name, meta["description"], tuple(params), cypher, path)

@@ -13,37 +13,40 @@
 // mention; 2 the one paper whose title holds the text as whole words; 3 an entity by alias or
 // spelling; 4 a title fragment (name before the colon, whole words, anywhere; shortest title);
 // 5 an entity no paper names by itself (a family known through its variants).
+// Titles compare as plain_title holds them (lower case, letters plain: "Lukasz" finds Łukasz), names by their keys.
 OPTIONAL MATCH (t:Paper)
-WHERE (' ' + replace(replace(replace(toLower(t.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($source) + ' ')
+WHERE (' ' + replace(replace(replace(coalesce(t.plain_title, toLower(t.title)), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $source_plain + ' ')
 WITH count(t) AS source_titles
 MATCH (a)
-WHERE a.key = $source OR a.external_id = $source OR toLower(a.title) CONTAINS toLower($source) OR toLower(a.name) = toLower($source)
+WITH a, source_titles, coalesce(a.plain_title, toLower(a.title)) AS title
+WHERE a.key = $source OR a.external_id = $source OR title CONTAINS $source_plain OR toLower(a.name) = toLower($source)
    OR $source_key IN coalesce(a.name_keys, [])
    OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($source))
-WITH a, source_titles, (' ' + replace(replace(replace(toLower(a.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($source) + ' ') AS whole
-ORDER BY CASE WHEN a.key = $source OR a.external_id = $source OR toLower(a.title) = toLower($source) THEN 0
+WITH a, source_titles, title, (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $source_plain + ' ') AS whole
+ORDER BY CASE WHEN a.key = $source OR a.external_id = $source OR title = $source_plain THEN 0
               WHEN a.title IS NOT NULL THEN CASE WHEN whole AND source_titles = 1 THEN 2 ELSE 4 END
               WHEN coalesce(a.support, 0) <= 0 THEN 5
               WHEN toLower(a.name) = toLower($source) THEN 1
               ELSE 3 END,
-         CASE WHEN a.title IS NULL OR toLower(a.title) STARTS WITH (toLower($source) + ':') THEN 0 WHEN whole THEN 1 ELSE 2 END,
+         CASE WHEN a.title IS NULL OR title STARTS WITH ($source_plain + ':') THEN 0 WHEN whole THEN 1 ELSE 2 END,
          coalesce(a.support, 0) DESC, size(coalesce(a.title, a.name)), a.key
 LIMIT 1
 OPTIONAL MATCH (t:Paper)
-WHERE (' ' + replace(replace(replace(toLower(t.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($target) + ' ')
+WHERE (' ' + replace(replace(replace(coalesce(t.plain_title, toLower(t.title)), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $target_plain + ' ')
 WITH a, count(t) AS target_titles
 MATCH (b)
+WITH a, b, target_titles, coalesce(b.plain_title, toLower(b.title)) AS title
 WHERE b <> a
-  AND (b.key = $target OR b.external_id = $target OR toLower(b.title) CONTAINS toLower($target) OR toLower(b.name) = toLower($target)
+  AND (b.key = $target OR b.external_id = $target OR title CONTAINS $target_plain OR toLower(b.name) = toLower($target)
        OR $target_key IN coalesce(b.name_keys, [])
        OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($target)))
-WITH a, b, target_titles, (' ' + replace(replace(replace(toLower(b.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($target) + ' ') AS whole
-ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR toLower(b.title) = toLower($target) THEN 0
+WITH a, b, target_titles, title, (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $target_plain + ' ') AS whole
+ORDER BY CASE WHEN b.key = $target OR b.external_id = $target OR title = $target_plain THEN 0
               WHEN b.title IS NOT NULL THEN CASE WHEN whole AND target_titles = 1 THEN 2 ELSE 4 END
               WHEN coalesce(b.support, 0) <= 0 THEN 5
               WHEN toLower(b.name) = toLower($target) THEN 1
               ELSE 3 END,
-         CASE WHEN b.title IS NULL OR toLower(b.title) STARTS WITH (toLower($target) + ':') THEN 0 WHEN whole THEN 1 ELSE 2 END,
+         CASE WHEN b.title IS NULL OR title STARTS WITH ($target_plain + ':') THEN 0 WHEN whole THEN 1 ELSE 2 END,
          coalesce(b.support, 0) DESC, size(coalesce(b.title, b.name)), b.key
 LIMIT 1
 OPTIONAL MATCH named = allShortestPaths((a)-[:USES|PROPOSES|EVALUATES_ON|ADDRESSES|VARIANT_OF|RELEASES_CODE*..6]-(b))

@@ -1,12 +1,15 @@
 // name: paper_entities
 // description: What a paper proposes versus what it uses (datasets, models, methods, tasks, metrics, released code), with the evidence sentence.
-// param: paper string  Paper id (or the input's own id), or a case-insensitive fragment of its title (the closest match is used)
+// param: paper string  Paper id (or the input's own id), or a fragment of its title, in any case and with or without accents (the closest match is used)
+// plain_title is the title in lower case with its letters plain (as $paper_plain is: "Lukasz" finds Łukasz); a store
+// loaded before it has only the title.
 MATCH (p:Paper)
-WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
-WITH p
-ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) = toLower($paper) THEN 0
-              WHEN toLower(p.title) STARTS WITH (toLower($paper) + ':') THEN 1
-              WHEN (' ' + replace(replace(replace(toLower(p.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($paper) + ' ') THEN 2
+WITH p, coalesce(p.plain_title, toLower(p.title)) AS title
+WHERE p.key = $paper OR p.external_id = $paper OR title CONTAINS $paper_plain
+WITH p, title
+ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR title = $paper_plain THEN 0
+              WHEN title STARTS WITH ($paper_plain + ':') THEN 1
+              WHEN (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $paper_plain + ' ') THEN 2
               ELSE 3 END, size(p.title), p.key
 LIMIT 1
 MATCH (p)-[r]->(e)

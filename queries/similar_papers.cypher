@@ -1,18 +1,21 @@
 // name: similar_papers
 // description: Papers most similar to the given paper by the entities they share, scored by Adamic-Adar (rare shared entities weigh more) and Jaccard.
-// param: paper string  Paper id (or the input's own id), or a case-insensitive fragment of its title (the closest match is used)
+// param: paper string  Paper id (or the input's own id), or a fragment of its title, in any case and with or without accents (the closest match is used)
 // param: rank_by adamic_adar|jaccard = adamic_adar  How to rank: adamic_adar (rare shared entities count more) or jaccard (share of entities in common)
 // param: limit int>=1 = 10  Maximum number of rows
 // Adamic-Adar sums 1/log(d) over the shared entities, d = the number of papers that mention
 // the entity (at least 2: this paper and the other); Jaccard = shared / union of both entity sets.
 // Each entity's degree is counted once, before fanning out to the other papers: counting it
 // per (other paper, entity) pair took 21 s at 30k papers, where a popular dataset has 300+.
+// plain_title is the title in lower case with its letters plain (as $paper_plain is: "Lukasz" finds Łukasz); a store
+// loaded before it has only the title.
 MATCH (p:Paper)
-WHERE p.key = $paper OR p.external_id = $paper OR toLower(p.title) CONTAINS toLower($paper)
-WITH p
-ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR toLower(p.title) = toLower($paper) THEN 0
-              WHEN toLower(p.title) STARTS WITH (toLower($paper) + ':') THEN 1
-              WHEN (' ' + replace(replace(replace(toLower(p.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($paper) + ' ') THEN 2
+WITH p, coalesce(p.plain_title, toLower(p.title)) AS title
+WHERE p.key = $paper OR p.external_id = $paper OR title CONTAINS $paper_plain
+WITH p, title
+ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR title = $paper_plain THEN 0
+              WHEN title STARTS WITH ($paper_plain + ':') THEN 1
+              WHEN (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $paper_plain + ' ') THEN 2
               ELSE 3 END, size(p.title), p.key
 LIMIT 1
 MATCH (p)-->(e)

@@ -11,7 +11,7 @@ order depends on load order.
 >>> g.add_edge("p", "d", type="USES", start=0, rule=None)
 >>> nodes, rels = expected_dump(g)
 >>> nodes
-[('Dataset', 'd', {'aliases': ['x', 'y'], 'key': 'd', 'name': 'D', 'name_keys': ['d', 'x', 'y'], 'support': 1}), ('Paper', 'p', {'authors': ['b', 'a'], 'key': 'p', 'search_text': 't', 'title': 'T'})]
+[('Dataset', 'd', {'aliases': ['x', 'y'], 'key': 'd', 'name': 'D', 'name_keys': ['d', 'x', 'y'], 'support': 1}), ('Paper', 'p', {'authors': ['b', 'a'], 'key': 'p', 'plain_title': 't', 'search_text': 't', 'title': 'T'})]
 >>> rels
 [('p', 'USES', 'd', {'start': 0})]
 """
@@ -22,7 +22,7 @@ import networkx as nx
 
 from kg.graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL
 from kg.normalise import name_keys
-from kg.store.rows import paper_search_text
+from kg.store.rows import paper_store_properties
 
 __all__ = ["dump", "expected_dump"]
 
@@ -37,11 +37,11 @@ def _normal(props: dict) -> dict:
 
 def _with_store_props(graph: nx.DiGraph, key: str, data: dict) -> dict:
     """A store also keeps the keys of an entity's names, and what a paper's full-text index
-    entry holds (see kg.store.rows)."""
+    entry holds and its title as lookups compare it (see kg.store.rows)."""
     if data["label"] in ENTITY_LABELS.values():
         return {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
     if data["label"] == "Paper":
-        return {**data, "search_text": paper_search_text(graph, key)}
+        return {**data, **paper_store_properties(graph, key)}
     return data
 
 

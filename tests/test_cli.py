@@ -640,6 +640,38 @@ def test_search_papers_folds_letters_with_strokes_as_the_html_search_does(tmp_pa
         assert [row["title"] for row in json.loads(capsys.readouterr().out)] == [title], query
 
 
+def test_titles_and_names_are_looked_up_with_letters_folded_as_search_folds_them(tmp_path, capsys):
+    """paper=Lukasz-Net missed the title "Łukasz-Net: ...", and name=Moller-QA the dataset Møller-QA, while
+    search_papers and the HTML search found both: every lookup reads letters as the search does."""
+    import kg
+    from kg.commands.query import _candidates
+    from kg.lookup import rank
+    from kg.queries import get_template
+
+    lukasz, moller = "Łukasz-Net: Tiny Parsers", "Møller-QA: A Benchmark for Danish Question Answering"
+    corpus = _jsonl(tmp_path / "a.jsonl", [
+        {"title": lukasz, "abstract": "We propose Łukasz-Net and compare it with BERT on GSM8K."},
+        {"title": moller, "abstract": "We introduce Møller-QA, a new dataset for Danish question answering. We evaluate BERT on Møller-QA."}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    capsys.readouterr()
+    for template, param, value, title in (("paper_entities", "paper", "Lukasz-Net", lukasz), ("similar_papers", "paper", "lukasz", lukasz),
+                                          ("paper_entities", "paper", "MOLLER-QA: a benchmark", moller),
+                                          ("papers_using", "name", "Moller-QA", moller), ("papers_using", "name", "moller qa", moller)):
+        assert main(["query", template, "--param", f"{param}={value}", "--json", "--workdir", workdir]) == 0, value
+        assert {row["paper"] for row in json.loads(capsys.readouterr().out)} == {title}, value
+        assert {row["paper"] for row in kg.query(template, {param: value}, workdir=workdir)} == {title}, value
+    graph = kg.load_graph(workdir)
+    with kg.open_built_store(workdir) as db:
+        for text, meant in (("Lukasz-Net", lukasz), ("lukasz-net: tiny parsers", lukasz), ("Moller-QA", moller), ("Møller-QA", "Møller-QA")):
+            route = kg.query("connection", {"source": text, "target": "GSM8K", "limit": 1}, store=db)[0]["route"]
+            key = get_template("connection").bind({"source": text, "target": "GSM8K"})["source_key"]
+            chosen = rank(text, _candidates(db, text, key))[0]  # the rule of the notes and kg viz --around
+            assert route.split(" -[")[0].split(" <-[")[0] == chosen.name == meant, (text, route, chosen)
+            drawn = graph.nodes[kg.find_node(graph, text)]
+            assert drawn.get("title", drawn.get("name")) == meant, text
+
+
 def test_query_help_after_a_template_name_shows_its_parameters(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["query", "papers_using", "--help"])

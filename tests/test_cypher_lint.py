@@ -28,7 +28,7 @@ import pytest
 
 from kg.errors import QueryError
 from kg.graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES, relationship_type
-from kg.queries import KEY_SUFFIX, QUERIES_DIR, parse_template
+from kg.queries import KEY_SUFFIX, PLAIN_SUFFIX, QUERIES_DIR, parse_template
 from kg.records import ENTITY_TYPES, ROLES
 from kg.store import EmbeddedStore, statements
 from kg.store.neo4j import Neo4jStore, schema_statements
@@ -101,6 +101,7 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
             template = parse_template(str(path), text)
             params = {p.name: _SAMPLE.get(p.type) for p in template.params}
             params.update({p.name + KEY_SUFFIX: "" for p in template.params if p.type == "name"})
+            params.update({p.name + PLAIN_SUFFIX: "" for p in template.params if p.name + PLAIN_SUFFIX in template.used})
             out[f"queries/{path.name}"] = (template.cypher, params)
         except QueryError:  # kg.queries rejects it (tested elsewhere); lint the raw text anyway
             out[f"queries/{path.name}"] = (text, _template_parameters(text))

@@ -17,7 +17,7 @@ from kg.errors import InputError
 from kg.export import export
 from kg.graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL
 from kg.normalise import name_keys
-from kg.store.rows import paper_search_text
+from kg.store.rows import paper_store_properties
 from kg.pipeline import load_graph, save_graph
 from kg.records import Paper, PaperEntities, Source
 from sample_graphs import corpus_a, corpus_b, graph_of
@@ -118,10 +118,10 @@ def test_neo4j_csv_reads_back_as_the_same_graph(graph, tmp_path):
     back = _read_neo4j_csv(result.path)
 
     def expected(data, key=None):  # CSV import cannot express an empty array; entities also carry their name keys,
-        if data.get("label") in ENTITY_LABELS.values():  # and papers what the full-text index holds
+        if data.get("label") in ENTITY_LABELS.values():  # and papers what the full-text index holds and their plain title
             data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
         elif data.get("label") == "Paper":
-            data = {**data, "search_text": paper_search_text(graph, key)}
+            data = {**data, **paper_store_properties(graph, key)}
         return {k: v for k, v in _props(data, drop=()).items() if v != []}
 
     assert set(back.nodes) == set(graph.nodes)

@@ -980,6 +980,15 @@ def test_papers_with_code_names_the_hosts_it_counts():
         assert all(name in text for name in names.values()) and "Only these four hosts count" in text
 
 
+def test_a_title_fragment_finds_its_paper_in_a_store_loaded_before_plain_title(tmp_path):
+    """An earlier version stored no plain_title: its papers are still found by a title fragment in any case."""
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(known_items()))
+        opened.write("MATCH (p:Paper) REMOVE p.plain_title", {})  # as an earlier version left it
+        assert {r["paper"] for r in run(opened, "paper_entities", paper="low-RANK adaptation")} == {TITLES["p4"]}
+        assert run(opened, "connection", source="LORA: low-rank", target="GSM8K", limit=1)[0]["route"].startswith(TITLES["p4"])
+
+
 def test_a_search_over_papers_an_earlier_version_loaded_says_to_rebuild(tmp_path, capsys):
     search = ["query", "search_papers", "--param", "query=zzzz nothing", "--workdir", _closed_store(tmp_path, known_items())]
     assert main(search) == 0

@@ -8,7 +8,7 @@ import sys
 
 from ..errors import QueryError
 from ..fulltext import SEARCH_PROPERTY
-from ..normalise import surface_key
+from ..normalise import name_key, plain_lower
 from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
 from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, WANTED_LABEL, close_names, close_titles, kept_out, merged_note,
@@ -92,7 +92,7 @@ def run(args) -> int:
         named = [k for k, value in given.items() if k in NAMING_PARAMS and value.strip().lower() not in ("", "any")]
         found = nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
         # a paper parameter given an entity's name ("paper=GSM8K"): no title holds it, but a node is named so
-        paper_named = nodes_named(store, {"paper": surface_key(params["paper"])}).get("paper", []) \
+        paper_named = nodes_named(store, {"paper": name_key(params["paper"])}).get("paper", []) \
             if not rows and "paper" in params and not asked_paper else []
         readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
                     for k in _PAPER_OR_ENTITY if k in params}
@@ -174,18 +174,23 @@ def _names_starting(store, key: str) -> list[tuple[str, str]]:
     return [(r["label"], r["name"]) for r in rows]
 
 
+# a title as the templates compare it: in lower case with its letters plain (a store loaded before
+# plain_title has only the title)
+_PLAIN_TITLE = "coalesce(p.plain_title, toLower(p.title))"
+
+
 def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     """Titles a paper fragment matches, other than the one the template's rows name (``chosen``;
     when there are no rows, every title it matches)."""
     rows = store.read(
-        "MATCH (p:Paper) WHERE p.key = $f OR p.external_id = $f OR toLower(p.title) = toLower($f) RETURN count(p) AS n",
-        {"f": paper})
+        f"MATCH (p:Paper) WHERE p.key = $f OR p.external_id = $f OR {_PLAIN_TITLE} = $plain RETURN count(p) AS n",
+        {"f": paper, "plain": plain_lower(paper)})
     if rows and rows[0]["n"]:
         return []  # named exactly
     # every title is read (a title is short), so that the count the note gives is the true one
     # after the whole-word filter, not that of a first page
-    rows = store.read("MATCH (p:Paper) WHERE toLower(p.title) CONTAINS toLower($f) "
-                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"f": paper, "n": MAX_TITLES_READ})
+    rows = store.read(f"MATCH (p:Paper) WHERE {_PLAIN_TITLE} CONTAINS $plain "
+                      "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"plain": plain_lower(paper), "n": MAX_TITLES_READ})
     titles = [r["title"] for r in rows]
     if chosen in titles:
         titles.remove(chosen)
@@ -203,11 +208,11 @@ def _candidates(store, text: str, key: str) -> list[Candidate]:
         "RETURN e.key AS key, labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support, "
         "coalesce(e.aliases, []) AS aliases, coalesce(e.name_keys, []) AS name_keys ORDER BY key LIMIT 20", {"t": text, "k": key})
     papers = store.read(
-        "MATCH (p:Paper) WHERE p.key = $t OR p.external_id = $t OR toLower(p.title) CONTAINS toLower($t) "
+        f"MATCH (p:Paper) WITH p, {_PLAIN_TITLE} AS title WHERE p.key = $t OR p.external_id = $t OR title CONTAINS $plain "
         "RETURN p.key AS key, p.title AS name, p.external_id AS external_id ORDER BY CASE "
-        "WHEN p.key = $t OR p.external_id = $t OR toLower(p.title) = toLower($t) THEN 0 "
-        "WHEN (' ' + replace(replace(replace(toLower(p.title), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + toLower($t) + ' ') "
-        "THEN 1 ELSE 2 END, size(p.title), p.key LIMIT 20", {"t": text})
+        "WHEN p.key = $t OR p.external_id = $t OR title = $plain THEN 0 "
+        "WHEN (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $plain + ' ') "
+        "THEN 1 ELSE 2 END, size(p.title), p.key LIMIT 20", {"t": text, "plain": plain_lower(text)})
     return ([Candidate(r["key"], r["label"], r["name"] or r["key"], int(r["support"] or 0), None,
                        tuple(r["aliases"]), tuple(r["name_keys"])) for r in entities]
             + [Candidate(r["key"], "Paper", r["name"], 0, r["external_id"]) for r in papers])

@@ -7,8 +7,9 @@
 >>> g.add_edge("p-1", "dataset:x", type="EVALUATES_ON", sentence="On X.")
 >>> [(label, [row["lists"] for row in rows]) for label, rows in node_rows(g)]
 [('Paper', [{'sources': [], 'merged_ids': []}]), ('Dataset', [{'aliases': ['x'], 'name_keys': ['x']}])]
->>> next(next(node_rows(g))[1])["props"]["search_text"]  # what the full-text index holds: see kg.fulltext
-'t'
+>>> paper = next(next(node_rows(g))[1])["props"]
+>>> paper["search_text"], paper["plain_title"]  # what the full-text index holds (see kg.fulltext); what title lookups compare
+('t', 't')
 >>> [(k, next(rows)["props"]) for k, rows in relationship_rows(g)]
 [(('Paper', 'EVALUATES_ON', 'Dataset'), {'sentence': 'On X.'})]
 """
@@ -22,10 +23,10 @@ import networkx as nx
 
 from ..fulltext import SEARCH_PROPERTY, search_text
 from ..graph import ENTITY_TYPE_OF_LABEL, LABELS
-from ..normalise import name_keys
+from ..normalise import name_keys, plain_lower
 from .statements import LIST_PROPERTIES
 
-__all__ = ["node_rows", "relationship_rows", "paper_search_text"]
+__all__ = ["node_rows", "relationship_rows", "paper_store_properties"]
 
 # Support is recomputed from the store after a load, list properties are merged as a
 # union: neither may be overwritten by one batch's view of the corpus.
@@ -55,15 +56,18 @@ def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]
         lists = {prop: list(data.get(prop) or []) for prop in list_props}
         if "name_keys" in lists:  # "GSM-8K" finds GSM8K: queries compare keys, as normalisation does
             lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])], ENTITY_TYPE_OF_LABEL.get(label))
-        elif label == "Paper":  # "CIFAR100" finds CIFAR-100: the full-text index holds this
-            props = {**props, SEARCH_PROPERTY: paper_search_text(graph, key)}
+        elif label == "Paper":
+            props = {**props, **paper_store_properties(graph, key)}
         yield {"key": key, "props": props, "lists": lists}
 
 
-def paper_search_text(graph: nx.DiGraph, key: str) -> str:
-    """What the full-text index holds for the paper ``key`` (:func:`kg.fulltext.search_text`)."""
+def paper_store_properties(graph: nx.DiGraph, key: str) -> dict[str, str]:
+    """What a store keeps of the paper ``key`` besides its own properties: the text its full-text
+    index holds (:func:`kg.fulltext.search_text`: "CIFAR100" finds CIFAR-100), and ``plain_title``,
+    the title as lookups by title compare it (:func:`kg.normalise.plain_lower`: "Lukasz" finds Łukasz)."""
     data = graph.nodes[key]
-    return search_text(data.get("title") or "", data.get("abstract") or "")
+    title = data.get("title") or ""
+    return {SEARCH_PROPERTY: search_text(title, data.get("abstract") or ""), "plain_title": plain_lower(title)}
 
 
 def relationship_rows(graph: nx.DiGraph) -> Iterator[tuple[tuple[str, str, str], Iterator[dict]]]:
