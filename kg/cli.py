@@ -4,7 +4,8 @@ Each subcommand lives in its own module under :mod:`kg.commands` and exposes
 ``register(subparsers)``, which adds its parser and sets ``run=callable(args) -> int``.
 Errors of the :class:`kg.errors.KgError` family become one line on stderr (with the fix in the
 command line's words, :meth:`kg.errors.KgError.for_cli`) and exit 2; a
-reader that closes the pipe early (``| head``) ends the command quietly with 141.
+reader that closes the pipe early (``| head``) ends the command quietly with 141.  SIGTERM stops a
+command as Ctrl-C does (exit 143, where Ctrl-C exits 130), so the same cleanup runs first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import difflib
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from . import commands
 from .errors import KgError
@@ -73,13 +77,46 @@ def _main(argv: list[str] | None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.run(args) or 0)
+        with _terminate_as_interrupt():
+            return int(args.run(args) or 0)
     except KgError as err:
         print(f"kg {args.command}: error: {err.for_cli()}", file=sys.stderr)
         return 2
+    except Terminated:
+        print(f"kg {args.command}: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a scheduler's stop) in the command's process."""
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` where Ctrl-C raises KeyboardInterrupt: by default it ends the
+    process at once, before the cleanup that Ctrl-C gets (a ``kg extract`` left its temporary output,
+    an export its half-written CSV files).  A forked worker still stops at once: its parent cleans up."""
+    command = os.getpid()
+
+    def stop(signum, frame):
+        if os.getpid() != command:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from another one): SIGTERM stays as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _options(parser: argparse.ArgumentParser, command: str | None) -> list[str]:

@@ -171,14 +171,33 @@ def _write_table(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 
 def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "neo4j") -> ExportResult:
-    """CSV files + import.sh + schema.cypher for ``neo4j-admin database import full``."""
+    """CSV files + import.sh + schema.cypher for ``neo4j-admin database import full``.  An export that
+    fails or is stopped (a full disk, Ctrl-C) removes the files it began, and the folder if it made it:
+    half a set of CSV files would look like an export (and keep a rerun out of the folder)."""
+    made = not Path(folder).exists()
+    folder = _writable(Path(folder), folder=True)
+    files: list[Path] = []  # each file as it is begun
+    try:
+        command = _write_neo4j_files(graph, folder, database, files)
+    except BaseException:
+        for path in files:
+            path.unlink(missing_ok=True)
+        if made:
+            folder.rmdir()
+        raise
+    return ExportResult(
+        "neo4j-csv", folder, tuple(files), graph.number_of_nodes(), graph.number_of_edges(), command
+    )
+
+
+def _write_neo4j_files(graph: nx.DiGraph, folder: Path, database: str, files: list[Path]) -> str:
+    """Write :func:`write_neo4j_csv`'s files into ``folder``, adding each to ``files`` before it is
+    written; the neo4j-admin command that imports them."""
     from .store.neo4j import schema_statements
     from .store.rows import paper_store_properties
 
-    folder = _writable(Path(folder), folder=True)
     delimiter = _pick_delimiter(graph)
     multiline = False
-    files: list[Path] = []
     node_args: list[str] = []
     rel_args: list[str] = []
 
@@ -199,8 +218,8 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
         rows = [[_quote(str(key)), _quote(label)] + [_cell(d.get(k), kinds[k], delimiter) for k in keys] for key, d in nodes]
         multiline |= any("\n" in cell or "\r" in cell for row in rows for cell in row)
         path = folder / f"nodes_{label}.csv"
-        _write_table(path, header, rows)
         files.append(path)
+        _write_table(path, header, rows)
         node_args.append(f"--nodes={path.name}")
 
     by_kind: dict[tuple[str, str, str], list[tuple[str, str, dict]]] = defaultdict(list)
@@ -221,8 +240,8 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
         ]
         multiline |= any("\n" in cell or "\r" in cell for row in rows for cell in row)
         path = folder / f"rels_{start}_{rel_type}_{end}.csv"
-        _write_table(path, header, rows)
         files.append(path)
+        _write_table(path, header, rows)
         rel_args.append(f"--relationships={path.name}")
 
     options = [f"--array-delimiter={shlex.quote(delimiter)}"]
@@ -231,9 +250,10 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
     command = " ".join(
         ["neo4j-admin", "database", "import", "full", *options, *node_args, *rel_args, shlex.quote(database)]
     )
-    schema = folder / "schema.cypher"
+    schema, script = folder / "schema.cypher", folder / "import.sh"
+    files.append(schema)
     schema.write_text("".join(f"{s};\n" for s in schema_statements()), encoding="utf-8")
-    script = folder / "import.sh"
+    files.append(script)
     script.write_text(
         "#!/bin/sh\n"
         "# Offline bulk import into an empty, stopped database (Neo4j 5: `neo4j-admin database import full`).\n"
@@ -244,10 +264,7 @@ def write_neo4j_csv(graph: nx.DiGraph, folder: str | Path, *, database: str = "n
         encoding="utf-8",
     )
     script.chmod(0o755)
-    files += [schema, script]
-    return ExportResult(
-        "neo4j-csv", folder, tuple(files), graph.number_of_nodes(), graph.number_of_edges(), command
-    )
+    return command
 
 
 def export(graph: nx.DiGraph, fmt: str, out: str | Path) -> ExportResult:

@@ -559,6 +559,53 @@ def test_a_write_that_fails_leaves_no_temporary_file_and_the_old_output_whole(ar
     assert (tmp_path / argv[-1]).read_text() == "the old output"
 
 
+def test_a_neo4j_csv_export_that_cannot_write_leaves_no_partial_csv(tmp_path):
+    """A full disk mid-export left a cut nodes_Paper.csv in the new folder, which a rerun refused."""
+    corpus = _jsonl(tmp_path / "a.jsonl", _CORPUS)
+    assert main(["build", corpus, "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+    argv = ["export", "--workdir", "w", "--format", "neo4j-csv", "--out", "csv"]
+    done = _kg_in_a_process(argv, tmp_path, file_limit=1000)
+    assert done.returncode == 2 and "error: cannot write csv: File too large" in done.stderr, done.stderr
+    assert not (tmp_path / "csv").exists()
+    assert _kg_in_a_process(argv, tmp_path).returncode == 0
+
+
+def test_extract_stopped_by_sigterm_leaves_no_partial_output(tmp_path):
+    """SIGTERM (kill, a scheduler) ended `kg extract` at once, leaving its .e.jsonl.partial-PID; it now
+    stops as Ctrl-C does, cleaning up first, and exits 143."""
+    import signal
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "kg", "extract", "--workers", "2", "--out", "e.jsonl"], cwd=tmp_path,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "KG_CACHE_DIR": "off"})
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".e.jsonl.partial-*")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert list(tmp_path.glob(".e.jsonl.partial-*")), "kg extract wrote no temporary output to stop it in"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err.splitlines()[-1]) == (143, "kg extract: terminated"), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_pool_closed_at_once_under_kgs_sigterm_handler_does_not_wait_for_ever():
+    """Workers forked under `kg`'s SIGTERM handler inherited it, and one still starting when the pool
+    closed lost the SIGTERM that Pool.terminate sent it: the pool waited on it for ever (a tiny build)."""
+    import signal
+
+    code = ("from kg.cli import _terminate_as_interrupt\nfrom kg.extract.parallel import map_ordered\n"
+            "with _terminate_as_interrupt():\n    for _ in range(300):\n"
+            "        assert list(map_ordered(lambda chunk: chunk, [], workers=2)) == []\n")
+    process = subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stderr=subprocess.PIPE, text=True)
+    try:
+        _, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the parent and the worker it waits on
+        process.communicate()
+        pytest.fail("a pool of 2 workers waited past 60 s for a worker to stop")
+    assert process.returncode == 0, err
+
+
 def test_a_paper_asked_for_by_the_id_of_a_copy_merged_into_it_is_answered_for_that_paper(tmp_path, capsys):
     import kg
 

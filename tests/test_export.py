@@ -153,6 +153,38 @@ def test_neo4j_csv_refuses_a_folder_holding_csv_files(graph, tmp_path):
         export(graph, "neo4j-csv", tmp_path / "csv")
 
 
+def test_a_neo4j_csv_export_that_fails_midway_leaves_no_csv_file(graph, tmp_path):
+    """A relationship the importer cannot take failed the export after its node files were written,
+    and they stayed: half an export, which a rerun then refused ("already holds CSV files")."""
+    paper, dataset = next((s, t) for s, t, d in graph.edges(data=True) if d["type"] == "EVALUATES_ON")
+    graph.add_edge(paper, dataset, type="CITES")
+    with pytest.raises(InputError, match="unknown relationship type 'CITES'"):
+        export(graph, "neo4j-csv", tmp_path / "new" / "csv")
+    assert not (tmp_path / "new" / "csv").exists()  # the folder it made goes too
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.md").write_text("kept")
+    with pytest.raises(InputError, match="unknown relationship type 'CITES'"):
+        export(graph, "neo4j-csv", tmp_path / "mine")
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.md"]  # a folder that was there stays as it was
+
+
+def test_a_neo4j_csv_export_stopped_midway_leaves_no_csv_file(graph, tmp_path, monkeypatch):
+    """Ctrl-C (and SIGTERM under `kg`, which raises as Ctrl-C does) while the relationship files are written."""
+    import kg.export
+
+    write_table = kg.export._write_table
+
+    def stopped_at_the_relationships(path, header, rows):
+        if path.name.startswith("rels_"):
+            raise KeyboardInterrupt
+        write_table(path, header, rows)
+
+    monkeypatch.setattr(kg.export, "_write_table", stopped_at_the_relationships)
+    with pytest.raises(KeyboardInterrupt):
+        export(graph, "neo4j-csv", tmp_path / "csv")
+    assert not (tmp_path / "csv").exists()
+
+
 def test_an_output_of_the_wrong_kind_is_refused_in_one_line(graph, tmp_path):
     (tmp_path / "folder").mkdir()
     (tmp_path / "file").write_text("x")

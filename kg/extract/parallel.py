@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
@@ -33,6 +34,24 @@ def _run_task(chunk):
     return _TASK(chunk)
 
 
+def _stop_at_sigterm() -> None:
+    """A worker's first step: SIGTERM, held since the fork, ends it at once, as Pool.terminate means it to."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _pool(workers: int):
+    """A pool of forked workers that SIGTERM stops at once.  They would inherit the parent's handler
+    (`kg` turns SIGTERM into Ctrl-C), and a SIGTERM that reaches a worker still starting up is lost
+    to it, so Pool.terminate could wait on that worker for ever: SIGTERM is held across the forks
+    and released by each worker only after it takes SIGTERM's default action."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        return multiprocessing.get_context("fork").Pool(workers, initializer=_stop_at_sigterm)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, chunk_size: int = 64) -> Iterator[tuple]:
     """``(item, result)`` for every item, in input order; ``task`` maps a chunk to one result per item.
 
@@ -50,7 +69,7 @@ def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, 
     # collector does not touch (and copy) every page of memory they share with the parent
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with _pool(workers) as pool:
             for chunk in batched(items, chunk_size):
                 pending.append((chunk, pool.apply_async(_run_task, (chunk,))))
                 if len(pending) >= 2 * workers:
