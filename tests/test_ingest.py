@@ -748,6 +748,14 @@ def test_paper_from_text_reads_authors_and_year_as_the_readers_do_and_refuses_ba
     ("DeepSeek-AI, Aixin Liu, Bei Feng", ("DeepSeek-AI", "Aixin Liu", "Bei Feng")),
     ("Mausam, Stephen Soderland", ("Mausam", "Stephen Soderland")),
     ("Zhang, Wei and Priya Kumar", ("Zhang, Wei", "Priya Kumar")),
+    # a list ending "and" a lone surname is a list of surnames; two pairs or more show the pairing, so a
+    # first name may be two words
+    ("LeCun, Bengio and Hinton", ("LeCun", "Bengio", "Hinton")),
+    ("Zhang, Xiao Ming, Li, Na", ("Zhang, Xiao Ming", "Li, Na")),
+    ("Chen, Wei, Li, Anna Maria", ("Chen, Wei", "Li, Anna Maria")),
+    # two names alone read as "Chen, Wei" and "Mausam, Stephen Soderland" do: semicolons tell them apart
+    ("LeCun; Bengio", ("LeCun", "Bengio")),
+    ("Zhang, Xiao Ming;", ("Zhang, Xiao Ming",)),
     # a list cut short names no author "others" or "et al."
     ("Vaswani, Ashish and Shazeer, Noam and others", ("Vaswani, Ashish", "Shazeer, Noam")),
     ("Vaswani, A., Shazeer, N., et al.", ("Vaswani, A.", "Shazeer, N.")),

@@ -65,8 +65,10 @@ def arxiv_year(identifier: str | None) -> int | None:
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?)+$")
-# a first name in "Last, First": one word, with initials after it or not ("Geoffrey E."), or initials alone
+# a first name in "Last, First": one word, with initials after it or not ("Geoffrey E."), or initials alone;
+# in a list of two pairs or more, where the pairing shows, it may be two words ("Li, Anna Maria")
 _FIRST_NAME = re.compile(r"^(?:[^\s.,]+|[A-Z]\.)(?:\s*-?[A-Z]\.)*$")
+_FIRST_NAMES = re.compile(r"^(?:[^\s.,]+|[A-Z]\.)(?:\s+[A-Z][^\s.,]*)?(?:\s*-?[A-Z]\.)*$")
 # a surname written alone: one word, after particles ("van der Berg", "De la Cruz") where it has any
 _SURNAME = re.compile(r"(?:(?:[a-z']+|Van|Von|De|Del|Della|Der|Des|Di|Da|Du|La|Le|Ten|Ter)\s+)*[^\s.]+")
 # what ends a list cut short: "..., et al.", "... and others" (no author)
@@ -76,10 +78,13 @@ _ET_AL = re.compile(r"\s*(?:(?:[,;]\s*|\s)et\s+al\b\.?|(?:[,;]\s*|\s+and\s+)othe
 def _authors(value) -> tuple[str, ...]:
     """A list of authors, or one string of them, without a closing "et al." or "and others": split on
     semicolons where it has any (Zotero's "Last, First; Last, First"), else at each "and" where every
-    part is one "Last, First" (BibTeX's), else at each "and" and, within each part, into "Last, First"
-    pairs where every surname is one word (after particles such as "van der") and every first name one
-    word, with initials after it or not ("Geoffrey E."), or initials alone, else at each comma; "Smith,
-    J." keeps its initials.
+    part is one "Last, First" (BibTeX's), else at each "and" and at every comma where the name after
+    the last "and" is a lone surname ("LeCun, Bengio and Hinton"), else at each "and" and, within each
+    part, into "Last, First" pairs where every surname is one word (after particles such as "van der")
+    and every first name one word (two in a list of two pairs or more), with initials after it or not
+    ("Geoffrey E."), or initials alone, else at each comma; "Smith, J." keeps its initials.  A lone
+    "Last, First" is one author and a lone "Last, First Middle" two, as arXiv's "Mausam, Stephen
+    Soderland" is: "LeCun, Bengio" and "Zhang, Xiao Ming" read alike, so only semicolons can tell.
 
     >>> _authors("A. Smith, B. Jones and C. Lee"), _authors("Smith, J."), _authors("Smith, J.; Lee, C. K.")
     (('A. Smith', 'B. Jones', 'C. Lee'), ('Smith, J.',), ('Smith, J.', 'Lee, C. K.'))
@@ -87,6 +92,8 @@ def _authors(value) -> tuple[str, ...]:
     (('Zhang, Wei', 'Kumar, Priya'), ('Chen, Wei',), ('Chen, Wei', 'van Berg, Anna'))
     >>> _authors("DeepSeek-AI, Aixin Liu, Bei Feng"), _authors("Mausam, Stephen Soderland"), _authors("Vaswani, A., Shazeer, N., et al.")
     (('DeepSeek-AI', 'Aixin Liu', 'Bei Feng'), ('Mausam', 'Stephen Soderland'), ('Vaswani, A.', 'Shazeer, N.'))
+    >>> _authors("LeCun, Bengio and Hinton"), _authors("Zhang, Xiao Ming, Li, Na"), _authors("Zhang, Xiao Ming;")
+    (('LeCun', 'Bengio', 'Hinton'), ('Zhang, Xiao Ming', 'Li, Na'), ('Zhang, Xiao Ming',))
     """
     if isinstance(value, list):  # names, or API records of them: {"name"} (Semantic Scholar), {"author": {"display_name"}} (OpenAlex)
         names = (_author_name(a) if isinstance(a, dict) else str(a) for a in value)
@@ -99,13 +106,15 @@ def _authors(value) -> tuple[str, ...]:
     parts = re.split(r"\s+and\s+", text)
     if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
         return tuple(p.strip() for p in parts)  # BibTeX's "Zhang, Wei and Kumar, Priya": each part one "Last, First"
+    if len(parts) > 1 and _SURNAME.fullmatch(parts[-1].strip()):  # "A, B and C" ending in a surname: a list of surnames
+        return tuple(name for part in parts for name in _one_name_a_part(part))
     return tuple(name for part in parts for name in _comma_separated_names(part))
 
 
 def _comma_separated_names(text: str) -> list[str]:
     """The names of a comma-separated list: "Last, First" pairs where every part reads so (a name of
-    several words is a whole name, as arXiv writes "DeepSeek-AI, Aixin Liu"), else one name a part,
-    with initials kept with the name before them.
+    several words is a whole name, as arXiv writes "DeepSeek-AI, Aixin Liu"), else one name a part
+    (:func:`_one_name_a_part`).
 
     >>> _comma_separated_names("De la Cruz, Juan"), _comma_separated_names("Mausam, Stephen Soderland")
     (['De la Cruz, Juan'], ['Mausam', 'Stephen Soderland'])
@@ -114,8 +123,19 @@ def _comma_separated_names(text: str) -> list[str]:
     """
     parts = [p.strip() for p in text.split(",") if p.strip()]
     pairs = list(zip(parts[0::2], parts[1::2]))
-    if len(parts) % 2 == 0 and all(_SURNAME.fullmatch(last) and _FIRST_NAME.match(first) for last, first in pairs):
+    first_name = _FIRST_NAME if len(pairs) < 2 else _FIRST_NAMES
+    if len(parts) % 2 == 0 and all(_SURNAME.fullmatch(last) and first_name.match(first) for last, first in pairs):
         return [f"{last}, {first}" for last, first in pairs]
+    return _one_name_a_part(text)
+
+
+def _one_name_a_part(text: str) -> list[str]:
+    """The names of a comma-separated list, one a part, with initials kept with the name before them.
+
+    >>> _one_name_a_part("Smith, J., Doe, Bengio")
+    ['Smith, J.', 'Doe', 'Bengio']
+    """
+    parts = [p.strip() for p in text.split(",") if p.strip()]
     out: list[str] = []
     for part in parts:
         if _INITIALS.match(part) and out:
