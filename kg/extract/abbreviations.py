@@ -251,9 +251,11 @@ _NOT_TECHNIQUES = frozenset("forgetting hallucination hallucinations overfitting
 
 # who did something rather than what was done: "National Institute of Standards and Technology
 # (NIST)", "European Centre for Medium-Range Weather Forecasts (ECMWF)"
+# ("foundation" and "association" are left out: "Vision Foundation Model (VFM)", "Word Embedding
+# Association Test (WEAT)" are ML terms)
 _ORGANISATION_WORDS = frozenset("institute institutes university universities agency administration organisation organization "
-                                "association consortium council foundation academy ministry department committee commission "
-                                "corporation laboratory laboratories".split())
+                                "consortium council academy ministry committee commission corporation laboratory "
+                                "laboratories".split())
 _CENTRE = re.compile(r"(?i)\bcent(?:re|er)s? (?:for|of)\b")
 
 

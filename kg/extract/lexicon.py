@@ -72,7 +72,7 @@ NOT_NAMES = frozenset(
     # imaging and signal modalities and sensors ("a multi-phase CT dataset", "an artificial ECG model")
     "CT MRI fMRI EEG ECG EMG MEG OCT CXR SAR UAV UAVs AV AVs LiDAR "
     # licences a release is under ("CC BY-NC 4.0", "GPLv3")
-    "CC BY BY-NC BY-SA BY-ND BY-NC-SA BY-NC-ND CC-BY CC-BY-SA CC-BY-NC CC-BY-NC-SA CC0 GPL GPLv2 GPLv3 AGPL AGPLv3 LGPL "
+    "BY BY-NC BY-SA BY-ND BY-NC-SA BY-NC-ND CC-BY CC-BY-SA CC-BY-NC CC-BY-NC-SA CC0 GPL GPLv2 GPLv3 AGPL AGPLv3 LGPL "
     # a unit ("a 3 dB gain")
     "dB "
     # hardware a run is timed on ("a single NVIDIA RTX 4060 Ti", "8 A100 GPUs")

@@ -142,10 +142,6 @@ _MODIFYING_SUFFIXES = frozenset("style scale level like free aware wise centric 
                                 "sized friendly compatible format".split())
 _RELEASE = re.compile(r"^\d\.\d$")  # 2.4, 5.0: a release number, where a score would have more digits
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
-# "ChEMBL 33,", "Common Voice 15 and": a release numbered in a series, where the list goes on after
-# it; a number before anything else mostly counts or scores ("MATH 85 points", "COCO 2 times")
-_SERIES_NUMBER = re.compile(r"^[1-9]\d?$")
-_LIST_GOES_ON = frozenset({",", ".", ";", ":", ")", "and", "or", ""})
 # "SemEval-2017 Task 4", "DCASE 2023 Task 4A": one numbered task of a shared-task series is data of its own
 TASK_WORDS = frozenset({"task", "subtask", "track"})
 TASK_NUMBER = re.compile(r"^\d{1,2}[A-Za-z]?$")
@@ -224,8 +220,6 @@ def extend_dataset_name(doc, end: int) -> int:
     ['LIBERO-Object', 'COCO', 'COCO']
     >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("DCASE 2023 Task 4A ,", "COLIEE Task 1 ,", "MMLU tasks")]
     ['DCASE 2023 Task 4A', 'COLIEE Task 1', 'MMLU']
-    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("ChEMBL 33 and", "ASVspoof 5", "MATH 85 points", "CIFAR-10 5 ,")]
-    ['ChEMBL 33', 'ASVspoof 5', 'MATH', 'CIFAR-10']
     """
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
             and _SUBSET.match(doc[end + 1].text) and not doc[end + 1].text.lower().endswith(("ed", "ing")) \
@@ -237,8 +231,6 @@ def extend_dataset_name(doc, end: int) -> int:
         return _numbered_task_in_doc(doc, end + 1)
     following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
     if _RELEASE.match(doc[end].text) and following not in _COUNTED and not following[:1].isdigit():
-        return end + 1
-    if _SERIES_NUMBER.match(doc[end].text) and following.strip() in _LIST_GOES_ON and not doc[end - 1].text[-1].isdigit():
         return end + 1
     return _numbered_task_in_doc(doc, end)
 
@@ -465,16 +457,9 @@ def glued_on_base_model(v, models: list[tuple[int, int]]) -> dict[tuple[int, int
 
 
 def _releases_data(v, start: int, end: int) -> bool:
-    """Whether the model's name at ``start:end`` names data here: before a data word after a
-    proposing verb ("we introduce the ShareGPT4V dataset"), or before "the ... dataset" or
-    "benchmark" as a noun of its own ("experiments on the DreamBooth dataset")."""
     lower = v.lower
-    if end >= len(lower) or lower[end] not in _DATA_HEADS:
-        return False
-    if lower[end] in ("dataset", "benchmark") and start > 0 and lower[start - 1] == "the" and (
-            end + 1 >= len(lower) or not (v.texts[end + 1].isalpha() and v.texts[end + 1].islower())):
-        return True
-    return any(lower[i] in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
+    return end < len(lower) and lower[end] in _DATA_HEADS and any(
+        lower[i] in PROPOSAL_VERBS for i in range(max(0, start - 4), start))
 
 
 _DATA_WORDS = {"dataset", "datasets", "data", "corpus", "instructions"}

@@ -483,7 +483,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 i > 0 and lower[i - 1] == "to" and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])
         if not subject and (word not in _NAMING or _told_as_earlier_work(v, sent[i])):
             continue
-        out += _enumerated_names(v, i, long_forms)  # "we introduce (1) a corpus and (2) FooBERT, a model"
+        out += _enumerated_names(v, i, {s: e for s, e in long_forms.items() if s not in curated_long})  # "we introduce (1) a corpus and (2) FooBERT, a model"
         window_end = i + 16
         # "which we call Zorb", "we name our model Zorb": the first capitalised word is the name
         bare_naming = word in _BARE_NAMING and i > 0 and lower[i - 1] == "we"

@@ -101,6 +101,14 @@ def find_node(graph: nx.DiGraph, name: str) -> str:
     return resolve_node(graph, name)[0]
 
 
+def _coined_in(graph: nx.DiGraph, key: str) -> str:
+    """", coined in “<title>”" for the node of one paper's coinage (``method:kestrel@p-...``), so
+    nodes that share a name can be told apart; "" for any other node."""
+    paper = key.rpartition("@")[2] if "@" in key else None
+    title = graph.nodes[paper].get("title") if paper and paper in graph else None
+    return f", coined in \u201c{title}\u201d" if title else ""
+
+
 def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     """:func:`find_node`, with a note saying what else ``name`` names (None when nothing)."""
     query = canonical_id(" ".join(str(name or "").split()))  # "2403.09876v2" and arXiv's DOI are the paper stored as 2403.09876
@@ -126,7 +134,7 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     best = tier(query, ranked[0], single)
     ties = [c for c in ranked if tier(query, c, single) == best and (not c.is_paper or c.name == ranked[0].name)]
     if len(ties) > 1:
-        listed = "; ".join(f"{c.key} ({c.label}: {c.name})" for c in ties[:8])
+        listed = "; ".join(f"{c.key} ({c.label}: {c.name}{_coined_in(graph, c.key)})" for c in ties[:8])
         raise VizError(f"{name!r} names {len(ties)} nodes: {listed}", fix="pass one of these keys to --around")
     by_id = {str(n): n for n in graph}
     others = alternatives(ranked, query)
