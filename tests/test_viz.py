@@ -440,3 +440,19 @@ def test_a_familys_ego_view_holds_the_papers_of_its_variants():
     graph = build_graph([paper("p-1", "Whisper"), paper("p-2", "Whisper large-v3", family="Whisper"), paper("p-3", "Other")])
     shown = set(select(graph, around="Whisper", depth=1).graph)
     assert {"p-1", "p-2"} <= shown and "p-3" not in shown  # as papers_using name=Whisper lists them
+
+
+def test_nodes_two_papers_coin_under_one_name_say_which_paper_coined_each():
+    import networkx as nx
+
+    from kg.viz.views import find_node
+
+    graph = nx.DiGraph()
+    graph.add_node("p-a", label="Paper", title="Kestrel: Open Language Models")
+    graph.add_node("p-b", label="Paper", title="Kestrel: Robust Optical Flow")
+    graph.add_node("model:kestrel@p-a", label="Model", name="Kestrel", support=1)
+    graph.add_node("method:kestrel@p-b", label="Method", name="Kestrel", support=1)
+    with pytest.raises(VizError) as caught:
+        find_node(graph, "Kestrel")
+    assert "coined in \u201cKestrel: Open Language Models\u201d" in str(caught.value)
+    assert "coined in \u201cKestrel: Robust Optical Flow\u201d" in str(caught.value)
