@@ -616,6 +616,15 @@ def _own_key(key: str, paper_id: str) -> str:
     return f"{key}{_OWN}{paper_id}"
 
 
+def _one_own_node(first: Entity, second: Entity) -> Entity:
+    """Two of a paper's entities on its one own node: named as the node's key says (CAS, not
+    the long form a title wrote), the other names kept as aliases."""
+    name_key = _name_key_of(first.key)
+    keep, other = (second, first) if entity_key(second.type, second.name) == name_key else (first, second)
+    aliases = (set(keep.aliases) | set(other.aliases) | {other.name}) - {keep.name}
+    return replace(keep, role="proposed" if "proposed" in (keep.role, other.role) else "used", aliases=tuple(sorted(aliases)))
+
+
 def _name_key_of(key: str) -> str:
     """A node's key without the coining paper's id that :func:`_own_key` adds, if any."""
     return key.partition(_OWN)[0]
@@ -760,14 +769,20 @@ class CorpusNames:
     def apply(self, entities: Iterable[Entity], paper_id: str) -> tuple[Entity, ...]:
         """One paper's (``paper_id``) entities with corpus-wide keys and display names (merged where keys meet)."""
         merged: dict[str, Entity] = {}
+        entities = list(entities)
+        owns = {e.key: own for e in entities if (own := self._own_node(e, paper_id))}
+        # the paper's other words for its own coinage ("... via Conservative Advantage Shaping" in a
+        # title whose abstract says "dubbed CAS") join its own node, not the name's shared one
+        own_of_name = {_name_key_of(own.key): own.key for own in owns.values() if _OWN in own.key}
         for e in entities:
-            own = self._own_node(e, paper_id)
+            own = owns.get(e.key)
             if own:
-                merged[own.key] = own
+                merged[own.key] = _one_own_node(merged[own.key], own) if own.key in merged else own
                 continue
             # a coinage already named by its own long form (``_own_node`` on an earlier pass,
             # e.g. `kg extract` before `kg load`) stays that node
             key = e.key if _named_by_its_long_form(e) else self._node_named(e)
+            key = own_of_name.get(key, key)
             name = self.display(key, e.name)
             # the paper's own name stays findable as an alias of the corpus-wide one
             aliases = tuple(sorted((set(e.aliases) | {e.name}) - {name}))

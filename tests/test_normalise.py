@@ -607,3 +607,18 @@ def test_papers_spelling_a_name_the_british_and_the_american_way_share_its_node(
     for written in ("residual-quantised variational autoencoder", "brain tumour segmentation"):
         nodes = [key for key, data in graph.nodes(data=True) if written in {n.lower() for n in (data.get("name", ""), *data.get("aliases", ()))}]
         assert len(nodes) == 1 and graph.in_degree(nodes[0]) == 2, (written, nodes)
+
+
+def test_a_papers_other_words_for_its_own_coinage_join_its_own_node():
+    """A reviewer found a paper titled "... via Conservative Advantage Shaping" whose abstract says
+    "dubbed CAS" on two nodes, its own and the name's shared one, when other papers coin CAS too."""
+    from kg.pipeline import extract_papers
+
+    papers = [
+        Paper("p-a", "Zorb Advantage Shaping for Offline RL", "We propose Zorb Advantage Shaping (ZAS), which shapes advantages."),
+        Paper("p-b", "Stable Policies via Zorb Advantage Shaping", "We present a method, dubbed ZAS, that shapes advantages."),
+        Paper("p-c", "Zorb Advantage Shaping for Online RL", "We propose Zorb Advantage Shaping (ZAS) for online tuning."),
+    ]
+    items = {item.paper.id: item.entities for item in extract_papers(papers)}
+    own = [e for e in items["p-b"] if "zas" in e.key]
+    assert [(e.key, e.name, e.role) for e in own] == [("method:zas@p-b", "ZAS", "proposed")], own
