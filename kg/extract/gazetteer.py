@@ -221,7 +221,7 @@ NO_TAIL_FAMILY = frozenset({"singular value decomposition", "data pruning", "dat
 # what a task or technique works on: a modifier that names one the curated entry's name does not
 # ("video" before the deblurring of image deblurring) makes a sibling of the entry, not a kind of it
 MEDIA = frozenset("image images video videos audio speech spoken text textual visual code graph chart music 2d 3d 4d "
-                  "depth rna dna protein molecule molecular multimodal tabular".split())
+                  "depth rna dna protein molecule molecular multimodal tabular motion point mesh".split())
 
 
 def another_medium(modifier: str, entry_name: str) -> bool:
@@ -233,6 +233,8 @@ def another_medium(modifier: str, entry_name: str) -> bool:
     (True, False)
     >>> another_medium("video corpus", "video moment retrieval"), another_medium("protein-protein", "protein-ligand binding")
     (False, True)
+    >>> another_medium("motion", "image inpainting")
+    True
     """
     own = set(entry_name.lower().split())
     return any(word not in own and not MEDIA.isdisjoint(word.split("-")) for word in modifier.lower().split())

@@ -89,7 +89,8 @@ _SKIPPED = {"of", "for", "with", "on", "in", "via", "from", "to", "by", "and"}
 PARTICIPLE_ENDINGS = ("ed", "ing")
 # the lower-case last part of a hyphenated modifier: "OCR-free", "CNN-based", "LLM-agnostic"
 _MODIFYING_TAILS = frozenset("free based aware agnostic specific centric level wise only native ready friendly "
-                             "compatible scale dependent independent efficient intensive heavy bound equivariant invariant".split())
+                             "compatible scale dependent independent efficient intensive heavy bound equivariant invariant style "
+                             "architecture architectures".split())
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]+[MN]s$")  # LLMs, LRMs, GNNs: models, networks (not FLOPs)
 _MODALITY_PAIR = re.compile(r"^[TIVASEM]2[TIVASEM]$")  # T2V, I2V, E2E: "text-to-video", "end-to-end"
 _LINK = re.compile(r"://|^www\.|\.(?:com|org|io|net|ai|dev|edu)(?:/|$)", re.I)  # links are kept as links, not names
@@ -164,6 +165,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False]
     >>> [is_name_shaped(t) for t in ["OCR-free", "CNN-based", "LLM-agnostic", "ViT-Base", "BERT-base", "E(3)-equivariant"]]
     [False, False, False, True, True, False]
+    >>> [is_name_shaped(t) for t in ["GPT-style", "GPT-architectures"]]  # a kind of model, as "GPT-based" is
+    [False, False]
     """
     if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or "=" in text
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
