@@ -34,6 +34,17 @@ _SIZE_OR_VARIANT = re.compile(
 )
 
 
+def _glued_hyphen(doc, at: int) -> bool:
+    """Whether token ``at`` is a hyphen written with no space on either side, joining the name
+    before it to what follows ("MoCo-v2", "DeepSeek-AI", "GPT-style").
+
+    >>> nlp = spacy.blank("en")
+    >>> [_glued_hyphen(nlp(text), 1) for text in ("MoCo-v2", "MoCo - v2", "MoCo v2")]
+    [True, False, False]
+    """
+    return 0 < at < len(doc) and doc[at].text == "-" and not doc[at - 1].whitespace_ and not doc[at].whitespace_
+
+
 def extend_model_name(doc, start: int, end: int) -> int:
     """End token index after absorbing size/variant tokens ("8B", "-Instruct") that follow.
 
@@ -45,7 +56,7 @@ def extend_model_name(doc, start: int, end: int) -> int:
     i = end
     while i < len(doc):
         token = doc[i]
-        if token.text == "-" and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not token.whitespace_ and _SIZE_OR_VARIANT.match(doc[i + 1].text):
+        if _glued_hyphen(doc, i) and i + 1 < len(doc) and _SIZE_OR_VARIANT.match(doc[i + 1].text):
             i += 2
             continue
         if _SIZE_OR_VARIANT.match(token.text.lstrip("-")) and (token.text[0].isdigit() or not doc[i - 1].whitespace_ or token.text[0].isupper()):
@@ -123,8 +134,7 @@ def extend_version(doc, end: int) -> int:
     if end >= len(doc):
         return end
     token = doc[end]
-    if token.text == "-" and end + 1 < len(doc) and not doc[end - 1].whitespace_ and not token.whitespace_ \
-            and _V_VERSION.match(doc[end + 1].text):
+    if _glued_hyphen(doc, end) and end + 1 < len(doc) and _V_VERSION.match(doc[end + 1].text):
         return end + 2
     if not doc[end - 1].whitespace_ or not _VERSION.match(token.text) or doc[end - 1].text[-1].isdigit() \
             or is_size_word(doc[end - 1].text) and not _V_VERSION.match(token.text):
@@ -172,7 +182,7 @@ def _names_a_company(doc, end: int) -> bool:
     >>> _names_a_company(nlp("DeepSeek-AI et al."), 1)
     True
     """
-    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+    if _glued_hyphen(doc, end):
         end += 1
     return end < len(doc) and doc[end].text == "AI"
 
@@ -188,7 +198,7 @@ def _names_a_kind(doc, end: int) -> bool:
     >>> [_names_a_kind(nlp(text), 1) for text in ("GPT-style models", "GPT architecture", "GPT and", "GPT-4")]
     [True, True, False, False]
     """
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+    if end + 1 < len(doc) and _glued_hyphen(doc, end):
         return doc[end + 1].lower_ in _KIND_WORDS
     return end < len(doc) and doc[end].lower_ in ("architecture", "architectures")
 
@@ -221,7 +231,7 @@ def extend_dataset_name(doc, end: int) -> int:
     >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("DCASE 2023 Task 4A ,", "COLIEE Task 1 ,", "MMLU tasks")]
     ['DCASE 2023 Task 4A', 'COLIEE Task 1', 'MMLU']
     """
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+    if end + 1 < len(doc) and _glued_hyphen(doc, end) \
             and _SUBSET.match(doc[end + 1].text) and not doc[end + 1].text.lower().endswith(("ed", "ing")) \
             and doc[end + 1].lower_ not in _MODIFYING_SUFFIXES:
         return end + 2  # "LIBERO-Object", "GSM8K-Hard": a named subset or edition, glued on

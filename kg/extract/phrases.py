@@ -447,17 +447,25 @@ class PhraseTyper:
         for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
         settings = after_prefix(v, known, "TASK", TASK_SETTINGS, v.word_lower)
-        sent = v.sent_ids or [0] * len(v.texts)
-        # "Zero-Shot Dialogue State Tracking: ..." over an abstract about dialogue state tracking:
-        # the title's setting frames the paper's task, which the abstract names plainly
-        plain = {surface_key(c["canonical"] or v.text(c["start"], c["end"])) for c in known if c["type"] == "TASK"
-                 and sent[c["start"]] != 0 and not any(s < c["start"] and e == c["end"] for s, e, _ in settings)}
-        set_in_abstract = {surface_key(family) for start, _, family in settings if sent[start] != 0}
         for start, end, family in settings:
-            if sent[start] == 0 and surface_key(family) in plain and surface_key(family) not in set_in_abstract:
+            if _frames_a_plain_task(v, known, settings, start, family):
                 continue
             candidates.add(doc, start, end, "TASK", "gazetteer-variant", family=family, confidence=0.8)
         return doc
+
+
+def _frames_a_plain_task(v, known, settings: list[tuple[int, int, str]], start: int, family: str) -> bool:
+    """Whether the setting before a task at ``start`` ("Zero-Shot Dialogue State Tracking: ...")
+    is a title's framing of the task the abstract names plainly, and never with a setting: no task
+    of its own then.  Read only for a title's setting, which few docs have."""
+    sent = v.sent_ids or [0] * len(v.texts)
+    if sent[start] != 0:
+        return False
+    key = surface_key(family)
+    if any(sent[s] != 0 and surface_key(f) == key for s, _, f in settings):
+        return False  # the abstract writes the task with a setting too
+    return any(c["type"] == "TASK" and sent[c["start"]] != 0 and surface_key(c["canonical"] or v.text(c["start"], c["end"])) == key
+               and not any(s < c["start"] and e == c["end"] for s, e, _ in settings) for c in known)
 
 
 # continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"

@@ -127,9 +127,9 @@ def listed_before_head(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
             first = _item_start(v, shaped, j)
             # one capitalised word listed before "datasets" names data even when it is a technique
             # word too ("the Chameleon, Squirrel and Actor datasets"); a language describes it
-            one_word_data = head_type == "DATASET" and first == j and v.word_lower[j] not in _NOT_DATA_NAMES
-            if not separated or first is None or (_describes(v, shaped, first, j) and not one_word_data) or (
-                    head_type == "DATASET" and v.word_lower[j] in _NOT_DATA_NAMES):
+            language = head_type == "DATASET" and v.word_lower[j] in _NOT_DATA_NAMES
+            one_word_data = head_type == "DATASET" and first == j
+            if not separated or first is None or language or (_describes(v, shaped, first, j) and not one_word_data):
                 break
             items.append((words[first][0], words[j][1]))
             j = first
