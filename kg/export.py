@@ -55,6 +55,11 @@ class ExportResult:
     command: str | None = None  # neo4j-csv: the neo4j-admin command to run
 
 
+# how to mend an output that cannot be written, from Python and from the CLI
+_WRITE_FIX = "pass a path in a folder you can write to"
+_WRITE_CLI_FIX = "pass --out a path in a folder you can write to"
+
+
 def _writable(path: Path, *, folder: bool) -> Path:
     path = Path(path)
     try:
@@ -88,8 +93,7 @@ def write_graphml(graph: nx.DiGraph, path: str | Path) -> ExportResult:
 
     out.add_nodes_from((n, clean(d)) for n, d in graph.nodes(data=True))
     out.add_edges_from((s, t, clean(d)) for s, t, d in graph.edges(data=True))
-    with replacing(path, fix="pass a path in a folder you can write to",
-                   cli_fix="pass --out a path in a folder you can write to") as temporary:
+    with replacing(path, fix=_WRITE_FIX, cli_fix=_WRITE_CLI_FIX) as temporary:
         nx.write_graphml(out, temporary, encoding="utf-8")
     return ExportResult("graphml", path, (path,), graph.number_of_nodes(), graph.number_of_edges())
 
@@ -98,8 +102,7 @@ def write_json(graph: nx.DiGraph, path: str | Path) -> ExportResult:
     """node-link JSON; read it back with ``nx.node_link_graph(data, edges="edges")``."""
     path = _writable(Path(path), folder=False)
     data = nx.node_link_data(graph, edges="edges")
-    with replacing(path, fix="pass a path in a folder you can write to",
-                   cli_fix="pass --out a path in a folder you can write to") as temporary:
+    with replacing(path, fix=_WRITE_FIX, cli_fix=_WRITE_CLI_FIX) as temporary:
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return ExportResult("json", path, (path,), graph.number_of_nodes(), graph.number_of_edges())
 
@@ -277,8 +280,7 @@ def export(graph: nx.DiGraph, fmt: str, out: str | Path) -> ExportResult:
     try:
         return writers[fmt](graph, out)
     except OSError as err:  # what the check before could not know: a full disk, a file limit
-        raise InputError(f"cannot write {out}: {err.strerror or err}", fix="pass a path in a folder you can write to",
-                         cli_fix="pass --out a path in a folder you can write to") from err
+        raise InputError(f"cannot write {out}: {err.strerror or err}", fix=_WRITE_FIX, cli_fix=_WRITE_CLI_FIX) from err
 
 
 def check_out(fmt: str, out: str | Path) -> None:
@@ -293,5 +295,4 @@ def check_out(fmt: str, out: str | Path) -> None:
     if fmt != "neo4j-csv" and target.is_dir():
         raise InputError(f"{target} is a folder; {fmt} writes one file", fix=f"pass a file name, e.g. {target / ('graph.' + fmt)}",
                          cli_fix=f"pass --out a file name, e.g. {target / ('graph.' + fmt)}")
-    check_writable(target, inside=fmt == "neo4j-csv", fix="pass a path in a folder you can write to",
-                   cli_fix="pass --out a path in a folder you can write to")
+    check_writable(target, inside=fmt == "neo4j-csv", fix=_WRITE_FIX, cli_fix=_WRITE_CLI_FIX)
