@@ -96,6 +96,7 @@ SPLITS = {
     "written29a": ("written29a.jsonl",),
     "written28b": ("written28b.jsonl",),
     "written29b": ("written29b.jsonl",),
+    "written31b": ("written31b.jsonl",),
 }
 
 
