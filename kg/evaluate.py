@@ -97,6 +97,7 @@ SPLITS = {
     "written28b": ("written28b.jsonl",),
     "written29b": ("written29b.jsonl",),
     "written31b": ("written31b.jsonl",),
+    "written30a": ("written30a.jsonl",),
 }
 
 
