@@ -98,6 +98,8 @@ SPLITS = {
     "written29b": ("written29b.jsonl",),
     "written31b": ("written31b.jsonl",),
     "written30a": ("written30a.jsonl",),
+    "written30b": ("written30b.jsonl",),
+    "written31a": ("written31a.jsonl",),
 }
 
 
