@@ -2222,3 +2222,11 @@ def test_a_name_another_paper_coined_gets_the_same_sentence_as_the_first_pass_wo
               Paper("p-c2", "Other", "We also report scores on GSM8K! ZorbNet is not evaluated there.")]
     found = {(item.paper.id, e.name): e.sentence for item in extract_papers(papers) for e in item.entities}
     assert found[("p-c2", "ZorbNet")] == "ZorbNet is not evaluated there."
+
+
+def test_a_series_shared_task_and_test_sets_are_data(nlp):
+    paper = Paper("p-st", "A Study", "We ranked first in the FooNLP 2023 shared task and the WMT23 terminology shared task. "
+                  "Scores on the BarNLP 2021 test sets correlate with ours.")
+    found, _, _ = entities(nlp, paper)
+    assert {name: e.type for name, e in found.items()} == {
+        "FooNLP 2023 shared task": "DATASET", "WMT23 terminology shared task": "DATASET", "BarNLP 2021": "DATASET"}

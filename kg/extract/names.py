@@ -158,19 +158,33 @@ TASK_NUMBER = re.compile(r"^\d{1,2}[A-Za-z]?$")
 
 
 def numbered_task_end(texts, end: int) -> int:
-    """Token index past a "Task N" written at ``end`` (``end`` itself when none is).
+    """Token index past a "Task N", or a "shared task" after at most two lower-case words,
+    written at ``end`` (``end`` itself when none is): one task of a series is its data.
 
     >>> numbered_task_end(["SemEval-2017", "Task", "4", "data"], 1), numbered_task_end(["MMLU", "tasks", "4"], 1)
     (3, 1)
+    >>> numbered_task_end(["WMT23", "terminology", "shared", "task", ","], 1), numbered_task_end(["X", "and", "shared", "tasks"], 1)
+    (4, 1)
     """
     if end + 1 < len(texts) and texts[end].lower() in TASK_WORDS and TASK_NUMBER.match(texts[end + 1]):
         return end + 2
+    shared = end
+    while shared < len(texts) and shared - end < 2 and texts[shared] != "shared" and _MODIFIER_WORD.match(texts[shared]) \
+            and texts[shared] not in _NOT_MODIFIERS:
+        shared += 1
+    if shared + 1 < len(texts) and texts[shared] == "shared" and texts[shared + 1].lower() in ("task", "tasks"):
+        return shared + 2
     return end
+
+
+_MODIFIER_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+_NOT_MODIFIERS = frozenset({"and", "or", "the", "a", "an", "of", "in", "on", "for", "with", "to", "from", "as", "by", "its", "their"})
+_SHARED_TASK_REACH = 4  # "2023 terminology shared task": the tokens a numbered or shared task takes
 
 
 def _numbered_task_in_doc(doc, end: int) -> int:
     """:func:`numbered_task_end` over a doc's tokens."""
-    return numbered_task_end([token.text for token in doc[end:end + 2]], 0) + end
+    return numbered_task_end([token.text for token in doc[end:end + _SHARED_TASK_REACH]], 0) + end
 
 
 def _names_a_company(doc, end: int) -> bool:

@@ -607,7 +607,10 @@ def _ends_data_phrase(v, end: int) -> bool:
     lower = v.lower
     if end >= len(lower) or lower[end] in _NAME_END or lower[end] in _AFTER_DATA:
         return True
-    return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS
+    return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS | _SETS
+
+
+_SETS = frozenset({"set", "sets"})  # "on the FooNLP 2021 test sets"
 # "based on FooNet", "builds on BarNet": what these rest on is a method, not data
 _RESTS_ON = frozenset("based built build builds building relies rely relying relied depends depend depending focus "
                       "focuses focusing draws draw conditioned".split())
@@ -667,15 +670,23 @@ def numbered_task_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[in
     >>> v = view(spacy.blank("en")("We took part in SemEval-2017 Task 4 and in FooEval 2023 Task 2B ; task 3 was easy ."))
     >>> [v.text(s, e) for s, e in numbered_task_names(v, name_shaped.each(v.word_texts), set())]
     ['SemEval-2017 Task 4', 'FooEval 2023 Task 2B']
+    >>> v = view(spacy.blank("en")("We won the BazNLP 2024 shared task and the QuxMT terminology shared task , not FooMT shared resources ."))
+    >>> [v.text(s, e) for s, e in numbered_task_names(v, name_shaped.each(v.word_texts), set())]
+    ['BazNLP 2024 shared task', 'QuxMT terminology shared task']
     """
-    words = v.words
+    words, texts = v.words, v.word_texts
     out = []
     for task in _positions(v, TASK_WORDS):
-        if numbered_task_end(v.word_texts, task) == task:
+        if task > 0 and texts[task - 1] == "shared":  # "the FooEval 2023 shared task", "BarMT terminology shared task"
+            cue = min((first for first in range(max(1, task - 3), task) if numbered_task_end(texts, first) == task + 1), default=None)
+            last = task
+        else:
+            cue, last = task, task + 1
+        if cue is None or numbered_task_end(texts, cue) != last + 1:
             continue
-        name = task - 1 - (task > 1 and bool(_DATA_RELEASE.match(v.word_texts[task - 1])))
+        name = cue - 1 - (cue > 1 and bool(_DATA_RELEASE.match(texts[cue - 1])))
         if name >= 0 and shaped[name] and words[name][0] not in typed:
-            out.append((words[name][0], words[task + 1][1]))
+            out.append((words[name][0], words[last][1]))
     return out
 
 
