@@ -509,7 +509,7 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         if found := spans.get(key):  # the evidence sentence's first, then the others in text order
             ordered = list(dict.fromkeys([found[0], *sorted(found)]))
             by_key[key] = replace(entity, sentence_starts=tuple(a for a, _ in ordered), sentence_ends=tuple(b for _, b in ordered))
-    return tuple(_released(_spelled_out(by_key)).values())
+    return tuple(_released(_spelled_out(_narrowed_measures(by_key))).values())
 
 
 def _sentence_start(text: str, mention: Mention) -> int | None:
@@ -542,6 +542,24 @@ def _released(by_key: dict[str, Entity]) -> dict[str, Entity]:
         if base and base.key != key:
             by_key[key] = replace(e, family=base.name)
     return by_key
+
+
+def _narrowed_measures(by_key: dict[str, Entity]) -> dict[str, Entity]:
+    """A paper that names a measure narrowly ("top-1 accuracy", "k-NN accuracy") means that
+    measure by its bare word too ("accuracy rises by 3 points"): the bare word is no measure
+    of its own there."""
+    metrics = [e.name.lower() for e in by_key.values() if e.type == "METRIC"]
+    for key, e in list(by_key.items()):
+        bare = e.name.lower()
+        if e.type == "METRIC" and bare in _GENERIC_MEASURES and e.role == "used" \
+                and any(m.endswith((" " + bare, "-" + bare)) for m in metrics):
+            del by_key[key]
+    return by_key
+
+
+# measures a paper qualifies to say which it takes; a narrower name of most others is another
+# measure beside it ("PA-MPJPE" and MPJPE, "length-controlled win rate" and win rate)
+_GENERIC_MEASURES = frozenset({"accuracy", "error rate", "success rate"})
 
 
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")  # ASR, NER, LLMs, RoPE

@@ -2230,3 +2230,12 @@ def test_a_series_shared_task_and_test_sets_are_data(nlp):
     found, _, _ = entities(nlp, paper)
     assert {name: e.type for name, e in found.items()} == {
         "FooNLP 2023 shared task": "DATASET", "WMT23 terminology shared task": "DATASET", "BarNLP 2021": "DATASET"}
+
+
+def test_a_bare_generic_measure_beside_its_narrower_name_is_no_measure_of_its_own(nlp):
+    narrowed = Paper("p-nm", "A Study", "We report top-1 accuracy on ImageNet, where accuracy rises by 3 points.")
+    found, _, _ = entities(nlp, narrowed)
+    assert "top-1 accuracy" in found and "accuracy" not in found
+    plain = Paper("p-nm2", "A Study", "Accuracy rises by 3 points on ImageNet, and PA-MPJPE and MPJPE fall.")
+    found, _, _ = entities(nlp, plain)
+    assert {"accuracy", "PA-MPJPE", "MPJPE"} <= set(found)
