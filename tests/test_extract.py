@@ -2239,3 +2239,11 @@ def test_a_bare_generic_measure_beside_its_narrower_name_is_no_measure_of_its_ow
     plain = Paper("p-nm2", "A Study", "Accuracy rises by 3 points on ImageNet, and PA-MPJPE and MPJPE fall.")
     found, _, _ = entities(nlp, plain)
     assert {"accuracy", "PA-MPJPE", "MPJPE"} <= set(found)
+
+
+def test_plain_capitalised_names_a_sentence_opens_on_or_examples_come_from_are_data(nlp):
+    paper = Paper("p-od", "A Study", "On Zorbscapes, our model reaches 37.9 mask AP. On Average, it is fast. "
+                  "We train on 100B tokens from Quxpile, and on clips drawn from Blorp Gutenberg.")
+    found, _, _ = entities(nlp, paper)
+    assert {name: e.type for name, e in found.items() if e.type == "DATASET"} == {
+        "Zorbscapes": "DATASET", "Quxpile": "DATASET", "Blorp Gutenberg": "DATASET"}

@@ -633,8 +633,29 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
         name = index + 1 + (index + 1 < len(words) and word_lower[index + 1] == "the")
         if name + 1 < len(words) and not shaped[name] and _ADJECTIVE.match(v.word_texts[name]) and shaped[name + 1]:
             name += 1  # "on the in-domain FooSum"
+        if at == first and name < len(words) and not shaped[name] and (plain := _opening_plain_name(v, name, typed)):
+            out.append(plain)  # "On Cityscapes, our model reaches ...": a plain word is data there too
+            continue
         out += _data_names_listed_from(v, shaped, typed, name)
     return out
+
+
+_SET_PHRASES = frozenset("average balance top contrary whole purpose closer inspection".split())  # "On Average, ..."
+
+
+def _opening_plain_name(v, name: int, typed: set[int]) -> tuple[int, int] | None:
+    """The span of the capitalised words from word ``name`` that a sentence's opening "On"
+    leads to, set off by a comma ("On Cityscapes, ...", "On the Waymo Open Dataset, it ..."),
+    unless a language or a model's shape."""
+    words, texts = v.words, v.texts
+    if not _listed_name(v, name) or v.word_lower[name] in _NOT_DATA_NAMES | _SET_PHRASES:
+        return None
+    last = _run_end(v, [False] * len(words), name)
+    start, end = words[name][0], words[last][1]
+    if end >= len(texts) or texts[end] != "," or any(i in typed for i in range(start, end)) \
+            or model_or(v, v.text(start, end), "DATASET") == "MODEL":
+        return None
+    return start, end
 
 
 def _data_names_listed_from(v, shaped: list[bool], typed: set[int], name: int) -> list[tuple[int, int]]:
@@ -687,6 +708,46 @@ def numbered_task_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[in
         name = cue - 1 - (cue > 1 and bool(_DATA_RELEASE.match(texts[cue - 1])))
         if name >= 0 and shaped[name] and words[name][0] not in typed:
             out.append((words[name][0], words[last][1]))
+    return out
+
+
+# what a paper takes from a corpus: "100B tokens from FooPile", "47k videos drawn from BarEgo and BazX"
+_DATA_ITEMS = frozenset(
+    "tokens videos images problems questions examples samples documents pages books lines hours utterances clips "
+    "dialogues conversations pairs trajectories episodes sentences passages articles prompts instructions abstracts "
+    "reviews recordings scenes molecules structures proteins frames texts posts snapshots records papers".split())
+_DRAWN = frozenset("drawn sampled collected taken extracted derived selected gathered scraped crawled aggregated curated "
+                   "filtered mined".split())
+_FROM = frozenset({"from"})
+
+
+def drawn_from_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """Untyped names that a paper's examples come from ("100B tokens from FooPile", "videos
+    drawn from BarEgo and Baz Gutenberg"): data, coined or plain capitalised words alike,
+    unless shaped like a model.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We train on 100B tokens from FooPile , and on clips drawn from BarEgo and Baz Corpus , not ideas from Qux ."))
+    >>> [v.text(s, e) for s, e in drawn_from_names(v, name_shaped.each(v.word_texts), set())]
+    ['FooPile', 'BarEgo', 'Baz Corpus']
+    """
+    words, word_lower = v.words, v.word_lower
+    out = []
+    for at in _positions(v, _FROM):
+        noun = at - 1 - (at > 1 and word_lower[at - 1] in _DRAWN)
+        if noun < 0 or word_lower[noun] not in _DATA_ITEMS:
+            continue
+        name = at + 1 + (at + 1 < len(words) and word_lower[at + 1] == "the")
+        while name < len(words) and (shaped[name] or _listed_name(v, name) and word_lower[name] not in _NOT_DATA_NAMES):
+            last = _run_end(v, shaped, name)
+            start, end = words[name][0], words[last][1]
+            if any(i in typed for i in range(start, end)) or not _ends_data_phrase(v, end) \
+                    or model_or(v, v.text(start, end), "DATASET") == "MODEL":
+                break
+            out.append((start, end))
+            name = last + 1
+            while name < len(words) and word_lower[name] in _LIST_JOINERS:
+                name += 1
     return out
 
 
@@ -1073,7 +1134,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 _ON = frozenset({"on"})
 # every word a rule here starts from, found in one pass over a doc's words
 _CUE_WORDS = _NAME_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS \
-    | _DATA_PARTS | TASK_WORDS
+    | _DATA_PARTS | TASK_WORDS | _FROM
 
 
 def _positions(v, wanted: frozenset[str]) -> list[int]:
@@ -1101,7 +1162,7 @@ def kg_shapes(doc):
     for start, end in scored_on_names(v, shaped, typed):
         candidates.add(doc, start, end, "DATASET", "scored-on", confidence=0.6)
         typed.update(range(start, end))
-    for data_names in (evaluated_on_names, part_of_data_names, numbered_task_names):
+    for data_names in (evaluated_on_names, part_of_data_names, numbered_task_names, drawn_from_names):
         for start, end in data_names(v, shaped, typed):
             candidates.add(doc, start, end, "DATASET", "evaluated-on", confidence=0.5)
             typed.update(range(start, end))
