@@ -2247,3 +2247,9 @@ def test_plain_capitalised_names_a_sentence_opens_on_or_examples_come_from_are_d
     found, _, _ = entities(nlp, paper)
     assert {name: e.type for name, e in found.items() if e.type == "DATASET"} == {
         "Zorbscapes": "DATASET", "Quxpile": "DATASET", "Blorp Gutenberg": "DATASET"}
+
+
+def test_a_coined_name_before_a_trained_systems_role_is_a_model(nlp):
+    paper = Paper("p-sys", "A Study", "Combined with an off-the-shelf ZorbX detector and a BlorpGAN vocoder, it tracks well.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["ZorbX"].type, found["BlorpGAN"].type) == ("MODEL", "MODEL")

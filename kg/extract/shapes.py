@@ -39,6 +39,10 @@ _SINGULAR_DATA_HEADS = frozenset({"dataset", "benchmark", "corpus", "suite", "te
 _DATA_HEADS = frozenset({"datasets", "benchmarks", "corpora"})
 _NOT_DESCRIBING = frozenset({"and", "or", "on", "in", "of", "for", "with", "the", "both", "all", "other", "two", "three"})
 _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if entity_type in ("DATASET", "MODEL"))
+# what a trained system does, after its name ("an off-the-shelf FooX detector", "a BarGAN vocoder"): a
+# model there, though a paper's own "detector" may be a method it proposes
+_SYSTEM_HEADS = frozenset("detector detectors tracker trackers segmenter segmenters retriever retrievers vocoder vocoders "
+                          "classifier classifiers reranker rerankers recognizer recognizers teacher student".split())
 _TECHNIQUE_LIST_HEADS = frozenset("methods algorithms frameworks techniques optimizers strategies approaches attacks baselines "
                                   "schemes paradigms pipelines objectives losses procedures".split())
 _DATA_HEAD_WORDS = _SINGULAR_DATA_HEADS | _DATA_HEADS
@@ -51,13 +55,13 @@ _NOT_DATA_NAMES = frozenset(
 
 
 def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
-    """Name-shaped words right before a DATASET/MODEL head word ("FooQA benchmark")."""
+    """Name-shaped words right before a DATASET/MODEL head word ("FooQA benchmark", "FooX detector")."""
     words = v.words
     out = []
-    for index in [head - 1 for head in _positions(v, _NAME_HEADS) if head > 0]:  # words before a head
+    for index in [head - 1 for head in _positions(v, _NAME_HEADS | _SYSTEM_HEADS) if head > 0]:  # words before a head
         head = index + 1
         if shaped[index] and words[head][0] == words[index][1] and not _describing_word(v.word_lower[index], v.word_texts[index]):
-            entity_type = HEAD_TYPES[v.word_lower[head]]
+            entity_type = HEAD_TYPES.get(v.word_lower[head], "MODEL")
             # a capitalised dataset head is part of the name: "the Astro-HEP Corpus"
             head_text = v.word_texts[head]
             named = (entity_type == "DATASET" and head_text[0].isupper() and head_text.lower() in _SINGULAR_DATA_HEADS
@@ -1133,7 +1137,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 
 _ON = frozenset({"on"})
 # every word a rule here starts from, found in one pass over a doc's words
-_CUE_WORDS = _NAME_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS \
+_CUE_WORDS = _NAME_HEADS | _SYSTEM_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS \
     | _DATA_PARTS | TASK_WORDS | _FROM
 
 
