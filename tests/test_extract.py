@@ -2253,3 +2253,13 @@ def test_a_coined_name_before_a_trained_systems_role_is_a_model(nlp):
     paper = Paper("p-sys", "A Study", "Combined with an off-the-shelf ZorbX detector and a BlorpGAN vocoder, it tracks well.")
     found, _, _ = entities(nlp, paper)
     assert (found["ZorbX"].type, found["BlorpGAN"].type) == ("MODEL", "MODEL")
+
+
+def test_subsets_and_kinds_the_lists_know_link_to_their_family(nlp):
+    paper = Paper("p-fam", "A Study", "We study class-incremental learning with self-distillation on mini-ImageNet and Tiny ImageNet.")
+    found, _, links = entities(nlp, paper)
+    graph = build_graph([PaperEntities(paper, tuple(found.values()), links)])
+    families = {(a, b) for a, b, kind in graph.edges(data="type") if kind == "VARIANT_OF"}
+    assert families >= {("task:classincrementallearning", "task:continuallearning"),
+                        ("method:selfdistillation", "method:knowledgedistillation"),
+                        ("dataset:miniimagenet", "dataset:imagenet"), ("dataset:tinyimagenet", "dataset:imagenet")}
