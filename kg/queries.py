@@ -15,7 +15,9 @@ that none reads it as query syntax ("GPT-4" is not GPT without 4).  Every ``$nam
 declared parameter used; values are always passed as Cypher parameters, never formatted
 into the text.  A ``string`` or ``name`` whose ``$NAME_plain`` the body uses gets it bound too: the text
 in lower case with its letters plain, as a store's ``plain_title`` holds each title, so "Lukasz-Net"
-finds the title "Łukasz-Net: ...".
+finds the title "Łukasz-Net: ...".  A column that holds an entity's name has the entity's key
+beside it, named after it (``entity`` and ``entity_key``): two papers may each coin a name, and
+only the key tells their nodes apart.
 
 >>> t = parse_template("x.cypher", "// name: t\\n// description: d\\n// param: n int>=1 = 5  how many\\nRETURN $n AS n")
 >>> t.bind({"n": "7"}), t.bind({})

@@ -36,6 +36,7 @@ WITH m, d, p, CASE WHEN at >= 0 AND size(coalesce(rm.sentence_ends, [])) = size(
 ORDER BY p.title
 WITH m, d, collect(DISTINCT p.title) AS papers, collect(sentence) AS sentences
 WHERE size(papers) >= $min_papers
-RETURN m.name AS model, d.name AS dataset, size(papers) AS paper_count, papers, head(sentences) AS sentence
-ORDER BY paper_count DESC, model, dataset
+RETURN m.name AS model, d.name AS dataset, size(papers) AS paper_count, papers, head(sentences) AS sentence,
+       m.key AS model_key, d.key AS dataset_key
+ORDER BY paper_count DESC, model, dataset, model_key, dataset_key
 LIMIT $limit

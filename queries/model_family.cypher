@@ -29,5 +29,5 @@ WITH root, v, length(line) AS depth,
      reduce(text = root.name, n IN tail(reverse(nodes(line))) | text + ' > ' + n.name) AS lineage
 OPTIONAL MATCH (p:Paper)-->(v)
 WITH root, v, depth, lineage, count(DISTINCT p) AS papers
-RETURN root.name AS family, v.name AS model, depth, lineage, papers
-ORDER BY family, lineage
+RETURN root.name AS family, v.name AS model, depth, lineage, papers, root.key AS family_key, v.key AS model_key
+ORDER BY family, family_key, lineage, model_key

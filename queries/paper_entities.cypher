@@ -15,5 +15,5 @@ LIMIT 1
 MATCH (p)-[r]->(e)
 RETURN p.title AS paper, p.key AS key,
        CASE type(r) WHEN 'PROPOSES' THEN 'proposes' WHEN 'RELEASES_CODE' THEN 'releases' ELSE 'uses' END AS role,
-       labels(e)[0] AS type, coalesce(e.url, e.name) AS entity, type(r) AS relationship, r.sentence AS evidence
+       labels(e)[0] AS type, coalesce(e.url, e.name) AS entity, type(r) AS relationship, r.sentence AS evidence, e.key AS entity_key
 ORDER BY role, type, entity

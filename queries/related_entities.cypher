@@ -22,6 +22,6 @@ WHERE NOT other:Repository AND NOT other IN named
 WITH other, p
 ORDER BY p.title
 WITH other, collect(DISTINCT p.title) AS titles
-RETURN labels(other)[0] AS type, other.name AS entity, size(titles) AS papers, titles[..3] AS examples
-ORDER BY papers DESC, type, entity
+RETURN labels(other)[0] AS type, other.name AS entity, size(titles) AS papers, titles[..3] AS examples, other.key AS entity_key
+ORDER BY papers DESC, type, entity, entity_key
 LIMIT $limit

@@ -7,6 +7,6 @@ WITH d, p
 ORDER BY p.title
 WITH d, collect(DISTINCT p.title) AS papers
 WHERE size(papers) >= $min_papers
-RETURN d.name AS dataset, size(papers) AS paper_count, papers
-ORDER BY paper_count DESC, dataset
+RETURN d.name AS dataset, size(papers) AS paper_count, papers, d.key AS dataset_key
+ORDER BY paper_count DESC, dataset, dataset_key
 LIMIT $limit

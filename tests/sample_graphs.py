@@ -14,13 +14,16 @@ B's papers, raise support counts and union aliases.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 
 from kg.graph import build_graph
 from kg.normalise import entity_key
 from kg.records import Entity, Paper, PaperEntities, Source
 
-__all__ = ["corpus_a", "corpus_b", "graph_of", "synthetic_items", "ambiguous_items", "AMBIGUOUS_TITLES"]
+__all__ = ["corpus_a", "corpus_b", "graph_of", "synthetic_items", "ambiguous_items", "AMBIGUOUS_TITLES", "coined_items",
+           "COINED_TITLES"]
 
 
 def _entity(type_, name, role, text, sentence, *, family=None, aliases=(), rule="gazetteer", confidence=1.0):
@@ -160,4 +163,41 @@ def ambiguous_items() -> list[PaperEntities]:
         PaperEntities(_paper("m4", AMBIGUOUS_TITLES["m4"], sentence, line=4), (
             _entity("MODEL", "Yuan-2.0 2B", "used", "Yuan-2.0 2B", sentence, family="Yuan 2.0"),
             _entity("DATASET", "GSM8K", "used", "GSM8K", sentence))),
+    ]
+
+
+COINED_TITLES = {
+    "c1": "Kestrel: Fast Speculative Decoding",
+    "c2": "Kestrel: A Diffusion Model for Protein Design",
+    "c3": "Protein Generation at Scale",
+    "c4": "Preference Learning with Margins",
+    "c5": "Calibrated Margins for Alignment",
+}
+
+
+def coined_items() -> list[PaperEntities]:
+    """Names that two papers each coin, as normalisation keys them: a node per coining paper
+    (``model:kestrel@c1``, ``model:kestrel@c2``) and, for a paper that only uses the name, the
+    name's own node (``model:kestrel``, used by c3).  c4 and c5 each coin the method MCPO.
+    Both Kestrel coiners link their code; c1 evaluates on GSM8K, c2 and c3 on CATH."""
+    def coined(entity, paper_id):
+        return replace(entity, key=f"{entity.key}@{paper_id}")
+
+    def paper(pid, sentence, *entities, links=()):
+        return PaperEntities(_paper(pid, COINED_TITLES[pid], sentence, line=int(pid[1:])), entities, links=links)
+
+    s1, s2 = "We propose Kestrel and decode with it on GSM8K.", "We introduce Kestrel, which designs proteins on CATH."
+    s3, s4, s5 = "We fine-tune Kestrel on CATH.", "We propose MCPO and test it on AlpacaEval.", "We propose MCPO for MT-Bench."
+    mcpo = dict(aliases=("Margin-Calibrated Preference Optimization",))
+    return [
+        paper("c1", s1, coined(_entity("MODEL", "Kestrel", "proposed", "Kestrel", s1), "c1"),
+              _entity("DATASET", "GSM8K", "used", "GSM8K", s1), links=("https://github.com/org/kestrel-decoding",)),
+        paper("c2", s2, coined(_entity("MODEL", "Kestrel", "proposed", "Kestrel", s2), "c2"),
+              _entity("DATASET", "CATH", "used", "CATH", s2), _entity("TASK", "protein design", "used", "designs proteins", s2),
+              links=("https://github.com/org/kestrel-protein",)),
+        paper("c3", s3, _entity("MODEL", "Kestrel", "used", "Kestrel", s3), _entity("DATASET", "CATH", "used", "CATH", s3)),
+        paper("c4", s4, coined(_entity("METHOD", "MCPO", "proposed", "MCPO", s4, **mcpo), "c4"),
+              _entity("DATASET", "AlpacaEval", "used", "AlpacaEval", s4)),
+        paper("c5", s5, coined(_entity("METHOD", "MCPO", "proposed", "MCPO", s5, **mcpo), "c5"),
+              _entity("DATASET", "MT-Bench", "used", "MT-Bench", s5)),
     ]

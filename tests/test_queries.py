@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 
@@ -36,7 +37,7 @@ from kg.normalise import entity_key
 from kg.queries import default_limit_reached, get_template, load_templates, parse_template, run_template
 from kg.records import Entity, Paper, PaperEntities, Source
 from kg.store import EmbeddedStore
-from sample_graphs import AMBIGUOUS_TITLES, ambiguous_items
+from sample_graphs import AMBIGUOUS_TITLES, COINED_TITLES, ambiguous_items, coined_items
 
 TITLES = {
     "p1": "Deep Residual Learning for Image Recognition",
@@ -394,6 +395,35 @@ def test_a_name_two_papers_coin_finds_each_coinage_and_its_plain_use(tmp_path):
     assert sorted(column(using, "key")) == ["qa", "qb", "qc"]
 
 
+@pytest.fixture(scope="module")
+def coined(tmp_path_factory):
+    """A closed store of sample_graphs.coined_items (names that two papers each coin)."""
+    return _closed_store(tmp_path_factory.mktemp("coined"), coined_items())
+
+
+def test_every_column_naming_an_entity_has_its_key_beside_it():
+    """Two nodes may share a name (two papers each coin "Kestrel"): a row tells them apart by
+    the key, in the column named after the name's (entity -> entity_key)."""
+    for template in load_templates().values():
+        returned = template.cypher.rpartition("RETURN")[2]
+        for node, column in re.findall(r"(\w+)\.name\)? AS (\w+)", returned):
+            assert f"{node}.key AS {column}_key" in returned, (template.name, column)
+
+
+def test_rows_of_entities_that_share_a_name_carry_their_keys(coined, capsys):
+    with EmbeddedStore(f"{coined}/store") as opened:
+        top = [(r["entity"], r["entity_key"]) for r in run(opened, "top_entities", type="model")]
+        family = [(r["model"], r["model_key"]) for r in run(opened, "model_family", model="Kestrel")]
+        pairs = [(r["model_key"], r["dataset_key"]) for r in run(opened, "model_dataset", dataset="CATH")]
+    kestrels = [("Kestrel", "model:kestrel"), ("Kestrel", "model:kestrel@c1"), ("Kestrel", "model:kestrel@c2")]
+    assert top == family == kestrels
+    assert pairs == [("model:kestrel", "dataset:cath"), ("model:kestrel@c2", "dataset:cath")]
+    assert main(["query", "top_entities", "--param", "type=method", "--json", "--workdir", coined]) == 0
+    assert [r["entity_key"] for r in json.loads(capsys.readouterr().out)] == ["method:mcpo@c4", "method:mcpo@c5"]
+    assert main(["query", "top_entities", "--param", "type=method", "--workdir", coined]) == 0
+    assert "method:mcpo@c4" in capsys.readouterr().out  # the table too
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]
@@ -519,9 +549,9 @@ def test_model_family(store):
     # "7b" matches only Llama 2 7B; its family is walked up to the root, then listed down again.
     # The root is named as the curated lists name it: Llama 2's family there is "LLaMA".
     assert [tuple(r.values()) for r in run(store, "model_family", model="7B")] == [
-        ("LLaMA", "LLaMA", 0, "LLaMA", 0),
-        ("LLaMA", "Llama 2", 1, "LLaMA > Llama 2", 1),
-        ("LLaMA", "Llama 2 7B", 2, "LLaMA > Llama 2 > Llama 2 7B", 2),
+        ("LLaMA", "LLaMA", 0, "LLaMA", 0, "model:llama", "model:llama"),
+        ("LLaMA", "Llama 2", 1, "LLaMA > Llama 2", 1, "model:llama", "model:llama2"),
+        ("LLaMA", "Llama 2 7B", 2, "LLaMA > Llama 2 > Llama 2 7B", 2, "model:llama", "model:llama2-7b"),
     ]
     # Families known only through their variants (no paper names "ResNet" alone) still show.
     assert [(r["family"], r["model"], r["papers"]) for r in run(store, "model_family", model="RESNET")] == [
