@@ -8,28 +8,39 @@ from __future__ import annotations
 import difflib
 import re
 
+from .lookup import Candidate
 from .normalise import name_key, plain_lower
 from .queries import KEY_SUFFIX
 
-__all__ = ["MAX_TITLES_READ", "NAMING_PARAMS", "PAPER_PARAMS", "WANTED_LABEL", "nodes_named", "close_names", "close_titles",
-           "kept_out", "merged_papers", "merged_note", "unfound_names"]
+__all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "NAMING_PARAMS", "PAPER_PARAMS", "WANTED_LABEL", "entities_named", "nodes_named",
+           "close_names", "close_titles", "kept_out", "merged_papers", "merged_note", "unfound_names"]
 
 # template parameters whose value names a node, and those of them that may name a paper
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
 PAPER_PARAMS = ("paper", "source", "target")
 WANTED_LABEL = {"model": "Model", "dataset": "Dataset"}  # parameters that name one kind of node
+MAX_NODES_NAMED = 20  # entities one text names, read at most
 
 
-def nodes_named(store, keys: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
-    """Per parameter, the entities its value names (by key), when a query found no rows."""
-    out = {}
-    for param, key in keys.items():
-        rows = store.read("MATCH (e) WHERE $k IN coalesce(e.name_keys, []) "
-                          "RETURN labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support "
-                          "ORDER BY support DESC, name LIMIT 3", {"k": key}) if key else []
-        if rows:
-            out[param] = [(r["label"], r["name"], r["support"]) for r in rows]
-    return out
+def entities_named(store, text: str) -> list[Candidate]:
+    """The entities ``text`` names as every template's entity parameter matches it: by key
+    (``model:kestrel@p-1a2b``), by name or alias in any case, or by a spelling of one (its
+    ``name_keys``); the most-supported first."""
+    if not text.strip():
+        return []
+    rows = store.read(
+        "MATCH (e) WHERE e.title IS NULL AND (e.key = $t OR $k IN coalesce(e.name_keys, []) OR toLower(e.name) = toLower($t) "
+        "OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($t))) "
+        "RETURN e.key AS key, labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support, "
+        "coalesce(e.aliases, []) AS aliases, coalesce(e.name_keys, []) AS name_keys "
+        "ORDER BY support DESC, name, key LIMIT $n", {"t": text, "k": name_key(text), "n": MAX_NODES_NAMED})
+    return [Candidate(r["key"], r["label"], r["name"] or r["key"], int(r["support"] or 0), None,
+                      tuple(r["aliases"]), tuple(r["name_keys"])) for r in rows]
+
+
+def nodes_named(store, values: dict[str, str]) -> dict[str, list[Candidate]]:
+    """Per parameter, the entities its value names (:func:`entities_named`), when a query found no rows."""
+    return {param: found for param, value in values.items() if (found := entities_named(store, value))}
 
 
 def close_names(store, value: str) -> list[str]:
@@ -127,13 +138,12 @@ def unfound_names(store, given: dict, bound: dict) -> list[str]:
         key = bound.get(param + KEY_SUFFIX) or (name_key(str(value)) if param == "paper" else None)
         if param not in NAMING_PARAMS or not key or str(value).strip().lower() in ("", "any"):
             continue
-        named = nodes_named(store, {param: key}).get(param)
+        named = entities_named(store, bound.get(param, str(value)))
         if named:
-            label, name, _ = named[0]
             wanted = "Paper" if param == "paper" else WANTED_LABEL.get(param)
-            if wanted and all(found != wanted for found, _, _ in named):
-                notes.append(f"{param}={value!r} names {label} {name!r}, not a {wanted}: "
-                             f"kg.query('papers_using', {{'name': {name!r}}}) lists the papers that name it")
+            if wanted and all(c.label != wanted for c in named):
+                notes.append(f"{param}={value!r} names {named[0].label} {named[0].name!r}, not a {wanted}: "
+                             f"kg.query('papers_using', {{'name': {named[0].name!r}}}) lists the papers that name it")
             continue
         if param == "paper":
             if titles := close_titles(store, str(value)):  # a misspelt title fragment

@@ -1,18 +1,20 @@
 // name: model_dataset
 // description: Which models and datasets papers name in one sentence ("we evaluate Llama 3 on MMLU"; together=paper: anywhere in the paper): model x dataset pairs counted by those papers, most papers first, with one such sentence. Naming both is evidence, not proof, that the model was evaluated on the dataset.
-// param: model name = any  Only this model: a name or alias given exactly (any case, hyphens or spaces) means that model and its variants; other text matches every model whose name or alias contains it (or any)
-// param: dataset name = any  Only this dataset: a name or alias given exactly means that dataset and its variants (math is MATH, not GSM8K or MetaMathQA); other text matches every dataset whose name or alias contains it (or any)
+// param: model name = any  Only this model: its key (a row's model_key), or a name or alias given exactly (any case, hyphens or spaces) means that model and its variants; other text matches every model whose name or alias contains it (or any)
+// param: dataset name = any  Only this dataset: its key (a row's dataset_key), or a name or alias given exactly means that dataset and its variants (math is MATH, not GSM8K or MetaMathQA); other text matches every dataset whose name or alias contains it (or any)
 // param: together sentence|paper = sentence  Where a paper must name both: in one sentence, or anywhere in the paper (co-occurrence)
 // param: min_papers int>=1 = 1  Minimum number of papers per pair
 // param: limit int>=1 = 50  Maximum number of rows
 // A name matches as papers_using matches it (a node's name_keys hold the text's key) when some
 // node has it; only then is it looked for inside names and aliases (README: "How names match").
 OPTIONAL MATCH (x:Model)
-WHERE NOT $model IN ['', 'any'] AND ($model_key IN coalesce(x.name_keys, []) OR toLower(x.name) = toLower($model))
+WHERE NOT $model IN ['', 'any'] AND (x.key = $model OR $model_key IN coalesce(x.name_keys, []) OR toLower(x.name) = toLower($model)
+       OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower($model)))
 OPTIONAL MATCH (vm:Model)-[:VARIANT_OF*0..5]->(x)
 WITH collect(DISTINCT vm.key) AS exact_models
 OPTIONAL MATCH (y:Dataset)
-WHERE NOT $dataset IN ['', 'any'] AND ($dataset_key IN coalesce(y.name_keys, []) OR toLower(y.name) = toLower($dataset))
+WHERE NOT $dataset IN ['', 'any'] AND (y.key = $dataset OR $dataset_key IN coalesce(y.name_keys, []) OR toLower(y.name) = toLower($dataset)
+       OR any(alias IN coalesce(y.aliases, []) WHERE toLower(alias) = toLower($dataset)))
 OPTIONAL MATCH (vd:Dataset)-[:VARIANT_OF*0..5]->(y)
 WITH exact_models, collect(DISTINCT vd.key) AS exact_datasets
 MATCH (m:Model)<-[rm]-(p:Paper)-[rd]->(d:Dataset)

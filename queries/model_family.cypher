@@ -1,13 +1,14 @@
 // name: model_family
 // description: A model's family line and its variants (VARIANT_OF chains, e.g. LLaMA > Llama 2 > Llama 2 7B) for the named model, or for every model whose name or alias contains the text, with paper counts.
-// param: model name  A model's name or alias given exactly (any case, hyphens or spaces: llama-2 is Llama 2) lists that model with its line up to its family's root and all its variants; other text, e.g. 7b, does so for every model whose name or alias contains it
+// param: model name  A model's key (a row's model_key), or its name or alias given exactly (any case, hyphens or spaces: llama-2 is Llama 2) lists that model with its line up to its family's root and all its variants; other text, e.g. 7b, does so for every model whose name or alias contains it
 // A name matches as papers_using matches it when some model has it; only then is it looked
 // for inside names and aliases (README: "How names match").
 // Each matching model is listed with its line up to the root of its family and every variant
 // below it (not its siblings: Llama 2 brings LLaMA and Llama 2 7B, not Llama 3); sorting by the
 // lineage text puts each variant under its parent.
 OPTIONAL MATCH (x:Model)
-WHERE $model_key IN coalesce(x.name_keys, []) OR toLower(x.name) = toLower($model)
+WHERE x.key = $model OR $model_key IN coalesce(x.name_keys, []) OR toLower(x.name) = toLower($model)
+   OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower($model))
 WITH collect(x.key) AS exact
 MATCH (m:Model)
 WHERE m.key IN exact

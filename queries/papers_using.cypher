@@ -1,6 +1,6 @@
 // name: papers_using
 // description: Papers that use (or propose) a dataset, model, method, task or metric, found by its name or any alias, case-insensitive; a model family also finds its variants (at any depth).
-// param: name name  Entity name or alias, e.g. ImageNet, LoRA, Llama 2 (exact, but any case, hyphens, spaces or plural: GSM-8k finds GSM8K)
+// param: name name  Entity key (a row's entity_key), name or alias, e.g. ImageNet, LoRA, Llama 2 (exact, but any case, hyphens, spaces or plural: GSM-8k finds GSM8K)
 // param: type any|dataset|model|method|task|metric = any  Only this entity type (or any)
 // param: limit int>=1 = 100  Maximum number of rows
 // One template for every entity type: the Cypher is the same apart from the label, and a name

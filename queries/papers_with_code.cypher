@@ -1,6 +1,6 @@
 // name: papers_with_code
 // description: Papers that link a repository on GitHub, GitLab, Bitbucket or Hugging Face, optionally only those mentioning a given entity. Only these four hosts count: a paper whose code is elsewhere (its own site, another host) is not listed.
-// param: entity name = any  Only papers mentioning this dataset/model/method/task/metric, named exactly by its name or an alias (any case, hyphens or spaces: gsm-8k is GSM8K; a family takes in its variants: Llama 2 finds Llama-2-7B), or any
+// param: entity name = any  Only papers mentioning this dataset/model/method/task/metric, named exactly by its key, its name or an alias (any case, hyphens or spaces: gsm-8k is GSM8K; a family takes in its variants: Llama 2 finds Llama-2-7B), or any
 // param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-[:RELEASES_CODE]->(repo:Repository)
 WITH p, repo
@@ -13,7 +13,7 @@ WITH p, repositories, e, collect(DISTINCT f) AS families
 ORDER BY e.name
 WITH p, repositories, collect(DISTINCT e) AS entities, collect(families) AS named
 WHERE $entity IN ['', 'any']
-   OR any(fs IN named WHERE any(f IN fs WHERE toLower(f.name) = toLower($entity) OR $entity_key IN coalesce(f.name_keys, [])
+   OR any(fs IN named WHERE any(f IN fs WHERE f.key = $entity OR $entity_key IN coalesce(f.name_keys, []) OR toLower(f.name) = toLower($entity)
           OR any(alias IN coalesce(f.aliases, []) WHERE toLower(alias) = toLower($entity))))
 RETURN p.title AS paper, p.key AS key, repositories, [e IN entities | e.name] AS entities
 ORDER BY paper, key

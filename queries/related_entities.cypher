@@ -1,6 +1,6 @@
 // name: related_entities
 // description: What an entity is used with: the tasks (or datasets, models, methods, metrics) named by the papers that mention it, counted by papers, most first, with example titles. E.g. what tasks a model is used for.
-// param: name name  Entity name or alias, e.g. GPT-4, GSM8K, LoRA (exact, as papers_using matches it: any case, hyphens, spaces or plural); a model family includes its variants
+// param: name name  Entity key (a row's entity_key), name or alias, e.g. GPT-4, GSM8K, LoRA (exact, as papers_using matches it: any case, hyphens, spaces or plural); a model family includes its variants
 // param: type any|dataset|model|method|task|metric = task  Which type of entity to list (or any)
 // param: limit int>=1 = 20  Maximum number of rows
 // The named entities (and their variants) are left out of the answer; papers counts the papers

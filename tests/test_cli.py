@@ -693,7 +693,6 @@ def test_titles_and_names_are_looked_up_with_letters_folded_as_search_folds_them
     import kg
     from kg.commands.query import _candidates
     from kg.lookup import rank
-    from kg.queries import get_template
 
     lukasz, moller = "Łukasz-Net: Tiny Parsers", "Møller-QA: A Benchmark for Danish Question Answering"
     corpus = _jsonl(tmp_path / "a.jsonl", [
@@ -712,8 +711,7 @@ def test_titles_and_names_are_looked_up_with_letters_folded_as_search_folds_them
     with kg.open_built_store(workdir) as db:
         for text, meant in (("Lukasz-Net", lukasz), ("lukasz-net: tiny parsers", lukasz), ("Moller-QA", moller), ("Møller-QA", "Møller-QA")):
             route = kg.query("connection", {"source": text, "target": "GSM8K", "limit": 1}, store=db)[0]["route"]
-            key = get_template("connection").bind({"source": text, "target": "GSM8K"})["source_key"]
-            chosen = rank(text, _candidates(db, text, key))[0]  # the rule of the notes and kg viz --around
+            chosen = rank(text, _candidates(db, text))[0]  # the rule of the notes and kg viz --around
             assert route.split(" -[")[0].split(" <-[")[0] == chosen.name == meant, (text, route, chosen)
             drawn = graph.nodes[kg.find_node(graph, text)]
             assert drawn.get("title", drawn.get("name")) == meant, text

@@ -424,6 +424,40 @@ def test_rows_of_entities_that_share_a_name_carry_their_keys(coined, capsys):
     assert "method:mcpo@c4" in capsys.readouterr().out  # the table too
 
 
+KESTREL = "model:kestrel@c2"  # the protein-design Kestrel that c2 coins (c1 coins another, c3 uses the name)
+BY_KEY = {  # (template, parameter): other parameters, and what the rows hold when the parameter is a key
+    ("papers_using", "name"): ({}, lambda rows: {(r["key"], r["entity_key"]) for r in rows} == {("c2", KESTREL)}),
+    ("related_entities", "name"): ({"type": "any"}, lambda rows: {r["entity"] for r in rows} == {"CATH", "protein design"}),
+    ("proposed_entities", "name"): ({}, lambda rows: [(r["entity_key"], r["paper"]) for r in rows] == [(KESTREL, COINED_TITLES["c2"])]),
+    ("model_dataset", "model"): ({}, lambda rows: [(r["model_key"], r["dataset"]) for r in rows] == [(KESTREL, "CATH")]),
+    ("model_dataset", "dataset"): ({"model": KESTREL}, lambda rows: [r["dataset_key"] for r in rows] == ["dataset:cath"]),
+    ("model_family", "model"): ({}, lambda rows: column(rows, "model_key") == [KESTREL]),
+    ("papers_with_code", "entity"): ({}, lambda rows: column(rows, "key") == ["c2"]),
+    ("connection", "source"): ({"target": "CATH"}, lambda rows: rows[0]["route"].startswith(f"Kestrel <-[PROPOSES]- {COINED_TITLES['c2']}")),
+    ("connection", "target"): ({"source": "CATH"}, lambda rows: rows[0]["route"].endswith(f"{COINED_TITLES['c2']} -[PROPOSES]-> Kestrel")),
+}
+
+
+def test_every_parameter_that_names_an_entity_takes_its_key(coined):
+    """The key is the one name that singles out one of the nodes that share a name."""
+    entity_params = {(t.name, p.name) for t in load_templates().values() for p in t.params if p.type == "name"}
+    assert entity_params == set(BY_KEY)  # a new template's entity parameter is checked too
+    with EmbeddedStore(f"{coined}/store") as opened:
+        for (template, param), (others, expected) in BY_KEY.items():
+            value = "dataset:cath" if param == "dataset" else KESTREL
+            rows = run(opened, template, **{param: value, **others})
+            assert rows and expected(rows), (template, param, rows)
+
+
+def test_a_key_that_finds_no_rows_is_named_as_its_node_not_as_a_misspelling(coined, capsys):
+    args = ["query", "proposed_entities", "--param", f"name={KESTREL}", "--param", "type=dataset", "--workdir", coined]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert f"name='{KESTREL}' names Model “Kestrel”" in err and "check the spelling" not in err
+    with pytest.warns(kg.QueryWarning, match="names Model 'Kestrel', not a Dataset"):
+        assert kg.query("model_dataset", {"dataset": KESTREL}, workdir=coined) == []
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]
@@ -460,7 +494,6 @@ def test_connection_resolves_a_name_that_is_a_paper_and_an_entity(ambiguous, sou
 def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
     """kg.lookup (which `kg viz --around` and the notes use) and the template agree."""
     from kg.commands.query import _candidates
-    from kg.normalise import surface_key
     from kg.lookup import rank
 
     from kg.viz.views import resolve_node
@@ -474,7 +507,7 @@ def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
             target = "CIFAR-10" if text.lower() != "cifar-10" else "GSM8K"
             route = run(opened, "connection", source=text, target=target, limit=1)[0]["route"]
             text = " ".join(text.split())
-            chosen = rank(text, _candidates(opened, text, surface_key(text)))[0]
+            chosen = rank(text, _candidates(opened, text))[0]
             assert route.startswith(chosen.name + " -[") or route.startswith(chosen.name + " <-["), (text, route, chosen)
             drawn = graph.nodes[resolve_node(graph, text)[0]]
             assert drawn.get("name", drawn.get("title")) == chosen.name, (text, drawn, chosen)  # kg viz --around too

@@ -8,11 +8,11 @@ import sys
 
 from ..errors import QueryError
 from ..fulltext import SEARCH_PROPERTY
-from ..normalise import name_key, plain_lower
+from ..normalise import plain_lower
 from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
 from ..lookup import Candidate, alternatives, describe, rank, whole_words
-from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, WANTED_LABEL, close_names, close_titles, kept_out, merged_note,
-                          merged_papers, nodes_named)
+from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, WANTED_LABEL, close_names, close_titles, entities_named, kept_out,
+                          merged_note, merged_papers, nodes_named)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -90,12 +90,11 @@ def run(args) -> int:
         asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
         others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []
         named = [k for k, value in given.items() if k in NAMING_PARAMS and value.strip().lower() not in ("", "any")]
-        found = nodes_named(store, {k: params[k + KEY_SUFFIX] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
+        found = nodes_named(store, {k: params[k] for k in named if k + KEY_SUFFIX in params}) if not rows else {}
         # a paper parameter given an entity's name ("paper=GSM8K"): no title holds it, but a node is named so
-        paper_named = nodes_named(store, {"paper": name_key(params["paper"])}).get("paper", []) \
+        paper_named = nodes_named(store, {"paper": params["paper"]}).get("paper", []) \
             if not rows and "paper" in params and not asked_paper else []
-        readings = {k: rank(params[k], _candidates(store, params[k], params.get(k + KEY_SUFFIX, "")))
-                    for k in _PAPER_OR_ENTITY if k in params}
+        readings = {k: rank(params[k], _candidates(store, params[k])) for k in _PAPER_OR_ENTITY if k in params}
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
         classes = [k for k in unfound if kept_out(given[k])]
         longer = {k: names for k in unfound if k not in classes and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
@@ -123,20 +122,19 @@ def run(args) -> int:
         print(f"note: paper={params['paper']!r} {matches}: {shown}; "
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
     for param, nodes in found.items():
-        shown = ", ".join(f"{label} “{name}” ({support} paper{'s' if support != 1 else ''})" for label, name, support in nodes)
+        shown = ", ".join(describe(c) for c in nodes)
         wanted = WANTED_LABEL.get(param)
-        if wanted and all(label != wanted for label, _, _ in nodes):  # "model=GSM8K": a dataset, not a model
+        if wanted and all(c.label != wanted for c in nodes):  # "model=GSM8K": a dataset, not a model
             print(f"note: {param}={given[param]!r} names {shown} in this graph, not a {wanted}; "
-                  f"`kg query papers_using --param name={shlex.quote(nodes[0][1])}` lists the papers that name it", file=sys.stderr)
+                  f"`kg query papers_using --param name={shlex.quote(nodes[0].name)}` lists the papers that name it", file=sys.stderr)
             continue
         others = [p.name for p in template.params if p.name != param and p.default is not None and p.name != "limit"]
         check = f"check the other parameters ({', '.join(others)})" if others else \
             f"none of its papers has what {template.name} lists"
         print(f"note: {param}={given[param]!r} names {shown} in this graph; {check}", file=sys.stderr)
     if paper_named:
-        label, name, support = paper_named[0]
-        print(f"note: paper={given['paper']!r} is in no paper's title, but names {label} “{name}” ({support} paper"
-              f"{'s' if support != 1 else ''}): `kg query papers_using --param name={shlex.quote(name)}` lists them", file=sys.stderr)
+        print(f"note: paper={given['paper']!r} is in no paper's title, but names {describe(paper_named[0])}: "
+              f"`kg query papers_using --param name={shlex.quote(paper_named[0].name)}` lists them", file=sys.stderr)
     if titles:
         shown = ", ".join(f"“{title}”" for title in titles)
         print(f"note: paper={given['paper']!r} is in no title; did you mean {shown}?", file=sys.stderr)
@@ -199,28 +197,21 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     return titles
 
 
-def _candidates(store, text: str, key: str) -> list[Candidate]:
+def _candidates(store, text: str) -> list[Candidate]:
     """The papers and entities a `connection` end may mean, for :func:`kg.lookup.rank` (which
     picks as the template does) to say which one was used and what else the text names."""
-    entities = store.read(
-        "MATCH (e) WHERE e.title IS NULL AND (e.key = $t OR toLower(e.name) = toLower($t) OR $k IN coalesce(e.name_keys, []) "
-        "OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($t))) "
-        "RETURN e.key AS key, labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support, "
-        "coalesce(e.aliases, []) AS aliases, coalesce(e.name_keys, []) AS name_keys ORDER BY key LIMIT 20", {"t": text, "k": key})
     papers = store.read(
         f"MATCH (p:Paper) WITH p, {_PLAIN_TITLE} AS title WHERE p.key = $t OR p.external_id = $t OR title CONTAINS $plain "
         "RETURN p.key AS key, p.title AS name, p.external_id AS external_id ORDER BY CASE "
         "WHEN p.key = $t OR p.external_id = $t OR title = $plain THEN 0 "
         "WHEN (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $plain + ' ') "
         "THEN 1 ELSE 2 END, size(p.title), p.key LIMIT 20", {"t": text, "plain": plain_lower(text)})
-    return ([Candidate(r["key"], r["label"], r["name"] or r["key"], int(r["support"] or 0), None,
-                       tuple(r["aliases"]), tuple(r["name_keys"])) for r in entities]
-            + [Candidate(r["key"], "Paper", r["name"], 0, r["external_id"]) for r in papers])
+    return entities_named(store, text) + [Candidate(r["key"], "Paper", r["name"], 0, r["external_id"]) for r in papers]
 
 
 def _closest_paper(store, text: str) -> str | None:
     """The title of the paper a template's ``paper`` parameter picks (as :func:`kg.lookup.rank` ranks papers)."""
-    papers = [c for c in _candidates(store, text, "") if c.is_paper]
+    papers = [c for c in _candidates(store, text) if c.is_paper]
     ranked = rank(text, papers)
     return ranked[0].name if ranked else None
 
