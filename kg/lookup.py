@@ -55,6 +55,7 @@ class Candidate:
     aliases: tuple[str, ...] = ()
     name_keys: tuple[str, ...] = ()
     merged_ids: tuple[str, ...] = ()  # a paper's: the input ids of copies merged into it
+    coined_in: str = ""  # the title of the paper whose own node this is, where several papers coin the name
 
     @property
     def is_paper(self) -> bool:
@@ -119,7 +120,7 @@ def alternatives(ranked: list[Candidate], text: str | None = None) -> list[Candi
     >>> pile = Candidate("dataset:pile", "Dataset", "The Pile", support=3, aliases=("Pile",))
     >>> compiler = Candidate("p-9", "Paper", "LLMs for Compiler Optimization")
     >>> alternatives([pile, compiler]), alternatives([pile, compiler], "Pile")
-    ([Candidate(key='p-9', label='Paper', name='LLMs for Compiler Optimization', support=0, external_id=None, aliases=(), name_keys=(), merged_ids=())], [])
+    ([Candidate(key='p-9', label='Paper', name='LLMs for Compiler Optimization', support=0, external_id=None, aliases=(), name_keys=(), merged_ids=(), coined_in='')], [])
     """
     out, kinds = [], set()
     for c in ranked[1:]:
@@ -132,8 +133,10 @@ def alternatives(ranked: list[Candidate], text: str | None = None) -> list[Candi
 
 
 def describe(c: Candidate) -> str:
-    """ 'the paper “TITLE”' or 'Method “MALT” (1 paper)' """
+    """ 'the paper “TITLE”', 'Method “MALT” (1 paper)', or for one of the nodes that share a name,
+    the paper that coined it: 'Model “Kestrel” (1 paper, coined in “Kestrel: ...”)' """
     if c.is_paper:
         return f"the paper \u201c{c.name}\u201d"
     papers = "no paper by itself" if c.support <= 0 else f"{c.support} paper{'s' if c.support != 1 else ''}"
-    return f"{c.label} \u201c{c.name}\u201d ({papers})"
+    coined = f", coined in \u201c{c.coined_in}\u201d" if c.coined_in else ""
+    return f"{c.label} \u201c{c.name}\u201d ({papers}{coined})"

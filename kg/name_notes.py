@@ -8,8 +8,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from .lookup import Candidate
-from .normalise import name_key, plain_lower
+from .lookup import Candidate, describe
+from .normalise import coining_paper, name_key, plain_lower
 from .queries import KEY_SUFFIX
 
 __all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "NAMING_PARAMS", "PAPER_PARAMS", "WANTED_LABEL", "entities_named", "nodes_named",
@@ -34,8 +34,17 @@ def entities_named(store, text: str) -> list[Candidate]:
         "RETURN e.key AS key, labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support, "
         "coalesce(e.aliases, []) AS aliases, coalesce(e.name_keys, []) AS name_keys "
         "ORDER BY support DESC, name, key LIMIT $n", {"t": text, "k": name_key(text), "n": MAX_NODES_NAMED})
-    return [Candidate(r["key"], r["label"], r["name"] or r["key"], int(r["support"] or 0), None,
-                      tuple(r["aliases"]), tuple(r["name_keys"])) for r in rows]
+    titles = _titles(store, {paper for r in rows if (paper := coining_paper(r["key"]))})
+    return [Candidate(r["key"], r["label"], r["name"] or r["key"], int(r["support"] or 0), None, tuple(r["aliases"]),
+                      tuple(r["name_keys"]), coined_in=titles.get(coining_paper(r["key"]), "")) for r in rows]
+
+
+def _titles(store, papers: set[str]) -> dict[str, str]:
+    """The titles of the papers with these keys."""
+    if not papers:
+        return {}
+    rows = store.read("MATCH (p:Paper) WHERE p.key IN $keys RETURN p.key AS key, p.title AS title", {"keys": sorted(papers)})
+    return {r["key"]: r["title"] for r in rows}
 
 
 def nodes_named(store, values: dict[str, str]) -> dict[str, list[Candidate]]:
@@ -142,7 +151,7 @@ def unfound_names(store, given: dict, bound: dict) -> list[str]:
         if named:
             wanted = "Paper" if param == "paper" else WANTED_LABEL.get(param)
             if wanted and all(c.label != wanted for c in named):
-                notes.append(f"{param}={value!r} names {named[0].label} {named[0].name!r}, not a {wanted}: "
+                notes.append(f"{param}={value!r} names {', '.join(describe(c) for c in named)}, not a {wanted}: "
                              f"kg.query('papers_using', {{'name': {named[0].name!r}}}) lists the papers that name it")
             continue
         if param == "paper":

@@ -37,6 +37,7 @@ __all__ = [
     "singular",
     "greek_spelled",
     "entity_key",
+    "coining_paper",
     "model_family",
     "curated_family",
     "curated_family_of_key",
@@ -632,6 +633,15 @@ def _own_key(key: str, paper_id: str) -> str:
     ('method:kestrel@p-1a2b', 'method:kestrel')
     """
     return f"{key}{_OWN}{paper_id}"
+
+
+def coining_paper(key: str) -> str | None:
+    """The id of the paper whose own node ``key`` is (a name several papers coin), else None.
+
+    >>> coining_paper("method:kestrel@p-1a2b"), coining_paper("method:kestrel")
+    ('p-1a2b', None)
+    """
+    return key.partition(_OWN)[2] or None
 
 
 def _one_own_node(first: Entity, second: Entity) -> Entity:

@@ -454,8 +454,17 @@ def test_a_key_that_finds_no_rows_is_named_as_its_node_not_as_a_misspelling(coin
     assert main(args) == 0
     err = capsys.readouterr().err
     assert f"name='{KESTREL}' names Model “Kestrel”" in err and "check the spelling" not in err
-    with pytest.warns(kg.QueryWarning, match="names Model 'Kestrel', not a Dataset"):
+    with pytest.warns(kg.QueryWarning, match="names Model “Kestrel” .*, not a Dataset"):
         assert kg.query("model_dataset", {"dataset": KESTREL}, workdir=coined) == []
+
+
+def test_a_note_on_nodes_that_share_a_name_says_which_paper_coined_each(coined, capsys):
+    mcpo = [f"Method “MCPO” (1 paper, coined in “{COINED_TITLES[paper]}”)" for paper in ("c4", "c5")]
+    assert main(["query", "papers_using", "--param", "name=MCPO", "--param", "type=dataset", "--workdir", coined]) == 0
+    assert f"name='MCPO' names {mcpo[0]}, {mcpo[1]} in this graph" in capsys.readouterr().err
+    with pytest.warns(kg.QueryWarning) as caught:
+        assert kg.query("model_dataset", {"model": "mcpo"}, workdir=coined) == []
+    assert [str(w.message).split(", not a")[0] for w in caught] == [f"model='mcpo' names {mcpo[0]}, {mcpo[1]}"]
 
 
 def test_connection_without_route_says_so(store):
@@ -958,7 +967,7 @@ def test_python_query_warns_of_a_class_and_of_a_name_of_the_wrong_kind(workdir):
         assert kg.query("papers_using", {"name": 5}, workdir=workdir) == []  # a number is read as its text
     messages = [str(w.message) for w in caught]
     assert "names a class or a field" in messages[0] and "did you mean" not in messages[0]
-    assert messages[1].startswith("paper='GSM8K' names Dataset 'GSM8K', not a Paper")
+    assert messages[1].startswith("paper='GSM8K' names Dataset “GSM8K” (3 papers), not a Paper")
     assert len(get_template("paper_entities").bind({"paper": " MALT "})["paper"]) == 4  # trimmed
 
 

@@ -29,7 +29,7 @@ from ..errors import VizError
 from ..graph import ENTITY_TYPE_OF_LABEL, LABELS, variant_closure
 from ..ingest.identity import canonical_id
 from ..lookup import Candidate, alternatives, describe, rank, tier, whole_words
-from ..normalise import name_keys
+from ..normalise import coining_paper, name_keys
 
 __all__ = ["VIEWS", "Selection", "parse_types", "find_node", "resolve_node", "display_name", "select"]
 
@@ -102,11 +102,10 @@ def find_node(graph: nx.DiGraph, name: str) -> str:
 
 
 def _coined_in(graph: nx.DiGraph, key: str) -> str:
-    """", coined in “<title>”" for the node of one paper's coinage (``method:kestrel@p-...``), so
-    nodes that share a name can be told apart; "" for any other node."""
-    paper = key.rpartition("@")[2] if "@" in key else None
-    title = graph.nodes[paper].get("title") if paper and paper in graph else None
-    return f", coined in \u201c{title}\u201d" if title else ""
+    """The title of the paper whose own node ``key`` is (``method:kestrel@p-...``), so that nodes
+    that share a name can be told apart; "" for any other node."""
+    paper = coining_paper(key)
+    return str(graph.nodes[paper].get("title") or "") if paper and paper in graph else ""
 
 
 def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
@@ -126,7 +125,7 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
                                     attrs.get("external_id") if paper else None,
                                     () if paper else tuple(str(a) for a in attrs.get("aliases") or ()),
                                     () if paper else tuple(name_keys([display_name(attrs, node)], ENTITY_TYPE_OF_LABEL.get(attrs.get("label")))),
-                                    tuple(attrs.get("merged_ids") or ()) if paper else ()))
+                                    tuple(attrs.get("merged_ids") or ()) if paper else (), _coined_in(graph, str(node))))
     ranked = rank(query, candidates)
     if not ranked:
         raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
@@ -134,7 +133,8 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     best = tier(query, ranked[0], single)
     ties = [c for c in ranked if tier(query, c, single) == best and (not c.is_paper or c.name == ranked[0].name)]
     if len(ties) > 1:
-        listed = "; ".join(f"{c.key} ({c.label}: {c.name}{_coined_in(graph, c.key)})" for c in ties[:8])
+        listed = "; ".join(f"{c.key} ({c.label}: {c.name}" + (f", coined in \u201c{c.coined_in}\u201d)" if c.coined_in else ")")
+                           for c in ties[:8])
         raise VizError(f"{name!r} names {len(ties)} nodes: {listed}", fix="pass one of these keys to --around")
     by_id = {str(n): n for n in graph}
     others = alternatives(ranked, query)
