@@ -103,7 +103,8 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
     A query with no rows whose name parameter names no node warns (:class:`QueryWarning`) with
     the names spelled like it, as `kg query` notes them; so do rows that fill the template's
     default limit.  A paper asked for by the input id of a copy merged into it as a duplicate is
-    answered for, with a warning that says so.  Each call opens the workdir's store and closes it;
+    answered for, with a warning that says so.  A ``connection`` end that names several nodes
+    equally well (two papers' coinages of one name) raises QueryError listing their keys.  Each call opens the workdir's store and closes it;
     for many queries open it once: ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
     params = {} if params is None else params
     if store is not None:
@@ -122,7 +123,7 @@ def _checked_store(store):
 def _query(store, name: str, params: dict) -> list[dict]:
     import warnings
 
-    from .name_notes import merged_note, merged_papers, unfound_names
+    from .name_notes import ends_named, merged_note, merged_papers, unfound_names
     from .queries import default_limit_reached, get_template
 
     template = get_template(name)
@@ -134,6 +135,7 @@ def _query(store, name: str, params: dict) -> list[dict]:
             warnings.warn(merged_note(param, params[param], paper), QueryWarning, stacklevel=3)
         params = {**params, **{param: paper["key"] for param, paper in merged.items()}}
         bound = template.bind(params)
+    ends_named(store, bound)  # a connection end that names several nodes equally well raises QueryError
     rows = store.read(template.cypher, bound)
     if not rows:
         for note in unfound_names(store, params, bound):

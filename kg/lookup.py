@@ -20,7 +20,9 @@ Titles compare in lower case with their letters plain ("Lukasz" finds Łukasz), 
 search reads them.  Within a tier, entities that more papers mention come first, then shorter
 names, then keys.
 ``alternatives`` says what else the text named, so that a command can tell the user which
-node it used and how to ask for another (a key is always exact: tier 0).
+node it used and how to ask for another (a key is always exact: tier 0), and :func:`also_names`
+says so; ``ties`` are nodes it names equally well (two papers' coinages of one name), which
+:func:`several` lists with their keys, since nothing but their keys' order would pick one.
 
 >>> papers = [Candidate("p-1", "Paper", "MALT: Improving Reasoning"), Candidate("p-2", "Paper", "Stabilizing the Lottery Ticket Hypothesis")]
 >>> malt = Candidate("method:malt", "Method", "MALT", support=1, name_keys=("malt",))
@@ -40,7 +42,9 @@ from dataclasses import dataclass
 
 from .normalise import name_key, plain_lower
 
-__all__ = ["Candidate", "rank", "tier", "whole_words", "alternatives", "describe"]
+__all__ = ["Candidate", "rank", "tier", "ties", "whole_words", "alternatives", "several", "also_names", "describe", "MAX_LISTED"]
+
+MAX_LISTED = 8  # nodes that a message about a text naming several lists
 
 
 @dataclass(frozen=True)
@@ -108,28 +112,77 @@ def rank(text: str, candidates) -> list[Candidate]:
     """The candidates that ``text`` matches, best first (the first is the node it means)."""
     key = name_key(text)
     found = [c for c in candidates if _matches(text, key, c)]
-    single = sum(1 for c in found if c.is_paper and whole_words(c.name, text)) == 1
+    single = _single_title(text, found)
     return sorted(found, key=lambda c: (*tier(text, c, single), c.key))
 
 
-def alternatives(ranked: list[Candidate], text: str | None = None) -> list[Candidate]:
-    """Besides the chosen node (``ranked[0]``): the best other paper and the best other entity.
-    Given the ``text`` asked for, a title that holds it only inside a word ("Pile" in
-    "Compiler") is no other reading of it.
+def _single_title(text: str, found) -> bool:
+    """Whether only one title of ``found`` holds ``text`` as whole words (tier 2 then takes it)."""
+    return sum(1 for c in found if c.is_paper and whole_words(c.name, text)) == 1
+
+
+def ties(text: str, ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates of ``ranked`` (from :func:`rank`) that ``text`` matches as well as the first:
+    more than one, and no rule says which node it means but their keys' order (papers tie only
+    under one title).
+
+    >>> kestrels = [Candidate(f"model:kestrel@p-{i}", "Model", "Kestrel", support=1) for i in (1, 2)]
+    >>> [c.key for c in ties("Kestrel", rank("Kestrel", kestrels))]
+    ['model:kestrel@p-1', 'model:kestrel@p-2']
+    """
+    single = _single_title(text, ranked)
+    best = tier(text, ranked[0], single)
+    return [c for c in ranked if tier(text, c, single) == best and (not c.is_paper or c.name == ranked[0].name)]
+
+
+def alternatives(ranked: list[Candidate], text: str) -> list[Candidate]:
+    """Besides the chosen node (``ranked[0]``): the best other paper, and the best other entity
+    with every entity ``text`` names as well as that one (each node of a name several papers
+    coin).  A title that holds the text only inside a word ("Pile" in "Compiler") is no other
+    reading of it.
 
     >>> pile = Candidate("dataset:pile", "Dataset", "The Pile", support=3, aliases=("Pile",))
     >>> compiler = Candidate("p-9", "Paper", "LLMs for Compiler Optimization")
-    >>> alternatives([pile, compiler]), alternatives([pile, compiler], "Pile")
-    ([Candidate(key='p-9', label='Paper', name='LLMs for Compiler Optimization', support=0, external_id=None, aliases=(), name_keys=(), merged_ids=(), coined_in='')], [])
+    >>> alternatives([pile, compiler], "Pile"), [c.key for c in alternatives([pile, compiler], "Compiler")]
+    ([], ['p-9'])
+    >>> kestrels = [Candidate(f"model:kestrel@p-{i}", "Model", "Kestrel", support=3 - i) for i in range(3)]
+    >>> [c.key for c in alternatives(rank("Kestrel", kestrels), "Kestrel")]
+    ['model:kestrel@p-1', 'model:kestrel@p-2']
     """
-    out, kinds = [], set()
+    single = _single_title(text, ranked)
+    out, paper_found, entity_level = [], False, None
     for c in ranked[1:]:
-        if text is not None and c.is_paper and not whole_words(c.name, text) and c.key != text:
-            continue
-        if c.is_paper not in kinds:
-            kinds.add(c.is_paper)
+        if c.is_paper and not paper_found and (whole_words(c.name, text) or c.key == text):
+            paper_found = True
+            out.append(c)
+        elif not c.is_paper and entity_level in (None, tier(text, c, single)[:2]):
+            entity_level = tier(text, c, single)[:2]
             out.append(c)
     return out
+
+
+def several(asked: str, tied: list[Candidate]) -> str:
+    """Says that ``asked`` names the ``tied`` nodes equally well, and each one's key.
+
+    >>> kestrel = Candidate("model:kestrel@p-1", "Model", "Kestrel", support=1, coined_in="Kestrel: Fast Decoding")
+    >>> several("'Kestrel'", [kestrel, Candidate("model:kestrel", "Model", "Kestrel", support=1)])
+    "'Kestrel' names 2 nodes equally well: Model “Kestrel” (1 paper, coined in “Kestrel: Fast Decoding”): model:kestrel@p-1; Model “Kestrel” (1 paper): model:kestrel"
+    """
+    listed = "; ".join(f"{describe(c)}: {c.key}" for c in tied[:MAX_LISTED])
+    more = f"; and {len(tied) - MAX_LISTED} more" if len(tied) > MAX_LISTED else ""
+    return f"{asked} names {len(tied)} nodes equally well: {listed}{more}"
+
+
+def also_names(asked: str, ranked: list[Candidate], others: list[Candidate], use) -> str:
+    """Says which node ``asked`` was taken for (``ranked[0]``) and, for each of the ``others``
+    (:func:`alternatives`) it also names, how to ask for it (``use(key)``).
+
+    >>> malt, paper = Candidate("method:malt", "Method", "MALT", support=1), Candidate("p-1", "Paper", "MALT: Improving")
+    >>> also_names("--around 'malt'", [malt, paper], [paper], lambda key: f"--around {key} draws it")
+    "--around 'malt' is Method “MALT” (1 paper); it also names the paper “MALT: Improving”: --around p-1 draws it"
+    """
+    also = "; ".join(f"{describe(c)}: {use(c.key)}" for c in others)
+    return f"{asked} is {describe(ranked[0])}; it also names {also}"
 
 
 def describe(c: Candidate) -> str:

@@ -7,19 +7,26 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 
-from .lookup import Candidate, describe
+from .errors import QueryError
+from .lookup import Candidate, describe, rank, several, ties
 from .normalise import coining_paper, name_key, plain_lower
 from .queries import KEY_SUFFIX
 
-__all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "NAMING_PARAMS", "PAPER_PARAMS", "WANTED_LABEL", "entities_named", "nodes_named",
-           "close_names", "close_titles", "kept_out", "merged_papers", "merged_note", "unfound_names"]
+__all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS", "WANTED_LABEL",
+           "entities_named", "candidates", "ends_named", "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers",
+           "merged_note", "unfound_names"]
 
 # template parameters whose value names a node, and those of them that may name a paper
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
 PAPER_PARAMS = ("paper", "source", "target")
+PAPER_OR_ENTITY_PARAMS = ("source", "target")  # parameters that name a paper or an entity (connection)
 WANTED_LABEL = {"model": "Model", "dataset": "Dataset"}  # parameters that name one kind of node
 MAX_NODES_NAMED = 20  # entities one text names, read at most
+# a title as the templates compare it: in lower case with its letters plain (a store loaded before
+# plain_title has only the title)
+PLAIN_TITLE = "coalesce(p.plain_title, toLower(p.title))"
 
 
 def entities_named(store, text: str) -> list[Candidate]:
@@ -45,6 +52,36 @@ def _titles(store, papers: set[str]) -> dict[str, str]:
         return {}
     rows = store.read("MATCH (p:Paper) WHERE p.key IN $keys RETURN p.key AS key, p.title AS title", {"keys": sorted(papers)})
     return {r["key"]: r["title"] for r in rows}
+
+
+def candidates(store, text: str) -> list[Candidate]:
+    """The papers and entities a `connection` end may mean, for :func:`kg.lookup.rank` (which
+    picks as the template does) to say which one was used and what else the text names."""
+    papers = store.read(
+        f"MATCH (p:Paper) WITH p, {PLAIN_TITLE} AS title WHERE p.key = $t OR p.external_id = $t OR title CONTAINS $plain "
+        "RETURN p.key AS key, p.title AS name, p.external_id AS external_id ORDER BY CASE "
+        "WHEN p.key = $t OR p.external_id = $t OR title = $plain THEN 0 "
+        "WHEN (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $plain + ' ') "
+        "THEN 1 ELSE 2 END, size(p.title), p.key LIMIT 20", {"t": text, "plain": plain_lower(text)})
+    return entities_named(store, text) + [Candidate(r["key"], "Paper", r["name"], 0, r["external_id"]) for r in papers]
+
+
+def ends_named(store, bound: dict) -> dict[str, list[Candidate]]:
+    """Per parameter that names a paper or an entity (``connection``'s source and target, as
+    ``bound``): what its value names, best first as the template ranks it (:mod:`kg.lookup`).
+    A value that names several nodes equally well raises QueryError listing their keys, as
+    `kg viz --around` does: the template would take the first key in alphabetical order."""
+    out = {}
+    for param in PAPER_OR_ENTITY_PARAMS:
+        if param not in bound:
+            continue
+        text = bound[param]
+        out[param] = ranked = rank(text, candidates(store, text))
+        if ranked and len(tied := ties(text, ranked)) > 1:
+            raise QueryError(several(f"{param}={text!r}", tied),
+                             fix=f"pass one of these keys instead, e.g. params={{{param!r}: {tied[0].key!r}, ...}}",
+                             cli_fix=f"pass one of these keys instead, e.g. --param {param}={shlex.quote(tied[0].key)}")
+    return out
 
 
 def nodes_named(store, values: dict[str, str]) -> dict[str, list[Candidate]]:

@@ -13,6 +13,8 @@
 // mention; 2 the one paper whose title holds the text as whole words; 3 an entity by alias or
 // spelling; 4 a title fragment (name before the colon, whole words, anywhere; shortest title);
 // 5 an entity no paper names by itself (a family known through its variants).
+// A text that names several nodes equally well is refused before this runs (kg query, kg.query):
+// the first key in alphabetical order, which this would take, says nothing of which one was meant.
 // Titles compare as plain_title holds them (lower case, letters plain: "Lukasz" finds Łukasz), names by their keys.
 OPTIONAL MATCH (t:Paper)
 WHERE (' ' + replace(replace(replace(coalesce(t.plain_title, toLower(t.title)), ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $source_plain + ' ')

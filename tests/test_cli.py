@@ -691,7 +691,7 @@ def test_titles_and_names_are_looked_up_with_letters_folded_as_search_folds_them
     """paper=Lukasz-Net missed the title "Łukasz-Net: ...", and name=Moller-QA the dataset Møller-QA, while
     search_papers and the HTML search found both: every lookup reads letters as the search does."""
     import kg
-    from kg.commands.query import _candidates
+    from kg.name_notes import candidates
     from kg.lookup import rank
 
     lukasz, moller = "Łukasz-Net: Tiny Parsers", "Møller-QA: A Benchmark for Danish Question Answering"
@@ -711,7 +711,7 @@ def test_titles_and_names_are_looked_up_with_letters_folded_as_search_folds_them
     with kg.open_built_store(workdir) as db:
         for text, meant in (("Lukasz-Net", lukasz), ("lukasz-net: tiny parsers", lukasz), ("Moller-QA", moller), ("Møller-QA", "Møller-QA")):
             route = kg.query("connection", {"source": text, "target": "GSM8K", "limit": 1}, store=db)[0]["route"]
-            chosen = rank(text, _candidates(db, text))[0]  # the rule of the notes and kg viz --around
+            chosen = rank(text, candidates(db, text))[0]  # the rule of the notes and kg viz --around
             assert route.split(" -[")[0].split(" <-[")[0] == chosen.name == meant, (text, route, chosen)
             drawn = graph.nodes[kg.find_node(graph, text)]
             assert drawn.get("title", drawn.get("name")) == meant, text

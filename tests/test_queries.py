@@ -467,6 +467,26 @@ def test_a_note_on_nodes_that_share_a_name_says_which_paper_coined_each(coined, 
     assert [str(w.message).split(", not a")[0] for w in caught] == [f"model='mcpo' names {mcpo[0]}, {mcpo[1]}"]
 
 
+def test_connection_and_viz_refuse_a_name_of_several_nodes_alike_and_list_the_same_keys(coined, capsys):
+    """Three nodes are named Kestrel, all as good: the template would take the first key, kg viz
+    refused; both refuse now, with one list of the nodes and their keys (from kg.lookup.several)."""
+    from kg.viz.views import find_node
+
+    assert main(["query", "connection", "--param", "source=Kestrel", "--param", "target=CATH", "--workdir", coined]) == 2
+    err = capsys.readouterr().err
+    with pytest.raises(QueryError) as from_python:
+        kg.query("connection", {"source": "GSM8K", "target": "kestrel"}, workdir=coined)
+    with pytest.raises(kg.VizError) as from_viz:
+        find_node(build_graph(coined_items()), "Kestrel")
+    listed = from_viz.value.message.removeprefix("'Kestrel' names ")
+    assert err.startswith(f"kg query: error: source='Kestrel' names {listed} (fix: pass one of these keys instead, "
+                          "e.g. --param source=model:kestrel")
+    assert from_python.value.message == f"target='kestrel' names {listed}"
+    assert "params={'target': 'model:kestrel'" in str(from_python.value)
+    assert re.findall(r": (model:\S+?)(?:;|$)", listed) == ["model:kestrel", "model:kestrel@c1", "model:kestrel@c2"]
+    assert f"coined in “{COINED_TITLES['c2']}”" in listed
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]
@@ -502,7 +522,7 @@ def test_connection_resolves_a_name_that_is_a_paper_and_an_entity(ambiguous, sou
 
 def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
     """kg.lookup (which `kg viz --around` and the notes use) and the template agree."""
-    from kg.commands.query import _candidates
+    from kg.name_notes import candidates
     from kg.lookup import rank
 
     from kg.viz.views import resolve_node
@@ -516,7 +536,7 @@ def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
             target = "CIFAR-10" if text.lower() != "cifar-10" else "GSM8K"
             route = run(opened, "connection", source=text, target=target, limit=1)[0]["route"]
             text = " ".join(text.split())
-            chosen = rank(text, _candidates(opened, text))[0]
+            chosen = rank(text, candidates(opened, text))[0]
             assert route.startswith(chosen.name + " -[") or route.startswith(chosen.name + " <-["), (text, route, chosen)
             drawn = graph.nodes[resolve_node(graph, text)[0]]
             assert drawn.get("name", drawn.get("title")) == chosen.name, (text, drawn, chosen)  # kg viz --around too
@@ -526,9 +546,9 @@ def test_connection_says_which_node_a_name_meant_and_how_to_get_the_other(ambigu
     args = ["query", "connection", "--param", "source=MALT", "--param", "target=lottery ticket", "--workdir", ambiguous]
     assert main(args) == 0
     err = capsys.readouterr().err
-    assert "source='MALT' is Method “MALT” (1 paper) here" in err
+    assert "source='MALT' is Method “MALT” (1 paper); it also names" in err
     assert f"the paper “{AMBIGUOUS_TITLES['m1']}”: --param source=m1 uses it" in err
-    assert f"target='lottery ticket' is the paper “{AMBIGUOUS_TITLES['m2']}” here" in err
+    assert f"target='lottery ticket' is the paper “{AMBIGUOUS_TITLES['m2']}”; it also names" in err
     assert "Method “lottery ticket hypothesis” (1 paper): --param target=method:lotterytickethypothesis uses it" in err
     assert main(["query", "connection", "--param", "source=GSM8K", "--param", "target=yuan 2.0", "--workdir", ambiguous]) == 0
     err = capsys.readouterr().err

@@ -10,9 +10,9 @@ from ..errors import QueryError
 from ..fulltext import SEARCH_PROPERTY
 from ..normalise import plain_lower
 from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
-from ..lookup import Candidate, alternatives, describe, rank, whole_words
-from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, WANTED_LABEL, close_names, close_titles, entities_named, kept_out,
-                          merged_note, merged_papers, nodes_named)
+from ..lookup import also_names, alternatives, describe, rank, whole_words
+from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates, close_names, close_titles,
+                          ends_named, kept_out, merged_note, merged_papers, nodes_named)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -85,6 +85,7 @@ def run(args) -> int:
         merged = merged_papers(store, params)
         if merged:
             params = template.bind({**given, **{param: paper["key"] for param, paper in merged.items()}})
+        readings = ends_named(store, params)  # before the rows: a name that names several nodes is refused
         rows = store.read(template.cypher, params)
         chosen = rows[0].get("paper") if rows else None
         asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
@@ -94,7 +95,6 @@ def run(args) -> int:
         # a paper parameter given an entity's name ("paper=GSM8K"): no title holds it, but a node is named so
         paper_named = nodes_named(store, {"paper": params["paper"]}).get("paper", []) \
             if not rows and "paper" in params and not asked_paper else []
-        readings = {k: rank(params[k], _candidates(store, params[k])) for k in _PAPER_OR_ENTITY if k in params}
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
         classes = [k for k in unfound if kept_out(given[k])]
         longer = {k: names for k in unfound if k not in classes and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
@@ -110,8 +110,9 @@ def run(args) -> int:
               file=sys.stderr)
     for param, ranked in readings.items():
         if ranked and (readings_too := alternatives(ranked, params[param])):
-            also = "; ".join(f"{describe(c)}: --param {param}={c.key} uses it" for c in readings_too)
-            print(f"note: {param}={params[param]!r} is {describe(ranked[0])} here; it also names {also}", file=sys.stderr)
+            note = also_names(f"{param}={params[param]!r}", ranked, readings_too,
+                              lambda key, param=param: f"--param {param}={shlex.quote(key)} uses it")
+            print(f"note: {note}", file=sys.stderr)
     if asked_paper:
         print(f"note: paper={params['paper']!r} is the paper \u201c{asked_paper}\u201d; {template.name} finds nothing "
               "for it (see what it names with `kg query paper_entities --param paper=...`)", file=sys.stderr)
@@ -172,22 +173,17 @@ def _names_starting(store, key: str) -> list[tuple[str, str]]:
     return [(r["label"], r["name"]) for r in rows]
 
 
-# a title as the templates compare it: in lower case with its letters plain (a store loaded before
-# plain_title has only the title)
-_PLAIN_TITLE = "coalesce(p.plain_title, toLower(p.title))"
-
-
 def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     """Titles a paper fragment matches, other than the one the template's rows name (``chosen``;
     when there are no rows, every title it matches)."""
     rows = store.read(
-        f"MATCH (p:Paper) WHERE p.key = $f OR p.external_id = $f OR {_PLAIN_TITLE} = $plain RETURN count(p) AS n",
+        f"MATCH (p:Paper) WHERE p.key = $f OR p.external_id = $f OR {PLAIN_TITLE} = $plain RETURN count(p) AS n",
         {"f": paper, "plain": plain_lower(paper)})
     if rows and rows[0]["n"]:
         return []  # named exactly
     # every title is read (a title is short), so that the count the note gives is the true one
     # after the whole-word filter, not that of a first page
-    rows = store.read(f"MATCH (p:Paper) WHERE {_PLAIN_TITLE} CONTAINS $plain "
+    rows = store.read(f"MATCH (p:Paper) WHERE {PLAIN_TITLE} CONTAINS $plain "
                       "RETURN p.title AS title ORDER BY size(p.title), p.key LIMIT $n", {"plain": plain_lower(paper), "n": MAX_TITLES_READ})
     titles = [r["title"] for r in rows]
     if chosen in titles:
@@ -197,23 +193,9 @@ def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:
     return titles
 
 
-def _candidates(store, text: str) -> list[Candidate]:
-    """The papers and entities a `connection` end may mean, for :func:`kg.lookup.rank` (which
-    picks as the template does) to say which one was used and what else the text names."""
-    papers = store.read(
-        f"MATCH (p:Paper) WITH p, {_PLAIN_TITLE} AS title WHERE p.key = $t OR p.external_id = $t OR title CONTAINS $plain "
-        "RETURN p.key AS key, p.title AS name, p.external_id AS external_id ORDER BY CASE "
-        "WHEN p.key = $t OR p.external_id = $t OR title = $plain THEN 0 "
-        "WHEN (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $plain + ' ') "
-        "THEN 1 ELSE 2 END, size(p.title), p.key LIMIT 20", {"t": text, "plain": plain_lower(text)})
-    return entities_named(store, text) + [Candidate(r["key"], "Paper", r["name"], 0, r["external_id"]) for r in papers]
-
-
 def _closest_paper(store, text: str) -> str | None:
     """The title of the paper a template's ``paper`` parameter picks (as :func:`kg.lookup.rank` ranks papers)."""
-    papers = [c for c in _candidates(store, text) if c.is_paper]
+    papers = [c for c in candidates(store, text) if c.is_paper]
     ranked = rank(text, papers)
     return ranked[0].name if ranked else None
 
-
-_PAPER_OR_ENTITY = ("source", "target")  # parameters that name a paper or an entity (connection)

@@ -28,7 +28,7 @@ import networkx as nx
 from ..errors import VizError
 from ..graph import ENTITY_TYPE_OF_LABEL, LABELS, variant_closure
 from ..ingest.identity import canonical_id
-from ..lookup import Candidate, alternatives, describe, rank, tier, whole_words
+from ..lookup import Candidate, also_names, alternatives, rank, several, tier, ties, whole_words
 from ..normalise import coining_paper, name_keys
 
 __all__ = ["VIEWS", "Selection", "parse_types", "find_node", "resolve_node", "display_name", "select"]
@@ -129,13 +129,9 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     ranked = rank(query, candidates)
     if not ranked:
         raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
-    single = sum(1 for c in ranked if c.is_paper and whole_words(c.name, query)) == 1
-    best = tier(query, ranked[0], single)
-    ties = [c for c in ranked if tier(query, c, single) == best and (not c.is_paper or c.name == ranked[0].name)]
-    if len(ties) > 1:
-        listed = "; ".join(f"{c.key} ({c.label}: {c.name}" + (f", coined in \u201c{c.coined_in}\u201d)" if c.coined_in else ")")
-                           for c in ties[:8])
-        raise VizError(f"{name!r} names {len(ties)} nodes: {listed}", fix="pass one of these keys to --around")
+    tied = ties(query, ranked)
+    if len(tied) > 1:
+        raise VizError(several(repr(name), tied), fix="pass one of these keys to --around")
     by_id = {str(n): n for n in graph}
     others = alternatives(ranked, query)
     chosen = ranked[0]
@@ -144,9 +140,8 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         notes.append(f"--around {name!r} is the id of a copy merged into the paper \u201c{chosen.name}\u201d "
                      "as a duplicate; it drew that paper")
     if others:
-        also = "; ".join(f"{describe(c)}: --around {shlex.quote(c.key)} draws it" for c in others)
-        notes.append(f"--around {name!r} is {describe(ranked[0])}; it also names {also}")
-    if chosen.is_paper and best[0] != 0:  # not named exactly (key, id or whole title)
+        notes.append(also_names(f"--around {name!r}", ranked, others, lambda key: f"--around {shlex.quote(key)} draws it"))
+    if chosen.is_paper and tier(query, chosen, False)[0] != 0:  # not named exactly (key, id or whole title)
         # a fragment of titles: say how many it fits, and when it is only inside a word ("vi" of "Supervised")
         titles = sum(1 for c in ranked if c.is_paper)
         # "MALT: Improving" is whole words of "MALT: Improving Reasoning" too: punctuation is read alike on both sides
