@@ -456,3 +456,24 @@ def test_nodes_two_papers_coin_under_one_name_say_which_paper_coined_each():
         find_node(graph, "Kestrel")
     assert "coined in \u201cKestrel: Open Language Models\u201d" in str(caught.value)
     assert "coined in \u201cKestrel: Robust Optical Flow\u201d" in str(caught.value)
+
+
+def test_find_node_words_its_fix_for_python_and_kg_viz_for_the_command_line(tmp_path, capsys):
+    """A Python caller is told the key to pass, not an option of kg viz, by an error of the KgError family."""
+    import kg
+    from kg.pipeline import save_graph
+
+    from sample_graphs import coined_items
+
+    graph = build_graph(coined_items())
+    with pytest.raises(kg.KgError) as several:
+        kg.find_node(graph, "Kestrel")
+    with pytest.raises(kg.KgError) as missing:
+        kg.find_node(graph, "Zzyzxq")
+    assert isinstance(several.value, kg.VizError) and isinstance(missing.value, kg.VizError)
+    assert str(several.value).endswith("(fix: pass one of these keys instead, e.g. 'model:kestrel')")
+    assert "kg.query('top_entities', {'limit': 100})" in str(missing.value) and "--param" not in str(missing.value)
+    assert kg.find_node(graph, "model:kestrel@c2") == "model:kestrel@c2"  # a key of the list, as the fix says
+    save_graph(graph, tmp_path / "graph.json")
+    assert main(["viz", "--workdir", str(tmp_path), "--around", "Kestrel"]) == 2
+    assert capsys.readouterr().err.endswith("(fix: pass one of these keys to --around, e.g. --around model:kestrel)\n")

@@ -93,8 +93,9 @@ def _names(attrs: dict) -> tuple[list[str], list[str]]:
 def find_node(graph: nx.DiGraph, name: str) -> str:
     """The node named ``name``: a key, a paper's title or part of it, an entity's name or alias
     (case-insensitive, any spelling), chosen as :mod:`kg.lookup` says (the rule the
-    ``connection`` template follows).  Two equally good matches are an error that lists the keys
-    to use instead."""
+    ``connection`` template follows).  A name no node has, or one that names several nodes equally
+    well (two papers' coinages of one name), raises :class:`kg.errors.VizError` (a ``KgError``);
+    the latter lists the nodes and gives a key to pass instead."""
     if not isinstance(graph, nx.Graph):
         raise VizError(f"find_node takes a networkx graph, got a {type(graph).__name__}",
                        fix="pass kg.load_graph(workdir), or kg.build_graph(items)")
@@ -128,10 +129,11 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
                                     tuple(attrs.get("merged_ids") or ()) if paper else (), _coined_in(graph, str(node))))
     ranked = rank(query, candidates)
     if not ranked:
-        raise VizError(f"no paper or entity named {name!r} in the graph", fix=_suggest(graph, _fold(query)))
+        raise VizError(f"no paper or entity named {name!r} in the graph", **_suggest(graph, _fold(query)))
     tied = ties(query, ranked)
     if len(tied) > 1:
-        raise VizError(several(repr(name), tied), fix="pass one of these keys to --around")
+        raise VizError(several(repr(name), tied), fix=f"pass one of these keys instead, e.g. {tied[0].key!r}",
+                       cli_fix=f"pass one of these keys to --around, e.g. --around {shlex.quote(tied[0].key)}")
     by_id = {str(n): n for n in graph}
     others = alternatives(ranked, query)
     chosen = ranked[0]
@@ -153,7 +155,9 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     return by_id[chosen.key], "; ".join(notes) or None
 
 
-def _suggest(graph: nx.DiGraph, query: str) -> str:
+def _suggest(graph: nx.DiGraph, query: str) -> dict[str, str]:
+    """The fix for a name no node has: the names spelled like it, else where to find names (as
+    :class:`kg.errors.KgError`'s ``fix`` and ``cli_fix``)."""
     names: dict[str, int] = {}
     for node, attrs in graph.nodes(data=True):
         primary, aliases = _names(attrs)
@@ -166,9 +170,11 @@ def _suggest(graph: nx.DiGraph, query: str) -> str:
     close = difflib.get_close_matches(query, list(folded), n=5, cutoff=0.6)
     picks = [folded[f] for f in dict.fromkeys(contains + close)][:6]
     if not picks:
-        return ("check the spelling; `kg query top_entities --param limit=100` lists entity names, "
-                "`kg query search_papers --param query=WORDS` finds papers")
-    return "did you mean " + ", ".join(repr(p) for p in picks) + "?"
+        return {"fix": "check the spelling; kg.query('top_entities', {'limit': 100}) lists entity names, "
+                       "kg.query('search_papers', {'query': WORDS}) finds papers",
+                "cli_fix": "check the spelling; `kg query top_entities --param limit=100` lists entity names, "
+                           "`kg query search_papers --param query=WORDS` finds papers"}
+    return {"fix": "did you mean " + ", ".join(repr(p) for p in picks) + "?"}
 
 
 def _support(graph: nx.DiGraph, node, attrs: dict) -> int:
