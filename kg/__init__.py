@@ -102,10 +102,12 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
     """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one.
     A query with no rows whose name parameter names no node warns (:class:`QueryWarning`) with
     the names spelled like it, as `kg query` notes them; so do rows that fill the template's
-    default limit.  A paper asked for by the input id of a copy merged into it as a duplicate is
+    default limit, and rows that take in several nodes one entity name names (each with its key,
+    to ask for one).  A paper asked for by the input id of a copy merged into it as a duplicate is
     answered for, with a warning that says so.  A ``connection`` end that names several nodes
-    equally well (two papers' coinages of one name) raises QueryError listing their keys.  Each call opens the workdir's store and closes it;
-    for many queries open it once: ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
+    equally well (two papers' coinages of one name) raises QueryError listing their keys.  Each
+    call opens the workdir's store and closes it; for many queries open it once:
+    ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
     params = {} if params is None else params
     if store is not None:
         return _query(_checked_store(store), name, params)
@@ -123,7 +125,7 @@ def _checked_store(store):
 def _query(store, name: str, params: dict) -> list[dict]:
     import warnings
 
-    from .name_notes import ends_named, merged_note, merged_papers, unfound_names
+    from .name_notes import ends_named, merged_note, merged_papers, pooled, pooled_note, unfound_names
     from .queries import default_limit_reached, get_template
 
     template = get_template(name)
@@ -140,7 +142,10 @@ def _query(store, name: str, params: dict) -> list[dict]:
     if not rows:
         for note in unfound_names(store, params, bound):
             warnings.warn(note, QueryWarning, stacklevel=3)
-    elif limit := default_limit_reached(template, params, rows):
+        return rows
+    for param, nodes in pooled(store, template, bound).items():
+        warnings.warn(pooled_note(param, params[param], nodes, f"params={{{param!r}: KEY}}"), QueryWarning, stacklevel=3)
+    if limit := default_limit_reached(template, params, rows):
         warnings.warn(f"{name} returned {limit} rows, its default limit; there may be more: pass "
                       f"params={{..., 'limit': {limit * 10}}}", QueryWarning, stacklevel=3)
     return rows

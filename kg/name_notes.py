@@ -15,7 +15,7 @@ from .normalise import coining_paper, name_key, plain_lower
 from .queries import KEY_SUFFIX
 
 __all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS", "WANTED_LABEL",
-           "entities_named", "candidates", "ends_named", "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers",
+           "entities_named", "candidates", "ends_named", "pooled", "pooled_note", "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers",
            "merged_note", "unfound_names"]
 
 # template parameters whose value names a node, and those of them that may name a paper
@@ -24,6 +24,7 @@ PAPER_PARAMS = ("paper", "source", "target")
 PAPER_OR_ENTITY_PARAMS = ("source", "target")  # parameters that name a paper or an entity (connection)
 WANTED_LABEL = {"model": "Model", "dataset": "Dataset"}  # parameters that name one kind of node
 MAX_NODES_NAMED = 20  # entities one text names, read at most
+TYPE_OF_WHAT_IS_LISTED = {"related_entities"}  # templates whose type= picks what they list, not the entity named
 # a title as the templates compare it: in lower case with its letters plain (a store loaded before
 # plain_title has only the title)
 PLAIN_TITLE = "coalesce(p.plain_title, toLower(p.title))"
@@ -82,6 +83,31 @@ def ends_named(store, bound: dict) -> dict[str, list[Candidate]]:
                              fix=f"pass one of these keys instead, e.g. params={{{param!r}: {tied[0].key!r}, ...}}",
                              cli_fix=f"pass one of these keys instead, e.g. --param {param}={shlex.quote(tied[0].key)}")
     return out
+
+
+def pooled(store, template, bound: dict) -> dict[str, list[Candidate]]:
+    """Per entity parameter of ``template`` (bound as ``bound``; not ``connection``'s ends, which
+    :func:`ends_named` reads) whose value names several nodes of the kind asked for: those nodes,
+    whose rows the answer takes in together (two papers' coinages of "Kestrel", and the name as
+    a third paper uses it)."""
+    asked_type = "any" if template.name in TYPE_OF_WHAT_IS_LISTED else str(bound.get("type") or "any").lower()
+    out = {}
+    for param in (p.name for p in template.params if p.type == "name" and p.name not in PAPER_OR_ENTITY_PARAMS):
+        value = str(bound.get(param, ""))
+        if value.strip().lower() in ("", "any"):
+            continue
+        wanted = (WANTED_LABEL.get(param) or asked_type).lower()
+        nodes = [c for c in entities_named(store, value)
+                 if c.label != "Repository" and wanted in ("any", c.label.lower())]
+        if len(nodes) > 1:
+            out[param] = nodes
+    return out
+
+
+def pooled_note(param: str, value: str, nodes: list[Candidate], ask_for_one: str) -> str:
+    """Says that the rows take in every one of ``nodes`` (:func:`pooled`), and how to ask for one
+    (``ask_for_one``, in the caller's words)."""
+    return f"{several(f'{param}={value!r}', nodes)}; the rows take in all of them ({ask_for_one} with one of these keys asks for one)"
 
 
 def nodes_named(store, values: dict[str, str]) -> dict[str, list[Candidate]]:

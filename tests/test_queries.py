@@ -487,6 +487,22 @@ def test_connection_and_viz_refuse_a_name_of_several_nodes_alike_and_list_the_sa
     assert f"coined in “{COINED_TITLES['c2']}”" in listed
 
 
+def test_a_name_of_several_nodes_says_that_the_rows_take_in_them_all(coined, capsys):
+    """related_entities name=Kestrel pooled the decoding and the protein papers' contexts unsaid."""
+    assert main(["query", "related_entities", "--param", "name=Kestrel", "--param", "type=any", "--workdir", coined]) == 0
+    err = capsys.readouterr().err
+    assert "note: name='Kestrel' names 3 nodes equally well: Model “Kestrel” (1 paper): model:kestrel; " in err
+    assert f"Model “Kestrel” (1 paper, coined in “{COINED_TITLES['c2']}”): model:kestrel@c2; " in err
+    assert "the rows take in all of them (--param name=KEY with one of these keys asks for one)" in err
+    assert main(["query", "related_entities", "--param", f"name={KESTREL}", "--workdir", coined]) == 0
+    assert "names" not in capsys.readouterr().err  # a key names one node
+    with pytest.warns(kg.QueryWarning) as caught:
+        rows = kg.query("related_entities", {"name": "mcpo", "type": "dataset"}, workdir=coined)
+    assert {r["entity"] for r in rows} == {"AlpacaEval", "MT-Bench"}
+    assert [str(w.message).split(": ")[0] for w in caught] == ["name='mcpo' names 2 nodes equally well"]
+    assert str(caught[0].message).endswith("(params={'name': KEY} with one of these keys asks for one)")
+
+
 def test_connection_without_route_says_so(store):
     rows = run(store, "connection", source="p7", target="p1")
     assert rows == [{"hops": None, "route": f"no route within 6 hops between {TITLES['p7']} and {TITLES['p1']}"}]

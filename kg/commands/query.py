@@ -12,7 +12,7 @@ from ..normalise import plain_lower
 from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
 from ..lookup import also_names, alternatives, describe, rank, whole_words
 from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates, close_names, close_titles,
-                          ends_named, kept_out, merged_note, merged_papers, nodes_named)
+                          ends_named, kept_out, merged_note, merged_papers, nodes_named, pooled, pooled_note)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -87,6 +87,7 @@ def run(args) -> int:
             params = template.bind({**given, **{param: paper["key"] for param, paper in merged.items()}})
         readings = ends_named(store, params)  # before the rows: a name that names several nodes is refused
         rows = store.read(template.cypher, params)
+        several = pooled(store, template, params) if rows else {}
         chosen = rows[0].get("paper") if rows else None
         asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
         others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []
@@ -113,6 +114,8 @@ def run(args) -> int:
             note = also_names(f"{param}={params[param]!r}", ranked, readings_too,
                               lambda key, param=param: f"--param {param}={shlex.quote(key)} uses it")
             print(f"note: {note}", file=sys.stderr)
+    for param, nodes in several.items():
+        print(f"note: {pooled_note(param, given[param], nodes, f'--param {param}=KEY')}", file=sys.stderr)
     if asked_paper:
         print(f"note: paper={params['paper']!r} is the paper \u201c{asked_paper}\u201d; {template.name} finds nothing "
               "for it (see what it names with `kg query paper_entities --param paper=...`)", file=sys.stderr)
