@@ -42,7 +42,8 @@ from dataclasses import dataclass
 
 from .normalise import name_key, plain_lower
 
-__all__ = ["Candidate", "rank", "tier", "ties", "whole_words", "alternatives", "several", "also_names", "describe", "MAX_LISTED"]
+__all__ = ["Candidate", "rank", "tier", "ties", "whole_words", "alternatives", "several", "also_names", "describe",
+           "MAX_LISTED"]
 
 MAX_LISTED = 8  # nodes that a message about a text naming several lists
 

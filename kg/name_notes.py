@@ -1,7 +1,9 @@
-"""What a query's names were when it found nothing: the nodes a name parameter names, the
-names spelled like one that is no node ("LibriSpeeech" -> LibriSpeech), and the paper that the
-id of a copy merged into it as a duplicate means.  `kg query` prints these
-as notes and :func:`kg.query` warns them (:class:`kg.QueryWarning`)."""
+"""What a query's names mean: the nodes a name parameter names (the same test every template
+makes: key, name, alias or a spelling of one), which node each end of ``connection`` means and
+whether it names several equally well, the nodes whose rows an answer takes in together, and,
+when a query found nothing, the names spelled like one that is no node ("LibriSpeeech" ->
+LibriSpeech) and the paper that the id of a copy merged into it as a duplicate means.  `kg query`
+prints these as notes and :func:`kg.query` warns them (:class:`kg.QueryWarning`)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,9 @@ from .lookup import Candidate, describe, rank, several, ties
 from .normalise import coining_paper, name_key, plain_lower
 from .queries import KEY_SUFFIX
 
-__all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS", "WANTED_LABEL",
-           "entities_named", "candidates", "ends_named", "pooled", "pooled_note", "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers",
-           "merged_note", "unfound_names"]
+__all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS",
+           "WANTED_LABEL", "TYPE_OF_WHAT_IS_LISTED", "entities_named", "candidates", "ends_named", "pooled", "pooled_note",
+           "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers", "merged_note", "unfound_names"]
 
 # template parameters whose value names a node, and those of them that may name a paper
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
@@ -107,7 +109,8 @@ def pooled(store, template, bound: dict) -> dict[str, list[Candidate]]:
 def pooled_note(param: str, value: str, nodes: list[Candidate], ask_for_one: str) -> str:
     """Says that the rows take in every one of ``nodes`` (:func:`pooled`), and how to ask for one
     (``ask_for_one``, in the caller's words)."""
-    return f"{several(f'{param}={value!r}', nodes)}; the rows take in all of them ({ask_for_one} with one of these keys asks for one)"
+    asked = f"{param}={value!r}"
+    return f"{several(asked, nodes)}; the rows take in all of them ({ask_for_one} with one of these keys asks for one)"
 
 
 def nodes_named(store, values: dict[str, str]) -> dict[str, list[Candidate]]:

@@ -87,7 +87,7 @@ def run(args) -> int:
             params = template.bind({**given, **{param: paper["key"] for param, paper in merged.items()}})
         readings = ends_named(store, params)  # before the rows: a name that names several nodes is refused
         rows = store.read(template.cypher, params)
-        several = pooled(store, template, params) if rows else {}
+        pooled_nodes = pooled(store, template, params) if rows else {}
         chosen = rows[0].get("paper") if rows else None
         asked_paper = _closest_paper(store, params["paper"]) if not rows and "paper" in params else None
         others = _other_title_matches(store, params["paper"], chosen or asked_paper) if "paper" in params else []
@@ -114,7 +114,7 @@ def run(args) -> int:
             note = also_names(f"{param}={params[param]!r}", ranked, readings_too,
                               lambda key, param=param: f"--param {param}={shlex.quote(key)} uses it")
             print(f"note: {note}", file=sys.stderr)
-    for param, nodes in several.items():
+    for param, nodes in pooled_nodes.items():
         print(f"note: {pooled_note(param, given[param], nodes, f'--param {param}=KEY')}", file=sys.stderr)
     if asked_paper:
         print(f"note: paper={params['paper']!r} is the paper \u201c{asked_paper}\u201d; {template.name} finds nothing "
