@@ -15,7 +15,7 @@ WHERE (e.key = $name OR $name_key IN coalesce(e.name_keys, []) OR toLower(e.name
   AND ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's'])
 WITH e
 MATCH (e)<-[:VARIANT_OF*0..5]-(x)<-[r]-(p:Paper)
-RETURN DISTINCT p.title AS paper, p.key AS key, labels(e)[0] AS type, x.name AS entity, type(r) AS relationship, r.sentence AS evidence,
+RETURN DISTINCT p.title AS paper, p.key AS key, labels(x)[0] AS type, x.name AS entity, type(r) AS relationship, r.sentence AS evidence,
        x.key AS entity_key
 ORDER BY paper, entity
 LIMIT $limit

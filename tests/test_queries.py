@@ -1255,3 +1255,15 @@ def test_papers_using_a_task_by_its_alias_finds_the_kinds_of_it_papers_name(tmp_
         rows = run(opened, "papers_using", name="summarization")
         assert {row["entity"] for row in rows} == set(SUMMARIES) and len(rows) == len(SUMMARIES)
         assert not run(opened, "papers_using", name="image super-resolution")
+
+
+def test_papers_using_an_architecture_finds_its_checkpoints_with_their_own_type(tmp_path):
+    def paper(pid, entity_type, name, family=None):
+        entity = Entity(entity_key(entity_type, name), name, entity_type, "used", name, "s", 0, len(name), "test", 1.0, (), family)
+        return PaperEntities(Paper(pid, f"Paper {pid}", "An abstract.", (Source("k.txt", 1),)), (entity,), ())
+
+    items = [paper("qa", "MODEL", "DiT-XL/2", "DiT"), paper("qb", "METHOD", "DiT")]  # DiT: a curated method
+    with EmbeddedStore(tmp_path / "store") as opened:
+        opened.load(build_graph(items))
+        rows = run(opened, "papers_using", name="DiT")
+    assert {(r["key"], r["type"], r["entity"]) for r in rows} == {("qa", "Model", "DiT-XL/2"), ("qb", "Method", "DiT")}
