@@ -277,6 +277,70 @@ def test_appended_papers_link_the_names_earlier_papers_coined(tmp_path):
     assert linked("a") == linked("b") == ["GSM8K", "ZorbNet"]
 
 
+_MCPO_COINERS = [
+    {"title": "Preference Learning with Margins", "abstract": "We propose Margin-Calibrated Preference Optimization (MCPO), "
+                                                              "which calibrates the margin. MCPO improves over DPO on AlpacaEval."},
+    {"title": "Calibrated Margins for Alignment", "abstract": "We propose Margin-Calibrated Preference Optimization (MCPO). "
+                                                              "MCPO beats DPO on MT-Bench."},
+    {"title": "Noise-Robust Alignment", "abstract": "We propose Margin-Calibrated Preference Optimization (MCPO), which adapts "
+                                                    "the margin to annotator agreement. MCPO improves over IPO on HH-RLHF."},
+]
+
+
+@pytest.mark.parametrize("how", ["append", "load"])
+def test_papers_coining_one_name_in_turn_each_get_a_node_of_their_own(tmp_path, how):
+    """A reviewer found the third of three papers coining MCPO (each spelling it out alike) join the
+    second's node when they came in one at a time (`kg build --append`, or `kg load` of each
+    extraction): a node with two PROPOSES edges.  The first keeps the node it was stored under."""
+    store = tmp_path / "st"
+    for i, row in enumerate(_MCPO_COINERS):
+        corpus = tmp_path / f"{i}.jsonl"
+        corpus.write_text(json.dumps(row) + "\n")
+        if how == "append":
+            assert main(["build", str(corpus), *(["--append"] if i else []), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+            store = tmp_path / "w" / "store"
+        else:
+            assert main(["extract", str(corpus), "--workers", "1", "--out", str(tmp_path / f"{i}-x.jsonl")]) == 0
+            assert main(["load", str(tmp_path / f"{i}-x.jsonl"), "--store", str(store)]) == 0
+    with EmbeddedStore(store) as loaded:
+        rows = loaded.read("MATCH (p:Paper)-[:PROPOSES]->(m) RETURN p.title AS paper, m.key AS key")
+    keys = {row["paper"]: row["key"] for row in rows}
+    assert len(rows) == len(set(keys.values())) == 3, rows
+    assert keys["Preference Learning with Margins"] == "method:mcpo"
+    assert all("@" in keys[row["title"]] for row in _MCPO_COINERS[1:]), keys
+
+
+def test_appending_coiners_and_users_of_a_short_form_gives_the_graph_one_build_gives(tmp_path):
+    """Two papers coin ZAP, each named by its long form; a third, appended, coins it again and is
+    named by its own long form (not ZAP: a stored coinage named by its long form coins its short
+    form too), and a paper that writes ZAP bare joins the name's own node, as in one build."""
+    rows = [{"title": "Pruning attention zones", "abstract": "We propose Zonal Attention Pruning (ZAP), which prunes "
+                                                             "attention heads by zone. ZAP speeds up BERT on GLUE."},
+            {"title": "Prompting audio models", "abstract": "We propose Zero-shot Audio Prompting (ZAP), which prompts audio "
+                                                            "encoders. ZAP improves Whisper on LibriSpeech."},
+            {"title": "Pooling with zest", "abstract": "We propose Zesty Adaptive Pooling (ZAP), a pooling layer. ZAP improves "
+                                                       "ResNet-50 on ImageNet."},
+            {"title": "Comparing efficient methods", "abstract": "We compare ZAP with LoRA on GLUE."}]
+    batches = [tmp_path / f"{i}.jsonl" for i in range(3)]
+    for batch, lines in zip(batches, (rows[:2], rows[2:3], rows[3:])):
+        batch.write_text("".join(json.dumps(row) + "\n" for row in lines))
+    assert main(["build", *map(str, batches), "--workdir", str(tmp_path / "one"), "--no-html"]) == 0
+    for i, batch in enumerate(batches):
+        assert main(["build", str(batch), *(["--append"] if i else []), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
+        if i < 2:  # `kg load` of each extraction finds the stored coinages by their short form too
+            assert main(["extract", str(batch), "--workers", "1", "--out", str(tmp_path / f"{i}-x.jsonl")]) == 0
+            assert main(["load", str(tmp_path / f"{i}-x.jsonl"), "--store", str(tmp_path / "st")]) == 0
+
+    def shape(workdir):
+        data = json.loads((tmp_path / workdir / "graph.json").read_text())
+        return sorted(n["id"] for n in data["nodes"]), sorted((e["source"], e["target"], e["type"]) for e in data["edges"])
+
+    assert shape("w") == shape("one")
+    with EmbeddedStore(tmp_path / "st") as loaded:
+        keys = {row["k"] for row in loaded.read("MATCH (:Paper)-[:PROPOSES]->(m:Method) RETURN m.key AS k")}
+    assert keys == {"method:zonalattentionpruning", "method:zeroshotaudioprompting", "method:zestyadaptivepooling"}
+
+
 def test_loading_the_same_shards_of_a_generated_corpus_again_changes_nothing(tmp_path):
     """In shards of a generated corpus two papers coin one short form, each in its own shard, so
     the load names their node by its long form; loading the same files again must not fold the
