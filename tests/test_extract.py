@@ -383,6 +383,7 @@ def test_a_variant_of_a_proposed_model_is_proposed(nlp):
     ("Knowing When to Call: Zorb", "We learn when to call tools. We find that call decisions correlate with confidence."),
     ("Digits Deserve Better: Number Tokens", "We study how numbers are split into tokens."),
     ("Geometry First: Two-Stage Zorbing", "We generate shapes before texture."),
+    ("Subwords Hurt Syntax: Zorb-Aligned Tokenization", "We retokenize inputs for parsers."),
 ])
 def test_slogans_and_nouns_name_nothing_new(nlp, title, abstract):
     assert not [e for e in entities(nlp, Paper("p-sl", title, abstract))[0].values() if e.role == "proposed"]

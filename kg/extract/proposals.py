@@ -278,13 +278,16 @@ def _headline_verb(word: str) -> bool:
 
 # words a headline holds and a name does not ("Consistency Over Neighbourhoods: ...", "Less Is More: ...",
 # "Optimism Meets Entropy: ...", "Whisper Goes Medical: ...", "Self-RAG Revisited: ...": a verb makes the phrase a clause;
-# "Digits Deserve Better: ...", "Geometry First: ...", "Touch Before Sight: ..." are slogans)
+# "Digits Deserve Better: ...", "Geometry First: ...", "Touch Before Sight: ..." are slogans, and
+# "Subwords Hurt Syntax: ..." a clause, its verb in the plural)
 _CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not",
                            "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins",
                            "goes", "learns", "knows", "sees", "speaks", "talks", "thinks", "reads", "writes", "makes",
                            "needs", "gets", "plays", "remembers", "forgets", "listens", "becomes", "understands",
                            "revisited", "reconsidered", "reexamined", "re-examined", "demystified", "explained", "unleashed",
-                           "deserve", "deserves", "better", "worse", "first", "before", "after"})
+                           "deserve", "deserves", "better", "worse", "first", "before", "after",
+                           "hurt", "help", "fail", "learn", "know", "see", "think", "remember", "forget", "listen",
+                           "become", "understand", "beat"})
 
 
 def _coined_phrase(words: list[str]) -> bool:
