@@ -22,7 +22,7 @@ from .extract import build_nlp, checked_papers, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
 from .graph import ENTITY_LABELS, build_graph, coined_entities, fold_entities, known_entities, known_families, merge_graphs
-from .ingest import CorpusReader, PaperVersions, Shard
+from .ingest import CorpusReader, Shard
 from .output import counted
 from .normalise import CorpusNames, fold_pairs, to_entities
 from .records import Entity, IngestReport, Paper, PaperEntities
@@ -191,17 +191,6 @@ def _restored_on_failure(store_dir: Path):
         kept.unlink(missing_ok=True)
 
 
-def _versions_of_stored(papers: list[Paper], graph: nx.DiGraph) -> list[Paper]:
-    """``papers``, each that is a version of a paper of ``graph`` under another id (one arXiv id,
-    another title) under that paper's id, as one read of both would merge them."""
-    versions = PaperVersions()
-    arxiv_ids = {paper.external_id for paper in papers if paper.external_id}
-    versions.add_stored(sorted((key, data["external_id"], data.get("title") or "", data.get("abstract") or "")
-                               for key, data in graph.nodes(data=True)
-                               if data.get("label") == "Paper" and data.get("external_id") in arxiv_ids))
-    return [versions.paper(paper) for paper in papers]
-
-
 def _check_workdir(workdir: Path) -> None:
     """Refuse a workdir that cannot be written (a file, under a file, on a read-only disk) or whose
     store another command holds, before any work: the build would fail at its end, when it writes the store.
@@ -249,13 +238,9 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     leaves the store as it was); pass two streams the papers into the store.
     """
     paths = list(paths)
-    versions = PaperVersions()
-    names, paper_ids = _names_across(paths, versions)
+    names, paper_ids = _names_across(paths)
     if before_writing is not None:
         before_writing()
-    # a version of a stored paper (one arXiv id, another title) loads as that paper: names again under its id
-    if versions.add_stored(store.papers_of_other_keys(versions.firsts())):
-        names, paper_ids = _names_across(paths, versions)
     # names the store already holds from earlier loads join too, either way round; papers
     # loaded again count once, so a paper's own coinage is not "coined again" by itself
     # what only the papers loaded again hold has no say (nor is it folded): they name it now as
@@ -270,41 +255,31 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
 
     pairs = fold_pairs(names.long_to_key, stored.__contains__, will_hold, lambda key: stored[key][1] > 0)
     store.fold((stored[old][0], old, new) for old, new in pairs)
-    return store.load_items(_renamed(paths, names, versions), batch_size=batch_size, progress=progress, finishing=finishing)
+    return store.load_items(_renamed(paths, names), batch_size=batch_size, progress=progress, finishing=finishing)
 
 
-def _names_across(paths: list[str | Path], versions: PaperVersions) -> tuple[CorpusNames, list[str]]:
-    """Pass one over `kg extract` files: the names they write, corpus-wide, and their papers' ids
-    (a version of a paper met before takes its id: ``versions``)."""
+def _names_across(paths: list[str | Path]) -> tuple[CorpusNames, list[str]]:
+    """Pass one over `kg extract` files: the names they write, corpus-wide, and their papers' ids."""
     names = CorpusNames()
     paper_ids = []
     with fewer_gc_passes():
-        for item in _versions_merged(read_items(paths), versions):
+        for item in read_items(paths):
             names.add(item.entities, item.paper.id)
             paper_ids.append(item.paper.id)
     return names, paper_ids
 
 
-def _renamed(paths: list[str | Path], names: CorpusNames, versions: PaperVersions) -> Iterator[PaperEntities]:
+def _renamed(paths: list[str | Path], names: CorpusNames) -> Iterator[PaperEntities]:
     """Pass two: each paper of the files with its entities named corpus-wide."""
-    return (replace(item, entities=names.apply(item.entities, item.paper.id))
-            for item in _versions_merged(read_items(paths), versions))
-
-
-def _versions_merged(items: Iterable[PaperEntities], versions: PaperVersions) -> Iterator[PaperEntities]:
-    """``items`` with each paper under the id ``versions`` keeps for it."""
-    for item in items:
-        paper = versions.paper(item.paper)
-        yield item if paper is item.paper else replace(item, paper=paper)
+    return (replace(item, entities=names.apply(item.entities, item.paper.id)) for item in read_items(paths))
 
 
 def graph_from_extracted(paths: Iterable[str | Path]) -> nx.DiGraph:
     """The graph `kg load` would load from `kg extract` files, or folders of them, held in memory:
     names merged across the files as a load merges them (for `kg viz` and `kg export` without graph.json)."""
     paths = shard_files(paths)
-    versions = PaperVersions()
-    names, _ = _names_across(paths, versions)
-    return build_graph(_renamed(paths, names, versions))
+    names, _ = _names_across(paths)
+    return build_graph(_renamed(paths, names))
 
 
 def nothing_parsed(report: IngestReport, doing: str = "build from") -> str:
@@ -400,7 +375,6 @@ def build(
            f"to extract, {counted(report.duplicates, 'duplicate')} merged, {report.rejected} rejected", progress)
     names, coined = CorpusNames(), CoinedNames()
     if previous is not None:
-        papers = _versions_of_stored(papers, previous)
         replacing = {paper.id for paper in papers}
         names.add_known(known_entities(previous, replacing=replacing))
         names.add_known_families(known_families(previous))

@@ -94,8 +94,6 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
         out[f"coinages({label})"] = (statements.coinages(label), {})
         out[f"families_of_coinages({label})"] = (statements.families_of_coinages(label), {"keys": []})
     out["entity_links_of_papers"] = (statements.entity_links_of_papers(), {"keys": []})
-    out["papers_with_input_ids"] = (statements.papers_with_input_ids(), {})
-    out["papers_by_key"] = (statements.papers_by_key(), {"keys": []})
     out["delete_all"] = (statements.delete_all(), {})
     for combo in sorted(_relationship_combinations()):
         out["merge_relationships(%s,%s,%s)" % combo] = (statements.merge_relationships(*combo), rows)

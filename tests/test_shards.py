@@ -383,39 +383,6 @@ def test_a_later_load_meets_the_stored_coinages_of_a_name_by_the_name(tmp_path):
     assert len(set(keys)) == 3 and all("@" in key for key in keys), keys
 
 
-@pytest.mark.parametrize("how", ["append", "load in turn", "load together"])
-def test_a_retitled_version_read_in_another_run_is_the_same_paper(tmp_path, how):
-    """A reviewer found 2401.12345v1 and v2 (another title) read in two runs stay two papers, each
-    coining Zorbnet on a node of its own; one read merges them.  A paper under the same arXiv id
-    that shares too few words to be a version (a mistyped id) stays a paper of its own."""
-    rows = [{"id": "2401.12345v1", "title": "Zorbnet: Sparse Routing for Mixture of Experts",
-             "abstract": "We propose Zorbnet, a sparse routing method. Zorbnet improves Mixtral on MMLU."},
-            {"id": "2401.12345v2", "title": "Zorbnet: Sparse Expert Routing at Scale",
-             "abstract": "We propose Zorbnet, a sparse routing method for experts. Zorbnet improves Mixtral on MMLU and GSM8K."},
-            {"id": "2401.12345", "title": "Protein Folding with Diffusion", "abstract": "We fold proteins with a diffusion model on CATH."}]
-    files = []
-    for i, row in enumerate(rows):
-        (tmp_path / f"{i}.jsonl").write_text(json.dumps(row) + "\n")
-        if how == "append":
-            assert main(["build", str(tmp_path / f"{i}.jsonl"), *(["--append"] if i else []), "--workdir", str(tmp_path / "w"),
-                         "--no-html"]) == 0
-            continue
-        files.append(str(tmp_path / f"{i}-x.jsonl"))
-        assert main(["extract", str(tmp_path / f"{i}.jsonl"), "--workers", "1", "--out", files[-1]]) == 0
-        if how == "load in turn":
-            assert main(["load", files[-1], "--store", str(tmp_path / "w" / "store")]) == 0
-    if how == "load together":
-        assert main(["load", *files, "--store", str(tmp_path / "w" / "store")]) == 0
-    with EmbeddedStore(tmp_path / "w" / "store") as loaded:
-        papers = loaded.read("MATCH (p:Paper) RETURN p.key AS key, p.title AS title, size(p.sources) AS sources ORDER BY title")
-        zorbnet = loaded.read("MATCH (p:Paper)-[:PROPOSES]->(m {name: 'Zorbnet'}) RETURN p.key AS paper, m.key AS key")
-    first = papers[1]["key"]
-    assert [(p["title"], p["sources"]) for p in papers] == [("Protein Folding with Diffusion", 1),
-                                                         ("Zorbnet: Sparse Expert Routing at Scale", 2)]
-    assert zorbnet == [{"paper": first, "key": "method:zorbnet"}]
-    assert first == CorpusReader([tmp_path / "0.jsonl"]).first_copies()[0].id  # the id of the version read first
-
-
 def test_loading_the_same_shards_of_a_generated_corpus_again_changes_nothing(tmp_path):
     """In shards of a generated corpus two papers coin one short form, each in its own shard, so
     the load names their node by its long form; loading the same files again must not fold the

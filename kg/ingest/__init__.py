@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,12 +21,12 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Duplicate, IngestReport, Notice, Paper, Reject, Source
 from .files import KNOWN_SUFFIXES, binary_kind, decode_lines, find_files, iter_lines, read_bytes, read_head, unread_format
-from .identity import is_arxiv_id, normalise_title, paper_id, plausible_version, word_sample
+from .identity import is_arxiv_id, normalise_title, paper_id, shares_words, word_sample
 from .seed_dump import read_seed_dump
 from .bibtex import read_bibtex
 from .structured import read_csv, read_json, read_jsonl
 
-__all__ = ["read_corpus", "CorpusReader", "PaperVersions", "Shard", "read_file", "detect_format", "normalise_title", "paper_id"]
+__all__ = ["read_corpus", "CorpusReader", "Shard", "read_file", "detect_format", "normalise_title", "paper_id"]
 
 
 def detect_format(path: Path, lines: list[tuple[int, str | None]]) -> str:
@@ -329,8 +328,11 @@ class CorpusReader:
         return replace(item, id=paper_id(item.title, arxiv_id=own))
 
     def _version_of_first(self, arxiv_id: str, item: Paper) -> bool:
-        """Whether ``item`` is plausibly a version of the first record of ``arxiv_id`` (:func:`plausible_version`)."""
-        return plausible_version(self._arxiv_firsts[arxiv_id], item.title, item.abstract)
+        """Whether ``item`` is plausibly a version of the first record of ``arxiv_id``: their titles
+        share three quarters of the content words of the shorter one ("Language Models are Few-Shot
+        Learners" and "... Unsupervised Multitask Learners" share three of five), or their abstracts half."""
+        title, abstract_words = self._arxiv_firsts[arxiv_id]
+        return shares_words(word_sample(title), item.title, share=0.75) or shares_words(abstract_words, item.abstract)
 
     def _own_id_checked(self, item: Paper) -> Paper:
         """The paper, without its input id where a different paper had that id first, so that a
@@ -383,72 +385,6 @@ class CorpusReader:
             identical=tuple(self._identical_items),
             skipped=tuple(self._skipped),
         )
-
-
-class PaperVersions:
-    """One paper's versions across runs (`kg build --append`, `kg load` of files extracted apart):
-    a paper whose arXiv id a paper read or stored before has, under another id (its title changed),
-    takes that paper's id where it is plausibly a version of it, as :class:`CorpusReader` merges
-    them within one read.  Keeps, per arXiv id, the first paper's id, title and a sample of its
-    abstract's words.
-
-    >>> versions = PaperVersions()
-    >>> v1 = Paper("p-1", "Zorbnet: Sparse Routing for Mixture of Experts", "We propose Zorbnet, a sparse routing method.", external_id="2401.12345")
-    >>> v2 = replace(v1, id="p-2", title="Zorbnet: Sparse Expert Routing at Scale")
-    >>> versions.paper(v1).id, versions.paper(v2).id, versions.paper(replace(v2, id="p-3", title="Protein Folding", abstract="We fold.")).id
-    ('p-1', 'p-1', 'p-3')
-    >>> later = PaperVersions()
-    >>> later.paper(v2).id, later.add_stored([("p-1", "2401.12345", v1.title, v1.abstract)]), later.paper(v2).id
-    ('p-2', True, 'p-1')
-    """
-
-    def __init__(self) -> None:
-        # arXiv id -> the first paper's id, title, and its abstract's word sample packed (a load
-        # keeps one per paper: a few hundred bytes, not the few thousand of a set of ints)
-        self._first: dict[str, tuple[str, str, int, bytes]] = {}
-        self._stored: set[str] = set()  # the arXiv ids whose first paper is a stored one
-        self._kept: dict[str, str] = {}  # a paper's own id -> the id it takes, where another
-
-    def paper(self, paper: Paper) -> Paper:
-        """``paper``, met in reading order, under the id it keeps."""
-        kept = self._kept.get(paper.id)
-        if kept is None and is_arxiv_id(paper.external_id):
-            first_id, *first = self._first.setdefault(paper.external_id, (paper.id, *_packed(paper.title, paper.abstract)))
-            if first_id != paper.id and plausible_version(_unpacked(*first), paper.title, paper.abstract):
-                kept = self._kept[paper.id] = first_id
-        return replace(paper, id=kept) if kept else paper
-
-    def firsts(self) -> dict[str, str]:
-        """Each arXiv id met: the id of the first paper that has it."""
-        return {arxiv_id: first[0] for arxiv_id, first in self._first.items()}
-
-    def add_stored(self, stored: Iterable[tuple[str, str, str, str]]) -> bool:
-        """Papers read before the ones met, as (id, arXiv id, title, abstract) (a store's, for
-        instance): the first paper met of an arXiv id one of them has, and its versions, take its
-        id where it is plausibly a version of it.  Whether any paper met takes another id."""
-        moved = False
-        for stored_id, arxiv_id, title, abstract in stored:
-            if arxiv_id in self._stored:
-                continue  # a store that holds two papers of one arXiv id: the first is the paper
-            self._stored.add(arxiv_id)
-            first_id, *first = self._first.setdefault(arxiv_id, (stored_id, *_packed(title, abstract)))
-            if first_id != stored_id and plausible_version(_unpacked(*first), title, abstract):
-                self._first[arxiv_id] = (stored_id, *first)
-                self._kept = {own: stored_id if kept == first_id else kept for own, kept in self._kept.items()}
-                self._kept[first_id] = stored_id
-                moved = True
-        return moved
-
-
-def _packed(title: str, abstract: str) -> tuple[str, int, bytes]:
-    """A paper's title and its abstract's :func:`word_sample`, the sample's hashes packed."""
-    count, hashes = word_sample(abstract)
-    return title, count, array("I", sorted(hashes)).tobytes()
-
-
-def _unpacked(title: str, count: int, hashes: bytes) -> tuple[str, tuple[int, frozenset[int]]]:
-    """What :func:`plausible_version` takes of a first paper, from :func:`_packed`."""
-    return title, (count, frozenset(array("I", hashes)))
 
 
 def read_corpus(paths: Iterable[str | Path] | str | Path, shard: Shard | None = None) -> tuple[list[Paper], IngestReport]:

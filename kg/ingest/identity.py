@@ -20,7 +20,7 @@ from ..records import Reject, length_problem
 from .tex import detex
 
 __all__ = ["normalise_title", "paper_id", "clean_text", "too_long", "without_letters", "unversioned", "is_arxiv_id",
-           "bare_doi", "arxiv_id_of_doi", "canonical_id", "word_sample", "shares_words", "plausible_version"]
+           "bare_doi", "arxiv_id_of_doi", "canonical_id", "word_sample", "shares_words"]
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # An HTML character reference (numeric, or one of the few names scrapes leave behind)...
@@ -265,19 +265,3 @@ def shares_words(sample: tuple[int, frozenset[int]], text: str, share: float = 0
         return False
     shared = len(hashes & other) / len(hashes) * count
     return shared >= share * min(count, len(other))
-
-
-def plausible_version(first: tuple[str, tuple[int, frozenset[int]]], title: str, abstract: str) -> bool:
-    """Whether a record of an arXiv id is plausibly a version of the first one read with it, given
-    that one's title and a sample of its abstract's words (:func:`word_sample`): their titles share
-    three quarters of the content words of the shorter one ("Language Models are Few-Shot
-    Learners" and "... Unsupervised Multitask Learners" share three of five), or their abstracts half.
-
-    >>> first = ("Zorbnet: Sparse Routing for Mixture of Experts", word_sample("We propose Zorbnet, a sparse routing method."))
-    >>> plausible_version(first, "Zorbnet: Sparse Expert Routing at Scale", "We propose Zorbnet, a sparse routing method for experts.")
-    True
-    >>> plausible_version(first, "Protein Folding with Diffusion", "We fold proteins.")
-    False
-    """
-    first_title, abstract_words = first
-    return shares_words(word_sample(first_title), title, share=0.75) or shares_words(abstract_words, abstract)

@@ -178,16 +178,6 @@ class Store(ABC):
                       for row in self.read(statements.families_of_coinages(label), {"keys": list(chunk)})]
         return found
 
-    def papers_of_other_keys(self, ids: dict[str, str]) -> list[tuple[str, str, str, str]]:
-        """(key, input id, title, abstract) of the stored papers that have one of the input ids
-        ``ids`` maps to a paper key under another key than that (versions of one arXiv paper, say), by key."""
-        if not ids:
-            return []
-        keys = sorted(row["key"] for row in self.read(statements.papers_with_input_ids())
-                      if ids.get(row["external_id"]) not in (None, row["key"]))
-        return [(row["key"], row["external_id"], row["title"], row["abstract"]) for chunk in batched(keys, 10_000)
-                for row in self.read(statements.papers_by_key(), {"keys": list(chunk)})]
-
     def fold(self, renames: Iterable[tuple[str, str, str]]) -> None:
         """Fold entity nodes into others, as (label, old key, new key); see
         :func:`kg.graph.fold_entities`.  Support is recounted by the next load."""

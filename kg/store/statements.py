@@ -158,17 +158,6 @@ def families_of_coinages(label: str) -> str:
             "RETURN v.key AS variant, f.key AS family, f.name AS name")
 
 
-def papers_with_input_ids() -> str:
-    """Every stored paper that has an input id (``external_id``), and the id."""
-    return "MATCH (p:Paper) WHERE p.external_id IS NOT NULL RETURN p.key AS key, p.external_id AS external_id"
-
-
-def papers_by_key() -> str:
-    """The input id, title and abstract of the stored papers ``$keys`` names."""
-    return ("UNWIND $keys AS k MATCH (p:Paper {key: k}) "
-            "RETURN p.key AS key, p.external_id AS external_id, p.title AS title, p.abstract AS abstract")
-
-
 def entity_links_of_papers() -> str:
     """The entities the stored papers ``$keys`` link to, and whether each link proposes it
     (what loading those papers again takes away from a node's counts)."""
