@@ -37,7 +37,6 @@ __all__ = [
     "build_graph",
     "merge_graphs",
     "known_entities",
-    "known_families",
     "fold_entities",
 ]
 
@@ -161,7 +160,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 sentence_starts=list(entity.sentence_starts),
                 sentence_ends=list(entity.sentence_ends),
             )
-            _add_families(graph, entity.key, entity.type, entity.family or curated_family_of_key(entity.key), entity.family_key)
+            _add_families(graph, entity.key, entity.type, entity.family or curated_family_of_key(entity.key))
         for url in item.links:
             repo = repository_key(url)
             if repo:
@@ -200,14 +199,13 @@ def link_sentence(paper, url: str) -> str | None:
     return None
 
 
-def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: str | None, family_key: str | None = None) -> None:
-    """VARIANT_OF from ``key`` to its family (the node ``family_key``, where given), and on from a
-    family met for the first time to the family the curated lists give it ("Qwen2-72B-Instruct" ->
-    "Qwen2" -> "Qwen")."""
+def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: str | None) -> None:
+    """VARIANT_OF from ``key`` to its family, and on from a family met for the first time to the
+    family the curated lists give it ("Qwen2-72B-Instruct" -> "Qwen2" -> "Qwen")."""
     for _ in range(_MAX_FAMILY_DEPTH):
         if not family_name:
             return
-        family, family_key = family_key or entity_key(entity_type, family_name), None
+        family = entity_key(entity_type, family_name)
         if family not in graph and (other := _curated_type_if_other(entity_type, family_name)):
             # "DiT-XL/2" is a model and "DiT" a curated method (the architecture): the model is a
             # variant of the method's node, not of a second, model "DiT" node
@@ -289,14 +287,6 @@ def known_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Iterat
                 support -= sum(1 for p in graph.predecessors(key) if p in replacing and graph.nodes[p].get("label") == "Paper")
             yield (ENTITY_TYPE_OF_LABEL[data["label"]], key, data.get("name") or key, list(data.get("aliases") or []),
                    max(0, support), _proposers(graph, key, replacing))
-
-
-def known_families(graph: nx.DiGraph) -> Iterator[tuple[str, str, str]]:
-    """(variant, family, family's name) for each entity whose family is one paper's own coinage of a
-    name several papers coin, for :meth:`kg.normalise.CorpusNames.add_known_families`."""
-    for variant, family, kind in graph.edges(data="type"):
-        if kind == "VARIANT_OF" and "@" in family:
-            yield variant, family, graph.nodes[family].get("name") or family
 
 
 def coined_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Iterator[tuple[str, str, set[str]]]:

@@ -762,22 +762,11 @@ class CorpusNames:
         self._stored_types: dict[str, tuple[int, str]] = {}  # a slot a store holds: its best-supported type
         self._stored_spellers: dict[str, str] = {}  # a long form a stored coinage spells out: that node's key
         self._long_forms: dict[str, Counter] = defaultdict(Counter)
-        self._families: set[str] = set()  # the keys the families of the gathered names have
-        self._variants = _Claims()  # a variant's key: the papers that name it beside their coinage of its family
-        self._family_coinages: dict[tuple[str, str], Entity] = {}  # (such a paper, the family's key): its coinage
-        self._stored_families: dict[tuple[str, str], tuple[str, str]] = {}  # the same, stored: its node's key and name
         self._display: dict[str, str] | None = None
 
     def add(self, entities: Iterable[Entity], paper_id: str) -> None:
         """Gather the names of one paper (``paper_id``), before any paper's are applied."""
-        entities = list(entities)
-        coinages = _coinages(entities)
         for e in entities:
-            if e.family:
-                self._families.add(family := entity_key(e.type, e.family))
-                if coinage := coinages.get(family):  # Kestrel-7B beside Kestrel, both in the paper that coins it
-                    self._variants.add(e.key, paper_id, paper_id)
-                    self._family_coinages[(paper_id, family)] = coinage
             self.names[e.key][e.name] += 1
             if e.rule == "gazetteer":
                 self.curated[e.key][e.name] += 1
@@ -827,14 +816,6 @@ class CorpusNames:
                     self._known_long_forms.add(alias_key)
         self._display = None
 
-    def add_known_families(self, families: Iterable[tuple[str, str, str]]) -> None:
-        """Variants a store holds of one paper's own coinage, as (variant, family, family's name):
-        a later batch's papers that name such a variant (Kestrel-7B) join that family too."""
-        for variant, family, name in families:
-            paper_id = family.partition(_OWN)[2]
-            self._variants.add(variant, paper_id, paper_id)
-            self._stored_families[(paper_id, _name_key_of(family))] = (family, name)
-
     def _claim(self, entity_type: str, key: str, name: str, aliases: Iterable[str], claimer: str, papers: int = 1) -> str | None:
         """Count a coinage ``papers`` papers propose (``claimer`` stands for them): the name it
         stands for, or the short forms of one named by its long form, as coined, and its long
@@ -854,12 +835,10 @@ class CorpusNames:
         return self._coined.shared(_slot(key))
 
     def keys_to_look_up(self) -> set[str]:
-        """The keys of the stored nodes the gathered names meet: their own, their long forms' and
-        their families' keys, and a MODEL's key as a METHOD and the reverse, which a store may hold
-        for the name."""
-        named = {*self.names, *self._families}
-        return named | set(self.long_to_key) | {_typed(slot, kind) for key in named if (slot := _slot(key)) != key
-                                                 for kind in ("MODEL", "METHOD")}
+        """The keys of the stored nodes the gathered names meet: their own and their long forms'
+        keys, and a MODEL's key as a METHOD and the reverse, which a store may hold for the name."""
+        keys = {*self.names, *self.long_to_key}
+        return keys | {_typed(slot, kind) for key in self.names if (slot := _slot(key)) != key for kind in ("MODEL", "METHOD")}
 
     def display(self, key: str, default: str) -> str:
         """The name a curated list gives ``key`` (CORe50, not one paper's "CoRe 50"), else its
@@ -872,8 +851,7 @@ class CorpusNames:
     def apply(self, entities: Iterable[Entity], paper_id: str) -> tuple[Entity, ...]:
         """One paper's (``paper_id``) entities with corpus-wide keys and display names (merged where keys meet)."""
         merged: dict[str, Entity] = {}
-        coinages = _coinages(entities := list(entities))
-        entities = [self._in_family(e, paper_id, coinages) for e in entities]
+        entities = list(entities)
         owns = {e.key: own for e in entities if (own := self._own_node(e, paper_id))}
         # the paper's other words for its own coinage ("... via Conservative Advantage Shaping" in a
         # title whose abstract says "dubbed CAS") join its own node, not the name's shared one
@@ -899,24 +877,6 @@ class CorpusNames:
                 e = replace(other, role=role, aliases=tuple(sorted(aliases)))
             merged[key] = e
         return tuple(merged.values())
-
-    def _in_family(self, e: Entity, paper_id: str, coinages: dict[str, Entity]) -> Entity:
-        """``e`` with the node of its family where several papers coin the family's name: the own
-        node of the coinage of this paper (``coinages``: its proposed entities by name), else of
-        the one paper, of the batch or stored, that names ``e`` beside its coinage (Kestrel-7B of
-        the paper that coins Kestrel), else the name's own node."""
-        e = replace(e, family_key=None) if e.family_key else e  # an earlier pass's, decided anew
-        if not e.family or not self._coined.shared(_slot(family := entity_key(e.type, e.family))):
-            return e
-        coiner, coinage = paper_id, coinages.get(family)
-        if coinage is None:
-            coiner = self._variants.sole(e.key)
-            coinage = self._family_coinages.get((coiner, family))
-        if own := coinage and self._own_node(coinage, coiner):
-            return replace(e, family=own.name, family_key=own.key)
-        if stored := self._stored_families.get((coiner, family)):
-            return replace(e, family=stored[1], family_key=stored[0])
-        return e
 
     def _own_node(self, e: Entity, paper_id: str) -> Entity | None:
         """Two papers that each introduce "APT" introduce two things: a paper that spells out
@@ -1002,16 +962,6 @@ def _lower_case_words() -> frozenset[str]:
 def _most_written(counts: Counter) -> str:
     """The form written most often; a tie goes the same way whatever order the papers came in."""
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
-
-
-def _coinages(entities: list[Entity]) -> dict[str, Entity]:
-    """A paper's proposed entities by the keys of the names they coin (:func:`coined_keys`)."""
-    coinages: dict[str, Entity] = {}
-    for e in entities:
-        if e.role == "proposed":
-            for coined in coined_keys(e.type, e.key, e.name, e.aliases):
-                coinages.setdefault(coined, e)
-    return coinages
 
 
 def _named_by_its_long_form(e: Entity) -> bool:

@@ -21,7 +21,7 @@ from .errors import InputError
 from .extract import build_nlp, checked_papers, default_workers, extract
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
-from .graph import ENTITY_LABELS, build_graph, coined_entities, fold_entities, known_entities, known_families, merge_graphs
+from .graph import ENTITY_LABELS, build_graph, coined_entities, fold_entities, known_entities, merge_graphs
 from .ingest import CorpusReader, Shard
 from .output import counted
 from .normalise import CorpusNames, fold_pairs, to_entities
@@ -247,7 +247,6 @@ def load_extracted(paths: Iterable[str | Path], store, *, batch_size: int, progr
     # they did the first time, so loading the same files again changes nothing
     known = [k for k in store.known_entities(names.keys_to_look_up(), replacing=paper_ids) if k[4] > 0]
     names.add_known(known)
-    names.add_known_families(store.known_families(names.keys_to_look_up()))
     stored = {key: (ENTITY_LABELS[entity_type], proposers) for entity_type, key, *_, proposers in known}
 
     def will_hold(key: str) -> bool:  # unless two papers coin it: then each gets a node of its own
@@ -377,7 +376,6 @@ def build(
     if previous is not None:
         replacing = {paper.id for paper in papers}
         names.add_known(known_entities(previous, replacing=replacing))
-        names.add_known_families(known_families(previous))
         for entity_type, name, forms in coined_entities(previous, replacing=replacing):
             coined.add_coined(entity_type, name, forms)
     items = list(extract_corpus(papers, workers=workers or default_workers(),

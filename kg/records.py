@@ -311,9 +311,6 @@ class Entity:
     # first: which entities a paper names in one sentence ("we evaluate Llama 3 on MMLU")
     sentence_starts: tuple[int, ...] = ()
     sentence_ends: tuple[int, ...] = ()
-    # the family's node key where its name does not give it: one paper's own coinage of a name
-    # several papers coin ("model:kestrel@p-1a2b" for Kestrel-7B of the paper that coins Kestrel)
-    family_key: str | None = None
 
 
 def paper_text(paper: Paper) -> str:

@@ -3,9 +3,8 @@
 One line per paper: the paper (id, the input's own id as external_id, title, abstract, year,
 url, authors, sources, and the input ids of copies merged into it as merged_ids), its
 entities (text, name, type, role, sentence, start, end, plus key, aliases, family, rule,
-confidence, and family_key where a family's name does not give its node) and links.  A shard
-is written to a temporary name and renamed when complete, so a scheduler that retries a failed
-shard never sees half a file.
+confidence) and links.  A shard is written to a temporary name and renamed when
+complete, so a scheduler that retries a failed shard never sees half a file.
 
 >>> from kg.records import Entity, Paper, PaperEntities, Source
 >>> item = PaperEntities(Paper("p-1", "T", "On GSM8k.", (Source("a.txt", 3),)),
@@ -37,7 +36,7 @@ def _entity_record(entity: Entity) -> dict:
         "sentence": entity.sentence, "start": entity.start, "end": entity.end,
         "key": entity.key, "aliases": list(entity.aliases), "family": entity.family,
         "rule": entity.rule, "confidence": entity.confidence, "sentence_starts": list(entity.sentence_starts),
-        "sentence_ends": list(entity.sentence_ends), "family_key": entity.family_key,
+        "sentence_ends": list(entity.sentence_ends),
     }
 
 
@@ -61,7 +60,7 @@ def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
         entities = tuple(
             Entity(e["key"], e["name"], e["type"], e["role"], e["text"], e["sentence"], e["start"], e["end"],
                    e.get("rule", "unknown"), e.get("confidence", 1.0), tuple(e.get("aliases", [])), e.get("family"),
-                   tuple(e.get("sentence_starts") or ()), tuple(e.get("sentence_ends") or ()), e.get("family_key"))
+                   tuple(e.get("sentence_starts") or ()), tuple(e.get("sentence_ends") or ()))
             for e in record["entities"]
         )
     except (KeyError, TypeError, AttributeError) as err:

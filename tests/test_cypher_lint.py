@@ -92,7 +92,6 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
         out[f"entities_by_key({label})"] = (statements.entities_by_key(label), {"keys": []})
         out[f"entities_with_long_aliases({label})"] = (statements.entities_with_long_aliases(label), {})
         out[f"coinages({label})"] = (statements.coinages(label), {})
-        out[f"families_of_coinages({label})"] = (statements.families_of_coinages(label), {"keys": []})
     out["entity_links_of_papers"] = (statements.entity_links_of_papers(), {"keys": []})
     out["delete_all"] = (statements.delete_all(), {})
     for combo in sorted(_relationship_combinations()):

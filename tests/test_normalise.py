@@ -330,26 +330,6 @@ def test_each_paper_that_coins_a_name_gets_its_own_node():
     assert items["p-j"]["LoRA"].key == items["p-k"]["LoRA"].key == "method:lora"  # a curated name stays its node
 
 
-def test_the_variants_a_paper_releases_of_its_coinage_are_variants_of_its_own_node():
-    """A reviewer found Kestrel-7B and Kestrel-70B, released by the paper that coins Kestrel (one of
-    two), VARIANT_OF a bare Kestrel node no paper names, not of that paper's own node."""
-    from kg.graph import build_graph
-    from kg.pipeline import extract_papers
-
-    papers = [
-        Paper("p-a", "Kestrel: Open Foundation Language Models", "We introduce Kestrel, a family of open language models. "
-                                                                  "We release Kestrel-7B and Kestrel-70B, which outperform Llama 2 on MMLU."),
-        Paper("p-b", "Kestrel: Robust Optical Flow", "We propose Kestrel, an optical flow method. Kestrel outperforms RAFT on Sintel."),
-        Paper("p-c", "Fine-tuning open models", "We fine-tune Kestrel-7B on Alpaca and evaluate on MMLU."),
-    ]
-    graph = build_graph(extract_papers(papers))
-    families = {variant: family for variant, family, kind in graph.edges(data="type") if kind == "VARIANT_OF"}
-    own = next(key for key in graph.successors("p-a") if key.startswith("model:kestrel@"))
-    assert own == "model:kestrel@p-a" and graph.nodes[own]["name"] == "Kestrel"
-    assert families["model:kestrel7b"] == families["model:kestrel70b"] == own
-    assert "model:kestrel" not in graph  # the third paper's Kestrel-7B is the same release
-
-
 def test_a_name_no_list_knows_is_one_model_or_method_across_papers(nlp):
     """A reviewer found Delta-DiT a Method in one paper and a Model in two others: two nodes."""
     from kg.evaluate import predictions

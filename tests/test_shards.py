@@ -193,30 +193,6 @@ def test_extract_and_load_name_and_type_the_nodes_of_names_papers_share_as_build
     assert len(keys) == 6 and sum("@" in key for key in keys) == 4  # two coinages of each, and each name as others use it
 
 
-def test_extract_and_load_link_the_variants_of_a_paper_s_coinage_to_its_own_node_as_build_does(tmp_path):
-    rows = [{"title": "Kestrel: Open Foundation Language Models", "abstract": "We introduce Kestrel, a family of open language "
-             "models. We release Kestrel-7B and Kestrel-70B, which outperform Llama 2 on MMLU."},
-            {"title": "Kestrel: Robust Optical Flow", "abstract": "We propose Kestrel, an optical flow method. Kestrel outperforms RAFT."},
-            {"title": "Fine-tuning open models", "abstract": "We fine-tune Kestrel-7B on Alpaca and evaluate on MMLU."}]
-    files = []
-    for i, row in enumerate(rows):  # extracted one at a time, loaded together: the load decides
-        (tmp_path / f"{i}.jsonl").write_text(json.dumps(row) + "\n")
-        files.append(str(tmp_path / f"{i}-x.jsonl"))
-        assert main(["extract", str(tmp_path / f"{i}.jsonl"), "--workers", "1", "--out", files[-1]]) == 0
-    assert main(["build", *(str(tmp_path / f"{i}.jsonl") for i in range(3)), "--workdir", str(tmp_path / "w"), "--no-html"]) == 0
-    assert main(["load", *files, "--store", str(tmp_path / "loaded")]) == 0
-    # the paper that only uses Kestrel-7B, loaded (or appended) later, meets the stored family
-    assert main(["load", *files[:2], "--store", str(tmp_path / "in-turn")]) == 0
-    assert main(["load", files[2], "--store", str(tmp_path / "in-turn")]) == 0
-    assert main(["build", *(str(tmp_path / f"{i}.jsonl") for i in range(2)), "--workdir", str(tmp_path / "a"), "--no-html"]) == 0
-    assert main(["build", str(tmp_path / "2.jsonl"), "--append", "--workdir", str(tmp_path / "a"), "--no-html"]) == 0
-    for store in (tmp_path / "loaded", tmp_path / "in-turn", tmp_path / "a" / "store"):
-        with EmbeddedStore(tmp_path / "w" / "store") as built, EmbeddedStore(store) as loaded:
-            assert dump(built) == dump(loaded), store
-            families = loaded.read("MATCH (v)-[:VARIANT_OF]->(f) WHERE v.name STARTS WITH 'Kestrel' RETURN DISTINCT f.key AS key")
-        assert [row["key"] for row in families] == ["model:kestrel@p-69a8e61759306f13"]
-
-
 def test_a_later_load_joins_the_type_the_store_holds_a_name_under(tmp_path):
     first = tmp_path / "first.jsonl"
     first.write_text(json.dumps({"title": "Few-shot Points", "abstract": "In few-shot classification it outperforms Point-M2AE and PointGPT-S."}) + "\n")

@@ -167,17 +167,6 @@ class Store(ABC):
                 found.setdefault(row["key"], (entity_type, row["key"], row["name"], row["aliases"], row["support"], row["proposers"]))
         return list(found.values())
 
-    def known_families(self, keys: Iterable[str]) -> list[tuple[str, str, str]]:
-        """(variant, family, family's name) for each stored entity of ``keys`` whose family is one
-        paper's own coinage of a name several papers coin (Kestrel-7B of ``model:kestrel@p-1a2b``)."""
-        wanted = set(keys)
-        found = []
-        for entity_type, label in ENTITY_LABELS.items():
-            mine = sorted(k for k in wanted if k.startswith(entity_type.lower() + ":"))
-            found += [(row["variant"], row["family"], row["name"]) for chunk in batched(mine, 10_000)
-                      for row in self.read(statements.families_of_coinages(label), {"keys": list(chunk)})]
-        return found
-
     def fold(self, renames: Iterable[tuple[str, str, str]]) -> None:
         """Fold entity nodes into others, as (label, old key, new key); see
         :func:`kg.graph.fold_entities`.  Support is recounted by the next load."""

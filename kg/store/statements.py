@@ -150,14 +150,6 @@ def coinages(label: str) -> str:
             "RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, n.support AS support, proposers")
 
 
-def families_of_coinages(label: str) -> str:
-    """The families of the entities ``$keys`` names that are one paper's own coinage of a name
-    several papers coin (their keys hold "@"): a later load's papers that name such a variant join them."""
-    _checked(label, set(ENTITY_LABELS.values()))
-    return (f"UNWIND $keys AS k MATCH (v:{label} {{key: k}})-[:VARIANT_OF]->(f) WHERE f.key CONTAINS '@' "
-            "RETURN v.key AS variant, f.key AS family, f.name AS name")
-
-
 def entity_links_of_papers() -> str:
     """The entities the stored papers ``$keys`` link to, and whether each link proposes it
     (what loading those papers again takes away from a node's counts)."""
