@@ -705,18 +705,6 @@ def _short_forms(entity_type: str, key: str, name: str, aliases: Iterable[str]) 
     return [alias for alias in aliases if " " not in alias]
 
 
-def coined_keys(entity_type: str, key: str, name: str, aliases: Iterable[str]) -> list[str]:
-    """The keys of the names a node some paper proposes coins: its key's name (without the paper
-    id of one paper's own coinage), and the short forms of one named by its long form.
-
-    >>> coined_keys("METHOD", "method:kestrel@p-1a2b", "Kestrel", [])
-    ['method:kestrel']
-    >>> coined_keys("METHOD", "method:zonalattentionpruning", "Zonal Attention Pruning", ["ZAP"])
-    ['method:zonalattentionpruning', 'method:zap']
-    """
-    return [_name_key_of(key), *(entity_key(entity_type, short) for short in _short_forms(entity_type, key, name, aliases))]
-
-
 def coined_name(entity_type: str, key: str, name: str, aliases: Iterable[str]) -> str:
     """The name papers write for a coinage: the short form of one named by its long form
     ("ZAP" of "Zonal Attention Pruning", as the coining paper's own mention names it), else its name.
@@ -820,9 +808,10 @@ class CorpusNames:
         """Count a coinage ``papers`` papers propose (``claimer`` stands for them): the name it
         stands for, or the short forms of one named by its long form, as coined, and its long
         form as spelled out by it; the slot of that long form, if any."""
-        name_key, *short_forms = coined = coined_keys(entity_type, key, name, aliases)
-        for coined_key in coined:
-            self._coined.add(_slot(coined_key), claimer, coined_key, papers)
+        name_key = _name_key_of(key)
+        short_forms = [entity_key(entity_type, short) for short in _short_forms(entity_type, key, name, aliases)]
+        for coined in (name_key, *short_forms):
+            self._coined.add(_slot(coined), claimer, coined, papers)
         long_form, spelled_for = (name, short_forms[0]) if short_forms else (_long_form(aliases), name_key)
         if long_form is None:
             return None

@@ -341,24 +341,6 @@ def test_appending_coiners_and_users_of_a_short_form_gives_the_graph_one_build_g
     assert keys == {"method:zonalattentionpruning", "method:zeroshotaudioprompting", "method:zestyadaptivepooling"}
 
 
-def test_a_later_load_meets_the_stored_coinages_of_a_name_by_the_name(tmp_path):
-    """Two papers coin Kestrel in one load, each on its own node (keyed with "@", no long form to
-    find it by); a third coining it in a later load gets a node of its own too, as in one build."""
-    rows = [{"title": "Kestrel: Fast Speculative Decoding", "abstract": "We propose Kestrel, a speculative decoding method. "
-                                                                       "Kestrel speeds up Llama 2 decoding by 2x on GSM8K."},
-            {"title": "Kestrel: A Diffusion Model for Protein Design", "abstract": "We introduce Kestrel, a diffusion model that "
-                                                                                  "designs proteins. Kestrel outperforms RFdiffusion on CATH."},
-            {"title": "Kestrel: Tiny Vision Transformers", "abstract": "We propose Kestrel, a tiny vision transformer. "
-                                                                       "Kestrel beats DeiT on ImageNet."}]
-    for i, lines in enumerate((rows[:2], rows[2:])):
-        (tmp_path / f"{i}.jsonl").write_text("".join(json.dumps(row) + "\n" for row in lines))
-        assert main(["extract", str(tmp_path / f"{i}.jsonl"), "--workers", "1", "--out", str(tmp_path / f"{i}-x.jsonl")]) == 0
-        assert main(["load", str(tmp_path / f"{i}-x.jsonl"), "--store", str(tmp_path / "st")]) == 0
-    with EmbeddedStore(tmp_path / "st") as loaded:
-        keys = [row["k"] for row in loaded.read("MATCH (:Paper)-[:PROPOSES]->(m {name: 'Kestrel'}) RETURN m.key AS k")]
-    assert len(set(keys)) == 3 and all("@" in key for key in keys), keys
-
-
 def test_loading_the_same_shards_of_a_generated_corpus_again_changes_nothing(tmp_path):
     """In shards of a generated corpus two papers coin one short form, each in its own shard, so
     the load names their node by its long form; loading the same files again must not fold the

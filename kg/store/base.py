@@ -16,7 +16,7 @@ import networkx as nx
 
 from ..batches import batched, fewer_gc_passes
 from ..graph import ENTITY_LABELS, LABELS, build_graph
-from ..normalise import coined_keys, entity_key
+from ..normalise import entity_key
 from ..records import PaperEntities
 from . import statements
 from .rows import node_rows, relationship_rows
@@ -133,8 +133,7 @@ class Store(ABC):
     def known_entities(self, keys: Iterable[str], replacing: Iterable[str] = ()) -> list[tuple[str, str, str, list[str], int, int]]:
         """Stored entities a load of ``keys`` meets, as (type, key, name, aliases, support,
         proposers): those with one of the keys, those with a long-form alias that keys as one
-        of them, and coinages whose name keys as one of them (one paper's own, keyed with "@";
-        one named by its long form, by its short form).
+        of them, and coinages named by their long form whose short form keys as one of them.
         Support and proposers leave out the stored papers the load ``replacing`` holds again,
         so loading the same papers twice counts them once.  A store that holds nothing answers
         at once."""
@@ -159,8 +158,8 @@ class Store(ABC):
             rows = [row for chunk in batched(mine, 10_000)
                     for row in self.read(statements.entities_by_key(label), {"keys": list(chunk)})]
             # before the long-form rows, which carry only the long aliases: a coinage's short forms count
-            rows += [row for row in self.read(statements.coinages(label))
-                     if any(key in wanted for key in coined_keys(entity_type, row["key"], row["name"], row["aliases"]))]
+            rows += [row for row in self.read(statements.coinages_named_by_long_forms(label))
+                     if any(entity_key(entity_type, a) in wanted for a in row["aliases"] if " " not in a)]
             rows += [row for row in self.read(statements.entities_with_long_aliases(label))
                      if any(entity_key(entity_type, a) in wanted for a in row["aliases"])]
             for row in rows:
