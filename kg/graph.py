@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import coined_name, curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, model_family
+from .normalise import curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, model_family
 from .records import PaperEntities
 
 __all__ = [
@@ -303,9 +303,8 @@ def coined_entities(graph: nx.DiGraph, replacing: Collection[str] = ()) -> Itera
         node = graph.nodes[key]
         if data.get("role") == "proposed" and data.get("rule") in ("proposal", "abbreviation") and paper not in replacing \
                 and node.get("label") in ENTITY_TYPE_OF_LABEL:
-            entity_type, name, aliases = ENTITY_TYPE_OF_LABEL[node["label"]], node.get("name") or key, node.get("aliases") or []
-            # by its short form, as the coining paper's own mention names it (a build's pass does the same)
-            yield entity_type, coined_name(entity_type, key, name, aliases), {name, data.get("text") or name, *aliases}
+            name = node.get("name") or key
+            yield ENTITY_TYPE_OF_LABEL[node["label"]], name, {name, data.get("text") or name, *(node.get("aliases") or [])}
 
 
 def _proposers(graph: nx.DiGraph, key: str, replacing: Collection[str] = ()) -> int:

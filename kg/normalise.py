@@ -685,34 +685,9 @@ def _type_of_key(key: str) -> str:
     return key.partition(":")[0].upper()
 
 
-def _long_form(aliases: Iterable[str]) -> str | None:
+def _long_form(e: Entity) -> str | None:
     """The longest alias of several words: how a paper spells out its short form."""
-    return max((a for a in aliases if len(a.split()) >= 2), key=len, default=None)
-
-
-def _short_forms(entity_type: str, key: str, name: str, aliases: Iterable[str]) -> list[str]:
-    """The one-word aliases of a node named and keyed by a name of several words, else []: the
-    short forms a coinage named by its long form stands for (APT of "Adaptive Pruning and
-    Tuning"), should a paper propose it.
-
-    >>> _short_forms("METHOD", "method:adaptivepruningandtuning", "Adaptive Pruning and Tuning", ["APT", "adaptive pruning"])
-    ['APT']
-    >>> _short_forms("METHOD", "method:apt", "APT", ["Adaptive Pruning and Tuning"])
-    []
-    """
-    if " " not in name or key != entity_key(entity_type, name):
-        return []
-    return [alias for alias in aliases if " " not in alias]
-
-
-def coined_name(entity_type: str, key: str, name: str, aliases: Iterable[str]) -> str:
-    """The name papers write for a coinage: the short form of one named by its long form
-    ("ZAP" of "Zonal Attention Pruning", as the coining paper's own mention names it), else its name.
-
-    >>> coined_name("METHOD", "method:zonalattentionpruning", "Zonal Attention Pruning", ["ZAP"]), coined_name("METHOD", "method:malt", "MALT", [])
-    ('ZAP', 'MALT')
-    """
-    return next(iter(_short_forms(entity_type, key, name, aliases)), name)
+    return max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
 
 
 class CorpusNames:
@@ -748,7 +723,6 @@ class CorpusNames:
         self._coined = _Claims()  # the papers that propose each name (its slot)
         self._spelled = _Claims()  # the papers that propose a name and spell it out in this long form
         self._stored_types: dict[str, tuple[int, str]] = {}  # a slot a store holds: its best-supported type
-        self._stored_spellers: dict[str, str] = {}  # a long form a stored coinage spells out: that node's key
         self._long_forms: dict[str, Counter] = defaultdict(Counter)
         self._display: dict[str, str] | None = None
 
@@ -759,10 +733,13 @@ class CorpusNames:
             if e.rule == "gazetteer":
                 self.curated[e.key][e.name] += 1
             if e.role == "proposed":
-                self._claim(e.type, e.key, e.name, e.aliases, paper_id)
+                name_key = _name_key_of(e.key)
+                self._coined.add(_slot(name_key), paper_id, name_key)
                 for alias in e.aliases:  # how the papers that coin it spell it out, should two coin it
                     if " " in alias:
                         self._long_forms[entity_key(e.type, alias)][alias] += 1
+                if long_form := _long_form(e):
+                    self._spelled.add(_slot(entity_key(e.type, long_form)), paper_id, name_key)
             if _OWN in e.key:
                 continue  # a long form one of several coiners writes is no other paper's name for it
             for alias in e.aliases:
@@ -774,9 +751,8 @@ class CorpusNames:
     def add_known(self, nodes: Iterable[tuple[str, str, str, Iterable[str], int, int]]) -> None:
         """Names a store already holds, as (type, key, name, aliases, support, proposers): a
         later batch's long forms and spellings then join the nodes there, and keep their names,
-        whether they are added before or after the batch; a name the store's papers propose
-        counts as coined once more (a node named by its long form, its short form too), and the
-        long form each such node spells it out in as written by one more coiner.
+        whether they are added before or after the batch; a short form the store's papers
+        propose counts as coined once more.
 
         >>> names = CorpusNames()
         >>> names.add_known([("METHOD", "method:malt", "MALT", ["Multi-agent LLM training"], 3, 1)])
@@ -788,36 +764,17 @@ class CorpusNames:
         for entity_type, key, name, aliases, support, proposers in nodes:
             self.names[key][name] += max(1, support or 0)
             self.curated[key][name] += max(1, support or 0)  # the name a store shows stays its name
-            held = {key}
             if proposers:  # an own node's key holds its paper's id; another's proposers are papers of no batch
-                if long_slot := self._claim(entity_type, key, name, aliases, key.partition(_OWN)[2] or key, proposers):
-                    self._stored_spellers[long_slot] = key
-                held.add(entity_key(entity_type, coined_name(entity_type, key, name, aliases)))  # ZAP of its long form's node
-            for held_key in held:
-                if (slot := _slot(held_key)) != held_key:
-                    self._stored_types[slot] = max(self._stored_types.get(slot, (0, "")), (support or 0, entity_type))
+                name_key, _, paper_id = key.partition(_OWN)
+                self._coined.add(_slot(name_key), paper_id, name_key, proposers)
+            if (slot := _slot(key)) != key:
+                self._stored_types[slot] = max(self._stored_types.get(slot, (0, "")), (support or 0, entity_type))
             for alias in aliases:
                 alias_key = entity_key(entity_type, alias)
                 if len(alias.split()) >= 2 and alias_key != key and alias_key not in self._known_long_forms:
-                    # a long form one of several coiners writes means the name as others write it, as in `add`
-                    self.long_to_key[alias_key] = _name_key_of(key)
+                    self.long_to_key[alias_key] = key
                     self._known_long_forms.add(alias_key)
         self._display = None
-
-    def _claim(self, entity_type: str, key: str, name: str, aliases: Iterable[str], claimer: str, papers: int = 1) -> str | None:
-        """Count a coinage ``papers`` papers propose (``claimer`` stands for them): the name it
-        stands for, or the short forms of one named by its long form, as coined, and its long
-        form as spelled out by it; the slot of that long form, if any."""
-        name_key = _name_key_of(key)
-        short_forms = [entity_key(entity_type, short) for short in _short_forms(entity_type, key, name, aliases)]
-        for coined in (name_key, *short_forms):
-            self._coined.add(_slot(coined), claimer, coined, papers)
-        long_form, spelled_for = (name, short_forms[0]) if short_forms else (_long_form(aliases), name_key)
-        if long_form is None:
-            return None
-        long_slot = _slot(entity_key(entity_type, long_form))
-        self._spelled.add(long_slot, claimer, spelled_for, papers)
-        return long_slot
 
     def coined_by_several(self, key: str) -> bool:
         """Whether two or more papers propose the name ``key``, so that each gets a node of its own."""
@@ -875,7 +832,7 @@ class CorpusNames:
         name_key = _name_key_of(e.key)
         if e.role != "proposed" or not self._coined.shared(_slot(name_key)):
             return None
-        long_form = _long_form(e.aliases)
+        long_form = _long_form(e)
         if long_form is not None and not self._spelled.shared(_slot(key := entity_key(e.type, long_form))):
             spellings = self._long_forms.get(key)
             name = self.display(key, _most_written(spellings) if spellings else long_form)
@@ -894,10 +851,9 @@ class CorpusNames:
         slot = _slot(key)
         if self._coined.shared(slot):
             for form in (e.name, *e.aliases):
-                long_slot = _slot(entity_key(e.type, form))
-                coiner = len(form.split()) >= 2 and self._spelled.sole(long_slot)
-                if coiner and _slot(coiner) == slot:  # a stored coinage keeps its key; a new one is named by this long form
-                    return self._stored_spellers.get(long_slot) or entity_key(_type_of_key(coiner), form)
+                coiner = len(form.split()) >= 2 and self._spelled.sole(_slot(entity_key(e.type, form)))
+                if coiner and _slot(coiner) == slot:
+                    return entity_key(_type_of_key(coiner), form)
         return key if slot == key else _typed(slot, self._type_of(slot))
 
     def _type_of(self, slot: str) -> str:
@@ -957,7 +913,8 @@ def _named_by_its_long_form(e: Entity) -> bool:
     """A proposed entity keyed by its own name of several words that carries a one-word short
     form: a coinage two papers share, each named by its long form (APT as "Adaptive Pruning and
     Tuning")."""
-    return e.role == "proposed" and bool(_short_forms(e.type, e.key, e.name, e.aliases))
+    return (e.role == "proposed" and " " in e.name and e.key == entity_key(e.type, e.name)
+            and any(" " not in alias for alias in e.aliases))
 
 
 def fold_pairs(renames: dict[str, str], holds, will_hold, proposed) -> Iterator[tuple[str, str]]:

@@ -91,7 +91,6 @@ def collect_statements() -> dict[str, tuple[str, dict]]:
             out[f"fold_entity({label})[{step}]"] = (text, rows)
         out[f"entities_by_key({label})"] = (statements.entities_by_key(label), {"keys": []})
         out[f"entities_with_long_aliases({label})"] = (statements.entities_with_long_aliases(label), {})
-        out[f"coinages_named_by_long_forms({label})"] = (statements.coinages_named_by_long_forms(label), {})
     out["entity_links_of_papers"] = (statements.entity_links_of_papers(), {"keys": []})
     out["delete_all"] = (statements.delete_all(), {})
     for combo in sorted(_relationship_combinations()):

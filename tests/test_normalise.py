@@ -366,45 +366,6 @@ def test_a_tie_between_model_and_method_goes_to_the_proposer_and_a_stored_type_w
     assert stored.apply([entity("METHOD")], "p-3")[0].key == "model:zorbl"
 
 
-def test_a_store_s_coinages_of_a_name_count_as_its_coiners_and_its_long_forms_spellers():
-    """A reviewer found a third paper coining MCPO join the second's node when the papers were
-    loaded one at a time: the long forms a store's coinages spell out did not count, so the third
-    took its long form for its own.  A coinage named by its long form counts its short form too."""
-    from kg.normalise import CorpusNames
-    from kg.records import Entity
-
-    margin, channel = "Margin-Calibrated Preference Optimization", "Multi-Channel Prompt Optimization"
-
-    def mcpo(role="proposed", *aliases, key="method:mcpo", name="MCPO"):
-        return Entity(key, name, "METHOD", role, name, "s", 0, 4, "r", aliases=aliases)
-
-    stored = [("METHOD", "method:mcpo", "MCPO", [margin], 1, 1), ("METHOD", "method:mcpo@p-2", "MCPO", [margin], 1, 1)]
-    names = CorpusNames()
-    names.add_known(stored)
-    names.add([mcpo("proposed", margin)], "p-3")
-    assert [e.key for e in names.apply([mcpo("proposed", margin)], "p-3")] == ["method:mcpo@p-3"]
-
-    names = CorpusNames()  # a paper that only writes a long form two coinages share: the name's own node
-    names.add_known(stored[1:] + [("METHOD", "method:mcpo@p-1", "MCPO", [margin], 1, 1)])
-    written = mcpo("used", key=entity_key("METHOD", margin), name=margin)
-    names.add([written], "p-4")
-    assert [e.key for e in names.apply([written], "p-4")] == ["method:mcpo"]
-
-    names = CorpusNames()  # one the stored coinage alone spells out: that node, whatever its key
-    names.add_known(stored[:1])
-    names.add([mcpo("proposed", channel)], "p-5")
-    names.add([mcpo("used", margin)], "p-6")
-    assert [e.key for e in names.apply([mcpo("proposed", channel)], "p-5")] == ["method:multichannelpromptoptimization"]
-    assert [e.key for e in names.apply([mcpo("used", margin)], "p-6")] == ["method:mcpo"]
-
-    names = CorpusNames()  # ZAP coined twice, each named by its long form: a third coiner is named by its own
-    names.add_known([("METHOD", "method:zonalattentionpruning", "Zonal Attention Pruning", ["ZAP"], 1, 1),
-                     ("METHOD", "method:zeroshotaudioprompting", "Zero-shot Audio Prompting", ["ZAP"], 1, 1)])
-    zap = mcpo("proposed", "Zesty Adaptive Pooling", key="method:zap", name="ZAP")
-    names.add([zap], "p-7")
-    assert [(e.key, e.name) for e in names.apply([zap], "p-7")] == [("method:zestyadaptivepooling", "Zesty Adaptive Pooling")]
-
-
 def test_a_short_form_coined_for_something_else_is_not_the_curated_node(nlp):
     coined = Paper("p-a", "Merging for Incremental Learning",
                    "We propose ADapt And Merge (ADAM), which merges adapted models. ADAM is simple.")

@@ -132,11 +132,10 @@ class Store(ABC):
 
     def known_entities(self, keys: Iterable[str], replacing: Iterable[str] = ()) -> list[tuple[str, str, str, list[str], int, int]]:
         """Stored entities a load of ``keys`` meets, as (type, key, name, aliases, support,
-        proposers): those with one of the keys, those with a long-form alias that keys as one
-        of them, and coinages named by their long form whose short form keys as one of them.
-        Support and proposers leave out the stored papers the load ``replacing`` holds again,
-        so loading the same papers twice counts them once.  A store that holds nothing answers
-        at once."""
+        proposers): those with one of the keys, and those with a long-form alias that keys as
+        one of them.  Support and proposers leave out the stored papers the load ``replacing``
+        holds again, so loading the same papers twice counts them once.  A store that holds
+        nothing answers at once."""
         known = self._known_entities(keys)
         if not known:
             return known
@@ -157,9 +156,6 @@ class Store(ABC):
             mine = sorted(k for k in wanted if k.startswith(prefix))
             rows = [row for chunk in batched(mine, 10_000)
                     for row in self.read(statements.entities_by_key(label), {"keys": list(chunk)})]
-            # before the long-form rows, which carry only the long aliases: a coinage's short forms count
-            rows += [row for row in self.read(statements.coinages_named_by_long_forms(label))
-                     if any(entity_key(entity_type, a) in wanted for a in row["aliases"] if " " not in a)]
             rows += [row for row in self.read(statements.entities_with_long_aliases(label))
                      if any(entity_key(entity_type, a) in wanted for a in row["aliases"])]
             for row in rows:

@@ -140,16 +140,6 @@ def entities_with_long_aliases(label: str) -> str:
             "size([(p:Paper)-[:PROPOSES]->(n) | p]) AS proposers")
 
 
-def coinages_named_by_long_forms(label: str) -> str:
-    """Entities some paper proposes that are named by a name of several words (a short form
-    several papers coin, each named by its long form), with all their aliases: a later load
-    that writes the short form meets them."""
-    _checked(label, set(ENTITY_LABELS.values()))
-    return (f"MATCH (n:{label}) WHERE n.name CONTAINS ' ' WITH n, size([(p:Paper)-[:PROPOSES]->(n) | p]) AS proposers "
-            "WHERE proposers > 0 RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
-            "n.support AS support, proposers")
-
-
 def entity_links_of_papers() -> str:
     """The entities the stored papers ``$keys`` link to, and whether each link proposes it
     (what loading those papers again takes away from a node's counts)."""
