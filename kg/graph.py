@@ -202,19 +202,16 @@ def link_sentence(paper, url: str) -> str | None:
 def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: str | None) -> None:
     """VARIANT_OF from ``key`` to its family, and on from a family met for the first time to the
     family the curated lists give it ("Qwen2-72B-Instruct" -> "Qwen2" -> "Qwen")."""
+    label = ENTITY_LABELS[entity_type]
     for _ in range(_MAX_FAMILY_DEPTH):
         if not family_name:
             return
         family = entity_key(entity_type, family_name)
-        if family not in graph and (other := _curated_type_if_other(entity_type, family_name)):
-            # "DiT-XL/2" is a model and "DiT" a curated method (the architecture): the model is a
-            # variant of the method's node, not of a second, model "DiT" node
-            entity_type, family_name = other, curated_name(other, family_name)
-            family = entity_key(other, family_name)
-        label = ENTITY_LABELS[entity_type]
         if family == key or graph.has_edge(key, family):
             return
         known = family in graph
+        if not known and _curated_as_another_type(entity_type, family_name):
+            return  # "Mamba-1.4B" is a model and "Mamba" a curated method: no second, model "Mamba" node
         if not known:
             graph.add_node(family, label=label, key=family, name=family_name, aliases=[], support=0)
         graph.add_edge(key, family, type="VARIANT_OF")
@@ -225,15 +222,15 @@ def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: st
             model_family(family_name) if entity_type == "MODEL" else None)
 
 
-def _curated_type_if_other(entity_type: str, name: str) -> str | None:
-    """The type the curated lists know ``name`` under, where that is another type only.
+def _curated_as_another_type(entity_type: str, name: str) -> bool:
+    """Whether the curated lists know ``name`` under another type only.
 
-    >>> _curated_type_if_other("MODEL", "DiT"), _curated_type_if_other("MODEL", "Qwen2")
-    ('METHOD', None)
+    >>> _curated_as_another_type("MODEL", "Performer"), _curated_as_another_type("MODEL", "Qwen2")
+    (True, False)
     """
     if curated_name(entity_type, name) is not None:
-        return None
-    return next((other for other in ENTITY_LABELS if other != entity_type and curated_name(other, name) is not None), None)
+        return False
+    return any(curated_name(other, name) is not None for other in ENTITY_LABELS if other != entity_type)
 
 
 def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:

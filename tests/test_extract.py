@@ -2264,13 +2264,3 @@ def test_subsets_and_kinds_the_lists_know_link_to_their_family(nlp):
     assert families >= {("task:classincrementallearning", "task:continuallearning"),
                         ("method:selfdistillation", "method:knowledgedistillation"),
                         ("dataset:miniimagenet", "dataset:imagenet"), ("dataset:tinyimagenet", "dataset:imagenet")}
-
-
-def test_a_technique_s_sized_checkpoints_are_models_of_its_family(nlp):
-    paper = Paper("p-dit", "Fast Sampling for Diffusion Transformers",
-                  "We train DiT-XL/2 and DiT-B on ImageNet. Diffusion Transformers (DiTs) scale well.")
-    found, _, links = entities(nlp, paper)
-    assert {name: found[name].type for name in ("DiT", "DiT-XL/2", "DiT-B")} == {"DiT": "METHOD", "DiT-XL/2": "MODEL", "DiT-B": "MODEL"}
-    graph = build_graph([PaperEntities(paper, tuple(found.values()), links)])
-    assert graph.edges["model:ditxl2", "method:dit"]["type"] == graph.edges["model:ditb", "method:dit"]["type"] == "VARIANT_OF"
-    assert "model:dit" not in graph

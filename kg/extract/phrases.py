@@ -430,11 +430,9 @@ class PhraseTyper:
             if entity_type == "DATASET" and trained_on_data(entry.name, v.word_texts[index]):
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.8)
                 continue
-            if entity_type == "METHOD" and (PARAMETER_COUNT.search(v.word_texts[index])
-                                            or _SIZE_LETTER.match(v.word_texts[index].rpartition("-")[2])):
-                # "Mamba-1.4B", "DiT-B", "DiT-L/4": a parameter count or size letter makes a technique's
-                # name a trained model's, of the technique's family
-                candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=entry.name, confidence=0.9)
+            if entity_type == "METHOD" and PARAMETER_COUNT.search(v.word_texts[index]):
+                # "Mamba-1.4B", "RWKV-7B": a parameter count makes a technique's name a trained model's
+                candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.9)
                 continue
             if SIZE_LETTER_LIST.match(v.word_texts[index].rpartition("-")[2]):
                 # "Swin-T/S/B": several sizes at once stand for the family, under its curated name
@@ -468,9 +466,6 @@ def _frames_a_plain_task(v, known, settings: list[tuple[int, int, str]], start: 
         return False  # the abstract writes the task with a setting too
     return any(c["type"] == "TASK" and sent[c["start"]] != 0 and surface_key(c["canonical"] or v.text(c["start"], c["end"])) == key
                and not any(s < c["start"] and e == c["end"] for s, e, _ in settings) for c in known)
-
-
-_SIZE_LETTER = re.compile(r"^(?:Ti|XXL|XL|[TSBLHG])(?:/\d+)?$")  # a model size: "B", "XL/2"
 
 
 # continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
