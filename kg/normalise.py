@@ -549,13 +549,23 @@ def _narrowed_measures(by_key: dict[str, Entity]) -> dict[str, Entity]:
     """A paper that names a measure narrowly ("top-1 accuracy", "k-NN accuracy") means that
     measure by its bare word too ("accuracy rises by 3 points"): the bare word is no measure
     of its own there."""
-    metrics = [e.name.lower() for e in by_key.values() if e.type == "METRIC"]
+    metrics = [e for e in by_key.values() if e.type == "METRIC"]
     for key, e in list(by_key.items()):
         bare = e.name.lower()
         if e.type == "METRIC" and bare in _GENERIC_MEASURES and e.role == "used" \
-                and any(m.endswith((" " + bare, "-" + bare)) for m in metrics):
+                and any(other.key != key and bare in _measure_line(other) for other in metrics):
             del by_key[key]
     return by_key
+
+
+def _measure_line(e: Entity) -> set[str]:
+    """The measures ``e`` is a kind of, up its family line ("top-1 accuracy" -> top-k accuracy,
+    accuracy); "equal error rate" and "time-to-accuracy" are measures of their own."""
+    line, family = set(), e.family or curated_family("METRIC", e.name)
+    while family and family.lower() not in line and len(line) < 4:
+        line.add(family.lower())
+        family = curated_family("METRIC", family)
+    return line
 
 
 # measures a paper qualifies to say which it takes; a narrower name of most others is another

@@ -2264,3 +2264,12 @@ def test_subsets_and_kinds_the_lists_know_link_to_their_family(nlp):
     assert families >= {("task:classincrementallearning", "task:continuallearning"),
                         ("method:selfdistillation", "method:knowledgedistillation"),
                         ("dataset:miniimagenet", "dataset:imagenet"), ("dataset:tinyimagenet", "dataset:imagenet")}
+
+
+def test_break_it_cases_of_round_28_rules_stay_quiet(nlp):
+    paper = Paper("p-bq", "A Study", "We evaluate on BRACS. On Monday, we ran it. An AIGC detector flags images. "
+                  "We measure time-to-accuracy and accuracy.")
+    found, _, _ = entities(nlp, paper)
+    assert found["BRACS"].type == "DATASET" and "BRAC" not in found
+    assert not {"Monday", "AIGC"} & set(found)
+    assert {"time-to-accuracy", "accuracy"} <= set(found)

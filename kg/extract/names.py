@@ -312,8 +312,8 @@ class NameMatcher:
         # a name matched as written beats another entry's case-free form of the same words:
         # "VITS" is the speech model, not a plural of ViT
         written = {(start, end) for _, start, end in exact}
-        loose = [(vocab.strings[match_id], start, end) for match_id, start, end in self.insensitive(doc)
-                 if (start, end) not in written]
+        loose = _spelled_as_written(doc, self.entries, [(vocab.strings[match_id], start, end)
+                                                        for match_id, start, end in self.insensitive(doc) if (start, end) not in written])
         matches = [(key, start, end) for key, start, end in loose + exact if not inside_a_compound(v, start, end)
                    and not (self.entries[key].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))
                    and not _a_label(v, start, end)]
@@ -589,6 +589,22 @@ def granularity_start(v, start: int) -> int:
 
 
 _CONCEPT_TYPES = frozenset({"METHOD", "TASK", "METRIC"})
+
+
+def _spelled_as_written(doc, entries, matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Where two entries match the same words, the one that spells them as written: "BRACS" is
+    the dataset of that name, not a plural of the method BRAC."""
+    spans: dict[tuple[int, int], list[str]] = {}
+    for key, start, end in matches:
+        spans.setdefault((start, end), []).append(key)
+    if all(len(keys) == 1 for keys in spans.values()):
+        return matches
+    out = []
+    for (start, end), keys in spans.items():
+        written = doc[start:end].text.lower()
+        exact = [key for key in keys if any(form.lower() == written for form in (entries[key].name, *entries[key].aliases))]
+        out += [(key, start, end) for key in (exact or keys)]
+    return out
 
 
 def after_a_capitalised_part(v, start: int) -> bool:

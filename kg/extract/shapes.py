@@ -42,7 +42,8 @@ _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if enti
 # what a trained system does, after its name ("an off-the-shelf FooX detector", "a BarGAN vocoder"): a
 # model there, though a paper's own "detector" may be a method it proposes
 _SYSTEM_HEADS = frozenset("detector detectors tracker trackers segmenter segmenters retriever retrievers vocoder vocoders "
-                          "classifier classifiers reranker rerankers recognizer recognizers teacher student".split())
+                          "classifier classifiers reranker rerankers recognizer recognizers".split())
+_ACRONYM_WORD = re.compile(r"^[A-Z]+$")  # "an AIGC detector", "a PII classifier": what is detected, not a model
 _TECHNIQUE_LIST_HEADS = frozenset("methods algorithms frameworks techniques optimizers strategies approaches attacks baselines "
                                   "schemes paradigms pipelines objectives losses procedures".split())
 _DATA_HEAD_WORDS = _SINGULAR_DATA_HEADS | _DATA_HEADS
@@ -61,6 +62,8 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     for index in [head - 1 for head in _positions(v, _NAME_HEADS | _SYSTEM_HEADS) if head > 0]:  # words before a head
         head = index + 1
         if shaped[index] and words[head][0] == words[index][1] and not _describing_word(v.word_lower[index], v.word_texts[index]):
+            if v.word_lower[head] not in HEAD_TYPES and _ACRONYM_WORD.match(v.word_texts[index]):
+                continue
             entity_type = HEAD_TYPES.get(v.word_lower[head], "MODEL")
             # a capitalised dataset head is part of the name: "the Astro-HEP Corpus"
             head_text = v.word_texts[head]
@@ -637,14 +640,18 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
         name = index + 1 + (index + 1 < len(words) and word_lower[index + 1] == "the")
         if name + 1 < len(words) and not shaped[name] and _ADJECTIVE.match(v.word_texts[name]) and shaped[name + 1]:
             name += 1  # "on the in-domain FooSum"
-        if at == first and name < len(words) and not shaped[name] and (plain := _opening_plain_name(v, name, typed)):
+        if at == first and sent[at] != 0 and name < len(words) and not shaped[name] \
+                and (plain := _opening_plain_name(v, name, typed)):
             out.append(plain)  # "On Cityscapes, our model reaches ...": a plain word is data there too
             continue
         out += _data_names_listed_from(v, shaped, typed, name)
     return out
 
 
-_SET_PHRASES = frozenset("average balance top contrary whole purpose closer inspection".split())  # "On Average, ..."
+# "On Average, ...", "On Monday, ...": set phrases and dates, not data
+_SET_PHRASES = frozenset("average balance top contrary whole purpose closer inspection one monday tuesday wednesday "
+                         "thursday friday saturday sunday january february march april may june july august september "
+                         "october november december".split())
 
 
 def _opening_plain_name(v, name: int, typed: set[int]) -> tuple[int, int] | None:
