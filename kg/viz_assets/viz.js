@@ -470,7 +470,21 @@
     // labels at the border: cap the zoom, leave a margin, and keep the legend's strip clear
     var legend = document.getElementById("kg-legend");
     var strip = legend ? legend.offsetWidth + 12 : 0;
-    net.moveTo({ scale: Math.min(net.getScale() * 0.85, 1.0), offset: { x: strip / 2, y: 0 } });
+    var whole = null;  // every node with its label, in canvas units: the scale must fit it beside the strip
+    net.body.data.nodes.getIds().forEach(function (id) {
+      var bb = net.getBoundingBox(id);
+      whole = whole ? { left: Math.min(whole.left, bb.left), right: Math.max(whole.right, bb.right),
+                        top: Math.min(whole.top, bb.top), bottom: Math.max(whole.bottom, bb.bottom) } : bb;
+    });
+    var rect = container.getBoundingClientRect(), margin = 24, scale = Math.min(net.getScale() * 0.85, 1.0);
+    if (whole) {
+      scale = Math.min(scale, (rect.width - strip - 2 * margin) / Math.max(whole.right - whole.left, 1),
+                       (rect.height - 2 * margin) / Math.max(whole.bottom - whole.top, 1));
+      net.moveTo({ position: { x: (whole.left + whole.right) / 2, y: (whole.top + whole.bottom) / 2 }, scale: scale,
+                   offset: { x: strip / 2, y: 0 } });
+    } else {
+      net.moveTo({ scale: scale, offset: { x: strip / 2, y: 0 } });
+    }
     if (data.center !== null && data.center !== undefined) {  // an ego view opens on its centre, the whole view in sight
       // a small one at a scale where names show; a large one (a hub's depth 3) whole, as an overview
       var small = Object.keys(data.nodes).length <= 150;
