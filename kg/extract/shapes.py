@@ -43,6 +43,7 @@ _NAME_HEADS = frozenset(word for word, entity_type in HEAD_TYPES.items() if enti
 # model there, though a paper's own "detector" may be a method it proposes
 _SYSTEM_HEADS = frozenset("detector detectors tracker trackers segmenter segmenters retriever retrievers vocoder vocoders "
                           "classifier classifiers reranker rerankers recognizer recognizers".split())
+_NAME_OR_SYSTEM_HEADS = _NAME_HEADS | _SYSTEM_HEADS
 _ACRONYM_WORD = re.compile(r"^[A-Z]+$")  # "an AIGC detector", "a PII classifier": what is detected, not a model
 _TECHNIQUE_LIST_HEADS = frozenset("methods algorithms frameworks techniques optimizers strategies approaches attacks baselines "
                                   "schemes paradigms pipelines objectives losses procedures".split())
@@ -59,7 +60,7 @@ def head_typed_names(v, shaped: list[bool]) -> list[tuple[int, int, str]]:
     """Name-shaped words right before a DATASET/MODEL head word ("FooQA benchmark", "FooX detector")."""
     words = v.words
     out = []
-    for index in [head - 1 for head in _positions(v, _NAME_HEADS | _SYSTEM_HEADS) if head > 0]:  # words before a head
+    for index in [head - 1 for head in _positions(v, _NAME_OR_SYSTEM_HEADS) if head > 0]:  # words before a head
         head = index + 1
         if shaped[index] and words[head][0] == words[index][1] and not _describing_word(v.word_lower[index], v.word_texts[index]):
             if v.word_lower[head] not in HEAD_TYPES and _ACRONYM_WORD.match(v.word_texts[index]):
@@ -614,10 +615,10 @@ def _ends_data_phrase(v, end: int) -> bool:
     lower = v.lower
     if end >= len(lower) or lower[end] in _NAME_END or lower[end] in _AFTER_DATA:
         return True
-    return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS | _SETS
+    return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS_OR_SETS
 
 
-_SETS = frozenset({"set", "sets"})  # "on the FooNLP 2021 test sets"
+_DATA_PARTS_OR_SETS = _DATA_PARTS | {"set", "sets"}  # and "on the FooNLP 2021 test sets"
 # "based on FooNet", "builds on BarNet": what these rest on is a method, not data
 _RESTS_ON = frozenset("based built build builds building relies rely relying relied depends depend depending focus "
                       "focuses focusing draws draw conditioned".split())
@@ -652,6 +653,7 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
 _SET_PHRASES = frozenset("average balance top contrary whole purpose closer inspection one monday tuesday wednesday "
                          "thursday friday saturday sunday january february march april may june july august september "
                          "october november december".split())
+_NOT_OPENING_NAMES = _NOT_DATA_NAMES | _SET_PHRASES
 
 
 def _opening_plain_name(v, name: int, typed: set[int]) -> tuple[int, int] | None:
@@ -659,7 +661,7 @@ def _opening_plain_name(v, name: int, typed: set[int]) -> tuple[int, int] | None
     leads to, set off by a comma ("On Cityscapes, ...", "On the Waymo Open Dataset, it ..."),
     unless a language or a model's shape."""
     words, texts = v.words, v.texts
-    if not _listed_name(v, name) or v.word_lower[name] in _NOT_DATA_NAMES | _SET_PHRASES:
+    if not _listed_name(v, name) or v.word_lower[name] in _NOT_OPENING_NAMES:
         return None
     last = _run_end(v, [False] * len(words), name)
     start, end = words[name][0], words[last][1]
@@ -1144,7 +1146,7 @@ _COMPARISON_CUES = ("outperform", "compared", "comparison", "baseline", "surpass
 
 _ON = frozenset({"on"})
 # every word a rule here starts from, found in one pass over a doc's words
-_CUE_WORDS = _NAME_HEADS | _SYSTEM_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS \
+_CUE_WORDS = _NAME_OR_SYSTEM_HEADS | _TECHNIQUE_LIST_HEADS | _DATA_HEAD_WORDS | _PLURAL_HEADS | _ON | _TRAINING_VERBS | _INITIALISED | _TECHNIQUE_HEADS \
     | _DATA_PARTS | TASK_WORDS | _FROM
 
 
