@@ -100,6 +100,10 @@ SPLITS = {
     "written30a": ("written30a.jsonl",),
     "written30b": ("written30b.jsonl",),
     "written31a": ("written31a.jsonl",),
+    "written32a": ("written32a.jsonl",),
+    "written32b": ("written32b.jsonl",),
+    "written33a": ("written33a.jsonl",),
+    "written33b": ("written33b.jsonl",),
 }
 
 
