@@ -2273,3 +2273,12 @@ def test_break_it_cases_of_round_28_rules_stay_quiet(nlp):
     assert found["BRACS"].type == "DATASET" and "BRAC" not in found
     assert not {"Monday", "AIGC"} & set(found)
     assert {"time-to-accuracy", "accuracy"} <= set(found)
+
+
+def test_a_learning_setting_defined_by_its_data_is_a_task(nlp):
+    # labellers type offline RL as the problem addressed (10 of 14 dev labels), as they do continual learning
+    paper = Paper("p-orl", "Study", "We study offline reinforcement learning (offline RL) on D4RL, where reinforcement "
+                  "learning agents never interact with the environment.")
+    found, _, _ = entities(nlp, paper)
+    assert found["offline reinforcement learning"].type == "TASK"
+    assert found["reinforcement learning"].type == "METHOD"
