@@ -2282,3 +2282,11 @@ def test_a_learning_setting_defined_by_its_data_is_a_task(nlp):
     found, _, _ = entities(nlp, paper)
     assert found["offline reinforcement learning"].type == "TASK"
     assert found["reinforcement learning"].type == "METHOD"
+
+
+def test_an_unknown_name_with_a_size_word_glued_on_is_a_model(nlp):
+    paper = Paper("p-sz", "Study", "Our summaries beat prompting, while a fine-tuned LED-large baseline remains "
+                  "competitive on ROUGE-L.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["LED-large"].type, found["LED-large"].family) == ("MODEL", "LED")
+    assert found["ROUGE-L"].type == "METRIC"

@@ -842,6 +842,8 @@ def _capitalised_run_end(v, index: int) -> int:
 
 
 _SIZED_NAME = re.compile(r"[A-Za-z].*[-_ ]\d+(?:\.\d+)?[BM](?:-[A-Za-z][A-Za-z0-9.]*)*$")  # Nimbus-1.5B, Foo-7B, Foo-8B-DPO
+# a size word glued on: "LED-large", "EDM2-XXL", "Moirai-1.1-Large" (a letter alone, "ROUGE-L", may be anything)
+_SIZE_WORD_NAME = re.compile(r"[A-Za-z].*[-_](?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Mm]edium|[Hh]uge|[Gg]iant|XL|XXL)$")
 _SIZE_AFTER = re.compile(r"[- ]?\d+(?:\.\d+)?[BM]\b")
 _TRAINED_AFTER = re.compile(
     r"\W{1,3}(?:\w+\W+){0,3}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\b", re.I
@@ -859,12 +861,13 @@ def model_shaped(name: str) -> bool:
     (True, True, True, False)
     >>> model_shaped("ReprogBert"), model_shaped("Bertha"), model_shaped("Nimbus-8B-DPO"), model_shaped("Nimbus-8-DPO")
     (True, False, True, False)
-    >>> model_shaped("Sub-4B"), model_shaped("under-1B")
-    (False, False)
+    >>> model_shaped("Sub-4B"), model_shaped("under-1B"), model_shaped("LED-large"), model_shaped("ROUGE-L")
+    (False, False, True, False)
     """
     if SIZE_BOUND.match(name):
         return False  # "Sub-4B": a bound on a size
-    return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name))
+    return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name)
+                                                  or _SIZE_WORD_NAME.match(name))
 
 
 def looks_like_a_model(name: str, sentences: list[str]) -> bool:
