@@ -2290,3 +2290,12 @@ def test_an_unknown_name_with_a_size_word_glued_on_is_a_model(nlp):
     found, _, _ = entities(nlp, paper)
     assert (found["LED-large"].type, found["LED-large"].family) == ("MODEL", "LED")
     assert found["ROUGE-L"].type == "METRIC"
+
+
+def test_a_task_name_describing_a_step_or_an_input_is_not_the_task(nlp):
+    paper = Paper("p-tm", "Study", "Token merging hurts OCR-heavy questions and models fed by an OCR engine. Skills are "
+                  "found by a differentiable clustering step.")
+    found, _, _ = entities(nlp, paper)
+    assert not {e.name for e in found.values() if e.type == "TASK"}
+    found, _, _ = entities(nlp, Paper("p-tm2", "Study", "We study OCR and clustering of scanned pages."))
+    assert {e.type for e in found.values()} == {"TASK"} and len(found) == 2

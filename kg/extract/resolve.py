@@ -326,7 +326,29 @@ _YEAR_AFTER = re.compile(r"[ -](?:19|20)\d{2}$")  # "ACL 2024" is as generic as 
 
 # what a task's name modifies when it names a part or kind of a method rather than the task
 _TASK_AS_A_PART = frozenset("paradigm paradigms technique techniques objective objectives loss losses head heads "
-                            "module modules layer layers".split())
+                            "module modules layer layers step steps stage stages engine engines classifier classifiers "
+                            "input inputs statistics framing".split())
+# "OCR-heavy questions", "OCR-free models": a task glued to such a word describes something else
+_TASK_AS_A_QUALITY = frozenset("heavy grounded dependent free based style like aware centric oriented related "
+                               "specific intensive".split())
+
+
+def _task_as_a_modifier(v, end: int) -> bool:
+    """Whether the task name ending at ``end`` describes a part of a method or a kind of input
+    rather than naming the problem: "a clustering step", "an OCR engine", "OCR-heavy questions".
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("an OCR engine , OCR-heavy questions and OCR ."))
+    >>> [_task_as_a_modifier(v, e) for e in (2, 5, 10)]
+    [True, True, False]
+    """
+    lower = v.lower
+    if end >= len(lower):
+        return False
+    if lower[end] in _TASK_AS_A_PART:
+        return True
+    return (lower[end] == "-" and end + 1 < len(lower) and not v.spaced[end - 1] and not v.spaced[end]
+            and lower[end + 1] in _TASK_AS_A_QUALITY)
 # what a measure modifies when a method uses it rather than a paper reporting it
 _TOOL_HEADS = frozenset("threshold thresholds matching filter filters filtering cost costs assignment penalty "
                         "regularization regularisation regularizer regulariser constraint constraints".split())
@@ -405,7 +427,7 @@ def kg_resolve(doc):
             continue
         if cand["type"] == "METRIC" and _measure_as_a_tool(v, cand["start"], cand["end"]):
             continue  # "IoU thresholds", "perplexity filtering": a measure a method uses, not one reported
-        if cand["type"] == "TASK" and cand["end"] < len(v.lower) and v.lower[cand["end"]] in _TASK_AS_A_PART:
+        if cand["type"] == "TASK" and _task_as_a_modifier(v, cand["end"]):
             continue  # "the language modeling paradigm", "a classification head": a part of a method, not the task
         key = word_key(text)
         canonical = cand["canonical"]
