@@ -2311,3 +2311,10 @@ def test_a_short_form_given_a_value_is_the_measure_whatever_the_fields_words(nlp
                   "an MAE of 29.8 meV.")
     found, _, _ = entities(nlp, paper)
     assert found["mean absolute error"].type == "METRIC" and "masked autoencoder" not in found
+
+
+def test_a_dataset_split_counted_in_thousands_is_a_variant_of_the_dataset(nlp):
+    paper = Paper("p-5k", "Study", "Recall@1 rises on MSCOCO 5K and on ZINC 12k, where we sample COCO 10K images.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["MSCOCO 5K"].family, found["ZINC 12k"].family) == ("COCO", "ZINC")
+    assert found["COCO"].type == "DATASET"  # 10K images are a sample, not a split
