@@ -428,13 +428,13 @@ class NameMatcher:
                 and v.words[index][0] == i]
         if not hits:
             return matches
-        doc_words = set(v.lower) | set(v.word_lower)  # hyphenated cues ("pre-training") are written words
+        doc_words = set(v.lower)
         chosen = {}
         for i in hits:
             senses = self.senses[v.texts[i]]
             measures = [name for name, _ in senses if (key := self.by_name.get(name)) and self.entries[key].type == "METRIC"]
-            # "0.2431 MAE on Peptides-struct", "an MAE of 29.8 meV": a value makes it the measure, whatever the field's words
-            name = (measures[0] if len(measures) == 1 and _valued(v, i) else None) or choose_sense(senses, doc_words)
+            # "0.2431 MAE on Peptides-struct" with no field word: a value makes it the measure
+            name = choose_sense(senses, doc_words) or (measures[0] if len(measures) == 1 and _valued(v, i) else None)
             key = self.by_name.get(name)
             if key is not None:
                 chosen[(i, i + 1)] = key

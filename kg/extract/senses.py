@@ -2,10 +2,8 @@
 words around them.
 
 ``gazetteer/senses.jsonl`` lists each such short form with its senses: a curated entry's name and
-the words that mark a doc of that field (written words, so "pre-training" is one).  A bare short
-form given a value ("an MAE of 29.8 meV") is the measure among its senses; otherwise it takes the
-sense whose words the doc holds most, and with no such word it keeps the curated entry that owns
-it, if any.  A short form the
+the words that mark a doc of that field.  A bare short form takes the sense whose words the doc
+holds most; with no such word it keeps the curated entry that owns it, if any.  A short form the
 doc defines itself ("sharpness-aware minimization (SAM)") is left to the abbreviation rules.
 
 >>> senses = {"SAM": (("SAM", frozenset({"segmentation", "mask"})),
