@@ -2275,15 +2275,6 @@ def test_break_it_cases_of_round_28_rules_stay_quiet(nlp):
     assert {"time-to-accuracy", "accuracy"} <= set(found)
 
 
-def test_a_learning_setting_defined_by_its_data_is_a_task(nlp):
-    # labellers type offline RL as the problem addressed (10 of 14 dev labels), as they do continual learning
-    paper = Paper("p-orl", "Study", "We study offline reinforcement learning (offline RL) on D4RL, where reinforcement "
-                  "learning agents never interact with the environment.")
-    found, _, _ = entities(nlp, paper)
-    assert found["offline reinforcement learning"].type == "TASK"
-    assert found["reinforcement learning"].type == "METHOD"
-
-
 def test_an_unknown_name_with_a_size_word_glued_on_is_a_model(nlp):
     paper = Paper("p-sz", "Study", "Our summaries beat prompting, while a fine-tuned LED-large baseline remains "
                   "competitive on ROUGE-L.")
