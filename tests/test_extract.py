@@ -2281,13 +2281,20 @@ def test_an_unknown_name_with_a_size_word_glued_on_is_a_model(nlp):
     found, _, _ = entities(nlp, paper)
     assert (found["LED-large"].type, found["LED-large"].family) == ("MODEL", "LED")
     assert found["ROUGE-L"].type == "METRIC"
+    found, _, _ = entities(nlp, Paper("p-sz2", "Study", "We train sizes Base, Large, X-Large and XX-Large of GPT-2."))
+    assert set(found) == {"GPT-2"}  # sizes alone name no model
 
 
 def test_a_task_name_describing_a_step_or_an_input_is_not_the_task(nlp):
-    paper = Paper("p-tm", "Study", "Token merging hurts OCR-heavy questions and models fed by an OCR engine. Skills are "
+    paper = Paper("p-tm", "Study", "Token merging hurts OCR-heavy questions and models fed no OCR input. Skills are "
                   "found by a differentiable clustering step.")
     found, _, _ = entities(nlp, paper)
     assert not {e.name for e in found.values() if e.type == "TASK"}
+    # a title names its subject; so do a task's classifiers, engines and steps, and a task-specific method
+    paper = Paper("p-tm3", "Dialect Bias in Hate Speech Detection Classifiers",
+                  "Commercial speech recognition engines and summarization-specific pre-training both help.")
+    found, _, _ = entities(nlp, paper)
+    assert {"hate speech detection", "speech recognition", "text summarization"} <= set(found)
     found, _, _ = entities(nlp, Paper("p-tm2", "Study", "We study OCR and clustering of scanned pages."))
     assert {e.type for e in found.values()} == {"TASK"} and len(found) == 2
 

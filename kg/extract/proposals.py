@@ -866,8 +866,25 @@ def model_shaped(name: str) -> bool:
     """
     if SIZE_BOUND.match(name):
         return False  # "Sub-4B": a bound on a size
-    return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name)
-                                                  or _SIZE_WORD_NAME.match(name))
+    return name.endswith(_MODEL_SUFFIXES) or bool(_MODEL_STEMS.search(name) or _SIZED_NAME.search(name)) \
+        or _sized_by_word(name)
+
+
+def _sized_by_word(name: str) -> bool:
+    """"LED-large", "Moirai-1.1-Large": a stem of two or more letters with a size word glued on;
+    "X-Large", "XX-Large", "H-Huge" are sizes themselves.
+
+    >>> _sized_by_word("LED-large"), _sized_by_word("XX-Large"), _sized_by_word("Extra-Large"), _sized_by_word("ROUGE-L")
+    (True, False, False, False)
+    """
+    if not _SIZE_WORD_NAME.match(name):
+        return False
+    parts = re.split(r"[-_]", name)
+    stem = name[: len(name) - len(parts[-1]) - 1]
+    return sum(c.isalpha() for c in stem) >= 2 and parts[-2].lower() not in _SIZE_STEMS
+
+
+_SIZE_STEMS = frozenset({"x", "xx", "xxx", "extra", "l", "h", "s", "m", "b", "super", "ultra"})
 
 
 def looks_like_a_model(name: str, sentences: list[str]) -> bool:

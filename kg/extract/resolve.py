@@ -326,25 +326,24 @@ _YEAR_AFTER = re.compile(r"[ -](?:19|20)\d{2}$")  # "ACL 2024" is as generic as 
 
 # what a task's name modifies when it names a part or kind of a method rather than the task
 _TASK_AS_A_PART = frozenset("paradigm paradigms technique techniques objective objectives loss losses head heads "
-                            "module modules layer layers step steps stage stages engine engines classifier classifiers "
-                            "input inputs statistics framing".split())
+                            "module modules layer layers step input inputs statistics framing".split())
 # "OCR-heavy questions", "OCR-free models": a task glued to such a word describes something else
-_TASK_AS_A_QUALITY = frozenset("heavy grounded dependent free based style like aware centric oriented related "
-                               "specific intensive".split())
+# ("Summarization-Specific Pre-training", "question answering-oriented" still name the task)
+_TASK_AS_A_QUALITY = frozenset("heavy grounded dependent free style like related intensive".split())
 
 
 def _task_as_a_modifier(v, end: int) -> bool:
     """Whether the task name ending at ``end`` describes a part of a method or a kind of input
-    rather than naming the problem: "a clustering step", "an OCR engine", "OCR-heavy questions".
+    rather than naming the problem: "a clustering step", "OCR input", "OCR-heavy questions".
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("an OCR engine , OCR-heavy questions and OCR ."))
+    >>> v = view(spacy.blank("en")("no OCR input , OCR-heavy questions and OCR ."))
     >>> [_task_as_a_modifier(v, e) for e in (2, 5, 10)]
     [True, True, False]
     """
     lower = v.lower
-    if end >= len(lower):
-        return False
+    if end >= len(lower) or v.sent_ids and v.sent_ids[end - 1] == 0:
+        return False  # a title's words name its subject ("Bias in Hate Speech Detection Classifiers")
     if lower[end] in _TASK_AS_A_PART:
         return True
     return (lower[end] == "-" and end + 1 < len(lower) and not v.spaced[end - 1] and not v.spaced[end]
