@@ -2304,3 +2304,10 @@ def test_a_dataset_split_counted_in_thousands_is_a_variant_of_the_dataset(nlp):
     found, _, _ = entities(nlp, paper)
     assert (found["MSCOCO 5K"].family, found["ZINC 12k"].family) == ("COCO", "ZINC")
     assert found["COCO"].type == "DATASET"  # 10K images are a sample, not a split
+
+
+def test_curated_names_added_from_dev_misses(nlp):
+    paper = Paper("p-cn", "Study", "We tune on FLAN v2, filter CommonPool, and score with lm-evaluation-harness.")
+    found, _, _ = entities(nlp, paper)
+    assert {found[n].type for n in ("FLAN Collection", "CommonPool", "LM Evaluation Harness")} == {"DATASET"}
+    assert found["CommonPool"].family == "DataComp"
