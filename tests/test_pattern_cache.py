@@ -91,3 +91,32 @@ def test_no_home_directory_means_no_cache(monkeypatch):
     assert pattern_cache.cache_dir() is None
     assert pattern_cache.load("names-x") is None
     pattern_cache.save("names-x", {})  # nothing to write to, and no error
+
+
+def test_lists_edited_while_a_pipeline_is_built_never_file_patterns_under_the_wrong_version(names_dir, tmp_path, monkeypatch):
+    # a build that read the entries just before an edit (or a long-lived process that read them
+    # earlier) must not leave patterns a later run of the edited lists takes for its own
+    import kg.extract.gazetteer as gazetteer
+    import kg.extract.names as names
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    before = names.load_gazetteer(str(names_dir))
+    path = names_dir / "dataset.jsonl"
+    path.write_text(json.dumps({"name": "AaaSet"}) + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(names, "load_gazetteer", lambda folder=None: before)
+        NameMatcher(_nlp(), "kg_names", str(names_dir), True)
+    for cached in vars(gazetteer).values():  # the next run is a new process: nothing read in this one
+        getattr(cached, "cache_clear", lambda: None)()
+    nlp = _nlp()
+    assert [c for _, _, c in _found(NameMatcher(nlp, "kg_names", str(names_dir), True), nlp)] == \
+        ["ImageNet-1K", "FooBench", "ImageNet-1K"]
+
+
+def test_a_pipeline_built_after_an_edit_matches_the_edited_lists(names_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    NameMatcher(_nlp(), "kg_names", str(names_dir), True)
+    with open(names_dir / "dataset.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"name": "train on"}) + "\n")
+    nlp = _nlp()
+    assert "train on" in [c for _, _, c in _found(NameMatcher(nlp, "kg_names", str(names_dir), True), nlp)]

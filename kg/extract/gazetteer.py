@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
+from contextlib import suppress
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
@@ -130,9 +131,26 @@ TASK_SETTINGS = frozenset(
 )
 
 
-@lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> tuple[GazetteerEntry, ...]:
+    """The curated entries of ``folder`` (default: the bundled lists), read again once a list
+    file changes, so a pipeline built after an edit matches the edited lists."""
     base = Path(folder) if folder else GAZETTEER_DIR
+    return _read_gazetteer(str(base), _list_signature(base))
+
+
+def _list_signature(base: Path) -> tuple:
+    signature = []
+    for entity_type in ENTITY_TYPES:
+        path = base / f"{entity_type.lower()}.jsonl"
+        with suppress(OSError):
+            stat = path.stat()
+            signature.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(signature)
+
+
+@lru_cache(maxsize=4)
+def _read_gazetteer(folder: str, signature: tuple) -> tuple[GazetteerEntry, ...]:
+    base = Path(folder)
     entries: list[GazetteerEntry] = []
     for entity_type in ENTITY_TYPES:
         path = base / f"{entity_type.lower()}.jsonl"

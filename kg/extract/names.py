@@ -295,7 +295,7 @@ class NameMatcher:
             self.by_name.setdefault(entry.name, key)
         inner = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
         self._special = {rule.lower() for rule in getattr(inner, "rules", None) or {}}
-        cache_name = "names-" + pattern_cache.fingerprint(_fingerprint_parts(inner, gazetteer_dir))
+        cache_name = "names-" + pattern_cache.fingerprint(_fingerprint_parts(inner, entries))
         patterns = pattern_cache.load(cache_name)
         if patterns is None:
             patterns = self._patterns(nlp)
@@ -699,15 +699,17 @@ def token_hashes(nlp, forms: set[str]) -> dict[str, tuple[tuple[int, ...], tuple
     return out
 
 
-def _fingerprint_parts(tokenizer, gazetteer_dir: str | None) -> list[bytes]:
-    """Everything the cached token hashes depend on."""
+def _fingerprint_parts(tokenizer, entries) -> list[bytes]:
+    """Everything the cached token hashes depend on.  The entries are the ones the patterns are
+    built from, not the list files read again: files edited in between (or after a long-lived
+    process first read them) would otherwise file one version's patterns under another's name,
+    and every later run would give each match the name of a neighbouring entry."""
     rules = [getattr(getattr(tokenizer, attr, None), "__self__", None) for attr in ("prefix_search", "suffix_search", "infix_finditer")]
     code = [Path(module.__file__).read_bytes() for module in (sys.modules[__name__], tokenizer_module, gazetteer_module, spelling)]
-    lists = sorted(Path(gazetteer_dir or GAZETTEER_DIR).glob("*.jsonl"))
     return [spacy.__version__.encode(), type(tokenizer).__name__.encode(),
             *(getattr(rule, "pattern", "").encode() for rule in rules),
             json.dumps(sorted(getattr(tokenizer, "rules", None) or {})).encode(), *code,
-            *(path.name.encode() + path.read_bytes() for path in lists)]
+            repr(tuple(entries)).encode()]
 
 
 @Language.factory("kg_names", default_config={"gazetteer_dir": None, "extend_models": True})
