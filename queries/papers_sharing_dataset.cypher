@@ -35,6 +35,6 @@ WITH p, other, exact + [f IN families WHERE NOT f.key IN covered_keys | f.name] 
 UNWIND datasets AS shared
 WITH p, other, shared ORDER BY shared
 WITH p, other, collect(DISTINCT shared) AS datasets
-RETURN p.title AS paper, other.title AS other_paper, size(datasets) AS shared, datasets
+RETURN p.title AS paper, other.title AS other_paper, size(datasets) AS shared, datasets, p.key AS key, other.key AS other_paper_key
 ORDER BY shared DESC, other_paper
 LIMIT $limit

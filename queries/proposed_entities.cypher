@@ -19,6 +19,6 @@ WHERE ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower
            OR $name_key <> '' AND any(k IN coalesce(e.name_keys, []) WHERE k CONTAINS $name_key)
            OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) CONTAINS toLower($name))))
 RETURN labels(e)[0] AS type, e.name AS entity, p.title AS paper, p.year AS year,
-       coalesce(e.support, 1) - 1 AS named_by_others, r.sentence AS evidence, e.key AS entity_key
+       coalesce(e.support, 1) - 1 AS named_by_others, r.sentence AS evidence, e.key AS entity_key, p.key AS key
 ORDER BY named_by_others DESC, type, entity, paper, entity_key
 LIMIT $limit

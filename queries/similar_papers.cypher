@@ -34,6 +34,7 @@ WHERE NOT f:Repository
 WITH p, n_mine, q, shared, aa, count(DISTINCT f) AS n_theirs
 WITH p, q, shared, round(1000.0 * aa) / 1000.0 AS adamic_adar,
      round(1000.0 * size(shared) / (n_mine + n_theirs - size(shared))) / 1000.0 AS jaccard
-RETURN p.title AS paper, q.title AS similar_paper, size(shared) AS shared_count, adamic_adar, jaccard, shared
+RETURN p.title AS paper, q.title AS similar_paper, size(shared) AS shared_count, adamic_adar, jaccard, shared,
+       p.key AS key, q.key AS similar_paper_key
 ORDER BY CASE WHEN toLower($rank_by) = 'jaccard' THEN jaccard ELSE adamic_adar END DESC, adamic_adar DESC, jaccard DESC, similar_paper
 LIMIT $limit

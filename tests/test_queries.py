@@ -408,6 +408,9 @@ def test_every_column_naming_an_entity_has_its_key_beside_it():
         returned = template.cypher.rpartition("RETURN")[2]
         for node, column in re.findall(r"(\w+)\.name\)? AS (\w+)", returned):
             assert f"{node}.key AS {column}_key" in returned, (template.name, column)
+        # and a paper's title its key: "key" for the row's own paper, "<column>_key" for another
+        for node, column in re.findall(r"(\w+)\.title AS (\w+)", returned):
+            assert f"{node}.key AS {column}_key" in returned or f"{node}.key AS key" in returned, (template.name, column)
 
 
 def test_rows_of_entities_that_share_a_name_carry_their_keys(coined, capsys):
