@@ -38,6 +38,36 @@ def _cell(value, width: int | None = CELL_WIDTH) -> str:
     return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
+# a sentence column and the columns naming what it is evidence of: a cut cell keeps the mention in view
+_MENTIONED = {"evidence": ("entity",), "sentence": ("model", "dataset")}
+
+
+def _cell_around(value, mentions, width: int | None = CELL_WIDTH) -> str:
+    """``value`` cut to ``width`` characters so that the first of ``mentions`` it holds stays in
+    view: a long sentence that names the entity late is shown from a little before the name.
+
+    >>> _cell_around("We evaluate many strong systems across several suites and finally on GSM8K.", ["GSM8K"], 30)
+    '…suites and finally on GSM8K.'
+    >>> _cell_around("GSM8K is used by many strong systems across several suites.", ["GSM8K"], 30)
+    'GSM8K is used by many strong …'
+    """
+    text = _text(value)
+    if width is None or len(text) <= width:
+        return text
+    lower = text.lower()
+    found = [(at, len(m)) for m in mentions if m and (at := lower.find(str(m).lower())) >= 0]
+    if not found:
+        return _cell(text, width)
+    at, size = min(found)
+    if at + size <= width - 1:
+        return _cell(text, width)
+    start = max(1, min(at - (width - size) // 3, len(text) - (width - 1)))
+    if text[start - 1] != " " and 0 <= (space := text.find(" ", start, at)):
+        start = space + 1  # from a word's start, not its middle
+    window = text[start:start + width - 1]
+    return "…" + window.lstrip() if start + width - 1 >= len(text) else "…" + window[:-1].strip() + "…"
+
+
 def cells_cut(rows: list[dict], width: int = CELL_WIDTH) -> bool:
     """Whether a table of ``rows`` cuts a cell short (the CLI then says how to see it whole).
 
@@ -52,7 +82,8 @@ def table(rows: list[dict], width: int | None = CELL_WIDTH) -> str:
     if not rows:
         return "(no rows)"
     columns = list(rows[0])
-    cells = [[_cell(r.get(c), width) for c in columns] for r in rows]
+    cells = [[_cell_around(r.get(c), [r.get(m) for m in _MENTIONED[c] if isinstance(r.get(m), str)], width)
+              if c in _MENTIONED else _cell(r.get(c), width) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     numeric = [all(isinstance(r.get(c), (int, float)) for r in rows) for c in columns]
 

@@ -818,3 +818,12 @@ def test_a_build_whose_graph_cannot_be_written_is_one_line_and_leaves_nothing_ha
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert "error: cannot write w/graph.json.pending: File too large" in done.stderr.splitlines()[-1], done.stderr
     assert not (tmp_path / "w" / "graph.json.pending").exists()
+
+
+def test_a_cut_evidence_cell_keeps_the_entity_in_view():
+    from kg.output import table
+
+    sentence = "We compare against many strong and widely used baselines across several suites, and finally on GSM8K."
+    shown = table([{"entity": "GSM8K", "evidence": sentence}]).splitlines()[-1]
+    cell = shown[len("GSM8K"):].strip()
+    assert cell.startswith("…") and cell.endswith("finally on GSM8K.") and len(cell) <= 80
