@@ -461,6 +461,12 @@ def test_a_key_that_finds_no_rows_is_named_as_its_node_not_as_a_misspelling(coin
         assert kg.query("model_dataset", {"dataset": KESTREL}, workdir=coined) == []
 
 
+def test_a_name_no_paper_proposes_blames_only_the_parameters_the_user_set(coined, capsys):
+    assert main(["query", "proposed_entities", "--param", "name=CATH", "--workdir", coined]) == 0
+    err = capsys.readouterr().err
+    assert "none of its papers has what proposed_entities lists" in err and "type" not in err.split("names", 1)[1]
+
+
 def test_a_note_on_nodes_that_share_a_name_says_which_paper_coined_each(coined, capsys):
     mcpo = [f"Method “MCPO” (1 paper, coined in “{COINED_TITLES[paper]}”)" for paper in ("c4", "c5")]
     assert main(["query", "papers_using", "--param", "name=MCPO", "--param", "type=dataset", "--workdir", coined]) == 0
