@@ -151,23 +151,6 @@ _SUBSET = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _MODIFYING_SUFFIXES = frozenset("style scale level like free aware wise centric size only specific native ready grade type class "
                                 "sized friendly compatible format".split())
 _RELEASE = re.compile(r"^\d\.\d$")  # 2.4, 5.0: a release number, where a score would have more digits
-_THOUSANDS_SPLIT = re.compile(r"^\d{1,3}[kK]$")
-
-
-def _thousands_end(doc, at: int) -> int | None:
-    """The token after a count of thousands written at ``at`` ("12k", or "5" "K" as the tokenizer splits it)."""
-    if _THOUSANDS_SPLIT.match(doc[at].text):
-        return at + 1
-    if doc[at].text.isdigit() and len(doc[at].text) <= 3 and not doc[at].whitespace_ and at + 1 < len(doc) \
-            and doc[at + 1].text in ("K", "k"):
-        return at + 2
-    return None
-
-
-# what "COCO 10K images" counts: a sample of the data, not a named split of it
-_COUNTED_ITEMS = frozenset({"images", "samples", "examples", "pairs", "queries", "instances", "tokens", "steps",
-                            "iterations", "videos", "questions", "sentences", "hours", "documents", "clips", "prompts",
-                            "utterances", "words", "frames", "episodes", "interactions", "texts", "captions", "items"})
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
 # "SemEval-2017 Task 4", "DCASE 2023 Task 4A": one numbered task of a shared-task series is data of its own
 TASK_WORDS = frozenset({"task", "subtask", "track"})
@@ -261,8 +244,6 @@ def extend_dataset_name(doc, end: int) -> int:
     ['LIBERO-Object', 'COCO', 'COCO']
     >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("DCASE 2023 Task 4A ,", "COLIEE Task 1 ,", "MMLU tasks")]
     ['DCASE 2023 Task 4A', 'COLIEE Task 1', 'MMLU']
-    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("MSCOCO 5K test", "ZINC 12k ,", "COCO 10K images")]
-    ['MSCOCO 5K', 'ZINC 12k', 'COCO']
     """
     if end + 1 < len(doc) and _glued_hyphen(doc, end) \
             and _SUBSET.match(doc[end + 1].text) and not doc[end + 1].text.lower().endswith(("ed", "ing")) \
@@ -273,8 +254,6 @@ def extend_dataset_name(doc, end: int) -> int:
     if _DATASET_VERSION.match(doc[end].text):
         return _numbered_task_in_doc(doc, end + 1)
     following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
-    if (split_end := _thousands_end(doc, end)) and (split_end >= len(doc) or doc[split_end].lower_ not in _COUNTED_ITEMS):
-        return split_end  # "MSCOCO 5K", "ZINC 12k", "Atari 100k": a split or budget of that many thousand
     if _RELEASE.match(doc[end].text) and following not in _COUNTED and not following[:1].isdigit():
         return end + 1
     return _numbered_task_in_doc(doc, end)
