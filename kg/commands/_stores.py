@@ -72,7 +72,7 @@ def print_rows(rows: list[dict], fmt: str, unknown_properties: Collection[str] =
     text = render(rows, fmt)
     print(text, end="" if text.endswith("\n") else "\n")  # CSV ends its last row itself: no blank line after it
     if fmt == "table" and cells_cut(rows):
-        print(f"note: cells longer than {CELL_WIDTH} characters end in '…'; --full, --json or --csv print them whole",
+        print(f"note: cells longer than {CELL_WIDTH} characters are cut at '…'; --full, --json or --csv print them whole",
               file=sys.stderr)
     if fmt == "table" and (empty := [c for c in empty_columns(rows) if not any(c.endswith("." + p) for p in unknown_properties)]):
         print(f"note: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty in every row "

@@ -132,11 +132,11 @@ def run(args) -> int:
             print(f"note: {param}={given[param]!r} names {shown} in this graph, not a {wanted}; "
                   f"`kg query papers_using --param name={shlex.quote(nodes[0].name)}` lists the papers that name it", file=sys.stderr)
             continue
-        # only the parameters the user set can have ruled its rows out
+        # the parameters that can have ruled its rows out: those the user set, and defaults that filter
         others = [p.name for p in template.params if p.name not in (param, "limit") and p.default is not None
-                  and p.name in given and given[p.name].strip().lower() not in ("", "any", str(p.default).lower())]
-        check = f"none of its papers has what {template.name} lists" + (
-            " with " + ", ".join(f"{name}={given[name]}" for name in others) if others else "")
+                  and str(given.get(p.name, p.default)).strip().lower() not in ("", "any")]
+        check = f"check the other parameters ({', '.join(others)})" if others else \
+            f"none of its papers has what {template.name} lists"
         print(f"note: {param}={given[param]!r} names {shown} in this graph; {check}", file=sys.stderr)
     if paper_named:
         print(f"note: paper={given['paper']!r} is in no paper's title, but names {describe(paper_named[0])}: "

@@ -871,17 +871,17 @@ def model_shaped(name: str) -> bool:
 
 
 def _sized_by_word(name: str) -> bool:
-    """"LED-large", "Moirai-1.1-Large": a stem of two or more letters with a size word glued on;
-    "X-Large", "XX-Large", "H-Huge" are sizes themselves.
+    """"LED-large", "K2-Base", "Moirai-1.1-Large": a stem of two or more letters or digits with a
+    size word glued on; "X-Large", "XX-Large", "H-Huge" are sizes themselves.
 
-    >>> _sized_by_word("LED-large"), _sized_by_word("XX-Large"), _sized_by_word("Extra-Large"), _sized_by_word("ROUGE-L")
-    (True, False, False, False)
+    >>> _sized_by_word("LED-large"), _sized_by_word("K2-Base"), _sized_by_word("XX-Large"), _sized_by_word("ROUGE-L")
+    (True, True, False, False)
     """
     if not _SIZE_WORD_NAME.match(name):
         return False
     parts = re.split(r"[-_]", name)
     stem = name[: len(name) - len(parts[-1]) - 1]
-    return sum(c.isalpha() for c in stem) >= 2 and parts[-2].lower() not in _SIZE_STEMS
+    return sum(c.isalnum() for c in stem) >= 2 and parts[-2].lower() not in _SIZE_STEMS
 
 
 _SIZE_STEMS = frozenset({"x", "xx", "xxx", "extra", "l", "h", "s", "m", "b", "super", "ultra"})

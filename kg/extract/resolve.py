@@ -342,10 +342,10 @@ def _task_as_a_modifier(v, end: int) -> bool:
     [True, True, False]
     """
     lower = v.lower
-    if end >= len(lower) or v.sent_ids and v.sent_ids[end - 1] == 0:
-        return False  # a title's words name its subject ("Bias in Hate Speech Detection Classifiers")
-    if lower[end] in _TASK_AS_A_PART:
-        return True
+    if end >= len(lower):
+        return False
+    if lower[end] in _TASK_AS_A_PART:  # a title's nouns name its subject ("... Detection Classifiers")
+        return not (v.sent_ids and v.sent_ids[end - 1] == 0)
     return (lower[end] == "-" and end + 1 < len(lower) and not v.spaced[end - 1] and not v.spaced[end]
             and lower[end + 1] in _TASK_AS_A_QUALITY)
 # what a measure modifies when a method uses it rather than a paper reporting it
