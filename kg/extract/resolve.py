@@ -329,7 +329,7 @@ _TASK_AS_A_PART = frozenset("paradigm paradigms technique techniques objective o
                             "module modules layer layers step input inputs statistics framing".split())
 # "OCR-heavy questions", "OCR-free models": a task glued to such a word describes something else
 # ("Summarization-Specific Pre-training", "question answering-oriented" still name the task)
-_TASK_AS_A_QUALITY = frozenset("heavy grounded dependent free style like related intensive".split())
+_TASK_AS_A_QUALITY = frozenset("heavy grounded dependent free based style like related intensive".split())
 
 
 def _task_as_a_modifier(v, end: int) -> bool:
