@@ -348,6 +348,8 @@ def _task_as_a_modifier(v, end: int) -> bool:
         return not (v.sent_ids and v.sent_ids[end - 1] == 0)
     return (lower[end] == "-" and end + 1 < len(lower) and not v.spaced[end - 1] and not v.spaced[end]
             and lower[end + 1] in _TASK_AS_A_QUALITY)
+
+
 # what a measure modifies when a method uses it rather than a paper reporting it
 _TOOL_HEADS = frozenset("threshold thresholds matching filter filters filtering cost costs assignment penalty "
                         "regularization regularisation regularizer regulariser constraint constraints".split())
