@@ -1,12 +1,14 @@
 // name: papers_sharing_dataset
-// description: Papers that share at least one dataset with the given paper, most shared datasets first; a dataset's variants count as it (ImageNet-1K and ImageNet share ImageNet).
+// description: Papers that share at least one dataset with the given paper, most shared datasets first; a dataset's variants count as it (ImageNet-1K and ImageNet share ImageNet), and each dataset counts once.
 // param: paper string  Paper id (or the input's own id), or a fragment of its title, in any case and with or without accents (the closest match is used)
 // param: limit int>=1 = 20  Maximum number of rows
 // The closest match: exact id or title first, then a title named by the text before its colon
 // ("MALT: ..."), then one holding it as a whole word, then the shortest title containing it.
 // Two papers share a dataset when they name it, or variants of one family (Split CIFAR-100 and
-// CIFAR-100, ImageNet-1K and ImageNet): the shared entry is the dataset, or the family's name
-// where no dataset both papers name belongs to that family (ImageNet-1K shared by both is one).
+// CIFAR-100, ImageNet-1K and ImageNet). Each dataset of either paper is matched at most once, to
+// its nearest counterpart, so one dataset never counts twice: ImageNet and ImageNet-R against Split
+// ImageNet-R share ImageNet-R only, not ImageNet as well. The shared entry is the dataset both name,
+// or where they name different variants, the family they meet at.
 // plain_title is the title in lower case with its letters plain (as $paper_plain is: "Lukasz" finds Łukasz); a store
 // loaded before it has only the title.
 MATCH (p:Paper)
@@ -22,17 +24,16 @@ MATCH (p)-->(d:Dataset)
 MATCH up = (d)-[:VARIANT_OF*0..3]->(family:Dataset)
 MATCH down = (family)<-[:VARIANT_OF*0..3]-(d2:Dataset)<--(other:Paper)
 WHERE other <> p
-// each pair of datasets meets at its nearest family; a dataset both papers name counts once,
-// and a family counts only where no dataset both name already stands for it
 WITH p, other, d, d2, family, length(up) + length(down) AS hops
-ORDER BY hops
-WITH p, other, d, d2, collect(family) AS meets
-WITH p, other, collect(DISTINCT CASE WHEN d = d2 THEN d.name END) AS exact,
-     collect(CASE WHEN d = d2 THEN [f IN meets | f.key] END) AS covered,
-     collect(DISTINCT CASE WHEN d <> d2 THEN head(meets) END) AS families
-WITH p, other, exact, reduce(keys = [], m IN covered | keys + m) AS covered_keys, families
-WITH p, other, exact + [f IN families WHERE NOT f.key IN covered_keys | f.name] AS datasets
-UNWIND datasets AS shared
+ORDER BY hops, family.name
+WITH p, other, d, d2, min(hops) AS hops, head(collect(family.name)) AS meet
+// nearest pairs first; a pair whose dataset on either side is already matched is passed over
+ORDER BY hops, meet, d.key, d2.key
+WITH p, other, collect({left: d.key, right: d2.key, name: meet}) AS pairs
+WITH p, other, reduce(m = {left: [], right: [], names: []}, pair IN pairs |
+     CASE WHEN pair.left IN m.left OR pair.right IN m.right THEN m
+          ELSE {left: m.left + [pair.left], right: m.right + [pair.right], names: m.names + [pair.name]} END) AS matched
+UNWIND matched.names AS shared
 WITH p, other, shared ORDER BY shared
 WITH p, other, collect(DISTINCT shared) AS datasets
 RETURN p.title AS paper, other.title AS other_paper, size(datasets) AS shared, datasets, p.key AS key, other.key AS other_paper_key

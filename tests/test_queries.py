@@ -1151,6 +1151,22 @@ def test_papers_sharing_dataset_counts_a_dataset_both_name_once_not_again_as_its
                       "Blip Scaling": (1, ["ImageNet-1K"]), "Frob Streams": (1, ["CIFAR-100"])}
 
 
+def test_papers_sharing_dataset_matches_each_dataset_once_not_also_its_family(tmp_path, capsys):
+    rows = [{"title": "Zorb Continual Learning", "abstract": "We evaluate on ImageNet and ImageNet-R."},
+            {"title": "Quux Prompts", "abstract": "Results on Split ImageNet-R are strong."},
+            {"title": "Blip Adapters", "abstract": "We report accuracy on Split ImageNet-R and ImageNet-1K."}]
+    workdir = _built(tmp_path, capsys, rows)
+
+    def shared(paper):
+        assert main(["query", "papers_sharing_dataset", "--param", f"paper={paper}", "--json", "--workdir", workdir]) == 0
+        return {r["other_paper"]: (r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)}
+
+    # Quux's one dataset is matched to Zorb's ImageNet-R; Zorb's ImageNet has no second counterpart
+    assert shared("Zorb")["Quux Prompts"] == (1, ["ImageNet-R"])
+    assert shared("Zorb")["Blip Adapters"] == (2, ["ImageNet", "ImageNet-R"])
+    assert shared("Quux") == {"Zorb Continual Learning": (1, ["ImageNet-R"]), "Blip Adapters": (1, ["Split ImageNet-R"])}
+
+
 def test_model_family_lists_the_models_line_and_variants_not_its_siblings(tmp_path, capsys):
     rows = [{"title": "Tuning Study One", "abstract": "We fine-tune Llama 2 7B and Llama 3 8B on GSM8K."},
             {"title": "Tuning Study Two", "abstract": "We compare Llama 2 with Llama 3 on MATH."}]
