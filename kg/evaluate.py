@@ -231,8 +231,9 @@ def load_eval_papers(ids, seeds_dir: Path | None = None, folder: Path = EVAL_DIR
 def predictions(papers: dict, nlp) -> dict[str, list[dict]]:
     """Document-level entities per gold id, in the `kg extract` JSONL shape."""
     from .extract import extract
-    from .normalise import to_entities
+    from .normalise import follow_list_edits, to_entities
 
+    follow_list_edits()
     out = {}
     ids = list(papers)
     for gold_id, (paper, mentions, _links) in zip(ids, extract([papers[i] for i in ids], nlp=nlp)):

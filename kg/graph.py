@@ -21,7 +21,8 @@ from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, model_family
+from .normalise import (curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, follow_list_edits,
+                        model_family)
 from .records import PaperEntities
 
 __all__ = [
@@ -127,6 +128,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
     A paper met twice (the same paper in two shards or corpora) keeps both copies' sources and
     merged ids, and the relationships of its last copy, as a store does when it is loaded again.
     """
+    follow_list_edits()
     graph = nx.DiGraph()
     repeated = False
     for item in items:

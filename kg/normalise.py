@@ -50,6 +50,7 @@ __all__ = [
     "to_entities",
     "CorpusNames",
     "canonicalise_corpus",
+    "follow_list_edits",
 ]
 
 _SPLIT = re.compile(r"[\s\-_/–—]+")
@@ -293,6 +294,28 @@ def curated_base(name: str) -> str | None:
         if base:
             return base
     return None
+
+
+_lists_followed: tuple | None = None  # the curated entries the caches below were filled from
+
+
+def follow_list_edits() -> None:
+    """Forget what normalisation took from the curated lists once a list file has changed, so
+    a long-lived process (a notebook, a server) that normalised a corpus before an edit
+    normalises the next one by the edited lists.  Each corpus-wide pass calls it once: the
+    check is a few ``stat`` calls, too many to make per name.
+
+    >>> follow_list_edits(); curated_name("DATASET", "gsm-8k")
+    'GSM8K'
+    """
+    from .extract.gazetteer import load_gazetteer
+
+    global _lists_followed
+    entries = load_gazetteer(None)
+    if entries is not _lists_followed:
+        for cached in (_curated_models, _curated_lookups, curated_tail, _lower_case_words):
+            cached.cache_clear()
+        _lists_followed = entries
 
 
 @lru_cache(maxsize=1)
@@ -726,6 +749,7 @@ class CorpusNames:
     """
 
     def __init__(self) -> None:
+        follow_list_edits()
         self.long_to_key: dict[str, str] = {}
         self._known_long_forms: set[str] = set()
         self.names: dict[str, Counter] = defaultdict(Counter)

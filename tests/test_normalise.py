@@ -622,3 +622,23 @@ def test_a_papers_other_words_for_its_own_coinage_join_its_own_node():
     items = {item.paper.id: item.entities for item in extract_papers(papers)}
     own = [e for e in items["p-b"] if "zas" in e.key]
     assert [(e.key, e.name, e.role) for e in own] == [("method:zas@p-b", "ZAS", "proposed")], own
+
+
+def test_a_long_lived_process_normalises_by_the_lists_as_edited(tmp_path, monkeypatch):
+    import shutil
+
+    from kg.extract import gazetteer
+    from kg.normalise import CorpusNames, curated_family, curated_name, follow_list_edits
+
+    lists = tmp_path / "lists"
+    shutil.copytree(gazetteer.GAZETTEER_DIR, lists)
+    monkeypatch.setattr(gazetteer, "GAZETTEER_DIR", lists)
+    CorpusNames()  # a corpus normalised before the edit fills the caches from the lists as they were
+    assert curated_name("MODEL", "zorbformer-xl") is None
+    with open(lists / "model.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"name": "ZorbFormer-XL", "family": "ZorbFormer"}\n')
+    CorpusNames()  # the next corpus
+    assert (curated_name("MODEL", "zorbformer-xl"), curated_family("MODEL", "Zorbformer XL")) == ("ZorbFormer-XL", "ZorbFormer")
+    monkeypatch.undo()
+    follow_list_edits()  # later tests see the bundled lists again
+    assert curated_name("MODEL", "zorbformer-xl") is None
