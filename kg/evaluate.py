@@ -104,6 +104,10 @@ SPLITS = {
     "written32b": ("written32b.jsonl",),
     "written33a": ("written33a.jsonl",),
     "written33b": ("written33b.jsonl",),
+    "written34a": ("written34a.jsonl",),
+    "written34b": ("written34b.jsonl",),
+    "written35a": ("written35a.jsonl",),
+    "written35b": ("written35b.jsonl",),
 }
 
 
