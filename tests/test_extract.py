@@ -1088,6 +1088,18 @@ def test_a_sense_needs_its_fields_own_words(nlp, abstract, name):
     assert name in entities(nlp, Paper("p-sn2", "A Study", abstract))[0]
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    ("We combine pruning and distillation to compress BERT into a small student.", {"pruning", "knowledge distillation", "BERT"}),
+    ("The student is trained by distillation from a 70B teacher.", {"knowledge distillation"}),
+    # the paper names a longer distillation method: its bare "distillation" is that method
+    ("Score distillation sampling trains a student from a teacher; distillation is slow.", {"score distillation sampling"}),
+    ("A one-step distillation objective trains a student from a teacher; distillation is fast.", set()),
+    ("We study the distillation of crude oil.", set()),  # no teacher, student or compression: not the technique
+])
+def test_bare_distillation_is_knowledge_distillation_unless_the_paper_names_a_longer_one(nlp, abstract, expected):
+    assert set(entities(nlp, Paper("p-kd", "A Study", abstract))[0]) == expected
+
+
 def test_two_known_names_joined_by_a_plus_are_both_and_a_curated_combination_is_one(nlp):
     paper = Paper("p-plus", "A Study", "We beat the ECAPA-TDNN+AASIST baseline and TD3+BC, and tune LoRA+.")
     assert set(entities(nlp, paper)[0]) == {"ECAPA-TDNN", "AASIST", "TD3+BC", "LoRA+"}

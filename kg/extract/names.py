@@ -410,6 +410,8 @@ class NameMatcher:
         doc_words = set(v.lower)
         chosen = {}
         for i in hits:
+            if not v.texts[i].isupper() and _heads_a_longer_name(v, v.lower[i]):
+                continue
             senses = self.senses[v.texts[i]]
             measures = [name for name, _ in senses if (key := self.by_name.get(name)) and self.entries[key].type == "METRIC"]
             # "0.2431 MAE on Peptides-struct" with no field word: a value makes it the measure
@@ -419,6 +421,34 @@ class NameMatcher:
                 chosen[(i, i + 1)] = key
         kept = [(chosen.pop((start, end), key), start, end) for key, start, end in matches]
         return kept + [(key, start, end) for (start, end), key in chosen.items()]
+
+
+# words before a bare technique word that leave it bare ("pruning and distillation", "via distillation")
+_NOT_MODIFIERS = frozenset("a an the and or of by via with from for to in on through using use uses used apply applies "
+                           "applying applied as is are was were be plus including like such than this that its their our "
+                           "standard vanilla conventional classical".split())
+
+
+def _heads_a_longer_name(v, word: str) -> bool:
+    """Whether the doc writes ``word`` as the head of a longer name: after a modifier ("score
+    distillation", "Dataset Distillation") or glued to one ("self-distillation").  A paper that
+    does uses the bare word for that name, not for the usual sense of the word alone.
+
+    >>> import spacy
+    >>> bare = view(spacy.blank("en")("We combine pruning and distillation."))
+    >>> longer = view(spacy.blank("en")("Score distillation is slow; distillation helps."))
+    >>> _heads_a_longer_name(bare, "distillation"), _heads_a_longer_name(longer, "distillation")
+    (False, True)
+    """
+    suffix = "-" + word
+    lower, spans = v.word_lower, v.words
+    for index, written in enumerate(lower):
+        if written.endswith(suffix):
+            return True
+        if written == word and index and spans[index - 1][1] == spans[index][0] and lower[index - 1].replace("-", "").isalpha() \
+                and lower[index - 1] not in _NOT_MODIFIERS:
+            return True
+    return False
 
 
 _VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?%?$")
