@@ -2327,3 +2327,13 @@ def test_curated_names_added_from_dev_misses(nlp):
     found, _, _ = entities(nlp, paper)
     assert {found[n].type for n in ("CommonPool", "LM Evaluation Harness")} == {"DATASET"}
     assert found["CommonPool"].family == "DataComp"
+
+
+def test_checkpoints_as_a_verb_is_no_release_of_a_model_and_agent_frameworks_are_techniques(nlp):
+    paper = Paper("p-ck", "ZorbTrack: Recoverable Web Agents",
+                  "We propose ZorbTrack, a lightweight framework that checkpoints the browser state after every action. "
+                  "It beats MemGPT and SayCan.")
+    found, _, _ = entities(nlp, paper)
+    assert {name: e.type for name, e in found.items()} == {"ZorbTrack": "METHOD", "MemGPT": "METHOD", "SayCan": "METHOD"}
+    released = Paper("p-ck2", "Zorbo: Fast Retrieval", "We propose Zorbo, a framework for retrieval. All Zorbo checkpoints are public.")
+    assert entities(nlp, released)[0]["Zorbo"].type == "MODEL"

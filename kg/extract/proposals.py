@@ -848,7 +848,8 @@ _SIZE_AFTER = re.compile(r"[- ]?\d+(?:\.\d+)?[BM]\b")
 _TRAINED_AFTER = re.compile(
     r"\W{1,3}(?:\w+\W+){0,3}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:pre-?trained|trained|fine-?tuned|finetuned)\b", re.I
 )
-_RELEASE_CUES = re.compile(r"\b(?:checkpoints?|Hugging ?Face|model weights|open[- ]weights?)\b", re.I)
+# "checkpoints" as a noun: "a framework that checkpoints the browser state" releases nothing
+_RELEASE_CUES = re.compile(r"\b(?:(?<!that )(?<!which )(?<!\bto )checkpoints?|Hugging ?Face|model weights|open[- ]weights?)\b", re.I)
 _MODEL_SUFFIXES = ("GPT", "LM", "LLM", "BERT", "Coder", "Encoder", "Thinker", "Whisper", "DiT", "DETR", "ViT", "LLaMA", "Llama")
 # model families whose names people extend on either side (mBERTu, AraGPT2, BigBiGAN)
 _MODEL_STEMS = re.compile(r"BERT|Bert(?![a-z])|GPT|LLaMA|Llama|GAN(?![a-z])")
