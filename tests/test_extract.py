@@ -1624,15 +1624,6 @@ def test_amazon_review_categories_written_in_full_are_one_dataset_each(nlp):
     assert not {"Sports", "Outdoors", "Toys", "Games"} & set(found)
 
 
-def test_a_size_word_makes_a_techniques_name_a_model_and_diffusion_transformers_are_a_technique(nlp):
-    paper = Paper("p-dit", "A study", "Diffusion transformers (DiTs) scale well. We train DiT-XL and "
-                  "tune it with Adam-mini.")
-    found, _, _ = entities(nlp, paper)
-    assert found["DiT"].type == "METHOD" and found["DiT-XL"].type == "MODEL"
-    assert found["DiT-XL"].family == "DiT"
-    assert "Adam-mini" not in found or found["Adam-mini"].type == "METHOD"  # "mini" also names new techniques
-
-
 def test_a_parameter_count_makes_a_techniques_name_a_model_without_a_second_node(nlp):
     paper = Paper("p-mb", "A study", "We train Performer-1.4B and RWKV-7B, and compare with Performer and LoRA-GA.")
     found, _, _ = entities(nlp, paper)

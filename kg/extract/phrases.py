@@ -430,9 +430,8 @@ class PhraseTyper:
             if entity_type == "DATASET" and trained_on_data(entry.name, v.word_texts[index]):
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.8)
                 continue
-            if entity_type == "METHOD" and (PARAMETER_COUNT.search(v.word_texts[index])
-                                            or v.word_texts[index].rpartition("-")[2].lower() in _MODEL_SIZE_WORDS):
-                # "Mamba-1.4B", "RWKV-7B", "DiT-XL": a parameter count or size makes a technique's name a trained model's
+            if entity_type == "METHOD" and PARAMETER_COUNT.search(v.word_texts[index]):
+                # "Mamba-1.4B", "RWKV-7B": a parameter count makes a technique's name a trained model's
                 candidates.add(doc, start, end, "MODEL", "gazetteer-variant", confidence=0.9)
                 continue
             if SIZE_LETTER_LIST.match(v.word_texts[index].rpartition("-")[2]):
@@ -471,8 +470,6 @@ def _frames_a_plain_task(v, known, settings: list[tuple[int, int, str]], start: 
                and not any(s < c["start"] and e == c["end"] for s, e, _ in settings) for c in known)
 
 
-# sizes a network comes in ("Transformer-big", "DiT-XL"); not "mini", which also names new techniques (Adam-mini)
-_MODEL_SIZE_WORDS = frozenset({"tiny", "small", "base", "medium", "large", "big", "huge", "giant", "xl", "xxl"})
 # continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
 _STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
 # a network rebuilt for volumes or signals is another network: "3D ResNet-18", "3D Swin Transformer"
