@@ -298,12 +298,13 @@ def test_a_title_fragment_resolves_to_the_closest_paper(store):
 
 def test_similar_papers_adamic_adar_and_jaccard(store):
     rows = run(store, "similar_papers", paper="p1")
-    assert column(rows, "similar_paper") == [TITLES[p] for p in ("p2", "p8", "p6", "p3", "p5")]
+    # p3 and p5 share only the metric accuracy with p1: metrics say nothing of a paper's subject
+    assert column(rows, "similar_paper") == [TITLES[p] for p in ("p2", "p8", "p6")]
     top = rows[0]
-    assert top["shared_count"] == 4 and top["shared"] == ["CIFAR-10", "ImageNet", "ResNet-50", "accuracy"]
-    # ResNet-50 and ImageNet are in 2 papers, CIFAR-10 and accuracy in 4.
-    assert top["adamic_adar"] == pytest.approx(2 / math.log(2) + 2 / math.log(4), abs=1e-3)
-    assert top["jaccard"] == pytest.approx(4 / 7, abs=1e-3)
+    assert top["shared_count"] == 3 and top["shared"] == ["CIFAR-10", "ImageNet", "ResNet-50"]
+    # ResNet-50 and ImageNet are in 2 papers, CIFAR-10 in 4; p1 has 4 entities besides accuracy, p2 5.
+    assert top["adamic_adar"] == pytest.approx(2 / math.log(2) + 1 / math.log(4), abs=1e-3)
+    assert top["jaccard"] == pytest.approx(3 / 6, abs=1e-3)
 
 
 def test_similar_papers_rank_by_changes_the_order(store):
@@ -1165,6 +1166,18 @@ def test_papers_sharing_dataset_matches_each_dataset_once_not_also_its_family(tm
     assert shared("Zorb")["Quux Prompts"] == (1, ["ImageNet-R"])
     assert shared("Zorb")["Blip Adapters"] == (2, ["ImageNet", "ImageNet-R"])
     assert shared("Quux") == {"Zorb Continual Learning": (1, ["ImageNet-R"]), "Blip Adapters": (1, ["Split ImageNet-R"])}
+
+
+def test_papers_sharing_as_many_datasets_come_rarer_shared_dataset_first(tmp_path, capsys):
+    rows = [{"title": "Zorb Fine-Grained Recognition", "abstract": "We evaluate on ImageNet and CUB-200-2011."},
+            {"title": "Alpha Scaling", "abstract": "Results on ImageNet are strong."},
+            {"title": "Beta Pruning", "abstract": "We prune a network trained on ImageNet."},
+            {"title": "Zeta Birds", "abstract": "Results on CUB-200-2011 are strong."}]
+    workdir = _built(tmp_path, capsys, rows)
+    assert main(["query", "papers_sharing_dataset", "--param", "paper=Zorb", "--json", "--workdir", workdir]) == 0
+    found = [(r["other_paper"], r["datasets"]) for r in json.loads(capsys.readouterr().out)]
+    # one shared dataset each: CUB-200-2011 (2 papers) is rarer than ImageNet (3), then by title
+    assert found == [("Zeta Birds", ["CUB-200-2011"]), ("Alpha Scaling", ["ImageNet"]), ("Beta Pruning", ["ImageNet"])]
 
 
 def test_model_family_lists_the_models_line_and_variants_not_its_siblings(tmp_path, capsys):
