@@ -488,6 +488,16 @@ def curated_tail(entity_type: str, name: str) -> str | None:
     return None
 
 
+def _long_form_tail(entity_type: str, aliases) -> str | None:
+    """:func:`curated_tail` of a short form's long form: "CSKD", spelled out "Cumulative Spatial
+    Knowledge Distillation", is a kind of knowledge distillation.
+
+    >>> _long_form_tail("METHOD", {"Cumulative Spatial Knowledge Distillation"}), _long_form_tail("METHOD", {"CSKD"})
+    ('knowledge distillation', None)
+    """
+    return next((tail for alias in sorted(aliases) if " " in alias and (tail := curated_tail(entity_type, alias))), None)
+
+
 def _kind_of(entity_type: str, modifier: str, tail: str, curated: str) -> bool:
     """Whether ``modifier`` then ``tail``, a form of the curated entry ``curated``, is a kind of
     that entry: a short form counts only where it is written as one ("normalized cuts" is no
@@ -514,11 +524,11 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         if not m.canonical:
             name = curated_name(m.type, name) or (m.type == "METRIC" and metric_spelled_by(name)) or name
         key = entity_key(m.type, name)
+        aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
         family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL"
-                              else curated_tail(m.type, name))
+                              else curated_tail(m.type, name) or (None if curated_name(m.type, name) else _long_form_tail(m.type, aliases)))
         if m.family and m.type == "MODEL" and not m.canonical:
             family = _sized_step(name, m.family)
-        aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
         if (at := _sentence_start(text, m)) is not None:
             spans.setdefault(key, []).append((at, at + len(m.sentence)))
         current = by_key.get(key)

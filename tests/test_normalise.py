@@ -587,7 +587,7 @@ def test_a_measure_short_form_joins_the_measure_it_spells(nlp):
     ("TASK", "RNA secondary structure prediction", None),
     ("METHOD", "4D Gaussian Splatting", None),
     ("TASK", "aspect term extraction", None),  # an alias that names something else in its field
-    ("METHOD", "graph convolutional network", None),
+    ("METHOD", "graph convolutional network", "graph neural network"),  # its curated class, not CNN by its tail
 ])
 def test_a_name_ending_in_a_curated_alias_is_a_kind_of_its_entry(entity_type, name, family):
     from kg.normalise import curated_family, curated_tail
@@ -642,3 +642,14 @@ def test_a_long_lived_process_normalises_by_the_lists_as_edited(tmp_path, monkey
     monkeypatch.undo()
     follow_list_edits()  # later tests see the bundled lists again
     assert curated_name("MODEL", "zorbformer-xl") is None
+
+
+def test_a_coined_short_form_whose_long_form_ends_in_a_curated_technique_is_a_kind_of_it():
+    paper = Paper("p-cskd", "CSKD: Cumulative Spatial Knowledge Distillation for ViTs",
+                  "We propose Cumulative Spatial Knowledge Distillation (CSKD). We train with Reinforcement Learning "
+                  "from Human Feedback (RLHF) and compare GCNs on semantic segmentation, with PiSSA adapters.")
+    ((_, mentions, _),) = extract([paper])
+    families = {e.name: e.family for e in to_entities(paper, mentions)}
+    assert families["CSKD"] == "knowledge distillation"
+    assert families["RLHF"] == "reinforcement learning" and families["graph convolutional network"] == "graph neural network"
+    assert families["semantic segmentation"] == "image segmentation" and families["PiSSA"] == "LoRA"
