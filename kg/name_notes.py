@@ -18,7 +18,8 @@ from .queries import KEY_SUFFIX
 
 __all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS",
            "WANTED_LABEL", "TYPE_OF_WHAT_IS_LISTED", "entities_named", "candidates", "ends_named", "pooled", "pooled_note",
-           "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers", "merged_note", "unfound_names"]
+           "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers", "merged_note", "unfound_names",
+           "papers_writing", "written_note"]
 
 # template parameters whose value names a node, and those of them that may name a paper
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
@@ -227,10 +228,44 @@ def unfound_names(store, given: dict, bound: dict) -> list[str]:
         if kept_out(str(value)):
             notes.append(f"{param}={value!r} names a class or a field, which the graph keeps out; ask for a named thing")
             continue
+        if written := papers_writing(store, str(value)):
+            notes.append(written_note(param, str(value), written))
+            continue
         close = close_names(store, str(value))
         meant = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
         notes.append(f"{param}={value!r} is no node here{meant}")
     return notes
+
+
+MAX_WRITING_PAPERS = 50  # papers a no-node note counts at most
+
+
+def papers_writing(store, value: str) -> list[dict]:
+    """Papers (title, key) whose title or abstract writes ``value``, by the full-text index's
+    phrase, at most :data:`MAX_WRITING_PAPERS`: where a name that is no node is written all the
+    same, so an empty answer shows an extraction gap for what it is, not as a typo."""
+    from .queries import run_template
+
+    phrase = value.replace('"', " ").strip()
+    if not phrase:
+        return []
+    try:
+        return run_template(store, "search_papers", {"query": f'"{phrase}"', "limit": MAX_WRITING_PAPERS})
+    except QueryError:
+        return []  # a store loaded without the index: the note is a courtesy, not the answer
+
+
+def written_note(param: str, value: str, rows: list[dict]) -> str:
+    """The note for a name that is no node but that ``rows`` (:func:`papers_writing`) write.
+
+    >>> print(written_note("name", "LARS", [{"title": "Revisiting LARS", "key": "p-1"}]))
+    name='LARS' is no node, but 1 paper writes it, e.g. “Revisiting LARS” ('p-1'): the extractor found no entity by that name there; `kg query search_papers --param query=LARS` lists them
+    """
+    count = f"{len(rows)} or more" if len(rows) == MAX_WRITING_PAPERS else str(len(rows))
+    verb = "paper writes" if len(rows) == 1 else "papers write"
+    return (f"{param}={value!r} is no node, but {count} {verb} it, e.g. \u201c{rows[0]['title']}\u201d ({rows[0]['key']!r}): "
+            f"the extractor found no entity by that name there; "
+            f"`kg query search_papers --param query={shlex.quote(value.strip())}` lists them")
 
 
 def kept_out(value: str) -> bool:

@@ -1180,6 +1180,27 @@ def test_papers_sharing_as_many_datasets_come_rarer_shared_dataset_first(tmp_pat
     assert found == [("Zeta Birds", ["CUB-200-2011"]), ("Alpha Scaling", ["ImageNet"]), ("Beta Pruning", ["ImageNet"])]
 
 
+def test_a_name_that_is_no_node_but_is_written_says_where(tmp_path, capsys):
+    rows = [{"title": "Revisiting the glorp trick for Training", "abstract": "We study the glorp trick on GSM8K."},
+            {"title": "Another Study", "abstract": "We evaluate on GSM8K."}]
+    workdir = _built(tmp_path, capsys, rows)
+    assert main(["query", "papers_using", "--param", "name=glorp", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "name='glorp' is no node, but 1 paper writes it, e.g. \u201cRevisiting the glorp trick for Training\u201d" in err
+    assert "check the spelling" not in err
+    with pytest.warns(kg.QueryWarning, match="1 paper writes it"):
+        assert kg.query("papers_using", {"name": "glorp"}, workdir=workdir) == []
+    assert main(["query", "papers_using", "--param", "name=glorpx", "--workdir", workdir]) == 0
+    assert "writes it" not in capsys.readouterr().err  # written nowhere: the spelling note as before
+
+
+def test_an_empty_answer_names_the_end_that_matched_nothing_not_the_one_that_did(tmp_path, capsys):
+    workdir = _built(tmp_path, capsys, [{"title": "A Study", "abstract": "We evaluate Llama 2 on GSM8K."}])
+    assert main(["query", "connection", "--param", "source=Zorbnetxyz", "--param", "target=GSM8K", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert "source='Zorbnetxyz' is no node here" in err and "target='GSM8K'" not in err
+
+
 def test_model_family_lists_the_models_line_and_variants_not_its_siblings(tmp_path, capsys):
     rows = [{"title": "Tuning Study One", "abstract": "We fine-tune Llama 2 7B and Llama 3 8B on GSM8K."},
             {"title": "Tuning Study Two", "abstract": "We compare Llama 2 with Llama 3 on MATH."}]

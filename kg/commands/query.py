@@ -12,7 +12,8 @@ from ..normalise import plain_lower
 from ..queries import KEY_SUFFIX, default_limit_reached, get_template, load_templates
 from ..lookup import also_names, alternatives, describe, rank, whole_words
 from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates, close_names, close_titles,
-                          ends_named, kept_out, merged_note, merged_papers, nodes_named, pooled, pooled_note)
+                          ends_named, kept_out, merged_note, merged_papers, nodes_named, papers_writing, pooled, pooled_note,
+                          written_note)
 from ._help import HelpFormatter
 from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
 
@@ -99,7 +100,10 @@ def run(args) -> int:
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
         classes = [k for k in unfound if kept_out(given[k])]
         longer = {k: names for k in unfound if k not in classes and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
-        close = {k: names for k in unfound if k not in classes and k not in longer and (names := close_names(store, given[k]))}
+        written = {k: papers for k in unfound if k not in classes and k not in longer
+                   and (papers := papers_writing(store, given[k]))}
+        close = {k: names for k in unfound if k not in classes and k not in written and k not in longer
+                 and (names := close_names(store, given[k]))}
         titles = close_titles(store, params["paper"]) if not rows and "paper" in params and not asked_paper \
             and not paper_named and not others else []
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
@@ -125,7 +129,21 @@ def run(args) -> int:
         matches = f"also matches {count} other title(s), not shown" if chosen or asked_paper else f"matches {count} titles"
         print(f"note: paper={params['paper']!r} {matches}: {shown}; "
               "give more of the title or the paper's id (the key column of `kg query search_papers`)", file=sys.stderr)
-    for param, nodes in found.items():
+    for param in classes:
+        print(f"note: {param}={given[param]!r} names a class or a field, not a named thing; the graph keeps only "
+              "named datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)", file=sys.stderr)
+    for param, papers in written.items():
+        print(f"note: {written_note(param, given[param], papers)}", file=sys.stderr)
+    for param, names in longer.items():
+        shown = ", ".join(f"{label} “{name}”" for label, name in names)
+        print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
+    for param, names in close.items():
+        print(f"note: {param}={given[param]!r} is no node here; did you mean {', '.join(repr(n) for n in names)}?", file=sys.stderr)
+    missing = [k for k in unfound if k not in classes and k not in written and k not in longer and k not in close]
+    if found:  # another name matched: say which one did not, rather than blame the one that did
+        for param in missing:
+            print(f"note: {param}={given[param]!r} is no node here; check its spelling", file=sys.stderr)
+    for param, nodes in found.items() if not unfound else ():
         shown = ", ".join(describe(c) for c in nodes)
         wanted = WANTED_LABEL.get(param)
         if wanted and all(c.label != wanted for c in nodes):  # "model=GSM8K": a dataset, not a model
@@ -147,16 +165,8 @@ def run(args) -> int:
     if unsearchable:
         print(f"note: {unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
               "rebuild with `kg build`, or `kg load --replace`, so that search finds them", file=sys.stderr)
-    for param in classes:
-        print(f"note: {param}={given[param]!r} names a class or a field, not a named thing; the graph keeps only "
-              "named datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)", file=sys.stderr)
-    for param, names in longer.items():
-        shown = ", ".join(f"{label} “{name}”" for label, name in names)
-        print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
-    for param, names in close.items():
-        print(f"note: {param}={given[param]!r} is no node here; did you mean {', '.join(repr(n) for n in names)}?", file=sys.stderr)
-    if not rows and args.fmt == "table" and named and not found and not classes and not longer and not close and not asked_paper \
-            and not paper_named and not titles:
+    if not rows and args.fmt == "table" and named and not found and not classes and not written and not longer and not close \
+            and not asked_paper and not paper_named and not titles:
         print(f"no rows: if {' or '.join(named)} should have matched, check the spelling; `kg query search_papers "
               "--param query=WORDS` finds papers, `kg query top_entities --param limit=100` lists entity names", file=sys.stderr)
     return 0
