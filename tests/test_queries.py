@@ -1048,6 +1048,8 @@ def test_cli_parameter_values():
     }
     with pytest.raises(QueryError, match="bad --param"):
         parse_params(["novalue"])
+    with pytest.raises(QueryError, match="--param name given twice"):  # the last one would win unseen
+        parse_params(["name=GSM8K", "name=MATH"])
     assert missing_params("MATCH (n) WHERE n.x = '$a' // $b\nRETURN $c, `$d`", {}) == {"c"}
 
 

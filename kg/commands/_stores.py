@@ -27,6 +27,23 @@ def add_param_and_format_arguments(parser, param_help: str, *, first: str = "NAM
     parser.set_defaults(fmt="table")
 
 
+def split_params(pairs: list[str]) -> dict[str, str]:
+    """``key=value`` strings of repeated --param -> a dict of texts; a key given twice is refused,
+    since the last value would win unseen ("--param name=GSM8K --param name=MATH" asks for MATH only)."""
+    from ..errors import QueryError
+
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise QueryError(f"bad --param {pair!r}", fix="write --param key=value")
+        if key in out:
+            raise QueryError(f"--param {key} given twice", fix=f"give each parameter once (one --param {key}=...)")
+        out[key] = value
+    return out
+
+
 def param_hint(prog: str, first: str, extra: list[str], given: list[str] = (), argv: list[str] | None = None) -> str:
     """What to write instead of arguments argparse did not take: KEY=VALUE pairs go after --param,
     and words after a --param value are the rest of a value with spaces, which needs quotes; with

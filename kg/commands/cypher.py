@@ -23,21 +23,19 @@ from ..errors import QueryError, StoreError
 from ..cypher_notes import STRING, unknown_names, unknown_properties
 from ..queries import READ_ONLY_MESSAGE, missing_params, run_cypher  # noqa: F401  (re-exported)
 from ._help import HelpFormatter
-from ._stores import add_param_and_format_arguments, add_store_arguments, empty_columns, open_store, print_rows
+from ._stores import (add_param_and_format_arguments, add_store_arguments, empty_columns, open_store, print_rows,
+                      split_params)
 
 __all__ = ["parse_params", "missing_params", "run_cypher", "READ_ONLY_MESSAGE"]
 
 def parse_params(pairs: list[str]) -> dict:
     """``key=value`` strings -> a parameter dict (JSON values where they parse, else text)."""
     out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise QueryError(f"bad --param {pair!r}", fix="write --param key=value")
+    for key, value in split_params(pairs).items():
         try:
-            out[key.strip()] = json.loads(value)
+            out[key] = json.loads(value)
         except ValueError:
-            out[key.strip()] = value
+            out[key] = value
     return out
 
 

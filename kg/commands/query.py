@@ -15,7 +15,7 @@ from ..name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PLAIN_TITLE, WANTED_LA
                           ends_named, kept_out, merged_note, merged_papers, nodes_named, papers_writing, pooled, pooled_note,
                           written_note)
 from ._help import HelpFormatter
-from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows
+from ._stores import add_param_and_format_arguments, add_store_arguments, open_store, print_rows, split_params
 
 
 class _TemplateHelp(argparse.Action):
@@ -53,16 +53,6 @@ def register(sub) -> None:
     parser.set_defaults(run=run)
 
 
-def parse_params(pairs: list[str]) -> dict[str, str]:
-    out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise QueryError(f"bad --param {pair!r}", fix="write --param key=value")
-        out[key.strip()] = value
-    return out
-
-
 def list_templates(name: str | None = None) -> str:
     """Every template, or only ``name``, with its description and parameters."""
     lines = []
@@ -79,7 +69,7 @@ def run(args) -> int:
         print(list_templates(args.name))
         return 0
     template = get_template(args.name)
-    given = parse_params(args.param)
+    given = split_params(args.param)
     params = template.bind(given)
     with open_store(args) as store:
         # the id of a copy merged into another paper means that paper, before any title holding the text
