@@ -245,6 +245,17 @@ def test_build_output_names_its_workdir_and_an_append_with_nothing_to_append_to(
     assert "held no graph.json to append to" in out
 
 
+def test_a_build_over_an_earlier_graph_says_it_replaced_it_and_an_append_does_not(tmp_path, capsys):
+    corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    workdir = str(tmp_path / "w")
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    assert "replaced:" not in capsys.readouterr().out  # nothing was there
+    assert main(["build", corpus, "--workdir", workdir, "--no-html"]) == 0
+    assert f"replaced: the graph {workdir} held before (kg build --append adds papers to it instead)" in capsys.readouterr().out
+    assert main(["build", corpus, "--append", "--workdir", workdir, "--no-html"]) == 0
+    assert "replaced:" not in capsys.readouterr().out
+
+
 def test_an_appended_paper_coining_the_same_short_form_gets_its_own_node(tmp_path, capsys):
     tree = {"id": "a1", "title": "Tree Study", "abstract": "We propose Zorbic Tree Learning (ZTL), a method for graphs."}
     forest = {"id": "b1", "title": "Forest Study", "abstract": "We propose Zorbic Forest Learning (ZTL), a method for trees."}
