@@ -175,6 +175,14 @@ def test_kg_viz_says_what_else_around_names(tmp_path, capsys):
     assert "--around m1 draws it" in err
 
 
+def test_kg_viz_counts_one_edge_as_one_edge(tmp_path, capsys):
+    from kg.pipeline import save_graph
+
+    save_graph(build_graph([PaperEntities(Paper("p", "P", "x"), (_ent("DATASET", "Pile"),))]), tmp_path / "graph.json")
+    assert main(["viz", "--workdir", str(tmp_path)]) == 0
+    assert "(2 nodes, 1 edge)" in capsys.readouterr().out
+
+
 def test_ambiguous_name_lists_keys():
     graph = build_graph([PaperEntities(Paper("p", "P", "x"), (_ent("DATASET", "Pile"), _ent("MODEL", "Pile")))])
     with pytest.raises(VizError) as err:

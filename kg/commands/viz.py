@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..output import counted
 from ._graph_source import add_graph_source_arguments, read_graph
 from ._help import HelpFormatter
 
@@ -64,7 +65,7 @@ def run(args) -> int:
     out = check_out(Path(args.out) if args.out else Path(args.workdir) / "viz.html")  # before a big graph is read
     result = render(read_graph(args), out, view=args.view, around=args.around, depth=args.depth, types=args.types,
                     min_support=args.min_support, max_nodes=args.max_nodes)
-    print(f"wrote {result.path} ({result.nodes} nodes, {result.edges} edges): {result.title}")
+    print(f"wrote {result.path} ({counted(result.nodes, 'node')}, {counted(result.edges, 'edge')}): {result.title}")
     if result.note:
         print(f"note: {result.note}", file=sys.stderr)
     if result.message:
