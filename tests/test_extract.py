@@ -2336,3 +2336,8 @@ def test_checkpoints_as_a_verb_is_no_release_of_a_model_and_agent_frameworks_are
     assert {name: e.type for name, e in found.items()} == {"ZorbTrack": "METHOD", "MemGPT": "METHOD", "SayCan": "METHOD"}
     released = Paper("p-ck2", "Zorbo: Fast Retrieval", "We propose Zorbo, a framework for retrieval. All Zorbo checkpoints are public.")
     assert entities(nlp, released)[0]["Zorbo"].type == "MODEL"
+
+
+def test_markup_left_in_a_title_is_no_part_of_the_name_before_its_colon(nlp):
+    paper = Paper("p-xss", "</script><script>alert(1)</script> ZorbNet: A Test", "We propose ZorbNet, a network for detection.")
+    assert set(entities(nlp, paper)[0]) == {"ZorbNet"}

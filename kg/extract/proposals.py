@@ -136,8 +136,8 @@ def _title_name(v) -> tuple[int, int] | None:
                 return None
             text = v.text(0, i)
             words = text.split()
-            if len(words) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text:
-                return None
+            if len(words) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text or _MARKUP.search(text):
+                return None  # markup left in a title ("</script> XSSNet: ...") is no part of a name
             if any(w.lower() in _STOP_PREPOSITIONS or w.lower() in _CLAUSE_WORDS for w in words[1:]) or len(
                     words) > 1 and _headline_verb(words[0]):
                 return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines
@@ -150,6 +150,9 @@ def _title_name(v) -> tuple[int, int] | None:
                 return None if is_survey(rest) or "?" in rest else (0, i)
             return None
     return None
+
+
+_MARKUP = re.compile(r"[<>{}]")
 
 
 def _one_word_name(text: str) -> bool:
