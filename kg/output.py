@@ -29,8 +29,18 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 
 def _text(value) -> str:
     if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    return " ".join(("" if value is None else str(value)).split())
+        value = "; ".join(map(_written, value))
+    return " ".join(("" if value is None else _written(value)).split())
+
+
+def _written(value) -> str:
+    """A value as a cell writes it: a map (a node or relationship `kg cypher` returns) as JSON,
+    not as Python writes a dict.
+
+    >>> _written({"name": "GSM8K", "support": 3}), _written(5)
+    ('{"name": "GSM8K", "support": 3}', '5')
+    """
+    return json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, dict) else str(value)
 
 
 def _cell(value, width: int | None = CELL_WIDTH) -> str:
@@ -105,6 +115,8 @@ def to_csv(rows: list[dict]) -> str:
     >>> from kg.store.base import Rows
     >>> to_csv(Rows([], ["paper", "score"]))
     'paper,score\\r\\n'
+    >>> to_csv([{"r": {"role": "used"}}])  # a relationship as JSON, not as Python writes a dict
+    'r\\r\\n"{""role"": ""used""}"\\r\\n'
     """
     columns = list(rows[0]) if rows else list(getattr(rows, "columns", ()))
     if not columns:
@@ -113,7 +125,8 @@ def to_csv(rows: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+        writer.writerow({k: "; ".join(map(_written, v)) if isinstance(v, list) else
+                         _written(v) if isinstance(v, dict) else v for k, v in row.items()})
     return buffer.getvalue()
 
 
