@@ -247,12 +247,27 @@ def papers_writing(store, value: str) -> list[dict]:
     from .queries import run_template
 
     phrase = value.replace('"', " ").strip()
-    if not phrase:
+    if not _name_like(phrase):
         return []
     try:
         return run_template(store, "search_papers", {"query": f'"{phrase}"', "limit": MAX_WRITING_PAPERS})
     except QueryError:
         return []  # a store loaded without the index: the note is a courtesy, not the answer
+
+
+_FUNCTION_WORDS = frozenset("a an the we our this that these is are was be of on in for to with by and or not no as it "
+                            "its from at propose proposed use used".split())
+
+
+def _name_like(value: str) -> bool:
+    """Whether ``value`` could be a name the extractor missed: not a function word, nor prose that
+    holds one ("we propose"); a name of one letter is too short to tell.
+
+    >>> [_name_like(v) for v in ("LARS", "mixup", "3dgs", "label smoothing", "a", "NOT", "we propose", "N")]
+    [True, True, True, True, False, False, False, False]
+    """
+    words = value.lower().split()
+    return len(value) >= 2 and bool(words) and _FUNCTION_WORDS.isdisjoint(words)
 
 
 def written_note(param: str, value: str, rows: list[dict]) -> str:

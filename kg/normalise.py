@@ -490,12 +490,22 @@ def curated_tail(entity_type: str, name: str) -> str | None:
 
 def _long_form_tail(entity_type: str, aliases) -> str | None:
     """:func:`curated_tail` of a short form's long form: "CSKD", spelled out "Cumulative Spatial
-    Knowledge Distillation", is a kind of knowledge distillation.
+    Knowledge Distillation", is a kind of knowledge distillation.  A long form that is a phrase
+    about the technique, not a name of a kind of it, gives none ("Learning to Rank via Gradient
+    Descent", "Hard Negative Mining for Contrastive Learning", "Beyond Knowledge Distillation").
 
     >>> _long_form_tail("METHOD", {"Cumulative Spatial Knowledge Distillation"}), _long_form_tail("METHOD", {"CSKD"})
     ('knowledge distillation', None)
+    >>> _long_form_tail("METHOD", {"Hard Negative Mining for Contrastive Learning"}), _long_form_tail("METHOD", {"Not Just Reinforcement Learning"})
+    (None, None)
     """
-    return next((tail for alias in sorted(aliases) if " " in alias and (tail := curated_tail(entity_type, alias))), None)
+    return next((tail for alias in sorted(aliases) if " " in alias and _LINKING_WORDS.isdisjoint(alias.lower().split())
+                 and (tail := curated_tail(entity_type, alias))), None)
+
+
+# words that make a long form a phrase about a technique rather than the name of a kind of it
+_LINKING_WORDS = frozenset("via with without for against beyond not just to from using by of on in into and or vs versus "
+                           "than through towards toward under over as".split())
 
 
 def _kind_of(entity_type: str, modifier: str, tail: str, curated: str) -> bool:

@@ -37,10 +37,10 @@ def _written(value) -> str:
     """A value as a cell writes it: a map (a node or relationship `kg cypher` returns) as JSON,
     not as Python writes a dict.
 
-    >>> _written({"name": "GSM8K", "support": 3}), _written(5)
-    ('{"name": "GSM8K", "support": 3}', '5')
+    >>> _written({"name": "GSM8K", "support": 3}), _written(5), _written([2, {"k": 3}])
+    ('{"name": "GSM8K", "support": 3}', '5', '[2, {"k": 3}]')
     """
-    return json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, dict) else str(value)
+    return json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (dict, list)) else str(value)
 
 
 def _cell(value, width: int | None = CELL_WIDTH) -> str:

@@ -344,14 +344,6 @@ def test_stream_benchmarks_built_from_a_dataset_are_their_own_datasets(nlp):
 
 
 
-def test_a_known_network_rebuilt_in_three_dimensions_is_a_model_of_its_own(nlp):
-    paper = Paper("p-3d", "A study", "We compare a 3D ResNet-18 and a 3D Swin Transformer with ResNet-18, and fit 3D Gaussian Splatting.")
-    found, _, _ = entities(nlp, paper)
-    assert found["3D ResNet-18"].family == "ResNet-18" and found["3D Swin Transformer"].family == "Swin Transformer"
-    assert found["3D ResNet-18"].type == "MODEL" and "ResNet-18" in found  # written alone too
-    assert found["3D Gaussian Splatting"].type == "METHOD"
-
-
 def test_an_image_size_after_a_dataset_is_that_dataset_at_that_size(nlp):
     paper = Paper("p-r", "Fast sampling", "It surpasses diffusion models on ImageNet-256x256 with 1.99 FID and on CelebA-HQ 1024x1024.")
     found, _, _ = entities(nlp, paper)

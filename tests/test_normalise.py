@@ -653,3 +653,11 @@ def test_a_coined_short_form_whose_long_form_ends_in_a_curated_technique_is_a_ki
     assert families["CSKD"] == "knowledge distillation"
     assert families["RLHF"] == "reinforcement learning" and families["graph convolutional network"] == "graph neural network"
     assert families["semantic segmentation"] == "image segmentation" and families["PiSSA"] == "LoRA"
+
+
+def test_a_long_form_that_is_a_phrase_about_a_technique_gives_no_family():
+    paper = Paper("p-lrgd", "A Study", "We propose Learning to Rank via Gradient Descent (LRGD) and Hard Negative Mining "
+                  "for Contrastive Learning (HNMC), and go Beyond Knowledge Distillation (BKD).")
+    ((_, mentions, _),) = extract([paper])
+    families = {e.name: e.family for e in to_entities(paper, mentions)}
+    assert not {families.get(name) for name in ("LRGD", "HNMC", "BKD")} - {None}, families

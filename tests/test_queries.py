@@ -1194,6 +1194,8 @@ def test_a_name_that_is_no_node_but_is_written_says_where(tmp_path, capsys):
         assert kg.query("papers_using", {"name": "glorp"}, workdir=workdir) == []
     assert main(["query", "papers_using", "--param", "name=glorpx", "--workdir", workdir]) == 0
     assert "writes it" not in capsys.readouterr().err  # written nowhere: the spelling note as before
+    assert main(["query", "papers_using", "--param", "name=we study", "--workdir", workdir]) == 0
+    assert "writes it" not in capsys.readouterr().err  # prose, not a name the extractor could have missed
 
 
 def test_an_empty_answer_names_the_end_that_matched_nothing_not_the_one_that_did(tmp_path, capsys):
@@ -1201,6 +1203,18 @@ def test_an_empty_answer_names_the_end_that_matched_nothing_not_the_one_that_did
     assert main(["query", "connection", "--param", "source=Zorbnetxyz", "--param", "target=GSM8K", "--workdir", workdir]) == 0
     err = capsys.readouterr().err
     assert "source='Zorbnetxyz' is no node here" in err and "target='GSM8K'" not in err
+
+
+def test_papers_sharing_a_dataset_itself_come_before_those_sharing_only_its_family(tmp_path, capsys):
+    rows = [{"title": "Zorb Pretraining", "abstract": "We pretrain on ImageNet-21K and evaluate on ImageNet-1K."},
+            {"title": "Alpha Robustness", "abstract": "We test on ImageNet-V2 and ImageNet-C."},
+            {"title": "Beta Sketches", "abstract": "We test on ImageNet-Sketch."},
+            {"title": "Omega Tuning", "abstract": "We fine-tune on ImageNet-1K."}]
+    workdir = _built(tmp_path, capsys, rows)
+    assert main(["query", "papers_sharing_dataset", "--param", "paper=Zorb", "--json", "--workdir", workdir]) == 0
+    found = [(r["other_paper"], r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)]
+    # one shared entry each; Omega names ImageNet-1K itself, the others share only the family (counted once)
+    assert found == [("Omega Tuning", 1, ["ImageNet-1K"]), ("Alpha Robustness", 1, ["ImageNet"]), ("Beta Sketches", 1, ["ImageNet"])]
 
 
 def test_model_family_lists_the_models_line_and_variants_not_its_siblings(tmp_path, capsys):

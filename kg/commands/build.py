@@ -74,7 +74,7 @@ def print_report(report: IngestReport, show: int, out=None, show_copies: int = 0
         for item in items[:show]:
             print(f"  {what} {item}", file=out)
         if len(items) > show:
-            more = f"{len(items) - show} more notes" if what == "note" else f"{len(items) - show} more {what}"
+            more = counted(len(items) - show, "more note") if what == "note" else f"{len(items) - show} more {what}"
             print(f"  ... and {more} (use --show-rejects N)", file=out)
     for item in report.identical[:show_copies]:
         print(f"  merged {item}", file=out)

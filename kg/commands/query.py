@@ -133,13 +133,15 @@ def run(args) -> int:
     if found:  # another name matched: say which one did not, rather than blame the one that did
         for param in missing:
             print(f"note: {param}={given[param]!r} is no node here; check its spelling", file=sys.stderr)
-    for param, nodes in found.items() if not unfound else ():
+    for param, nodes in found.items():
         shown = ", ".join(describe(c) for c in nodes)
         wanted = WANTED_LABEL.get(param)
         if wanted and all(c.label != wanted for c in nodes):  # "model=GSM8K": a dataset, not a model
             print(f"note: {param}={given[param]!r} names {shown} in this graph, not a {wanted}; "
                   f"`kg query papers_using --param name={shlex.quote(nodes[0].name)}` lists the papers that name it", file=sys.stderr)
             continue
+        if unfound:
+            continue  # another name matched nothing: that, not this one, explains the empty answer
         # the parameters that can have ruled its rows out: those the user set, and defaults that filter
         others = [p.name for p in template.params if p.name not in (param, "limit") and p.default is not None
                   and str(given.get(p.name, p.default)).strip().lower() not in ("", "any")]

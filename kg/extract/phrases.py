@@ -446,8 +446,6 @@ class PhraseTyper:
             candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
         for start, end, family in after_prefix(v, known, "DATASET", _STREAM_PREFIXES, v.word_texts):
             candidates.add(doc, start, end, "DATASET", "gazetteer-variant", family=family, confidence=0.9)
-        for start, end, family in after_prefix(v, known, "MODEL", _DIMENSION_PREFIXES, v.word_texts):
-            candidates.add(doc, start, end, "MODEL", "gazetteer-variant", family=family, confidence=0.9)
         settings = after_prefix(v, known, "TASK", TASK_SETTINGS, v.word_lower)
         for start, end, family in settings:
             if _frames_a_plain_task(v, known, settings, start, family):
@@ -472,8 +470,6 @@ def _frames_a_plain_task(v, known, settings: list[tuple[int, int, str]], start: 
 
 # continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
 _STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
-# a network rebuilt for volumes or signals is another network: "3D ResNet-18", "3D Swin Transformer"
-_DIMENSION_PREFIXES = frozenset({"1D", "2D", "3D"})
 _WRITTEN_SIZE = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[BM])$")
 
 

@@ -152,7 +152,7 @@ def _title_name(v) -> tuple[int, int] | None:
     return None
 
 
-_MARKUP = re.compile(r"[<>{}]")
+_MARKUP = re.compile(r"[<>]")
 
 
 def _one_word_name(text: str) -> bool:
