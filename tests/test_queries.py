@@ -1142,14 +1142,18 @@ def _built(tmp_path, capsys, rows) -> str:
     return workdir
 
 
+def _sharing(capsys, workdir: str, paper: str) -> list[tuple]:
+    """`papers_sharing_dataset` rows for ``paper``: (other paper, shared count, datasets), in order."""
+    assert main(["query", "papers_sharing_dataset", "--param", f"paper={paper}", "--json", "--workdir", workdir]) == 0
+    return [(r["other_paper"], r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)]
+
+
 def test_papers_sharing_dataset_counts_a_dataset_both_name_once_not_again_as_its_family(tmp_path, capsys):
     rows = [{"title": "Zorb Incremental Learning", "abstract": "We evaluate on CIFAR-100, ImageNet-100 and ImageNet-1K."},
             {"title": "Quux Shrinking", "abstract": "Results on CIFAR-100, ImageNet-100 and ImageNet-1K are strong."},
             {"title": "Blip Scaling", "abstract": "We train on ImageNet-1K only."},
             {"title": "Frob Streams", "abstract": "We report accuracy on Split CIFAR-100."}]
-    workdir = _built(tmp_path, capsys, rows)
-    assert main(["query", "papers_sharing_dataset", "--param", "paper=Zorb", "--json", "--workdir", workdir]) == 0
-    shared = {r["other_paper"]: (r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)}
+    shared = {other: (count, names) for other, count, names in _sharing(capsys, _built(tmp_path, capsys, rows), "Zorb")}
     assert shared == {"Quux Shrinking": (3, ["CIFAR-100", "ImageNet-100", "ImageNet-1K"]),
                       "Blip Scaling": (1, ["ImageNet-1K"]), "Frob Streams": (1, ["CIFAR-100"])}
 
@@ -1161,8 +1165,7 @@ def test_papers_sharing_dataset_matches_each_dataset_once_not_also_its_family(tm
     workdir = _built(tmp_path, capsys, rows)
 
     def shared(paper):
-        assert main(["query", "papers_sharing_dataset", "--param", f"paper={paper}", "--json", "--workdir", workdir]) == 0
-        return {r["other_paper"]: (r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)}
+        return {other: (count, names) for other, count, names in _sharing(capsys, workdir, paper)}
 
     # Quux's one dataset is matched to Zorb's ImageNet-R; Zorb's ImageNet has no second counterpart
     assert shared("Zorb")["Quux Prompts"] == (1, ["ImageNet-R"])
@@ -1175,9 +1178,7 @@ def test_papers_sharing_as_many_datasets_come_rarer_shared_dataset_first(tmp_pat
             {"title": "Alpha Scaling", "abstract": "Results on ImageNet are strong."},
             {"title": "Beta Pruning", "abstract": "We prune a network trained on ImageNet."},
             {"title": "Zeta Birds", "abstract": "Results on CUB-200-2011 are strong."}]
-    workdir = _built(tmp_path, capsys, rows)
-    assert main(["query", "papers_sharing_dataset", "--param", "paper=Zorb", "--json", "--workdir", workdir]) == 0
-    found = [(r["other_paper"], r["datasets"]) for r in json.loads(capsys.readouterr().out)]
+    found = [(other, names) for other, _, names in _sharing(capsys, _built(tmp_path, capsys, rows), "Zorb")]
     # one shared dataset each: CUB-200-2011 (2 papers) is rarer than ImageNet (3), then by title
     assert found == [("Zeta Birds", ["CUB-200-2011"]), ("Alpha Scaling", ["ImageNet"]), ("Beta Pruning", ["ImageNet"])]
 
@@ -1210,9 +1211,7 @@ def test_papers_sharing_a_dataset_itself_come_before_those_sharing_only_its_fami
             {"title": "Alpha Robustness", "abstract": "We test on ImageNet-V2 and ImageNet-C."},
             {"title": "Beta Sketches", "abstract": "We test on ImageNet-Sketch."},
             {"title": "Omega Tuning", "abstract": "We fine-tune on ImageNet-1K."}]
-    workdir = _built(tmp_path, capsys, rows)
-    assert main(["query", "papers_sharing_dataset", "--param", "paper=Zorb", "--json", "--workdir", workdir]) == 0
-    found = [(r["other_paper"], r["shared"], r["datasets"]) for r in json.loads(capsys.readouterr().out)]
+    found = _sharing(capsys, _built(tmp_path, capsys, rows), "Zorb")
     # one shared entry each; Omega names ImageNet-1K itself, the others share only the family (counted once)
     assert found == [("Omega Tuning", 1, ["ImageNet-1K"]), ("Alpha Robustness", 1, ["ImageNet"]), ("Beta Sketches", 1, ["ImageNet"])]
 
