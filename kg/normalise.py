@@ -496,8 +496,8 @@ def _long_form_tail(entity_type: str, aliases) -> str | None:
 
     >>> _long_form_tail("METHOD", {"Cumulative Spatial Knowledge Distillation"}), _long_form_tail("METHOD", {"CSKD"})
     ('knowledge distillation', None)
-    >>> _long_form_tail("METHOD", {"Hard Negative Mining for Contrastive Learning"}), _long_form_tail("METHOD", {"Not Just Reinforcement Learning"})
-    (None, None)
+    >>> _long_form_tail("METHOD", {"Hard Negative Mining for Contrastive Learning"})
+    >>> _long_form_tail("METHOD", {"Not Just Reinforcement Learning"})
     """
     return next((tail for alias in sorted(aliases) if " " in alias and _LINKING_WORDS.isdisjoint(alias.lower().split())
                  and (tail := curated_tail(entity_type, alias))), None)
@@ -536,7 +536,8 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
         key = entity_key(m.type, name)
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
         family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL"
-                              else curated_tail(m.type, name) or (None if curated_name(m.type, name) else _long_form_tail(m.type, aliases)))
+                              else curated_tail(m.type, name)
+                              or (None if curated_name(m.type, name) else _long_form_tail(m.type, aliases)))
         if m.family and m.type == "MODEL" and not m.canonical:
             family = _sized_step(name, m.family)
         if (at := _sentence_start(text, m)) is not None:
