@@ -28,9 +28,12 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 
 
 def _text(value) -> str:
-    if isinstance(value, list):
-        value = "; ".join(map(_written, value))
-    return " ".join(("" if value is None else _written(value)).split())
+    return " ".join(("" if value is None else _joined(value)).split())
+
+
+def _joined(value) -> str:
+    """A value as one cell holds it: a list's items joined by "; ", each written as :func:`_written`."""
+    return "; ".join(map(_written, value)) if isinstance(value, list) else _written(value)
 
 
 def _written(value) -> str:
@@ -125,8 +128,7 @@ def to_csv(rows: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(map(_written, v)) if isinstance(v, list) else
-                         _written(v) if isinstance(v, dict) else v for k, v in row.items()})
+        writer.writerow({k: _joined(v) if isinstance(v, (list, dict)) else v for k, v in row.items()})
     return buffer.getvalue()
 
 

@@ -366,8 +366,8 @@ def build(
     _check_workdir(workdir)
     # read first: a graph.json that cannot be read stops the build before anything changes,
     # and the names it holds are the ones appended papers join
-    previous = load_graph(workdir) if append and (workdir / "graph.json").exists() else None
-    replaces_a_graph = not append and (workdir / "graph.json").exists()
+    had_graph = (workdir / "graph.json").exists()
+    previous = load_graph(workdir) if append and had_graph else None
     reader = CorpusReader(default_paths(paths))
     papers = [reader.merged(paper) for paper in reader.first_copies()]  # each paper's latest revision
     report = reader.report()  # the whole input is read: the report is final before extraction
@@ -420,7 +420,7 @@ def build(
     if append and previous is None:
         notes.append(f"append: {workdir} held no graph.json to append to; graph.json and the HTML show only these "
                      f"{len(items)} papers")
-    if replaces_a_graph:
+    if had_graph and not append:
         notes.append(f"replaced: the graph {workdir} held before (kg build --append adds papers to it instead)")
     if previous is not None:
         joined = f"; {len(folded)} of its entities folded into the nodes their names now map to" if folded else ""

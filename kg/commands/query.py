@@ -88,12 +88,14 @@ def run(args) -> int:
         paper_named = nodes_named(store, {"paper": params["paper"]}).get("paper", []) \
             if not rows and "paper" in params and not asked_paper else []
         unfound = [k for k in named if k + KEY_SUFFIX in params and k not in found] if not rows else []
+        # each name that matched nothing gets the first explanation that fits, in this order
         classes = [k for k in unfound if kept_out(given[k])]
         longer = {k: names for k in unfound if k not in classes and (names := _names_starting(store, params[k + KEY_SUFFIX]))}
         written = {k: papers for k in unfound if k not in classes and k not in longer
                    and (papers := papers_writing(store, given[k]))}
-        close = {k: names for k in unfound if k not in classes and k not in written and k not in longer
-                 and (names := close_names(store, given[k]))}
+        explained = {*classes, *longer, *written}
+        close = {k: names for k in unfound if k not in explained and (names := close_names(store, given[k]))}
+        missing = [k for k in unfound if k not in explained and k not in close]
         titles = close_titles(store, params["paper"]) if not rows and "paper" in params and not asked_paper \
             and not paper_named and not others else []
         unsearchable = _unsearchable_papers(store) if not rows and any(p.type == "words" for p in template.params) else 0
@@ -129,7 +131,6 @@ def run(args) -> int:
         print(f"note: {param}={given[param]!r} is no node here, but these names start with it: {shown}", file=sys.stderr)
     for param, names in close.items():
         print(f"note: {param}={given[param]!r} is no node here; did you mean {', '.join(repr(n) for n in names)}?", file=sys.stderr)
-    missing = [k for k in unfound if k not in classes and k not in written and k not in longer and k not in close]
     if found:  # another name matched: say which one did not, rather than blame the one that did
         for param in missing:
             print(f"note: {param}={given[param]!r} is no node here; check its spelling", file=sys.stderr)
