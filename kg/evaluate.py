@@ -108,6 +108,8 @@ SPLITS = {
     "written34b": ("written34b.jsonl",),
     "written35a": ("written35a.jsonl",),
     "written35b": ("written35b.jsonl",),
+    "written36a": ("written36a.jsonl",),
+    "written36b": ("written36b.jsonl",),
 }
 
 
