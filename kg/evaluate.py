@@ -110,6 +110,8 @@ SPLITS = {
     "written35b": ("written35b.jsonl",),
     "written36a": ("written36a.jsonl",),
     "written36b": ("written36b.jsonl",),
+    "written37a": ("written37a.jsonl",),
+    "written37b": ("written37b.jsonl",),
 }
 
 
