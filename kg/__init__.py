@@ -100,11 +100,12 @@ def templates() -> dict:
 
 def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:
     """Rows of a named template from ``queries/`` (read-only), from ``store`` or the embedded one.
-    A query with no rows whose name parameter names no node warns (:class:`QueryWarning`) with
-    the names spelled like it, as `kg query` notes them; so do rows that fill the template's
-    default limit, and rows that take in several nodes one entity name names (each with its key,
-    to ask for one).  A paper asked for by the input id of a copy merged into it as a duplicate is
-    answered for, with a warning that says so.  A ``connection`` end that names several nodes
+    Each note `kg query` prints warns here (:class:`QueryWarning`; :mod:`kg.answer_notes`): why a
+    name of an empty answer matched nothing (a class the graph keeps out, a name papers write
+    that is no node, names spelled like it), rows that fill the template's default limit, rows
+    that take in several nodes one entity name names (each with its key, to ask for one), a
+    paper text that matches several titles.  A paper asked for by the input id of a copy merged
+    into it as a duplicate is answered for, with a warning that says so.  A ``connection`` end that names several nodes
     equally well (two papers' coinages of one name) raises QueryError listing their keys.  Each
     call opens the workdir's store and closes it; for many queries open it once:
     ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
@@ -125,30 +126,13 @@ def _checked_store(store):
 def _query(store, name: str, params: dict) -> list[dict]:
     import warnings
 
-    from .name_notes import ends_named, merged_note, merged_papers, pooled, pooled_note, unfound_names
-    from .queries import default_limit_reached, get_template
+    from .answer_notes import PYTHON, answer
+    from .queries import get_template
 
-    template = get_template(name)
-    bound = template.bind(params)
-    # the id of a copy merged into another paper means that paper, before any title holding the text
-    merged = merged_papers(store, bound)
-    if merged:
-        for param, paper in merged.items():
-            warnings.warn(merged_note(param, params[param], paper), QueryWarning, stacklevel=3)
-        params = {**params, **{param: paper["key"] for param, paper in merged.items()}}
-        bound = template.bind(params)
-    ends_named(store, bound)  # a connection end that names several nodes equally well raises QueryError
-    rows = store.read(template.cypher, bound)
-    if not rows:
-        for note in unfound_names(store, params, bound):
-            warnings.warn(note, QueryWarning, stacklevel=3)
-        return rows
-    for param, nodes in pooled(store, template, bound).items():
-        warnings.warn(pooled_note(param, params[param], nodes, f"params={{{param!r}: KEY}}"), QueryWarning, stacklevel=3)
-    if limit := default_limit_reached(template, params, rows):
-        warnings.warn(f"{name} returned {limit} rows, its default limit; there may be more: pass "
-                      f"params={{..., 'limit': {limit * 10}}}", QueryWarning, stacklevel=3)
-    return rows
+    result = answer(store, get_template(name), params, PYTHON)
+    for note in result.notes:
+        warnings.warn(note, QueryWarning, stacklevel=3)
+    return result.rows
 
 
 def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg", store=None) -> list[dict]:

@@ -12,13 +12,12 @@ import re
 import shlex
 
 from .errors import QueryError
-from .lookup import Candidate, describe, rank, several, ties
+from .lookup import Candidate, rank, several, ties
 from .normalise import coining_paper, name_key, plain_lower
-from .queries import KEY_SUFFIX
 
 __all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS",
            "WANTED_LABEL", "TYPE_OF_WHAT_IS_LISTED", "entities_named", "candidates", "ends_named", "pooled", "pooled_note",
-           "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers", "merged_note", "unfound_names",
+           "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers", "merged_note",
            "papers_writing", "written_note"]
 
 # template parameters whose value names a node, and those of them that may name a paper
@@ -205,38 +204,6 @@ def merged_note(param: str, value: str, paper: dict) -> str:
             f"duplicate; answered for that paper (ask for it by {kept!r})")
 
 
-def unfound_names(store, given: dict, bound: dict) -> list[str]:
-    """A note for each name parameter in ``given`` (as the user wrote it; ``bound``: as the template
-    bound it) that names no node (a class the graph keeps out, or with the names spelled like it),
-    or names a node of another kind than the parameter asks for."""
-    notes = []
-    for param, value in given.items():
-        key = bound.get(param + KEY_SUFFIX) or (name_key(str(value)) if param == "paper" else None)
-        if param not in NAMING_PARAMS or not key or str(value).strip().lower() in ("", "any"):
-            continue
-        named = entities_named(store, bound.get(param, str(value)))
-        if named:
-            wanted = "Paper" if param == "paper" else WANTED_LABEL.get(param)
-            if wanted and all(c.label != wanted for c in named):
-                notes.append(f"{param}={value!r} names {', '.join(describe(c) for c in named)}, not a {wanted}: "
-                             f"kg.query('papers_using', {{'name': {named[0].name!r}}}) lists the papers that name it")
-            continue
-        if param == "paper":
-            if titles := close_titles(store, str(value)):  # a misspelt title fragment
-                notes.append(f"{param}={value!r} is in no title; did you mean {', '.join(repr(t) for t in titles)}?")
-            continue
-        if kept_out(str(value)):
-            notes.append(f"{param}={value!r} names a class or a field, which the graph keeps out; ask for a named thing")
-            continue
-        if written := papers_writing(store, str(value)):
-            notes.append(written_note(param, str(value), written))
-            continue
-        close = close_names(store, str(value))
-        meant = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
-        notes.append(f"{param}={value!r} is no node here{meant}")
-    return notes
-
-
 MAX_WRITING_PAPERS = 50  # papers a no-node note counts at most
 
 
@@ -270,17 +237,17 @@ def _name_like(value: str) -> bool:
     return len(value) >= 2 and bool(words) and _FUNCTION_WORDS.isdisjoint(words)
 
 
-def written_note(param: str, value: str, rows: list[dict]) -> str:
-    """The note for a name that is no node but that ``rows`` (:func:`papers_writing`) write.
+def written_note(param: str, value: str, rows: list[dict], search: str) -> str:
+    """The note for a name that is no node but that ``rows`` (:func:`papers_writing`) write;
+    ``search``: how the caller runs the search that lists them.
 
-    >>> print(written_note("name", "LARS", [{"title": "Revisiting LARS", "key": "p-1"}]))
-    name='LARS' is no node, but 1 paper writes it, e.g. “Revisiting LARS” ('p-1'): the extractor found no entity by that name there; `kg query search_papers --param query=LARS` lists them
+    >>> print(written_note("name", "LARS", [{"title": "Revisiting LARS", "key": "p-1"}], "`kg query search_papers`"))
+    name='LARS' is no node, but 1 paper writes it, e.g. “Revisiting LARS” ('p-1'): the extractor found no entity by that name there; `kg query search_papers` lists them
     """
     count = f"{len(rows)} or more" if len(rows) == MAX_WRITING_PAPERS else str(len(rows))
     verb = "paper writes" if len(rows) == 1 else "papers write"
     return (f"{param}={value!r} is no node, but {count} {verb} it, e.g. \u201c{rows[0]['title']}\u201d ({rows[0]['key']!r}): "
-            f"the extractor found no entity by that name there; "
-            f"`kg query search_papers --param query={shlex.quote(value.strip())}` lists them")
+            f"the extractor found no entity by that name there; {search} lists them")
 
 
 def kept_out(value: str) -> bool:

@@ -474,7 +474,7 @@ def test_a_note_on_nodes_that_share_a_name_says_which_paper_coined_each(coined, 
     assert f"name='MCPO' names {mcpo[0]}, {mcpo[1]} in this graph" in capsys.readouterr().err
     with pytest.warns(kg.QueryWarning) as caught:
         assert kg.query("model_dataset", {"model": "mcpo"}, workdir=coined) == []
-    assert [str(w.message).split(", not a")[0] for w in caught] == [f"model='mcpo' names {mcpo[0]}, {mcpo[1]}"]
+    assert [str(w.message).split("; ")[0] for w in caught] == [f"model='mcpo' names {mcpo[0]}, {mcpo[1]} in this graph, not a Model"]
 
 
 def test_connection_and_viz_refuse_a_name_of_several_nodes_alike_and_list_the_same_keys(coined, capsys):
@@ -510,7 +510,7 @@ def test_a_name_of_several_nodes_says_that_the_rows_take_in_them_all(coined, cap
         rows = kg.query("related_entities", {"name": "mcpo", "type": "dataset"}, workdir=coined)
     assert {r["entity"] for r in rows} == {"AlpacaEval", "MT-Bench"}
     assert [str(w.message).split(": ")[0] for w in caught] == ["name='mcpo' names 2 nodes equally well"]
-    assert str(caught[0].message).endswith("(params={'name': KEY} with one of these keys asks for one)")
+    assert str(caught[0].message).endswith("(params['name'] = KEY with one of these keys asks for one)")
 
 
 def test_connection_without_route_says_so(store):
@@ -864,7 +864,7 @@ def test_a_misspelt_title_gets_the_titles_it_was_meant_to_match(workdir, capsys)
     assert main(["query", "paper_entities", "--param", "paper=Nothign", "--workdir", workdir]) == 0
     err = capsys.readouterr().err
     assert "did you mean “A Paper About Nothing”?" in err and "check the spelling" not in err
-    with pytest.warns(kg.QueryWarning, match="did you mean 'A Paper About Nothing'"):
+    with pytest.warns(kg.QueryWarning, match="did you mean “A Paper About Nothing”"):
         kg.query("paper_entities", {"paper": "Nothign"}, workdir=workdir)
     assert main(["query", "paper_entities", "--param", "paper=Fine Tuned Chat", "--workdir", workdir]) == 0
     assert f"did you mean “{TITLES['p3']}”?" in capsys.readouterr().err  # written with other spaces or hyphens
@@ -905,6 +905,38 @@ def test_an_empty_answer_says_when_the_name_is_a_class_or_the_start_of_names(wor
     assert "these names start with it: Dataset “CIFAR-10”" in err and "check the spelling" not in err
     assert main(["query", "papers_using", "--param", "name=zorbo", "--workdir", workdir]) == 0
     assert "check the spelling" in capsys.readouterr().err
+
+
+def _before_asking(note: str) -> str:
+    """A note up to its first suggestion of how to ask (a flag or a Python call)."""
+    return re.split(r"`kg query|kg\.query\(|--param|params\[", note)[0]
+
+
+def test_python_and_the_cli_give_the_same_notes_in_their_own_words(workdir, capsys):
+    import warnings
+
+    import kg
+
+    asks = [("papers_using", {"name": "LLMs"}), ("papers_using", {"name": "cifar"}), ("papers_using", {"name": "zorbo"}),
+            ("paper_entities", {"paper": "image recognition"}), ("papers_sharing_dataset", {"paper": "GSM8K"}),
+            ("papers_using", {"name": "gsm-8k", "type": "model"}), ("model_family", {"model": "GSM8K"})]
+    warned_for = {}
+    for name, params in asks:
+        main(["query", name, *(f"--param={k}={v}" for k, v in params.items()), "--workdir", workdir, "--json"])
+        printed = [line.removeprefix("note: ") for line in capsys.readouterr().err.splitlines()]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            kg.query(name, params, workdir=workdir)
+        warned = [str(w.message) for w in caught]
+        # each note once in both; only how to ask again differs (a flag against a Python call)
+        assert printed and len(warned) == len(printed), (name, params, printed, warned)
+        assert [_before_asking(note) for note in warned] == [_before_asking(note) for note in printed]
+        assert not any("--param" in note or "`kg query" in note for note in warned)
+        warned_for[name, params.get("name") or params.get("paper")] = " ".join(warned)
+    # notes only the command used to give
+    assert "these names start with it: Dataset “CIFAR-10”" in warned_for["papers_using", "cifar"]
+    assert "also matches 1 other title" in warned_for["paper_entities", "image recognition"]
+    assert "kg.query('search_papers', {'query': WORDS})" in warned_for["papers_using", "zorbo"]
 
 
 def test_kg_cypher_reads(workdir, capsys):
@@ -1013,7 +1045,8 @@ def test_python_query_warns_of_a_class_and_of_a_name_of_the_wrong_kind(workdir):
         assert kg.query("papers_using", {"name": 5}, workdir=workdir) == []  # a number is read as its text
     messages = [str(w.message) for w in caught]
     assert "names a class or a field" in messages[0] and "did you mean" not in messages[0]
-    assert messages[1].startswith("paper='GSM8K' names Dataset “GSM8K” (3 papers), not a Paper")
+    assert messages[1] == ("paper='GSM8K' is in no paper's title, but names Dataset “GSM8K” (3 papers): "
+                           "kg.query('papers_using', {'name': 'GSM8K'}) lists them")
     assert len(get_template("paper_entities").bind({"paper": " MALT "})["paper"]) == 4  # trimmed
 
 
@@ -1265,7 +1298,7 @@ def test_rows_that_fill_a_default_limit_are_said_to_be_cut(tmp_path, capsys):
         assert len(kg.query("papers_using", {"name": "GSM8K"}, workdir=workdir)) == limit
         assert len(kg.query("papers_using", {"name": "GSM8K", "limit": limit}, workdir=workdir)) == limit  # one's own limit
     assert [str(w.message) for w in caught] == [
-        f"papers_using returned {limit} rows, its default limit; there may be more: pass params={{..., 'limit': {limit * 10}}}"]
+        f"showing {limit} rows, papers_using's default limit; there may be more: params['limit'] = {limit * 10}"]
     assert main(["query", "papers_using", "--param", "name=GSM8K", "--workdir", workdir, "--json"]) == 0
     assert f"there may be more: --param limit={limit * 10}" in capsys.readouterr().err
     assert default_limit_reached(get_template("top_entities"), {}, [{}] * 50) is None  # its limit counts per type, not rows
