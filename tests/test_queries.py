@@ -1349,6 +1349,23 @@ def test_model_dataset_pairs_names_a_paper_writes_in_one_sentence(tmp_path):
     assert (row["model"], row["dataset"], row["sentence"]) == ("BERT", "SQuAD", "We fine-tune BERT on SQuAD.")
 
 
+def test_related_entities_in_one_sentence_leaves_out_what_only_shares_the_paper(tmp_path):
+    corpus = tmp_path / "papers.jsonl"
+    abstract = ("We evaluate Llama 2 7B on MMLU for question answering. "
+                "Separately, ResNet-50 is trained on ImageNet for image classification.")
+    corpus.write_text(json.dumps({"title": "A Study of Two Things", "abstract": abstract}) + "\n")
+    kg.build([corpus], workdir=tmp_path / "w", html=False)
+
+    def related(together):
+        rows = kg.query("related_entities", {"name": "ImageNet", "type": "any", "together": together}, workdir=tmp_path / "w")
+        return {r["entity"]: r["sentence"] for r in rows}
+
+    second = "Separately, ResNet-50 is trained on ImageNet for image classification."
+    assert related("paper") == {"ResNet-50": second, "image classification": second, "Llama 2 7B": None, "MMLU": None,
+                                "question answering": None}
+    assert related("sentence") == {"ResNet-50": second, "image classification": second}
+
+
 SUMMARIES = ("abstractive summarization", "extractive summarization", "meeting summarization", "multi-document summarization")
 
 
