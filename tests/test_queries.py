@@ -432,6 +432,7 @@ KESTREL = "model:kestrel@c2"  # the protein-design Kestrel that c2 coins (c1 coi
 BY_KEY = {  # (template, parameter): other parameters, and what the rows hold when the parameter is a key
     ("papers_using", "name"): ({}, lambda rows: {(r["key"], r["entity_key"]) for r in rows} == {("c2", KESTREL)}),
     ("related_entities", "name"): ({"type": "any"}, lambda rows: {r["entity"] for r in rows} == {"CATH", "protein design"}),
+    ("related_work", "name"): ({}, lambda rows: [(r["key"], r["proposes"], r["datasets"]) for r in rows] == [("c2", ["Kestrel"], ["CATH"])]),
     ("proposed_entities", "name"): ({}, lambda rows: [(r["entity_key"], r["paper"]) for r in rows] == [(KESTREL, COINED_TITLES["c2"])]),
     ("model_dataset", "model"): ({}, lambda rows: [(r["model_key"], r["dataset"]) for r in rows] == [(KESTREL, "CATH")]),
     ("model_dataset", "dataset"): ({"model": KESTREL}, lambda rows: [r["dataset_key"] for r in rows] == ["dataset:cath"]),
@@ -671,6 +672,20 @@ def test_related_entities(store):
     assert len(run(store, "related_entities", name="gsm8k", type="any", limit=2)) == 2
 
 
+def test_related_work_gives_one_row_per_paper_of_a_family_with_what_it_proposes_and_uses(store):
+    rows = run(store, "related_work", name="llama-2")
+    assert [(r["paper"], r["names"]) for r in rows] == [  # same year: by title
+        (TITLES["p5"], ["Llama 2"]), (TITLES["p3"], ["Llama 2 7B (proposed)"]), (TITLES["p4"], ["Llama 2 7B"])]
+    gpt4, llama, lora = rows
+    assert (gpt4["proposes"], gpt4["models"], gpt4["datasets"], gpt4["metrics"], gpt4["code"]) == (
+        ["GPT-4"], ["Llama 2"], ["GSM8K", "MMLU"], ["accuracy"], [])
+    # what a paper proposes is not listed again among what it uses
+    assert (llama["proposes"], llama["models"], llama["code"]) == (["Llama 2 7B"], [], [REPO["p3"]])
+    assert (lora["proposes"], lora["methods"], lora["models"], lora["datasets"]) == (["LoRA"], [], ["Llama 2 7B"], ["GSM8K"])
+    assert [r["key"] for r in run(store, "related_work", name="Llama 2", limit=1)] == ["p5"]
+    assert run(store, "related_work", name="Llama") and run(store, "related_work", name="Lama") == []
+
+
 NAMES = {  # (paper, uses, proposes): names where one is a substring of others
     "q1": ("Llama Does Math", ["MODEL:Llama 2 7B:Llama 2", "DATASET:MATH", "DATASET:GSM8K"], ["DATASET:MetaMathQA"]),
     "q2": ("Mathstral Report", ["DATASET:MATH", "DATASET:MetaMathQA"], ["MODEL:Mathstral"]),
@@ -745,8 +760,8 @@ def test_templates_send_the_file_text_unchanged(store):
 
 EXPECTED_TEMPLATES = {
     "connection", "model_dataset", "model_family", "paper_entities", "papers_sharing_dataset", "papers_using",
-    "papers_with_code", "proposed_entities", "related_entities", "search_papers", "shared_datasets", "similar_papers",
-    "top_entities",
+    "papers_with_code", "proposed_entities", "related_entities", "related_work", "search_papers", "shared_datasets",
+    "similar_papers", "top_entities",
 }
 
 
