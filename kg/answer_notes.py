@@ -16,9 +16,9 @@ from typing import Callable
 
 from .fulltext import SEARCH_PROPERTY
 from .lookup import also_names, alternatives, describe, rank, whole_words
-from .name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates, close_names, close_titles,
-                         ends_named, kept_out, merged_note, merged_papers, nodes_named, papers_writing, pooled, pooled_note,
-                         written_note)
+from .name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PAPER_OR_ENTITY_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates,
+                         close_names, close_titles, ends_named, entities_named, family_only_note, kept_out, merged_note,
+                         merged_papers, nodes_named, papers_writing, pooled, pooled_note, written_note)
 from .normalise import plain_lower
 from .queries import KEY_SUFFIX, Template, default_limit_reached
 
@@ -89,11 +89,26 @@ def answer(store, template: Template, given: dict, asking: Asking) -> Answer:
     if rows:
         for param, nodes in pooled(store, template, params).items():
             notes.append(pooled_note(param, given[param], nodes, asking.set(param, Placeholder("KEY"))))
+        notes += _family_only_notes(store, template, given, params, asking)
     paper_notes = _paper_notes(store, template, given, params, rows, asking)
     notes += paper_notes
     if not rows:
         notes += _empty_answer_notes(store, template, given, params, asking, paper_explained=bool(paper_notes))
     return Answer(rows, notes)
+
+
+def _family_only_notes(store, template: Template, given: dict, params: dict, asking: Asking) -> list[str]:
+    """For a name whose node no paper names by itself (a family known through its kinds, whose
+    papers the rows are), the papers that write the name all the same."""
+    notes = []
+    for param in (p.name for p in template.params if p.type == "name" and p.name not in PAPER_OR_ENTITY_PARAMS):
+        value = str(given.get(param, "")).strip()
+        if value.lower() in ("", "any") or param + KEY_SUFFIX not in params:
+            continue
+        nodes = entities_named(store, params[param])
+        if nodes and all(c.support == 0 for c in nodes) and (papers := papers_writing(store, value)):
+            notes.append(family_only_note(param, value, nodes[0], papers, asking.run("search_papers", {"query": value})))
+    return notes
 
 
 def _paper_notes(store, template: Template, given: dict, params: dict, rows: list[dict], asking: Asking) -> list[str]:
@@ -105,8 +120,10 @@ def _paper_notes(store, template: Template, given: dict, params: dict, rows: lis
     asked_paper = _closest_paper(store, params["paper"]) if not rows else None
     chosen = rows[0].get("paper") if rows else asked_paper
     if asked_paper:
-        notes.append(f"paper={params['paper']!r} is the paper \u201c{asked_paper}\u201d; {template.name} finds nothing for it "
-                     f"(see what it names with {asking.run('paper_entities', {'paper': params['paper']})})")
+        # paper_entities itself empty: the extractor found nothing in it, so suggesting it again would loop
+        seen = ("the extractor found no entity in its title or abstract" if template.name == "paper_entities" else
+                f"see what it names with {asking.run('paper_entities', {'paper': params['paper']})}")
+        notes.append(f"paper={params['paper']!r} is the paper \u201c{asked_paper}\u201d; {template.name} finds nothing for it ({seen})")
     others = _other_title_matches(store, params["paper"], chosen)
     if others:
         shown = "; ".join(f"\u201c{title}\u201d" for title in others[:3]) + (" ..." if len(others) > 3 else "")
@@ -127,8 +144,7 @@ def _paper_notes(store, template: Template, given: dict, params: dict, rows: lis
 
 def _empty_answer_notes(store, template: Template, given: dict, params: dict, asking: Asking, *,
                         paper_explained: bool) -> list[str]:
-    """Why each name parameter of an empty answer matched nothing, each with the first explanation
-    that fits, or, when every name matched, what else can have ruled the rows out; when nothing
+    """Why each name parameter of an empty answer matched nothing (:func:`_why_no_node`), or, when every name matched, what else can have ruled the rows out; when nothing
     explains it (nor a note on the ``paper`` parameter), where to look for the names."""
     notes = []
     named = [k for k, value in given.items() if k in NAMING_PARAMS and str(value).strip().lower() not in ("", "any")]
@@ -137,16 +153,8 @@ def _empty_answer_notes(store, template: Template, given: dict, params: dict, as
     explained = set()
     for param in unfound:
         value = str(given[param])
-        if kept_out(value):
-            notes.append(f"{param}={value!r} names a class or a field, not a named thing; the graph keeps only named "
-                         "datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)")
-        elif names := _names_starting(store, params[param + KEY_SUFFIX]):
-            shown = ", ".join(f"{label} \u201c{name}\u201d" for label, name in names)
-            notes.append(f"{param}={value!r} is no node here, but these names start with it: {shown}")
-        elif papers := papers_writing(store, value):
-            notes.append(written_note(param, value, papers, asking.run("search_papers", {"query": value.strip()})))
-        elif close := close_names(store, value):
-            notes.append(f"{param}={value!r} is no node here; did you mean {', '.join(repr(n) for n in close)}?")
+        if note := _why_no_node(store, param, value, params[param + KEY_SUFFIX], asking):
+            notes += note
         elif found:  # another name matched: say which one did not, rather than blame the one that did
             notes.append(f"{param}={value!r} is no node here; check its spelling")
         else:
@@ -175,6 +183,23 @@ def _empty_answer_notes(store, template: Template, given: dict, params: dict, as
         notes.append(f"no rows: if {' or '.join(named)} should have matched, check the spelling; "
                      f"{asking.run('search_papers', {'query': Placeholder('WORDS')})} finds papers, "
                      f"{asking.run('top_entities', {'limit': 100})} lists entity names")
+    return notes
+
+
+def _why_no_node(store, param: str, value: str, key: str, asking: Asking) -> list[str]:
+    """What a name that is no node is: a class the graph keeps out; else a name papers write (an
+    extraction gap) and the start of longer names, either or both; else a typo of a name."""
+    if kept_out(value):
+        return [f"{param}={value!r} names a class or a field, not a named thing; the graph keeps only named "
+                "datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)"]
+    notes = []
+    if papers := papers_writing(store, value):
+        notes.append(written_note(param, value, papers, asking.run("search_papers", {"query": value.strip()})))
+    if names := _names_starting(store, key):
+        shown = ", ".join(f"{label} \u201c{name}\u201d" for label, name in names)
+        notes.append(f"{param}={value!r} is no node here, but these names start with it: {shown}")
+    if not notes and (close := close_names(store, value)):
+        notes.append(f"{param}={value!r} is no node here; did you mean {', '.join(repr(n) for n in close)}?")
     return notes
 
 

@@ -12,13 +12,13 @@ import re
 import shlex
 
 from .errors import QueryError
-from .lookup import Candidate, rank, several, ties
+from .lookup import Candidate, describe, rank, several, ties
 from .normalise import coining_paper, name_key, plain_lower
 
 __all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS",
            "WANTED_LABEL", "TYPE_OF_WHAT_IS_LISTED", "entities_named", "candidates", "ends_named", "pooled", "pooled_note",
            "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers", "merged_note",
-           "papers_writing", "written_note"]
+           "papers_writing", "written_note", "family_only_note"]
 
 # template parameters whose value names a node, and those of them that may name a paper
 NAMING_PARAMS = {"paper", "source", "target", "name", "model", "entity", "dataset"}
@@ -208,18 +208,36 @@ MAX_WRITING_PAPERS = 50  # papers a no-node note counts at most
 
 
 def papers_writing(store, value: str) -> list[dict]:
-    """Papers (title, key) whose title or abstract writes ``value``, by the full-text index's
-    phrase, at most :data:`MAX_WRITING_PAPERS`: where a name that is no node is written all the
-    same, so an empty answer shows an extraction gap for what it is, not as a typo."""
+    """Papers (title, key) whose title or abstract writes ``value`` as a name of its own, found by
+    the full-text index's phrase, at most :data:`MAX_WRITING_PAPERS`: where a name that is no node
+    is written all the same, so an empty answer shows an extraction gap for what it is, not as a
+    typo.  A paper that writes it only as the start of a longer name ("cifar" in "CIFAR-10") does
+    not count: the index splits that name into words, but the paper named something else."""
     from .queries import run_template
 
     phrase = value.replace('"', " ").strip()
     if not _name_like(phrase):
         return []
     try:
-        return run_template(store, "search_papers", {"query": f'"{phrase}"', "limit": MAX_WRITING_PAPERS})
+        found = run_template(store, "search_papers", {"query": f'"{phrase}"', "limit": MAX_WRITING_PAPERS})
     except QueryError:
         return []  # a store loaded without the index: the note is a courtesy, not the answer
+    texts = {r["key"]: f"{r['title']}\n{r['abstract']}" for r in store.read(
+        "MATCH (p:Paper) WHERE p.key IN $keys RETURN p.key AS key, p.title AS title, coalesce(p.abstract, '') AS abstract",
+        {"keys": [r["key"] for r in found]})}
+    alone = _written_alone(phrase)
+    return [r for r in found if alone.search(plain_lower(texts.get(r["key"], "")))]
+
+
+def _written_alone(phrase: str) -> re.Pattern:
+    """``phrase`` as a name of its own: its words in any spacing, not glued to a letter, digit or
+    hyphen on either side ("cifar" is not alone in "CIFAR-10", "Jailbreak" is in "Jailbreak Work").
+
+    >>> [bool(_written_alone("cifar").search(t)) for t in ("on cifar-10", "cifar, svhn", "ciphar")]
+    [False, True, False]
+    """
+    words = r"[\s-]+".join(re.escape(word) for word in plain_lower(phrase).split())
+    return re.compile(rf"(?<![\w-]){words}(?![\w]|-\w)")
 
 
 _FUNCTION_WORDS = frozenset("a an the we our this that these is are was be of on in for to with by and or not no as it "
@@ -244,10 +262,26 @@ def written_note(param: str, value: str, rows: list[dict], search: str) -> str:
     >>> print(written_note("name", "LARS", [{"title": "Revisiting LARS", "key": "p-1"}], "`kg query search_papers`"))
     name='LARS' is no node, but 1 paper writes it, e.g. “Revisiting LARS” ('p-1'): the extractor found no entity by that name there; `kg query search_papers` lists them
     """
+    return (f"{param}={value!r} is no node, but {_writers(rows)}: the extractor found no entity by that name there; "
+            f"{search} lists them")
+
+
+def family_only_note(param: str, value: str, node: Candidate, rows: list[dict], search: str) -> str:
+    """The note for a name whose node no paper names by itself, only through kinds of it (the
+    answer's rows), though ``rows`` (:func:`papers_writing`) write the name.
+
+    >>> node = Candidate("task:if", "Task", "instruction following", 0)
+    >>> print(family_only_note("name", "instruction following", node, [{"title": "On IF", "key": "p-1"}], "`kg query search_papers`"))
+    name='instruction following' is Task “instruction following” (no paper by itself), the family of the names the rows are for; 1 paper writes it, e.g. “On IF” ('p-1'), where the extractor found no entity by that name; `kg query search_papers` lists them
+    """
+    return (f"{param}={value!r} is {describe(node)}, the family of the names the rows are for; {_writers(rows)}, where "
+            f"the extractor found no entity by that name; {search} lists them")
+
+
+def _writers(rows: list[dict]) -> str:
     count = f"{len(rows)} or more" if len(rows) == MAX_WRITING_PAPERS else str(len(rows))
     verb = "paper writes" if len(rows) == 1 else "papers write"
-    return (f"{param}={value!r} is no node, but {count} {verb} it, e.g. \u201c{rows[0]['title']}\u201d ({rows[0]['key']!r}): "
-            f"the extractor found no entity by that name there; {search} lists them")
+    return f"{count} {verb} it, e.g. \u201c{rows[0]['title']}\u201d ({rows[0]['key']!r})"
 
 
 def kept_out(value: str) -> bool:

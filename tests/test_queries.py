@@ -918,6 +918,10 @@ def test_an_empty_answer_says_when_the_name_is_a_class_or_the_start_of_names(wor
     assert main(["query", "papers_using", "--param", "name=cifar", "--workdir", workdir]) == 0
     err = capsys.readouterr().err
     assert "these names start with it: Dataset “CIFAR-10”" in err and "check the spelling" not in err
+    assert "papers write it" not in err  # only as the start of CIFAR-10: a name of its own there
+    assert main(["query", "papers_using", "--param", "name=image", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err  # both: titles write the word alone, and a longer name starts with it
+    assert "name='image' is no node, but 2 papers write it" in err and "these names start with it: Dataset “ImageNet”, Task “image classification”" in err
     assert main(["query", "papers_using", "--param", "name=zorbo", "--workdir", workdir]) == 0
     assert "check the spelling" in capsys.readouterr().err
 
@@ -952,6 +956,23 @@ def test_python_and_the_cli_give_the_same_notes_in_their_own_words(workdir, caps
     assert "these names start with it: Dataset “CIFAR-10”" in warned_for["papers_using", "cifar"]
     assert "also matches 1 other title" in warned_for["paper_entities", "image recognition"]
     assert "kg.query('search_papers', {'query': WORDS})" in warned_for["papers_using", "zorbo"]
+
+
+def test_a_name_known_only_as_a_family_says_which_papers_write_it(workdir, capsys):
+    # no paper names Llama by itself: the rows are its variants' papers, and two titles write the word
+    assert main(["query", "papers_using", "--param", "name=Llama", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert TITLES["p3"] in out
+    assert "name='Llama' is Model “LLaMA” (no paper by itself), the family of the names the rows are for; 1 paper writes it" in err
+    assert main(["query", "papers_using", "--param", "name=Llama 2", "--workdir", workdir]) == 0
+    assert "family of the names" not in capsys.readouterr().err  # GPT-4's paper names Llama 2 itself
+
+
+def test_an_empty_paper_entities_does_not_suggest_itself(workdir, capsys):
+    assert main(["query", "paper_entities", "--param", "paper=nothing", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err
+    assert f"is the paper “{TITLES['p7']}”; paper_entities finds nothing for it (the extractor found no entity" in err
+    assert "kg query paper_entities" not in err
 
 
 def test_kg_cypher_reads(workdir, capsys):
