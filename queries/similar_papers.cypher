@@ -1,5 +1,5 @@
 // name: similar_papers
-// description: Papers most similar to the given paper by the datasets, models, methods and tasks they share, scored by Adamic-Adar (rare shared entities weigh more) and Jaccard.
+// description: Papers most similar to the given paper by the datasets, models, methods and tasks they share (or the families of those: class-incremental learning shares continual learning), scored by Adamic-Adar (rare shared entities weigh more) and Jaccard.
 // param: paper string  Paper id (or the input's own id), or a fragment of its title, in any case and with or without accents (the closest match is used)
 // param: rank_by adamic_adar|jaccard = adamic_adar  How to rank: adamic_adar (rare shared entities count more) or jaccard (share of entities in common)
 // param: limit int>=1 = 10  Maximum number of rows
@@ -7,6 +7,11 @@
 // the entity (at least 2: this paper and the other); Jaccard = shared / union of both entity sets.
 // Metrics do not count: two papers that both report accuracy or FID are no closer in subject
 // (one review's top answer for a continual-learning paper shared only "test accuracy" and MNIST).
+// A paper shares what it names and the families of those (up to 3 levels): a paper on
+// class-incremental learning shares continual learning with one that names continual learning
+// itself, and each family's degree counts the papers of all its kinds.  A shared family is
+// listed and scored only where the two share no kind of it (two papers naming ResNet-50 share
+// ResNet-50, not ResNet too); Jaccard compares the two sets with their families in.
 // Each entity's degree is counted once, before fanning out to the other papers: counting it
 // per (other paper, entity) pair took 21 s at 30k papers, where a popular dataset has 300+.
 // plain_title is the title in lower case with its letters plain (as $paper_plain is: "Lukasz" finds Łukasz); a store
@@ -20,22 +25,30 @@ ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR title = $paper_pl
               WHEN (' ' + replace(replace(replace(title, ':', ' '), ',', ' '), '?', ' ') + ' ') CONTAINS (' ' + $paper_plain + ' ') THEN 2
               ELSE 3 END, size(p.title), p.key
 LIMIT 1
-MATCH (p)-->(e)
-WHERE NOT e:Repository AND NOT e:Metric
+MATCH (p)-->(named)
+WHERE NOT named:Repository AND NOT named:Metric
+MATCH (named)-[:VARIANT_OF*0..3]->(e)
 WITH p, collect(DISTINCT e) AS mine
 UNWIND mine AS e
-MATCH (e)<--(x:Paper)
-WITH p, size(mine) AS n_mine, e, count(DISTINCT x) AS degree
-MATCH (e)<--(q:Paper)
+MATCH (e)<-[:VARIANT_OF*0..3]-(kind)<--(x:Paper)
+WITH p, size(mine) AS n_mine, e, collect(DISTINCT x) AS papers, collect(DISTINCT kind.key) AS kinds
+WITH p, n_mine, e, kinds, size(papers) AS degree, papers
+UNWIND papers AS q
+WITH p, n_mine, q, e, kinds, degree
 WHERE q <> p
-WITH DISTINCT p, n_mine, q, e, degree
+WITH p, n_mine, q, e, kinds, degree
 ORDER BY e.name
-WITH p, n_mine, q, collect(e.name) AS shared, sum(1.0 / log(degree)) AS aa
-MATCH (q)-->(f)
-WHERE NOT f:Repository AND NOT f:Metric
-WITH p, n_mine, q, shared, aa, count(DISTINCT f) AS n_theirs
-WITH p, q, shared, round(1000.0 * aa) / 1000.0 AS adamic_adar,
-     round(1000.0 * size(shared) / (n_mine + n_theirs - size(shared))) / 1000.0 AS jaccard
+WITH p, n_mine, q, collect({name: e.name, key: e.key, kinds: kinds, weight: 1.0 / log(degree)}) AS both
+// a family counts only where the two share no kind of it by name (ResNet-50 shared says ResNet)
+WITH p, n_mine, q, size(both) AS n_shared,
+     [s IN both WHERE NOT any(t IN both WHERE t.key <> s.key AND t.key IN s.kinds)] AS shared
+MATCH (q)-->(theirs)
+WHERE NOT theirs:Repository AND NOT theirs:Metric
+MATCH (theirs)-[:VARIANT_OF*0..3]->(f)
+WITH p, n_mine, q, n_shared, shared, count(DISTINCT f) AS n_theirs
+WITH p, q, [s IN shared | s.name] AS shared,
+     round(1000.0 * reduce(total = 0.0, s IN shared | total + s.weight)) / 1000.0 AS adamic_adar,
+     round(1000.0 * n_shared / (n_mine + n_theirs - n_shared)) / 1000.0 AS jaccard
 RETURN p.title AS paper, q.title AS similar_paper, size(shared) AS shared_count, adamic_adar, jaccard, shared,
        p.key AS key, q.key AS similar_paper_key
 ORDER BY CASE WHEN toLower($rank_by) = 'jaccard' THEN jaccard ELSE adamic_adar END DESC, adamic_adar DESC, jaccard DESC, similar_paper

@@ -302,9 +302,19 @@ def test_similar_papers_adamic_adar_and_jaccard(store):
     assert column(rows, "similar_paper") == [TITLES[p] for p in ("p2", "p8", "p6")]
     top = rows[0]
     assert top["shared_count"] == 3 and top["shared"] == ["CIFAR-10", "ImageNet", "ResNet-50"]
-    # ResNet-50 and ImageNet are in 2 papers, CIFAR-10 in 4; p1 has 4 entities besides accuracy, p2 5.
+    # ResNet-50 and ImageNet are in 2 papers, CIFAR-10 in 4 (their family ResNet, shared through
+    # ResNet-50, is neither listed nor scored); p1 has 4 entities besides accuracy, p2 5, each with ResNet
     assert top["adamic_adar"] == pytest.approx(2 / math.log(2) + 1 / math.log(4), abs=1e-3)
-    assert top["jaccard"] == pytest.approx(3 / 6, abs=1e-3)
+    assert top["jaccard"] == pytest.approx(4 / 7, abs=1e-3)
+
+
+def test_similar_papers_share_a_family_one_names_and_the_other_names_a_kind_of(store):
+    # the GPT-4 paper names Llama 2; the Llama 2 and LoRA papers name Llama 2 7B, a kind of it
+    rows = {r["similar_paper_key"]: r for r in run(store, "similar_papers", paper="p5")}
+    assert rows["p3"]["shared"] == ["GSM8K", "Llama 2", "MMLU"]  # not LLaMA too: Llama 2 says it
+    assert rows["p4"]["shared"] == ["GSM8K", "Llama 2"]
+    llama2_papers = 3  # p3, p4 through Llama 2 7B, and p5
+    assert rows["p4"]["adamic_adar"] == pytest.approx(1 / math.log(3) + 1 / math.log(llama2_papers), abs=1e-3)
 
 
 def test_similar_papers_rank_by_changes_the_order(store):
