@@ -35,6 +35,7 @@ __all__ = [
     "relationship_types_between",
     "relationship_type",
     "repository_key",
+    "code_statement",
     "build_graph",
     "merge_graphs",
     "known_entities",
@@ -54,7 +55,7 @@ LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 # every property a node or relationship of the graph can carry (a store adds name_keys, search_text and plain_title)
 PROPERTIES = frozenset({"key", "name", "aliases", "support", "title", "abstract", "authors", "year", "url", "external_id",
                         "merged_ids", "links", "sources", "name_keys", "search_text", "plain_title", "role", "text", "sentence", "start", "end",
-                        "rule", "confidence", "sentence_starts", "sentence_ends"})
+                        "rule", "confidence", "sentence_starts", "sentence_ends", "code_statement"})
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
 # the first path part of site pages that are not someone's repository
@@ -140,7 +141,9 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 earlier = graph.nodes[paper.id][prop]
                 properties[prop] = earlier + [v for v in properties[prop] if v not in earlier]
             graph.remove_edges_from(list(graph.out_edges(paper.id)))
-        graph.add_node(paper.id, label="Paper", **properties, links=list(item.links))
+        repositories = [repo for url in item.links if (repo := repository_key(url))]
+        graph.add_node(paper.id, label="Paper", **properties, links=list(item.links),
+                       code_statement=None if repositories else code_statement(paper))
         for entity in item.entities:
             label = ENTITY_LABELS[entity.type]
             if entity.key not in graph:
@@ -164,8 +167,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
             )
             _add_families(graph, entity.key, entity.type, entity.family or curated_family_of_key(entity.key))
         for url in item.links:
-            repo = repository_key(url)
-            if repo:
+            if repo := repository_key(url):
                 key, canonical = repo
                 graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
                 graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url, sentence=link_sentence(paper, url))
@@ -199,6 +201,40 @@ def link_sentence(paper, url: str) -> str | None:
         end = next((m.start() for m in _SENTENCE_END.finditer(text, at + len(written))), len(text))
         return text[start:end].strip()
     return None
+
+
+# "code is available", "code will be made publicly available", "we release our code", "we open-source
+# the implementation": a release; "code is not available", "available upon request" are not
+_RELEASED = (r"(?:is|are|will\s+be|has\s+been|have\s+been|was|were)\s+(?:made\s+|now\s+)?(?:publicly\s+|freely\s+|openly\s+)?"
+             r"(?:available|released|open[- ]?sourced)")
+_CODE_RELEASE = re.compile(
+    rf"\b(?:code|codes|implementations?|codebase)(?:\s*(?:,|and|&|or|of|for|to)\s+[\w\s,&/+-]{{0,60}}?)?\s+{_RELEASED}\b"
+    r"(?![^.]*\b(?:up)?on\s+request)"
+    r"|\bwe\s+(?:will\s+)?(?:publicly\s+|openly\s+)?(?:release|open[- ]?source|make\s+(?:publicly\s+)?available)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:code|codes|implementations?|codebase)\b", re.I)
+
+
+def code_statement(paper) -> str | None:
+    """The sentence in which a paper says it releases its code, for a paper that links no
+    repository: ``papers_with_code`` lists it with this sentence rather than leave it out.
+
+    >>> from kg.records import Paper
+    >>> code_statement(Paper("p", "Zorb", "We propose Zorb. Our code will be made publicly available. It is fast."))
+    'Our code will be made publicly available.'
+    >>> code_statement(Paper("p", "Zorb", "We will release the training code and models."))
+    'We will release the training code and models.'
+    >>> code_statement(Paper("p", "Zorb", "The source code of Zorb and all models are available on GitHub."))
+    'The source code of Zorb and all models are available on GitHub.'
+    >>> [code_statement(Paper("p", "Zorb", text)) for text in ("Code is available upon request.", "Source code is not available.",
+    ...                                                        "Code LLMs are now available to everyone.")]
+    [None, None, None]
+    """
+    match = _CODE_RELEASE.search(paper.abstract)
+    if not match:
+        return None
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(paper.abstract) if m.end() <= match.start()]
+    end = next((m.start() for m in _SENTENCE_END.finditer(paper.abstract, match.end())), len(paper.abstract))
+    return paper.abstract[starts[-1]:end].strip()
 
 
 def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: str | None) -> None:

@@ -1163,6 +1163,20 @@ def test_a_title_fragment_prefers_the_name_before_a_colon_then_whole_words(tmp_p
     assert {r["paper"] for r in json.loads(capsys.readouterr().out)} == {rows[2]["title"]}
 
 
+def test_papers_with_code_lists_a_paper_that_says_it_releases_code_without_a_link(tmp_path):
+    records = [("Zorb: Fast Parsing", "We propose Zorb for parsing on GSM8K. Our code will be made publicly available."),
+               ("Quux: Slow Parsing", "We propose Quux on GSM8K. Code is at https://github.com/q/quux."),
+               ("Blip: No Code", "We study Blip on GSM8K. Code is available upon request.")]
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in records))
+    kg.build([corpus], workdir=tmp_path / "w", html=False)
+    rows = kg.query("papers_with_code", workdir=tmp_path / "w")
+    assert [(r["paper"], r["repositories"], r["statement"]) for r in rows] == [
+        ("Quux: Slow Parsing", ["https://github.com/q/quux"], None),
+        ("Zorb: Fast Parsing", [], "Our code will be made publicly available.")]
+    assert column(kg.query("papers_with_code", {"stated": "no"}, workdir=tmp_path / "w"), "paper") == ["Quux: Slow Parsing"]
+
+
 def test_papers_with_code_names_the_hosts_it_counts():
     """The template and the README say which hosts make a Repository, and those are the ones links.py knows."""
     from pathlib import Path
@@ -1176,7 +1190,7 @@ def test_papers_with_code_names_the_hosts_it_counts():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| `papers_with_code` |"))
     for text in (description, row):
-        assert all(name in text for name in names.values()) and "Only these four hosts count" in text
+        assert all(name in text for name in names.values()) and "Only these four hosts make a repository" in text
 
 
 def test_a_title_fragment_finds_its_paper_in_a_store_loaded_before_plain_title(tmp_path):
