@@ -485,3 +485,20 @@ def test_find_node_words_its_fix_for_python_and_kg_viz_for_the_command_line(tmp_
     save_graph(graph, tmp_path / "graph.json")
     assert main(["viz", "--workdir", str(tmp_path), "--around", "Kestrel"]) == 2
     assert capsys.readouterr().err.endswith("(fix: pass one of these keys to --around, e.g. --around model:kestrel)\n")
+
+
+def test_a_capped_whole_view_says_in_its_title_that_it_is_part_and_papers_are_one_size(tmp_path):
+    import json as _json
+    import re as _re
+
+    from kg.viz.demo import synthetic_graph
+
+    result = render(synthetic_graph(600, seed=3), tmp_path / "cut.html", max_nodes=120)
+    page = result.path.read_text(encoding="utf-8")
+    assert _re.search(r"<title>paper-kg: Whole graph: \d+ of \d+ nodes, the most linked</title>", page)
+    data = _json.loads(_re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, _re.S).group(1))
+    drawn = _json.loads(_re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, _re.S).group(1))
+    sizes = {node["value"] for node in drawn if node["kgType"] == "Paper"}
+    assert len(sizes) == 1  # papers all one size: a paper's links are not on the entities' scale
+    undrawn = [n for n in data["nodes"].values() if n["label"] == "Paper" and n.get("undrawn")]
+    assert undrawn and all(n["undrawn_count"] >= len(n["undrawn"]) for n in undrawn)

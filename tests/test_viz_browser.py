@@ -623,3 +623,84 @@ def test_a_paper_found_in_a_crowded_view_is_zoomed_to_its_title_and_a_word_in_ab
         status = page.locator("#kg-search-status").inner_text()
         assert "is no node" in status and "the abstract of 1 paper here mentions it" in status and "Synthetic paper 3" in status
         _assert_clean(loaded)
+
+
+def test_a_paper_cut_from_the_view_lists_what_it_names_that_is_not_drawn(browser, tmp_path):
+    """The cut to the most-linked nodes drops a paper's own coinage first: its panel still lists it."""
+    graph = synthetic_graph(600, seed=3)
+    result = render(graph, tmp_path / "cut.html", max_nodes=120)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        paper = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent).nodes;
+            return Object.keys(d).find(id => d[id].label === 'Paper' && (d[id].undrawn || []).some(u => u.type === 'PROPOSES')); }""")
+        assert paper, "a capped view should leave some paper's proposal out"
+        page.evaluate("(id) => kgViz.focusNode(id)", paper)
+        text = page.locator("#kg-details").inner_text()
+        drawn = page.evaluate("(id) => network.getConnectedEdges(id).length", paper)
+        assert f"{drawn} connection{'s' if drawn != 1 else ''} drawn" in text and "more not drawn" in text
+        hidden = text.split("Not drawn in this view")[1]
+        assert hidden.splitlines()[1].startswith("PROPOSES →") and "kg viz --around" in hidden  # proposals first
+        _assert_clean(loaded)
+
+
+def test_a_click_on_a_hubs_drawn_name_opens_it_and_empty_canvas_clears(browser, tmp_path):
+    result = render(synthetic_graph(1600, seed=7), tmp_path / "big.html", max_nodes=1500)
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        page.evaluate("network.redraw()")
+        boxes = page.evaluate("kgViz.hubLabels.map(b => [b.id, b.x + b.w / 2, b.y + b.h / 2])")
+        top = page.evaluate("document.getElementById('mynetwork').getBoundingClientRect().top")
+        opened = 0
+        for node_id, x, y in boxes[:10]:
+            page.keyboard.press("Escape")
+            page.mouse.click(x, top + y)
+            name = page.evaluate("(id) => JSON.parse(document.getElementById('kg-data').textContent).nodes[id].name", node_id)
+            opened += page.locator("#kg-details h2").inner_text() == name
+            page.evaluate("kgViz.fitView(); network.redraw()")  # back to where the names were placed
+        assert opened >= 8, f"{opened} of 10 clicks on hubs' names opened them"
+        # a selection fades what it does not touch; a click on empty canvas clears it and the panel
+        hub = boxes[0][0]
+        page.evaluate("(id) => kgViz.focusNode(id)", hub)
+        faded = page.evaluate("network.body.data.nodes.get().filter(n => n.opacity < 1).length")
+        total, near = page.evaluate("(id) => [network.body.data.nodes.length, network.getConnectedNodes(id).length + 1]", hub)
+        assert faded == total - near and page.evaluate("(id) => network.body.data.nodes.get(id).opacity", hub) == 1
+        page.evaluate("kgViz.fitView(); network.redraw()")
+        empty = page.evaluate("""() => { const c = document.getElementById('mynetwork').getBoundingClientRect();
+            for (let y = 60; y < c.height - 10; y += 17) for (let x = 200; x < c.width - 10; x += 23) {
+              const at = {x, y}; if (network.getNodeAt(at) === undefined && network.getEdgeAt(at) === undefined
+                  && !kgViz.hubLabels.some(b => x >= b.x - 4 && x <= b.x + b.w + 4 && y >= b.y - 4 && y <= b.y + b.h + 4))
+                return [c.left + x, c.top + y]; } return null; }""")
+        page.mouse.click(*empty)
+        assert page.locator("#kg-details h2").count() == 0
+        assert page.evaluate("network.body.data.nodes.get().filter(n => n.opacity < 1).length") == 0
+        _assert_clean(loaded)
+
+
+def test_legend_entries_hide_and_show_a_type_and_fit_shows_the_whole_view(browser, tmp_path):
+    result = render(synthetic_graph(300, seed=5), tmp_path / "legend.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        shown = "(t) => network.body.data.nodes.get().filter(n => n.kgType === t && !n.hidden).length"
+        before = page.evaluate(shown, "Dataset")
+        assert before > 0
+        page.locator("#kg-legend li[data-kg-label='Dataset']").click()
+        assert page.evaluate(shown, "Dataset") == 0 and page.evaluate(shown, "Paper") > 0
+        page.locator("#kg-legend li[data-kg-label='Dataset']").click()
+        assert page.evaluate(shown, "Dataset") == before
+        page.evaluate("network.moveTo({scale: 3})")
+        page.locator("#kg-fit").click()
+        assert page.evaluate(_CLIPPED_OR_HIDDEN) == []
+        _assert_clean(loaded)
+
+
+def test_a_depth_two_ego_view_opens_whole_on_a_small_screen_with_readable_names(browser, tmp_path):
+    from kg.viz.browser import open_offline
+
+    result = render(synthetic_graph(600, seed=2), tmp_path / "ego2.html", around="Entity 0", depth=2, max_nodes=90)
+    with open_offline(browser, result.path, width=1280, height=720) as loaded:
+        page = loaded.page
+        assert page.evaluate(_CLIPPED_OR_HIDDEN) == []
+        smallest = page.evaluate("""() => Math.min(...Object.values(network.body.nodes)
+            .map(n => n.labelModule.fontOptions.size * network.getScale()))""")
+        assert smallest >= 8.5 or page.evaluate("kgViz.labelBoost") == 2
+        _assert_clean(loaded)

@@ -163,6 +163,20 @@ def _node_details(attrs: dict, node, degree: int) -> dict:
     return {k: v for k, v in out.items() if v not in (None, "", [])}
 
 
+_UNDRAWN_LISTED = 30  # undrawn relationships a panel lists (a hub's left-out papers can be thousands): the rest are counted
+
+
+def _undrawn_details(undrawn: list, with_sentences: bool) -> list[dict]:
+    """The first of a node's relationships to nodes left out of the view, for its panel."""
+    out = []
+    for kind, name, label, outgoing, sentence in undrawn[:_UNDRAWN_LISTED]:
+        item = {"type": kind, "name": name, "label": label, "out": outgoing}
+        if with_sentences and sentence:
+            item["sentence"] = sentence
+        out.append(item)
+    return out
+
+
 def _file_and_line(source: str) -> str:
     """ "/home/me/corpus/a.jsonl:12" -> "a.jsonl:12": a shared page does not show the build machine's folders."""
     parsed = Source.parse(source)
@@ -188,7 +202,9 @@ def _legend(graph: nx.DiGraph) -> str:
         if label in counts:
             style = node_style(label)
             rows.append(
-                f'<li><span class="kg-sym" style="color:{html.escape(style.colour)}">{style.symbol}</span>'
+                f'<li data-kg-label="{html.escape(label)}" role="button" tabindex="0" aria-pressed="true" '
+                f'title="Click to hide or show the {html.escape(label)} nodes">'
+                f'<span class="kg-sym" style="color:{html.escape(style.colour)}">{style.symbol}</span>'
                 f"{html.escape(label)} <span class=\"kg-n\">{counts[label]}</span></li>"
             )
     for kind in [*EDGE_COLOURS, *sorted(set(edge_types) - set(EDGE_COLOURS))]:
@@ -211,12 +227,14 @@ def _chrome(selection: Selection, nodes: int, edges: int) -> str:
         f'<span id="kg-title">{html.escape(selection.title)}</span>'
         f'<span id="kg-count">{nodes} nodes · {edges} edges</span>'
         '<input id="kg-search" type="search" placeholder="Find a paper or entity…" autocomplete="off" aria-label="Find a node">'
+        '<button id="kg-fit" type="button" title="Show the whole view">Fit</button>'
         "</header>"
         '<div id="kg-search-status" role="status" aria-live="polite" hidden></div>'
         f"{message}"
         f'<details id="kg-legend" open><summary>Legend</summary>{_legend(selection.graph)}'
-        '<p class="kg-hint">Size: papers naming it (a family no paper names: papers naming its variants). Arrow: paper → what it names. '
-        'Orange ring: centre or selection.</p></details>'
+        '<p class="kg-hint">Click a type to hide or show it. Size: papers naming it (a family no paper names: papers naming '
+        'its variants); papers are all one size. Arrow: paper → what it names. Orange ring: centre or selection; '
+        'a selection fades what it does not touch.</p></details>'
         '<aside id="kg-details" aria-live="polite"><p class="kg-hint">Hover for a summary; click a node or an edge '
         "for its details and evidence. Drag to pan, scroll to zoom.</p></aside>"
         '<div id="kg-tooltip" role="tooltip" hidden></div>'
@@ -274,6 +292,9 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
             **({"scaling": PAPER_LABEL_SCALING} if label == "Paper" and crowded else {}),
         )
         details[node_id] = _node_details(attrs, node, degree)
+        if undrawn := selection.undrawn.get(node):
+            details[node_id]["undrawn"] = _undrawn_details(undrawn, attrs.get("label") == "Paper")
+            details[node_id]["undrawn_count"] = len(undrawn)
     edge_details: dict[str, dict] = {}
     for i, (source, target, attrs) in enumerate(graph.edges(data=True)):
         edge_id = f"e{i}"

@@ -6,7 +6,7 @@ deficiencies); shapes differ too, so the legend works in greyscale.
 >>> NODE_STYLES["Dataset"].shape, NODE_STYLES["Dataset"].symbol
 ('diamond', '◆')
 >>> node_value({"label": "Dataset", "support": 9}, degree=12), node_value({"label": "Paper"}, degree=3)
-(9, 3)
+(9, 1)
 """
 
 from __future__ import annotations
@@ -52,16 +52,19 @@ def node_style(label: str) -> NodeStyle:
 
 def node_value(attrs: dict, degree: int, variants_support: int = 0) -> int:
     """What a node's size scales with: an entity's support (papers); for an entity no paper names
-    itself, only its variants, theirs (never its link count, which the legend does not promise);
-    a paper's degree.
+    itself, only its variants, theirs (never its link count, which the legend does not promise).
+    Papers are all the smallest size: their links counted on the entities' scale drew a paper
+    bigger than GSM8K, and its long title over its neighbours' names.
 
     >>> node_value({"label": "Model", "support": 0}, degree=9, variants_support=4), node_value({"label": "Model", "support": 0}, 9)
     (4, 1)
     """
+    if attrs.get("label") == "Paper":
+        return 1
     support = attrs.get("support")
     if isinstance(support, int) and support > 0:
         return support
-    if attrs.get("label") != "Paper" and isinstance(support, int):
+    if isinstance(support, int):
         return max(variants_support, 1)
     return max(degree, 1)
 

@@ -21,7 +21,7 @@ import difflib
 import re
 import shlex
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -50,6 +50,9 @@ class Selection:
     message: str | None = None
     elsewhere: tuple[str, ...] = ()  # names of the graph's nodes left out of this view (search says so)
     note: str | None = None  # what else --around names, for the command line (not the page)
+    # per drawn node, its relationships to nodes left out of the view (its panel lists them: a
+    # paper's own coinage, named by it alone, is what a cut to the most-linked nodes drops first)
+    undrawn: dict = field(default_factory=dict)
 
 
 def display_name(attrs: dict, node: object = "") -> str:
@@ -335,5 +338,36 @@ def select(
     sub, message = _cap(sub, max_nodes, center)
     shown = set(sub)
     elsewhere = tuple(sorted({display_name(attrs, node) for node, attrs in graph.nodes(data=True) if node not in shown}))
+    if message and center is None:
+        title = f"Whole graph: {len(shown)} of {total} nodes, the most linked"
     return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message, elsewhere=elsewhere,
-                     note=note)
+                     note=note, undrawn=undrawn_links(graph, shown))
+
+
+def undrawn_links(graph: nx.DiGraph, shown: set) -> dict:
+    """Per drawn node, its relationships with nodes left out of the view, as (type, the other
+    node's name, its label, outgoing, sentence), proposals first: what its panel adds to the drawn ones.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("p", label="Paper", title="Zorb"); g.add_node("m", label="Method", name="Zorb")
+    >>> g.add_edge("p", "m", type="PROPOSES", sentence="We propose Zorb.")
+    >>> undrawn_links(g, {"p"})
+    {'p': [('PROPOSES', 'Zorb', 'Method', True, 'We propose Zorb.')]}
+    """
+    def described(other, kind, outgoing, sentence):
+        attrs = graph.nodes[other]
+        return kind, display_name(attrs, other), attrs.get("label", ""), outgoing, sentence
+
+    out: dict = {}
+    for node in shown:
+        links = [described(other, kind, True, sentence) for _, other, kind, sentence in _typed(graph.out_edges(node, data=True))
+                 if other not in shown]
+        links += [described(other, kind, False, sentence) for other, _, kind, sentence in _typed(graph.in_edges(node, data=True))
+                  if other not in shown]
+        if links:
+            out[node] = sorted(links, key=lambda link: (link[0] != "PROPOSES", not link[3], link[0], link[1]))
+    return out
+
+
+def _typed(edges):
+    return ((source, target, attrs.get("type", ""), attrs.get("sentence")) for source, target, attrs in edges)

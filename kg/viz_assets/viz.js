@@ -94,9 +94,9 @@
     mouse.x = ev.clientX; mouse.y = ev.clientY;
     if (!tip.hidden) place();
   });
-  net.on("hoverNode", function (p) { showTip("node", p.node); });
+  net.on("hoverNode", function (p) { if (overHub === null) showTip("node", p.node); });
   net.on("hoverEdge", function (p) { showTip("edge", p.edge); });
-  net.on("blurNode", hideTip);
+  net.on("blurNode", function () { if (overHub === null) hideTip(); });
   net.on("blurEdge", hideTip);
   net.on("dragStart", hideTip);
   net.on("zoom", hideTip);
@@ -130,25 +130,45 @@
       field(dl, "links", links);
     }
     if (n.sources) field(dl, "sources", list(n.sources, 6));
-    field(dl, "in view", n.degree + " connection" + (n.degree === 1 ? "" : "s"));
+    var undrawn = n.undrawn || [], notShown = n.undrawn_count || 0;
+    field(dl, "in view", n.degree + " connection" + (n.degree === 1 ? "" : "s") + " drawn"
+          + (notShown ? ", " + notShown + " more not drawn (listed below)" : ""));
     panel.appendChild(dl);
     if (n.abstract) panel.appendChild(el("p", n.abstract));
     var edges = net.getConnectedEdges(id);
-    if (!edges.length) return;
-    panel.appendChild(el("h3", "Connections (" + edges.length + ")"));
-    var ol = el("ol");
-    edges.slice(0, MAX_LIST).forEach(function (eid) {
-      var e = edgeInfo(eid);
-      var outgoing = e.from === String(id);
-      var other = outgoing ? e.to : e.from;
+    if (edges.length) {
+      panel.appendChild(el("h3", "Connections drawn (" + edges.length + ")"));
+      var ol = el("ol");
+      edges.slice(0, MAX_LIST).forEach(function (eid) {
+        var e = edgeInfo(eid);
+        var outgoing = e.from === String(id);
+        var other = outgoing ? e.to : e.from;
+        var li = el("li");
+        li.appendChild(el("span", (outgoing ? e.type + " → " : "← " + e.type + " ") + ""));
+        li.appendChild(jump(other, nodeInfo(other).name));
+        if (e.sentence) li.appendChild(el("blockquote", e.sentence));
+        ol.appendChild(li);
+      });
+      panel.appendChild(ol);
+      if (edges.length > MAX_LIST) panel.appendChild(el("p", "… and " + (edges.length - MAX_LIST) + " more", "kg-hint"));
+    }
+    // what the cut to this view left out: a paper's own coinage, named by it alone, is the first to go
+    if (!undrawn.length) return;
+    panel.appendChild(el("h3", "Not drawn in this view (" + notShown + ")"));
+    var rest = el("ol");
+    undrawn.forEach(function (u) {
       var li = el("li");
-      li.appendChild(el("span", (outgoing ? e.type + " → " : "← " + e.type + " ") + ""));
-      li.appendChild(jump(other, nodeInfo(other).name));
-      if (e.sentence) li.appendChild(el("blockquote", e.sentence));
-      ol.appendChild(li);
+      li.appendChild(el("span", u.out ? u.type + " → " : "← " + u.type + " "));
+      li.appendChild(el("span", (u.label ? u.label + " " : "") + "\u201c" + u.name + "\u201d"));
+      if (u.sentence) li.appendChild(el("blockquote", u.sentence));
+      li.appendChild(el("div", "kg viz --around " + shellQuote(u.name) + " draws it", "kg-hint"));
+      rest.appendChild(li);
     });
-    panel.appendChild(ol);
-    if (edges.length > MAX_LIST) panel.appendChild(el("p", "… and " + (edges.length - MAX_LIST) + " more", "kg-hint"));
+    panel.appendChild(rest);
+    if (notShown > undrawn.length) {
+      panel.appendChild(el("p", "… and " + (notShown - undrawn.length) + " more: kg viz --around " + shellQuote(n.name)
+                                + " draws them", "kg-hint"));
+    }
   }
   function showEdge(eid) {
     var e = edgeInfo(eid);
@@ -167,19 +187,79 @@
     panel.appendChild(dl);
     if (e.sentence) { panel.appendChild(el("h3", "Evidence")); panel.appendChild(el("blockquote", e.sentence)); }
   }
+  function legendStrip() {  // the width the open legend takes at the canvas' left edge
+    var legend = document.getElementById("kg-legend");
+    return legend && legend.getBoundingClientRect().width > 0 ? legend.offsetWidth + 12 : 0;  // folded, it is still a strip
+  }
   function focusNode(id) {
     focused = id;
     net.selectNodes([id]);
-    // in a crowded view a paper's title is drawn only zoomed in: land where it is
+    // in a crowded view a paper's title is drawn only zoomed in: land where it is, beside the legend
     var scale = nodeInfo(id).label === "Paper" ? (data.paperScale || 1.0) : 1.0;
-    net.focus(id, { scale: Math.max(net.getScale(), scale), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    net.focus(id, { scale: Math.max(net.getScale(), scale), offset: { x: legendStrip() / 2, y: 0 },
+                    animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     showNode(id);
+    fade();
+  }
+  function unfocus() { focused = null; hideTip(); net.unselectAll(); clearPanel(); say(""); fade(); }
+  /* A selection fades every node and edge it does not touch, so its neighbours stand out. */
+  var FADED = 0.15, faded = false, edgeColours = {};
+  net.body.data.edges.get().forEach(function (e) { edgeColours[e.id] = typeof e.color === "string" ? e.color : e.color.color; });
+  function fade() {
+    var near = focused === null ? null : neighbourhoodOf(focused);
+    if (!near && !faded) return;
+    net.body.data.nodes.update(net.body.data.nodes.getIds().map(function (nid) {
+      return { id: nid, opacity: near && !near[nid] ? FADED : 1 };
+    }));
+    net.body.data.edges.update(net.body.data.edges.getIds().map(function (eid) {
+      var e = edgeInfo(eid);
+      var lit = !near || String(e.from) === String(focused) || String(e.to) === String(focused);
+      return { id: eid, color: { color: edgeColours[eid], opacity: lit ? 0.7 : 0.08 } };
+    }));
+    faded = !!near;
+  }
+  function neighbourhoodOf(id) {
+    var near = {};
+    near[id] = true;
+    net.getConnectedNodes(id).forEach(function (other) { near[other] = true; });
+    return near;
+  }
+  /* The names drawn for hubs are the page's, not vis-network's: a click or hover on one means its node. */
+  function hubAt(x, y) {
+    var boxes = state.hubLabels || [];
+    for (var i = 0; i < boxes.length; i++) {
+      var b = boxes[i];
+      if (x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h) return b.id;
+    }
+    return null;
+  }
+  function onDisc(id, at) {
+    var body = net.body.nodes[id];
+    if (!body) return false;
+    var c = net.canvasToDOM({ x: body.x, y: body.y });
+    var r = (body.shape && body.shape.radius || body.options.size || 5) * net.getScale() + 2;
+    return (at.x - c.x) * (at.x - c.x) + (at.y - c.y) * (at.y - c.y) <= r * r;
   }
   net.on("click", function (p) {
     hideTip();
-    focused = p.nodes.length ? p.nodes[0] : null;
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
+    // a node's disc under the pointer wins; else a hub's name drawn there (vis-network's own hit test
+    // counts a node's hidden label box too, which took the clicks meant for a name drawn over it)
+    var hub = p.nodes.length && onDisc(p.nodes[0], p.pointer.DOM) ? null : hubAt(p.pointer.DOM.x, p.pointer.DOM.y);
+    if (hub !== null) { focusNode(hub); return; }
+    if (p.nodes.length) { focused = p.nodes[0]; showNode(p.nodes[0]); fade(); }
+    else if (p.edges.length) { focused = null; fade(); showEdge(p.edges[0]); }
+    else unfocus();  // empty canvas: nothing is selected, so the panel shows nothing
+  });
+  var overHub = null;
+  container.addEventListener("mousemove", function (ev) {
+    var r = container.getBoundingClientRect();
+    var at = { x: ev.clientX - r.left, y: ev.clientY - r.top };
+    var under = net.getNodeAt(at);
+    var hub = under !== undefined && onDisc(under, at) ? null : hubAt(at.x, at.y);
+    if (hub === overHub) return;
+    overHub = hub;
+    container.style.cursor = hub !== null ? "pointer" : "";
+    if (hub !== null) showTip("node", hub); else hideTip();
   });
 
   /* Search: Enter jumps to the next node whose name, alias or key contains the text. */
@@ -202,7 +282,11 @@
   });
   var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: plain(name), folded: fold(name) }; });
   var status = document.getElementById("kg-search-status");
-  function say(text, info) { status.textContent = text; status.hidden = !text; status.classList.toggle("kg-info", !!info); }
+  function say(text, info) {
+    status.textContent = text; status.hidden = !text; status.classList.toggle("kg-info", !!info);
+    var note = document.getElementById("kg-message");  // below the view's note, not over its advice
+    status.style.top = note && !note.hidden ? note.getBoundingClientRect().bottom + 4 + "px" : "";
+  }
   function miss(q) {
     search.classList.add("kg-miss");
     net.unselectAll();
@@ -315,7 +399,7 @@
     at += 1;
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { focused = null; hideTip(); net.unselectAll(); clearPanel(); say(""); }
+    if (ev.key === "Escape") unfocus();
   });
   var message = document.getElementById("kg-message");
   var dismiss = document.getElementById("kg-message-close");
@@ -463,35 +547,62 @@
   state.showNode = showNode;
   state.showEdge = showEdge;
   state.focusNode = focusNode;
-  net.once("afterDrawing", function () {
-    state.ready = true;
-    state.firstDrawMs = performance.now();
-    // fit() zooms small views in until a handful of nodes fill the screen, and puts edge nodes'
-    // labels at the border: cap the zoom, leave a margin, and keep the legend's strip clear
-    var legend = document.getElementById("kg-legend");
-    var strip = legend ? legend.offsetWidth + 12 : 0;
+  /* The whole view in sight, beside the legend: fit() alone zooms small views in until a handful
+   * of nodes fill the screen, and puts edge nodes' labels at the border. */
+  var READABLE_PX = 9, MAX_LABEL_BOOST = 2;
+  function fitView() {
+    var strip = legendStrip();
     var whole = null;  // every node with its label, in canvas units: the scale must fit it beside the strip
     net.body.data.nodes.getIds().forEach(function (id) {
+      if (net.body.nodes[id] && net.body.nodes[id].options.hidden) return;
       var bb = net.getBoundingBox(id);
       whole = whole ? { left: Math.min(whole.left, bb.left), right: Math.max(whole.right, bb.right),
                         top: Math.min(whole.top, bb.top), bottom: Math.max(whole.bottom, bb.bottom) } : bb;
     });
-    var rect = container.getBoundingClientRect(), margin = 24, scale = Math.min(net.getScale() * 0.85, 1.0);
-    if (whole) {
-      scale = Math.min(scale, (rect.width - strip - 2 * margin) / Math.max(whole.right - whole.left, 1),
-                       (rect.height - 2 * margin) / Math.max(whole.bottom - whole.top, 1));
-      net.moveTo({ position: { x: (whole.left + whole.right) / 2, y: (whole.top + whole.bottom) / 2 }, scale: scale,
-                   offset: { x: strip / 2, y: 0 } });
-    } else {
-      net.moveTo({ scale: scale, offset: { x: strip / 2, y: 0 } });
-    }
-    if (data.center !== null && data.center !== undefined) {  // an ego view opens on its centre, the whole view in sight
-      // a small one at a scale where names show; a large one (a hub's depth 3) whole, as an overview
-      var small = Object.keys(data.nodes).length <= 150;
-      var opening = small ? Math.max(net.getScale() * 0.9, 0.6) : net.getScale() * 0.9;
-      net.moveTo({ position: net.getPositions([data.center])[data.center], scale: opening, offset: { x: strip / 2, y: 0 } });
+    var rect = container.getBoundingClientRect(), margin = 24;
+    if (!whole) { net.moveTo({ scale: 1.0, offset: { x: strip / 2, y: 0 } }); return; }
+    var scale = Math.min(1.0, (rect.width - strip - 2 * margin) / Math.max(whole.right - whole.left, 1),
+                         (rect.height - 2 * margin) / Math.max(whole.bottom - whole.top, 1));
+    net.moveTo({ position: { x: (whole.left + whole.right) / 2, y: (whole.top + whole.bottom) / 2 }, scale: scale,
+                 offset: { x: strip / 2, y: 0 } });
+  }
+  /* A small view that fits only zoomed out draws its names in small print: its labels grow (in canvas
+   * units, up to 2x) until they read at 9 px on screen. Only small views: a crowded one would pile them up. */
+  function readableLabels() {
+    if (Object.keys(data.nodes).length > 150) return;
+    var boost = Math.min(MAX_LABEL_BOOST, READABLE_PX / (11 * net.getScale()));  // 11: the smallest label, in canvas units
+    if (boost <= 1) return;
+    // each node's own scaling, whole: vis-network replaces a nested option object rather than merge it
+    net.body.data.nodes.update(net.body.data.nodes.getIds().map(function (id) {
+      var own = net.body.nodes[id].options.scaling.label;
+      return { id: id, scaling: { label: { enabled: true, min: own.min * boost, max: own.max * boost,
+                                           drawThreshold: own.drawThreshold, maxVisible: own.maxVisible } } };
+    }));
+    state.labelBoost = boost;
+  }
+  state.labelBoost = 1;
+  net.once("afterDrawing", function () {
+    state.ready = true;
+    state.firstDrawMs = performance.now();
+    fitView();
+    if (data.center !== null && data.center !== undefined) {  // an ego view opens on its centre's details, the whole view in sight
+      readableLabels();
+      fitView();  // the grown labels widen the view's box
       showNode(data.center);
     }
+  });
+  var fitButton = document.getElementById("kg-fit");
+  if (fitButton) fitButton.addEventListener("click", fitView);
+  state.fitView = fitView;
+  /* Legend entries switch their type of node on and off. */
+  Array.prototype.forEach.call(document.querySelectorAll("#kg-legend li[data-kg-label]"), function (li) {
+    li.addEventListener("click", function () {
+      var label = li.getAttribute("data-kg-label"), off = !li.classList.contains("kg-off");
+      li.classList.toggle("kg-off", off);
+      li.setAttribute("aria-pressed", off ? "false" : "true");
+      net.body.data.nodes.update(net.body.data.nodes.get({ filter: function (n) { return n.kgType === label; } })
+        .map(function (n) { return { id: n.id, hidden: off }; }));
+    });
   });
   if (data.center !== null && data.center !== undefined) net.selectNodes([data.center]);
   net.redraw();
