@@ -2333,3 +2333,19 @@ def test_checkpoints_as_a_verb_is_no_release_of_a_model_and_agent_frameworks_are
 def test_markup_left_in_a_title_is_no_part_of_the_name_before_its_colon(nlp):
     paper = Paper("p-xss", "</script><script>alert(1)</script> ZorbNet: A Test", "We propose ZorbNet, a network for detection.")
     assert set(entities(nlp, paper)[0]) == {"ZorbNet"}
+
+
+def test_a_count_under_50m_after_a_name_is_data_not_a_parameter_count(nlp):
+    paper = Paper("p", "Study", "We fine-tune Llama-3.1-8B on SeedBloom-1M and on OrcaChat-20M. "
+                               "We also evaluate Nimbus-410M on GSM8K.")
+    found = found_types(nlp, paper)
+    assert found["SeedBloom-1M"] == "DATASET" and found["OrcaChat-20M"] == "DATASET"
+    assert found["Nimbus-410M"] == "MODEL"
+
+
+def test_a_list_of_data_goes_on_across_a_name_no_list_knows(nlp):
+    # Alpaca and Dolly name models and their data: listed with ShareGPT across "FLAN v2", they are the data
+    paper = Paper("p", "Study", "We draw 6K examples from a pool combining Alpaca, Dolly, FLAN v2, ShareGPT and OASST1. "
+                               "Alpaca 7B is the model we start from.")
+    found = found_types(nlp, paper)
+    assert found["Alpaca"] == "DATASET" and found["Dolly"] == "DATASET"

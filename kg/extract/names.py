@@ -569,9 +569,24 @@ def _read_as_data(v, start: int, end: int, matches, entries, data=frozenset()) -
         if entries[key].type != "DATASET" and key not in data:
             continue
         between = range(other_end, start) if other_end <= start else range(end, other_start)
-        if 0 < len(between) <= 2 and all(lower[i] in _LIST_GLUE for i in between):
+        if 0 < len(between) <= 2 and all(lower[i] in _LIST_GLUE for i in between) or _listed_across(v, between):
             return True
     return False
+
+
+def _listed_across(v, between: range) -> bool:
+    """Whether tokens ``between`` two names are list glue around other names no list knows
+    (", FLAN v2, " in "Alpaca, Dolly, FLAN v2, ShareGPT"): a list goes on across them.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("Alpaca, Dolly, FLAN v2, ShareGPT and the data"))
+    >>> _listed_across(v, range(3, 7)), _listed_across(v, range(8, 10))
+    (True, False)
+    """
+    if not 3 <= len(between) <= 6 or v.texts[between[0]] != "," or v.lower[between[-1]] not in _LIST_GLUE:
+        return False
+    inner = [i for i in between[1:-1] if v.lower[i] not in _LIST_GLUE]
+    return bool(inner) and len(inner) <= 3 and all(v.texts[i][:1].isupper() or any(c.isdigit() for c in v.texts[i]) for i in inner)
 
 
 def _glued_before(v, start: int) -> str | None:

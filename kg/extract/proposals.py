@@ -844,7 +844,9 @@ def _capitalised_run_end(v, index: int) -> int:
     return end
 
 
-_SIZED_NAME = re.compile(r"[A-Za-z].*[-_ ]\d+(?:\.\d+)?[BM](?:-[A-Za-z][A-Za-z0-9.]*)*$")  # Nimbus-1.5B, Foo-7B, Foo-8B-DPO
+# Nimbus-1.5B, Foo-7B, Foo-8B-DPO, Foo-410M; not a count under 50M, which names data far more often than
+# parameters (WildChat-1M, YFCC-15M, SA-Med2D-20M against Pythia-70M, OPT-125M)
+_SIZED_NAME = re.compile(r"[A-Za-z].*[-_ ](?:\d+(?:\.\d+)?B|(?:[5-9]\d|[1-9]\d{2,})(?:\.\d+)?M)(?:-[A-Za-z][A-Za-z0-9.]*)*$")
 # a size word glued on: "LED-large", "EDM2-XXL", "Moirai-1.1-Large" (a letter alone, "ROUGE-L", may be anything)
 _SIZE_WORD_NAME = re.compile(r"[A-Za-z].*[-_](?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Mm]edium|[Hh]uge|[Gg]iant|XL|XXL)$")
 _SIZE_AFTER = re.compile(r"[- ]?\d+(?:\.\d+)?[BM]\b")
@@ -867,6 +869,8 @@ def model_shaped(name: str) -> bool:
     (True, False, True, False)
     >>> model_shaped("Sub-4B"), model_shaped("under-1B"), model_shaped("LED-large"), model_shaped("ROUGE-L")
     (False, False, True, False)
+    >>> model_shaped("Nimbus-410M"), model_shaped("Nimbus-70M"), model_shaped("SeedBloom-1M"), model_shaped("Nimbus-20M")
+    (True, True, False, False)
     """
     if SIZE_BOUND.match(name):
         return False  # "Sub-4B": a bound on a size
