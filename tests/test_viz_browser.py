@@ -704,3 +704,25 @@ def test_a_depth_two_ego_view_opens_whole_on_a_small_screen_with_readable_names(
             .map(n => n.labelModule.fontOptions.size * network.getScale()))""")
         assert smallest >= 8.5 or page.evaluate("kgViz.labelBoost") == 2
         _assert_clean(loaded)
+
+
+def test_an_entitys_panel_names_what_its_papers_name_with_it_and_a_papers_lists_proposals_first(browser, tmp_path):
+    result = render(synthetic_graph(300, seed=5), tmp_path / "with.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        hub = page.evaluate("""() => network.body.data.nodes.get().filter(n => n.kgType !== 'Paper')
+            .sort((a, b) => network.getConnectedNodes(b.id).length - network.getConnectedNodes(a.id).length)[0].id""")
+        page.evaluate("(id) => kgViz.focusNode(id)", hub)
+        expected = page.evaluate("""(id) => { const c = {};
+            for (const p of network.getConnectedNodes(id)) for (const o of network.getConnectedNodes(p))
+              if (o !== id && network.body.data.nodes.get(o).kgType !== 'Paper') c[o] = (c[o] || 0) + 1;
+            return Object.entries(c).filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1])[0]; }""", hub)
+        text = page.locator("#kg-details").inner_text()
+        assert "Named with it in two or more drawn papers" in text
+        assert f"({expected[1]} papers)" in text.split("Named with it in two or more drawn papers")[1].splitlines()[1]
+        proposer = page.evaluate("""() => network.body.data.edges.get().filter(e => e.kgType === 'PROPOSES')
+            .map(e => e.from).find(p => network.getConnectedEdges(p).length > 2)""")
+        page.evaluate("(id) => kgViz.focusNode(id)", proposer)
+        connections = page.locator("#kg-details").inner_text().split("Connections drawn")[1].splitlines()
+        assert connections[1].startswith("PROPOSES →")
+        _assert_clean(loaded)

@@ -135,7 +135,13 @@
           + (notShown ? ", " + notShown + " more not drawn (listed below)" : ""));
     panel.appendChild(dl);
     if (n.abstract) panel.appendChild(el("p", n.abstract));
-    var edges = net.getConnectedEdges(id);
+    // proposals first, then by relationship type, so "what does it propose?" is the first line
+    var order = { PROPOSES: 0, USES: 1, EVALUATES_ON: 2, ADDRESSES: 3, MEASURES: 4, RELEASES_CODE: 5, VARIANT_OF: 6 };
+    var edges = net.getConnectedEdges(id).slice().sort(function (a, b) {
+      var ta = order[edgeInfo(a).type], tb = order[edgeInfo(b).type];
+      return (ta === undefined ? 9 : ta) - (tb === undefined ? 9 : tb);
+    });
+    if (n.label !== "Paper") namedWith(id);
     if (edges.length) {
       panel.appendChild(el("h3", "Connections drawn (" + edges.length + ")"));
       var ol = el("ol");
@@ -169,6 +175,31 @@
       panel.appendChild(el("p", "… and " + (notShown - undrawn.length) + " more: kg viz --around " + shellQuote(n.name)
                                 + " draws them", "kg-hint"));
     }
+  }
+  /* For an entity: what the drawn papers that name it name most besides it ("models related to Llama 2"). */
+  var NAMED_WITH = 10;
+  function namedWith(id) {
+    var counts = {};
+    net.getConnectedNodes(id).forEach(function (paper) {
+      if (nodeInfo(paper).label !== "Paper") return;
+      net.getConnectedNodes(paper).forEach(function (other) {
+        if (String(other) !== String(id) && nodeInfo(other).label !== "Paper") counts[other] = (counts[other] || 0) + 1;
+      });
+    });
+    var top = Object.keys(counts).filter(function (o) { return counts[o] > 1; })
+      .sort(function (a, b) { return counts[b] - counts[a] || (nodeInfo(a).name < nodeInfo(b).name ? -1 : 1); })
+      .slice(0, NAMED_WITH);
+    if (!top.length) return;
+    panel.appendChild(el("h3", "Named with it in two or more drawn papers"));
+    var ul = el("ul");
+    top.forEach(function (o) {
+      var li = el("li");
+      li.appendChild(el("span", nodeInfo(o).label + " "));
+      li.appendChild(jump(o, nodeInfo(o).name));
+      li.appendChild(el("span", " (" + counts[o] + " papers)", "kg-hint"));
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
   }
   function showEdge(eid) {
     var e = edgeInfo(eid);
