@@ -23,6 +23,7 @@ import networkx as nx
 
 from .normalise import (curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, follow_list_edits,
                         model_family)
+from .code_release import code_statement
 from .records import PaperEntities
 
 __all__ = [
@@ -31,11 +32,11 @@ __all__ = [
     "LABELS",
     "ENTITY_LABELS",
     "LIST_PROPERTIES",
+    "REPLACED_ON_RELOAD",
     "RELATIONSHIP_TYPES",
     "relationship_types_between",
     "relationship_type",
     "repository_key",
-    "code_statement",
     "build_graph",
     "merge_graphs",
     "known_entities",
@@ -48,6 +49,9 @@ ENTITY_TYPE_OF_LABEL = {label: entity_type for entity_type, label in ENTITY_LABE
 # (a repeated value is kept once): aliases of an entity, the input records (sources) of a paper
 # and the input ids of copies merged into it, and, in a store, the keys of an entity's name and
 # aliases that lookups by name compare with.
+# properties a paper's reload replaces, None too (its text says no more that its code is released):
+# every other property keeps its value where the new copy has none
+REPLACED_ON_RELOAD = {"code_statement": frozenset({"Paper"})}
 LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"}),
                    "merged_ids": frozenset({"Paper"}),
                    "name_keys": frozenset(ENTITY_LABELS.values())}  # the store's own: see kg.store.rows
@@ -143,7 +147,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
             graph.remove_edges_from(list(graph.out_edges(paper.id)))
         repositories = [repo for url in item.links if (repo := repository_key(url))]
         graph.add_node(paper.id, label="Paper", **properties, links=list(item.links),
-                       code_statement=None if repositories else code_statement(paper))
+                       code_statement=None if repositories else code_statement(paper.abstract))
         for entity in item.entities:
             label = ENTITY_LABELS[entity.type]
             if entity.key not in graph:
@@ -203,40 +207,6 @@ def link_sentence(paper, url: str) -> str | None:
     return None
 
 
-# "code is available", "code will be made publicly available", "we release our code", "we open-source
-# the implementation": a release; "code is not available", "available upon request" are not
-_RELEASED = (r"(?:is|are|will\s+be|has\s+been|have\s+been|was|were)\s+(?:made\s+|now\s+)?(?:publicly\s+|freely\s+|openly\s+)?"
-             r"(?:available|released|open[- ]?sourced)")
-_CODE_RELEASE = re.compile(
-    rf"\b(?:code|codes|implementations?|codebase)(?:\s*(?:,|and|&|or|of|for|to)\s+[\w\s,&/+-]{{0,60}}?)?\s+{_RELEASED}\b"
-    r"(?![^.]*\b(?:up)?on\s+request)"
-    r"|\bwe\s+(?:will\s+)?(?:publicly\s+|openly\s+)?(?:release|open[- ]?source|make\s+(?:publicly\s+)?available)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:code|codes|implementations?|codebase)\b", re.I)
-
-
-def code_statement(paper) -> str | None:
-    """The sentence in which a paper says it releases its code, for a paper that links no
-    repository: ``papers_with_code`` lists it with this sentence rather than leave it out.
-
-    >>> from kg.records import Paper
-    >>> code_statement(Paper("p", "Zorb", "We propose Zorb. Our code will be made publicly available. It is fast."))
-    'Our code will be made publicly available.'
-    >>> code_statement(Paper("p", "Zorb", "We will release the training code and models."))
-    'We will release the training code and models.'
-    >>> code_statement(Paper("p", "Zorb", "The source code of Zorb and all models are available on GitHub."))
-    'The source code of Zorb and all models are available on GitHub.'
-    >>> [code_statement(Paper("p", "Zorb", text)) for text in ("Code is available upon request.", "Source code is not available.",
-    ...                                                        "Code LLMs are now available to everyone.")]
-    [None, None, None]
-    """
-    match = _CODE_RELEASE.search(paper.abstract)
-    if not match:
-        return None
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(paper.abstract) if m.end() <= match.start()]
-    end = next((m.start() for m in _SENTENCE_END.finditer(paper.abstract, match.end())), len(paper.abstract))
-    return paper.abstract[starts[-1]:end].strip()
-
-
 def _add_families(graph: nx.DiGraph, key: str, entity_type: str, family_name: str | None) -> None:
     """VARIANT_OF from ``key`` to its family, and on from a family met for the first time to the
     family the curated lists give it ("Qwen2-72B-Instruct" -> "Qwen2" -> "Qwen")."""
@@ -294,7 +264,7 @@ def merge_graphs(old: nx.DiGraph, new: nx.DiGraph) -> nx.DiGraph:
         for prop, value in data.items():
             if prop in LIST_PROPERTIES:
                 node[prop] = [v for v in node.get(prop) or [] if v not in value] + list(value)
-            elif value is not None:
+            elif value is not None or data.get("label") in REPLACED_ON_RELOAD.get(prop, ()):
                 node[prop] = value
     for key, label in new.nodes(data="label"):  # a reloaded paper's relationships are replaced
         if label == "Paper" and key in old:

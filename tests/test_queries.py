@@ -1177,6 +1177,24 @@ def test_papers_with_code_lists_a_paper_that_says_it_releases_code_without_a_lin
     assert column(kg.query("papers_with_code", {"stated": "no"}, workdir=tmp_path / "w"), "paper") == ["Quux: Slow Parsing"]
 
 
+def test_a_paper_loaded_again_replaces_its_code_statement(tmp_path):
+    def load(abstract, append=True):
+        corpus = tmp_path / "papers.jsonl"
+        corpus.write_text(json.dumps({"id": "z1", "title": "Zorb: Fast Parsing", "abstract": abstract}) + "\n")
+        kg.build([corpus], workdir=tmp_path / "w", html=False, append=append)
+        with kg.open_built_store(tmp_path / "w") as db:
+            in_store = [(r["repositories"], r["statement"]) for r in kg.query("papers_with_code", store=db)]
+        saved = json.loads((tmp_path / "w" / "graph.json").read_text())
+        in_file = [n.get("code_statement") for n in saved["nodes"] if n.get("label") == "Paper"]
+        return in_store, in_file
+
+    assert load("We propose Zorb on GSM8K. Our code will be released.", append=False) == (
+        [([], "Our code will be released.")], ["Our code will be released."])
+    assert load("We propose Zorb on GSM8K. Code is at https://github.com/z/zorb.") == (
+        [(["https://github.com/z/zorb"], None)], [None])
+    assert load("We propose Zorb on GSM8K.") == ([], [None])
+
+
 def test_papers_with_code_names_the_hosts_it_counts():
     """The template and the README say which hosts make a Repository, and those are the ones links.py knows."""
     from pathlib import Path

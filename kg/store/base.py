@@ -211,7 +211,7 @@ def _graph_batches(graph: nx.DiGraph, batch_size: int) -> Iterator[tuple[str, li
     kind in batches."""
     for label, rows in node_rows(graph):
         for batch in batched(rows, batch_size):
-            yield statements.merge_nodes(label), [{"key": r["key"], "props": r["props"], **r["lists"]} for r in batch]
+            yield statements.merge_nodes(label), [{"key": r["key"], "props": r["props"], **r["lists"], **r["replaced"]} for r in batch]
     for (source, rel_type, target), rows in relationship_rows(graph):
         for batch in batched(rows, batch_size):
             yield statements.merge_relationships(source, rel_type, target), batch

@@ -24,7 +24,7 @@ import networkx as nx
 from ..fulltext import SEARCH_PROPERTY, search_text
 from ..graph import ENTITY_TYPE_OF_LABEL, LABELS
 from ..normalise import name_keys, plain_lower
-from .statements import LIST_PROPERTIES
+from .statements import LIST_PROPERTIES, REPLACED_ON_RELOAD
 
 __all__ = ["node_rows", "relationship_rows", "paper_store_properties"]
 
@@ -49,16 +49,17 @@ def node_rows(graph: nx.DiGraph) -> Iterator[tuple[str, Iterator[dict]]]:
 
 def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]:
     list_props = [prop for prop, labels in LIST_PROPERTIES.items() if label in labels]
+    replaced = [prop for prop, labels in REPLACED_ON_RELOAD.items() if label in labels]
     nodes = graph.nodes
     for key in keys:
         data = nodes[key]
-        props = _without_none({k: v for k, v in data.items() if k not in _DERIVED})
+        props = _without_none({k: v for k, v in data.items() if k not in _DERIVED and k not in REPLACED_ON_RELOAD})
         lists = {prop: list(data.get(prop) or []) for prop in list_props}
         if "name_keys" in lists:  # "GSM-8K" finds GSM8K: queries compare keys, as normalisation does
             lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])], ENTITY_TYPE_OF_LABEL.get(label))
         elif label == "Paper":
             props = {**props, **paper_store_properties(graph, key)}
-        yield {"key": key, "props": props, "lists": lists}
+        yield {"key": key, "props": props, "lists": lists, "replaced": {prop: data.get(prop) for prop in replaced}}
 
 
 def paper_store_properties(graph: nx.DiGraph, key: str) -> dict[str, str]:

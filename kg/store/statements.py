@@ -10,11 +10,11 @@ UNWIND $rows AS row MERGE (n:Repository {key: row.key}) SET n += row.props
 
 from __future__ import annotations
 
-from ..graph import ENTITY_LABELS, LABELS, LIST_PROPERTIES, RELATIONSHIP_TYPES
+from ..graph import ENTITY_LABELS, LABELS, LIST_PROPERTIES, REPLACED_ON_RELOAD, RELATIONSHIP_TYPES
 
 PAPER = "Paper"
 
-__all__ = ["LIST_PROPERTIES", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "fold_entity",
+__all__ = ["LIST_PROPERTIES", "REPLACED_ON_RELOAD", "merge_nodes", "merge_relationships", "refresh_support", "delete_orphans", "fold_entity",
            "entities_by_key", "entities_with_long_aliases", "entity_links_of_papers", "delete_all"]
 
 
@@ -33,14 +33,16 @@ def merge_nodes(label: str) -> str:
     marked ``kg_stale`` for :func:`delete_orphans` to check once the load is done.
 
     >>> print(merge_nodes("Paper"))
-    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources, n.merged_ids = [v IN coalesce(n.merged_ids, []) WHERE NOT v IN row.merged_ids] + row.merged_ids WITH n MATCH (n)-[r]->(t) SET t.kg_stale = true DELETE r
+    UNWIND $rows AS row MERGE (n:Paper {key: row.key}) SET n += row.props, n.sources = [v IN coalesce(n.sources, []) WHERE NOT v IN row.sources] + row.sources, n.merged_ids = [v IN coalesce(n.merged_ids, []) WHERE NOT v IN row.merged_ids] + row.merged_ids, n.code_statement = row.code_statement WITH n MATCH (n)-[r]->(t) SET t.kg_stale = true DELETE r
     """
     unions = [
         f"n.{prop} = [v IN coalesce(n.{prop}, []) WHERE NOT v IN row.{prop}] + row.{prop}"
         for prop, labels in LIST_PROPERTIES.items()
         if label in labels
     ]
-    cypher = f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET " + ", ".join(["n += row.props", *unions])
+    # set as the row has it, null too, which removes it: a reloaded paper that no longer states a release
+    replaced = [f"n.{prop} = row.{prop}" for prop, labels in REPLACED_ON_RELOAD.items() if label in labels]
+    cypher = f"UNWIND $rows AS row MERGE (n:{_checked(label, LABELS)} {{key: row.key}}) SET " + ", ".join(["n += row.props", *unions, *replaced])
     return cypher + " WITH n MATCH (n)-[r]->(t) SET t.kg_stale = true DELETE r" if label == PAPER else cypher
 
 
