@@ -502,3 +502,6 @@ def test_a_capped_whole_view_says_in_its_title_that_it_is_part_and_papers_are_on
     assert len(sizes) == 1  # papers all one size: a paper's links are not on the entities' scale
     undrawn = [n for n in data["nodes"].values() if n["label"] == "Paper" and n.get("undrawn")]
     assert undrawn and all(n["undrawn_count"] >= len(n["undrawn"]) for n in undrawn)
+    typed = render(synthetic_graph(600, seed=3), tmp_path / "typed.html", types="Dataset,Model", max_nodes=60)
+    assert _re.search(r"<title>paper-kg: Whole graph \(types Dataset, Model\): \d+ of \d+ nodes, the most linked</title>",
+                      typed.path.read_text(encoding="utf-8"))

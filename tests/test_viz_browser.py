@@ -661,9 +661,9 @@ def test_a_click_on_a_hubs_drawn_name_opens_it_and_empty_canvas_clears(browser, 
         # a selection fades what it does not touch; a click on empty canvas clears it and the panel
         hub = boxes[0][0]
         page.evaluate("(id) => kgViz.focusNode(id)", hub)
-        faded = page.evaluate("network.body.data.nodes.get().filter(n => n.opacity < 1).length")
+        faded = page.evaluate("Object.values(network.body.nodes).filter(n => n.options.opacity < 1).length")
         total, near = page.evaluate("(id) => [network.body.data.nodes.length, network.getConnectedNodes(id).length + 1]", hub)
-        assert faded == total - near and page.evaluate("(id) => network.body.data.nodes.get(id).opacity", hub) == 1
+        assert faded == total - near and page.evaluate("(id) => network.body.nodes[id].options.opacity", hub) == 1
         page.evaluate("kgViz.fitView(); network.redraw()")
         empty = page.evaluate("""() => { const c = document.getElementById('mynetwork').getBoundingClientRect();
             for (let y = 60; y < c.height - 10; y += 17) for (let x = 200; x < c.width - 10; x += 23) {
@@ -672,7 +672,7 @@ def test_a_click_on_a_hubs_drawn_name_opens_it_and_empty_canvas_clears(browser, 
                 return [c.left + x, c.top + y]; } return null; }""")
         page.mouse.click(*empty)
         assert page.locator("#kg-details h2").count() == 0
-        assert page.evaluate("network.body.data.nodes.get().filter(n => n.opacity < 1).length") == 0
+        assert page.evaluate("Object.values(network.body.nodes).filter(n => n.options.opacity < 1).length") == 0
         _assert_clean(loaded)
 
 
@@ -687,6 +687,11 @@ def test_legend_entries_hide_and_show_a_type_and_fit_shows_the_whole_view(browse
         assert page.evaluate(shown, "Dataset") == 0 and page.evaluate(shown, "Paper") > 0
         page.locator("#kg-legend li[data-kg-label='Dataset']").click()
         assert page.evaluate(shown, "Dataset") == before
+        page.locator("#kg-legend li[data-kg-label='Model']").press("Enter")  # a button to the keyboard too
+        assert page.evaluate(shown, "Model") == 0
+        model = page.evaluate("network.body.data.nodes.get().find(n => n.kgType === 'Model').id")
+        page.evaluate("(id) => kgViz.focusNode(id)", model)  # found while its type is off: it comes back on
+        assert page.evaluate(shown, "Model") > 0
         page.evaluate("network.moveTo({scale: 3})")
         page.locator("#kg-fit").click()
         assert page.evaluate(_CLIPPED_OR_HIDDEN) == []

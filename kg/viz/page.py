@@ -169,8 +169,8 @@ _UNDRAWN_LISTED = 30  # undrawn relationships a panel lists (a hub's left-out pa
 def _undrawn_details(undrawn: list, with_sentences: bool) -> list[dict]:
     """The first of a node's relationships to nodes left out of the view, for its panel."""
     out = []
-    for kind, name, label, outgoing, sentence in undrawn[:_UNDRAWN_LISTED]:
-        item = {"type": kind, "name": name, "label": label, "out": outgoing}
+    for kind, name, label, outgoing, sentence, key in undrawn[:_UNDRAWN_LISTED]:
+        item = {"type": kind, "name": name, "label": label, "out": outgoing, "key": key}
         if with_sentences and sentence:
             item["sentence"] = sentence
         out.append(item)

@@ -338,25 +338,26 @@ def select(
     sub, message = _cap(sub, max_nodes, center)
     shown = set(sub)
     elsewhere = tuple(sorted({display_name(attrs, node) for node, attrs in graph.nodes(data=True) if node not in shown}))
-    if message and center is None:
-        title = f"Whole graph: {len(shown)} of {total} nodes, the most linked"
+    if message and center is None:  # a cut view says so in its title, filters and all
+        title = f"{title}: {len(shown)} of {total} nodes, the most linked"
     return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message, elsewhere=elsewhere,
                      note=note, undrawn=undrawn_links(graph, shown))
 
 
 def undrawn_links(graph: nx.DiGraph, shown: set) -> dict:
     """Per drawn node, its relationships with nodes left out of the view, as (type, the other
-    node's name, its label, outgoing, sentence), proposals first: what its panel adds to the drawn ones.
+    node's name, its label, outgoing, sentence, its key), proposals first: what its panel adds to
+    the drawn ones (the key, not the name, is what `kg viz --around` draws unambiguously).
 
     >>> g = nx.DiGraph()
     >>> g.add_node("p", label="Paper", title="Zorb"); g.add_node("m", label="Method", name="Zorb")
     >>> g.add_edge("p", "m", type="PROPOSES", sentence="We propose Zorb.")
     >>> undrawn_links(g, {"p"})
-    {'p': [('PROPOSES', 'Zorb', 'Method', True, 'We propose Zorb.')]}
+    {'p': [('PROPOSES', 'Zorb', 'Method', True, 'We propose Zorb.', 'm')]}
     """
     def described(other, kind, outgoing, sentence):
         attrs = graph.nodes[other]
-        return kind, display_name(attrs, other), attrs.get("label", ""), outgoing, sentence
+        return kind, display_name(attrs, other), attrs.get("label", ""), outgoing, sentence, str(attrs.get("key") or other)
 
     out: dict = {}
     for node in shown:

@@ -167,13 +167,13 @@
       li.appendChild(el("span", u.out ? u.type + " → " : "← " + u.type + " "));
       li.appendChild(el("span", (u.label ? u.label + " " : "") + "\u201c" + u.name + "\u201d"));
       if (u.sentence) li.appendChild(el("blockquote", u.sentence));
-      li.appendChild(el("div", "kg viz --around " + shellQuote(u.name) + " draws it", "kg-hint"));
+      li.appendChild(el("div", "kg viz --around " + shellQuote(u.key || u.name) + " draws it", "kg-hint"));
       rest.appendChild(li);
     });
     panel.appendChild(rest);
     if (notShown > undrawn.length) {
-      panel.appendChild(el("p", "… and " + (notShown - undrawn.length) + " more: kg viz --around " + shellQuote(n.name)
-                                + " draws them", "kg-hint"));
+      panel.appendChild(el("p", "… and " + (notShown - undrawn.length) + " more: kg viz --around " + shellQuote(n.key || n.name)
+                                + " draws them (the nearest first, up to --max-nodes)", "kg-hint"));
     }
   }
   /* For an entity: what the drawn papers that name it name most besides it ("models related to Llama 2"). */
@@ -223,6 +223,11 @@
     return legend && legend.getBoundingClientRect().width > 0 ? legend.offsetWidth + 12 : 0;  // folded, it is still a strip
   }
   function focusNode(id) {
+    var body = net.body.nodes[id];
+    if (body && body.options.hidden) {  // found by a search while its type is switched off: switch it back on
+      var entry = document.querySelector('#kg-legend li[data-kg-label="' + String(body.options.kgType).replace(/"/g, "") + '"]');
+      if (entry) entry.click();
+    }
     focused = id;
     net.selectNodes([id]);
     // in a crowded view a paper's title is drawn only zoomed in: land where it is, beside the legend
@@ -234,20 +239,22 @@
   }
   function unfocus() { focused = null; hideTip(); net.unselectAll(); clearPanel(); say(""); fade(); }
   /* A selection fades every node and edge it does not touch, so its neighbours stand out. */
-  var FADED = 0.15, faded = false, edgeColours = {};
-  net.body.data.edges.get().forEach(function (e) { edgeColours[e.id] = typeof e.color === "string" ? e.color : e.color.color; });
+  var FADED = 0.15, faded = false;
+  /* The drawn nodes' and edges' own options are set in place, then one redraw: a DataSet update of
+   * every item took 0.3 s a click on a 1,500-node page and 1 s on 5,000. */
   function fade() {
     var near = focused === null ? null : neighbourhoodOf(focused);
     if (!near && !faded) return;
-    net.body.data.nodes.update(net.body.data.nodes.getIds().map(function (nid) {
-      return { id: nid, opacity: near && !near[nid] ? FADED : 1 };
-    }));
-    net.body.data.edges.update(net.body.data.edges.getIds().map(function (eid) {
-      var e = edgeInfo(eid);
-      var lit = !near || String(e.from) === String(focused) || String(e.to) === String(focused);
-      return { id: eid, color: { color: edgeColours[eid], opacity: lit ? 0.7 : 0.08 } };
-    }));
+    var nodes = net.body.nodes, edges = net.body.edges;
+    Object.keys(nodes).forEach(function (nid) { nodes[nid].options.opacity = near && !near[nid] ? FADED : 1; });
+    Object.keys(edges).forEach(function (eid) {
+      var edge = edges[eid];
+      var lit = !near || String(edge.fromId) === String(focused) || String(edge.toId) === String(focused);
+      edge.options.color.opacity = lit ? 0.7 : 0.08;
+    });
     faded = !!near;
+    state.faded = faded;
+    net.redraw();
   }
   function neighbourhoodOf(id) {
     var near = {};
@@ -627,6 +634,9 @@
   state.fitView = fitView;
   /* Legend entries switch their type of node on and off. */
   Array.prototype.forEach.call(document.querySelectorAll("#kg-legend li[data-kg-label]"), function (li) {
+    li.addEventListener("keydown", function (ev) {  // a button to the keyboard too
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); li.click(); }
+    });
     li.addEventListener("click", function () {
       var label = li.getAttribute("data-kg-label"), off = !li.classList.contains("kg-off");
       li.classList.toggle("kg-off", off);
