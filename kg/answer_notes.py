@@ -89,7 +89,7 @@ def answer(store, template: Template, given: dict, asking: Asking) -> Answer:
     if rows:
         for param, nodes in pooled(store, template, params).items():
             notes.append(pooled_note(param, given[param], nodes, asking.set(param, Placeholder("KEY"))))
-        notes += _family_only_notes(store, template, given, params, asking)
+        notes += _family_only_notes(store, template, given, params, rows, asking)
     paper_notes = _paper_notes(store, template, given, params, rows, asking)
     notes += paper_notes
     if not rows:
@@ -97,7 +97,7 @@ def answer(store, template: Template, given: dict, asking: Asking) -> Answer:
     return Answer(rows, notes)
 
 
-def _family_only_notes(store, template: Template, given: dict, params: dict, asking: Asking) -> list[str]:
+def _family_only_notes(store, template: Template, given: dict, params: dict, rows: list[dict], asking: Asking) -> list[str]:
     """For a name whose node no paper names by itself (a family known through its kinds, whose
     papers the rows are), the papers that write the name all the same."""
     notes = []
@@ -106,8 +106,12 @@ def _family_only_notes(store, template: Template, given: dict, params: dict, ask
         if value.lower() in ("", "any") or param + KEY_SUFFIX not in params:
             continue
         nodes = entities_named(store, params[param])
-        if nodes and all(c.support == 0 for c in nodes) and (papers := papers_writing(store, value)):
-            notes.append(family_only_note(param, value, nodes[0], papers, asking.run("search_papers", {"query": value})))
+        if not nodes or any(c.support for c in nodes):
+            continue
+        # the rows' own papers name a kind of it: only the others are papers the extractor missed it in
+        papers, more = papers_writing(store, value, besides={row.get("key") for row in rows})
+        if papers:
+            notes.append(family_only_note(param, value, nodes[0], papers, asking.run("search_papers", {"query": value}), more))
     return notes
 
 
@@ -193,8 +197,9 @@ def _why_no_node(store, param: str, value: str, key: str, asking: Asking) -> lis
         return [f"{param}={value!r} names a class or a field, not a named thing; the graph keeps only named "
                 "datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)"]
     notes = []
-    if papers := papers_writing(store, value):
-        notes.append(written_note(param, value, papers, asking.run("search_papers", {"query": value.strip()})))
+    papers, more = papers_writing(store, value)
+    if papers:
+        notes.append(written_note(param, value, papers, asking.run("search_papers", {"query": value.strip()}), more))
     if names := _names_starting(store, key):
         shown = ", ".join(f"{label} \u201c{name}\u201d" for label, name in names)
         notes.append(f"{param}={value!r} is no node here, but these names start with it: {shown}")

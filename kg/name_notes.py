@@ -204,40 +204,48 @@ def merged_note(param: str, value: str, paper: dict) -> str:
             f"duplicate; answered for that paper (ask for it by {kept!r})")
 
 
-MAX_WRITING_PAPERS = 50  # papers a no-node note counts at most
+MAX_WRITING_PAPERS = 500  # papers a no-node note reads at most: it counts "500 or more" past that
 
 
-def papers_writing(store, value: str) -> list[dict]:
+def papers_writing(store, value: str, besides: set[str] = frozenset()) -> tuple[list[dict], bool]:
     """Papers (title, key) whose title or abstract writes ``value`` as a name of its own, found by
-    the full-text index's phrase, at most :data:`MAX_WRITING_PAPERS`: where a name that is no node
-    is written all the same, so an empty answer shows an extraction gap for what it is, not as a
-    typo.  A paper that writes it only as the start of a longer name ("cifar" in "CIFAR-10") does
-    not count: the index splits that name into words, but the paper named something else."""
+    the full-text index's phrase, at most :data:`MAX_WRITING_PAPERS` read (those keyed in
+    ``besides``, the answer's own papers, left out): where a name that is no node is written all
+    the same, so an empty answer shows an extraction gap for what it is, not as a typo.  A paper
+    that writes it only as part of a longer name ("cifar" in "CIFAR-10", "Llama 3" in "Llama 3.1
+    8B") does not count: the index splits that name into words, but the paper named something else.
+    With them, whether the search read its most (there may be more)."""
     from .queries import run_template
 
     phrase = value.replace('"', " ").strip()
     if not _name_like(phrase):
-        return []
+        return [], False
     try:
         found = run_template(store, "search_papers", {"query": f'"{phrase}"', "limit": MAX_WRITING_PAPERS})
     except QueryError:
-        return []  # a store loaded without the index: the note is a courtesy, not the answer
+        return [], False  # a store loaded without the index: the note is a courtesy, not the answer
     texts = {r["key"]: f"{r['title']}\n{r['abstract']}" for r in store.read(
         "MATCH (p:Paper) WHERE p.key IN $keys RETURN p.key AS key, p.title AS title, coalesce(p.abstract, '') AS abstract",
         {"keys": [r["key"] for r in found]})}
     alone = _written_alone(phrase)
-    return [r for r in found if alone.search(plain_lower(texts.get(r["key"], "")))]
+    writing = [r for r in found if r["key"] not in besides and alone.search(plain_lower(texts.get(r["key"], "")))]
+    return writing, len(found) == MAX_WRITING_PAPERS
 
 
 def _written_alone(phrase: str) -> re.Pattern:
     """``phrase`` as a name of its own: its words in any spacing, not glued to a letter, digit or
-    hyphen on either side ("cifar" is not alone in "CIFAR-10", "Jailbreak" is in "Jailbreak Work").
+    hyphen on either side, nor followed by a version or a size ("cifar" is not alone in
+    "CIFAR-10", nor "llama 3" in "Llama 3.1 8B", nor "mixtral" in "Mixtral 8x7B"; "Jailbreak" is
+    in "Jailbreak Work").
 
     >>> [bool(_written_alone("cifar").search(t)) for t in ("on cifar-10", "cifar, svhn", "ciphar")]
     [False, True, False]
+    >>> [bool(_written_alone(name).search(t)) for name, t in (("llama 3", "llama 3.1 8b"), ("mixtral", "mixtral 8x7b"),
+    ...                                                        ("wer", "wer. then"), ("word error rate", "word error rate (wer)"))]
+    [False, False, True, True]
     """
     words = r"[\s-]+".join(re.escape(word) for word in plain_lower(phrase).split())
-    return re.compile(rf"(?<![\w-]){words}(?![\w]|-\w)")
+    return re.compile(rf"(?<![\w-]){words}(?![\w]|[-.]\w|\s+\d)")
 
 
 _FUNCTION_WORDS = frozenset("a an the we our this that these is are was be of on in for to with by and or not no as it "
@@ -255,32 +263,37 @@ def _name_like(value: str) -> bool:
     return len(value) >= 2 and bool(words) and _FUNCTION_WORDS.isdisjoint(words)
 
 
-def written_note(param: str, value: str, rows: list[dict], search: str) -> str:
+def written_note(param: str, value: str, rows: list[dict], search: str, more: bool = False) -> str:
     """The note for a name that is no node but that ``rows`` (:func:`papers_writing`) write;
     ``search``: how the caller runs the search that lists them.
 
     >>> print(written_note("name", "LARS", [{"title": "Revisiting LARS", "key": "p-1"}], "`kg query search_papers`"))
     name='LARS' is no node, but 1 paper writes it, e.g. “Revisiting LARS” ('p-1'): the extractor found no entity by that name there; `kg query search_papers` lists them
+    >>> written_note("name", "GPT", [{"title": "GPT Notes", "key": "p-2"}] * 3, "...", more=True).split(",")[0]
+    "name='GPT' is no node"
+    >>> "3 or more papers write it" in written_note("name", "GPT", [{"title": "GPT Notes", "key": "p-2"}] * 3, "...", more=True)
+    True
     """
-    return (f"{param}={value!r} is no node, but {_writers(rows)}: the extractor found no entity by that name there; "
+    return (f"{param}={value!r} is no node, but {_writers(rows, more)}: the extractor found no entity by that name there; "
             f"{search} lists them")
 
 
-def family_only_note(param: str, value: str, node: Candidate, rows: list[dict], search: str) -> str:
+def family_only_note(param: str, value: str, node: Candidate, rows: list[dict], search: str, more: bool = False) -> str:
     """The note for a name whose node no paper names by itself, only through kinds of it (the
     answer's rows), though ``rows`` (:func:`papers_writing`) write the name.
 
     >>> node = Candidate("task:if", "Task", "instruction following", 0)
     >>> print(family_only_note("name", "instruction following", node, [{"title": "On IF", "key": "p-1"}], "`kg query search_papers`"))
-    name='instruction following' is Task “instruction following” (no paper by itself), the family of the names the rows are for; 1 paper writes it, e.g. “On IF” ('p-1'), where the extractor found no entity by that name; `kg query search_papers` lists them
+    name='instruction following' is Task “instruction following” (no paper by itself), the family of the names the rows are for; besides the rows' papers, 1 paper writes it, e.g. “On IF” ('p-1'), where the extractor found no entity by that name; `kg query search_papers` lists them
     """
-    return (f"{param}={value!r} is {describe(node)}, the family of the names the rows are for; {_writers(rows)}, where "
+    return (f"{param}={value!r} is {describe(node)}, the family of the names the rows are for; besides the rows' "
+            f"papers, {_writers(rows, more)}, where "
             f"the extractor found no entity by that name; {search} lists them")
 
 
-def _writers(rows: list[dict]) -> str:
-    count = f"{len(rows)} or more" if len(rows) == MAX_WRITING_PAPERS else str(len(rows))
-    verb = "paper writes" if len(rows) == 1 else "papers write"
+def _writers(rows: list[dict], more: bool) -> str:
+    count = f"{len(rows)} or more" if more else str(len(rows))
+    verb = "paper writes" if len(rows) == 1 and not more else "papers write"
     return f"{count} {verb} it, e.g. \u201c{rows[0]['title']}\u201d ({rows[0]['key']!r})"
 
 

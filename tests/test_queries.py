@@ -968,14 +968,23 @@ def test_python_and_the_cli_give_the_same_notes_in_their_own_words(workdir, caps
     assert "kg.query('search_papers', {'query': WORDS})" in warned_for["papers_using", "zorbo"]
 
 
-def test_a_name_known_only_as_a_family_says_which_papers_write_it(workdir, capsys):
-    # no paper names Llama by itself: the rows are its variants' papers, and two titles write the word
-    assert main(["query", "papers_using", "--param", "name=Llama", "--workdir", workdir]) == 0
+def test_a_name_known_only_as_a_family_says_which_other_papers_write_it(tmp_path, capsys):
+    # "instruction following" is kept out as too generic, but is the family of multi-turn instruction
+    # following: the rows are the kind's papers, and the note counts only the other papers writing it
+    records = [("Turn by Turn", "We study multi-turn instruction following of chat models on MT-Bench."),
+               ("Follow Me", "Instruction following matters for assistants; we evaluate on MT-Bench."),
+               ("Llama Notes", "We fine-tune Llama 2 7B on GSM8K.")]
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in records))
+    kg.build([corpus], workdir=tmp_path / "w", html=False)
+    assert main(["query", "papers_using", "--param", "name=instruction following", "--workdir", str(tmp_path / "w")]) == 0
     out, err = capsys.readouterr()
-    assert TITLES["p3"] in out
-    assert "name='Llama' is Model “LLaMA” (no paper by itself), the family of the names the rows are for; 1 paper writes it" in err
-    assert main(["query", "papers_using", "--param", "name=Llama 2", "--workdir", workdir]) == 0
-    assert "family of the names" not in capsys.readouterr().err  # GPT-4's paper names Llama 2 itself
+    assert "Turn by Turn" in out and "Follow Me" not in out
+    assert ("(no paper by itself), the family of the names the rows are for; besides the rows' papers, 1 paper writes it, "
+            "e.g. “Follow Me”") in err
+    # Llama is written only as part of a longer name (Llama 2 7B), in the rows' own paper: no note
+    assert main(["query", "papers_using", "--param", "name=Llama", "--workdir", str(tmp_path / "w")]) == 0
+    assert "family of the names" not in capsys.readouterr().err
 
 
 def test_an_empty_paper_entities_does_not_suggest_itself(workdir, capsys):
