@@ -10,8 +10,9 @@
 // A paper shares what it names and the families of those (up to 3 levels): a paper on
 // class-incremental learning shares continual learning with one that names continual learning
 // itself, and each family's degree counts the papers of all its kinds.  A shared family is
-// listed and scored only where the two share no kind of it (two papers naming ResNet-50 share
-// ResNet-50, not ResNet too); Jaccard compares the two sets with their families in.
+// listed and scored only where both papers name it by itself, or the two share no kind of it
+// (two papers naming ResNet-50 share ResNet-50, not ResNet too, nor LLaMA above Llama 2 above
+// Llama 2 7B); Jaccard compares the two sets with their families in.
 // Each entity's degree is counted once, before fanning out to the other papers: counting it
 // per (other paper, entity) pair took 21 s at 30k papers, where a popular dataset has 300+.
 // plain_title is the title in lower case with its letters plain (as $paper_plain is: "Lukasz" finds Łukasz); a store
@@ -27,21 +28,26 @@ ORDER BY CASE WHEN p.key = $paper OR p.external_id = $paper OR title = $paper_pl
 LIMIT 1
 MATCH (p)-->(named)
 WHERE NOT named:Repository AND NOT named:Metric
+WITH p, collect(DISTINCT named) AS direct
+UNWIND direct AS named
 MATCH (named)-[:VARIANT_OF*0..3]->(e)
-WITH p, collect(DISTINCT e) AS mine
+WITH p, [d IN direct | d.key] AS direct_keys, collect(DISTINCT e) AS mine
 UNWIND mine AS e
 MATCH (e)<-[:VARIANT_OF*0..3]-(kind)<--(x:Paper)
-WITH p, size(mine) AS n_mine, e, collect(DISTINCT x) AS papers, collect(DISTINCT kind.key) AS kinds
-WITH p, n_mine, e, kinds, size(papers) AS degree, papers
+// the papers that reach it, and those of them that name it by itself
+WITH p, direct_keys, size(mine) AS n_mine, e, collect(DISTINCT x) AS papers,
+     collect(DISTINCT CASE WHEN kind = e THEN x.key END) AS naming
+WITH p, direct_keys, n_mine, e, papers, naming, size(papers) AS degree, [(k)-[:VARIANT_OF*1..3]->(e) | k.key] AS kinds
 UNWIND papers AS q
-WITH p, n_mine, q, e, kinds, degree
+WITH p, direct_keys, n_mine, q, e, kinds, degree, naming
 WHERE q <> p
-WITH p, n_mine, q, e, kinds, degree
+WITH p, n_mine, q, e, kinds, degree, e.key IN direct_keys AND q.key IN naming AS both_name_it
 ORDER BY e.name
-WITH p, n_mine, q, collect({name: e.name, key: e.key, kinds: kinds, weight: 1.0 / log(degree)}) AS both
-// a family counts only where the two share no kind of it by name (ResNet-50 shared says ResNet)
+WITH p, n_mine, q, collect({name: e.name, key: e.key, kinds: kinds, named: both_name_it, weight: 1.0 / log(degree)}) AS both
+// a family counts only where both papers name it by itself, or they share no kind of it
+// (ResNet-50 shared says ResNet)
 WITH p, n_mine, q, size(both) AS n_shared,
-     [s IN both WHERE NOT any(t IN both WHERE t.key <> s.key AND t.key IN s.kinds)] AS shared
+     [s IN both WHERE s.named OR NOT any(t IN both WHERE t.key IN s.kinds)] AS shared
 MATCH (q)-->(theirs)
 WHERE NOT theirs:Repository AND NOT theirs:Metric
 MATCH (theirs)-[:VARIANT_OF*0..3]->(f)

@@ -317,6 +317,27 @@ def test_similar_papers_share_a_family_one_names_and_the_other_names_a_kind_of(s
     assert rows["p4"]["adamic_adar"] == pytest.approx(1 / math.log(3) + 1 / math.log(llama2_papers), abs=1e-3)
 
 
+def test_similar_papers_count_a_family_once_and_keep_one_both_papers_name(tmp_path):
+    def model(name, family):
+        return Entity(entity_key("MODEL", name), name, "MODEL", "used", name, "s", 0, 1, "test", 1.0, (), family)
+
+    def task(name, family=None):
+        return Entity(entity_key("TASK", name), name, "TASK", "used", name, "s", 0, 1, "test", 1.0, (), family)
+
+    # Qwen2-7B and Qwen2-72B share Qwen2, and through it Qwen, which says nothing more; two papers that
+    # both name continual learning and class-incremental learning share both
+    items = [PaperEntities(Paper(pid, title, "An abstract.", (Source("s.txt", i),)), entities, ())
+             for i, (pid, title, entities) in enumerate([
+                 ("a", "Zorb A", (model("Qwen2-7B", "Qwen2"), task("continual learning"),
+                                  task("class-incremental learning", "continual learning"))),
+                 ("b", "Zorb B", (model("Qwen2-72B", "Qwen2"), task("continual learning"),
+                                  task("class-incremental learning", "continual learning")))])]
+    workdir = _closed_store(tmp_path, items)
+    with EmbeddedStore(f"{workdir}/store") as opened:
+        (row,) = run(opened, "similar_papers", paper="a")
+    assert row["shared"] == ["Qwen2", "class-incremental learning", "continual learning"]
+
+
 def test_similar_papers_rank_by_changes_the_order(store):
     # p6 = {Dropout, CIFAR-10}. p2 shares both (AA 2.164, J 2/6); p8 = {CIFAR-10} shares one (AA 0.721, J 1/2).
     by_aa = run(store, "similar_papers", paper=TITLES["p6"])
