@@ -19,7 +19,7 @@ from .lookup import also_names, alternatives, describe, rank, whole_words
 from .name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PAPER_OR_ENTITY_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates,
                          close_names, close_titles, ends_named, entities_named, family_only_note, kept_out, merged_note,
                          merged_papers, nodes_named, papers_writing, pooled, pooled_note, written_note)
-from .normalise import plain_lower
+from .normalise import name_key, plain_lower
 from .queries import KEY_SUFFIX, Template, default_limit_reached
 
 __all__ = ["Answer", "Asking", "CLI", "PYTHON", "answer"]
@@ -197,11 +197,14 @@ def _why_no_node(store, param: str, value: str, key: str, asking: Asking) -> lis
         return [f"{param}={value!r} names a class or a field, not a named thing; the graph keeps only named "
                 "datasets, models, methods, tasks and metrics (ask for one, e.g. a model's name)"]
     notes = []
-    papers, more = papers_writing(store, value)
+    names = _names_starting(store, key)
+    # a paper that writes it as the start of one of those names ("lifelong learning") named that node
+    papers, more = papers_writing(store, value, longer=tuple(written for _, _, written in names))
     if papers:
         notes.append(written_note(param, value, papers, asking.run("search_papers", {"query": value.strip()}), more))
-    if names := _names_starting(store, key):
-        shown = ", ".join(f"{label} \u201c{name}\u201d" for label, name in names)
+    if names:
+        shown = ", ".join(f"{label} \u201c{name}\u201d" + (f", as \u201c{written}\u201d" if written != name else "")
+                          for label, name, written in names)
         notes.append(f"{param}={value!r} is no node here, but these names start with it: {shown}")
     if not notes and (close := close_names(store, value)):
         notes.append(f"{param}={value!r} is no node here; did you mean {', '.join(repr(n) for n in close)}?")
@@ -214,14 +217,17 @@ def _unsearchable_papers(store) -> int:
     return store.read(f"MATCH (p:Paper) WHERE p.{SEARCH_PROPERTY} IS NULL RETURN count(p) AS n")[0]["n"]
 
 
-def _names_starting(store, key: str) -> list[tuple[str, str]]:
-    """Entities a name is the start of ("ViT-B" of ViT-B/16), most-supported first, when the name itself is no node."""
+def _names_starting(store, key: str) -> list[tuple[str, str, str]]:
+    """Entities a name is the start of ("ViT-B" of ViT-B/16), most-supported first, when the name
+    itself is no node, each as (label, name, the name or alias it starts: "lifelong" starts
+    continual learning's alias “lifelong learning”)."""
     if len(key) < 2:
         return []
     rows = store.read("MATCH (e) WHERE e.title IS NULL AND any(k IN coalesce(e.name_keys, []) WHERE k STARTS WITH $k) "
-                      "RETURN labels(e)[0] AS label, e.name AS name, coalesce(e.support, 0) AS support "
-                      "ORDER BY support DESC, name LIMIT 5", {"k": key})
-    return [(r["label"], r["name"]) for r in rows]
+                      "RETURN labels(e)[0] AS label, e.name AS name, coalesce(e.aliases, []) AS aliases, "
+                      "coalesce(e.support, 0) AS support ORDER BY support DESC, name LIMIT 5", {"k": key})
+    return [(r["label"], r["name"], next((form for form in (r["name"], *r["aliases"]) if name_key(form).startswith(key)), r["name"]))
+            for r in rows]
 
 
 def _other_title_matches(store, paper: str, chosen: str | None) -> list[str]:

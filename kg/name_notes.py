@@ -207,14 +207,15 @@ def merged_note(param: str, value: str, paper: dict) -> str:
 MAX_WRITING_PAPERS = 500  # papers a no-node note reads at most: it counts "500 or more" past that
 
 
-def papers_writing(store, value: str, besides: set[str] = frozenset()) -> tuple[list[dict], bool]:
+def papers_writing(store, value: str, besides: set[str] = frozenset(), longer: tuple[str, ...] = ()) -> tuple[list[dict], bool]:
     """Papers (title, key) whose title or abstract writes ``value`` as a name of its own, found by
     the full-text index's phrase, at most :data:`MAX_WRITING_PAPERS` read (those keyed in
     ``besides``, the answer's own papers, left out): where a name that is no node is written all
     the same, so an empty answer shows an extraction gap for what it is, not as a typo.  A paper
     that writes it only as part of a longer name ("cifar" in "CIFAR-10", "Llama 3" in "Llama 3.1
-    8B") does not count: the index splits that name into words, but the paper named something else.
-    With them, whether the search read its most (there may be more)."""
+    8B", "lifelong" in "lifelong learning" where that is a node's name: ``longer``) does not count:
+    the index splits that name into words, but the paper named something else.  With them, whether
+    the search read its most (there may be more)."""
     from .queries import run_template
 
     phrase = value.replace('"', " ").strip()
@@ -227,12 +228,12 @@ def papers_writing(store, value: str, besides: set[str] = frozenset()) -> tuple[
     texts = {r["key"]: f"{r['title']}\n{r['abstract']}" for r in store.read(
         "MATCH (p:Paper) WHERE p.key IN $keys RETURN p.key AS key, p.title AS title, coalesce(p.abstract, '') AS abstract",
         {"keys": [r["key"] for r in found]})}
-    alone = _written_alone(phrase)
+    alone = _written_alone(phrase, longer)
     writing = [r for r in found if r["key"] not in besides and alone.search(plain_lower(texts.get(r["key"], "")))]
     return writing, len(found) == MAX_WRITING_PAPERS
 
 
-def _written_alone(phrase: str) -> re.Pattern:
+def _written_alone(phrase: str, longer: tuple[str, ...] = ()) -> re.Pattern:
     """``phrase`` as a name of its own: its words in any spacing, not glued to a letter, digit or
     hyphen on either side, nor followed by a version or a size ("cifar" is not alone in
     "CIFAR-10", nor "llama 3" in "Llama 3.1 8B", nor "mixtral" in "Mixtral 8x7B"; "Jailbreak" is
@@ -243,9 +244,14 @@ def _written_alone(phrase: str) -> re.Pattern:
     >>> [bool(_written_alone(name).search(t)) for name, t in (("llama 3", "llama 3.1 8b"), ("mixtral", "mixtral 8x7b"),
     ...                                                        ("wer", "wer. then"), ("word error rate", "word error rate (wer)"))]
     [False, False, True, True]
+    >>> bool(_written_alone("lifelong", ("Lifelong learning",)).search("a lifelong learning agent"))
+    False
     """
     words = r"[\s-]+".join(re.escape(word) for word in plain_lower(phrase).split())
-    return re.compile(rf"(?<![\w-]){words}(?![\w]|[-.]\w|\s+\d)")
+    lowered = plain_lower(phrase)
+    rests = [plain_lower(name)[len(lowered):].strip() for name in longer if plain_lower(name).startswith(lowered)]
+    goes_on = "".join(rf"|[\s-]+{re.escape(rest)}\b" for rest in rests if rest)
+    return re.compile(rf"(?<![\w-]){words}(?![\w]|[-.]\w|\s+\d{goes_on})")
 
 
 _FUNCTION_WORDS = frozenset("a an the we our this that these is are was be of on in for to with by and or not no as it "

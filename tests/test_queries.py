@@ -953,6 +953,9 @@ def test_an_empty_answer_says_when_the_name_is_a_class_or_the_start_of_names(wor
     assert main(["query", "papers_using", "--param", "name=image", "--workdir", workdir]) == 0
     err = capsys.readouterr().err  # both: titles write the word alone, and a longer name starts with it
     assert "name='image' is no node, but 2 papers write it" in err and "these names start with it: Dataset “ImageNet”, Task “image classification”" in err
+    assert main(["query", "papers_using", "--param", "name=low-rank", "--workdir", workdir]) == 0
+    err = capsys.readouterr().err  # by the alias it starts; the title writes it only as that alias's start
+    assert "these names start with it: Method “LoRA”, as “low-rank adaptation”" in err and "write it" not in err
     assert main(["query", "papers_using", "--param", "name=zorbo", "--workdir", workdir]) == 0
     assert "check the spelling" in capsys.readouterr().err
 
