@@ -838,3 +838,12 @@ def test_a_cut_evidence_cell_keeps_the_entity_in_view():
     shown = table([{"entity": "GSM8K", "evidence": sentence}]).splitlines()[-1]
     cell = shown[len("GSM8K"):].strip()
     assert cell.startswith("…") and cell.endswith("finally on GSM8K.") and len(cell) <= 80
+
+
+def test_an_empty_column_says_why_only_where_the_input_is_the_reason(capsys):
+    from kg.commands._stores import print_rows
+
+    print_rows([{"paper": "Zorb", "year": None, "proposes": []}, {"paper": "Quux", "year": None, "proposes": []}], "table")
+    err = capsys.readouterr().err
+    assert "note: year is empty in every row (no input record gave a value)" in err
+    assert "note: proposes is empty in every row\n" in err  # the answer's own list: no input record is to blame

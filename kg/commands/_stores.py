@@ -92,8 +92,15 @@ def print_rows(rows: list[dict], fmt: str, unknown_properties: Collection[str] =
         print(f"note: cells longer than {CELL_WIDTH} characters are cut at '…'; --full, --json or --csv print them whole",
               file=sys.stderr)
     if fmt == "table" and (empty := [c for c in empty_columns(rows) if not any(c.endswith("." + p) for p in unknown_properties)]):
-        print(f"note: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty in every row "
-              "(no input record gave a value)", file=sys.stderr)
+        # a paper property the input gives (year, url) is empty because no record gave one; a list the
+        # answer makes (what a paper proposes) may just be empty for these rows
+        from_input = [c for c in empty if c.rsplit(".", 1)[-1] in _INPUT_PROPERTIES]
+        for columns, why in ((from_input, " (no input record gave a value)"), ([c for c in empty if c not in from_input], "")):
+            if columns:
+                print(f"note: {', '.join(columns)} {'is' if len(columns) == 1 else 'are'} empty in every row{why}", file=sys.stderr)
+
+
+_INPUT_PROPERTIES = frozenset({"year", "url", "authors", "external_id", "venue", "doi"})
 
 
 def empty_columns(rows: list[dict]) -> list[str]:
