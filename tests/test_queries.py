@@ -992,22 +992,28 @@ def test_python_and_the_cli_give_the_same_notes_in_their_own_words(workdir, caps
     assert "kg.query('search_papers', {'query': WORDS})" in warned_for["papers_using", "zorbo"]
 
 
+def _built_from(tmp_path, records):
+    """A workdir `kg build` made of (title, abstract) records, as a user's JSONL corpus."""
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in records))
+    kg.build([corpus], workdir=tmp_path / "w", html=False)
+    return tmp_path / "w"
+
+
 def test_a_name_known_only_as_a_family_says_which_other_papers_write_it(tmp_path, capsys):
     # "instruction following" is kept out as too generic, but is the family of multi-turn instruction
     # following: the rows are the kind's papers, and the note counts only the other papers writing it
     records = [("Turn by Turn", "We study multi-turn instruction following of chat models on MT-Bench."),
                ("Follow Me", "Instruction following matters for assistants; we evaluate on MT-Bench."),
                ("Llama Notes", "We fine-tune Llama 2 7B on GSM8K.")]
-    corpus = tmp_path / "papers.jsonl"
-    corpus.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in records))
-    kg.build([corpus], workdir=tmp_path / "w", html=False)
-    assert main(["query", "papers_using", "--param", "name=instruction following", "--workdir", str(tmp_path / "w")]) == 0
+    workdir = str(_built_from(tmp_path, records))
+    assert main(["query", "papers_using", "--param", "name=instruction following", "--workdir", workdir]) == 0
     out, err = capsys.readouterr()
     assert "Turn by Turn" in out and "Follow Me" not in out
     assert ("(no paper by itself), the family of the names the rows are for; besides the rows' papers, 1 paper writes it, "
             "e.g. “Follow Me”") in err
     # Llama is written only as part of a longer name (Llama 2 7B), in the rows' own paper: no note
-    assert main(["query", "papers_using", "--param", "name=Llama", "--workdir", str(tmp_path / "w")]) == 0
+    assert main(["query", "papers_using", "--param", "name=Llama", "--workdir", workdir]) == 0
     assert "family of the names" not in capsys.readouterr().err
 
 
@@ -1200,14 +1206,12 @@ def test_papers_with_code_lists_a_paper_that_says_it_releases_code_without_a_lin
     records = [("Zorb: Fast Parsing", "We propose Zorb for parsing on GSM8K. Our code will be made publicly available."),
                ("Quux: Slow Parsing", "We propose Quux on GSM8K. Code is at https://github.com/q/quux."),
                ("Blip: No Code", "We study Blip on GSM8K. Code is available upon request.")]
-    corpus = tmp_path / "papers.jsonl"
-    corpus.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in records))
-    kg.build([corpus], workdir=tmp_path / "w", html=False)
-    rows = kg.query("papers_with_code", workdir=tmp_path / "w")
+    workdir = _built_from(tmp_path, records)
+    rows = kg.query("papers_with_code", workdir=workdir)
     assert [(r["paper"], r["repositories"], r["statement"]) for r in rows] == [
         ("Quux: Slow Parsing", ["https://github.com/q/quux"], None),
         ("Zorb: Fast Parsing", [], "Our code will be made publicly available.")]
-    assert column(kg.query("papers_with_code", {"stated": "no"}, workdir=tmp_path / "w"), "paper") == ["Quux: Slow Parsing"]
+    assert column(kg.query("papers_with_code", {"stated": "no"}, workdir=workdir), "paper") == ["Quux: Slow Parsing"]
 
 
 def test_a_paper_loaded_again_replaces_its_code_statement(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -455,11 +456,18 @@ _HUB_LABEL_PROBLEMS = """() => {
 }"""
 
 
-def test_a_zoomed_out_view_names_its_hubs_without_overlap(browser, tmp_path):
+@contextmanager
+def _big_view(browser, tmp_path):
+    """The synthetic 1,600-node graph cut to a 1,500-node view, opened and drawn once."""
     result = render(synthetic_graph(1600, seed=7), tmp_path / "big.html", max_nodes=1500)
     with _open(browser, result.path) as loaded:
+        loaded.page.evaluate("network.redraw()")
+        yield loaded
+
+
+def test_a_zoomed_out_view_names_its_hubs_without_overlap(browser, tmp_path):
+    with _big_view(browser, tmp_path) as loaded:
         page = loaded.page
-        page.evaluate("network.redraw()")
         labelled = page.evaluate("kgViz.hubLabels.map(b => b.id)")
         assert len(labelled) >= 10, "a zoomed-out view of 1,500 nodes should name its hubs"
         assert page.evaluate(_HUB_LABEL_PROBLEMS) == []
@@ -644,10 +652,8 @@ def test_a_paper_cut_from_the_view_lists_what_it_names_that_is_not_drawn(browser
 
 
 def test_a_click_on_a_hubs_drawn_name_opens_it_and_empty_canvas_clears(browser, tmp_path):
-    result = render(synthetic_graph(1600, seed=7), tmp_path / "big.html", max_nodes=1500)
-    with _open(browser, result.path) as loaded:
+    with _big_view(browser, tmp_path) as loaded:
         page = loaded.page
-        page.evaluate("network.redraw()")
         boxes = page.evaluate("kgViz.hubLabels.map(b => [b.id, b.x + b.w / 2, b.y + b.h / 2])")
         top = page.evaluate("document.getElementById('mynetwork').getBoundingClientRect().top")
         opened = 0
