@@ -100,6 +100,8 @@ def answer(store, template: Template, given: dict, asking: Asking) -> Answer:
 def _family_only_notes(store, template: Template, given: dict, params: dict, rows: list[dict], asking: Asking) -> list[str]:
     """For a name whose node no paper names by itself (a family known through its kinds, whose
     papers the rows are), the papers that write the name all the same."""
+    if "key" not in rows[0]:
+        return []  # rows that are no papers (related_entities' entities): which papers they stand for is unsaid
     notes = []
     for param in (p.name for p in template.params if p.type == "name" and p.name not in PAPER_OR_ENTITY_PARAMS):
         value = str(given.get(param, "")).strip()
