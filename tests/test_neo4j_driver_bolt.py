@@ -26,7 +26,7 @@ from kg.store.rows import node_rows, relationship_rows
 from sample_graphs import corpus_a, corpus_b, graph_of
 from store_dump import dump, expected_dump
 
-BATCH = 20
+BATCH = 6  # rows per batch: small enough for the listener below (a paper row is about 450 bytes)
 # The listener crashes when one query's parameters pass ~4 KB; stay well below.
 MAX_PARAM_BYTES = 3000
 FAST = {"connection_timeout": 2.0, "acquisition_timeout": 5.0, "max_retry_time": 10.0}
