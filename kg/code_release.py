@@ -60,11 +60,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 
 def code_statement(abstract: str) -> str | None:
     """The first sentence of ``abstract`` that says the paper's code is or will be released."""
+    if not _mentions_code(abstract):
+        return None  # most abstracts: the sentence patterns are not tried at all
     for sentence in _SENTENCE_END.split(abstract):
+        if not _mentions_code(sentence):
+            continue
         for clause in re.split(r";\s*", sentence):
-            if _states_release(clause.strip()):
+            if _CODE_WORD.search(clause) and _states_release(clause.strip()):
                 return sentence.strip()
     return None
+
+
+def _mentions_code(text: str) -> bool:
+    """A cheap test before the patterns (a substring search, not a regex scan of the text)."""
+    lowered = text.lower()
+    return "code" in lowered or "implementation" in lowered
 
 
 def _states_release(clause: str) -> bool:
