@@ -484,10 +484,7 @@
   function neighbourhood() {
     if (focused === null || Object.keys(data.nodes).length <= QUIET_MIN_NODES) return null;
     if (net.getSelectedNodes().indexOf(focused) < 0) return null;  // dragging selects another node
-    var near = {};
-    near[focused] = true;
-    net.getConnectedNodes(focused).forEach(function (other) { near[other] = true; });
-    return near;
+    return neighbourhoodOf(focused);
   }
   function planHubLabels(ctx, near) {
     var scale = net.getScale();
