@@ -1,5 +1,5 @@
 // name: related_work
-// description: A related-work table for a topic: each paper that names an entity (or one of its variants), one row per paper, with what the paper proposes and the tasks, datasets, models, methods and metrics it uses, and its code links; e.g. a survey table of the papers on LoRA or GSM8K.
+// description: A related-work table for a topic: each paper that names an entity (or one of its variants), one row per paper, with what the paper proposes and the tasks, datasets, models, methods and metrics it uses, and its code links (or the sentence saying its code is released); e.g. a survey table of the papers on LoRA or GSM8K.
 // param: name name  The topic: an entity key (a row's entity_key), name or alias, e.g. LoRA, GSM8K, speculative decoding (exact, as papers_using matches it: any case, hyphens, spaces or plural); a family includes its variants
 // param: limit int>=1 = 50  Maximum number of rows (papers)
 // names is what of the topic the paper names (the entity or its variants) and how; every list is
@@ -27,6 +27,8 @@ WITH p, names,
      collect(CASE WHEN link <> 'PROPOSES' AND label = 'Method' THEN entity END) AS methods,
      collect(CASE WHEN link <> 'PROPOSES' AND label = 'Metric' THEN entity END) AS metrics,
      collect(CASE WHEN label = 'Repository' THEN entity END) AS code
-RETURN p.title AS paper, p.key AS key, p.year AS year, names, proposes, tasks, datasets, models, methods, metrics, code
+// a paper that links no repository but says its code is released: that sentence
+RETURN p.title AS paper, p.key AS key, p.year AS year, names, proposes, tasks, datasets, models, methods, metrics,
+       CASE WHEN size(code) = 0 AND p.code_statement IS NOT NULL THEN [p.code_statement] ELSE code END AS code
 ORDER BY coalesce(p.year, 0) DESC, paper, key
 LIMIT $limit

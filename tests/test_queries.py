@@ -1212,6 +1212,10 @@ def test_papers_with_code_lists_a_paper_that_says_it_releases_code_without_a_lin
         ("Quux: Slow Parsing", ["https://github.com/q/quux"], None),
         ("Zorb: Fast Parsing", [], "Our code will be made publicly available.")]
     assert column(kg.query("papers_with_code", {"stated": "no"}, workdir=workdir), "paper") == ["Quux: Slow Parsing"]
+    # a survey table's code column: the link, else the sentence
+    code = {r["paper"]: r["code"] for r in kg.query("related_work", {"name": "GSM8K"}, workdir=workdir)}
+    assert code == {"Zorb: Fast Parsing": ["Our code will be made publicly available."],
+                    "Quux: Slow Parsing": ["https://github.com/q/quux"], "Blip: No Code": []}
 
 
 def test_a_paper_loaded_again_replaces_its_code_statement(tmp_path):
