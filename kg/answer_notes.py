@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .fulltext import SEARCH_PROPERTY
-from .lookup import also_names, alternatives, describe, rank, whole_words
-from .name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PAPER_OR_ENTITY_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates,
-                         close_names, close_titles, ends_named, entities_named, family_only_note, kept_out, merged_note,
-                         merged_papers, nodes_named, papers_writing, pooled, pooled_note, written_note)
+from .lookup import Candidate, also_names, alternatives, describe, rank, whole_words
+from .name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates, close_names, close_titles,
+                         ends_named, family_only_note, kept_out, merged_note, merged_papers, named_entities, nodes_named,
+                         papers_writing, pooled, pooled_note, written_note)
 from .normalise import name_key, plain_lower
 from .queries import KEY_SUFFIX, Template, default_limit_reached
 
@@ -87,9 +87,10 @@ def answer(store, template: Template, given: dict, asking: Asking) -> Answer:
             notes.append(also_names(f"{param}={params[param]!r}", ranked, readings_too,
                                     lambda key, param=param: f"{asking.set(param, key)} uses it"))
     if rows:
-        for param, nodes in pooled(store, template, params).items():
+        named = named_entities(store, template, params)
+        for param, nodes in pooled(template, params, named).items():
             notes.append(pooled_note(param, given[param], nodes, asking.set(param, Placeholder("KEY"))))
-        notes += _family_only_notes(store, template, given, params, rows, asking)
+        notes += _family_only_notes(store, given, named, rows, asking)
     paper_notes = _paper_notes(store, template, given, params, rows, asking)
     notes += paper_notes
     if not rows:
@@ -97,19 +98,16 @@ def answer(store, template: Template, given: dict, asking: Asking) -> Answer:
     return Answer(rows, notes)
 
 
-def _family_only_notes(store, template: Template, given: dict, params: dict, rows: list[dict], asking: Asking) -> list[str]:
+def _family_only_notes(store, given: dict, named: dict[str, list[Candidate]], rows: list[dict], asking: Asking) -> list[str]:
     """For a name whose node no paper names by itself (a family known through its kinds, whose
     papers the rows are), the papers that write the name all the same."""
     if "key" not in rows[0]:
         return []  # rows that are no papers (related_entities' entities): which papers they stand for is unsaid
     notes = []
-    for param in (p.name for p in template.params if p.type == "name" and p.name not in PAPER_OR_ENTITY_PARAMS):
-        value = str(given.get(param, "")).strip()
-        if value.lower() in ("", "any") or param + KEY_SUFFIX not in params:
-            continue
-        nodes = entities_named(store, params[param])
+    for param, nodes in named.items():
         if not nodes or any(c.support for c in nodes):
             continue
+        value = str(given.get(param, "")).strip()
         # the rows' own papers name a kind of it: only the others are papers the extractor missed it in
         papers, more = papers_writing(store, value, besides={row.get("key") for row in rows})
         if papers:

@@ -16,7 +16,7 @@ from .lookup import Candidate, describe, rank, several, ties
 from .normalise import coining_paper, name_key, plain_lower
 
 __all__ = ["MAX_TITLES_READ", "MAX_NODES_NAMED", "PLAIN_TITLE", "NAMING_PARAMS", "PAPER_PARAMS", "PAPER_OR_ENTITY_PARAMS",
-           "WANTED_LABEL", "TYPE_OF_WHAT_IS_LISTED", "entities_named", "candidates", "ends_named", "pooled", "pooled_note",
+           "WANTED_LABEL", "TYPE_OF_WHAT_IS_LISTED", "entities_named", "candidates", "ends_named", "named_entities", "pooled", "pooled_note",
            "nodes_named", "close_names", "close_titles", "kept_out", "merged_papers", "merged_note",
            "papers_writing", "written_note", "family_only_note"]
 
@@ -87,20 +87,27 @@ def ends_named(store, bound: dict) -> dict[str, list[Candidate]]:
     return out
 
 
-def pooled(store, template, bound: dict) -> dict[str, list[Candidate]]:
-    """Per entity parameter of ``template`` (bound as ``bound``; not ``connection``'s ends, which
-    :func:`ends_named` reads) whose value names several nodes of the kind asked for: those nodes,
-    whose rows the answer takes in together (two papers' coinages of "Kestrel", and the name as
-    a third paper uses it)."""
-    asked_type = "any" if template.name in TYPE_OF_WHAT_IS_LISTED else str(bound.get("type") or "any").lower()
+def named_entities(store, template, bound: dict) -> dict[str, list[Candidate]]:
+    """Per entity parameter of ``template`` given a value (bound as ``bound``; not ``connection``'s
+    ends, which :func:`ends_named` reads): the entities that value names (:func:`entities_named`),
+    read once for every note that needs them."""
     out = {}
     for param in (p.name for p in template.params if p.type == "name" and p.name not in PAPER_OR_ENTITY_PARAMS):
         value = str(bound.get(param, ""))
-        if value.strip().lower() in ("", "any"):
-            continue
+        if value.strip().lower() not in ("", "any"):
+            out[param] = entities_named(store, value)
+    return out
+
+
+def pooled(template, bound: dict, named: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    """Per entity parameter (``named``: :func:`named_entities`) whose value names several nodes
+    of the kind asked for: those nodes, whose rows the answer takes in together (two papers'
+    coinages of "Kestrel", and the name as a third paper uses it)."""
+    asked_type = "any" if template.name in TYPE_OF_WHAT_IS_LISTED else str(bound.get("type") or "any").lower()
+    out = {}
+    for param, found in named.items():
         wanted = (WANTED_LABEL.get(param) or asked_type).lower()
-        nodes = [c for c in entities_named(store, value)
-                 if c.label != "Repository" and wanted in ("any", c.label.lower())]
+        nodes = [c for c in found if c.label != "Repository" and wanted in ("any", c.label.lower())]
         if len(nodes) > 1:
             out[param] = nodes
     return out
