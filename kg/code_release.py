@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["code_statement"]
+__all__ = ["SENTENCE_END", "code_statement"]
 
 _CODE = r"(?:code|codes|codebase|source\s+code|implementations?)"
 # what may stand before the paper's code: whose it is, or what it does ("training code", "baseline
@@ -55,14 +55,16 @@ _WE_RELEASE = re.compile(
 _CODE_WORD = re.compile(rf"\b{_CODE}\b", re.I)
 _IMPLEMENTATION_ALONE = re.compile(r"^implementations?\b", re.I)  # "Implementations are available for Python": others'
 _ON_REQUEST = re.compile(r"\brequest\b|\bcorresponding\s+author", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+# where an abstract's sentence ends, by rule of thumb (a stop, then a capital or an opening mark);
+# kg.graph finds a code link's sentence by it too
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 
 
 def code_statement(abstract: str) -> str | None:
     """The first sentence of ``abstract`` that says the paper's code is or will be released."""
     if not _mentions_code(abstract):
         return None  # most abstracts: the sentence patterns are not tried at all
-    for sentence in _SENTENCE_END.split(abstract):
+    for sentence in SENTENCE_END.split(abstract):
         if not _mentions_code(sentence):
             continue
         for clause in re.split(r";\s*", sentence):

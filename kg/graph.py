@@ -23,7 +23,7 @@ import networkx as nx
 
 from .normalise import (curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, follow_list_edits,
                         model_family)
-from .code_release import code_statement
+from .code_release import SENTENCE_END, code_statement
 from .records import PaperEntities
 
 __all__ = [
@@ -145,7 +145,7 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 earlier = graph.nodes[paper.id][prop]
                 properties[prop] = earlier + [v for v in properties[prop] if v not in earlier]
             graph.remove_edges_from(list(graph.out_edges(paper.id)))
-        repositories = [repo for url in item.links if (repo := repository_key(url))]
+        repositories = [(url, repo) for url in item.links if (repo := repository_key(url))]
         graph.add_node(paper.id, label="Paper", **properties, links=list(item.links),
                        code_statement=None if repositories else code_statement(paper.abstract))
         for entity in item.entities:
@@ -170,11 +170,9 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
                 sentence_ends=list(entity.sentence_ends),
             )
             _add_families(graph, entity.key, entity.type, entity.family or curated_family_of_key(entity.key))
-        for url in item.links:
-            if repo := repository_key(url):
-                key, canonical = repo
-                graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
-                graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url, sentence=link_sentence(paper, url))
+        for url, (key, canonical) in repositories:
+            graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
+            graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url, sentence=link_sentence(paper, url))
     if repeated:
         graph.remove_nodes_from(_unlinked(graph))
         _recount_support(graph)
@@ -182,9 +180,6 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
 
 
 _MAX_FAMILY_DEPTH = 5  # Qwen2.5-Math-Instruct -> Qwen2.5-Math -> Qwen2.5 -> Qwen: a few steps at most
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 
 
 def link_sentence(paper, url: str) -> str | None:
@@ -200,9 +195,9 @@ def link_sentence(paper, url: str) -> str | None:
         at = text.lower().find(written.lower())
         if at < 0:
             continue
-        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= at]
+        starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= at]
         start = starts[-1]
-        end = next((m.start() for m in _SENTENCE_END.finditer(text, at + len(written))), len(text))
+        end = next((m.start() for m in SENTENCE_END.finditer(text, at + len(written))), len(text))
         return text[start:end].strip()
     return None
 
