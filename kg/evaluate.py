@@ -112,6 +112,10 @@ SPLITS = {
     "written36b": ("written36b.jsonl",),
     "written37a": ("written37a.jsonl",),
     "written37b": ("written37b.jsonl",),
+    "written38a": ("written38a.jsonl",),
+    "written38b": ("written38b.jsonl",),
+    "written39a": ("written39a.jsonl",),
+    "written39b": ("written39b.jsonl",),
 }
 
 
