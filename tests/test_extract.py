@@ -2349,3 +2349,12 @@ def test_a_list_of_data_goes_on_across_a_name_no_list_knows(nlp):
                                "Alpaca 7B is the model we start from.")
     found = found_types(nlp, paper)
     assert found["Alpaca"] == "DATASET" and found["Dolly"] == "DATASET"
+
+
+def test_simulators_and_robot_hardware_are_no_entities_but_their_benchmarks_are(nlp):
+    paper = Paper("p-sim", "Legged Control", "We train policies in Isaac Gym and MJX, compare with PPO on MuJoCo and Brax, "
+                  "and deploy them on a Unitree Go1 and a Franka Emika Panda arm. We also evaluate on D4RL and Meta-World.")
+    found, _, _ = entities(nlp, paper)
+    names = {e.name.lower() for e in found.values()}
+    assert {"d4rl", "meta-world", "ppo"} <= names, names
+    assert not names & {"isaac gym", "mjx", "mujoco", "brax", "go1", "unitree go1", "franka emika panda"}, names
