@@ -2358,3 +2358,14 @@ def test_simulators_and_robot_hardware_are_no_entities_but_their_benchmarks_are(
     names = {e.name.lower() for e in found.values()}
     assert {"d4rl", "meta-world", "ppo"} <= names, names
     assert not names & {"isaac gym", "mjx", "mujoco", "brax", "go1", "unitree go1", "franka emika panda"}, names
+
+
+def test_units_of_compute_and_regions_of_interest_are_no_names(nlp):
+    paper = Paper("p-units", "Mobile Backbones", "It gains 1.1% on MobileNetV2 in the 150-300 MFLOPs regime, where it "
+                  "outperforms SE-Net blocks. Each miss comes from one of three stages: proposal ranking and non-maximum "
+                  "suppression, RoI classification, and box refinement. We compare with closed-form solvers (MetaOptNet, R2-D2).")
+    found, _, _ = entities(nlp, paper)
+    names = {e.name for e in found.values()}
+    assert {"MobileNetV2", "SE-Net", "non-maximum suppression"} <= names and not names & {"MFLOPs", "RoI"}, names
+    r2d2 = [e for e in found.values() if e.text == "R2-D2"]
+    assert r2d2 and r2d2[0].type == "METHOD" and r2d2[0].family is None, r2d2  # no R-squared

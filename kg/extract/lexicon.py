@@ -69,6 +69,8 @@ NOT_NAMES = frozenset(
     "AI AGI ML DL NLP NLU NLG IR CV RL LLM LLMs LM LMs PLM PLMs RM RMs VLM VLMs VLA VLAs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
     "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
     "XL XXL XSmall XLarge XXLarge ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL "
+    # regions of interest ("RoI classification"), not a technique (RoIAlign and RoI pooling are curated)
+    "RoI RoIs ROI ROIs "
     # imaging and signal modalities and sensors ("a multi-phase CT dataset", "an artificial ECG model")
     "CT MRI fMRI EEG ECG EMG MEG OCT CXR SAR UAV UAVs AV AVs LiDAR "
     # licences a release is under ("CC BY-NC 4.0", "GPLv3")
@@ -94,6 +96,7 @@ _MODIFYING_TAILS = frozenset("free based aware agnostic specific centric level w
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]+[MN]s$")  # LLMs, LRMs, GNNs: models, networks (not FLOPs)
 _MODALITY_PAIR = re.compile(r"^[TIVASEM]2[TIVASEM]$")  # T2V, I2V, E2E: "text-to-video", "end-to-end"
 _LINK = re.compile(r"://|^www\.|\.(?:com|org|io|net|ai|dev|edu)(?:/|$)", re.I)  # links are kept as links, not names
+_PREFIXED_UNIT = re.compile(r"^[KMGTPE](?:FLOPs?|FLOPS|MACs?)$")  # "300 MFLOPs", "12 GMACs": an amount of compute
 _NUMBER_FORMAT = re.compile(r"^(?:W\d+A\d+(?:KV\d+)?|FP\d+|BF\d+|INT\d+|TF32|MXFP\d+|NVFP\d+)$")  # W4A4, FP16, INT8
 _CLASS_NOUNS = frozenset(
     "models llms lms vlms lvlms mllms agents learners".split()
@@ -155,8 +158,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, False, False, True, True, True]
     >>> [is_name_shaped(t) for t in ["50M-token", "10k-image", "7B-parameter", "3D-Front", "4-bit", "Sub-4B", "under-1B"]]
     [False, False, False, True, False, False, False]
-    >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs"]]
-    [False, False, False, False, True, True]
+    >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs", "MFLOPs", "GMACs"]]
+    [False, False, False, False, True, True, False, False]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
     [False, False, True, True, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["https://github.com/x/FooGPT", "github.com/x/FooGPT", "FooNet.github.io", "FooNet"]]
@@ -170,7 +173,7 @@ def is_name_shaped(text: str) -> bool:
     """
     if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or "=" in text
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
-            or _NUMBER_FORMAT.match(text) or is_link(text)):
+            or _NUMBER_FORMAT.match(text) or _PREFIXED_UNIT.match(text) or is_link(text)):
         return False
     if all(_SIZE.match(p) for p in text.rstrip(".").split("-") if p):
         return False  # a size or a size range: "8B", "62B.", "350M-175B"

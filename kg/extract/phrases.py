@@ -310,8 +310,8 @@ def variant_of(text: str, known: dict[str, object]):
     (True, None)
     >>> variant_of("MiniLMv2", {"minilm": entry}) is entry, variant_of("LoRA-GA", {"lora": entry}) is entry
     (True, True)
-    >>> variant_of("LoRA-based", {"lora": entry}), variant_of("LoRA-Guided", {"lora": entry})
-    (None, None)
+    >>> variant_of("LoRA-based", {"lora": entry}), variant_of("LoRA-Guided", {"lora": entry}), variant_of("R2-D2", {"r2": entry})
+    (None, None, None)
     >>> variant_of("ImageNet-256x256", {"imagenet": entry}) is entry, variant_of("Skywork-PRM-7B", {"skywork": entry}) is entry
     (True, True)
     >>> variant_of("DeiT-Ti/S/B", {"deit": entry}) is entry, variant_of("DeiT-Ti", {"deit": entry})
@@ -330,10 +330,12 @@ def variant_of(text: str, known: dict[str, object]):
             return entry
     parts = text.split("-")
     for cut in range(len(parts) - 1, 0, -1):
-        entry = known.get(surface_key("-".join(parts[:cut])))
-        # sizes and versions, or a short code then sizes ("LoRA-GA", "Skywork-PRM-7B")
+        base = "-".join(parts[:cut])
+        entry = known.get(surface_key(base))
+        # sizes and versions, or a short code then sizes ("LoRA-GA", "Skywork-PRM-7B"); a code
+        # after a name of two characters makes a name of its own ("R2-D2" is no R2)
         if entry is not None and (all(VARIANT.match(p) or SIZE_LETTER_LIST.match(p) for p in parts[cut:])
-                                  or (_CODE.match(parts[cut]) and all(VARIANT.match(p) for p in parts[cut + 1:]))):
+                                  or (len(base) > 2 and _CODE.match(parts[cut]) and all(VARIANT.match(p) for p in parts[cut + 1:]))):
             return entry
     return None
 
