@@ -2369,3 +2369,10 @@ def test_units_of_compute_and_regions_of_interest_are_no_names(nlp):
     assert {"MobileNetV2", "SE-Net", "non-maximum suppression"} <= names and not names & {"MFLOPs", "RoI"}, names
     r2d2 = [e for e in found.values() if e.text == "R2-D2"]
     assert r2d2 and r2d2[0].type == "METHOD" and r2d2[0].family is None, r2d2  # no R-squared
+
+
+def test_a_release_after_a_listed_data_name_is_part_of_it(nlp):
+    found, _, _ = entities(nlp, Paper("p-rel-list", "A study", "We draw examples from Alpaca, Dolly, FLAN v2, ShareGPT "
+                                                               "and OASST1, and train on Dolly, ZorbQA v2, ShareGPT and BarSet 2024."))
+    data = {n for n, e in found.items() if e.type == "DATASET"}
+    assert {"FLAN v2", "ZorbQA v2", "BarSet 2024"} <= data and not {"FLAN", "ZorbQA", "BarSet"} & set(found), data

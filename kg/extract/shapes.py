@@ -408,6 +408,9 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                     out.append((words[j][0], words[j + 1][1], cand["type"]))
                     i = j + 1
                     continue
+                if cand["type"] == "DATASET" and step == -1 and not shaped[j] and j > 0 and shaped[j - 1] \
+                        and _DATA_RELEASE.match(v.word_texts[j]) and words[j - 1][1] < words[j][0]:
+                    j -= 1  # "FLAN v2, ShareGPT": the item before is a name and its release
                 if not shaped[j]:
                     break
                 if cand["type"] != "DATASET" and in_data_position(v, j):
@@ -416,8 +419,9 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                     break  # "On FooBench, CAA retains ...": the comma closes an opening phrase, no list
                 if step == 1 and i == last and first > 0 and _opening_preposition(v, first - 1) and not _list_goes_on(v, j):
                     break  # "On ImageNet, XRes-50 reaches ...": the subject after an opening phrase
-                out.append((words[j][0], words[j][1], cand["type"]))
-                i = j
+                end = _with_release(v, j) if cand["type"] == "DATASET" else words[j][1]
+                out.append((words[j][0], end, cand["type"]))  # "Dolly, FLAN v2": a data name's release is its own
+                i = j if step == -1 else bisect_left(words, end, key=itemgetter(1))
     return out
 
 
