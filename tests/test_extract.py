@@ -2376,3 +2376,12 @@ def test_a_release_after_a_listed_data_name_is_part_of_it(nlp):
                                                                "and OASST1, and train on Dolly, ZorbQA v2, ShareGPT and BarSet 2024."))
     data = {n for n, e in found.items() if e.type == "DATASET"}
     assert {"FLAN v2", "ZorbQA v2", "BarSet 2024"} <= data and not {"FLAN", "ZorbQA", "BarSet"} & set(found), data
+
+
+def test_round_32_curated_names_are_found_with_their_types(nlp):
+    found, _, _ = entities(nlp, Paper("p-r32", "A study", "We study object hallucination and multi-turn jailbreaks, clean data "
+                                                         "with perplexity filtering, plan with Fast Downward and train students "
+                                                         "with sequence-level distillation for long-context inference."))
+    types = {e.name: e.type for e in found.values()}
+    assert {types.get(n) for n in ("object hallucination", "multi-turn jailbreaking", "long-context inference")} == {"TASK"}, types
+    assert {types.get(n) for n in ("perplexity filtering", "Fast Downward", "sequence-level knowledge distillation")} == {"METHOD"}, types
