@@ -116,6 +116,9 @@ SPLITS = {
     "written38b": ("written38b.jsonl",),
     "written39a": ("written39a.jsonl",),
     "written39b": ("written39b.jsonl",),
+    "written40a": ("written40a.jsonl",),
+    "written40b": ("written40b.jsonl",),
+    "written41b": ("written41b.jsonl",),
 }
 
 
