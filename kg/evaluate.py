@@ -118,6 +118,7 @@ SPLITS = {
     "written39b": ("written39b.jsonl",),
     "written40a": ("written40a.jsonl",),
     "written40b": ("written40b.jsonl",),
+    "written41a": ("written41a.jsonl",),
     "written41b": ("written41b.jsonl",),
 }
 
