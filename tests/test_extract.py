@@ -2385,3 +2385,10 @@ def test_round_32_curated_names_are_found_with_their_types(nlp):
     types = {e.name: e.type for e in found.values()}
     assert {types.get(n) for n in ("object hallucination", "multi-turn jailbreaking", "long-context inference")} == {"TASK"}, types
     assert {types.get(n) for n in ("perplexity filtering", "Fast Downward", "sequence-level knowledge distillation")} == {"METHOD"}, types
+
+
+def test_round_32_benchmark_lists_are_found_with_their_families(nlp):
+    found, _, _ = entities(nlp, Paper("p-r32-data", "A study", "We evaluate on tgbl-wiki, LIBERO-Goal, DexGraspNet and SKU-110K."))
+    data = {e.name: e for e in found.values() if e.type == "DATASET"}
+    assert {"tgbl-wiki", "LIBERO-Goal", "DexGraspNet", "SKU-110K"} <= set(data), data
+    assert data["LIBERO-Goal"].family == "LIBERO"
