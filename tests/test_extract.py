@@ -2392,3 +2392,10 @@ def test_round_32_benchmark_lists_are_found_with_their_families(nlp):
     data = {e.name: e for e in found.values() if e.type == "DATASET"}
     assert {"tgbl-wiki", "LIBERO-Goal", "DexGraspNet", "SKU-110K"} <= set(data), data
     assert data["LIBERO-Goal"].family == "LIBERO"
+
+
+def test_a_comparison_grades_a_task_and_a_memory_unit_is_no_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-grade", "A study", "On the harder manipulation tasks of OGBench, it improves "
+                                                           "success rate by 9 points, and the cross-encoder needs 2 GiB."))
+    names = {e.name for e in found.values()}
+    assert "OGBench" in names and not names & {"harder manipulation", "GiB"}, names

@@ -68,7 +68,7 @@ PROPOSAL_VERBS = frozenset(
 NOT_NAMES = frozenset(
     "AI AGI ML DL NLP NLU NLG IR CV RL LLM LLMs LM LMs PLM PLMs RM RMs VLM VLMs VLA VLAs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
     "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
-    "XL XXL XSmall XLarge XXLarge ID OOD IID KB MB GB TB PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL "
+    "XL XXL XSmall XLarge XXLarge ID OOD IID KB MB GB TB KiB MiB GiB TiB RKHS PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL "
     # regions of interest ("RoI classification"), not a technique (RoIAlign and RoI pooling are curated)
     "RoI RoIs ROI ROIs "
     # imaging and signal modalities and sensors ("a multi-phase CT dataset", "an artificial ECG model")
@@ -158,8 +158,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, False, False, True, True, True]
     >>> [is_name_shaped(t) for t in ["50M-token", "10k-image", "7B-parameter", "3D-Front", "4-bit", "Sub-4B", "under-1B"]]
     [False, False, False, True, False, False, False]
-    >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs", "MFLOPs", "GMACs"]]
-    [False, False, False, False, True, True, False, False]
+    >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs", "MFLOPs", "GMACs", "GiB"]]
+    [False, False, False, False, True, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
     [False, False, True, True, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["https://github.com/x/FooGPT", "github.com/x/FooGPT", "FooNet.github.io", "FooNet"]]

@@ -65,7 +65,9 @@ _STOP = frozenset(
     like unlike beyond during after before while adopt use employ leverage exploit measure compute report reduce
     increase maximize minimize optimize attain reach obtain yield compare actual main primary auxiliary additional
     further future first second initial subsequent corresponding respective certain diverse contemporary
-    how what why when where whether""".split()
+    how what why when where whether
+    harder easier simpler longer shorter larger smaller bigger hardest easiest simplest largest smallest longest
+    shortest broader wider""".split()  # a comparison grades a task, it does not name one ("the harder manipulation tasks")
 ) | frozenset(  # research verbs that open a task phrase ("we study text generation")
     """study studies investigate investigates explore explores examine examines analyze analyzes analyse analyses
     consider considers tackle tackles address addresses solve solves propose proposes introduce introduces present
