@@ -2399,3 +2399,10 @@ def test_a_comparison_grades_a_task_and_a_memory_unit_is_no_name(nlp):
                                                            "success rate by 9 points, and the cross-encoder needs 2 GiB."))
     names = {e.name for e in found.values()}
     assert "OGBench" in names and not names & {"harder manipulation", "GiB"}, names
+
+
+def test_swag_is_the_dataset_beside_nli_words_and_swa_gaussian_beside_bayesian_ones(nlp):
+    bayes, _, _ = entities(nlp, Paper("p-swag1", "A study", "We compare with MC dropout, deep ensembles and SWAG for Bayesian uncertainty."))
+    nli, _, _ = entities(nlp, Paper("p-swag2", "A study", "BERT is fine-tuned on SWAG and SQuAD for commonsense inference."))
+    assert [(e.name, e.type) for e in bayes.values() if e.text == "SWAG"] == [("SWA-Gaussian", "METHOD")]
+    assert [(e.name, e.type) for e in nli.values() if e.text == "SWAG"] == [("SWAG", "DATASET")]
