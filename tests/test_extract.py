@@ -2406,3 +2406,11 @@ def test_swag_is_the_dataset_beside_nli_words_and_swa_gaussian_beside_bayesian_o
     nli, _, _ = entities(nlp, Paper("p-swag2", "A study", "BERT is fine-tuned on SWAG and SQuAD for commonsense inference."))
     assert [(e.name, e.type) for e in bayes.values() if e.text == "SWAG"] == [("SWA-Gaussian", "METHOD")]
     assert [(e.name, e.type) for e in nli.values() if e.text == "SWAG"] == [("SWAG", "DATASET")]
+
+
+def test_round_32_named_models_match_as_written(nlp):
+    found, _, _ = entities(nlp, Paper("p-r32-names", "A study", "We compare StemGNN, LlamaRec and GraphCON. The refined "
+                                                              "outputs of ReFinED are linked, and a ViT model is trained."))
+    types = {e.name: e.type for e in found.values()}
+    assert {types.get(n) for n in ("StemGNN", "LlamaRec", "GraphCON")} == {"MODEL"}, types
+    assert [e.text for e in found.values() if e.name == "ReFinED"] == ["ReFinED"] and "A-ViT" not in types, types
