@@ -505,3 +505,15 @@ def test_a_capped_whole_view_says_in_its_title_that_it_is_part_and_papers_are_on
     typed = render(synthetic_graph(600, seed=3), tmp_path / "typed.html", types="Dataset,Model", max_nodes=60)
     assert _re.search(r"<title>paper-kg: Whole graph \(types Dataset, Model\): \d+ of \d+ nodes, the most linked</title>",
                       typed.path.read_text(encoding="utf-8"))
+
+
+def test_an_abstract_sentence_is_sent_as_its_place_in_the_abstract(tmp_path):
+    abstract = "We study reasoning. We use GSM8K and MATH for tests."
+    gsm = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8K", "We use GSM8K and MATH for tests.", 0, 1, "test", 1.0)
+    titled = Entity("method:zorb", "Zorb", "METHOD", "proposed", "Zorb", "Zorb: A Title", 0, 1, "test", 1.0)
+    page, _ = _page(build_graph([PaperEntities(Paper("pz", "Zorb: A Title", abstract), (gsm, titled))]), tmp_path)
+    data = _data_block(page)
+    edges = {e["to"]: e for e in data["edges"].values()}
+    start, end = edges["dataset:gsm8k"]["at"]
+    assert "sentence" not in edges["dataset:gsm8k"] and data["nodes"]["pz"]["abstract"][start:end] == gsm.sentence
+    assert edges["method:zorb"]["sentence"] == "Zorb: A Title" and "at" not in edges["method:zorb"]  # the title's, as written

@@ -737,3 +737,21 @@ def test_an_entitys_panel_names_what_its_papers_name_with_it_and_a_papers_lists_
         connections = page.locator("#kg-details").inner_text().split("Connections drawn")[1].splitlines()
         assert connections[1].startswith("PROPOSES →")
         _assert_clean(loaded)
+
+
+def test_evidence_cut_from_the_abstract_shows_in_tooltips_and_panels(browser, tmp_path):
+    sentence = "We use GSM8K and MATH for tests."
+    gsm = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8K", sentence, 0, 1, "test", 1.0)
+    graph = build_graph([PaperEntities(Paper("pz", "Zorb: A Title", "We study reasoning. " + sentence), (gsm,))])
+    result = render(graph, tmp_path / "evidence.html")
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        edge = page.evaluate("network.getConnectedEdges('dataset:gsm8k')[0]")
+        sent = page.evaluate("(id) => JSON.parse(document.getElementById('kg-data').textContent).edges[id]", edge)
+        assert "at" in sent and "sentence" not in sent  # the page holds the place, not a second copy
+        page.evaluate("(id) => kgViz.showEdge(id)", edge)
+        details = page.locator("#kg-details")
+        assert sentence in details.inner_text()
+        page.evaluate("kgViz.showNode('pz')")
+        assert sentence in details.inner_text()  # the paper's drawn connections quote it too
+        _assert_clean(loaded)

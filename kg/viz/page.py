@@ -168,16 +168,28 @@ def _node_details(attrs: dict, node, degree: int) -> dict:
 _UNDRAWN_LISTED = {True: 30, False: 10}
 
 
-def _undrawn_details(undrawn: list, of_paper: bool) -> list[dict]:
+def _undrawn_details(undrawn: list, of_paper: bool, abstract: str = "") -> list[dict]:
     """The first of a node's relationships to nodes left out of the view, for its panel (a
     paper's with their evidence sentences)."""
     out = []
     for kind, name, label, outgoing, sentence, key in undrawn[:_UNDRAWN_LISTED[of_paper]]:
         item = {"type": kind, "name": name, "label": label, "out": outgoing, "key": key}
         if of_paper and sentence:
-            item["sentence"] = sentence
+            item.update(_evidence(sentence, abstract))
         out.append(item)
     return out
+
+
+def _evidence(sentence: str, abstract: str) -> dict:
+    """A sentence of the paper's abstract as its place there ("at": start and end), which the page
+    cuts from the abstract it holds anyway; any other sentence (the title's) as written.  Evidence
+    sentences had been a ninth of a page.
+
+    >>> _evidence("We use GSM8K.", "Intro. We use GSM8K. More."), _evidence("A Title", "Intro.")
+    ({'at': [7, 20]}, {'sentence': 'A Title'})
+    """
+    at = abstract.find(sentence) if sentence else -1
+    return {"at": [at, at + len(sentence)]} if at >= 0 else {"sentence": sentence}
 
 
 def _file_and_line(source: str) -> str:
@@ -186,10 +198,12 @@ def _file_and_line(source: str) -> str:
     return str(Source(PurePath(parsed.path).name, parsed.line)) if parsed.line else PurePath(parsed.path).name
 
 
-def _edge_details(attrs: dict, source, target) -> dict:
-    keys = ("type", "role", "text", "sentence", "rule", "confidence", "url")
+def _edge_details(attrs: dict, source, target, abstract: str = "") -> dict:
+    keys = ("type", "role", "text", "rule", "confidence", "url")
     out = {k: _clean(attrs.get(k)) for k in keys}
     out.update({"from": str(source), "to": str(target)})
+    if sentence := _clean(attrs.get("sentence")):
+        out.update(_evidence(str(sentence), abstract))
     return {k: v for k, v in out.items() if v not in (None, "")}
 
 
@@ -296,7 +310,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
         )
         details[node_id] = _node_details(attrs, node, degree)
         if undrawn := selection.undrawn.get(node):
-            details[node_id]["undrawn"] = _undrawn_details(undrawn, attrs.get("label") == "Paper")
+            details[node_id]["undrawn"] = _undrawn_details(undrawn, attrs.get("label") == "Paper", details[node_id].get("abstract", ""))
             details[node_id]["undrawn_count"] = len(undrawn)
     edge_details: dict[str, dict] = {}
     for i, (source, target, attrs) in enumerate(graph.edges(data=True)):
@@ -304,7 +318,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
         kind = attrs.get("type", "")
         net.add_edge(str(source), str(target), id=edge_id, color=EDGE_COLOURS.get(kind, "#999999"),
                      dashes=kind == "VARIANT_OF", kgType=kind)
-        edge_details[edge_id] = _edge_details(attrs, source, target)
+        edge_details[edge_id] = _edge_details(attrs, source, target, details.get(str(source), {}).get("abstract", ""))
     net.options = page_options(len(graph))
     page = net.generate_html(name="view.html")
 

@@ -23,6 +23,12 @@
   }
   function nodeInfo(id) { return data.nodes[id] || { name: String(id), label: "" }; }
   function edgeInfo(id) { return data.edges[id] || {}; }
+  // evidence: a sentence of the paper's abstract is kept as its place there ("at"), cut out here
+  function evidence(item, paperId) {
+    if (item.sentence) return item.sentence;
+    var abstract = item.at ? nodeInfo(paperId).abstract : "";
+    return abstract ? abstract.slice(item.at[0], item.at[1]) : "";
+  }
   function colourOf(id) {
     var n = net.body.data.nodes.get(id);
     return n && n.color && n.color.background ? n.color.background : "#777";
@@ -76,7 +82,8 @@
       box.appendChild(el("div", e.type, "kg-tip-type"));
       box.appendChild(el("strong", nodeInfo(e.from).name + " → " + nodeInfo(e.to).name));
       if (e.text) box.appendChild(el("div", "as written: “" + e.text + "”"));
-      if (e.sentence) box.appendChild(el("blockquote", e.sentence));
+      var said = evidence(e, e.from);
+      if (said) box.appendChild(el("blockquote", said));
     }
     return box;
   }
@@ -152,7 +159,8 @@
         var li = el("li");
         li.appendChild(el("span", (outgoing ? e.type + " → " : "← " + e.type + " ") + ""));
         li.appendChild(jump(other, nodeInfo(other).name));
-        if (e.sentence) li.appendChild(el("blockquote", e.sentence));
+        var said = evidence(e, e.from);
+        if (said) li.appendChild(el("blockquote", said));
         ol.appendChild(li);
       });
       panel.appendChild(ol);
@@ -166,7 +174,8 @@
       var li = el("li");
       li.appendChild(el("span", u.out ? u.type + " → " : "← " + u.type + " "));
       li.appendChild(el("span", (u.label ? u.label + " " : "") + "\u201c" + u.name + "\u201d"));
-      if (u.sentence) li.appendChild(el("blockquote", u.sentence));
+      var said = evidence(u, id);
+      if (said) li.appendChild(el("blockquote", said));
       li.appendChild(el("div", "kg viz --around " + shellQuote(u.key || u.name) + " draws it", "kg-hint"));
       rest.appendChild(li);
     });
@@ -216,7 +225,8 @@
     field(dl, "confidence", e.confidence);
     if (e.url) field(dl, "url", link(e.url));
     panel.appendChild(dl);
-    if (e.sentence) { panel.appendChild(el("h3", "Evidence")); panel.appendChild(el("blockquote", e.sentence)); }
+    var said = evidence(e, e.from);
+    if (said) { panel.appendChild(el("h3", "Evidence")); panel.appendChild(el("blockquote", said)); }
   }
   function legendStrip() {  // the width the open legend takes at the canvas' left edge
     var legend = document.getElementById("kg-legend");
