@@ -740,9 +740,10 @@ def test_an_entitys_panel_names_what_its_papers_name_with_it_and_a_papers_lists_
 
 
 def test_evidence_cut_from_the_abstract_shows_in_tooltips_and_panels(browser, tmp_path):
-    sentence = "We use GSM8K and MATH for tests."
+    sentence = "We use GSM8K and MATH for tests of 𝑓(𝑥)."
     gsm = Entity("dataset:gsm8k", "GSM8K", "DATASET", "used", "GSM8K", sentence, 0, 1, "test", 1.0)
-    graph = build_graph([PaperEntities(Paper("pz", "Zorb: A Title", "We study reasoning. " + sentence), (gsm,))])
+    # characters outside the BMP before the sentence: JavaScript counts each as two
+    graph = build_graph([PaperEntities(Paper("pz", "Zorb: A Title", "We study 𝑓(𝑥) reasoning 🙂. " + sentence), (gsm,))])
     result = render(graph, tmp_path / "evidence.html")
     with _open(browser, result.path) as loaded:
         page = loaded.page

@@ -185,11 +185,22 @@ def _evidence(sentence: str, abstract: str) -> dict:
     cuts from the abstract it holds anyway; any other sentence (the title's) as written.  Evidence
     sentences had been a ninth of a page.
 
+    Places count UTF-16 code units, as JavaScript's ``slice`` does ("𝑥" is two):
+
     >>> _evidence("We use GSM8K.", "Intro. We use GSM8K. More."), _evidence("A Title", "Intro.")
     ({'at': [7, 20]}, {'sentence': 'A Title'})
+    >>> _evidence("We use 𝑥.", "Let 𝑥 be. We use 𝑥.")
+    {'at': [11, 21]}
     """
     at = abstract.find(sentence) if sentence else -1
-    return {"at": [at, at + len(sentence)]} if at >= 0 else {"sentence": sentence}
+    if at < 0:
+        return {"sentence": sentence}
+    start = _utf16_length(abstract[:at])
+    return {"at": [start, start + _utf16_length(sentence)]}
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _file_and_line(source: str) -> str:
