@@ -2381,9 +2381,11 @@ def test_a_release_after_a_listed_data_name_is_part_of_it(nlp):
 def test_round_32_curated_names_are_found_with_their_types(nlp):
     found, _, _ = entities(nlp, Paper("p-r32", "A study", "We study object hallucination and multi-turn jailbreaks, clean data "
                                                          "with perplexity filtering, plan with Fast Downward and train students "
-                                                         "with sequence-level distillation for long-context inference."))
+                                                         "with sequence-level distillation for long-context inference. We report k-NN accuracy "
+                                                         "and transfer to dense prediction."))
     types = {e.name: e.type for e in found.values()}
-    assert {types.get(n) for n in ("object hallucination", "multi-turn jailbreaking", "long-context inference")} == {"TASK"}, types
+    assert {types.get(n) for n in ("object hallucination", "multi-turn jailbreaking", "long-context inference", "dense prediction")} == {"TASK"}, types
+    assert types.get("k-NN accuracy") == "METRIC" and found["k-NN accuracy"].family == "accuracy", types
     assert {types.get(n) for n in ("perplexity filtering", "Fast Downward", "sequence-level knowledge distillation")} == {"METHOD"}, types
 
 
