@@ -2352,12 +2352,13 @@ def test_a_list_of_data_goes_on_across_a_name_no_list_knows(nlp):
 
 
 def test_simulators_and_robot_hardware_are_no_entities_but_their_benchmarks_are(nlp):
-    paper = Paper("p-sim", "Legged Control", "We train policies in Isaac Gym and MJX, compare with PPO on MuJoCo and Brax, "
-                  "and deploy them on a Unitree Go1 and a Franka Emika Panda arm. We also evaluate on D4RL and Meta-World.")
+    paper = Paper("p-sim", "Legged Control", "We train policies in Isaac Gym and MJX, compare with PPO in Brax and MuJoCo, "
+                  "and deploy them on a Unitree Go1 and a Franka Emika Panda arm. We also evaluate on D4RL and Meta-World, "
+                  "and grasp with an Allegro hand.")
     found, _, _ = entities(nlp, paper)
     names = {e.name.lower() for e in found.values()}
     assert {"d4rl", "meta-world", "ppo"} <= names, names
-    assert not names & {"isaac gym", "mjx", "mujoco", "brax", "go1", "unitree go1", "franka emika panda"}, names
+    assert not names & {"isaac gym", "mjx", "brax", "mujoco", "go1", "unitree go1", "franka emika panda", "allegro"}, names
 
 
 def test_units_of_compute_and_regions_of_interest_are_no_names(nlp):
@@ -2416,3 +2417,16 @@ def test_round_32_named_models_match_as_written(nlp):
     types = {e.name: e.type for e in found.values()}
     assert {types.get(n) for n in ("StemGNN", "LlamaRec", "GraphCON")} == {"MODEL"}, types
     assert [e.text for e in found.values() if e.name == "ReFinED"] == ["ReFinED"] and "A-ViT" not in types, types
+
+
+def test_round_32_break_it_review_cases_stay_fixed(nlp):
+    found, _, _ = entities(nlp, Paper("p-r32-rev", "Dips and Spikes in Burst Traffic", "Accuracy dips by 6 points on galaxies "
+                                     "brighter than 24.5 mag. We combine GRACE terrestrial water storage with H2O vapour data. "
+                                     "We pretrain on The Stack, StarCoderData, CodeParrot 2022 snapshots and GitHub issues. "
+                                     "On the shortest path prediction task it wins."))
+    names = {e.name for e in found.values()}
+    assert not names & {"DIPS", "BURST", "Microsoft Academic Graph", "GRACE", "H2O", "CodeParrot 2022"}, names
+    assert "shortest path prediction" in names, names
+    nli, _, _ = entities(nlp, Paper("p-r32-swag", "A study", "We calibrate BERT and RoBERTa on commonsense reasoning "
+                                                           "(SWAG); uncertainty estimates and ensembles do not help."))
+    assert [(e.name, e.type) for e in nli.values() if e.text == "SWAG"] == [("SWAG", "DATASET")]

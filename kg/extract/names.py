@@ -201,6 +201,20 @@ def _names_a_company(doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "AI"
 
 
+_HARDWARE_WORDS = frozenset({"hand", "hands", "arm", "arms", "gripper", "grippers", "robot", "robots"})
+
+
+def _names_hardware(doc, end: int) -> bool:
+    """Whether a robot part follows the name ending at token ``end`` ("an Allegro hand"): the
+    machine, not the model of that name (Allegro, an interatomic potential).
+
+    >>> nlp = spacy.blank("en")
+    >>> [_names_hardware(nlp(text), 1) for text in ("Allegro hand grasps", "Allegro Hand", "Allegro and NequIP")]
+    [True, True, False]
+    """
+    return end < len(doc) and doc[end].lower_ in _HARDWARE_WORDS
+
+
 _KIND_WORDS = frozenset({"style", "like", "based", "type", "architecture", "architectures", "family", "inspired"})
 
 
@@ -336,9 +350,9 @@ class NameMatcher:
                 continue
             entity_type = "DATASET" if key in data else entry.type
             canonical, family, stop = entry.name, entry.family if entity_type == entry.type else None, end
-            if entity_type == "MODEL" and (_names_a_company(doc, end) or _names_a_phenomenon(doc, start, end)
+            if entity_type == "MODEL" and (_names_a_company(doc, end) or _names_hardware(doc, end) or _names_a_phenomenon(doc, start, end)
                                            or entry.kind_root and _names_a_kind(doc, end)):
-                continue  # "Mistral AI", "DeepSeek-AI": the company, not its model; "the Janus problem"; "GPT-style"
+                continue  # "Mistral AI", "DeepSeek-AI": the company, not its model; "an Allegro hand"; "the Janus problem"; "GPT-style"
             if entity_type == "MODEL" and self.extend_models:
                 stop = extend_backbone(v, extend_model_name(doc, start, extend_version(doc, end)))
                 if (first := glued_prefix_start(v, start)) != start and (first, stop) not in spans \

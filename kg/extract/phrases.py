@@ -66,8 +66,9 @@ _STOP = frozenset(
     increase maximize minimize optimize attain reach obtain yield compare actual main primary auxiliary additional
     further future first second initial subsequent corresponding respective certain diverse contemporary
     how what why when where whether
-    harder easier simpler longer shorter larger smaller bigger hardest easiest simplest largest smallest longest
-    shortest broader wider""".split()  # a comparison grades a task, it does not name one ("the harder manipulation tasks")
+    harder easier simpler longer shorter larger smaller bigger broader wider""".split()
+    # a comparison grades a task, it does not name one ("the harder manipulation tasks"); a superlative
+    # can ("shortest path prediction")
 ) | frozenset(  # research verbs that open a task phrase ("we study text generation")
     """study studies investigate investigates explore explores examine examines analyze analyzes analyse analyses
     consider considers tackle tackles address addresses solve solves propose proposes introduce introduces present

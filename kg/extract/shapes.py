@@ -419,7 +419,7 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                     break  # "On FooBench, CAA retains ...": the comma closes an opening phrase, no list
                 if step == 1 and i == last and first > 0 and _opening_preposition(v, first - 1) and not _list_goes_on(v, j):
                     break  # "On ImageNet, XRes-50 reaches ...": the subject after an opening phrase
-                end = _with_release(v, j) if cand["type"] == "DATASET" else words[j][1]
+                end = _listed_release_end(v, j) if cand["type"] == "DATASET" else words[j][1]
                 out.append((words[j][0], end, cand["type"]))  # "Dolly, FLAN v2": a data name's release is its own
                 i = j if step == -1 else bisect_left(words, end, key=itemgetter(1))
     return out
@@ -569,6 +569,22 @@ def _with_release(v, name: int) -> int:
     last = name + 1 if name + 1 < len(v.words) and _DATA_RELEASE.match(v.word_texts[name + 1]) else name
     last = numbered_task_end(v.word_texts, last + 1) - 1
     return v.words[last][1]
+
+
+def _listed_release_end(v, name: int) -> int:
+    """End token of a listed data name, with a release after it only where the item ends there:
+    "Dolly, FLAN v2, ShareGPT", not "CodeParrot 2022 snapshots" (a date) or "KathBath 2000 hours".
+
+    >>> import spacy
+    >>> from kg.extract.words import view
+    >>> v = view(spacy.blank("en")("Dolly , FooQA v2 , BarSet 2022 snapshots and BazQA 2024 ."))
+    >>> [v.text(v.words[i][0], _listed_release_end(v, i)) for i in (1, 3, 7)]
+    ['FooQA v2', 'BarSet', 'BazQA 2024']
+    """
+    end = _with_release(v, name)
+    if end != v.words[name][1] and end < len(v.lower) and v.lower[end] not in _NAME_END:
+        return v.words[name][1]
+    return end
 
 
 def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
