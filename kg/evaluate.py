@@ -120,6 +120,10 @@ SPLITS = {
     "written40b": ("written40b.jsonl",),
     "written41a": ("written41a.jsonl",),
     "written41b": ("written41b.jsonl",),
+    "written42a": ("written42a.jsonl",),
+    "written42b": ("written42b.jsonl",),
+    "written43a": ("written43a.jsonl",),
+    "written43b": ("written43b.jsonl",),
 }
 
 
