@@ -1527,6 +1527,18 @@ def test_a_split_written_after_a_dataset_is_in_its_text_not_its_node(nlp):
     assert not any("En-X" in name or "x-en" in name for name in found)  # the direction is no node of its own
 
 
+def test_one_language_pair_after_a_benchmark_is_its_variant_spelled_with_codes(nlp):
+    paper = Paper("p-lp", "A study", "We train on WMT'17 English-Czech and test on WMT17 En-Cs, IWSLT'15 English-Vietnamese "
+                  "and MuST-C v2 En→De, then on CVSS-C Fr-En, Es-En and De-En, and on WMT'16 En-Ro/Ro-En.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["WMT17 En-Cs"].text, found["WMT17 En-Cs"].family) == ("WMT'17 English-Czech", "WMT17")
+    assert found["IWSLT15 En-Vi"].text == "IWSLT'15 English-Vietnamese"  # the curated pair, with the year's apostrophe
+    assert found["MuST-C v2 En-De"].type == "DATASET"
+    # several directions after one benchmark: the benchmark; pairs alone are no name
+    assert "CVSS-C" in found and any(name.startswith("WMT16") for name in found)
+    assert not any(name.startswith(("Fr-En", "Es-En", "De-En", "En-Ro", "Ro-En")) or name.endswith("Fr-En") for name in found)
+
+
 def test_a_count_of_something_before_a_data_head_is_no_dataset(nlp):
     found, _, _ = entities(nlp, Paper("p-q", "A study", "We match features on a shared 50M-token corpus and a 10k-image benchmark."))
     assert not any(name[0].isdigit() for name in found)

@@ -661,3 +661,15 @@ def test_a_long_form_that_is_a_phrase_about_a_technique_gives_no_family():
     ((_, mentions, _),) = extract([paper])
     families = {e.name: e.family for e in to_entities(paper, mentions)}
     assert not {families.get(name) for name in ("LRGD", "HNMC", "BKD")} - {None}, families
+
+
+@pytest.mark.parametrize("sentence, node, family", [
+    ("We evaluate on WMT'14 English-German.", "WMT14 En-De", "WMT14"),
+    ("We evaluate on WMT14 En-De.", "WMT14 En-De", "WMT14"),
+    ("We evaluate on WMT17 English-Czech.", "WMT17 En-Cs", "WMT17"),
+    ("We evaluate on WMT17 en→cs.", "WMT17 En-Cs", "WMT17"),
+    ("We evaluate on WMT17 Czech-English.", "WMT17 Cs-En", "WMT17"),
+])
+def test_one_direction_of_a_translation_benchmark_is_one_node_however_written(nlp, sentence, node, family):
+    found = entities_of(nlp, "A Study", sentence)
+    assert list(found) == [node] and found[node].family == family

@@ -83,6 +83,7 @@ _GLUED_VERSION = re.compile(r"[A-Za-z][vV]\d")
 
 
 _CAPITALS_AND_NUMBER = re.compile(r"^([A-Z]{2,})(\d{2,})$")
+_CAPITALS_AND_YEAR = re.compile(r"^([A-Z]{2,})(?=\d\d(?:$|[ -]))")
 
 
 def surface_variants(form: str) -> set[str]:
@@ -90,6 +91,8 @@ def surface_variants(form: str) -> set[str]:
 
     >>> sorted(surface_variants("UCF101"))
     ['UCF 101', 'UCF-101', 'UCF101']
+    >>> sorted(surface_variants("WMT14"))
+    ['WMT 14', "WMT'14", 'WMT-14', 'WMT14']
     """
     form = form.strip()
     out = {form}
@@ -111,6 +114,9 @@ def surface_variants(form: str) -> set[str]:
     # "UCF101" -> "UCF-101", "UCF 101": capitals and the number they are written with, apart
     if split := _CAPITALS_AND_NUMBER.match(form):
         out |= {split[1] + "-" + split[2], split[1] + " " + split[2]}
+    # "WMT14 En-De" -> "WMT'14 En-De": a series written with the year's apostrophe
+    if (year := _CAPITALS_AND_YEAR.match(form)) and "'" not in form:
+        out.add(year[1] + "'" + form[len(year[1]):])
     last = re.split(r"[ -]", form)[-1]
     if last.isalpha() and len(last) > 2 and not last.lower().endswith("s"):  # no "GlaSs" to match "glass"
         if last[-1] == "y" and last[-2] not in "aeiou":  # accuracy -> accuracies

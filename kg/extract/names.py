@@ -20,6 +20,7 @@ from . import candidates, pattern_cache
 from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
+from .languages import language_pair
 from .lexicon import PARAMETER_COUNT, PROPOSAL_VERBS
 from .. import spelling
 from ..normalise import is_size_word
@@ -372,6 +373,12 @@ class NameMatcher:
                 if (first := glued_prefix_start(v, start)) != start and not any(s <= first < e for s, e in spans):
                     # "L2-ARCTIC", "XL-Sum"-like: a short form glued before a dataset names another of its kind
                     candidates.add(doc, first, stop, entity_type, "gazetteer-variant", family=entry.name, confidence=0.6)
+                    continue
+                if doc[stop - 1].whitespace_ and (pair := language_pair(v.texts, stop)) and (start, pair[0]) not in spans:
+                    # "WMT14 English-Czech": one direction of the benchmark, spelled with codes
+                    base = entry.name if stop == end else doc[start:stop].text
+                    candidates.add(doc, start, pair[0], entity_type, "gazetteer-variant", canonical=f"{base} {pair[1]}",
+                                   family=entry.name)
                     continue
             if stop != end:
                 if (start, stop) in spans:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from . import candidates
 from .abbreviations import defined_term_type
 from .gazetteer import load_generic_phrases
+from .languages import only_language_pairs
 from .lexicon import NOT_NAMES, is_generic_class, is_link
 from ..normalise import is_size_word, model_family
 from .words import drop_view, view, where, word_key
@@ -422,6 +423,8 @@ def kg_resolve(doc):
             continue  # "III/IV" of "MIMIC III/IV", "L2" of "L2 regularization": a piece of a name
         if text.count("(") != text.count(")"):
             continue  # a token glued across a bracket ("(7B)x2014a"): text debris, not a name
+        if cand["type"] != "TASK" and only_language_pairs(text):
+            continue  # "En-Ro/Ro-En" after "WMT'16": the benchmark's directions, not a name
         # generic short forms are no names, but a curated task's own short form (QA, VQA,
         # OCR) names the task; those of architecture classes (CNN, MLP) stay background
         if text in NOT_NAMES and not (cand["rule"] == "gazetteer" and cand["type"] == "TASK"):
