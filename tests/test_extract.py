@@ -2442,3 +2442,12 @@ def test_round_32_break_it_review_cases_stay_fixed(nlp):
     nli, _, _ = entities(nlp, Paper("p-r32-swag", "A study", "We calibrate BERT and RoBERTa on commonsense reasoning "
                                                            "(SWAG); uncertainty estimates and ensembles do not help."))
     assert [(e.name, e.type) for e in nli.values() if e.text == "SWAG"] == [("SWAG", "DATASET")]
+
+
+def test_a_model_name_glued_to_a_count_of_thousands_names_data(nlp):
+    paper = Paper("p-ck", "ZorbDrill: Agents", "We propose ZorbDrill and release ZorbDrill-12K and ZorbDrill-32B trained on it. "
+                  "We also tune on LLaVA-665K, and compare with Yi-9B-200K and Qwen2-128K.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["ZorbDrill-12K"].type, found["ZorbDrill-12K"].role) == ("DATASET", "proposed")
+    assert found["LLaVA-665K"].type == "DATASET" and found["ZorbDrill-32B"].type == "MODEL"
+    assert found["Yi-9B-200K"].type == "MODEL" and found["Qwen2-128K"].type == "MODEL"  # context windows

@@ -28,6 +28,7 @@ __all__ = [
     "is_name_shaped",
     "is_generic_class",
     "is_link",
+    "counts_examples",
 ]
 
 # a parameter count written as a hyphenated part of a name ("Llama3-8B", "RWKV-14B-Instruct")
@@ -205,6 +206,22 @@ def is_link(text: str) -> bool:
     [True, True, False, False]
     """
     return bool(_LINK.search(text))
+
+
+# context windows a model is released with ("Phi-3-mini-128k", "Yi-9B-200K"), in thousands of tokens
+_CONTEXT_LENGTHS = frozenset({"4", "8", "16", "32", "64", "128", "200", "256", "262", "512"})
+_COUNT_SUFFIX = re.compile(r"^[A-Za-z][\w.-]*?-(\d+(?:\.\d+)?)[kK]$")
+
+
+def counts_examples(text: str) -> bool:
+    """A name glued to a count of thousands that is no context window or parameter count:
+    a model's name so written is the data made for or with it ("LLaVA-665K", "Magpie-Pro-300K").
+
+    >>> [counts_examples(t) for t in ["LLaVA-665K", "DAPO-Math-17k", "Qwen2-128K", "Llama-3-8B-12K", "ImageNet"]]
+    [True, True, False, False, False]
+    """
+    count = _COUNT_SUFFIX.match(text)
+    return bool(count) and count[1] not in _CONTEXT_LENGTHS and not PARAMETER_COUNT.search(text)
 
 
 def is_generic_class(text: str) -> bool:

@@ -16,7 +16,7 @@ from . import candidates
 from .abbreviations import defined_term_type
 from .gazetteer import load_generic_phrases
 from .languages import only_language_pairs
-from .lexicon import NOT_NAMES, is_generic_class, is_link
+from .lexicon import NOT_NAMES, counts_examples, is_generic_class, is_link
 from ..normalise import is_size_word, model_family
 from .words import drop_view, view, where, word_key
 
@@ -478,8 +478,11 @@ def kg_resolve(doc):
             sentences[sent] = v.text(*sent).strip()
         if cand["type"] == "TASK" and role == "used" and _about_other_work(sentences[sent]):
             continue  # "shown in other fields such as speech recognition": not this paper's problem
+        entity_type = cand["type"]
+        if entity_type == "MODEL" and counts_examples(text):
+            entity_type, named_family = "DATASET", None  # "LLaVA-665K": the data, not a model of LLaVA's
         mention = {
-            "text": text, "type": cand["type"], "role": role, "sentence": sentences[sent],
+            "text": text, "type": entity_type, "role": role, "sentence": sentences[sent],
             "start": start_char, "end": end_char, "rule": cand["rule"],
             "confidence": cand["confidence"], "aliases": aliases, "canonical": canonical, "family": named_family,
         }
