@@ -2321,7 +2321,7 @@ def test_a_task_name_describing_a_step_or_an_input_is_not_the_task(nlp):
     assert {"hate speech detection", "speech recognition", "text summarization"} <= set(found)
     found, _, _ = entities(nlp, Paper("p-tm4", "Clustering-Based Pseudo-Labels for Domain Adaptation", "We adapt."))
     assert "clustering" not in found  # a quality glued on describes the labels, in a title too
-    found, _, _ = entities(nlp, Paper("p-tm2", "Study", "We study OCR and clustering of scanned pages."))
+    found, _, _ = entities(nlp, Paper("p-tm2", "Study", "We study OCR and document layout analysis of scanned pages."))
     assert {e.type for e in found.values()} == {"TASK"} and len(found) == 2
 
 
@@ -2451,3 +2451,9 @@ def test_a_model_name_glued_to_a_count_of_thousands_names_data(nlp):
     assert (found["ZorbDrill-12K"].type, found["ZorbDrill-12K"].role) == ("DATASET", "proposed")
     assert found["LLaVA-665K"].type == "DATASET" and found["ZorbDrill-32B"].type == "MODEL"
     assert found["Yi-9B-200K"].type == "MODEL" and found["Qwen2-128K"].type == "MODEL"  # context windows
+
+
+def test_reranking_and_clustering_are_steps_not_tasks(nlp):
+    # the dev gold labels them in 1 of 14 and 1 of 12 papers that write them
+    found, _, _ = entities(nlp, Paper("p-rr", "Study", "A reranking stage and k-means clustering improve retrieval."))
+    assert not {"reranking", "clustering"} & set(found)
