@@ -592,12 +592,15 @@ def _released(by_key: dict[str, Entity]) -> dict[str, Entity]:
 def _narrowed_measures(by_key: dict[str, Entity]) -> dict[str, Entity]:
     """A paper that names a measure narrowly ("top-1 accuracy", "k-NN accuracy") means that
     measure by its bare word too ("accuracy rises by 3 points"): the bare word is no measure
-    of its own there."""
+    of its own there.  So does any measure a paper takes at one granularity ("span-level F1"
+    and a later "61.2 F1"); "box AP" and "AP" are two measures of a detector."""
     metrics = [e for e in by_key.values() if e.type == "METRIC"]
+    granular = [e for e in metrics if _GRANULAR.match(e.name)]
     for key, e in list(by_key.items()):
         bare = e.name.lower()
-        if e.type == "METRIC" and bare in _GENERIC_MEASURES and e.role == "used" \
-                and any(other.key != key and bare in _measure_line(other) for other in metrics):
+        if e.type == "METRIC" and e.role == "used" and (
+                bare in _GENERIC_MEASURES and any(other.key != key and bare in _measure_line(other) for other in metrics)
+                or any(other.key != key and bare in _measure_line(other) for other in granular)):
             del by_key[key]
     return by_key
 
@@ -615,6 +618,8 @@ def _measure_line(e: Entity) -> set[str]:
 # measures a paper qualifies to say which it takes; a narrower name of most others is another
 # measure beside it ("PA-MPJPE" and MPJPE, "length-controlled win rate" and win rate)
 _GENERIC_MEASURES = frozenset({"accuracy", "error rate", "success rate"})
+# a measure taken at one granularity ("span-level F1") is what the paper's bare "F1" means
+_GRANULAR = re.compile(r"^[A-Za-z]+-level ", re.I)
 
 
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")  # ASR, NER, LLMs, RoPE

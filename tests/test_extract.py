@@ -2457,3 +2457,13 @@ def test_reranking_and_clustering_are_steps_not_tasks(nlp):
     # the dev gold labels them in 1 of 14 and 1 of 12 papers that write them
     found, _, _ = entities(nlp, Paper("p-rr", "Study", "A reranking stage and k-means clustering improve retrieval."))
     assert not {"reranking", "clustering"} & set(found)
+
+
+def test_a_measure_at_one_granularity_or_on_boxes_is_a_measure_of_its_own(nlp):
+    paper = Paper("p-gr", "Study", "We report span-level F1 and box IoU. The tagger reaches 61.2 F1, and the detector "
+                  "gains 1.2 box AP and 0.8 AP. Metrics agree by system-level Kendall tau.")
+    found, _, _ = entities(nlp, paper)
+    assert found["span-level F1"].family == "F1 score" and "F1 score" not in found  # the later bare F1 is the same measure
+    assert found["box IoU"].family == "intersection over union"
+    assert {"box AP", "average precision"} <= set(found)  # a detector's two measures
+    assert "Kendall's tau" in found or "Kendall tau" in found  # a level of correlation names no measure

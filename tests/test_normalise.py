@@ -673,3 +673,9 @@ def test_a_long_form_that_is_a_phrase_about_a_technique_gives_no_family():
 def test_one_direction_of_a_translation_benchmark_is_one_node_however_written(nlp, sentence, node, family):
     found = entities_of(nlp, "A Study", sentence)
     assert list(found) == [node] and found[node].family == family
+
+
+def test_a_measure_at_one_granularity_is_a_variant_and_the_papers_bare_word_for_it(nlp):
+    found = entities_of(nlp, "A Study", "We report span-level F1 and box IoU. It reaches 61.2 F1 and a system-level Kendall tau of 0.8.")
+    assert set(found) == {"span-level F1", "box IoU", "Kendall's tau"}
+    assert (found["span-level F1"].family, found["box IoU"].family) == ("F1 score", "intersection over union")

@@ -368,6 +368,12 @@ class NameMatcher:
                 if first != start:  # "step-level beam search": a technique of its own, of the family
                     candidates.add(doc, first, stop, entity_type, "gazetteer-variant", family=entry.name)
                     continue
+            elif entity_type == "METRIC":
+                first = measured_on_start(v, start)
+                if first != start and not any(s <= first < e for s, e in spans) and not _AGREEMENT.search(entry.name):
+                    # "span-level F1", "box IoU": the measure taken over one kind of unit, a metric of its own
+                    candidates.add(doc, first, end, entity_type, "gazetteer-variant", family=entry.name)
+                    continue
             elif entity_type == "DATASET":
                 stop = extend_dataset_name(doc, end)
                 if (first := glued_prefix_start(v, start)) != start and not any(s <= first < e for s, e in spans):
@@ -652,6 +658,26 @@ def granularity_start(v, start: int) -> int:
             and (start == 3 or spaced[start - 4]):
         return start - 3
     return start
+
+
+_DETECTION_UNITS = frozenset({"box", "mask", "bbox"})
+# agreement statistics say at which level they correlate ("system-level Kendall tau"), which
+# names no measure of its own
+_AGREEMENT = re.compile(r"correlation|\btau\b|kendall|spearman|pearson|kappa|\brho\b", re.I)
+
+
+def measured_on_start(v, start: int) -> int:
+    """Where a measure starts that a granularity or a detection unit opens ("span-level" of
+    "span-level F1", "box" of "box IoU"), else ``start``.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("span-level F1 and box IoU and the IoU"))
+    >>> measured_on_start(v, 3), measured_on_start(v, 6), measured_on_start(v, 9)
+    (0, 5, 9)
+    """
+    if start >= 1 and v.lower[start - 1] in _DETECTION_UNITS and v.spaced[start - 1]:
+        return start - 1
+    return granularity_start(v, start)
 
 
 _CONCEPT_TYPES = frozenset({"METHOD", "TASK", "METRIC"})
