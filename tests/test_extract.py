@@ -2467,3 +2467,11 @@ def test_a_measure_at_one_granularity_or_on_boxes_is_a_measure_of_its_own(nlp):
     assert found["box IoU"].family == "intersection over union"
     assert {"box AP", "average precision"} <= set(found)  # a detector's two measures
     assert "Kendall's tau" in found or "Kendall tau" in found  # a level of correlation names no measure
+
+
+def test_a_size_in_thousands_after_a_dataset_names_its_subset_unless_it_counts_items(nlp):
+    paper = Paper("p-ss", "Study", "R@1 rises on MSCOCO 5K and on ZINC 12k, after pre-training on COCO 118K images. "
+                  "On MedQA (USMLE) it reaches 67.9%.")
+    found, _, _ = entities(nlp, paper)
+    assert {"MSCOCO 5K", "ZINC 12k", "COCO", "MedQA"} <= set(found)
+    assert found["MSCOCO 5K"].family == "COCO" and "USMLE" not in found  # an exam, not a dataset

@@ -152,6 +152,22 @@ _SUBSET = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _MODIFYING_SUFFIXES = frozenset("style scale level like free aware wise centric size only specific native ready grade type class "
                                 "sized friendly compatible format".split())
 _RELEASE = re.compile(r"^\d\.\d$")  # 2.4, 5.0: a release number, where a score would have more digits
+_SUBSET_SIZE = re.compile(r"^\d{1,3}[kK]$")
+
+
+def _subset_size_end(doc, at: int) -> int | None:
+    """The end of a size in thousands at ``at`` ("5K", which the tokenizer splits, or "12k"),
+    unless it counts the items that follow ("118K images")."""
+    if _SUBSET_SIZE.match(doc[at].text):
+        end = at + 1
+    elif doc[at].text.isdigit() and len(doc[at].text) <= 3 and at + 1 < len(doc) and doc[at + 1].text in ("K", "k") \
+            and not doc[at].whitespace_:
+        end = at + 2
+    else:
+        return None
+    return None if end < len(doc) and doc[end].lower_ in _COUNTED_ITEMS else end
+_COUNTED_ITEMS = frozenset("images image examples samples pairs questions videos clips hours tokens documents sentences "
+                           "utterances prompts instances problems tasks items queries captions frames dialogues".split())
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
 # "SemEval-2017 Task 4", "DCASE 2023 Task 4A": one numbered task of a shared-task series is data of its own
 TASK_WORDS = frozenset({"task", "subtask", "track"})
@@ -259,6 +275,8 @@ def extend_dataset_name(doc, end: int) -> int:
     ['LIBERO-Object', 'COCO', 'COCO']
     >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("DCASE 2023 Task 4A ,", "COLIEE Task 1 ,", "MMLU tasks")]
     ['DCASE 2023 Task 4A', 'COLIEE Task 1', 'MMLU']
+    >>> [nlp(text)[:extend_dataset_name(nlp(text), 1)].text for text in ("MSCOCO 5K test", "COCO 118K images")]
+    ['MSCOCO 5K', 'COCO']
     """
     if end + 1 < len(doc) and _glued_hyphen(doc, end) \
             and _SUBSET.match(doc[end + 1].text) and not doc[end + 1].text.lower().endswith(("ed", "ing")) \
@@ -268,6 +286,8 @@ def extend_dataset_name(doc, end: int) -> int:
         return end
     if _DATASET_VERSION.match(doc[end].text):
         return _numbered_task_in_doc(doc, end + 1)
+    if size_end := _subset_size_end(doc, end):
+        return size_end  # "MS-COCO 5K": the test subset of that size ("COCO 118K images" counts images)
     following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
     if _RELEASE.match(doc[end].text) and following not in _COUNTED and not following[:1].isdigit():
         return end + 1
