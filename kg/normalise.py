@@ -593,14 +593,16 @@ def _narrowed_measures(by_key: dict[str, Entity]) -> dict[str, Entity]:
     """A paper that names a measure narrowly ("top-1 accuracy", "k-NN accuracy") means that
     measure by its bare word too ("accuracy rises by 3 points"): the bare word is no measure
     of its own there.  So does any measure a paper takes at one granularity ("span-level F1"
-    and a later "61.2 F1"); "box AP" and "AP" are two measures of a detector."""
+    and a later "61.2 F1"), unless one sentence names both ("BLEU by 1.3 and sentence-level BLEU
+    by 0.9"); "box AP" and "AP" are two measures of a detector."""
     metrics = [e for e in by_key.values() if e.type == "METRIC"]
     granular = [e for e in metrics if _GRANULAR.match(e.name)]
     for key, e in list(by_key.items()):
         bare = e.name.lower()
         if e.type == "METRIC" and e.role == "used" and (
                 bare in _GENERIC_MEASURES and any(other.key != key and bare in _measure_line(other) for other in metrics)
-                or any(other.key != key and bare in _measure_line(other) for other in granular)):
+                or any(other.key != key and bare in _measure_line(other) and not set(other.sentence_starts) & set(e.sentence_starts)
+                       for other in granular)):
             del by_key[key]
     return by_key
 

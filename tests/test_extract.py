@@ -2475,3 +2475,16 @@ def test_a_size_in_thousands_after_a_dataset_names_its_subset_unless_it_counts_i
     found, _, _ = entities(nlp, paper)
     assert {"MSCOCO 5K", "ZINC 12k", "COCO", "MedQA"} <= set(found)
     assert found["MSCOCO 5K"].family == "COCO" and "USMLE" not in found  # an exam, not a dataset
+
+
+def test_what_the_break_it_review_found_in_pairs_counts_and_levels(nlp):
+    paper = Paper("p-bi", "Study", "We pre-train on CodeSearchNet NL-PL pairs, test on XNLI en-de, and on WMT 2019 "
+                  "English-German. Claude-100k and Swin-L-22K are baselines.")
+    found, _, _ = entities(nlp, paper)
+    assert {"CodeSearchNet", "XNLI"} <= set(found) and found["WMT19 En-De"].family == "WMT19"
+    assert found["Claude-100k"].type == "MODEL" and found["Swin-L-22K"].type == "MODEL"
+    paper = Paper("p-bi2", "Study", "It reaches dermatologist-level accuracy and human-level F1, and raises black-box "
+                  "accuracy. It improves BLEU by 1.3 and sentence-level BLEU by 0.9. We study passage reranking.")
+    found, _, _ = entities(nlp, paper)
+    assert {"accuracy", "F1 score", "BLEU", "sentence-level BLEU", "passage reranking"} <= set(found)
+    assert not any("level accuracy" in name or "box accuracy" in name or "level F1" in name for name in found)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LANGUAGE_CODES", "language_pair", "only_language_pairs"]
+__all__ = ["LANGUAGE_CODES", "language_pair", "only_language_pairs", "names_translation_data"]
 
 # Languages of the common translation benchmarks (WMT, IWSLT, FLORES, MuST-C, OPUS, ...).
 LANGUAGE_CODES = {
@@ -47,13 +47,28 @@ LANGUAGE_CODES = {
 _CODES = frozenset(LANGUAGE_CODES.values())
 _ARROWS = frozenset({"-", "–", "→", "->", "⇒"})
 _WORDS = frozenset({"is", "no", "it", "my", "id", "am", "he"})  # codes that are English words in lower case
+_ACRONYMS = frozenset({"NL", "PL"})  # "NL-PL pairs": natural and programming language, not Dutch and Polish
+# benchmarks whose subsets are translation directions (a pair after XNLI or Common Voice is a
+# transfer setting or a subset's languages, not a direction of the data)
+_TRANSLATION_DATA = re.compile(
+    r"^(?:WMT|IWSLT|FLORES|MuST-C|CVSS|CoVoST|Europarl|OPUS|TED|Multi30K|BUCC|Tatoeba|NTREX|KFTT|ASPEC|WAT|NIST|"
+    r"ParaCrawl|CCMatrix|CCAligned|News Commentary|Samanantar|MTNT|mTEDx|WikiMatrix|JW300|Nunavut)", re.I)
+
+
+def names_translation_data(name: str) -> bool:
+    """Whether a dataset's name is that of a translation benchmark, whose subsets are directions.
+
+    >>> names_translation_data("WMT19"), names_translation_data("Europarl-ST"), names_translation_data("XNLI")
+    (True, True, False)
+    """
+    return bool(_TRANSLATION_DATA.match(name))
 
 
 def _codes(source: str, target: str) -> tuple[str, str] | None:
     if len(source) == len(target) == 2:
         if not all(w.islower() or w.isupper() or w.istitle() for w in (source, target)):
             return None
-        if source.islower() and (source in _WORDS or target in _WORDS):
+        if source.islower() and (source in _WORDS or target in _WORDS) or source in _ACRONYMS or target in _ACRONYMS:
             return None
         pair = source.lower(), target.lower()
         return pair if pair[0] in _CODES and pair[1] in _CODES else None

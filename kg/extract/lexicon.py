@@ -208,9 +208,13 @@ def is_link(text: str) -> bool:
     return bool(_LINK.search(text))
 
 
-# context windows a model is released with ("Phi-3-mini-128k", "Yi-9B-200K"), in thousands of tokens
-_CONTEXT_LENGTHS = frozenset({"4", "8", "16", "32", "64", "128", "200", "256", "262", "512"})
+# numbers of thousands that name something else than examples: context windows ("Phi-3-mini-128k",
+# "Claude-100k"), audio sample rates in kHz ("EnCodec-24k"), ImageNet-21K/22K pre-training tags
+_NOT_EXAMPLE_COUNTS = frozenset({"4", "8", "16", "21", "22", "24", "32", "44", "48", "64", "100", "128", "192", "200", "256",
+                                 "262", "512", "1000"})
 _COUNT_SUFFIX = re.compile(r"^[A-Za-z][\w.-]*?-(\d+(?:\.\d+)?)[kK]$")
+# a size or tuning word before the count makes it a checkpoint's ("RoBERTa-base-500k" steps, "Swin-L-22K")
+_CHECKPOINT_PART = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|[STBLHG]|instruct|chat|it|v\d[\w.]*)-", re.I)
 
 
 def counts_examples(text: str) -> bool:
@@ -219,9 +223,12 @@ def counts_examples(text: str) -> bool:
 
     >>> [counts_examples(t) for t in ["LLaVA-665K", "DAPO-Math-17k", "Qwen2-128K", "Llama-3-8B-12K", "ImageNet"]]
     [True, True, False, False, False]
+    >>> [counts_examples(t) for t in ["Claude-100k", "EnCodec-24k", "Swin-L-22K", "RoBERTa-base-500k"]]
+    [False, False, False, False]
     """
     count = _COUNT_SUFFIX.match(text)
-    return bool(count) and count[1] not in _CONTEXT_LENGTHS and not PARAMETER_COUNT.search(text)
+    return bool(count) and count[1] not in _NOT_EXAMPLE_COUNTS and not PARAMETER_COUNT.search(text) \
+        and not _CHECKPOINT_PART.search(text[:count.start(1)])
 
 
 def is_generic_class(text: str) -> bool:

@@ -20,7 +20,7 @@ from . import candidates, pattern_cache
 from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
-from .languages import language_pair
+from .languages import language_pair, names_translation_data
 from .lexicon import PARAMETER_COUNT, PROPOSAL_VERBS
 from .. import spelling
 from ..normalise import is_size_word
@@ -400,7 +400,8 @@ class NameMatcher:
                     # "L2-ARCTIC", "XL-Sum"-like: a short form glued before a dataset names another of its kind
                     candidates.add(doc, first, stop, entity_type, "gazetteer-variant", family=entry.name, confidence=0.6)
                     continue
-                if doc[stop - 1].whitespace_ and (pair := language_pair(v.texts, stop)) and (start, pair[0]) not in spans:
+                if doc[stop - 1].whitespace_ and names_translation_data(entry.name) and (pair := language_pair(v.texts, stop)) \
+                        and (start, pair[0]) not in spans and not any(s == start and e > end for s, e in spans):
                     # "WMT14 English-Czech": one direction of the benchmark, spelled with codes
                     base = entry.name if stop == end else doc[start:stop].text
                     candidates.add(doc, start, pair[0], entity_type, "gazetteer-variant", canonical=f"{base} {pair[1]}",
@@ -686,18 +687,29 @@ _DETECTION_UNITS = frozenset({"box", "mask", "bbox"})
 _AGREEMENT = re.compile(r"correlation|\btau\b|kendall|spearman|pearson|kappa|\brho\b", re.I)
 
 
+# units a measure is taken over ("span-level F1"); "human-level accuracy" is a grade, and
+# "corpus-level BLEU" plain BLEU
+_MEASURED_UNITS = frozenset(
+    "token subword word character morpheme phoneme sentence span entity mention document paragraph passage "
+    "segment frame clip video image pixel patch region instance object event response answer step turn "
+    "utterance claim field page cell node edge graph atom residue sample example query session item scene "
+    "file function line repository category class label".split())
+
+
 def measured_on_start(v, start: int) -> int:
-    """Where a measure starts that a granularity or a detection unit opens ("span-level" of
-    "span-level F1", "box" of "box IoU"), else ``start``.
+    """Where a measure starts that a unit's granularity or a detection unit opens ("span-level"
+    of "span-level F1", "box" of "box IoU"), else ``start``.
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("span-level F1 and box IoU and the IoU"))
-    >>> measured_on_start(v, 3), measured_on_start(v, 6), measured_on_start(v, 9)
-    (0, 5, 9)
+    >>> v = view(spacy.blank("en")("span-level F1 and box IoU and human-level F1 and black-box accuracy"))
+    >>> measured_on_start(v, 3), measured_on_start(v, 6), measured_on_start(v, 12), measured_on_start(v, 17)
+    (0, 5, 12, 17)
     """
-    if start >= 1 and v.lower[start - 1] in _DETECTION_UNITS and v.spaced[start - 1]:
-        return start - 1
-    return granularity_start(v, start)
+    if start >= 1 and v.lower[start - 1] in _DETECTION_UNITS and v.spaced[start - 1] \
+            and not (start >= 2 and v.texts[start - 2] == "-" and not v.spaced[start - 2]):
+        return start - 1  # "box IoU", not "black-box accuracy"
+    first = granularity_start(v, start)
+    return first if first == start or v.lower[first] in _MEASURED_UNITS else start
 
 
 _CONCEPT_TYPES = frozenset({"METHOD", "TASK", "METRIC"})
