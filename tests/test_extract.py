@@ -2470,10 +2470,10 @@ def test_a_measure_at_one_granularity_or_on_boxes_is_a_measure_of_its_own(nlp):
 
 
 def test_a_size_in_thousands_after_a_dataset_names_its_subset_unless_it_counts_items(nlp):
-    paper = Paper("p-ss", "Study", "R@1 rises on MSCOCO 5K and on ZINC 12k, after pre-training on COCO 118K images. "
-                  "On MedQA (USMLE) it reaches 67.9%.")
+    paper = Paper("p-ss", "Study", "R@1 rises on MSCOCO 5K and on ZINC 12k, after pre-training on COCO 118K images "
+                  "and QM9 134k molecules. On MedQA (USMLE) it reaches 67.9%.")
     found, _, _ = entities(nlp, paper)
-    assert {"MSCOCO 5K", "ZINC 12k", "COCO", "MedQA"} <= set(found)
+    assert {"MSCOCO 5K", "ZINC 12k", "COCO", "QM9", "MedQA"} <= set(found)
     assert found["MSCOCO 5K"].family == "COCO" and "USMLE" not in found  # an exam, not a dataset
 
 
