@@ -2488,3 +2488,13 @@ def test_what_the_break_it_review_found_in_pairs_counts_and_levels(nlp):
     found, _, _ = entities(nlp, paper)
     assert {"accuracy", "F1 score", "BLEU", "sentence-level BLEU", "passage reranking"} <= set(found)
     assert not any("level accuracy" in name or "box accuracy" in name or "level F1" in name for name in found)
+
+
+def test_a_coined_name_ending_in_a_benchmark_word_is_a_dataset(nlp):
+    paper = Paper("p-bw", "Study", "Scores on ZorbQA correlate with AfriMMLU from IrokoBench and with QuuxAgent-Eval. "
+                  "VQA is hard.")
+    found, _, _ = entities(nlp, paper)
+    assert all(found[name].type == "DATASET" for name in ("ZorbQA", "IrokoBench", "QuuxAgent-Eval"))
+    assert "VQA" not in found or found["VQA"].type != "DATASET"  # an all-capital task's short form
+    found, _, _ = entities(nlp, Paper("p-bw2", "Study", "We propose ZorbQA, an optimized retrieval training approach."))
+    assert found["ZorbQA"].type == "METHOD"  # what the paper says it is comes first

@@ -24,12 +24,12 @@ __all__ = ["RULE_PRIORITY", "TYPE_TRUST", "select_spans", "one_type_per_name", "
 
 _NOT_NAME_SUFFIXES = ("-like", "-parameter", "-based", "-style", "-sized", "-scale", "-driven", "-guided", "-aware", "-specific", "-centric", "-oriented")
 
-RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "title-technique": 5, "head-phrase": 6, "titled-run": 7, "scored-on": 8, "evaluated-on": 8, "trained": 8, "model-shaped": 9, "metric-shaped": 9, "compared": 10}
+RULE_PRIORITY = {"proposal": 0, "gazetteer": 1, "gazetteer-variant": 2, "abbreviation": 3, "head-noun": 4, "list": 5, "title-technique": 5, "head-phrase": 6, "titled-run": 7, "scored-on": 8, "evaluated-on": 8, "trained": 8, "model-shaped": 9, "data-shaped": 9, "metric-shaped": 9, "compared": 10}
 
 
 # Whose type wins when one name gets two types in a paper: the curated lists, then the
 # paper's own naming ("we propose X, a benchmark"), then weaker context.
-TYPE_TRUST = ("gazetteer", "gazetteer-variant", "proposal", "abbreviation", "head-noun", "list", "head-phrase", "title-technique", "titled-run", "scored-on", "evaluated-on", "trained", "model-shaped", "metric-shaped", "compared")
+TYPE_TRUST = ("gazetteer", "gazetteer-variant", "proposal", "abbreviation", "head-noun", "list", "head-phrase", "title-technique", "titled-run", "scored-on", "evaluated-on", "trained", "model-shaped", "data-shaped", "metric-shaped", "compared")
 
 
 def one_type_per_name(mentions: list[dict]) -> None:
@@ -136,7 +136,7 @@ def _about_other_work(sentence: str) -> bool:
     return bool(_OTHER_FIELDS.search(sentence)) and not _AUTHORS.search(sentence)
 
 
-_CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped", "scored-on", "evaluated-on", "trained"}
+_CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped", "data-shaped", "scored-on", "evaluated-on", "trained"}
 _FRAGMENT = re.compile(r"^([IVX]+(/[IVX]+)*|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+)$")
 
 
