@@ -51,8 +51,8 @@ _ACRONYMS = frozenset({"NL", "PL"})  # "NL-PL pairs": natural and programming la
 # benchmarks whose subsets are translation directions (a pair after XNLI or Common Voice is a
 # transfer setting or a subset's languages, not a direction of the data)
 _TRANSLATION_DATA = re.compile(
-    r"^(?:WMT|IWSLT|FLORES|MuST-C|CVSS|CoVoST|Europarl|OPUS|TED|Multi30K|BUCC|Tatoeba|NTREX|KFTT|ASPEC|WAT|NIST|"
-    r"ParaCrawl|CCMatrix|CCAligned|News Commentary|Samanantar|MTNT|mTEDx|WikiMatrix|JW300|Nunavut)", re.I)
+    r"^(?:WMT|IWSLT|FLORES|MuST-C|CVSS|CoVoST|Europarl|OPUS|TED(?!-LIUM)|Multi30K|BUCC|Tatoeba|NTREX|KFTT|ASPEC|WAT|NIST|"
+    r"ParaCrawl|CCMatrix|CCAligned|News Commentary|Samanantar|MTNT|mTEDx|WikiMatrix|JW300|Nunavut)(?![A-Za-z])", re.I)
 
 
 def names_translation_data(name: str) -> bool:
@@ -60,6 +60,8 @@ def names_translation_data(name: str) -> bool:
 
     >>> names_translation_data("WMT19"), names_translation_data("Europarl-ST"), names_translation_data("XNLI")
     (True, True, False)
+    >>> names_translation_data("Waterbirds"), names_translation_data("TED-LIUM 3")
+    (False, False)
     """
     return bool(_TRANSLATION_DATA.match(name))
 
