@@ -124,6 +124,8 @@ SPLITS = {
     "written42b": ("written42b.jsonl",),
     "written43a": ("written43a.jsonl",),
     "written43b": ("written43b.jsonl",),
+    "written44a": ("written44a.jsonl",),
+    "written44b": ("written44b.jsonl",),
 }
 
 
