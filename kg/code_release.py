@@ -22,7 +22,7 @@ import re
 
 __all__ = ["SENTENCE_END", "code_statement"]
 
-_CODE = r"(?:code|codes|codebase|source\s+code|implementations?)"
+_CODE = r"(?:code|codes|codebase|source\s+codes?|implementations?|scripts)"
 # what may stand before the paper's code: whose it is, or what it does ("training code", "baseline
 # code"), never what kind of code it is about ("malicious code", "machine code", "LLM-generated code")
 _MODIFIER = (r"(?:our|the|all|its|their|full|complete|anonymi[sz]ed|official|accompanying|associated|reference|"
@@ -31,7 +31,7 @@ _MODIFIER = (r"(?:our|the|all|its|their|full|complete|anonymi[sz]ed|official|acc
 _CODE_ITEM = re.compile(rf"(?:{_MODIFIER}\s+){{0,3}}{_CODE}", re.I)
 _NAMED_CODE_ITEM = re.compile(rf"{_CODE_ITEM.pattern}(?-i:\s+[A-Z][\w-]*)?", re.I)  # released: "our fine-tuning code Zoobot"
 # a list item besides the code: one to four words ("pretrained weights", "its annotations", "FinClaim")
-_WORD = r"(?!(?:is|are|was|were|will|has|have|shall|can|available|at|to|for|of|and|or|upon|under|with|in|on|via|through|from|by|as|publicly|freely|openly|here|soon|online)\b)\w(?:[\w+-]|\.(?=\w))*"
+_WORD = r"(?!(?:is|are|was|were|will|has|have|shall|can|available|at|to|for|of|and|or|upon|under|with|in|on|via|through|from|by|as|publicly|freely|openly|here|soon|online|use|used|that|which)\b)\w(?:[\w+-]|\.(?=\w))*"
 _ITEM = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _ITEMS = rf"{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+){_ITEM})*"
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.I)
@@ -44,14 +44,17 @@ _RELEASED = (r"(?:\s*\([^)]*\))?(?:\s+(?:is|are|will\s+(?:soon\s+|also\s+)?be|sh
              r"(?:made\s+|now\s+|also\s+|soon\s+)?(?:publicly\s+|freely\s+|openly\s+)?"
              r"(?:available|public|accessible|released|open[- ]?sourced?)\b(?!\s+for\s+\d)"
              r"|\s+(?:is|are)\s+coming\s+soon|\s+(?:is|are)\s+at\s+\S*(?:https?://|www\.)"
-             r"|\s*:\s*(?:(?:publicly\s+)?available|https?://|www\.)|\s+available\s+(?:at|online|on)\b)")
+             r"|\s*:\s*(?:(?:publicly\s+)?available|https?://|www\.)|\s+available\s+(?:at|online|on)\b"
+             r"|\s+can\s+be\s+found\s+(?:at|on|in)\b|\s+at\s+(?:https?://|www\.))")
 _SUBJECT_RELEASED = re.compile(rf"(?P<items>{_ITEMS}){_WHOSE}{_RELEASED}", re.I)
 _WE_RELEASE = re.compile(
-    r"\bwe\s+(?:will\s+|also\s+|have\s+|further\s+|hereby\s+)*(?:publicly\s+|openly\s+|fully\s+)?"
+    r"\b(?:we\s+(?:will\s+|also\s+|have\s+|further\s+|hereby\s+)*(?:publicly\s+|openly\s+|fully\s+)?|by\s+(?=making\b))"
     rf"(?:(?:release[sd]?|open[- ]?source[sd]?|share|publish)\s+(?P<released>{_ITEMS})"
-    rf"|(?:make|made)\s+(?P<made>{_ITEMS})\s+(?:publicly\s+|freely\s+|openly\s+)?(?:available|public|accessible))"
+    rf"|(?:make|made|making)\s+(?P<made>{_ITEMS})\s+(?:publicly\s+|freely\s+|openly\s+)?(?:available|public|accessible))"
     r"(?=\s*(?:[,.;:]|$)|\s+(?:and|at|on|to|in|under|upon|with|for|via|through|here|soon|as|use|used|that|which|publicly)\b"
     r"|\s+[A-Z])", re.I)
+# "For videos, code and checkpoints, see our project page at ...": where the paper's code is
+_SEE = re.compile(rf"^for\s+(?P<items>{_ITEMS}),?\s+(?:please\s+)?(?:see|visit|refer\s+to|check(?:\s+out)?)\b", re.I)
 _CODE_WORD = re.compile(rf"\b{_CODE}\b", re.I)
 _IMPLEMENTATION_ALONE = re.compile(r"^implementations?\b", re.I)  # "Implementations are available for Python": others'
 _ON_REQUEST = re.compile(r"\brequest\b|\bcorresponding\s+author", re.I)
@@ -76,7 +79,7 @@ def code_statement(abstract: str) -> str | None:
 def _mentions_code(text: str) -> bool:
     """A cheap test before the patterns (a substring search, not a regex scan of the text)."""
     lowered = text.lower()
-    return "code" in lowered or "implementation" in lowered
+    return "code" in lowered or "implementation" in lowered or "script" in lowered
 
 
 def _states_release(clause: str) -> bool:
@@ -85,6 +88,9 @@ def _states_release(clause: str) -> bool:
     subject = _SUBJECT_RELEASED.match(clause)
     if subject and not _NOT_A_SUBJECT.match(clause) and _has_code_item(subject.group("items")) \
             and not _IMPLEMENTATION_ALONE.match(clause):
+        return True
+    see = _SEE.match(clause)
+    if see and _has_code_item(see.group("items")):
         return True
     we = _WE_RELEASE.search(clause)
     return bool(we and _has_code_item(we.group("released") or we.group("made") or "", _NAMED_CODE_ITEM))

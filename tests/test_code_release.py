@@ -30,6 +30,13 @@ RELEASES = [
     "To help others, we release our fine-tuning code Zoobot.",
     "ZorbBench, its annotations and the evaluation code are available for research use.",
     "Data and baseline implementations are released under an open licence.",
+    "Our code can be found at https://zorb.example.org.",
+    "Source code and more at https://sites.example.org/zorb.",
+    "Supplementary videos, datasets, and code can be found on our project page.",
+    "For videos, code, and model checkpoints, see our project page at https://zorb.example.io.",
+    "We go further by making our training and evaluation scripts publicly accessible.",
+    "We release our code use to train the models.",
+    "The models and source codes are released at Github.",
 ]
 NO_RELEASE = [
     "Code LLMs are now widely available.",
@@ -51,6 +58,9 @@ NO_RELEASE = [
     "Code-switching data are scarce and rarely available.",
     "The code of conduct is available on our website.",
     "Source code is available for 80% of the apps.",
+    "Movie scripts are available for 1,200 films.",
+    "For each language, see the appendix for the code-switching rates.",
+    "The code of BERT can be found at https://github.com/google-research/bert, which we extend.",
 ]
 
 
