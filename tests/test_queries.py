@@ -1510,3 +1510,14 @@ def test_papers_using_an_architecture_finds_its_checkpoints_with_their_own_type(
         opened.load(build_graph(items))
         rows = run(opened, "papers_using", name="DiT")
     assert {(r["key"], r["type"], r["entity"]) for r in rows} == {("qa", "Model", "DiT-XL/2"), ("qb", "Method", "DiT")}
+
+
+def test_a_template_value_without_its_key_is_answered_with_the_key_it_needs():
+    from kg.commands._stores import split_params
+
+    with pytest.raises(QueryError, match=r"write --param 'name=Llama 2'"):
+        split_params(["Llama 2"], required=("name",))
+    with pytest.raises(QueryError, match=r"write --param target=LoRA"):  # source is given
+        split_params(["source=GSM8K", "LoRA"], required=("source", "target"))
+    with pytest.raises(QueryError, match=r"write --param key=value"):
+        split_params(["5"])

@@ -27,9 +27,10 @@ def add_param_and_format_arguments(parser, param_help: str, *, first: str = "NAM
     parser.set_defaults(fmt="table")
 
 
-def split_params(pairs: list[str]) -> dict[str, str]:
+def split_params(pairs: list[str], required: tuple[str, ...] = ()) -> dict[str, str]:
     """``key=value`` strings of repeated --param -> a dict of texts; a key given twice is refused,
-    since the last value would win unseen ("--param name=GSM8K --param name=MATH" asks for MATH only)."""
+    since the last value would win unseen ("--param name=GSM8K --param name=MATH" asks for MATH only).
+    A value without its key is answered with the key a template requires (``required``)."""
     from ..errors import QueryError
 
     out: dict[str, str] = {}
@@ -37,7 +38,9 @@ def split_params(pairs: list[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise QueryError(f"bad --param {pair!r}", fix="write --param key=value")
+            missing = [name for name in required if name not in out and not any(p.startswith(name + "=") for p in pairs)]
+            example = f"--param {shlex.quote(f'{missing[0]}={pair}')}" if missing and not sep else "--param key=value"
+            raise QueryError(f"bad --param {pair!r}: a parameter is written key=value", fix=f"write {example}")
         if key in out:
             raise QueryError(f"--param {key} given twice", fix=f"give each parameter once (one --param {key}=...)")
         out[key] = value

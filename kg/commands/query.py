@@ -64,7 +64,7 @@ def run(args) -> int:
         return 0
     template = get_template(args.name)
     with open_store(args) as store:
-        result = answer(store, template, split_params(args.param), CLI)
+        result = answer(store, template, split_params(args.param, tuple(p.name for p in template.params if p.default is None)), CLI)
     print_rows(result.rows, args.fmt)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
