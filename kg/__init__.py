@@ -107,12 +107,13 @@ def query(name: str, params: dict | None = None, *, workdir: str | Path = ".kg",
     paper text that matches several titles.  A paper asked for by the input id of a copy merged
     into it as a duplicate is answered for, with a warning that says so.  A ``connection`` end that names several nodes
     equally well (two papers' coinages of one name) raises QueryError listing their keys.  Each
-    call opens the workdir's store and closes it; for many queries open it once:
+    call opens the workdir's store and closes it (a store a program holds open is read through
+    that program's server); for many queries open it once:
     ``with kg.open_built_store(".kg") as db: kg.query(..., store=db)``."""
     params = {} if params is None else params
     if store is not None:
         return _query(_checked_store(store), name, params)
-    with open_built_store(workdir) as db:
+    with open_built_store(workdir, read_only=True) as db:
         return _query(db, name, params)
 
 
@@ -143,7 +144,7 @@ def cypher(text: str, params: dict | None = None, *, workdir: str | Path = ".kg"
     if store is not None:
         rows = run_cypher(_checked_store(store), text, params)
     else:
-        with open_built_store(workdir) as db:
+        with open_built_store(workdir, read_only=True) as db:
             rows = run_cypher(db, text, params)
     if not rows:  # the likely reason, as `kg cypher` notes it: a misspelt label or a link the graph never draws
         import warnings

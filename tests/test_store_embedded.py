@@ -156,3 +156,44 @@ def test_a_server_that_hangs_at_start_is_started_afresh(tmp_path, monkeypatch):
     monkeypatch.setattr(embedded, "server_binaries", lambda: (str(fake), real[1]))
     with pytest.raises(StoreUnavailable, match="never answered"):
         embedded.EmbeddedStore(tmp_path / "store2")
+
+
+def test_a_store_another_program_holds_is_read_through_its_server_and_never_written(tmp_path, capsys):
+    from kg.cli import main
+    from kg.store import AttachedStore, open_built_store
+
+    store_dir = tmp_path / "store"
+    with EmbeddedStore(store_dir) as store:  # a built store: its snapshot is on disk
+        store.write("CREATE (:Paper {key: 'p-1', title: 'Held Paper'})")
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import EmbeddedStore; "
+                               f"s = EmbeddedStore({str(store_dir)!r}); print('open', flush=True); sys.stdin.read(); "
+                               "print(s.read('MATCH (p:Paper) RETURN count(p) AS n')[0]['n'], flush=True); s.close()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreUnavailable, match=f"pid {holder.pid}"):
+            open_built_store(tmp_path)  # a command that may write is still refused
+        with open_built_store(tmp_path, read_only=True) as attached:
+            assert isinstance(attached, AttachedStore) and attached.owner == holder.pid
+            assert attached.read("MATCH (p:Paper) RETURN p.title AS t") == [{"t": "Held Paper"}]
+            with pytest.raises(StoreUnavailable, match="only reads"):
+                attached.write("CREATE (:Paper {key: 'p-2'})")
+        assert main(["cypher", "MATCH (p:Paper) RETURN p.key AS key", "--workdir", str(tmp_path), "--json"]) == 0
+        out, err = capsys.readouterr()
+        assert '"p-1"' in out and f"open in process {holder.pid}" in err
+    finally:
+        holder.stdin.close()
+        assert holder.stdout.readline().strip() == "1"  # its server outlived the readers, unchanged
+        assert holder.wait(timeout=60) == 0
+    assert not (store_dir / "server.sock").exists()
+
+
+def test_kg_query_reads_a_store_this_program_holds_open(tmp_path):
+    import kg
+
+    store_dir = tmp_path / "store"
+    with EmbeddedStore(store_dir) as store:
+        store.write("CREATE (:Paper {key: 'p-1', title: 'Own Paper'})")
+    with kg.open_built_store(tmp_path) as db:
+        assert kg.cypher("MATCH (p:Paper) RETURN p.title AS t", workdir=tmp_path) == [{"t": "Own Paper"}]
+        assert db.read("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 1}]  # still open, still its own

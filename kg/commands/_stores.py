@@ -126,12 +126,18 @@ def add_store_arguments(parser) -> None:
     parser.add_argument("--database", default=None, help="Neo4j database (default: NEO4J_DATABASE or the server default)")
 
 
-def open_store(args):
+def open_store(args, read_only: bool = False):
+    """The store a command names; a read-only command reads an embedded store another program
+    holds open through that program's server, and says so on stderr."""
     if args.neo4j:
         from ..store.neo4j import connect
 
         return connect(uri=None if args.neo4j == "env" else args.neo4j, user=args.user,
                        password=args.password, database=args.database)
-    from ..store import open_built_store
+    from ..store import AttachedStore, open_built_store
 
-    return open_built_store(args.workdir, args.store)
+    store = open_built_store(args.workdir, args.store, read_only=read_only)
+    if isinstance(store, AttachedStore):
+        print(f"note: the store is open in process {store.owner}; reading it through that process's server",
+              file=sys.stderr)
+    return store

@@ -73,7 +73,7 @@ def run(args) -> int:
     params = parse_params(args.param)
     if not cypher.strip():
         raise QueryError("empty Cypher query", fix='pass a query, e.g. kg cypher "MATCH (p:Paper) RETURN p.title LIMIT 5"')
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         rows = run_cypher(store, cypher, params)
         keys = _property_keys(store) if not rows or empty_columns(rows) else set()
         unknown = unknown_names(cypher, keys) if keys or not rows else []

@@ -63,7 +63,7 @@ def run(args) -> int:
         print(list_templates(args.name))
         return 0
     template = get_template(args.name)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         result = answer(store, template, split_params(args.param, tuple(p.name for p in template.params if p.default is None)), CLI)
     print_rows(result.rows, args.fmt)
     for note in result.notes:

@@ -28,7 +28,7 @@ from ..fulltext import SEARCH_PROPERTY, FullTextQuery
 from .base import Rows, Store
 from .params import param_text
 
-__all__ = ["EmbeddedStore", "DEFAULT_STORE_DIR", "server_binaries", "open_built_store"]
+__all__ = ["EmbeddedStore", "AttachedStore", "DEFAULT_STORE_DIR", "server_binaries", "open_built_store"]
 
 DEFAULT_STORE_DIR = Path(".kg") / "store"
 GRAPH_NAME = "kg"
@@ -121,6 +121,7 @@ class EmbeddedStore(Store):
             ) from err
         refuse_if_in_use(self.path)
         (self.path / "server.pid").unlink(missing_ok=True)  # stale, if any: its process is gone
+        (self.path / "server.sock").unlink(missing_ok=True)
 
     def _start(self) -> None:
         # A server can hang while it starts (seen once in CI: it loaded the module and then answered
@@ -151,6 +152,7 @@ class EmbeddedStore(Store):
         pidfile = self.path / "server.pid"
         if pidfile.exists():
             pidfile.unlink()
+        (self.path / "server.sock").unlink(missing_ok=True)
         self._cleanup_socket_dir()
         atexit.unregister(self.close)
 
@@ -173,6 +175,7 @@ class EmbeddedStore(Store):
             self._cleanup_socket_dir()
             raise StoreUnavailable(f"cannot start the embedded FalkorDB server ({err})", fix="reinstall with `pip install -e .`") from err
         (self.path / "server.pid").write_text(str(self._process.pid))
+        (self.path / "server.sock").write_text(socket_path)  # where a read-only client attaches meanwhile
         atexit.register(self.close)
         deadline = time.monotonic() + _START_TIMEOUT_S
         while not os.path.exists(socket_path):
@@ -349,10 +352,71 @@ class EmbeddedStore(Store):
         self._select_graph()
 
 
-def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None = None) -> EmbeddedStore:
+class AttachedStore(EmbeddedStore):
+    """Read-only use of a store another program (or another part of this one) holds open: its
+    queries go to that program's server, which stays its own; every write is refused.
+
+    ``open_built_store(..., read_only=True)`` returns one where the folder is held, so `kg query`
+    answers while a notebook keeps ``kg.open_built_store(".kg")`` open.
+    """
+
+    def __init__(self, path: str | os.PathLike, socket_path: str, owner: int):
+        from falkordb import FalkorDB
+
+        self.path = Path(path).resolve()
+        self.owner = owner
+        self._process = None
+        self._socket_dir = None
+        try:
+            self._db = FalkorDB(unix_socket_path=socket_path, socket_timeout=_QUERY_TIMEOUT_S)
+            self._graph = self._db.select_graph(GRAPH_NAME)
+            self._db.connection.ping()
+        except RedisError as err:
+            raise StoreUnavailable(f"the store at {self.path} is held by process {owner}, whose server did not answer ({err})",
+                                   fix=f"wait for process {owner} to finish, or stop it with `kill {owner}`") from err
+        self._attached = True
+
+    def _check_open(self) -> None:
+        if not self._attached:
+            super()._check_open()
+
+    def close(self) -> None:
+        if self._attached:
+            self._attached = False
+            try:
+                self._db.connection.close()
+            except RedisError:
+                pass
+
+    def _refuse(self, *args, **kwargs):
+        raise StoreUnavailable(f"the store at {self.path} is open in process {self.owner}; this connection only reads",
+                               fix=f"close it there first (db.close(), or end its with block), or wait for process {self.owner}")
+
+    write = write_batches = setup_schema = clear = _refuse
+
+
+def held_by(path: str | os.PathLike) -> tuple[int, str] | None:
+    """The holder's process id and its server's socket, where a live server holds the store folder."""
+    path = Path(path)
+    try:
+        pid = int((path / "server.pid").read_text().strip() or 0)
+        socket_path = (path / "server.sock").read_text().strip()
+    except (OSError, ValueError):
+        return None
+    if not (pid and _alive(pid) and _is_redis(pid) and os.path.exists(socket_path)):
+        return None
+    owner = _parent(pid)
+    return (owner if owner and owner != 1 else pid), socket_path
+
+
+def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None = None, *,
+                     read_only: bool = False) -> EmbeddedStore:
     """The store `kg build` wrote under ``workdir`` (or the folder ``store``, as `kg load --store`
-    wrote it); a clear error if there is none yet."""
+    wrote it); a clear error if there is none yet.  With ``read_only``, a store another program
+    holds open is read through that program's server (an :class:`AttachedStore`)."""
     path = Path(store) if store is not None else Path(workdir) / "store"
+    if read_only and (path / "graph.rdb").exists() and (holder := held_by(path)):
+        return AttachedStore(path, holder[1], holder[0])
     if not (path / "graph.rdb").exists():
         if path.parent.is_file() or path.is_file():
             raise StoreUnavailable(f"{path.parent if path.parent.is_file() else path} is a file, not a workdir",
