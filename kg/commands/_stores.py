@@ -38,7 +38,8 @@ def split_params(pairs: list[str], required: tuple[str, ...] = ()) -> dict[str, 
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            missing = [name for name in required if name not in out and not any(p.startswith(name + "=") for p in pairs)]
+            given = {p.partition("=")[0].strip() for p in pairs if "=" in p}
+            missing = [name for name in required if name not in given]
             example = f"--param {shlex.quote(f'{missing[0]}={pair}')}" if missing and not sep else "--param key=value"
             raise QueryError(f"bad --param {pair!r}: a parameter is written key=value", fix=f"write {example}")
         if key in out:

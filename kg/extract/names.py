@@ -153,6 +153,11 @@ _MODIFYING_SUFFIXES = frozenset("style scale level like free aware wise centric 
                                 "sized friendly compatible format".split())
 _RELEASE = re.compile(r"^\d\.\d$")  # 2.4, 5.0: a release number, where a score would have more digits
 _SUBSET_SIZE = re.compile(r"^\d{1,3}[kK]$")
+# what a count in thousands after a dataset counts, where it is the data's size and no subset ("COCO 118K images")
+_COUNTED_ITEMS = frozenset("images image examples samples pairs questions videos clips hours tokens documents sentences "
+                           "utterances prompts instances problems tasks items queries captions frames dialogues molecules "
+                           "structures graphs proteins compounds reactions articles papers reviews users ratings "
+                           "interactions trajectories episodes games scenes objects words conversations passages".split())
 
 
 def _subset_size_end(doc, at: int) -> int | None:
@@ -166,10 +171,8 @@ def _subset_size_end(doc, at: int) -> int | None:
     else:
         return None
     return None if end < len(doc) and doc[end].lower_ in _COUNTED_ITEMS else end
-_COUNTED_ITEMS = frozenset("images image examples samples pairs questions videos clips hours tokens documents sentences "
-                           "utterances prompts instances problems tasks items queries captions frames dialogues molecules "
-                           "structures graphs proteins compounds reactions articles papers reviews users ratings "
-                           "interactions trajectories episodes games scenes objects words conversations passages".split())
+
+
 _DATASET_VERSION = re.compile(r"^([vV]\d+(\.\d+)?|(19|20)\d{2}|\d{2,4}[x×]\d{2,4})$")  # V2, 2014, 256x256
 # "SemEval-2017 Task 4", "DCASE 2023 Task 4A": one numbered task of a shared-task series is data of its own
 TASK_WORDS = frozenset({"task", "subtask", "track"})

@@ -837,13 +837,7 @@ def model_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
     """Untyped coined names built on a model family or carrying a size ("WavLLM",
     "AraGPT2", "Foo-7B"), wherever they stand: the shape alone says MODEL.  Generic
     all-capital short forms ("LLM", "MLLM") are not names."""
-    out = []
-    for index in where(shaped):
-        start, end = v.words[index]
-        text = v.word_texts[index]
-        if start not in typed and not text.isupper() and model_shaped(text):
-            out.append((start, end))
-    return out
+    return _shaped_names(v, shaped, typed, lambda text: not text.isupper() and model_shaped(text))
 
 
 # a coined name ending in a benchmark word is a benchmark: on the dev splits 515 of 527 such
@@ -860,12 +854,13 @@ def data_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int,
     >>> [v.text(s, e) for s, e in data_shaped_names(v, [True] * len(v.words), set())]
     ['NgomaQA', 'IrokoBench']
     """
-    out = []
-    for index in where(shaped):
-        start, end = v.words[index]
-        if start not in typed and _DATA_SHAPED.match(v.word_texts[index]):
-            out.append((start, end))
-    return out
+    return _shaped_names(v, shaped, typed, _DATA_SHAPED.match)
+
+
+def _shaped_names(v, shaped: list[bool], typed: set[int], has_the_shape) -> list[tuple[int, int]]:
+    """Spans of the untyped name-shaped words whose text ``has_the_shape``."""
+    return [v.words[index] for index in where(shaped)
+            if v.words[index][0] not in typed and has_the_shape(v.word_texts[index])]
 
 
 # what a name before these words names is a machine: "a WidowX robot", "a Xilinx UltraScale+ MPSoC device"

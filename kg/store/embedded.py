@@ -397,16 +397,14 @@ class AttachedStore(EmbeddedStore):
 
 def held_by(path: str | os.PathLike) -> tuple[int, str] | None:
     """The holder's process id and its server's socket, where a live server holds the store folder."""
-    path = Path(path)
+    if (server := _live_server(path)) is None:
+        return None
     try:
-        pid = int((path / "server.pid").read_text().strip() or 0)
-        socket_path = (path / "server.sock").read_text().strip()
-    except (OSError, ValueError):
+        socket_path = (Path(path) / "server.sock").read_text().strip()
+    except OSError:
         return None
-    if not (pid and _alive(pid) and _is_redis(pid) and os.path.exists(socket_path)):
-        return None
-    owner = _parent(pid)
-    return (owner if owner and owner != 1 else pid), socket_path
+    pid, owner = server
+    return (owner or pid, socket_path) if os.path.exists(socket_path) else None
 
 
 def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None = None, *,
@@ -415,8 +413,6 @@ def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None
     wrote it); a clear error if there is none yet.  With ``read_only``, a store another program
     holds open is read through that program's server (an :class:`AttachedStore`)."""
     path = Path(store) if store is not None else Path(workdir) / "store"
-    if read_only and (path / "graph.rdb").exists() and (holder := held_by(path)):
-        return AttachedStore(path, holder[1], holder[0])
     if not (path / "graph.rdb").exists():
         if path.parent.is_file() or path.is_file():
             raise StoreUnavailable(f"{path.parent if path.parent.is_file() else path} is a file, not a workdir",
@@ -424,27 +420,37 @@ def open_built_store(workdir: str | os.PathLike, store: str | os.PathLike | None
         raise StoreUnavailable(f"no graph store in {path}", fix="run kg.build(workdir=...) first, or pass the workdir it wrote "
                                                               "(store= for a folder kg.load_extracted filled)",
                                cli_fix="run `kg build` first, or pass --workdir (or --store for a folder `kg load --store` wrote)")
+    if read_only and (holder := held_by(path)):
+        return AttachedStore(path, holder[1], holder[0])
     return EmbeddedStore(path)
+
+
+def _live_server(path: str | os.PathLike) -> tuple[int, int | None] | None:
+    """The pid of a live server that holds the store folder ``path``, and that of the program that
+    started it (None where it is unknown or gone), or None where no server holds it."""
+    try:
+        pid = int((Path(path) / "server.pid").read_text().strip() or 0)
+    except (OSError, ValueError):
+        return None
+    if not (pid and _alive(pid) and _is_redis(pid)):
+        return None
+    owner = _parent(pid)
+    return pid, (owner if owner and owner != 1 else None)
 
 
 def refuse_if_in_use(path: Path) -> None:
     """Raise StoreUnavailable when a live server of another command (or of this program) holds
     the store folder ``path``; a command checks this before its work, not only at its store step."""
-    try:
-        pid = int((Path(path) / "server.pid").read_text().strip() or 0)
-    except (OSError, ValueError):
+    if (server := _live_server(path)) is None:
         return
-    if not (pid and _alive(pid) and _is_redis(pid)):
-        return
-    owner = _parent(pid)
+    pid, owner = server
     if owner == os.getpid():  # a store this very program opened and has not closed
         raise StoreUnavailable(
             f"this program already has {path} open (pid {pid} is its own server)",
             fix="close it first (db.close(), or end its with block); to query it meanwhile, pass it: kg.query(..., store=db)",
         )
-    who = f"another paper-kg command (pid {owner})" if owner and owner != 1 else f"another paper-kg server (pid {pid})"
-    raise StoreUnavailable(f"{who} is using {path}",
-                           fix=f"wait for it to finish, or stop it with `kill {owner if owner and owner != 1 else pid}`")
+    who = f"another paper-kg command (pid {owner})" if owner else f"another paper-kg server (pid {pid})"
+    raise StoreUnavailable(f"{who} is using {path}", fix=f"wait for it to finish, or stop it with `kill {owner or pid}`")
 
 
 def _parent(pid: int) -> int | None:
