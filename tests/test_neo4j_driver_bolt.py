@@ -87,7 +87,7 @@ def test_rows_come_back_as_plain_values(store):
     assert rows == [
         {
             "p": {"_labels": ["Paper"], **{k: v for k, v in rows[0]["p"].items() if k != "_labels"}},
-            "r": {"_labels": ["EVALUATES_ON"], **{k: v for k, v in rows[0]["r"].items() if k != "_labels"}},
+            "r": {"_type": "EVALUATES_ON", **{k: v for k, v in rows[0]["r"].items() if k != "_type"}},
             "name": "GSM8K",
             "authors": ["Ada Lovelace", "Alan Turing"],
         }

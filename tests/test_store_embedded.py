@@ -20,6 +20,14 @@ def test_persists_across_restarts_and_stops_its_server(tmp_path):
         assert store.read("MATCH (p:Paper) RETURN p.title AS title") == [{"title": "T"}]
 
 
+def test_nodes_come_back_with_labels_and_relationships_with_their_type(tmp_path):
+    with EmbeddedStore(tmp_path) as store:
+        store.write("CREATE (:Paper {key: 'p'})-[:EVALUATES_ON {role: 'used'}]->(:Dataset {key: 'd'})")
+        [row] = store.read("MATCH (p:Paper)-[r]->(d) RETURN p, r, d")
+    assert row == {"p": {"_labels": ["Paper"], "key": "p"}, "r": {"_type": "EVALUATES_ON", "role": "used"},
+                   "d": {"_labels": ["Dataset"], "key": "d"}}
+
+
 def test_read_mode_rejects_writes(tmp_path):
     with EmbeddedStore(tmp_path) as store:
         with pytest.raises(StoreError):

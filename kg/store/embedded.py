@@ -481,8 +481,9 @@ def _plain(value):
     """FalkorDB node/edge objects -> plain dicts, so rows print and serialise."""
     props = getattr(value, "properties", None)
     if isinstance(props, dict):
-        labels = getattr(value, "labels", None) or ([value.relation] if hasattr(value, "relation") else [])
-        return {"_labels": list(labels), **props}
+        if hasattr(value, "relation"):  # a relationship has one type, not labels
+            return {"_type": value.relation, **props}
+        return {"_labels": list(getattr(value, "labels", None) or []), **props}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value

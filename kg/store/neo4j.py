@@ -272,7 +272,7 @@ def _plain(value):
     if isinstance(value, Node):
         return {"_labels": sorted(value.labels), **dict(value)}
     if isinstance(value, Relationship):
-        return {"_labels": [value.type], **dict(value)}
+        return {"_type": value.type, **dict(value)}
     if isinstance(value, GraphPath):
         return [_plain(v) for v in (value.nodes[0], *(x for r in value.relationships for x in (r, r.end_node)))]
     if isinstance(value, list):
