@@ -126,6 +126,8 @@ SPLITS = {
     "written43b": ("written43b.jsonl",),
     "written44a": ("written44a.jsonl",),
     "written44b": ("written44b.jsonl",),
+    "written45a": ("written45a.jsonl",),
+    "written45b": ("written45b.jsonl",),
 }
 
 
