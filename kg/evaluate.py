@@ -128,6 +128,8 @@ SPLITS = {
     "written44b": ("written44b.jsonl",),
     "written45a": ("written45a.jsonl",),
     "written45b": ("written45b.jsonl",),
+    "arxiv1a": ("arxiv1a.jsonl",),
+    "arxiv1b": ("arxiv1b.jsonl",),
 }
 
 
@@ -237,11 +239,12 @@ def _as_read(entity: dict) -> dict:
 
 
 def load_eval_papers(ids, seeds_dir: Path | None = None, folder: Path = EVAL_DIR):
-    """The papers behind gold ids: seed papers by id, plus eval/extra_papers.jsonl."""
+    """The papers behind gold ids: seed papers by id, eval/extra_papers.jsonl (written for this
+    project) and eval/arxiv_papers.jsonl (real arXiv abstracts, by arXiv id)."""
     from .ingest import read_corpus
     from .pipeline import BUNDLED_SEEDS
 
-    papers, _ = read_corpus([seeds_dir or BUNDLED_SEEDS, folder / "extra_papers.jsonl"])
+    papers, _ = read_corpus([seeds_dir or BUNDLED_SEEDS, folder / "extra_papers.jsonl", folder / "arxiv_papers.jsonl"])
     by_id = {p.id: p for p in papers}
     for p in papers:
         if p.external_id:
