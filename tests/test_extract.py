@@ -710,6 +710,37 @@ def test_a_known_model_with_a_written_version_or_size_is_that_variant(nlp):
     assert "Claude" not in found
 
 
+def test_a_release_the_lists_do_not_hold_yet_is_a_variant_of_its_known_family(nlp):
+    paper = Paper("p-vr", "Agents", "Our agent beats Claude Sonnet 4.6 and Llama 5 70B. Gemma 4 12B and Kimi K3 trail, "
+                  "and Mistral Large 3 fails. It is 3.2 points above GPT-4 and runs GPT-4 3 times faster.")
+    found, _, _ = entities(nlp, paper)
+    for name in ("Claude Sonnet 4.6", "Llama 5 70B", "Gemma 4 12B", "Kimi K3", "Mistral Large 3"):
+        assert found[name].type == "MODEL" and found[name].family, name
+    assert found["Claude Sonnet 4.6"].family == "Claude" and found["Kimi K3"].family == "Kimi"
+    assert not any(name.startswith("GPT-4 ") for name in found)  # a count after a name is no version
+
+
+def test_a_measure_given_with_an_equals_sign_is_reported_unless_it_sets_a_cutoff(nlp):
+    paper = Paper("p-eq", "Detection", "ZorbDet reaches 55.9 mAP at tIoU=0.5 on ActivityNet-1.3 and AUC=0.91 (FPR=0).")
+    found, _, _ = entities(nlp, paper)
+    assert {"AUC", "false positive rate", "mean average precision"} <= set(found)
+    assert "temporal IoU" not in found
+
+
+def test_sizes_alone_name_no_model(nlp):
+    paper = Paper("p-sz", "Zorb-GUI Technical Report", "We introduce Zorb-GUI, a family of models (4B/8B) for GUI agents, "
+                  "and report KernelBench (L1/L2/L3) scores.")
+    found, _, _ = entities(nlp, paper)
+    assert "4B/8B" not in found and "L1/L2/L3" not in found and "Zorb-GUI" in found
+
+
+def test_a_proposed_name_ending_in_bench_is_a_benchmark_whatever_the_paper_calls_it(nlp):
+    paper = Paper("p-hb", "How much does retrieval add?", "We introduce ZorbRAG-Bench, a contamination-aware benchmarking "
+                  "framework for evaluating retrieval.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["ZorbRAG-Bench"].type, found["ZorbRAG-Bench"].role) == ("DATASET", "proposed")
+
+
 def test_capitalised_words_right_after_a_proposing_verb_name_the_new_thing(nlp):
     paper = Paper("p-r", "Catalysts", "To constrain the space, we introduce Random Zorb Traversal and train a DQN agent.")
     found, _, _ = entities(nlp, paper)
@@ -2031,9 +2062,9 @@ def test_a_size_after_a_dataset_name_that_counts_its_data_names_a_model(nlp):
 
 def test_a_model_glued_onto_a_sized_base_model_is_one_model(nlp):
     found, _, _ = entities(nlp, Paper("p-rm", "Study", "We swap our reward model for ArmoRM-Llama3-8B and embed "
-                                      "with E5-Mistral-7B-instruct, while DINO-ViT features and Llama-3-8B stay."))
+                                      "with Zorb-Mistral-7B-instruct, while DINO-ViT features and Llama-3-8B stay."))
     assert found["ArmoRM-Llama3-8B"].type == "MODEL" and found["ArmoRM-Llama3-8B"].family == "ArmoRM"
-    assert "E5-Mistral-7B-instruct" in found and "Mistral 7B" not in found
+    assert "Zorb-Mistral-7B-instruct" in found and "Mistral 7B" not in found
     assert found["Llama 3 8B"].text == "Llama-3-8B"  # its own mention, not the one inside ArmoRM's name
 
 

@@ -110,6 +110,12 @@ def test_a_vertical_bar_separates_names():
     assert [t.text for t in nlp("for ResNet-50|Swin-T|ViT-B/16")] == ["for", "ResNet-50", "|", "Swin", "-", "T", "|", "ViT", "-", "B/16"]
 
 
+def test_a_value_given_with_an_equals_sign_is_split_from_its_measure():
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
+    assert [t.text for t in nlp("AUC=1.000 (FPR=0), FID=2.1 at x==y")] == [
+        "AUC", "=", "1.000", "(", "FPR", "=", "0", ")", ",", "FID", "=", "2.1", "at", "x==y"]
+
+
 def test_a_bracket_glued_to_a_word_opens_an_aside():
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer.v1"}}})
     assert [t.text for t in nlp("the Vision Transformer(ViT) and (CLIP)")] == [

@@ -476,23 +476,54 @@ def _frames_a_plain_task(v, known, settings: list[tuple[int, int, str]], start: 
 # continual-learning benchmarks built from a dataset: "Split CIFAR-100", "Permuted MNIST"
 _STREAM_PREFIXES = frozenset({"Split", "Permuted", "Rotated", "Sequential"})
 _WRITTEN_SIZE = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?[BM])$")
+# the words a release adds to a family's name: a tier, a line, a tuning ("Claude Sonnet 4.6", "Gemini 4 Pro")
+_TIERS = frozenset("pro flash ultra nano mini max plus turbo lite large medium small opus sonnet haiku maverick "
+                   "scout instruct chat base thinking coder omni air".split())
+_VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?|[A-Z]\d{1,2}(?:\.\d)?)$")  # 5, 4.6, K3, V4
+_COUNTED = frozenset("% points point pp times x × of out percent".split())
 
 
 def sized_after(v, known) -> list[tuple[int, int, str]]:
     """A known model followed by a written version or size ("Claude v1.3", "Pythia 1.4B") is
-    that variant, with the known model as family.  (A dataset's count is left alone: "ZINC 12k"
-    names a subset, "QM9 134k" only the size of the whole.)
+    that variant, with the known model as family; so is a release the lists do not hold yet: a
+    tier and a version ("Claude Sonnet 4.6"), a version and a tier or size ("Llama 5 70B",
+    "Gemini 4 Pro"), a lettered version ("Kimi K3"), or a version after a name that ends in a
+    tier ("Mistral Large 3").  A number that counts something is no version ("GPT-4 3 times",
+    "Claude 2 and 4 baselines").  (A dataset's count is left alone: "ZINC 12k" names a subset,
+    "QM9 134k" only the size of the whole.)
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("We compare Claude v1.3 with Claude 2 and 4 baselines.")
-    >>> sized_after(view(doc), [{"type": "MODEL", "start": 2, "end": 3, "canonical": "Claude"}])
-    [(2, 4, 'Claude')]
+    >>> doc = spacy.blank("en")("We compare Claude v1.3 with Claude 2 and 4 baselines, Claude Sonnet 4.6, Llama 5 70B and Kimi K3.")
+    >>> known = [{"type": "MODEL", "start": s, "end": s + 1, "canonical": n} for s, n in ((2, "Claude"), (5, "Claude"), (11, "Claude"), (15, "LLaMA"), (19, "Kimi"))]
+    >>> [(doc[s:e].text, family) for s, e, family in sized_after(view(doc), known)]
+    [('Claude v1.3', 'Claude'), ('Claude Sonnet 4.6', 'Claude'), ('Llama 5 70B', 'LLaMA'), ('Kimi K3', 'Kimi')]
     """
-    texts, out = v.texts, []
+    texts, lower, spaced, n = v.texts, v.lower, v.spaced, len(v.texts)
+    reach = {}  # the furthest end a candidate starting at a token already has
     for c in known:
-        end = c["end"]
-        if c["type"] == "MODEL" and end < len(texts) and v.spaced[end - 1] and _WRITTEN_SIZE.match(texts[end]):
-            out.append((c["start"], end + 1, c["canonical"] or v.text(c["start"], end)))
+        reach[c["start"]] = max(reach.get(c["start"], 0), c["end"])
+    out = []
+    for c in known:
+        start, end = c["start"], c["end"]
+        if c["type"] != "MODEL" or end >= n or not spaced[end - 1]:
+            continue
+        family = c["canonical"] or v.text(start, end)
+        if _WRITTEN_SIZE.match(texts[end]):
+            out.append((start, end + 1, family))
+            continue
+        at = end
+        while at < n and at - end < 2 and lower[at] in _TIERS and texts[at][:1].isupper() and spaced[at]:
+            at += 1
+        if at >= n or not spaced[at - 1] or not _VERSION.match(texts[at]):
+            continue
+        stop = at + 1
+        while stop < n and spaced[stop - 1] and (lower[stop] in _TIERS and texts[stop][:1].isupper() or _WRITTEN_SIZE.match(texts[stop])):
+            stop += 1
+        if stop < n and lower[stop] in _COUNTED and stop == at + 1:
+            continue  # "GPT-4 3.5 points lower": a count after the name
+        versioned = at > end or stop > at + 1 or texts[at][0].isalpha() or lower[end - 1] in _TIERS
+        if versioned and reach.get(start, 0) < stop:
+            out.append((start, stop, family))
     return out
 
 

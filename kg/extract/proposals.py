@@ -1207,6 +1207,7 @@ def _type_untyped(doc, v, found: dict, untyped_spans: dict[str, tuple[int, int]]
 
 
 _BENCHMARK_SHAPED = re.compile(r"(?:[Bb]ench|QA)$")  # "we assemble A2F-Bench, comprising ...", "FooQA"
+_NAMED_BENCHMARK = re.compile(r"[a-z0-9-]Bench$")  # "FooBench", "Bar-Bench"; not "Workbench"
 
 
 @Language.component("kg_proposals")
@@ -1241,6 +1242,8 @@ def kg_proposals(doc):
         elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))
                                           or extends_a_model(text)):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
+        elif entity_type == "METHOD" and not curated and _NAMED_BENCHMARK.search(text):
+            entity_type = "DATASET"  # "HybridRAG-Bench, a benchmarking framework": the name says what it is
         found[key] = found.get(key) or entity_type
         if entity_type is None and _coined_shape(text):
             untyped_spans.setdefault(key, (start, end))

@@ -137,7 +137,8 @@ def _about_other_work(sentence: str) -> bool:
 
 
 _CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped", "data-shaped", "scored-on", "evaluated-on", "trained"}
-_FRAGMENT = re.compile(r"^([IVX]+(/[IVX]+)*|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+)$")
+_FRAGMENT_PART = r"(?:[IVX]+|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+|\d+(?:\.\d+)?[BMKT])"
+_FRAGMENT = re.compile(rf"^{_FRAGMENT_PART}(?:/{_FRAGMENT_PART})*$")
 
 
 def _generic_curated_method(cand: dict) -> bool:
@@ -169,10 +170,12 @@ def _head_after_a_name(v, cand: dict, ends: set[int]) -> bool:
 
 def is_fragment(text: str) -> bool:
     """A piece of a name, too short or too plain to be one on its own: roman numerals,
-    "1D", "L2", one or two letters.
+    "1D", "L2", one or two letters, a size ("a family of models (4B/8B)"), or a list of them.
 
     >>> [is_fragment(t) for t in ("III/IV", "1D", "L2", "PI", "T5", "MPSoC", "BERT")]
     [True, True, True, True, True, False, False]
+    >>> [is_fragment(t) for t in ("4B/8B", "70B", "L1/L2/L3", "Qwen-7B", "GPT-4/4o")]
+    [True, True, True, False, False]
     """
     return bool(_FRAGMENT.match(text))
 
@@ -358,16 +361,19 @@ _TOOL_HEADS = frozenset("threshold thresholds matching filter filters filtering 
 
 def _measure_as_a_tool(v, start: int, end: int) -> bool:
     """Whether the measure at ``start:end`` names a tool of a method: it modifies a word such as
-    "threshold" or "filtering", or is what "based on" a heuristic rests on ("IoU thresholds",
-    "perplexity filtering", "heuristics based on IoU").
+    "threshold" or "filtering", is what "based on" a heuristic rests on, or sets the cutoff of
+    another measure ("IoU thresholds", "perplexity filtering", "heuristics based on IoU",
+    "55.9 mAP at tIoU=0.5").
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("IoU thresholds and matching based on IoU ; 41.2 IoU"))
-    >>> [_measure_as_a_tool(v, s, s + 1) for s in (0, 6, 9)]
-    [True, True, False]
+    >>> v = view(spacy.blank("en")("IoU thresholds and matching based on IoU ; 41.2 IoU ; mAP at IoU = 0.5"))
+    >>> [_measure_as_a_tool(v, s, s + 1) for s in (0, 6, 9, 11, 13)]
+    [True, True, False, False, True]
     """
     lower = v.lower
     if end < len(lower) and lower[end] in _TOOL_HEADS:
+        return True
+    if start >= 1 and lower[start - 1] == "at" and end < len(lower) and lower[end] == "=":
         return True
     return start >= 2 and lower[start - 1] == "on" and lower[start - 2] == "based"
 

@@ -59,6 +59,8 @@ _ARROW = r"[→⟶⇒]|(?<=[A-Za-z0-9])->(?=[A-Za-z0-9])"
 # like an arrow; a curated combination ("TD3+BC") is matched over the three tokens. "LoRA+" and
 # "R(2+1)D" have no capital after the plus and stay whole
 _PLUS = r"(?<=[A-Za-z0-9])\+(?=[A-Z])"
+# a measure given its value with an equals sign ("AUC=1.000", "FID=2.1"): the name, the sign, the number
+_EQUALS_VALUE = r"(?<=[A-Za-z0-9@])=(?=[0-9.])"
 # full-width (CJK) punctuation splits tokens as its ASCII counterpart does, wherever it stands:
 # Chinese and Japanese put no space around it, so "MathX，在" is "MathX", "，", "在". The infix is
 # empty, before and after each mark, so marks in a row ("」、") are split one by one.
@@ -149,7 +151,7 @@ def create_tokenizer():
         inner.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _CJK_MARK]).search
         inner.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _NAME_THEN_PERIOD, _CJK_MARK]).search
         inner.infix_finditer = compile_infix_regex(
-            [*nlp.Defaults.infixes, _BAR, _ARROW, _PLUS, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN, _AROUND_CJK_MARK]).finditer
+            [*nlp.Defaults.infixes, _BAR, _ARROW, _PLUS, _EQUALS_VALUE, _GLUED_BRACKET, _CLOSED_BEFORE_OPEN, _AROUND_CJK_MARK]).finditer
         return CachedTokenizer(inner)
 
     return make
