@@ -130,6 +130,8 @@ SPLITS = {
     "written45b": ("written45b.jsonl",),
     "arxiv1a": ("arxiv1a.jsonl",),
     "arxiv1b": ("arxiv1b.jsonl",),
+    "arxiv2a": ("arxiv2a.jsonl",),
+    "arxiv2b": ("arxiv2b.jsonl",),
 }
 
 

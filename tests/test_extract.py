@@ -727,6 +727,15 @@ def test_a_measure_given_with_an_equals_sign_is_reported_unless_it_sets_a_cutoff
     assert "temporal IoU" not in found
 
 
+def test_a_second_described_name_after_and_in_a_proposing_sentence_is_proposed_too(nlp):
+    paper = Paper("p-2nd", "Research agents", "We introduce ZorbBench, a benchmark for evaluating research agents in the "
+                  "physical sciences, and QuuxAgent, a modular multi-agent framework for reliable reasoning. QuuxAgent "
+                  "adds planning, unlike ReAct.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["QuuxAgent"].type, found["QuuxAgent"].role) == ("METHOD", "proposed")
+    assert found["ZorbBench"].role == "proposed" and found["ReAct"].role == "used"
+
+
 def test_sizes_alone_name_no_model(nlp):
     paper = Paper("p-sz", "Zorb-GUI Technical Report", "We introduce Zorb-GUI, a family of models (4B/8B) for GUI agents, "
                   "and report KernelBench (L1/L2/L3) scores.")

@@ -490,6 +490,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         if not subject and (word not in _NAMING or _told_as_earlier_work(v, sent[i])):
             continue
         out += _enumerated_names(v, i, {s: e for s, e in long_forms.items() if s not in curated_long})  # "we introduce (1) a corpus and (2) FooBERT, a model"
+        out += _second_appositive_names(v, i)  # "we introduce FooBench, a benchmark ..., and BarAgent, a framework ..."
         window_end = i + 16
         # "which we call Zorb", "we name our model Zorb": the first capitalised word is the name
         bare_naming = word in _BARE_NAMING and i > 0 and lower[i - 1] == "we"
@@ -675,6 +676,31 @@ def _enumerated_names(v, verb: int, long_forms: dict[int, int]) -> list[tuple[in
             elif index is not None and is_name_shaped(v.word_texts[index]):
                 end = v.words[index][1]
                 out.append((k + 3, end, _appositive_type(v, end)))
+    return out
+
+
+def _second_appositive_names(v, verb: int) -> list[tuple[int, int, str | None]]:
+    """Coined names that a proposing sentence adds after "and", each set off and described as the
+    first one was ("We introduce FooBench, a benchmark for ..., and BarAgent, a modular framework
+    for ..."): both are the paper's.  The first name is read as any proposal is; a later one
+    must be name-shaped, follow ", and" and be described by an appositive with a head word.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("We introduce FooBench, a benchmark for agents in many long settings, and BarAgent, a modular framework."))
+    >>> [(v.text(s, e), t) for s, e, t in _second_appositive_names(v, 1)]
+    [('BarAgent', 'METHOD')]
+    """
+    texts, lower, sent = v.texts, v.lower, v.sent_ids or [0] * len(v.texts)
+    if verb + 2 >= len(texts) or texts[verb + 2] != "," or not is_name_shaped(texts[verb + 1]):
+        return []  # only after a first name set off by a comma
+    out = []
+    for k in range(verb + 3, len(texts) - 4):
+        if sent[k] != sent[verb]:
+            break
+        if texts[k] == "," and lower[k + 1] == "and" and is_name_shaped(texts[k + 2]) and texts[k + 3] == ",":
+            head = _appositive_type(v, k + 3)
+            if head in ("METHOD", "MODEL", "DATASET"):
+                out.append((k + 2, k + 3, head))
     return out
 
 
