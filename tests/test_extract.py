@@ -720,6 +720,15 @@ def test_a_release_the_lists_do_not_hold_yet_is_a_variant_of_its_known_family(nl
     assert not any(name.startswith("GPT-4 ") for name in found)  # a count after a name is no version
 
 
+def test_point_releases_hyphenated_versions_and_small_tiers_are_variants(nlp):
+    paper = Paper("p-pr", "Agents", "We fine-tune Stable Diffusion v1-5 and judge with GPT-5.4 mini, while GLM-4.7 "
+                  "plans. We also report results on CIFAR-10.1.")
+    found, _, _ = entities(nlp, paper)
+    for name in ("Stable Diffusion v1-5", "GPT-5.4 mini", "GLM-4.7"):
+        assert found[name].type == "MODEL", name
+    assert found["CIFAR-10.1"].type == "DATASET"
+
+
 def test_a_measure_given_with_an_equals_sign_is_reported_unless_it_sets_a_cutoff(nlp):
     paper = Paper("p-eq", "Detection", "ZorbDet reaches 55.9 mAP at tIoU=0.5 on ActivityNet-1.3 and AUC=0.91 (FPR=0).")
     found, _, _ = entities(nlp, paper)

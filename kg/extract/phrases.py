@@ -83,6 +83,8 @@ _NOT_METRICS = frozenset({"learning rate", "sampling rate", "dropout rate", "mas
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
 _DIMENSION = re.compile(r"^[1-4][Dd]$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
+_POINT_RELEASE = re.compile(r"^\d{1,2}\.\d{1,2}$")
+_POINT_AFTER = re.compile(r"^(.+\d)\.\d{1,2}$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
 VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
 
@@ -321,6 +323,11 @@ def variant_of(text: str, known: dict[str, object]):
     (True, None)
     >>> variant_of("AP^bb", {"ap": entry}) is entry, variant_of("AP_{mask}", {"ap": entry}) is entry
     (True, True)
+    >>> from types import SimpleNamespace
+    >>> model, data = SimpleNamespace(type="MODEL"), SimpleNamespace(type="DATASET")
+    >>> variant_of("GPT-5.4", {"gpt": model}) is model, variant_of("GLM-4.7", {"glm4": model}) is model
+    (True, True)
+    >>> variant_of("CIFAR-10.1", {"cifar": data, "cifar10": data})
     """
     script = _SCRIPTED.match(text)
     if script:  # "AP^bb", "AP_{mask}": a measure with a sub- or superscript is that measure's variant
@@ -331,6 +338,11 @@ def variant_of(text: str, known: dict[str, object]):
         entry = known.get(surface_key(glued.group(1)))
         if entry is not None:
             return entry
+    point = _POINT_AFTER.match(text)
+    if point:  # "GLM-4.7" of a known GLM-4: a point release
+        entry = known.get(surface_key(point.group(1)))
+        if entry is not None and getattr(entry, "type", "") == "MODEL":
+            return entry
     parts = text.split("-")
     for cut in range(len(parts) - 1, 0, -1):
         base = "-".join(parts[:cut])
@@ -338,7 +350,9 @@ def variant_of(text: str, known: dict[str, object]):
         # sizes and versions, or a short code then sizes ("LoRA-GA", "Skywork-PRM-7B"); a code
         # after a name of two characters makes a name of its own ("R2-D2" is no R2)
         if entry is not None and (all(VARIANT.match(p) or SIZE_LETTER_LIST.match(p) for p in parts[cut:])
-                                  or (len(base) > 2 and _CODE.match(parts[cut]) and all(VARIANT.match(p) for p in parts[cut + 1:]))):
+                                  or (len(base) > 2 and _CODE.match(parts[cut]) and all(VARIANT.match(p) for p in parts[cut + 1:]))
+                                  # "GPT-5.4", "GLM-4.7": a point release of a known model
+                                  or (cut == len(parts) - 1 and _POINT_RELEASE.match(parts[cut]) and getattr(entry, "type", "") == "MODEL")):
             return entry
     return None
 
@@ -481,11 +495,13 @@ _TIERS = frozenset("pro flash ultra nano mini max plus turbo lite large medium s
                    "scout instruct chat base thinking coder omni air".split())
 _VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?|[A-Z]\d{1,2}(?:\.\d)?)$")  # 5, 4.6, K3, V4
 _COUNTED = frozenset("% points point pp times x × of out percent".split())
+_SMALL_TIERS = frozenset({"mini", "nano"})
 
 
 def sized_after(v, known) -> list[tuple[int, int, str]]:
-    """A known model followed by a written version or size ("Claude v1.3", "Pythia 1.4B") is
-    that variant, with the known model as family; so is a release the lists do not hold yet: a
+    """A known model followed by a written version or size ("Claude v1.3", "Pythia 1.4B",
+    "Stable Diffusion v1-5") or by mini or nano ("GPT-5.4 mini") is that variant, with the known
+    model as family; so is a release the lists do not hold yet: a
     tier and a version ("Claude Sonnet 4.6"), a version and a tier or size ("Llama 5 70B",
     "Gemini 4 Pro"), a lettered version ("Kimi K3"), or a version after a name that ends in a
     tier ("Mistral Large 3").  A number that counts something is no version ("GPT-4 3 times",
@@ -497,6 +513,10 @@ def sized_after(v, known) -> list[tuple[int, int, str]]:
     >>> known = [{"type": "MODEL", "start": s, "end": s + 1, "canonical": n} for s, n in ((2, "Claude"), (5, "Claude"), (11, "Claude"), (15, "LLaMA"), (19, "Kimi"))]
     >>> [(doc[s:e].text, family) for s, e, family in sized_after(view(doc), known)]
     [('Claude v1.3', 'Claude'), ('Claude Sonnet 4.6', 'Claude'), ('Llama 5 70B', 'LLaMA'), ('Kimi K3', 'Kimi')]
+    >>> doc = spacy.blank("en")("Stable Diffusion v1-5 and GPT-5.4 mini")
+    >>> known = [{"type": "MODEL", "start": 0, "end": 2, "canonical": "Stable Diffusion"}, {"type": "MODEL", "start": 6, "end": 7, "canonical": None}]
+    >>> [doc[s:e].text for s, e, _ in sized_after(view(doc), known)]
+    ['Stable Diffusion v1-5', 'GPT-5.4 mini']
     """
     texts, lower, spaced, n = v.texts, v.lower, v.spaced, len(v.texts)
     reach = {}  # the furthest end a candidate starting at a token already has
@@ -509,7 +529,15 @@ def sized_after(v, known) -> list[tuple[int, int, str]]:
             continue
         family = c["canonical"] or v.text(start, end)
         if _WRITTEN_SIZE.match(texts[end]):
-            out.append((start, end + 1, family))
+            stop = end + 1
+            if (stop + 1 < n and texts[end][0] == "v" and texts[stop] == "-" and not spaced[end] and not spaced[stop]
+                    and texts[stop + 1].isdigit()):
+                stop += 2  # "Stable Diffusion v1-5": a release written with a hyphen for its point
+            out.append((start, stop, family))
+            continue
+        if lower[end] in _SMALL_TIERS:  # "GPT-5.4 mini": the small model of a release
+            if reach.get(start, 0) < end + 1:
+                out.append((start, end + 1, family))
             continue
         at = end
         while at < n and at - end < 2 and lower[at] in _TIERS and texts[at][:1].isupper() and spaced[at]:
