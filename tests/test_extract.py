@@ -745,6 +745,16 @@ def test_a_second_described_name_after_and_in_a_proposing_sentence_is_proposed_t
     assert found["ZorbBench"].role == "proposed" and found["ReAct"].role == "used"
 
 
+def test_a_lower_case_technique_the_authors_add_is_theirs(nlp):
+    paper = Paper("p-lct", "Faster decoding", "We introduce multi-block decoding with a new sampler. To stabilise "
+                  "agents, we design turn-level rewards based on information gain. We propose prototype-calibrated "
+                  "prompting, dubbed PCP, and we introduce the loss.")
+    found, _, _ = entities(nlp, paper)
+    for name in ("multi-block decoding", "turn-level rewards"):
+        assert (found[name].type, found[name].role) == ("METHOD", "proposed"), name
+    assert "PCP" in found and "prototype-calibrated prompting" not in found  # one node for the named pair
+
+
 def test_sizes_alone_name_no_model(nlp):
     paper = Paper("p-sz", "Zorb-GUI Technical Report", "We introduce Zorb-GUI, a family of models (4B/8B) for GUI agents, "
                   "and report KernelBench (L1/L2/L3) scores.")

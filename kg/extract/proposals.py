@@ -776,6 +776,46 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
     return out
 
 
+def lower_case_techniques(v) -> list[tuple[int, int, str | None]]:
+    """Lower-case techniques the authors add, named right after their verb with no article and
+    ending like a technique ("we introduce multi-block decoding with rejection recycling", "we
+    add segment optical caching, splitting ...", "we design turn-level rewards based on ..."):
+    two to four words, the last a technique word, then a comma, colon, full stop, "with", "and",
+    "to", "that", "which" or "based".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We introduce multi-block decoding with rejection recycling. We add segment optical caching, "
+    ...                         "then stop. We introduce the loss. We propose experiments that show gains. We design "
+    ...                         "turn-level rewards based on gain. We propose prototype-calibrated prompting, dubbed PCP.")
+    >>> [doc[s:e].text for s, e, _ in lower_case_techniques(view(doc))]
+    ['multi-block decoding', 'segment optical caching', 'turn-level rewards']
+    """
+    lower, texts, n = v.lower, v.texts, len(v.texts)
+    out = []
+    for i in _cues(v, _ADDING):
+        if not any(word in _AUTHORS for word in lower[max(0, i - 3):i]):
+            continue
+        end, words = i + 1, 0
+        while end < n and words <= 4 and (_lower_case_word(texts[end]) or (
+                texts[end] == "-" and not v.spaced[end - 1] and not v.spaced[end])) and lower[end] not in _COINAGE_ENDS \
+                and lower[end] not in _AFTER_A_TECHNIQUE:
+            words += _opens_word(v, end)
+            end += 1
+        if words < 2 or words > 4 or lower[i + 1] in _NOT_COINED or end + 1 >= n:
+            continue
+        if texts[end] == "," and lower[end + 1] in _NAMING:
+            continue  # "we propose prototype-calibrated prompting, dubbed PCP": the naming rules pair the two
+        if lower[end] in _AFTER_A_TECHNIQUE and lower[end - 1].endswith(_TECHNIQUE_WORD_ENDINGS):
+            out.append((i + 1, end, "METHOD"))
+    return out
+
+
+_ADDING = {"introduce", "propose", "design", "add", "develop", "devise", "introduces", "proposes", "designs", "adds"}
+_AFTER_A_TECHNIQUE = {",", ":", ".", "with", "and", "to", "that", "which", "based"}
+# a technique's last word: "decoding", "caching", "regularization", "alignment", "rewards"
+_TECHNIQUE_WORD_ENDINGS = ("ion", "ing", "ment", "ance", "ence", "reward", "rewards", "objective", "loss")
+
+
 def _opens_word(v, token: int) -> bool:
     """Whether ``token`` starts a written word: a hyphen and the part after it belong to the word
     before ("motion-aware", "self-training" are one word each when a name's words are counted)."""
@@ -1273,7 +1313,7 @@ def kg_proposals(doc):
         found[key] = found.get(key) or entity_type
         if entity_type is None and _coined_shape(text):
             untyped_spans.setdefault(key, (start, end))
-    for start, end, lead_type in lower_case_coinages(v) + lower_case_appositive_names(v):
+    for start, end, lead_type in lower_case_coinages(v) + lower_case_appositive_names(v) + lower_case_techniques(v):
         text = v.text(start, end)
         key = word_key(text)
         if key not in found:
@@ -1551,4 +1591,4 @@ def _first_appositive(v, text: str) -> str | None:
     return None
 
 
-_ALL_CUES = frozenset(_CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING | _REFERRING)
+_ALL_CUES = frozenset(_CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _ADDING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING | _REFERRING)
