@@ -734,6 +734,9 @@ def test_a_measure_given_with_an_equals_sign_is_reported_unless_it_sets_a_cutoff
     found, _, _ = entities(nlp, paper)
     assert {"AUC", "false positive rate", "mean average precision"} <= set(found)
     assert "temporal IoU" not in found
+    paper = Paper("p-eq2", "Detection", "It reaches 41.0 AP (IoU=0.7). Training plateaus at FID=3.2.")
+    found, _, _ = entities(nlp, paper)
+    assert "Fréchet Inception Distance" in found and "intersection over union" not in found
 
 
 def test_a_second_described_name_after_and_in_a_proposing_sentence_is_proposed_too(nlp):
@@ -743,6 +746,12 @@ def test_a_second_described_name_after_and_in_a_proposing_sentence_is_proposed_t
     found, _, _ = entities(nlp, paper)
     assert (found["QuuxAgent"].type, found["QuuxAgent"].role) == ("METHOD", "proposed")
     assert found["ZorbBench"].role == "proposed" and found["ReAct"].role == "used"
+    paper = Paper("p-2nd-no", "Multi-hop", "We introduce ZorbHop, a benchmark derived from HotpotQA, a multi-hop QA "
+                  "dataset, and QuuxQA, a compositional QA dataset. We propose ChipBench, a reinforcement learning "
+                  "method for macro placement.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QuuxQA"].role == "used" and found["ZorbHop"].role == "proposed"
+    assert found["ChipBench"].type == "METHOD"  # said to be a method, whatever its name ends in
 
 
 def test_a_lower_case_technique_the_authors_add_is_theirs(nlp):
@@ -753,6 +762,33 @@ def test_a_lower_case_technique_the_authors_add_is_theirs(nlp):
     for name in ("multi-block decoding", "turn-level rewards"):
         assert (found[name].type, found[name].role) == ("METHOD", "proposed"), name
     assert "PCP" in found and "prototype-calibrated prompting" not in found  # one node for the named pair
+
+
+def test_an_evaluation_framework_or_a_dash_joined_benchmark_is_data(nlp):
+    paper = Paper("p-ef", "Robustness of reasoning", "We introduce ZorbLogic, an English--Chinese aligned benchmark that "
+                  "tests models. We also introduce QuuxProbe-Agent, a controlled evaluation framework that builds "
+                  "documents, and compare with BarAgent, a modular agent framework.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbLogic"].type == "DATASET" and found["QuuxProbe-Agent"].type == "DATASET"
+
+
+def test_numbers_and_codes_after_a_model_that_are_no_release(nlp):
+    paper = Paper("p-nr", "Sampling", "We sample GPT-4 Turbo 8 responses; Claude 3 Opus 4 seeds agree. A YOLOv8 P2 head "
+                  "reads ResNet-50 C5 features, and Llama-2-7B T4 latency is low. Each GPT-2 mini-batch holds 512 "
+                  "sequences; YOLO v3-5 detectors and Gemini 2.5 Pro 06-05 are compared at temperature T=0.7.")
+    found, _, _ = entities(nlp, paper)
+    names = set(found)
+    for wrong in ("GPT-4 Turbo 8", "Claude 3 Opus 4", "YOLOv8 P2", "ResNet-50 C5", "Llama 2 7B T4", "GPT-2 mini",
+                  "YOLO v3-5", "Gemini 2.5 Pro 06", "T=0.7"):
+        assert not any(name.startswith(wrong) for name in names), wrong
+    assert {"GPT-4 Turbo", "ResNet-50", "GPT-2", "Gemini 2.5 Pro"} <= names
+
+
+def test_ordinary_phrases_are_not_the_new_curated_names(nlp):
+    paper = Paper("p-op", "Games", "We solve a two-player zero-sum matrix game and study blur kernel generation. Users' "
+                  "web browsing histories help, as 200 AI scientists said, and big math problems remain.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"Matrix-Game 2.0", "kernel generation", "web browsing", "automated scientific discovery", "Big-Math"} & set(found)
 
 
 def test_sizes_alone_name_no_model(nlp):

@@ -108,6 +108,16 @@ _CLASS_NOUNS = frozenset(
 _MEASURED_RATES = frozenset("error success win hit pass refusal detection acceptance rejection".split())
 
 
+# words that may follow a bare release number ("Audio Flamingo 3 outperforms ...", "Mistral Large 3 and
+# ..."), where any other word is what the number counts ("GPT-4 Turbo 8 responses")
+AFTER_A_RELEASE = frozenset("and or with on in as is are was were to for by at from than vs via which that achieves "
+                            "reaches scores outperforms matches surpasses improves uses".split())
+
+
+_TOOLING_HEADS = frozenset({"framework", "frameworks", "harness", "protocol"})
+_EVALUATING = frozenset({"evaluation", "benchmarking", "benchmark"})
+
+
 def type_from_head(phrase: str) -> str | None:
     """Type implied by the last typing word of a noun phrase, or None.
 
@@ -119,6 +129,8 @@ def type_from_head(phrase: str) -> str | None:
     ('METHOD', 'METHOD')
     >>> type_from_head("spoofing-aware speaker verification"), type_from_head("speaker diarization")
     ('TASK', 'TASK')
+    >>> type_from_head("controlled evaluation framework"), type_from_head("modular agent framework")
+    ('DATASET', 'METHOD')
     """
     words = [w.strip(".,;:()\"'").lower() for w in phrase.split()]
     # the head of "X on/of/for Y" is X's: "continual learning on a pre-trained model" is learning
@@ -127,6 +139,8 @@ def type_from_head(phrase: str) -> str | None:
         words = words[:cut]
     if len(words) > 1 and words[-1] in ("rate", "rates", "ratio") and words[-2].split("-")[-1] in _MEASURED_RATES:
         return "METRIC"
+    if len(words) > 1 and words[-1] in _TOOLING_HEADS and words[-2] in _EVALUATING:
+        return "DATASET"  # "a controlled evaluation framework", "a benchmarking framework": a benchmark
     for index, word in enumerate(reversed(words)):
         if word in HEAD_TYPES:
             return HEAD_TYPES[word]

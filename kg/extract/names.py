@@ -21,7 +21,7 @@ from . import gazetteer as gazetteer_module
 from . import tokenizer as tokenizer_module
 from .gazetteer import GAZETTEER_DIR, load_gazetteer
 from .languages import language_pair, names_translation_data
-from .lexicon import PARAMETER_COUNT, PROPOSAL_VERBS
+from .lexicon import AFTER_A_RELEASE, PARAMETER_COUNT, PROPOSAL_VERBS
 from .. import spelling
 from ..normalise import is_size_word
 from .senses import choose_sense, load_senses
@@ -131,6 +131,8 @@ def extend_version(doc, end: int) -> int:
     ['ERNIE 3.0', 'MoCo-v2', 'T5', 'GPT-4', 'SAM 2']
     >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("Kandinsky 4.1 .", "MoCo v7 :", "Zorb 0.74 ,")]
     ['Kandinsky 4.1', 'MoCo v7', 'Zorb']
+    >>> [nlp(text)[:extend_version(nlp(text), 1)].text for text in ("Flamingo 3 outperforms", "Turbo 8 responses", "Opus 4 seeds")]
+    ['Flamingo 3', 'Turbo', 'Opus']
     """
     if end >= len(doc):
         return end
@@ -143,6 +145,8 @@ def extend_version(doc, end: int) -> int:
     following = doc[end + 1].text.lower() if end + 1 < len(doc) else ""
     if following in _COUNTED or following[:1].isdigit():
         return end
+    if token.text.isdigit() and following and following.isalpha() and following not in AFTER_A_RELEASE:
+        return end  # "GPT-4 Turbo 8 responses", "Claude 3 Opus 4 seeds": the number counts what follows
     return end + 1
 
 

@@ -31,7 +31,7 @@ from spacy.language import Language
 from ..normalise import SIZE_LETTER_LIST, surface_key
 from . import candidates
 from .gazetteer import TASK_SETTINGS, load_gazetteer
-from .lexicon import PARAMETER_COUNT, PARTICIPLE_ENDINGS
+from .lexicon import AFTER_A_RELEASE, PARAMETER_COUNT, PARTICIPLE_ENDINGS
 from .words import WordMemo, name_shaped, view, where
 
 __all__ = ["head_phrases", "variant_of", "VARIANT"]
@@ -84,7 +84,7 @@ _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
 _DIMENSION = re.compile(r"^[1-4][Dd]$")
 _GLUED_VERSION = re.compile(r"^(.+?)[vV]\d+(\.\d+)?$")
 _POINT_RELEASE = re.compile(r"^\d{1,2}\.\d{1,2}$")
-_POINT_AFTER = re.compile(r"^(.+\d)\.\d{1,2}$")
+_POINT_AFTER = re.compile(r"^([A-Za-z][A-Za-z0-9-]*\d)\.\d{1,2}$")  # not "T=0.7"
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")  # "LoRA-GA", "BERT-PKD": a derivative named by a short code
 VARIANT = re.compile(r"^(\d+(\.\d+)?[BMKT]|[BSLHG]|XL|XXL|Base|Large|Small|Tiny|Huge|Instruct|Chat|it|v\d+(\.\d+)?|\d+[kK]|\d{4}|\d{2,4}[x×]\d{2,4})(?:/\d+(?:\.\d+)?[BMKT]?)*$")
 
@@ -496,6 +496,18 @@ _TIERS = frozenset("pro flash ultra nano mini max plus turbo lite large medium s
 _VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?|[A-Z]\d{1,2}(?:\.\d)?)$")  # 5, 4.6, K3, V4
 _COUNTED = frozenset("% points point pp times x × of out percent".split())
 _SMALL_TIERS = frozenset({"mini", "nano"})
+_VERSION_LETTERS = frozenset("KVMR")  # Kimi K3, DeepSeek V4, MiniMax M3, DeepSeek R2
+_PLURAL_NOUN = re.compile(r"^[a-z]+s$")
+
+
+def _ends_a_release(v, at: int) -> bool:
+    """Whether a bare number before token ``at`` can end a release's name ("Mistral Large 3 and
+    ...", "... Mistral Large 3."), not count what follows ("GPT-4 Turbo 8 responses"); in a title,
+    only punctuation or the end will do ("Can GPT-4 Plus 2 Tools Beat Humans?")."""
+    if at >= len(v.texts) or v.is_punct[at]:
+        return True
+    in_title = bool(v.sent_ids) and v.sent_ids[at] == 0
+    return not in_title and v.lower[at] in AFTER_A_RELEASE
 
 
 def sized_after(v, known) -> list[tuple[int, int, str]]:
@@ -530,26 +542,33 @@ def sized_after(v, known) -> list[tuple[int, int, str]]:
         family = c["canonical"] or v.text(start, end)
         if _WRITTEN_SIZE.match(texts[end]):
             stop = end + 1
-            if (stop + 1 < n and texts[end][0] == "v" and texts[stop] == "-" and not spaced[end] and not spaced[stop]
-                    and texts[stop + 1].isdigit()):
-                stop += 2  # "Stable Diffusion v1-5": a release written with a hyphen for its point
+            if (stop + 2 < n and texts[end][0] == "v" and texts[stop] == "-" and not spaced[end] and not spaced[stop]
+                    and texts[stop + 1].isdigit() and not _PLURAL_NOUN.match(texts[stop + 2])):
+                stop += 2  # "Stable Diffusion v1-5": a release written with a hyphen for its point ("v3-5 detectors": a range)
             out.append((start, stop, family))
             continue
-        if lower[end] in _SMALL_TIERS:  # "GPT-5.4 mini": the small model of a release
-            if reach.get(start, 0) < end + 1:
+        if lower[end] in _SMALL_TIERS:  # "GPT-5.4 mini": the small model of a release ("GPT-2 mini-batch": no)
+            if reach.get(start, 0) < end + 1 and (end + 1 >= n or texts[end + 1] != "-" or spaced[end]):
                 out.append((start, end + 1, family))
             continue
         at = end
         while at < n and at - end < 2 and lower[at] in _TIERS and texts[at][:1].isupper() and spaced[at]:
             at += 1
-        if at >= n or not spaced[at - 1] or not _VERSION.match(texts[at]):
-            continue
+        version = texts[at] if at < n else ""
+        if not spaced[at - 1] or not _VERSION.match(version) or version.startswith("0"):
+            continue  # "Gemini 2.5 Pro 06-05": a date, not a version
+        if version[0].isalpha() and version[0] not in _VERSION_LETTERS:
+            continue  # "ResNet-50 C5 features", "Llama-2-7B T4 latency": a level or a GPU, not a release
         stop = at + 1
-        while stop < n and spaced[stop - 1] and (lower[stop] in _TIERS and texts[stop][:1].isupper() or _WRITTEN_SIZE.match(texts[stop])):
+        while stop < n and spaced[stop - 1] and lower[stop] in _TIERS and texts[stop][:1].isupper():
             stop += 1
+        if stop < n and spaced[stop - 1] and _WRITTEN_SIZE.match(texts[stop]):
+            stop += 1  # one size: "Llama 5 70B" (a list of sizes after it is the family's)
         if stop < n and lower[stop] in _COUNTED and stop == at + 1:
             continue  # "GPT-4 3.5 points lower": a count after the name
-        versioned = at > end or stop > at + 1 or texts[at][0].isalpha() or lower[end - 1] in _TIERS
+        if version.isdigit() and stop == at + 1 and not _ends_a_release(v, stop):
+            continue  # "GPT-4 Turbo 8 responses", "Claude 3 Opus 4 seeds": a number counting what follows
+        versioned = at > end or stop > at + 1 or version[0].isalpha() or lower[end - 1] in _TIERS
         if versioned and reach.get(start, 0) < stop:
             out.append((start, stop, family))
     return out

@@ -398,7 +398,8 @@ def _appositive_type(v, end: int) -> str | None:
             in_compound = texts[j - 1] == "-" and not v.spaced[j - 1]  # "sequence-to-sequence", "end-to-end"
             # "a bilingual Mixture of Experts (MoE) language model": "of" inside a capitalised name goes on
             in_a_name = lower[j] == "of" and words and words[-1][:1].isupper() and j + 1 < n and texts[j + 1][:1].isupper()
-            glued = texts[j] in ("-", "*", "/", "+") and not v.spaced[j - 1] and not v.spaced[j]  # "8*16B", "8x7B"
+            # "8*16B", "8x7B", "an English--Chinese aligned benchmark"
+            glued = texts[j] in ("-", "*", "/", "+", "--", "–") and not v.spaced[j - 1] and not v.spaced[j]
             if v.is_punct[j] and texts[j] != "-" and not glued or lower[j] in _APPOSITIVE_STOPS and not (in_compound or in_a_name):
                 break
             if words and words[-1].lower() in HEAD_TYPES and texts[j - 1] != "-" and (
@@ -490,7 +491,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         if not subject and (word not in _NAMING or _told_as_earlier_work(v, sent[i])):
             continue
         out += _enumerated_names(v, i, {s: e for s, e in long_forms.items() if s not in curated_long})  # "we introduce (1) a corpus and (2) FooBERT, a model"
-        out += _second_appositive_names(v, i)  # "we introduce FooBench, a benchmark ..., and BarAgent, a framework ..."
+        # "we introduce FooBench, a benchmark ..., and BarAgent, a framework ...", but not a known name
+        out += [name for name in _second_appositive_names(v, i) if name[:2] not in curated]
         window_end = i + 16
         # "which we call Zorb", "we name our model Zorb": the first capitalised word is the name
         bare_naming = word in _BARE_NAMING and i > 0 and lower[i - 1] == "we"
@@ -697,6 +699,8 @@ def _second_appositive_names(v, verb: int) -> list[tuple[int, int, str | None]]:
     for k in range(verb + 3, len(texts) - 4):
         if sent[k] != sent[verb]:
             break
+        if texts[k] == "," and k + 1 < len(texts) and lower[k + 1] in ("a", "an"):
+            break  # "ZorbHop, a benchmark derived from HotpotQA, a QA dataset, and MuSiQue, ...": names inside a description
         if texts[k] == "," and lower[k + 1] == "and" and is_name_shaped(texts[k + 2]) and texts[k + 3] == ",":
             head = _appositive_type(v, k + 3)
             if head in ("METHOD", "MODEL", "DATASET"):
@@ -1274,6 +1278,21 @@ def _type_untyped(doc, v, found: dict, untyped_spans: dict[str, tuple[int, int]]
 
 _BENCHMARK_SHAPED = re.compile(r"(?:[Bb]ench|QA)$")  # "we assemble A2F-Bench, comprising ...", "FooQA"
 _NAMED_BENCHMARK = re.compile(r"[a-z0-9-]Bench$")  # "FooBench", "Bar-Bench"; not "Workbench"
+# what a description calls a technique, whatever its name ends in ("ChipBench, a reinforcement learning method")
+_TECHNIQUE_HEADS = frozenset({"method", "algorithm", "approach", "technique", "generator", "optimizer", "policy", "solver"})
+
+
+def _said_to_be_a_technique(v, end: int) -> bool:
+    """Whether the description right after a name (", a/an ...", up to the next punctuation) calls it a technique."""
+    lower, n = v.lower, len(v.lower)
+    if end + 1 >= n or v.texts[end] != "," or lower[end + 1] not in ("a", "an"):
+        return False
+    for j in range(end + 2, min(end + 10, n)):
+        if v.is_punct[j] and v.texts[j] != "-":
+            return False
+        if lower[j] in _TECHNIQUE_HEADS:
+            return True
+    return False
 
 
 @Language.component("kg_proposals")
@@ -1308,7 +1327,7 @@ def kg_proposals(doc):
         elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))
                                           or extends_a_model(text)):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
-        elif entity_type == "METHOD" and not curated and _NAMED_BENCHMARK.search(text):
+        elif entity_type == "METHOD" and not curated and _NAMED_BENCHMARK.search(text) and not _said_to_be_a_technique(v, end):
             entity_type = "DATASET"  # "HybridRAG-Bench, a benchmarking framework": the name says what it is
         found[key] = found.get(key) or entity_type
         if entity_type is None and _coined_shape(text):

@@ -359,21 +359,24 @@ _TOOL_HEADS = frozenset("threshold thresholds matching filter filters filtering 
                         "regularization regularisation regularizer regulariser constraint constraints".split())
 
 
-def _measure_as_a_tool(v, start: int, end: int) -> bool:
+_CUTOFF_WORDS = frozenset({"at", "(", "with", "under", "@"})
+
+
+def _measure_as_a_tool(v, start: int, end: int, measure_ends: frozenset[int] = frozenset()) -> bool:
     """Whether the measure at ``start:end`` names a tool of a method: it modifies a word such as
     "threshold" or "filtering", is what "based on" a heuristic rests on, or sets the cutoff of
-    another measure ("IoU thresholds", "perplexity filtering", "heuristics based on IoU",
-    "55.9 mAP at tIoU=0.5").
+    the measure that ends right before it ("IoU thresholds", "perplexity filtering", "heuristics
+    based on IoU", "55.9 mAP at tIoU=0.5", "AP (IoU=0.5)"; not "converges at FID=3.2").
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("IoU thresholds and matching based on IoU ; 41.2 IoU ; mAP at IoU = 0.5"))
-    >>> [_measure_as_a_tool(v, s, s + 1) for s in (0, 6, 9, 11, 13)]
-    [True, True, False, False, True]
+    >>> v = view(spacy.blank("en")("IoU thresholds and matching based on IoU ; 41.2 IoU ; mAP at IoU = 0.5 ; ends at FID = 3"))
+    >>> [_measure_as_a_tool(v, s, s + 1, frozenset({12})) for s in (0, 6, 9, 11, 13, 19)]
+    [True, True, False, False, True, False]
     """
     lower = v.lower
     if end < len(lower) and lower[end] in _TOOL_HEADS:
         return True
-    if start >= 1 and lower[start - 1] == "at" and end < len(lower) and lower[end] == "=":
+    if start >= 1 and lower[start - 1] in _CUTOFF_WORDS and start - 1 in measure_ends and end < len(lower) and lower[end] == "=":
         return True
     return start >= 2 and lower[start - 1] == "on" and lower[start - 2] == "based"
 
@@ -416,6 +419,7 @@ def kg_resolve(doc):
     # "Falcon2-11B-vlm" of a proposed "Falcon2-11B": a name that extends the paper's own after a hyphen is its variant
     proposed_stems = tuple({v.text(c["start"], c["end"]) + "-" for c in chosen if c["proposed"] and c["end"] - c["start"] <= 5})
     absorbed: set[int] = set()  # tokens a dataset's written split took ("En-X" of "CoVoST 2 En-X")
+    measure_ends = frozenset(c["end"] for c in chosen if c["type"] == "METRIC")
     for cand in chosen:
         if cand["start"] in absorbed:
             continue
@@ -435,7 +439,7 @@ def kg_resolve(doc):
         # OCR) names the task; those of architecture classes (CNN, MLP) stay background
         if text in NOT_NAMES and not (cand["rule"] == "gazetteer" and cand["type"] == "TASK"):
             continue
-        if cand["type"] == "METRIC" and _measure_as_a_tool(v, cand["start"], cand["end"]):
+        if cand["type"] == "METRIC" and _measure_as_a_tool(v, cand["start"], cand["end"], measure_ends):
             continue  # "IoU thresholds", "perplexity filtering": a measure a method uses, not one reported
         if cand["type"] == "TASK" and _task_as_a_modifier(v, cand["end"]):
             continue  # "the language modeling paradigm", "a classification head": a part of a method, not the task
