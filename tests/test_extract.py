@@ -791,6 +791,15 @@ def test_ordinary_phrases_are_not_the_new_curated_names(nlp):
     assert not {"Matrix-Game 2.0", "kernel generation", "web browsing", "automated scientific discovery", "Big-Math"} & set(found)
 
 
+def test_a_rate_or_score_the_paper_defines_with_a_short_form_is_a_measure(nlp):
+    paper = Paper("p-dm", "Misleading documents", "We report a report-level false-conclusion adoption rate (FCAR) and "
+                  "a Zorb Utilization Index (ZUI), trained with a cosine learning rate (CLR) schedule.")
+    found, _, _ = entities(nlp, paper)
+    assert found["false-conclusion adoption rate"].type == "METRIC" and "FCAR" in found["false-conclusion adoption rate"].aliases
+    assert found["Zorb Utilization Index"].type == "METRIC"
+    assert all(e.type != "METRIC" for e in found.values() if "learning rate" in (e.name + " " + " ".join(e.aliases)))
+
+
 def test_sizes_alone_name_no_model(nlp):
     paper = Paper("p-sz", "Zorb-GUI Technical Report", "We introduce Zorb-GUI, a family of models (4B/8B) for GUI agents, "
                   "and report KernelBench (L1/L2/L3) scores.")
