@@ -800,6 +800,16 @@ def test_a_rate_or_score_the_paper_defines_with_a_short_form_is_a_measure(nlp):
     assert all(e.type != "METRIC" for e in found.values() if "learning rate" in (e.name + " " + " ".join(e.aliases)))
 
 
+def test_a_kind_of_question_answering_named_by_one_describing_word_is_its_own_task(nlp):
+    paper = Paper("p-qa", "A benchmark", "It covers multimodal QA, long-context QA and open-domain QA; we generate QA "
+                  "pairs for a Japanese business domain QA benchmark, including Question Answering.")
+    found, _, _ = entities(nlp, paper)
+    for name in ("multimodal QA", "long-context QA"):
+        assert found[name].type == "TASK" and found[name].family == "question answering", name
+    assert "open-domain question answering" in found
+    assert not {"domain QA", "business domain QA", "including Question Answering"} & set(found)
+
+
 def test_sizes_alone_name_no_model(nlp):
     paper = Paper("p-sz", "Zorb-GUI Technical Report", "We introduce Zorb-GUI, a family of models (4B/8B) for GUI agents, "
                   "and report KernelBench (L1/L2/L3) scores.")
