@@ -699,7 +699,8 @@ def granularity_start(v, start: int) -> int:
 def qualified_qa_start(v, start: int, end: int) -> int:
     """Where a kind of question answering starts whose one describing word comes right before
     "QA" or "question answering" ("multimodal QA", "long-context QA", "Memory QA"), else
-    ``start``; the gold keeps such a kind in 7 of 7 dev papers that name one no list holds. Not
+    ``start``: of the 12 dev papers that name a kind no list holds, the gold labels the kind in 7
+    and plain question answering in none. Not
     a determiner, a number or a name's word, and not "QA" that describes a thing ("QA pairs").
 
     >>> import spacy
