@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .ingest.tex import detex
+from .ingest.identity import clean_text
 from .normalise import surface_key
 from .records import ENTITY_TYPES
 
@@ -236,8 +236,9 @@ def _read_labels(names, folder: Path) -> dict[str, list[dict]]:
 
 
 def _as_read(entity: dict) -> dict:
-    """Gold forms were copied from the raw text; papers are read with TeX markup resolved."""
-    return {**entity, "text": detex(entity["text"]), "aliases": [detex(a) for a in entity.get("aliases", [])]}
+    """Gold forms were copied from the raw text; papers are read with TeX markup, HTML
+    references and ties resolved ("GLM~5.1" reads "GLM 5.1"), so the forms are read alike."""
+    return {**entity, "text": clean_text(entity["text"]), "aliases": [clean_text(a) for a in entity.get("aliases", [])]}
 
 
 def load_eval_papers(ids, seeds_dir: Path | None = None, folder: Path = EVAL_DIR):
