@@ -699,7 +699,7 @@ def _second_appositive_names(v, verb: int) -> list[tuple[int, int, str | None]]:
     for k in range(verb + 3, len(texts) - 4):
         if sent[k] != sent[verb]:
             break
-        if texts[k] == "," and k + 1 < len(texts) and lower[k + 1] in ("a", "an"):
+        if texts[k] == "," and lower[k + 1] in ("a", "an"):
             break  # "ZorbHop, a benchmark derived from HotpotQA, a QA dataset, and MuSiQue, ...": names inside a description
         if texts[k] == "," and lower[k + 1] == "and" and is_name_shaped(texts[k + 2]) and texts[k + 3] == ",":
             head = _appositive_type(v, k + 3)
@@ -762,11 +762,7 @@ def lower_case_appositive_names(v) -> list[tuple[int, int, str | None]]:
     for i in _cues(v, _INTRODUCING):
         if not any(word in _AUTHORS or word in _SUBJECTS for word in lower[max(0, i - 3):i]):
             continue
-        end, words = i + 1, 0
-        while end < n and words <= 4 and (_lower_case_word(texts[end]) or (
-                texts[end] == "-" and not v.spaced[end - 1] and not v.spaced[end])) and lower[end] not in _COINAGE_ENDS:
-            words += _opens_word(v, end)
-            end += 1
+        end, words = _lower_case_run(v, i + 1, _COINAGE_ENDS)
         if end == i + 1 or words > 4 or lower[i + 1] in _NOT_COINED or end + 1 >= n or texts[end] != ",":
             continue
         if lower[end + 1] == "which" and lower[end - 1].endswith(_TECHNIQUE_ENDINGS):
@@ -799,12 +795,7 @@ def lower_case_techniques(v) -> list[tuple[int, int, str | None]]:
     for i in _cues(v, _ADDING):
         if not any(word in _AUTHORS for word in lower[max(0, i - 3):i]):
             continue
-        end, words = i + 1, 0
-        while end < n and words <= 4 and (_lower_case_word(texts[end]) or (
-                texts[end] == "-" and not v.spaced[end - 1] and not v.spaced[end])) and lower[end] not in _COINAGE_ENDS \
-                and lower[end] not in _AFTER_A_TECHNIQUE:
-            words += _opens_word(v, end)
-            end += 1
+        end, words = _lower_case_run(v, i + 1, _COINAGE_ENDS | _AFTER_A_TECHNIQUE)
         if words < 2 or words > 4 or lower[i + 1] in _NOT_COINED or end + 1 >= n:
             continue
         if texts[end] == "," and lower[end + 1] in _NAMING:
@@ -818,6 +809,18 @@ _ADDING = {"introduce", "propose", "design", "add", "develop", "devise", "introd
 _AFTER_A_TECHNIQUE = {",", ":", ".", "with", "and", "to", "that", "which", "based"}
 # a technique's last word: "decoding", "caching", "regularization", "alignment", "rewards"
 _TECHNIQUE_WORD_ENDINGS = ("ion", "ing", "ment", "ance", "ence", "reward", "rewards", "objective", "loss")
+
+
+def _lower_case_run(v, start: int, stops) -> tuple[int, int]:
+    """The end of the lower-case words from ``start`` (hyphenated ones counting once), stopping at a
+    word in ``stops`` or after a fifth word, and how many words it holds."""
+    lower, texts, n = v.lower, v.texts, len(v.texts)
+    end, words = start, 0
+    while end < n and words <= 4 and (_lower_case_word(texts[end]) or (
+            texts[end] == "-" and not v.spaced[end - 1] and not v.spaced[end])) and lower[end] not in stops:
+        words += _opens_word(v, end)
+        end += 1
+    return end, words
 
 
 def _opens_word(v, token: int) -> bool:
