@@ -132,6 +132,8 @@ SPLITS = {
     "arxiv1b": ("arxiv1b.jsonl",),
     "arxiv2a": ("arxiv2a.jsonl",),
     "arxiv2b": ("arxiv2b.jsonl",),
+    "arxiv3a": ("arxiv3a.jsonl",),
+    "arxiv3b": ("arxiv3b.jsonl",),
 }
 
 
