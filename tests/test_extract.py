@@ -2245,6 +2245,14 @@ def test_a_tuned_checkpoint_is_a_variant_of_the_sized_model_it_tunes(nlp):
     assert family["model:llama3.1-8binstruct"] == "model:llama3.1-8b" and family["model:llama3.1-8b"] == "model:llama3.1"
 
 
+def test_a_thinking_or_mixture_of_experts_checkpoint_keeps_its_suffix(nlp):
+    paper = Paper("p-th", "Zorb Tuning", "We fine-tune Qwen3-VL-8B-Thinking and compare Qwen3-VL-235B-A22B-Thinking "
+                  "with Qwen3-30B-A3B-Instruct.")
+    found, _, _ = entities(nlp, paper)
+    assert {"Qwen3-VL-8B-Thinking", "Qwen3-VL-235B-A22B-Thinking", "Qwen3-30B-A3B-Instruct"} <= set(found)
+    assert "Qwen3-VL-8B" not in found
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

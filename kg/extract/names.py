@@ -30,7 +30,7 @@ from .words import view, where, word_key
 __all__ = ["NameMatcher", "extend_model_name", "extend_version", "glued_prefix_start", "granularity_start", "inside_a_compound", "matches_as_written"]
 
 _SIZE_OR_VARIANT = re.compile(
-    r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|\d+[kK]|instruct|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
+    r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|A\d+(\.\d+)?B|\d+[kK]|instruct|thinking|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
     re.I,
 )
 
