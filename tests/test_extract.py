@@ -2253,6 +2253,14 @@ def test_a_thinking_or_mixture_of_experts_checkpoint_keeps_its_suffix(nlp):
     assert "Qwen3-VL-8B" not in found
 
 
+def test_bare_rl_names_reinforcement_learning_where_the_abstract_never_spells_it_out(nlp):
+    found, _, _ = entities(nlp, Paper("p-rl", "Zorb Agents", "We train the planner with RL and a CNN encoder."))
+    assert found["reinforcement learning"].text == "RL" and "convolutional neural network" not in found
+    found, _, _ = entities(nlp, Paper("p-rl2", "Zorb Agents", "Offline reinforcement learning (RL) learns from fixed logs. "
+                                      "Our agent beats RL baselines."))
+    assert "offline reinforcement learning" in found and "reinforcement learning" not in found
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

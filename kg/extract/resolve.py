@@ -362,6 +362,18 @@ _TOOL_HEADS = frozenset("threshold thresholds matching filter filters filtering 
 _CUTOFF_WORDS = frozenset({"at", "(", "with", "under", "@"})
 
 
+# fields whose short form is also a technique a paper applies ("trained with RL"); the
+# architecture classes (CNN, MLP) stay background
+_APPLIED_FIELDS = frozenset({"RL"})
+
+
+def _applied_field(doc, text: str, cand: dict) -> bool:
+    """Whether a bare "RL" names reinforcement learning: only where the abstract never spells
+    the long form out, since there the spelled-out mentions decide ("offline reinforcement
+    learning (RL)" makes RL the short form of offline RL)."""
+    return text in _APPLIED_FIELDS and (cand["canonical"] or text).lower() not in doc.text.lower()
+
+
 def _measure_as_a_tool(v, start: int, end: int, measure_ends: frozenset[int] = frozenset()) -> bool:
     """Whether the measure at ``start:end`` names a tool of a method: it modifies a word such as
     "threshold" or "filtering", is what "based on" a heuristic rests on, or sets the cutoff of
@@ -437,7 +449,7 @@ def kg_resolve(doc):
             continue  # "En-Ro/Ro-En" after "WMT'16": the benchmark's directions, not a name
         # generic short forms are no names, but a curated task's own short form (QA, VQA,
         # OCR) names the task; those of architecture classes (CNN, MLP) stay background
-        if text in NOT_NAMES and not (cand["rule"] == "gazetteer" and cand["type"] == "TASK"):
+        if text in NOT_NAMES and not (cand["rule"] == "gazetteer" and (cand["type"] == "TASK" or _applied_field(doc, text, cand))):
             continue
         if cand["type"] == "METRIC" and _measure_as_a_tool(v, cand["start"], cand["end"], measure_ends):
             continue  # "IoU thresholds", "perplexity filtering": a measure a method uses, not one reported
