@@ -2261,6 +2261,13 @@ def test_bare_rl_names_reinforcement_learning_where_the_abstract_never_spells_it
     assert "offline reinforcement learning" in found and "reinforcement learning" not in found
 
 
+def test_a_benchmark_named_after_a_known_model_or_with_a_spaced_bench_is_data(nlp):
+    paper = Paper("p-bn", "Zorb OCR", "It obtains 75.5 on ZUI-Knowledge Bench and 83.2 on OlmOCR-Bench.")
+    found, _, _ = entities(nlp, paper)
+    assert found["OlmOCR-Bench"].type == found["ZUI-Knowledge Bench"].type == "DATASET"
+    assert "olmOCR" not in found
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

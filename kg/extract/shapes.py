@@ -846,15 +846,27 @@ _DATA_SHAPED = re.compile(r"^[A-Z][A-Za-z0-9.+]*[a-z0-9]-?(?:Bench|Eval|QA)$|^[A
 
 
 def data_shaped_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
-    """Untyped coined names whose last part says benchmark ("FooBench", "Bar-Eval", "BazQA"),
-    wherever they stand.
+    """Coined names whose last part says benchmark ("FooBench", "Bar-Eval", "BazQA"), wherever
+    they stand, untyped or typed only up to the benchmark word: a benchmark named after a
+    known model ("OlmOCR-Bench" of olmOCR) is data, not the model.
+
+    The benchmark word may stand apart ("GUI-Knowledge Bench").
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("Scores on NgomaQA track AfriMMLU from IrokoBench, not VQA or Eval."))
-    >>> [v.text(s, e) for s, e in data_shaped_names(v, [True] * len(v.words), set())]
-    ['NgomaQA', 'IrokoBench']
+    >>> v = view(spacy.blank("en")("Scores on NgomaQA track AfriMMLU from IrokoBench and OlmOCR-Bench, not VQA, Eval or MCP Bench."))
+    >>> [v.text(s, e) for s, e in data_shaped_names(v, [True] * len(v.words), {8})]
+    ['NgomaQA', 'IrokoBench', 'OlmOCR-Bench', 'MCP Bench']
     """
-    return _shaped_names(v, shaped, typed, _DATA_SHAPED.match)
+    spans = []
+    for index in where(shaped):
+        start, end = v.words[index]
+        if index + 1 < len(v.words) and v.word_texts[index + 1] == "Bench" and v.spaced[end - 1]:
+            end = v.words[index + 1][1]
+        elif not _DATA_SHAPED.match(v.word_texts[index]):
+            continue
+        if end - 1 not in typed:
+            spans.append((start, end))
+    return spans
 
 
 def _shaped_names(v, shaped: list[bool], typed: set[int], has_the_shape) -> list[tuple[int, int]]:
