@@ -2253,6 +2253,11 @@ def test_a_thinking_or_mixture_of_experts_checkpoint_keeps_its_suffix(nlp):
     assert "Qwen3-VL-8B" not in found
 
 
+def test_an_unlisted_size_of_a_model_line_is_one_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-vl", "Zorb Tuning", "It beats Qwen3-VL-30B-A3B-Thinking and Qwen3-VL-32B-Thinking."))
+    assert {"Qwen3-VL-30B-A3B-Thinking", "Qwen3-VL-32B-Thinking"} <= set(found) and "Qwen3" not in found
+
+
 def test_bare_rl_names_reinforcement_learning_where_the_abstract_never_spells_it_out(nlp):
     found, _, _ = entities(nlp, Paper("p-rl", "Zorb Agents", "We train the planner with RL and a CNN encoder."))
     assert found["reinforcement learning"].text == "RL" and "convolutional neural network" not in found

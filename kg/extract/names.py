@@ -53,11 +53,16 @@ def extend_model_name(doc, start: int, end: int) -> int:
     >>> nlp = spacy.blank("en")
     >>> [nlp(t)[:extend_model_name(nlp(t), 0, 1)].text for t in ("Qwen-7B-Instruct is", "Qwen Base Models", "Qwen 7B models")]
     ['Qwen-7B-Instruct', 'Qwen', 'Qwen 7B']
+
+    A line tag and a size the tokenizer keeps as one token ("VL-30B") belong to it too:
+
+    >>> nlp("Qwen3-VL-30B-A3B-Thinking wins")[:extend_model_name(nlp("Qwen3-VL-30B-A3B-Thinking wins"), 0, 1)].text
+    'Qwen3-VL-30B-A3B-Thinking'
     """
     i = end
     while i < len(doc):
         token = doc[i]
-        if _glued_hyphen(doc, i) and i + 1 < len(doc) and _SIZE_OR_VARIANT.match(doc[i + 1].text):
+        if _glued_hyphen(doc, i) and i + 1 < len(doc) and (_SIZE_OR_VARIANT.match(doc[i + 1].text) or _TAGGED_SIZE.match(doc[i + 1].text)):
             i += 2
             continue
         if _SIZE_OR_VARIANT.match(token.text.lstrip("-")) and (token.text[0].isdigit() or not doc[i - 1].whitespace_ or token.text[0].isupper()):
@@ -73,6 +78,8 @@ def extend_model_name(doc, start: int, end: int) -> int:
     return i
 
 
+# a model line's tag glued to a size, one token ("VL-30B" of "Qwen3-VL-30B")
+_TAGGED_SIZE = re.compile(r"^[A-Z][A-Za-z]{0,5}-\d+(\.\d+)?[BMT]$")
 _BRACKETED_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMT]$")
 _MODEL_PLURALS = frozenset({"models", "llms", "lms", "checkpoints", "variants", "versions"})
 
