@@ -2273,6 +2273,14 @@ def test_a_benchmark_named_after_a_known_model_or_with_a_spaced_bench_is_data(nl
     assert "olmOCR" not in found
 
 
+def test_a_name_described_as_a_regularizer_harness_or_stack_is_a_method(nlp):
+    paper = Paper("p-rg", "A study", "We propose GANReg, a plug-and-play regularizer for preference optimization. "
+                  "We present Zorb, a closed-loop embodied harness that evolves skills. "
+                  "We build Quux, an execution stack for long contexts.")
+    found, _, _ = entities(nlp, paper)
+    assert [(found[n].type, found[n].role) for n in ("GANReg", "Zorb", "Quux")] == [("METHOD", "proposed")] * 3
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

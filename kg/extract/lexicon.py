@@ -45,7 +45,7 @@ for _type, _words in {
         "tuning optimization optimizer attention decoding sampling prompting distillation regularization "
         "normalization search transformer transformers procedure protocol tokenizer encoder decoder layer layers "
         "operator estimator adapter adapters initialization schedule quantization pruning alignment augmentation "
-        "policy agent system toolkit tool library engine implementation"
+        "policy agent system toolkit tool library engine implementation regularizer regularizers harness harnesses stack recipe recipes"
     ),
     "TASK": (
         "recognition detection segmentation classification translation answering summarization retrieval "
