@@ -2281,6 +2281,13 @@ def test_a_name_described_as_a_regularizer_harness_or_stack_is_a_method(nlp):
     assert [(found[n].type, found[n].role) for n in ("GANReg", "Zorb", "Quux")] == [("METHOD", "proposed")] * 3
 
 
+def test_hosts_hardware_and_boasts_are_no_names(nlp):
+    paper = Paper("p-gh", "A study", "Code is on GitHub. ZorbNet beats SoTA baselines on BarBench with a frozen "
+                  "Vision Foundation Model (VFM) in 24GB of VRAM.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"GitHub", "SoTA", "VFM", "Vision Foundation Model", "VRAM"} & set(found), sorted(found)
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

@@ -69,6 +69,9 @@ PROPOSAL_VERBS = frozenset(
 NOT_NAMES = frozenset(
     "AI AGI ML DL NLP NLU NLG IR CV RL LLM LLMs LM LMs PLM PLMs RM RMs VLM VLMs VLA VLAs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs SOTA "
     "NN NNs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs IoT QA VQA I II III IV US UK EU PhD AR VR OCR "
+    "SoTA VFM VFMs VRAM "
+    # where code and models are hosted ("released on GitHub")
+    "GitHub GitLab HuggingFace "
     "XL XXL XSmall XLarge XXLarge ID OOD IID KB MB GB TB KiB MiB GiB TiB RKHS PDE PDEs ODE ODEs SDE SDEs 2D 3D 4D RGB HTML URL "
     # regions of interest ("RoI classification"), not a technique (RoIAlign and RoI pooling are curated)
     "RoI RoIs ROI ROIs "
