@@ -71,6 +71,12 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     True
     >>> match_long_form("XRes-Nets", ["present", "Cross-Resolution", "Residual", "Networks"])  # X for "cross"
     3
+    >>> match_long_form("TTFT", "faster than previous SOTA in terms of response latency".split()) is None
+    True
+    >>> match_long_form("LEMAS-TTS", "LEMAS supports many paradigms including zero-shot multilingual synthesis".split()) is None
+    True
+    >>> match_long_form("DP-SGD", "with DP Stochastic Gradient Descent".split())
+    4
     """
     letters = [c.lower() for c in _unaccented(short) if c.isalnum()]
     if not letters:
@@ -78,7 +84,15 @@ def match_long_form(short: str, words: list[str]) -> int | None:
     words = [_unaccented(word) for word in words]
     if "x" in letters and (count := _long_form_count(letters, [_CROSS.sub("x", word) for word in words])):
         return count  # "Cross-Resolution Residual Networks (XRes-Nets)": X reads "cross"
-    return _long_form_count(letters, words)
+    count = _long_form_count(letters, words)
+    prefix = re.split(r"[-_]", _unaccented(short))[0]
+    if count and count > 1 and words[-count].lower() == prefix.lower():
+        # the name restated before the rest spelled out ("DP Stochastic Gradient Descent (DP-SGD)"),
+        # not letters picked from a clause ("Foo supports ... synthesis (Foo-TTS)")
+        rest, tail = letters[len(prefix):], words[-count + 1:]
+        if (_initials_count(rest, tail) or _initials_over_glue(rest, tail)) != count - 1:
+            return None
+    return count
 
 
 _CROSS = re.compile(r"(?i)(?<![a-z])cross(?=-?[a-z])")
@@ -95,12 +109,15 @@ def _long_form_count(letters: list[str], words: list[str]) -> int | None:
             return None  # "substitute the 2D-Selective-Scan (SS2D)": letters picked across a clause
         if _covers(letters, candidate):
             first = candidate[0]
-            if first[:1].lower() == letters[0] and first.lower() not in ("the", "a", "an", "of", "and", "for"):
+            if first[:1].lower() == letters[0] and first.lower() not in _NOT_FIRST_LOOSE:
                 return count
     return None
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+# words no long form starts with ("10x faster than previous SOTA in terms of time to first token (TTFT)")
+_NOT_FIRST_LOOSE = frozenset("the a an of and for than that this these those which with in on to by at as or "
+                             "is are was were".split())
 _UNDECOMPOSED = str.maketrans("øØłŁđĐæÆœŒß", "oOlLdDaAoOs")  # letters NFKD leaves whole; only initials matter
 
 
