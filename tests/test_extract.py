@@ -2288,6 +2288,11 @@ def test_hosts_hardware_and_boasts_are_no_names(nlp):
     assert not {"GitHub", "SoTA", "VFM", "Vision Foundation Model", "VRAM"} & set(found), sorted(found)
 
 
+def test_a_list_of_bare_sizes_names_nothing(nlp):
+    found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
+    assert set(found) == {"ZorbLM", "Llama 3"}
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

@@ -137,8 +137,8 @@ def _about_other_work(sentence: str) -> bool:
 
 
 _CONTEXT_RULES = {"list", "compared", "head-noun", "head-phrase", "model-shaped", "data-shaped", "scored-on", "evaluated-on", "trained"}
-_FRAGMENT_PART = r"(?:[IVX]+|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+|\d+(?:\.\d+)?[BMKT])"
-_FRAGMENT = re.compile(rf"^{_FRAGMENT_PART}(?:/{_FRAGMENT_PART})*$")
+_FRAGMENT_PART = r"(?:[IVX]+|\d+D|[A-Za-z]\d?|[A-Z]{2}|L\d+|\d+(?:\.\d+)?[BMKT]?)"
+_FRAGMENT = re.compile(rf"^{_FRAGMENT_PART}(?:[/–]{_FRAGMENT_PART})*$")
 
 
 def _generic_curated_method(cand: dict) -> bool:
@@ -174,8 +174,8 @@ def is_fragment(text: str) -> bool:
 
     >>> [is_fragment(t) for t in ("III/IV", "1D", "L2", "PI", "T5", "MPSoC", "BERT")]
     [True, True, True, True, True, False, False]
-    >>> [is_fragment(t) for t in ("4B/8B", "70B", "L1/L2/L3", "Qwen-7B", "GPT-4/4o")]
-    [True, True, True, False, False]
+    >>> [is_fragment(t) for t in ("4B/8B", "70B", "L1/L2/L3", "Qwen-7B", "GPT-4/4o", "4/7/8B", "7–9B", "T5-3B")]
+    [True, True, True, False, False, True, True, False]
     """
     return bool(_FRAGMENT.match(text))
 
