@@ -2293,6 +2293,13 @@ def test_a_list_of_bare_sizes_names_nothing(nlp):
     assert set(found) == {"ZorbLM", "Llama 3"}
 
 
+def test_a_benchmark_the_authors_establish_is_proposed(nlp):
+    paper = Paper("p-es", "A study", "To bridge the evaluation gap, we establish ZorbBench for realistic research scenarios. "
+                  "On ZorbBench, our agent beats GPT-4o.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["ZorbBench"].type, found["ZorbBench"].role) == ("DATASET", "proposed")
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

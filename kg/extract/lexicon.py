@@ -60,9 +60,9 @@ for _type, _words in {
 PROPOSAL_VERBS = frozenset(
     "propose proposes proposed introduce introduces introduced present presents presented develop develops "
     "developed release releases released design designs designed build builds built call dub dubbed term "
-    "termed name named construct constructs constructed create creates created curate curated collect "
+    "termed name named construct constructs constructed create creates created curate curates curated collect "
     "collected contribute contributes unveil unveils unveiled introducing presenting unveiling releasing "
-    "assemble assembles assembled compile compiles compiled".split()
+    "assemble assembles assembled compile compiles compiled establish establishes".split()
 )
 
 # Acronyms that name generic classes or fields rather than entities.
