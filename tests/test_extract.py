@@ -2300,6 +2300,13 @@ def test_a_benchmark_the_authors_establish_is_proposed(nlp):
     assert (found["ZorbBench"].type, found["ZorbBench"].role) == ("DATASET", "proposed")
 
 
+def test_a_name_proposed_in_a_second_verb_of_the_authors_is_proposed(nlp):
+    paper = Paper("p-and", "A study", "We formalize this as token teachability and propose TA-OPD, which selects "
+                  "positions for OPD. Prior work extracts features and propose nothing.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["TA-OPD"].type, found["TA-OPD"].role) == ("METHOD", "proposed")
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

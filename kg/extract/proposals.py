@@ -485,9 +485,9 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
         elif word.endswith(("s", "ed")) or word in _IRREGULAR_PAST:
             # "we introduced", "this paper presents", and the paper's own titled system: "ReARTeR introduces a PEM"
             subject = any((lower[j] in _SUBJECTS or j in own) and sent[j] == sent[i] for j in range(max(0, i - 4), i))
-        else:  # a bare form is a verb after "we" or "we ... to"; after "our" it is a noun ("our model design")
+        else:  # a bare form is a verb after "we", "we ... to" or "we ... and"; after "our" it is a noun ("our model design")
             subject = any(lower[j] == "we" and sent[j] == sent[i] for j in range(max(0, i - 4), i)) or (
-                i > 0 and lower[i - 1] == "to" and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])
+                i > 0 and lower[i - 1] in ("to", "and") and "we" in lower[v.sent_starts[sent[i]] if v.sent_ids else 0 : i])
         if not subject and (word not in _NAMING or _told_as_earlier_work(v, sent[i])):
             continue
         out += _enumerated_names(v, i, {s: e for s, e in long_forms.items() if s not in curated_long})  # "we introduce (1) a corpus and (2) FooBERT, a model"
