@@ -2307,6 +2307,14 @@ def test_a_name_proposed_in_a_second_verb_of_the_authors_is_proposed(nlp):
     assert (found["TA-OPD"].type, found["TA-OPD"].role) == ("METHOD", "proposed")
 
 
+def test_names_after_our_method_is_or_are_are_proposed(nlp):
+    paper = Paper("p-our", "A study", "Our two key methods are USI (Universal Self-Improvement) and T-RANK, which win. "
+                  "Our model is ZorbNet. The data we used to train our models is BarSet.")
+    found, _, _ = entities(nlp, paper)
+    assert [found[n].role for n in ("USI", "T-RANK", "ZorbNet")] == ["proposed"] * 3
+    assert "BarSet" not in found or found["BarSet"].role == "used"
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

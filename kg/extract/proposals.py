@@ -1056,28 +1056,50 @@ def _owned_names(doc, v) -> set[str]:
 
 
 def _our_head_names(v) -> list[tuple[int, int, str]]:
-    """(start, end, type) of a coined name set off after "our HEAD," with no proposing verb: "we
-    compare A, B and our method, LayerFold, which ..." names the paper's method.
+    """(start, end, type) of a coined name set off after "our HEAD," or "our HEAD is/are", with
+    no proposing verb: "we compare A, B and our method, LayerFold, which ..." names the paper's
+    method, and so does "our two key methods are USI and T-RANK" each of its two.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("We compare SliceGPT and our method, LayerFold, which merges layers. Our model, the best, wins.")
+    >>> doc = spacy.blank("en")("We compare SliceGPT and our method, LayerFold, which merges layers. Our model, the best, wins. "
+    ...                         "Our two key methods are USI (Universal Self-Improvement) and T-RANK, which win. "
+    ...                         "The data we used to train our models is BarSet.")
     >>> [(doc[s:e].text, t) for s, e, t in _our_head_names(view(doc))]
-    [('LayerFold', 'METHOD')]
+    [('LayerFold', 'METHOD'), ('USI', 'METHOD'), ('T-RANK', 'METHOD')]
     """
     lower, texts, n = v.lower, v.texts, len(v.texts)
     out = []
     for i in where(map("our".__eq__, lower)):
         head = i + 1
-        if head < n and lower[head].isalpha() and lower[head] not in HEAD_TYPES and head + 1 < n:
-            head += 1  # one describing word: "our proposed method, X"
-        if head + 2 >= n or texts[head + 1] != "," or HEAD_TYPES.get(lower[head]) not in ("MODEL", "DATASET", "METHOD"):
+        for _ in range(2):  # up to two describing words: "our proposed method, X", "our two key methods are X"
+            if head < n and lower[head].isalpha() and lower[head] not in HEAD_TYPES and head + 1 < n:
+                head += 1
+        if head + 2 >= n or HEAD_TYPES.get(lower[head]) not in ("MODEL", "DATASET", "METHOD"):
             continue
-        word = v.word_at(head + 2)
-        if word is None or not is_name_shaped(v.word_texts[word]) or v.word_texts[word] in NOT_NAMES:
+        # "Our method is X" opens its clause; in "the data we used to train our models is X" the data is
+        opens = i == 0 or (v.sent_ids and v.sent_ids[i - 1] != v.sent_ids[i]) or texts[i - 1] in (",", ";", ":", ".", "!", "?")
+        copula = lower[head + 1] in ("is", "are") and opens
+        if texts[head + 1] != "," and not copula:
             continue
-        start, end = v.words[word]
-        if end < n and texts[end] in (",", "(", ")", ";", "."):
+        at = head + 2
+        while at < n:
+            word = v.word_at(at)
+            if word is None or not is_name_shaped(v.word_texts[word]) or v.word_texts[word] in NOT_NAMES:
+                break
+            start, end = v.words[word]
+            if not (end >= n or texts[end] in (",", "(", ")", ";", ".") or copula and lower[end] == "and"):
+                break
             out.append((start, end, HEAD_TYPES[lower[head]]))
+            if not copula:
+                break
+            # "are A (spelled out) and B": the next name after a bracket and "and"
+            at = end
+            if at < n and texts[at] == "(":
+                at = next((k for k in range(at, min(n, at + 12)) if texts[k] == ")"), n) + 1
+            if at + 1 < n and lower[at] == "and":
+                at += 1
+            else:
+                break
     return out
 
 
