@@ -2315,6 +2315,14 @@ def test_names_after_our_method_is_or_are_are_proposed(nlp):
     assert "BarSet" not in found or found["BarSet"].role == "used"
 
 
+def test_ate_is_a_trajectory_error_in_slam_and_nothing_in_causal_inference(nlp):
+    found, _, _ = entities(nlp, Paper("p-ate", "Dense Matching for SLAM", "ZorbSLAM reduces ATE by 64% against "
+                                      "VGGT-SLAM on TUM."))
+    assert found["absolute trajectory error"].type == "METRIC" and "ATE" not in found
+    found, _, _ = entities(nlp, Paper("p-ate2", "A causal study", "ZorbEst estimates the ATE of 0.3 under confounding."))
+    assert "ATE" not in found and "absolute trajectory error" not in found
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")
