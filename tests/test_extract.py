@@ -2323,6 +2323,13 @@ def test_ate_is_a_trajectory_error_in_slam_and_nothing_in_causal_inference(nlp):
     assert "ATE" not in found and "absolute trajectory error" not in found
 
 
+def test_a_name_scored_right_after_a_percentage_is_data(nlp):
+    paper = Paper("p-pc", "A study", "ZorbGUI is strong (8B: 80.2% QuuxWorld, 48.5% BarWorld). It gets 2.4% WER.")
+    found, _, _ = entities(nlp, paper)
+    assert found["QuuxWorld"].type == found["BarWorld"].type == "DATASET"
+    assert found["word error rate"].type == "METRIC"
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")
