@@ -134,6 +134,7 @@ SPLITS = {
     "arxiv2b": ("arxiv2b.jsonl",),
     "arxiv3a": ("arxiv3a.jsonl",),
     "arxiv3b": ("arxiv3b.jsonl",),
+    "arxiv4": ("arxiv4.jsonl",),
 }
 
 
