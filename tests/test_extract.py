@@ -2330,6 +2330,14 @@ def test_a_name_scored_right_after_a_percentage_is_data(nlp):
     assert found["word error rate"].type == "METRIC"
 
 
+def test_data_evaluated_on_may_be_followed_by_a_preposition_or_a_shot_setting(nlp):
+    paper = Paper("p-prep", "Images from Captions with Attention", "We match the accuracy of ResNet-50 on ZorbSet zero-shot. "
+                  "Sparse training with ResNet-50 on QuuxSet without extra time.")
+    found, _, _ = entities(nlp, paper)
+    assert found["ZorbSet"].type == found["QuuxSet"].type == "DATASET"
+    assert "Captions" not in found
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

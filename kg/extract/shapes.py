@@ -651,7 +651,15 @@ def _ends_data_phrase(v, end: int) -> bool:
     lower = v.lower
     if end >= len(lower) or lower[end] in _NAME_END or lower[end] in _AFTER_DATA:
         return True
+    if v.sent_ids and v.sent_ids[end] == 0:
+        return False  # a title's capitalised words are not names because a preposition follows ("from Captions with")
+    if lower[end] in _PREPOSITIONS_AFTER_DATA or end + 2 < len(lower) and lower[end + 1] == "-" and lower[end + 2] == "shot":
+        return True  # "on FooSet without extra time", "on BarQA zero-shot"
     return end + 1 < len(lower) and lower[end].isalpha() and v.texts[end].islower() and lower[end + 1] in _DATA_PARTS_OR_SETS
+
+
+# "fine-tuned on FooQA with LoRA", "ResNet-50 on BarSet without extra time": a preposition closes the data's phrase
+_PREPOSITIONS_AFTER_DATA = frozenset("with without using under in at for via across from".split())
 
 
 _DATA_PARTS_OR_SETS = _DATA_PARTS | {"set", "sets"}  # and "on the FooNLP 2021 test sets"
