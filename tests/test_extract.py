@@ -2338,6 +2338,13 @@ def test_data_evaluated_on_may_be_followed_by_a_preposition_or_a_shot_setting(nl
     assert "Captions" not in found
 
 
+def test_known_names_the_authors_put_to_a_new_use_or_gain_insight_into_are_used(nlp):
+    paper = Paper("p-nm", "A study", "We find old benchmarks unsuitable and propose four new benchmarks for assessment, "
+                  "namely ImageNet-A, ObjectNet and VTAB. Our work establishes new insights into DiTs.")
+    found, _, _ = entities(nlp, paper)
+    assert [found[n].role for n in ("ImageNet-A", "ObjectNet", "VTAB", "DiT")] == ["used"] * 4
+
+
 def test_a_set_of_counted_items_the_paper_releases_is_data(nlp):
     paper = Paper("p-set", "Zorb Rewards", "We release CodeRL-Verify, a set of 12K problems with hidden tests. "
                   "We propose ZorbKit, a set of techniques for pruning.")

@@ -585,6 +585,8 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
                 break  # "the resulting model, GPT-4, ...": a known model the authors reached, not theirs
             if (start, end) in curated and start > 1 and texts_at[start - 1] == "(" and lower[start - 2].endswith("s"):
                 break  # "we present an analysis of six judge models (GPT-4o, ...)": known examples, not theirs
+            if (start, end) in curated and "namely" in lower[i:start]:
+                break  # "propose four new benchmarks for assessment, namely ImageNet-A, ObjectNet, ...": known sets put to a new use
             if background and not named and (gerund or _PART_OF.intersection(map(str.lower, lead_words))):
                 # the object of "applying", "training", or a known name inside the new thing's
                 # phrase ("an analysis of forgetting in Soft Actor-Critic (SAC)"): used, not new
