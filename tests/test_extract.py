@@ -2267,10 +2267,12 @@ def test_bare_rl_names_reinforcement_learning_where_the_abstract_never_spells_it
 
 
 def test_a_benchmark_named_after_a_known_model_or_with_a_spaced_bench_is_data(nlp):
-    paper = Paper("p-bn", "Zorb OCR", "It obtains 75.5 on ZUI-Knowledge Bench and 83.2 on OlmOCR-Bench.")
+    paper = Paper("p-bn", "Zorb OCR", "It obtains 75.5 on ZUI-Knowledge Bench and 83.2 on OlmOCR-Bench. "
+                  "To test it, we introduce PAGE Bench, with 4,906 problems.")
     found, _, _ = entities(nlp, paper)
     assert found["OlmOCR-Bench"].type == found["ZUI-Knowledge Bench"].type == "DATASET"
-    assert "olmOCR" not in found
+    assert "olmOCR" not in found and "PAGE" not in found
+    assert (found["PAGE Bench"].role, found["ZUI-Knowledge Bench"].role) == ("proposed", "used")
 
 
 def test_a_name_described_as_a_regularizer_harness_or_stack_is_a_method(nlp):
@@ -2291,13 +2293,6 @@ def test_hosts_hardware_and_boasts_are_no_names(nlp):
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}
-
-
-def test_a_benchmark_the_authors_establish_is_proposed(nlp):
-    paper = Paper("p-es", "A study", "To bridge the evaluation gap, we establish ZorbBench for realistic research scenarios. "
-                  "On ZorbBench, our agent beats GPT-4o.")
-    found, _, _ = entities(nlp, paper)
-    assert (found["ZorbBench"].type, found["ZorbBench"].role) == ("DATASET", "proposed")
 
 
 def test_a_name_proposed_in_a_second_verb_of_the_authors_is_proposed(nlp):
@@ -2324,10 +2319,12 @@ def test_ate_is_a_trajectory_error_in_slam_and_nothing_in_causal_inference(nlp):
 
 
 def test_a_name_scored_right_after_a_percentage_is_data(nlp):
-    paper = Paper("p-pc", "A study", "ZorbGUI is strong (8B: 80.2% QuuxWorld, 48.5% BarWorld). It gets 2.4% WER.")
+    paper = Paper("p-pc", "A study", "ZorbGUI is strong (8B: 80.2% QuuxWorld, 48.5% BarWorld). It gets 2.4% WER, "
+                  "17.7% PFER and 41.2% PassRate.")
     found, _, _ = entities(nlp, paper)
     assert found["QuuxWorld"].type == found["BarWorld"].type == "DATASET"
     assert found["word error rate"].type == "METRIC"
+    assert all(found[n].type != "DATASET" for n in ("PFER", "PassRate") if n in found)
 
 
 def test_data_evaluated_on_may_be_followed_by_a_preposition_or_a_shot_setting(nlp):

@@ -62,7 +62,7 @@ PROPOSAL_VERBS = frozenset(
     "developed release releases released design designs designed build builds built call dub dubbed term "
     "termed name named construct constructs constructed create creates created curate curates curated collect "
     "collected contribute contributes unveil unveils unveiled introducing presenting unveiling releasing "
-    "assemble assembles assembled compile compiles compiled establish".split()
+    "assemble assembles assembled compile compiles compiled".split()
 )
 
 # Acronyms that name generic classes or fields rather than entities.

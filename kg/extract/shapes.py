@@ -609,16 +609,22 @@ def scored_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, i
     return out + _after_a_percentage(v, shaped, typed)
 
 
+_MEASURE_SHAPED = re.compile(r"(?i)(?:rate|score|acc|accuracy|error|ratio|auc|f1)$")
+
+
 def _after_a_percentage(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
     """Untyped coined names right after a percentage, with no "on" ("(8B: 80.2% FooWorld, 48.5%
     BarWorld)"): a score given per benchmark.  Of such names in the dev gold that a list does
-    not already type, most are data; curated measures ("2.4% WER") are typed before this runs."""
+    not already type, most are data; curated measures ("2.4% WER") are typed before this runs,
+    and acronyms and names ending in a measure word ("17.7% PFER", "41.2% PassRate") are left."""
     words, texts, lower = v.words, v.texts, v.lower
     out = []
     for name in range(1, len(words)):
         start = words[name][0]
         if not shaped[name] or start in typed or start < 2 or texts[start - 1] != "%" or not _SCORE.match(texts[start - 2]):
             continue
+        if v.word_texts[name].isupper() or _MEASURE_SHAPED.search(v.word_texts[name]):
+            continue  # "17.7% PFER", "60% FSR", "41.2% PassRate", "+25.8% WiScore": measures
         end = _with_release(v, name)
         if end >= len(texts) or lower[end] in _NAME_END:
             out.append((start, end))
@@ -646,12 +652,13 @@ _AFTER_DATA = frozenset(
 _DATA_PARTS = frozenset("task tasks benchmark benchmarks split splits subset subsets environments games domains suite".split())
 
 
-def _ends_data_phrase(v, end: int) -> bool:
-    """Whether the words from token ``end`` close the phrase of a dataset a paper is evaluated on."""
+def _ends_data_phrase(v, end: int, evaluated: bool = False) -> bool:
+    """Whether the words from token ``end`` close the phrase of a dataset a paper is evaluated on
+    (where ``evaluated``, a preposition or a shot setting may close it too)."""
     lower = v.lower
     if end >= len(lower) or lower[end] in _NAME_END or lower[end] in _AFTER_DATA:
         return True
-    if v.sent_ids and v.sent_ids[end] == 0:
+    if not evaluated or v.sent_ids and v.sent_ids[end] == 0:
         return False  # a title's capitalised words are not names because a preposition follows ("from Captions with")
     if lower[end] in _PREPOSITIONS_AFTER_DATA or end + 2 < len(lower) and lower[end + 1] == "-" and lower[end + 2] == "shot":
         return True  # "on FooSet without extra time", "on BarQA zero-shot"
@@ -689,7 +696,7 @@ def evaluated_on_names(v, shaped: list[bool], typed: set[int]) -> list[tuple[int
                 and (plain := _opening_plain_name(v, name, typed)):
             out.append(plain)  # "On Cityscapes, our model reaches ...": a plain word is data there too
             continue
-        out += _data_names_listed_from(v, shaped, typed, name)
+        out += _data_names_listed_from(v, shaped, typed, name, evaluated=True)
     return out
 
 
@@ -715,7 +722,7 @@ def _opening_plain_name(v, name: int, typed: set[int]) -> tuple[int, int] | None
     return start, end
 
 
-def _data_names_listed_from(v, shaped: list[bool], typed: set[int], name: int) -> list[tuple[int, int]]:
+def _data_names_listed_from(v, shaped: list[bool], typed: set[int], name: int, evaluated: bool = False) -> list[tuple[int, int]]:
     """Spans of the untyped coined names from word ``name`` on, with those coordinated after it
     ("FooQA, BarQA and BazQA"), while each ends a data phrase and is not shaped like a model."""
     words, texts, word_lower = v.words, v.texts, v.word_lower
@@ -723,7 +730,7 @@ def _data_names_listed_from(v, shaped: list[bool], typed: set[int], name: int) -
     while name < len(words) and shaped[name]:
         start, end = words[name][0], _with_release(v, name)
         numbered = v.lower[end - 1].isdigit() and end - start > 1 and v.lower[end - 2] in TASK_WORDS
-        if start in typed or not (numbered or _ends_data_phrase(v, end)) \
+        if start in typed or not (numbered or _ends_data_phrase(v, end, evaluated)) \
                 or model_or(v, v.word_texts[name], "DATASET") == "MODEL":
             break
         out.append((start, end))
@@ -1262,8 +1269,10 @@ def kg_shapes(doc):
     for start, end in model_shaped_names(v, shaped, typed):
         candidates.add(doc, start, end, "MODEL", "model-shaped", confidence=0.6)
         typed.update(range(start, end))
+    proposed_starts = {c["start"] for c in candidates.candidates(doc) if c["proposed"]}
     for start, end in data_shaped_names(v, shaped, typed):
-        candidates.add(doc, start, end, "DATASET", "data-shaped", confidence=0.6)
+        # "we introduce PAGE Bench": the benchmark word extends the name the authors propose
+        candidates.add(doc, start, end, "DATASET", "data-shaped", confidence=0.6, proposed=start in proposed_starts)
         typed.update(range(start, end))
     for start, end in metric_at_cutoff(v, typed):
         candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.7)
