@@ -619,9 +619,12 @@ def _after_a_percentage(v, shaped: list[bool], typed: set[int]) -> list[tuple[in
     and acronyms and names ending in a measure word ("17.7% PFER", "41.2% PassRate") are left."""
     words, texts, lower = v.words, v.texts, v.lower
     out = []
-    for name in range(1, len(words)):
+    for percent in where(map("%".__eq__, texts)):
+        name = v.word_at(percent + 1) if percent + 1 < len(texts) else None
+        if name is None:
+            continue
         start = words[name][0]
-        if not shaped[name] or start in typed or start < 2 or texts[start - 1] != "%" or not _SCORE.match(texts[start - 2]):
+        if start != percent + 1 or not shaped[name] or start in typed or percent < 1 or not _SCORE.match(texts[percent - 1]):
             continue
         if v.word_texts[name].isupper() or _MEASURE_SHAPED.search(v.word_texts[name]):
             continue  # "17.7% PFER", "60% FSR", "41.2% PassRate", "+25.8% WiScore": measures
