@@ -116,8 +116,7 @@ def _long_form_count(letters: list[str], words: list[str]) -> int | None:
 
 _ARTICLES = frozenset({"the", "a", "an"})
 # words no long form starts with ("10x faster than previous SOTA in terms of time to first token (TTFT)")
-_NOT_FIRST_LOOSE = frozenset("the a an of and for than that this these those which with in on to by at as or "
-                             "is are was were".split())
+_NOT_FIRST_LOOSE = _NOT_FIRST | frozenset("than in on to by at as or is are was were".split())
 _UNDECOMPOSED = str.maketrans("øØłŁđĐæÆœŒß", "oOlLdDaAoOs")  # letters NFKD leaves whole; only initials matter
 
 
