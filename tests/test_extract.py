@@ -2292,6 +2292,24 @@ def test_hosts_hardware_and_boasts_are_no_names(nlp):
     assert not {"GitHub", "SoTA", "VFM", "Vision Foundation Model", "VRAM"} & set(found), sorted(found)
 
 
+def test_a_generic_short_form_hyphened_to_a_plain_word_is_no_name(nlp):
+    paper = Paper("p-ha", "A study", "ZorbNet outperforms LLM-agent baselines on BarBench, enabling seamless human-AI "
+                  "interaction with a CPU-master design in half the GPU-time.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"LLM-agent", "human-AI", "CPU-master", "GPU-time"} & set(found), sorted(found)
+    assert {"ZorbNet", "BarBench"} <= set(found)
+
+
+def test_a_short_form_set_equal_to_a_score_is_a_measure(nlp):
+    paper = Paper("p-eq", "A study", "ZorbNet reached ACC=0.864 on BarSet and HR = 51% on QuuxSet, while the "
+                  "baseline scored MAE = 0.172, with N = 100 and BS=0.5k.")
+    found, _, _ = entities(nlp, paper)
+    by_text = {e.text: e for e in found.values()}
+    assert [by_text[t].type for t in ("ACC", "HR", "MAE")] == ["METRIC"] * 3, sorted(by_text)
+    assert by_text["MAE"].name == "mean absolute error"  # a value makes the ambiguous short form the measure
+    assert not {"N", "BS"} & set(by_text)
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}

@@ -188,6 +188,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, True, True, False]
     >>> [is_name_shaped(t) for t in ["GPT-style", "GPT-architectures"]]  # a kind of model, as "GPT-based" is
     [False, False]
+    >>> [is_name_shaped(t) for t in ["human-AI", "LLM-agent", "multi-GPU", "3D-LLM", "SWE-agent", "pre-LN"]]
+    [False, False, False, True, True, True]
     """
     if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or "=" in text
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
@@ -206,6 +208,8 @@ def is_name_shaped(text: str) -> bool:
         return False
     if len(parts) > 1 and parts[-1] in _MODIFYING_TAILS:
         return False  # "OCR-free", "CNN-based": a modifier built on a name, not a name ("GPT-like" stays one word)
+    if len(parts) == 2 and any(p in NOT_NAMES for p in parts) and any(p.isalpha() and p.islower() for p in parts):
+        return False  # "human-AI", "LLM-agent", "multi-GPU": a generic short form and a plain word
     core = text.replace("-", "").replace(".", "")
     uppers = sum(c.isupper() for c in core)
     has_digit = any(c.isdigit() for c in core)

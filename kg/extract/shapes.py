@@ -1147,6 +1147,33 @@ def _about_data(v, token: int) -> bool:
         words[k] == "trained" and words[k + 1] == "on" for k in range(len(words) - 1))
 
 
+def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
+    """A coined short form set equal to a score ("ACC=0.864", "HR@10 = 0.51", "(MAE = 0.172)"):
+    a decimal or a percentage is what a measure takes; a whole number is a setting ("N = 100"),
+    and so is a single letter ("k=0.5").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("A Title\\nIt reaches ACC = 0.864 and HR = 51% with N = 100, T=0.7 and LR=1e-4."))
+    >>> [v.text(s, e) for s, e in metric_given_a_value(v, set())]
+    ['ACC', 'HR']
+    """
+    if "=" not in v.source:
+        return []
+    texts, n, out = v.texts, len(v.texts), []
+    sent = v.sent_ids or [0] * n
+    for i in range(n - 2):
+        if texts[i + 1] != "=" or i in typed or sent[i] == 0 or sum(c.isupper() for c in texts[i]) < 2 or not name_shaped(texts[i]):
+            continue
+        value = texts[i + 2] + ("%" if i + 3 < n and texts[i + 3] == "%" else "")
+        if _SCORE_VALUE.match(value):
+            out.append((i, i + 1))
+    return out
+
+
+_SCORE_VALUE = re.compile(r"^\d*\.\d+%?$|^\d+(?:\.\d+)?%$")
+
+
 # last words that make a capitalised run a technique's name
 _TECHNIQUE_HEADS = frozenset(
     "training learning distillation pre-training pretraining optimization optimisation attention layer controller "
@@ -1278,6 +1305,9 @@ def kg_shapes(doc):
         candidates.add(doc, start, end, "DATASET", "data-shaped", confidence=0.6, proposed=start in proposed_starts)
         typed.update(range(start, end))
     for start, end in metric_at_cutoff(v, typed):
+        candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.7)
+        typed.update(range(start, end))
+    for start, end in metric_given_a_value(v, typed):
         candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.7)
         typed.update(range(start, end))
     curated = {i for c in candidates.candidates(doc) if c["rule"] in ("gazetteer", "abbreviation") for i in range(c["start"], c["end"])}
