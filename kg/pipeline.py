@@ -18,7 +18,7 @@ from networkx.readwrite import json_graph
 
 from .batches import fewer_gc_passes
 from .errors import InputError
-from .extract import build_nlp, checked_papers, default_workers, extract
+from .extract import checked_papers, default_workers, extract, shared_nlp
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
 from .graph import ENTITY_LABELS, build_graph, coined_entities, fold_entities, known_entities, merge_graphs
@@ -81,7 +81,7 @@ def extract_corpus(
     A paper with no id, title or abstract, or too long to extract (see :func:`kg.extract.checked_papers`),
     raises :class:`kg.errors.InputError`, as does anything that is not an iterable of Paper.
     """
-    nlp = build_nlp()
+    nlp = shared_nlp()
     spool = MemorySpool() if spool is None else spool
     coined = CoinedNames() if coined is None else coined
     names = CorpusNames() if names is None else names

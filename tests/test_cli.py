@@ -606,7 +606,7 @@ def test_a_pool_closed_at_once_under_kgs_sigterm_handler_does_not_wait_for_ever(
 
     code = ("from kg.cli import _terminate_as_interrupt\nfrom kg.extract.parallel import map_ordered\n"
             "with _terminate_as_interrupt():\n    for _ in range(300):\n"
-            "        assert list(map_ordered(lambda chunk: chunk, [], workers=2)) == []\n")
+            "        assert list(map_ordered(lambda chunk: chunk, [1, 2], workers=2, chunk_size=1)) == [(1, 1), (2, 2)]\n")
     process = subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stderr=subprocess.PIPE, text=True)
     try:
         _, err = process.communicate(timeout=60)

@@ -68,6 +68,37 @@ def test_worker_processes_give_the_same_mentions_in_order(nlp):
     assert single == multi
 
 
+def test_one_chunk_is_mapped_in_this_process_and_more_on_the_workers():
+    import os
+
+    from kg.extract.parallel import map_ordered
+
+    def pids(chunk):
+        return [os.getpid()] * len(chunk)
+
+    assert {pid for _, pid in map_ordered(pids, range(3), workers=2, chunk_size=4)} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in map_ordered(pids, range(8), workers=2, chunk_size=2)}
+
+
+def test_the_shared_pipeline_is_built_once_per_version_of_the_lists(tmp_path):
+    import shutil
+
+    from kg.extract import shared_nlp
+    from kg.extract.gazetteer import GAZETTEER_DIR
+
+    lists = tmp_path / "lists"
+    shutil.copytree(GAZETTEER_DIR, lists)
+    first = shared_nlp(str(lists))
+    assert shared_nlp(str(lists)) is first and shared_nlp() is not first
+    paper = Paper("p-z", "A study", "We evaluate on Zorbquux.")
+    assert not [m for _, ms, _ in extract([paper], nlp=first) for m in ms]
+    with open(lists / "dataset.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"name": "Zorbquux"}) + "\n")
+    edited = shared_nlp(str(lists))
+    assert edited is not first
+    assert [(m.text, m.type) for _, ms, _ in extract([paper], nlp=edited) for m in ms] == [("Zorbquux", "DATASET")]
+
+
 def test_kg_extract_writes_one_line_per_paper(tmp_path, capsys):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"title": PAPER.title, "abstract": PAPER.abstract}) + "\n")

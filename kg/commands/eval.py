@@ -110,7 +110,7 @@ def run(args) -> int:
 
 
 def _run(args, gazetteer_dir: str | None) -> int:
-    from ..extract import build_nlp  # spaCy: loaded only to score
+    from ..extract import build_nlp, shared_nlp  # spaCy: loaded only to score
 
     splits = args.split
     gold = {}
@@ -118,7 +118,7 @@ def _run(args, gazetteer_dir: str | None) -> int:
         gold.update(load_gold(split))
     papers = load_eval_papers(list(gold))
     print(f"split: {','.join(splits)} ({len(gold)} papers, {sum(len(v) for v in gold.values())} gold entities)")
-    full = score(gold, predictions(papers, build_nlp(gazetteer_dir)))
+    full = score(gold, predictions(papers, shared_nlp(gazetteer_dir)))
     print("\n".join(_table("paper-kg extractor", full)))
     if not args.no_baseline:
         baseline_nlp = build_nlp(gazetteer_dir)

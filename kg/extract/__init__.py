@@ -14,16 +14,20 @@ factory in its own module; the rules underneath are pure functions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from functools import lru_cache
+from pathlib import Path
 
 import spacy
 
 from ..errors import InputError
 from ..records import MAX_PAPER_CHARS, Mention, Paper, length_problem, paper_text
 from . import abbreviations, names, phrases, proposals, resolve, sentences, shapes, tokenizer  # noqa: F401  (register factories)
+from . import gazetteer
 from .links import find_links
 from .parallel import default_workers, map_ordered
 
-__all__ = ["PIPELINE", "build_nlp", "paper_text", "extract", "checked_papers", "default_workers"]
+__all__ = ["PIPELINE", "build_nlp", "shared_nlp", "paper_text", "extract", "checked_papers", "default_workers"]
 
 PIPELINE = ("kg_sentences", "kg_names", "kg_phrases", "kg_abbreviations", "kg_proposals", "kg_shapes", "kg_resolve")
 
@@ -36,6 +40,36 @@ def build_nlp(gazetteer_dir: str | None = None):
         config = {"gazetteer_dir": gazetteer_dir} if name in ("kg_names", "kg_phrases", "kg_abbreviations") else {}
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+def shared_nlp(gazetteer_dir: str | None = None):
+    """The pipeline :func:`build_nlp` makes, built once per process for each version of the name
+    lists: a notebook or a service that extracts again and again pays the build (about 1.5 s) once.
+    Editing a list file, or naming another folder, gets a pipeline built afresh.  The rule
+    components keep nothing of one run for the next (only memos of pure functions), so sharing
+    one pipeline changes no result.
+
+    >>> shared_nlp() is shared_nlp()
+    True
+    """
+    folder = Path(gazetteer_dir) if gazetteer_dir else gazetteer.GAZETTEER_DIR
+    return _pipeline_for(gazetteer_dir, str(folder.resolve()), _folder_signature(folder))
+
+
+def _folder_signature(folder: Path) -> tuple:
+    """Name, size and change time of every file in the lists' folder."""
+    signature = []
+    with suppress(OSError):
+        for path in sorted(folder.iterdir()):
+            with suppress(OSError):
+                stat = path.stat()
+                signature.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(signature)
+
+
+@lru_cache(maxsize=1)  # one pipeline (about 140 MB) kept at a time
+def _pipeline_for(gazetteer_dir: str | None, _folder: str, _signature: tuple):
+    return build_nlp(gazetteer_dir)
 
 
 def extract(
@@ -52,7 +86,7 @@ def extract(
     Traceback (most recent call last):
     kg.errors.InputError: paper p-2 ('Huge'): title+abstract is 1,190,004 characters; at most 1,000,000 are read per paper (fix: shorten its abstract, or read the corpus with kg.read_corpus, which rejects such a record and reads on)
     """
-    nlp = nlp or build_nlp()
+    nlp = nlp or shared_nlp()
     papers = checked_papers(papers)
 
     def run(chunk: list[Paper]) -> list[tuple[list[Mention], tuple[str, ...]]]:

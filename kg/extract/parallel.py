@@ -14,6 +14,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 
 from ..batches import batched
 
@@ -55,11 +56,16 @@ def _pool(workers: int):
 def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, chunk_size: int = 64) -> Iterator[tuple]:
     """``(item, result)`` for every item, in input order; ``task`` maps a chunk to one result per item.
 
+    Input of one chunk or none is mapped here, in this process: starting workers would cost more
+    than the work.
+
     >>> list(map_ordered(lambda xs: [x * x for x in xs], range(4), workers=2, chunk_size=3))
     [(0, 0), (1, 1), (2, 4), (3, 9)]
     """
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for chunk in batched(items, chunk_size):
+    chunks = iter(batched(items, chunk_size))
+    first = list(islice(chunks, 2))
+    if workers <= 1 or len(first) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in chain(first, chunks):
             yield from zip(chunk, task(chunk))
         return
     global _TASK
@@ -70,7 +76,7 @@ def map_ordered(task: Callable[[list], list], items: Iterable, *, workers: int, 
     gc.freeze()
     try:
         with _pool(workers) as pool:
-            for chunk in batched(items, chunk_size):
+            for chunk in chain(first, chunks):
                 pending.append((chunk, pool.apply_async(_run_task, (chunk,))))
                 if len(pending) >= 2 * workers:
                     done, result = pending.popleft()
