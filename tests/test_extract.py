@@ -2341,6 +2341,23 @@ def test_a_short_form_set_equal_to_a_score_is_a_measure(nlp):
     assert not {"N", "BS"} & set(by_text)
 
 
+def test_a_name_we_establish_is_proposed_but_not_one_established_as_something(nlp):
+    paper = Paper("p-es", "A study", "To close the gap, we establish ZRB-Bench for agentic search. Our results "
+                  "establish DiT as a strong backbone, and we establish QuuxNet as the state of the art on ZRB-Bench. "
+                  "For editing, we establish ZQ-Edit , the first benchmark of its kind.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["ZRB-Bench"].type, found["ZRB-Bench"].role) == ("DATASET", "proposed")
+    assert (found["ZQ-Edit"].type, found["ZQ-Edit"].role) == ("DATASET", "proposed")  # typed by its appositive
+    assert found["DiT"].role == "used"
+
+
+def test_what_a_proposed_framework_is_built_around_is_used(nlp):
+    paper = Paper("p-ar", "A study", "This paper proposes an RL framework structured around a long Chain-of-Thought (CoT), "
+                  "in which generation is planned.")
+    found, _, _ = entities(nlp, paper)
+    assert {e.role for e in found.values()} == {"used"}, [(e.name, e.role) for e in found.values()]
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}

@@ -85,6 +85,8 @@ NOT_NAMES = frozenset(
     "NVIDIA AMD RTX GTX CUDA NPU NPUs FPGA FPGAs ASIC ASICs A100 A800 H100 H800 H200 B200 V100 P100 K80 T4 L4 L40 L40S A6000 A40 A10 A10G MI250 MI300X TPUv2 TPUv3 TPUv4 TPUv5".split()
 )
 
+# fields, classes of model and hardware: with a plain word they make no name ("human-AI", "GPU-hours")
+_GENERIC_SHORT_FORMS = frozenset("AI AGI ML DL NLP LLM LLMs LM LMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs".split())
 _SIZE = re.compile(r"^\d+(\.\d+)?([BMKT]|[KMGTP]i?B)$", re.I)  # 8B parameters, 349GB of text
 _QUANTITY = re.compile(r"^\d+(\.\d+)?[BMKT]?-[a-z]+$", re.I)
 # "a model family", "the XL variants": the typing word is the one before.
@@ -188,8 +190,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, True, True, False]
     >>> [is_name_shaped(t) for t in ["GPT-style", "GPT-architectures"]]  # a kind of model, as "GPT-based" is
     [False, False]
-    >>> [is_name_shaped(t) for t in ["human-AI", "LLM-agent", "multi-GPU", "3D-LLM", "SWE-agent", "pre-LN"]]
-    [False, False, False, True, True, True]
+    >>> [is_name_shaped(t) for t in ["human-AI", "LLM-agent", "multi-GPU", "3D-LLM", "SWE-agent", "pre-LN", "k-NN", "score-MRI"]]
+    [False, False, False, True, True, True, True, True]
     """
     if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or "=" in text
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
@@ -208,8 +210,8 @@ def is_name_shaped(text: str) -> bool:
         return False
     if len(parts) > 1 and parts[-1] in _MODIFYING_TAILS:
         return False  # "OCR-free", "CNN-based": a modifier built on a name, not a name ("GPT-like" stays one word)
-    if len(parts) == 2 and any(p in NOT_NAMES for p in parts) and any(p.isalpha() and p.islower() for p in parts):
-        return False  # "human-AI", "LLM-agent", "multi-GPU": a generic short form and a plain word
+    if len(parts) == 2 and any(p in _GENERIC_SHORT_FORMS for p in parts) and any(p.isalpha() and p.islower() and len(p) > 2 for p in parts):
+        return False  # "human-AI", "LLM-agent", "multi-GPU": a generic short form and a plain word ("k-NN", "score-MRI" are names)
     core = text.replace("-", "").replace(".", "")
     uppers = sum(c.isupper() for c in core)
     has_digit = any(c.isdigit() for c in core)

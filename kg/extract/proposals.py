@@ -67,6 +67,7 @@ _PHRASE_ENDS = _STOP_PREPOSITIONS | {"which", "who", "whose", "where", "while", 
 # a name after these is where or against what the new thing is tested, not the new thing
 _WINDOW_STOPS = {"which", "that", "to", ";", "on", "using", "across", "against", "than", "over", "comparing", "compared", "between", "from",
                  "including", "e.g.", "like", "inspired",  # "such as MCTS": examples of a class; "inspired by SCAFFOLD": a source
+                 "around",  # "a framework structured around a long Chain-of-Thought (CoT)": what it is built on
                  "outperforms", "outperform", "outperforming", "surpasses", "surpass", "surpassing", "beats", "exceeds"}
 _DETERMINERS = {"our", "the", "a", "an", "this", "their"}
 # verbs that open the next clause after "and" in a proposing sentence (what is measured or found there is not proposed)
@@ -614,7 +615,7 @@ def proposal_names(doc) -> list[tuple[int, int, str | None]]:
             out.append((start, end, entity_type))
             out += _coordinated(v, end, entity_type)  # "two techniques ConvexDA and RewardFusion"
             break
-    return out + _referred_as(v)
+    return out + _referred_as(v) + _established(v)
 
 
 _REFERRING = frozenset({"refer", "refers", "referred"})
@@ -657,6 +658,32 @@ def _referred_as(v) -> list[tuple[int, int, None]]:
         index = v.word_at(as_at + 1) if as_at is not None and as_at + 1 < len(lower) else None
         if index is not None and is_name_shaped(v.word_texts[index]) and v.word_texts[index] not in NOT_NAMES:
             out.append((*v.words[index], None))
+    return out
+
+
+_ESTABLISHING = frozenset({"establish"})
+
+
+def _established(v) -> list[tuple[int, int, str | None]]:
+    """A coined name right after "we establish": the authors set it up ("we establish ADR-Bench
+    for ..."); "we establish FooNet as the state of the art" judges a name instead, and what
+    follows "establishes" in "our work establishes new insights into DiTs" is no object named.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We establish ZRB-Bench for agents. We establish FooNet as a baseline. Results establish BarNet.")
+    >>> [doc[s:e].text for s, e, _ in _established(view(doc))]
+    ['ZRB-Bench']
+    """
+    lower = v.lower
+    out = []
+    for i in _cues(v, _ESTABLISHING):
+        index = v.word_at(i + 1) if i > 0 and lower[i - 1] == "we" and i + 1 < len(lower) else None
+        if index is None or not is_name_shaped(v.word_texts[index]) or v.word_texts[index] in NOT_NAMES:
+            continue
+        end = v.words[index][1]
+        if end < len(lower) and lower[end] == "as":
+            continue
+        out.append((*v.words[index], _appositive_type(v, end)))  # "we establish IV-Edit, the first benchmark"
     return out
 
 
@@ -1637,4 +1664,4 @@ def _first_appositive(v, text: str) -> str | None:
     return None
 
 
-_ALL_CUES = frozenset(_CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _ADDING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING | _REFERRING)
+_ALL_CUES = frozenset(_CONTRIBUTION | _PROPOSAL_CUES | _INTRODUCING | _ADDING | _COINING | _WE | _OPENING | _PRIOR_PROPOSALS | _NAMING | _REFERRING | _ESTABLISHING)
