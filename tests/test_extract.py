@@ -2358,6 +2358,13 @@ def test_what_a_proposed_framework_is_built_around_is_used(nlp):
     assert {e.role for e in found.values()} == {"used"}, [(e.name, e.role) for e in found.values()]
 
 
+def test_a_size_range_or_bound_names_nothing(nlp):
+    paper = Paper("p-sr", "A study", "On ultra-long tasks (1M~4M tokens), ZorbLM yields a 9-point gain over the agent "
+                  "baseline, and its index stays <80MB, compared with BarNet.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"1M~4M", "<80MB"} & set(found), sorted(found)
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}

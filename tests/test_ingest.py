@@ -166,6 +166,20 @@ def test_tex_markup_is_read_as_unicode(tmp_path):
     assert paper.abstract == "We propose ZorbNet; ZorbNet wins."  # an author's macro keeps the word it wraps
 
 
+def test_unicode_hyphens_are_read_as_hyphens_so_a_name_is_one_node(tmp_path):
+    import kg
+
+    path = tmp_path / "papers.jsonl"
+    path.write_text(json.dumps({"title": "Zorb Study", "abstract": "We tune Prithvi\u2011CAFE, a U\u2011Net\u2011based model."}) + "\n"
+                    + json.dumps({"title": "Blip Study", "abstract": "We tune Prithvi-CAFE on Sen1Floods11."}) + "\n",
+                    encoding="utf-8")
+    papers, _ = read_corpus([path])
+    assert papers[0].abstract == "We tune Prithvi-CAFE, a U-Net-based model."
+    graph = kg.build_graph(kg.extract_papers(papers))
+    names = [data.get("name", "") for _, data in graph.nodes(data=True)]
+    assert names.count("Prithvi-CAFE") == 1 and not [name for name in names if "\u2011" in name]
+
+
 @pytest.mark.parametrize("header, missing", [("title,year", "lacks the 'abstract' column (1 data row not read);"),
                                              ("name,text", "lacks the 'title' and 'abstract' columns (1 data row not read);")])
 def test_a_csv_reject_names_only_the_missing_columns(tmp_path, header, missing):

@@ -88,6 +88,8 @@ NOT_NAMES = frozenset(
 # fields, classes of model and hardware: with a plain word they make no name ("human-AI", "GPU-hours")
 _GENERIC_SHORT_FORMS = frozenset("AI AGI ML DL NLP LLM LLMs LM LMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs".split())
 _SIZE = re.compile(r"^\d+(\.\d+)?([BMKT]|[KMGTP]i?B)$", re.I)  # 8B parameters, 349GB of text
+_RANGE_SIGNS = re.compile("[-~\u2013]")
+_BOUND_SIGNS = "<>~\u2264\u2265\u2248"
 _QUANTITY = re.compile(r"^\d+(\.\d+)?[BMKT]?-[a-z]+$", re.I)
 # "a model family", "the XL variants": the typing word is the one before.
 TRANSPARENT_HEADS = {"family", "families", "series", "variant", "variants", "version", "versions"}
@@ -178,6 +180,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, False, False, True, True, True]
     >>> [is_name_shaped(t) for t in ["50M-token", "10k-image", "7B-parameter", "3D-Front", "4-bit", "Sub-4B", "under-1B"]]
     [False, False, False, True, False, False, False]
+    >>> [is_name_shaped(t) for t in ["1M~4M", "<80MB", "\u22647B", "7B\u201370B"]]
+    [False, False, False, False]
     >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs", "MFLOPs", "GMACs", "GiB"]]
     [False, False, False, False, True, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
@@ -197,8 +201,8 @@ def is_name_shaped(text: str) -> bool:
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
             or _NUMBER_FORMAT.match(text) or _PREFIXED_UNIT.match(text) or is_link(text)):
         return False
-    if all(_SIZE.match(p) for p in text.rstrip(".").split("-") if p):
-        return False  # a size or a size range: "8B", "62B.", "350M-175B"
+    if all(_SIZE.match(p) for p in _RANGE_SIGNS.split(text.rstrip(".").lstrip(_BOUND_SIGNS)) if p):
+        return False  # a size, a size range or a bound: "8B", "62B.", "350M-175B", "1M~4M", "<80MB"
     if SIZE_BOUND.match(text):
         return False  # a bound on a size: "Sub-4B models", "under-1B ones"
     if _QUANTITY.match(text):

@@ -63,15 +63,22 @@ def _writable(match: re.Match) -> str:
     return "\ufffd" if match.group() >= "\ud800" else " "
 
 
+# Unicode's hyphen and non-breaking hyphen are written for "-" ("U\u2011Net\u2011based" would be one
+# unknown name, "Prithvi\u2011CAFE" another node than "Prithvi-CAFE"); a soft hyphen is invisible
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+
+
 def clean_text(text: str) -> str:
-    """TeX markup to Unicode (:func:`detex`), formatting tags (HTML, JATS) to their text,
-    HTML character references (and the remnants
+    """Unicode hyphens to "-" and soft hyphens out, TeX markup to Unicode (:func:`detex`),
+    formatting tags (HTML, JATS) to their text, HTML character references (and the remnants
     scrapers leave of dash and quote references) to their characters, control characters to
     spaces and lone surrogates to U+FFFD, runs of whitespace collapsed (arXiv titles wrap
     lines), trimmed.
 
     >>> clean_text(" a\\n  b\\u2009c ")
     'a b c'
+    >>> clean_text("U\\u2011Net\\u2010based Trans\\u00adformer")
+    'U-Net-based Transformer'
     >>> clean_text('T\\\\"ULU 3 gains 4\\\\%')
     'TÜLU 3 gains 4%'
     >>> clean_text("from scratchx2013even at 7B)x2014a model; Q&amp;A &#x2014; R&D x2014")
@@ -87,6 +94,7 @@ def clean_text(text: str) -> str:
     >>> clean_text("{SparseRouter}: {Token-Adaptive} Routing over {0, 1}, epsilon=8{255}")
     'SparseRouter: Token-Adaptive Routing over {0, 1}, epsilon=8{255}'
     """
+    text = text.translate(_HYPHENS)
     if _UNWRITABLE.search(text):
         text = _UNWRITABLE.sub(_writable, text)
     text = detex(text)
