@@ -2365,6 +2365,13 @@ def test_a_size_range_or_bound_names_nothing(nlp):
     assert not {"1M~4M", "<80MB"} & set(found), sorted(found)
 
 
+def test_a_measure_at_a_cutoff_is_a_measure_wherever_it_stands(nlp):
+    paper = Paper("p-at", "A study", "ZorbRec outperforms SASRec by 5.5% on Recall@10/20 and NDCG@10/20 across three "
+                  "datasets. Model Hit@10: ZorbRec 0.43.")
+    found, _, _ = entities(nlp, paper)
+    assert [found[n].type for n in ("Recall@10/20", "NDCG@10/20", "Hit@10")] == ["METRIC"] * 3
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}

@@ -26,7 +26,7 @@ from spacy.language import Language
 from . import candidates
 from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
-from .lexicon import HEAD_TYPES, PARAMETER_COUNT
+from .lexicon import AT_CUTOFF, HEAD_TYPES, PARAMETER_COUNT
 from .names import TASK_WORDS, numbered_task_end
 from .proposals import model_or, model_shaped
 from .words import WordMemo, cue_positions, name_shaped, view, where
@@ -1119,7 +1119,6 @@ def _continues_list(v, index: int) -> bool:
     return nxt < len(v.words) and v.texts[v.words[index][1]:v.words[nxt][0]] == (",",)
 
 
-_AT_CUTOFF = re.compile(r"^[A-Za-z][A-Za-z-]*@(?:\d+(?:\.\d+)?|[kKnN])$")  # a rank cutoff or an IoU threshold (mAP@0.25)
 
 
 def metric_at_cutoff(v, typed: set[int]) -> list[tuple[int, int]]:
@@ -1127,13 +1126,13 @@ def metric_at_cutoff(v, typed: set[int]) -> list[tuple[int, int]]:
     written so, so the shape alone types it.
 
     >>> import spacy
-    >>> v = view(spacy.blank("en")("We report avg@16, cons@64 and mAP@0.25, mailed to a@b.c."))
+    >>> v = view(spacy.blank("en")("We report avg@16, cons@64, mAP@0.25 and NDCG@10/20, mailed to a@b.c."))
     >>> [v.text(s, e) for s, e in metric_at_cutoff(v, set())]
-    ['avg@16', 'cons@64', 'mAP@0.25']
+    ['avg@16', 'cons@64', 'mAP@0.25', 'NDCG@10/20']
     """
     if "@" not in v.source:
         return []  # most abstracts: one search of the text, no word read
-    return [v.words[index] for index in where(map(_AT_CUTOFF.match, v.word_texts)) if v.words[index][0] not in typed]
+    return [v.words[index] for index in where(map(AT_CUTOFF.match, v.word_texts)) if v.words[index][0] not in typed]
 
 
 _DATA_WORDS = frozenset({"data", "dataset", "datasets", "corpus", "corpora", "tokens", "pretraining", "pre-training"})
