@@ -166,15 +166,17 @@ def test_tex_markup_is_read_as_unicode(tmp_path):
     assert paper.abstract == "We propose ZorbNet; ZorbNet wins."  # an author's macro keeps the word it wraps
 
 
-def test_unicode_hyphens_are_read_as_hyphens_so_a_name_is_one_node(tmp_path):
+def test_unicode_hyphens_and_math_letters_are_read_as_plain_ones_so_a_name_is_one_node(tmp_path):
     import kg
 
     path = tmp_path / "papers.jsonl"
     path.write_text(json.dumps({"title": "Zorb Study", "abstract": "We tune Prithvi\u2011CAFE, a U\u2011Net\u2011based model."}) + "\n"
+                    + json.dumps({"title": "Post", "abstract": "\U0001d474\U0001d496\U0001d479\U0001d486\U0001d494 beats Prithvi-CAFE."}) + "\n"
                     + json.dumps({"title": "Blip Study", "abstract": "We tune Prithvi-CAFE on Sen1Floods11."}) + "\n",
                     encoding="utf-8")
     papers, _ = read_corpus([path])
     assert papers[0].abstract == "We tune Prithvi-CAFE, a U-Net-based model."
+    assert papers[1].abstract == "MuRes beats Prithvi-CAFE."  # a post's bold italic letters are the plain ones
     graph = kg.build_graph(kg.extract_papers(papers))
     names = [data.get("name", "") for _, data in graph.nodes(data=True)]
     assert names.count("Prithvi-CAFE") == 1 and not [name for name in names if "\u2011" in name]

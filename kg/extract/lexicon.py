@@ -92,6 +92,7 @@ _SIZE = re.compile(r"^\d+(\.\d+)?([BMKT]|[KMGTP]i?B)$", re.I)  # 8B parameters, 
 # a measure at a rank cutoff or an IoU threshold ("mAP@0.25", "NDCG@10/20", "pass@k"): only measures are
 # written so, and a rule of their own types them, whatever word stands before ("Model Hit@10")
 AT_CUTOFF = re.compile(r"^[A-Za-z][A-Za-z-]*@(?:\d+(?:\.\d+)?|[kKnN])(?:/\d+)*$")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")  # a Chinese phrase glued to a Latin word ("红色Logo") is no name
 _RANGE_SIGNS = re.compile("[-~\u2013]")
 _BOUND_SIGNS = "<>~\u2264\u2265\u2248"
 _QUANTITY = re.compile(r"^\d+(\.\d+)?[BMKT]?-[a-z]+$", re.I)
@@ -184,8 +185,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, False, False, True, True, True]
     >>> [is_name_shaped(t) for t in ["50M-token", "10k-image", "7B-parameter", "3D-Front", "4-bit", "Sub-4B", "under-1B"]]
     [False, False, False, True, False, False, False]
-    >>> [is_name_shaped(t) for t in ["1M~4M", "<80MB", "\u22647B", "7B\u201370B", "Hit@10", "NDCG@10/20"]]
-    [False, False, False, False, False, False]
+    >>> [is_name_shaped(t) for t in ["1M~4M", "<80MB", "\u22647B", "7B\u201370B", "Hit@10", "NDCG@10/20", "\u7ea2\u8272Logo"]]
+    [False, False, False, False, False, False, False]
     >>> [is_name_shaped(t) for t in ["RL-improved", "Q-Guided", "OpenAI's", "RLMs", "BERT-base", "FLOPs", "MFLOPs", "GMACs", "GiB"]]
     [False, False, False, False, True, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["T2V", "E2E", "R2D2", "Wav2Vec", "H2O", "W4A4", "FP16", "INT8"]]
@@ -201,7 +202,7 @@ def is_name_shaped(text: str) -> bool:
     >>> [is_name_shaped(t) for t in ["human-AI", "LLM-agent", "multi-GPU", "3D-LLM", "SWE-agent", "pre-LN", "k-NN", "score-MRI"]]
     [False, False, False, True, True, True, True, True]
     """
-    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or "=" in text
+    if (text in NOT_NAMES or len(text) < 2 or not any(c.isalpha() for c in text) or "=" in text or _HAN.search(text)
             or text.endswith(("'s", "’s")) or _PLURAL_ACRONYM.match(text) or _MODALITY_PAIR.match(text)
             or _NUMBER_FORMAT.match(text) or _PREFIXED_UNIT.match(text) or is_link(text) or AT_CUTOFF.match(text)):
         return False

@@ -66,19 +66,22 @@ def _writable(match: re.Match) -> str:
 # Unicode's hyphen and non-breaking hyphen are written for "-" ("U\u2011Net\u2011based" would be one
 # unknown name, "Prithvi\u2011CAFE" another node than "Prithvi-CAFE"); a soft hyphen is invisible
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+# bold, italic and script letters of Unicode's mathematical block, which posts use for emphasis
+# ("\U0001d474\U0001d496\U0001d479\U0001d486\U0001d494" is MuRes): the plain letters they stand for
+_MATH_LETTERS = re.compile("[\U0001d400-\U0001d7ff]+")
 
 
 def clean_text(text: str) -> str:
-    """Unicode hyphens to "-" and soft hyphens out, TeX markup to Unicode (:func:`detex`),
-    formatting tags (HTML, JATS) to their text, HTML character references (and the remnants
+    """Unicode hyphens to "-", soft hyphens out, mathematical letters to plain ones, TeX markup
+    to Unicode (:func:`detex`), formatting tags (HTML, JATS) to their text, HTML character references (and the remnants
     scrapers leave of dash and quote references) to their characters, control characters to
     spaces and lone surrogates to U+FFFD, runs of whitespace collapsed (arXiv titles wrap
     lines), trimmed.
 
     >>> clean_text(" a\\n  b\\u2009c ")
     'a b c'
-    >>> clean_text("U\\u2011Net\\u2010based Trans\\u00adformer")
-    'U-Net-based Transformer'
+    >>> clean_text("U\\u2011Net\\u2010based Trans\\u00adformer, \\U0001d474\\U0001d496\\U0001d479\\U0001d486\\U0001d494")
+    'U-Net-based Transformer, MuRes'
     >>> clean_text('T\\\\"ULU 3 gains 4\\\\%')
     'TÜLU 3 gains 4%'
     >>> clean_text("from scratchx2013even at 7B)x2014a model; Q&amp;A &#x2014; R&D x2014")
@@ -95,6 +98,8 @@ def clean_text(text: str) -> str:
     'SparseRouter: Token-Adaptive Routing over {0, 1}, epsilon=8{255}'
     """
     text = text.translate(_HYPHENS)
+    if _MATH_LETTERS.search(text):
+        text = _MATH_LETTERS.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
     if _UNWRITABLE.search(text):
         text = _UNWRITABLE.sub(_writable, text)
     text = detex(text)
