@@ -2372,6 +2372,21 @@ def test_a_measure_at_a_cutoff_is_a_measure_wherever_it_stands(nlp):
     assert [found[n].type for n in ("Recall@10/20", "NDCG@10/20", "Hit@10")] == ["METRIC"] * 3
 
 
+def test_a_task_phrase_never_reaches_back_over_a_pronoun(nlp):
+    paper = Paper("p-yr", "A study", "How do you know your translation benchmark is free of contamination? "
+                  "We study how my segmentation tasks relate to image classification tasks.")
+    found, _, _ = entities(nlp, paper)
+    assert not [name for name in found if name.split()[0].lower() in ("know", "your", "my")], sorted(found)
+
+
+def test_a_shouted_word_the_text_also_writes_in_lower_case_is_no_name(nlp):
+    paper = Paper("p-sh", "A post", "ZorbMem outperforms baselines as the first unified memory + LEARNING system, "
+                  "with learning built in, and beats ARGUS. Code and models ALL open-sourced, all of them.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"LEARNING", "ALL"} & set(found), sorted(found)
+    assert "ARGUS" in found  # written only in capitals: a name
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}

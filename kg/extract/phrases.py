@@ -52,6 +52,7 @@ _NOT_AFTER = frozenset(
 )
 _STOP = frozenset(
     """a an the our their its this that these those such we it they which who whose of for in on at to from by with
+    your my his her you us them
     and or but as via into over under between across than then also both each all any some more most many much
     multiple several various different same other new novel proposed existing previous prior recent current
     standard traditional conventional general generic simple strong robust accurate efficient effective improved

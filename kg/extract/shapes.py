@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from operator import itemgetter
 
 from spacy.language import Language
@@ -1264,10 +1265,30 @@ def _positions(v, wanted: frozenset[str]) -> list[int]:
     return cue_positions(v, _CUE_WORDS, wanted, written=True)
 
 
+def _unshouted(v, shaped: list[bool]) -> list[bool]:
+    """``shaped`` without a word in capitals written so only once and also in lower case: emphasis
+    ("a unified memory + LEARNING system ... with learning built in"), not a name.  A name such
+    as FIRST (a reranker) is written in capitals each time.
+
+    >>> import spacy
+    >>> v = view(spacy.blank("en")("Models ALL open-sourced, all of them, beat ARGUS. The first FIRST beats FIRST."))
+    >>> [w for w, s in zip(v.word_texts, _unshouted(v, name_shaped.each(v.word_texts))) if s]
+    ['ARGUS', 'FIRST', 'FIRST']
+    """
+    tokens = None
+    for index in where(shaped):
+        text = v.word_texts[index]
+        if len(text) >= 3 and text.isalpha() and text.isupper():
+            tokens = Counter(v.texts) if tokens is None else tokens
+            if tokens[text.lower()] and tokens[text] == 1:
+                shaped[index] = False  # a fresh list from name_shaped.each: changed in place
+    return shaped
+
+
 @Language.component("kg_shapes")
 def kg_shapes(doc):
     v = view(doc)
-    shaped = name_shaped.each(v.word_texts)
+    shaped = _unshouted(v, name_shaped.each(v.word_texts))
     known_types = {(c["start"], c["end"]): c["type"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
     for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped, known_types) + listed_before_head(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
