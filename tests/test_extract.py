@@ -2387,6 +2387,14 @@ def test_a_shouted_word_the_text_also_writes_in_lower_case_is_no_name(nlp):
     assert "ARGUS" in found  # written only in capitals: a name
 
 
+def test_languages_and_regions_listed_after_a_data_head_are_no_datasets(nlp):
+    paper = Paper("p-lg", "A study", "ZorbLM-14B ranks first on 11 MTEB benchmarks: European, Scandinavian, German, "
+                  "French, Persian, and Code. Models such as Falcon and Pythia trail it.")
+    found, _, _ = entities(nlp, paper)
+    assert not {"European", "Scandinavian", "German", "French", "Persian"} & set(found), sorted(found)
+    assert {"MTEB", "Falcon", "Pythia"} <= set(found)
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}

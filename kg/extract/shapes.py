@@ -27,6 +27,7 @@ from spacy.language import Language
 from . import candidates
 from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
+from .languages import LANGUAGE_CODES
 from .lexicon import AT_CUTOFF, HEAD_TYPES, PARAMETER_COUNT
 from .names import TASK_WORDS, numbered_task_end
 from .proposals import model_or, model_shaped
@@ -308,10 +309,15 @@ def _run_end(v, shaped: list[bool], index: int) -> int:
 
 
 def _listed_name(v, index: int) -> bool:
-    """A capitalised word in a cued list names a thing ("Falcon", "Pythia"), unless it opens a clause."""
+    """A capitalised word in a cued list names a thing ("Falcon", "Pythia"), unless it opens a
+    clause or is a language or region ("11 MTEB benchmarks: European, French, ...": the parts
+    of a benchmark, not data of their own)."""
     text = v.word_texts[index]
     return (text[:1].isupper() and text.replace("-", "").isalpha() and text not in _NOT_LISTED and len(text) > 2
-            and not text.lower().endswith(_MODIFIER_SUFFIXES))
+            and not text.lower().endswith(_MODIFIER_SUFFIXES) and text.lower() not in LANGUAGE_CODES and text not in _REGIONS)
+
+
+_REGIONS = frozenset("European Scandinavian Nordic Indic Asian African American Slavic Germanic Romance Latin Arabic".split())
 
 
 def _describing_word(lower: str, text: str = "") -> bool:
