@@ -2395,6 +2395,17 @@ def test_languages_and_regions_listed_after_a_data_head_are_no_datasets(nlp):
     assert {"MTEB", "Falcon", "Pythia"} <= set(found)
 
 
+@pytest.mark.parametrize("title", ["ZorbBench: Towards Holistic Evaluation of Shopping Agents",
+                                   "QRS-bench: Evaluating the Consistency of LLM Agents",
+                                   "ZOR-BENCH: Can Code Agents Handle Data-Intensive Tasks?",
+                                   "Zorb-Bench++: Scaling Software Engineering Evaluation"])
+def test_a_title_name_that_says_it_is_a_benchmark_is_a_dataset(nlp, title):
+    paper = Paper("p-bt", title, "Agents are everywhere. We study how well they shop, and find large gaps.")
+    found, _, _ = entities(nlp, paper)
+    name = title.split(":")[0]
+    assert (found[name].type, found[name].role) == ("DATASET", "proposed"), sorted((n, e.type) for n, e in found.items())
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}

@@ -1331,7 +1331,9 @@ def _type_untyped(doc, v, found: dict, untyped_spans: dict[str, tuple[int, int]]
 
 
 _BENCHMARK_SHAPED = re.compile(r"(?:[Bb]ench|QA)$")  # "we assemble A2F-Bench, comprising ...", "FooQA"
-_NAMED_BENCHMARK = re.compile(r"[a-z0-9-]Bench$")  # "FooBench", "Bar-Bench"; not "Workbench"
+# a name that says it is a benchmark ("FooBench", "CAR-bench", "CODA-BENCH", "SWE-Bench++", "VL-LN Bench",
+# "VenusBench-Mobile", "Benchmark^2"); not a "Workbench"
+_NAMED_BENCHMARK = re.compile(r"(?:^|[A-Za-z0-9\-\s])(?<![Ww]ork)(?<![Tt]est)(?:bench|Bench|BENCH)(?:mark)?(?=$|[\s\-+^\d])")
 # what a description calls a technique, whatever its name ends in ("ChipBench, a reinforcement learning method")
 _TECHNIQUE_HEADS = frozenset({"method", "algorithm", "approach", "technique", "generator", "optimizer", "policy", "solver"})
 
@@ -1381,7 +1383,7 @@ def kg_proposals(doc):
         elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))
                                           or extends_a_model(text)):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
-        elif entity_type == "METHOD" and not curated and _NAMED_BENCHMARK.search(text) and not _said_to_be_a_technique(v, end):
+        elif entity_type in ("METHOD", "MODEL") and not curated and _NAMED_BENCHMARK.search(text) and not _said_to_be_a_technique(v, end):
             entity_type = "DATASET"  # "HybridRAG-Bench, a benchmarking framework": the name says what it is
         found[key] = found.get(key) or entity_type
         if entity_type is None and _coined_shape(text):
@@ -1422,6 +1424,9 @@ def kg_proposals(doc):
             proposed.add(word_key(v.text(span[0], span[1] + 1)))
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
+        if entity_type in ("METHOD", "MODEL") and not defined and _NAMED_BENCHMARK.search(text) and not _curated(doc, span) \
+                and not _said_to_be_a_technique(v, span[1]):
+            entity_type = "DATASET"  # "EcomBench: Towards Holistic Evaluation of ...": the name says what it is
         found[key] = entity_type
     if long_span:  # "APT: Adaptive Pruning and Tuning ...": the name's long form, wherever it recurs
         _add_long_form(doc, v, long_span, v.text(*span), found)
