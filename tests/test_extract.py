@@ -2406,6 +2406,17 @@ def test_a_title_name_that_says_it_is_a_benchmark_is_a_dataset(nlp, title):
     assert (found[name].type, found[name].role) == ("DATASET", "proposed"), sorted((n, e.type) for n, e in found.items())
 
 
+@pytest.mark.parametrize("title, expected", [("ZorbQA: Can Agents Answer Hard Questions About Papers?", "DATASET"),
+                                             ("ZorbEval: Do Judges Agree?", "DATASET"),
+                                             ("QuuxArena: Who Wins in the Wild?", "DATASET"),
+                                             ("FrobQA: An Optimized Training Approach to Dense Passage Retrieval", "METHOD")])
+def test_a_title_name_ending_as_data_names_is_a_dataset_unless_described(nlp, title, expected):
+    paper = Paper("p-dt", title, "Agents are everywhere. We study how well they answer, and find large gaps.")
+    found, _, _ = entities(nlp, paper)
+    name = title.split(":")[0]
+    assert (found[name].type, found[name].role) == (expected, "proposed"), sorted((n, e.type) for n, e in found.items())
+
+
 def test_a_list_of_bare_sizes_names_nothing(nlp):
     found, _, _ = entities(nlp, Paper("p-sz", "A study", "We release ZorbLM models (4/7/8B), beating Llama-3."))
     assert set(found) == {"ZorbLM", "Llama 3"}
