@@ -522,14 +522,14 @@ def _heads_a_longer_name(v, word: str) -> bool:
 
 
 _VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?%?$")
-_SCORE_VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+|%)$")  # decimals or a percentage: a score, not a count
+SCORE_VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+|%)$")  # decimals or a percentage: a score, not a count
 
 
 def _valued(v, i: int) -> bool:
     """Whether token ``i`` is given a value: a score right before it ("0.24 MAE", "95% ASR"; not
     a count, "5 ASR models") or "of" or "=" and a number after it ("MAE of 0.24", "MAE = 0.24")."""
     texts = v.texts
-    before = bool(i > 0 and _SCORE_VALUE.match(texts[i - 1])) or (
+    before = bool(i > 0 and SCORE_VALUE.match(texts[i - 1])) or (
         i > 1 and texts[i - 1] == "%" and bool(_VALUE.match(texts[i - 2])))
     return before or (i + 2 < len(texts) and v.lower[i + 1] in ("of", "=") and bool(_VALUE.match(texts[i + 2])))
 

@@ -29,7 +29,7 @@ from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
 from .languages import LANGUAGE_CODES
 from .lexicon import AT_CUTOFF, HEAD_TYPES, PARAMETER_COUNT
-from .names import TASK_WORDS, numbered_task_end
+from .names import SCORE_VALUE, TASK_WORDS, numbered_task_end
 from .proposals import model_or, model_shaped
 from .words import WordMemo, cue_positions, name_shaped, view, where
 
@@ -1154,7 +1154,7 @@ def _about_data(v, token: int) -> bool:
 
 
 def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
-    """A coined short form set equal to a score ("ACC=0.864", "HR@10 = 0.51", "(MAE = 0.172)"):
+    """A coined short form set equal to a score ("ACC=0.864", "HR = 0.51", "(MAE = 0.172)"):
     a decimal or a percentage is what a measure takes; a whole number is a setting ("N = 100"),
     and so is a single letter ("k=0.5").
 
@@ -1172,12 +1172,9 @@ def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
         if texts[i + 1] != "=" or i in typed or sent[i] == 0 or sum(c.isupper() for c in texts[i]) < 2 or not name_shaped(texts[i]):
             continue
         value = texts[i + 2] + ("%" if i + 3 < n and texts[i + 3] == "%" else "")
-        if _SCORE_VALUE.match(value):
+        if SCORE_VALUE.match(value):
             out.append((i, i + 1))
     return out
-
-
-_SCORE_VALUE = re.compile(r"^\d*\.\d+%?$|^\d+(?:\.\d+)?%$")
 
 
 # last words that make a capitalised run a technique's name

@@ -73,10 +73,10 @@ _MATH_LETTERS = re.compile("[\U0001d400-\U0001d7ff]+")
 
 def clean_text(text: str) -> str:
     """Unicode hyphens to "-", soft hyphens out, mathematical letters to plain ones, TeX markup
-    to Unicode (:func:`detex`), formatting tags (HTML, JATS) to their text, HTML character references (and the remnants
-    scrapers leave of dash and quote references) to their characters, control characters to
-    spaces and lone surrogates to U+FFFD, runs of whitespace collapsed (arXiv titles wrap
-    lines), trimmed.
+    to Unicode (:func:`detex`), formatting tags (HTML, JATS) to their text, HTML character
+    references (and the remnants scrapers leave of dash and quote references) to their
+    characters, control characters to spaces and lone surrogates to U+FFFD, runs of whitespace
+    collapsed (arXiv titles wrap lines), trimmed.
 
     >>> clean_text(" a\\n  b\\u2009c ")
     'a b c'
