@@ -166,6 +166,35 @@ def test_a_server_that_hangs_at_start_is_started_afresh(tmp_path, monkeypatch):
         embedded.EmbeddedStore(tmp_path / "store2")
 
 
+def test_a_server_that_answers_the_ping_but_hangs_on_its_first_query_is_started_afresh(tmp_path, monkeypatch):
+    """Seen under two test workers: a server answered the ping, then held its first graph query
+    until the 10-minute query timeout. The first query now has the start-up deadline; here the
+    first real server's first query is made to time out as that one did."""
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    from kg.store import embedded
+
+    starts, first_queries = [], []
+    real_binaries, real_select = embedded.server_binaries, embedded.EmbeddedStore._select_graph
+
+    def binaries():
+        starts.append(1)
+        return real_binaries()
+
+    def select(store):
+        first_queries.append(len(starts))
+        if len(starts) == 1:
+            raise RedisTimeoutError("Timeout reading from socket")
+        real_select(store)
+
+    monkeypatch.setattr(embedded, "server_binaries", binaries)
+    monkeypatch.setattr(embedded.EmbeddedStore, "_select_graph", select)
+    with embedded.EmbeddedStore(tmp_path / "store") as store:
+        store.write("CREATE (:Paper {key: 'p-1'})")
+        assert store.read("MATCH (p:Paper) RETURN p.key AS key") == [{"key": "p-1"}]
+    assert (len(starts), first_queries) == (2, [1, 2])
+
+
 def test_a_store_another_program_holds_is_read_through_its_server_and_never_written(tmp_path, capsys):
     from kg.cli import main
     from kg.store import AttachedStore, open_built_store

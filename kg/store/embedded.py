@@ -222,15 +222,22 @@ class EmbeddedStore(Store):
         probe.close()
         while True:
             try:
-                # a server that stops answering must fail the command, not hang it
-                self._db = FalkorDB(unix_socket_path=socket_path, socket_timeout=_QUERY_TIMEOUT_S)
+                # the first graph query gets the short deadline too: a server has answered the ping and
+                # then hung on it (seen under two test workers), which the query timeout would hold for 10 min
+                self._db = FalkorDB(unix_socket_path=socket_path, socket_timeout=_READY_TIMEOUT_S)
                 self._select_graph()
                 break
+            except RedisTimeoutError as err:
+                raise _HungAtStart from err
             except RedisConnectionError:
                 if time.monotonic() > deadline or self._process.poll() is not None:
                     self.close()
                     raise StoreUnavailable("the embedded FalkorDB server did not accept connections", fix="retry; check server.log in the store folder")
                 time.sleep(0.02)
+        self._db.connection.close()
+        # a server that stops answering later must fail the command, not hang it
+        self._db = FalkorDB(unix_socket_path=socket_path, socket_timeout=_QUERY_TIMEOUT_S)
+        self._graph = self._db.select_graph(GRAPH_NAME)
 
     def _select_graph(self) -> None:
         self._graph = self._db.select_graph(GRAPH_NAME)
