@@ -1341,6 +1341,12 @@ _NAMED_BENCHMARK = re.compile(r"(?:^|[A-Za-z0-9\-\s])(?<![Ww]ork)(?<![Tt]est)(?:
 _TECHNIQUE_HEADS = frozenset({"method", "algorithm", "approach", "technique", "generator", "optimizer", "policy", "solver"})
 
 
+def _named_benchmark(v, text: str, end: int) -> bool:
+    """Whether the name ``text`` ending at token ``end`` says it is a benchmark, and its
+    description does not call it a technique."""
+    return bool(_NAMED_BENCHMARK.search(text)) and not _said_to_be_a_technique(v, end)
+
+
 def _said_to_be_a_technique(v, end: int) -> bool:
     """Whether the description right after a name (", a/an ...", up to the next punctuation) calls it a technique."""
     lower, n = v.lower, len(v.lower)
@@ -1388,7 +1394,7 @@ def kg_proposals(doc):
         elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))
                                           or extends_a_model(text)):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
-        elif entity_type in ("METHOD", "MODEL") and not curated and _NAMED_BENCHMARK.search(text) and not _said_to_be_a_technique(v, end):
+        elif entity_type in ("METHOD", "MODEL") and not curated and _named_benchmark(v, text, end):
             entity_type = "DATASET"  # "HybridRAG-Bench, a benchmarking framework": the name says what it is
         found[key] = found.get(key) or entity_type
         if entity_type is None and _coined_shape(text):
@@ -1430,8 +1436,7 @@ def kg_proposals(doc):
             proposed.add(word_key(v.text(span[0], span[1] + 1)))
         if entity_type == "TASK":  # "StreamWhisper: Streaming ASR by ...": the name is the system
             entity_type = model_or(v, text, "METHOD")
-        if entity_type in ("METHOD", "MODEL") and not defined and _NAMED_BENCHMARK.search(text) and not _curated(doc, span) \
-                and not _said_to_be_a_technique(v, span[1]):
+        if entity_type in ("METHOD", "MODEL") and not defined and not _curated(doc, span) and _named_benchmark(v, text, span[1]):
             entity_type = "DATASET"  # "EcomBench: Towards Holistic Evaluation of ...": the name says what it is
         found[key] = entity_type
     if long_span:  # "APT: Adaptive Pruning and Tuning ...": the name's long form, wherever it recurs

@@ -317,7 +317,7 @@ def _listed_name(v, index: int) -> bool:
             and not text.lower().endswith(_MODIFIER_SUFFIXES) and text.lower() not in LANGUAGE_CODES and text not in _REGIONS)
 
 
-_REGIONS = frozenset("European Scandinavian Nordic Indic Asian African American Slavic Germanic Romance Latin Arabic".split())
+_REGIONS = frozenset("European Scandinavian Nordic Indic Asian African American Slavic Germanic Romance Latin".split())  # with LANGUAGE_CODES's languages
 
 
 def _describing_word(lower: str, text: str = "") -> bool:
@@ -1168,10 +1168,12 @@ def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
         return []
     texts, n, out = v.texts, len(v.texts), []
     sent = v.sent_ids or [0] * n
-    for i in range(n - 2):
-        if texts[i + 1] != "=" or i in typed or sent[i] == 0 or sum(c.isupper() for c in texts[i]) < 2 or not name_shaped(texts[i]):
+    for sign in where(map("=".__eq__, texts)):  # only the words before an "=" are read
+        i = sign - 1
+        if i < 0 or sign + 1 >= n or i in typed or sent[i] == 0 or sum(c.isupper() for c in texts[i]) < 2 \
+                or not name_shaped(texts[i]):
             continue
-        value = texts[i + 2] + ("%" if i + 3 < n and texts[i + 3] == "%" else "")
+        value = texts[sign + 1] + ("%" if sign + 2 < n and texts[sign + 2] == "%" else "")
         if SCORE_VALUE.match(value):
             out.append((i, i + 1))
     return out
