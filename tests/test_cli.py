@@ -484,7 +484,7 @@ def _kg_in_a_process(argv: list[str], cwd: Path, *, unprivileged: bool = False, 
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
 
     return subprocess.run([*prefix, sys.executable, "-m", "kg", *argv], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "KG_CACHE_DIR": "off"}, preexec_fn=limited, timeout=300)
+                          preexec_fn=limited, timeout=300)
 
 
 _CORPUS = [{"title": f"Bar Study {n}", "abstract": f"We train BERT on GSM8K and report accuracy ({n})."} for n in range(8)]
