@@ -965,6 +965,9 @@ def test_a_titled_run_ending_in_a_defined_pair_is_named_whole(nlp):
 @pytest.mark.parametrize("title, kind", [
     ("Zorb Core and Zorb Edge: A Series of Multimodal Language Models", "MODEL"),
     ("Zorb Core and Zorb Edge: A Family of Open Datasets for Speech", "DATASET"),
+    ("Zorb Core: An Open, Large-Scale, and Diverse Dataset for Speech", "DATASET"),  # past the listed adjectives
+    ("Zorb Core: A Visual, Vertical and Verifiable Benchmark for Agents", "DATASET"),
+    ("Zorb Core: A Project-Grounded, Verification-Gated Agent Harness for Code", "METHOD"),
     ("Faster Zorbing at Scale", "METHOD"),
     ("Zorb Core and Zorb Edge: Automatically Interpreting Language Models at Scale", "METHOD"),
 ])
@@ -980,6 +983,17 @@ def test_a_title_name_the_paper_defines_takes_its_own_type_not_the_curated_one(n
     found, _, _ = entities(nlp, paper)
     spice = next(e for e in found.values() if "SPICE" in (e.name, *e.aliases))
     assert (spice.type, spice.role) == ("METHOD", "proposed") and len([e for e in found.values() if "SPICE" in e.name]) == 0
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("DICE: Diffusion Language Models Excel at Generating CUDA Kernels", "METHOD"),  # letters shared with the Dice coefficient
+    ("CIDEr: Consensus-based Image Description Evaluation", "METRIC"),  # the measure's own paper
+])
+def test_a_title_name_spelling_a_curated_measure_is_that_measure_only_where_the_title_speaks_of_measuring(nlp, title, kind):
+    name = title.split(":")[0]
+    found, _, _ = entities(nlp, Paper("p-d", title, f"We fine-tune a model. {name} beats Qwen2.5-Coder on KernelBench."))
+    proposed = [e for e in found.values() if e.role == "proposed"]
+    assert [(e.name, e.type) for e in proposed] == [(name, kind)]
 
 
 def test_by_proposing_after_we_names_the_new_thing(nlp):
@@ -2409,6 +2423,7 @@ def test_a_title_name_that_says_it_is_a_benchmark_is_a_dataset(nlp, title):
 @pytest.mark.parametrize("title, expected", [("ZorbQA: Can Agents Answer Hard Questions About Papers?", "DATASET"),
                                              ("ZorbEval: Do Judges Agree?", "DATASET"),
                                              ("QuuxArena: Who Wins in the Wild?", "DATASET"),
+                                             ("Zorb Live Challenge: Testing Research Agents on Wiki Articles", "DATASET"),
                                              ("FrobQA: An Optimized Training Approach to Dense Passage Retrieval", "METHOD")])
 def test_a_title_name_ending_as_data_names_is_a_dataset_unless_described(nlp, title, expected):
     paper = Paper("p-dt", title, "Agents are everywhere. We study how well they answer, and find large gaps.")
