@@ -976,6 +976,13 @@ def test_a_titled_run_takes_the_type_its_title_gives_it(nlp, title, kind):
     assert (found["Zorb Core"].type, found["Zorb Core"].role) == (kind, "proposed")
 
 
+def test_two_names_joined_by_an_ampersand_before_a_title_colon_are_not_one_name(nlp):
+    paper = Paper("p-amp", "ZorbThinker-1.7 & H1: Towards Heavy-Duty Research Agents",
+                  "We present ZorbThinker-1.7, a new research agent. We further introduce ZorbThinker-H1.")
+    found, _, _ = entities(nlp, paper)
+    assert {"ZorbThinker-1.7", "ZorbThinker-H1"} <= set(found) and not [name for name in found if "&" in name], sorted(found)
+
+
 def test_a_title_name_the_paper_defines_takes_its_own_type_not_the_curated_one(nlp):
     paper = Paper("p-s", "SPICE: Skill-Aware Data Selection",
                   "We present Skill-aware Pruning of Instruction Corpora for Efficiency (SPICE), a data selection method. "

@@ -139,9 +139,10 @@ def _title_name(v) -> tuple[int, int] | None:
             words = text.split()
             if len(words) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text or _MARKUP.search(text):
                 return None  # markup left in a title ("</script> XSSNet: ...") is no part of a name
-            if any(w.lower() in _STOP_PREPOSITIONS or w.lower() in _CLAUSE_WORDS for w in words[1:]) or len(
+            if any(w.lower() in _STOP_PREPOSITIONS or w.lower() in _CLAUSE_WORDS or w == "&" for w in words[1:]) or len(
                     words) > 1 and _headline_verb(words[0]):
-                return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines
+                return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines,
+                # and "Zorb-1.7 & H1: ..." names two things, not one
             if any(is_name_shaped(w) for w in words):
                 return 0, i
             if (len(words) == 1 and _one_word_name(text)) or _coined_phrase(words):
