@@ -30,7 +30,7 @@ from .names import TASK_NUMBER, TASK_WORDS
 from .phrases import VARIANT as _VARIANT
 from .words import cue_positions, view, where, word_key
 
-__all__ = ["title_name", "title_technique", "title_subject_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
+__all__ = ["CLAIM_VERBS", "CLAUSE_WORDS", "title_name", "title_technique", "title_subject_technique", "proposal_names", "subtitle_type", "model_shaped", "looks_like_a_model", "model_or"]
 
 _SUBJECTS = {"we", "our", "paper", "work", "study", "report", "here", "authors"}
 _IRREGULAR_PAST = {"built"}
@@ -139,7 +139,7 @@ def _title_name(v) -> tuple[int, int] | None:
             words = text.split()
             if len(words) > 4 or text.lower() in _TITLE_NOT_NAMES or "," in text or _MARKUP.search(text):
                 return None  # markup left in a title ("</script> XSSNet: ...") is no part of a name
-            if any(w.lower() in _STOP_PREPOSITIONS or w.lower() in _CLAUSE_WORDS or w == "&" for w in words[1:]) or len(
+            if any(w.lower() in _STOP_PREPOSITIONS or w.lower() in CLAUSE_WORDS or w == "&" for w in words[1:]) or len(
                     words) > 1 and _headline_verb(words[0]):
                 return None  # "Class-Incremental Learning with CLIP: ...", "Revisiting ResNets: ..." are headlines,
                 # and "Zorb-1.7 & H1: ..." names two things, not one
@@ -244,7 +244,7 @@ def title_technique(doc) -> tuple[int, int] | None:
 
 
 # what a title claims its subject does ("Entity-Level Data Filtering Reduces Hallucination")
-_CLAIM_VERBS = frozenset("""improves reduces prevents mitigates benefits enables helps boosts outperforms beats yields
+CLAIM_VERBS = frozenset("""improves reduces prevents mitigates benefits enables helps boosts outperforms beats yields
     enhances accelerates stabilizes stabilises unlocks fixes closes bridges eliminates alleviates overcomes
     increases lowers cuts speeds""".split())
 _TECHNIQUE_LAST_WORDS = frozenset({"dropout", "attention", "loss", "decay"})
@@ -262,7 +262,7 @@ def title_subject_technique(doc) -> tuple[int, int] | None:
     for count in range(2, 5):
         if count >= len(words) or words[count][0] >= stop:
             return None
-        if v.word_lower[count] not in _CLAIM_VERBS:
+        if v.word_lower[count] not in CLAIM_VERBS:
             continue
         phrase = v.word_texts[:count]
         if not all(_TITLE_WORD.match(w) for w in phrase) or _headline_verb(phrase[0]) or phrase[0].lower() in _HEADLINE_WORDS:
@@ -285,14 +285,14 @@ def _headline_verb(word: str) -> bool:
 # "Optimism Meets Entropy: ...", "Whisper Goes Medical: ...", "Self-RAG Revisited: ...": a verb makes the phrase a clause;
 # "Digits Deserve Better: ...", "Geometry First: ...", "Touch Before Sight: ..." are slogans, and
 # "Subwords Hurt Syntax: ..." a clause, its verb in the plural)
-_CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not",
-                           "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins",
-                           "goes", "learns", "knows", "sees", "speaks", "talks", "thinks", "reads", "writes", "makes",
-                           "needs", "gets", "plays", "remembers", "forgets", "listens", "becomes", "understands",
-                           "revisited", "reconsidered", "reexamined", "re-examined", "demystified", "explained", "unleashed",
-                           "deserve", "deserves", "better", "worse", "first", "before", "after",
-                           "hurt", "help", "fail", "learn", "know", "see", "think", "remember", "forget", "listen",
-                           "become", "understand", "beat"})
+CLAUSE_WORDS = frozenset({"over", "under", "into", "across", "between", "against", "versus", "vs", "is", "are", "not",
+                          "meets", "meet", "matters", "matter", "helps", "hurts", "works", "fails", "beats", "wins",
+                          "goes", "learns", "knows", "sees", "speaks", "talks", "thinks", "reads", "writes", "makes",
+                          "needs", "gets", "plays", "remembers", "forgets", "listens", "becomes", "understands",
+                          "revisited", "reconsidered", "reexamined", "re-examined", "demystified", "explained", "unleashed",
+                          "deserve", "deserves", "better", "worse", "first", "before", "after",
+                          "hurt", "help", "fail", "learn", "know", "see", "think", "remember", "forget", "listen",
+                          "become", "understand", "beat"})
 
 
 def _coined_phrase(words: list[str]) -> bool:

@@ -30,7 +30,7 @@ from ..normalise import is_size_word
 from .languages import LANGUAGE_CODES
 from .lexicon import AT_CUTOFF, HEAD_TYPES, PARAMETER_COUNT
 from .names import SCORE_VALUE, TASK_WORDS, numbered_task_end
-from .proposals import model_or, model_shaped
+from .proposals import CLAIM_VERBS, CLAUSE_WORDS, model_or, model_shaped
 from .words import WordMemo, cue_positions, name_shaped, view, where
 
 __all__ = ["head_typed_names", "listed_after_head", "listed_before_head", "list_siblings", "scored_on_names", "evaluated_on_names",
@@ -1202,7 +1202,7 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
     >>> doc = nlp("A Title With Fast Training\\nWe adopt Large Batch Training and Joint Attention. Sparse Training helps. "
-    ...           "It is the approach that Bootstraps Speech Training.")
+    ...           "It is the approach that Bootstraps Speech Training. It cites Latent Denoising Improves Visual Alignment.")
     >>> [doc[s:e].text for s, e, _ in titled_techniques(view(doc), frozenset(), set())]
     ['Large Batch Training', 'Joint Attention']
 
@@ -1233,6 +1233,8 @@ def titled_techniques(v, generic: frozenset[str], typed: set[int]) -> list[tuple
         first, last = words[start][0], words[head][1]
         if first > 0 and v.lower[first - 1] in ("that", "which", "who"):
             continue  # "the BLSP approach that Bootstraps Language-Speech Pre-training": a verb opens the run
+        if any(v.word_lower[w] in CLAUSE_WORDS or v.word_lower[w] in CLAIM_VERBS for w in range(start, head)):
+            continue  # "Latent Denoising Improves Visual Alignment", a title quoted in the text: a clause
         if (1 <= head - start <= 4 and not opens_sentence and first >= title_end
                 and v.text(first, last).lower() not in generic and not typed.intersection(range(first, last))):
             out.append((first, last, _presented_as_new(v, first, last)))
