@@ -96,3 +96,11 @@ def test_eval_refuses_an_unknown_type_to_hide(capsys):
     with pytest.raises(SystemExit):
         main(["eval", "--split", "dev5", "--hide-names", "0.5", "--hide-types", "DATASETS"])
     assert "unknown type DATASETS" in capsys.readouterr().err
+
+
+def test_a_misspelled_split_is_answered_with_the_closest_name_and_the_splits_in_number_order(capsys):
+    with pytest.raises(SystemExit):
+        main(["eval", "--split", "tset"])
+    err = capsys.readouterr().err
+    assert "unknown split tset (did you mean test?)" in err
+    assert err.index("dev9, dev10") < err.index("written3a") < err.index("written10a")

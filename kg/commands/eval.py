@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -58,8 +60,16 @@ def _splits(value: str) -> list[str]:
     names = list(SPLITS) if value == "all" else list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
     unknown = [name for name in names if name not in SPLITS]
     if unknown or not names:
-        raise argparse.ArgumentTypeError(f"unknown split {', '.join(unknown) or repr(value)}; use {', '.join(SPLITS)} or all")
+        meant = [close for name in unknown for close in difflib.get_close_matches(name, SPLITS, n=1)]
+        hint = f" (did you mean {', '.join(meant)}?)" if meant else ""
+        raise argparse.ArgumentTypeError(f"unknown split {', '.join(unknown) or repr(value)}{hint}; "
+                                         f"use {', '.join(sorted(SPLITS, key=_in_number_order))} or all")
     return names
+
+
+def _in_number_order(name: str) -> list:
+    """``written3a`` before ``written10a``: the digits in a name compare as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def _fraction(value: str) -> float:
