@@ -1136,3 +1136,14 @@ def test_two_papers_of_one_arxiv_id_whose_titles_share_only_common_words_stay_tw
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     papers, report = read_corpus([path])
     assert len(papers) == 2 and report.balanced
+
+
+def test_the_python_api_example_of_the_readme_runs_as_written(tmp_path, monkeypatch, capsys):
+    """A newcomer pasted it and it failed at its last lines: they read a big.jsonl the example never made."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python API", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md (Python API)", "exec"), {})
+    assert (tmp_path / "out" / "mine.html").is_file() and (tmp_path / "out" / "mine.graphml").is_file()
+    assert (tmp_path / "out" / "part-1.jsonl").read_text().count("\n") > 50  # a shard of the 712 papers
