@@ -2858,3 +2858,13 @@ def test_a_coined_name_ending_in_a_benchmark_word_is_a_dataset(nlp):
     assert "VQA" not in found or found["VQA"].type != "DATASET"  # an all-capital task's short form
     found, _, _ = entities(nlp, Paper("p-bw2", "Study", "We propose ZorbQA, an optimized retrieval training approach."))
     assert found["ZorbQA"].type == "METHOD"  # what the paper says it is comes first
+
+
+def test_a_curated_short_form_spelled_out_with_one_word_misremembered_is_still_that_entry(nlp):
+    """"layer-wise adaptive scaling ratio (LARS)" had dropped LARS (layer-wise adaptive rate scaling) as a
+    short form the paper coins for something else, and named nothing in its place."""
+    paper = Paper("p-lars", "Revisiting LARS for Large Batch Training",
+                  "We study layer-wise adaptive scaling ratio (LARS) across settings. We propose ZorbLARS, "
+                  "which outperforms LARS and LAMB.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["LARS"].type, found["LARS"].role) == ("METHOD", "used"), sorted(found)

@@ -387,6 +387,14 @@ def spells_same_term(long_text: str, known_form: str) -> bool:
     True
     >>> spells_same_term("Text-To-Speech synthesis", "text-to-speech")
     True
+
+    Of four words or more, one may differ: the paper misremembers a word of a term its
+    letters spell ("layer-wise adaptive scaling ratio (LARS)" for layer-wise adaptive rate scaling).
+
+    >>> spells_same_term("layer-wise adaptive scaling ratio", "layer-wise adaptive rate scaling")
+    True
+    >>> spells_same_term("ADapt And Merge", "adaptive moment estimation")
+    False
     """
     if surface_key(long_text) == surface_key(known_form):
         return True
@@ -397,8 +405,13 @@ def spells_same_term(long_text: str, known_form: str) -> bool:
                                for text in (long_text, known_form))
     if len(long_words) < 2 or len(long_words) != len(known_words):
         return False
-    return all(a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
-               or len(commonprefix([a, b])) >= 5 for a, b in zip(long_words, known_words))
+    if len(long_words) >= 4:
+        return sum(not any(_same_word(a, b) for b in known_words) for a in long_words) <= 1
+    return all(_same_word(a, b) for a, b in zip(long_words, known_words))
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))) or len(commonprefix([a, b])) >= 5
 
 
 _CLASS_PLURALS = frozenset("approaches methods models techniques algorithms frameworks works systems architectures "
