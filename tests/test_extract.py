@@ -2868,3 +2868,12 @@ def test_a_curated_short_form_spelled_out_with_one_word_misremembered_is_still_t
                   "which outperforms LARS and LAMB.")
     found, _, _ = entities(nlp, paper)
     assert (found["LARS"].type, found["LARS"].role) == ("METHOD", "used"), sorted(found)
+
+
+def test_a_proposal_that_writes_the_titles_name_proposes_that_name_not_a_known_one_inside_it(nlp):
+    """"we propose JEN-1 Composer" had proposed the curated JEN-1, cited later as an example."""
+    paper = Paper("p-jen", "JEN-1 Composer: A Unified Framework for Multi-Track Music Generation",
+                  "We propose JEN-1 Composer, a unified framework. It can incorporate any diffusion-based music "
+                  "generation system, e.g. Jen-1.")
+    found, _, _ = entities(nlp, paper)
+    assert found["JEN-1 Composer"].role == "proposed" and found["JEN-1"].role == "used", sorted(found)

@@ -1384,7 +1384,11 @@ def kg_proposals(doc):
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
     untyped_spans: dict[str, tuple[int, int]] = {}  # coined names proposed with no type read yet
     named = []  # what the abstract names as the paper's own, as written
+    titled = title_name(doc)
+    titled_words = v.lower[titled[0]:titled[1]] if titled else []
     for start, end, entity_type in proposal_names(doc) + _our_head_names(v):
+        if start + len(titled_words) > end and v.lower[start:start + len(titled_words)] == titled_words:
+            end = start + len(titled_words)  # "we propose JEN-1 Composer": the title's name, not the known JEN-1 in it
         text = v.text(start, end)
         key = word_key(text)
         named.append(text)
