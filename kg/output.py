@@ -53,6 +53,8 @@ def _cell(value, width: int | None = CELL_WIDTH) -> str:
 
 # a sentence column and the columns naming what it is evidence of: a cut cell keeps the mention in view
 _MENTIONED = {"evidence": ("entity",), "sentence": ("model", "dataset")}
+# columns that are the answer itself, never cut: half a route between two nodes says nothing
+_WHOLE = frozenset({"route"})
 
 
 def _cell_around(value, mentions, width: int | None = CELL_WIDTH) -> str:
@@ -84,19 +86,24 @@ def _cell_around(value, mentions, width: int | None = CELL_WIDTH) -> str:
 def cells_cut(rows: list[dict], width: int = CELL_WIDTH) -> bool:
     """Whether a table of ``rows`` cuts a cell short (the CLI then says how to see it whole).
 
-    >>> cells_cut([{"a": "x" * 81}]), cells_cut([{"a": "x" * 80}])
-    (True, False)
+    >>> cells_cut([{"a": "x" * 81}]), cells_cut([{"a": "x" * 80}]), cells_cut([{"route": "x" * 81}])
+    (True, False, False)
     """
-    return any(len(_text(value)) > width for row in rows for value in row.values())
+    return any(len(_text(value)) > width for row in rows for column, value in row.items() if column not in _WHOLE)
 
 
 def table(rows: list[dict], width: int | None = CELL_WIDTH) -> str:
-    """A text table; cells longer than ``width`` characters end in "…" (``None``: never cut)."""
+    """A text table; cells longer than ``width`` characters end in "…" (``None``: never cut),
+    except a route, which is the answer itself.
+
+    >>> "…" in table([{"hops": 6, "route": "Zorb -[USES]-> " * 7}]), "…" in table([{"paper": "Zorb " * 20}])
+    (False, True)
+    """
     if not rows:
         return "(no rows)"
     columns = list(rows[0])
     cells = [[_cell_around(r.get(c), [r.get(m) for m in _MENTIONED[c] if isinstance(r.get(m), str)], width)
-              if c in _MENTIONED else _cell(r.get(c), width) for c in columns] for r in rows]
+              if c in _MENTIONED else _cell(r.get(c), None if c in _WHOLE else width) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     numeric = [all(isinstance(r.get(c), (int, float)) for r in rows) for c in columns]
 
