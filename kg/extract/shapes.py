@@ -1179,6 +1179,57 @@ def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+_CHANGE_VERBS = frozenset("""improve improves improved improving raise raises raised raising lift lifts lifted lifting
+    lower lowers lowered lowering reduce reduces reduced reducing cut cuts cutting increase increases increased
+    increasing decrease decreases decreased decreasing boost boosts boosted boosting""".split())
+_OWNERS = frozenset({"the", "its", "their", "our"})
+_MEASURE_WORDS = frozenset({"rate", "accuracy", "correctness", "score"})
+_PLAIN_QUALIFIERS = frozenset({"average", "overall", "mean", "total", "final", "downstream", "aggregate", "best"})
+
+
+def metric_moved_between_values(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """What a result moves from one score to another is a measure ("reduces the mAVE from 0.591
+    to 0.509", "lifts answer-flip rate from 46% to 12%"): a coined short form, or up to three
+    lower-case words ending in a measure word.  A count moves too ("reduces tool calls from 11 to
+    6"), so the first value must be a decimal or a percentage.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("A Title\\nIt reduces the mAVE from 0.591 to 0.509, cuts the answer-flip rate from 46% to 12% "
+    ...                "and reduces tool calls from 11.8 to 6.8, its schedule from 36 to 24 and the average score from 40% to 50%."))
+    >>> [v.text(s, e) for s, e in metric_moved_between_values(v, name_shaped.each(v.word_texts), set())]
+    ['mAVE', 'answer-flip rate']
+    """
+    if " from " not in v.source:
+        return []
+    texts, words, lower, n = v.texts, v.words, v.word_lower, len(v.texts)
+    out = []
+    for at in where(map("from".__eq__, lower)):
+        after = words[at][1]
+        value = texts[after] + ("%" if after + 1 < n and texts[after + 1] == "%" else "") if after < n else ""
+        closing = after + (2 if value.endswith("%") else 1)
+        if not SCORE_VALUE.match(value) or closing >= n or texts[closing] not in ("to", "→"):
+            continue
+        last = at - 1
+        if last < 1 or words[last][0] in typed:
+            continue
+        if shaped[last] and sum(c.isupper() for c in v.word_texts[last]) >= 2:
+            first = last
+        elif lower[last] in _MEASURE_WORDS:
+            first = last
+            while first > 0 and last - first < 2 and v.word_texts[first - 1].replace("-", "").isalpha() \
+                    and v.word_texts[first - 1].islower() and lower[first - 1] not in _OWNERS | _CHANGE_VERBS:
+                first -= 1
+            if all(word in _PLAIN_QUALIFIERS for word in lower[first:last]):
+                continue  # "the average score", a bare "score": no measure named
+        else:
+            continue
+        before = first - 1 - (first > 1 and lower[first - 1] in _OWNERS)
+        if before >= 0 and lower[before] in _CHANGE_VERBS and not typed.intersection(range(words[first][0], words[last][1])):
+            out.append((words[first][0], words[last][1]))
+    return out
+
+
 # last words that make a capitalised run a technique's name
 _TECHNIQUE_HEADS = frozenset(
     "training learning distillation pre-training pretraining optimization optimisation attention layer controller "
@@ -1336,6 +1387,9 @@ def kg_shapes(doc):
         typed.update(range(start, end))
     for start, end in metric_given_a_value(v, typed):
         candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.7)
+        typed.update(range(start, end))
+    for start, end in metric_moved_between_values(v, shaped, typed):
+        candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.6)
         typed.update(range(start, end))
     curated = {i for c in candidates.candidates(doc) if c["rule"] in ("gazetteer", "abbreviation") for i in range(c["start"], c["end"])}
     for start, end, measure in coded_metrics(v, shaped, candidates.candidates(doc), typed | curated):
