@@ -945,8 +945,8 @@ def _measured_in(v, start: int) -> bool:
 
 
 _CHANGE_VERBS = frozenset("improve improves improving improved raise raises raising raised boost boosts boosting boosted "
-                          "increase increasing increased reduce reduces reducing reduced lower lowers lowering lowered "
-                          "cut cuts cutting".split())
+                          "increase increases increasing increased reduce reduces reducing reduced lower lowers lowering "
+                          "lowered cut cuts cutting lift lifts lifted lifting decrease decreases decreased decreasing".split())
 
 
 def _changed_by(v, start: int, end: int) -> bool:
@@ -1179,55 +1179,67 @@ def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-_CHANGE_VERBS = frozenset("""improve improves improved improving raise raises raised raising lift lifts lifted lifting
-    lower lowers lowered lowering reduce reduces reduced reducing cut cuts cutting increase increases increased
-    increasing decrease decreases decreased decreasing boost boosts boosted boosting""".split())
-_OWNERS = frozenset({"the", "its", "their", "our"})
+_ACHIEVING_VERBS = frozenset("""achieve achieves achieved achieving reach reaches reached reaching attain attains
+    attained attaining obtain obtains obtained obtaining""".split())
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our"})
 _MEASURE_WORDS = frozenset({"rate", "accuracy", "correctness", "score"})
 _PLAIN_QUALIFIERS = frozenset({"average", "overall", "mean", "total", "final", "downstream", "aggregate", "best"})
+_SCORE_OR_PERCENTAGE = re.compile(r"^\d+(?:\.\d+)?%$|^\d+\.\d+$")  # "71.8%", "46%", "0.591"; not a count
 
 
-def metric_moved_between_values(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
-    """What a result moves from one score to another is a measure ("reduces the mAVE from 0.591
-    to 0.509", "lifts answer-flip rate from 46% to 12%"): a coined short form, or up to three
-    lower-case words ending in a measure word.  A count moves too ("reduces tool calls from 11 to
-    6"), so the first value must be a decimal or a percentage.
+def measures_given_scores(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
+    """What a result moves from one score to another, or reaches, is a measure ("reduces the mAVE
+    from 0.591 to 0.509", "cuts the answer-flip rate from 46% to 12%", "achieves a match rate of
+    71.8%"): a coined short form, or up to three lower-case words ending in a measure word.  A
+    count moves too ("reduces tool calls from 11 to 6"), so the first value must be a decimal or
+    a percentage.
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
     >>> v = view(nlp("A Title\\nIt reduces the mAVE from 0.591 to 0.509, cuts the answer-flip rate from 46% to 12% "
-    ...                "and reduces tool calls from 11.8 to 6.8, its schedule from 36 to 24 and the average score from 40% to 50%."))
-    >>> [v.text(s, e) for s, e in metric_moved_between_values(v, name_shaped.each(v.word_texts), set())]
-    ['mAVE', 'answer-flip rate']
+    ...                "and reduces tool calls from 11.8 to 6.8, its schedule from 36 to 24 and the average score from 40% to 50%. "
+    ...                "It achieves a match rate of 71.8% and an average score of 19.8, with gains of 4.7."))
+    >>> [v.text(s, e) for s, e in measures_given_scores(v, name_shaped.each(v.word_texts), set())]
+    ['mAVE', 'answer-flip rate', 'match rate']
     """
-    if " from " not in v.source:
+    if " from " not in v.source and " of " not in v.source:
         return []
     texts, words, lower, n = v.texts, v.words, v.word_lower, len(v.texts)
     out = []
-    for at in where(map("from".__eq__, lower)):
+    for at in where(map(("from", "of").__contains__, lower)):
         after = words[at][1]
         value = texts[after] + ("%" if after + 1 < n and texts[after + 1] == "%" else "") if after < n else ""
         closing = after + (2 if value.endswith("%") else 1)
-        if not SCORE_VALUE.match(value) or closing >= n or texts[closing] not in ("to", "→"):
+        if not _SCORE_OR_PERCENTAGE.match(value) or (lower[at] == "from" and (closing >= n or texts[closing] not in ("to", "→"))):
             continue
-        last = at - 1
-        if last < 1 or words[last][0] in typed:
+        span = _measure_ending_at(v, shaped, at - 1)
+        if span is None:
             continue
-        if shaped[last] and sum(c.isupper() for c in v.word_texts[last]) >= 2:
-            first = last
-        elif lower[last] in _MEASURE_WORDS:
-            first = last
-            while first > 0 and last - first < 2 and v.word_texts[first - 1].replace("-", "").isalpha() \
-                    and v.word_texts[first - 1].islower() and lower[first - 1] not in _OWNERS | _CHANGE_VERBS:
-                first -= 1
-            if all(word in _PLAIN_QUALIFIERS for word in lower[first:last]):
-                continue  # "the average score", a bare "score": no measure named
-        else:
-            continue
-        before = first - 1 - (first > 1 and lower[first - 1] in _OWNERS)
-        if before >= 0 and lower[before] in _CHANGE_VERBS and not typed.intersection(range(words[first][0], words[last][1])):
+        first, last = span
+        before = first - 1 - (first > 1 and lower[first - 1] in _DETERMINERS)
+        verbs = _CHANGE_VERBS if lower[at] == "from" else _ACHIEVING_VERBS
+        if before >= 0 and lower[before] in verbs and not typed.intersection(range(words[first][0], words[last][1])):
             out.append((words[first][0], words[last][1]))
     return out
+
+
+def _measure_ending_at(v, shaped: list[bool], last: int) -> tuple[int, int] | None:
+    """Word span of a coined short form at word ``last``, or of up to three lower-case words
+    ending there in a measure word ("answer-flip rate"; not "the average score")."""
+    if last < 1:
+        return None
+    if shaped[last] and sum(c.isupper() for c in v.word_texts[last]) >= 2:
+        return last, last
+    lower = v.word_lower
+    if lower[last] not in _MEASURE_WORDS:
+        return None
+    first = last
+    while first > 0 and last - first < 2 and v.word_texts[first - 1].replace("-", "").isalpha() \
+            and v.word_texts[first - 1].islower() and lower[first - 1] not in _DETERMINERS | _CHANGE_VERBS | _ACHIEVING_VERBS:
+        first -= 1
+    if all(word in _PLAIN_QUALIFIERS for word in lower[first:last]):
+        return None  # "the average score", a bare "score": no measure named
+    return first, last
 
 
 # last words that make a capitalised run a technique's name
@@ -1388,7 +1400,7 @@ def kg_shapes(doc):
     for start, end in metric_given_a_value(v, typed):
         candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.7)
         typed.update(range(start, end))
-    for start, end in metric_moved_between_values(v, shaped, typed):
+    for start, end in measures_given_scores(v, shaped, typed):
         candidates.add(doc, start, end, "METRIC", "metric-shaped", confidence=0.6)
         typed.update(range(start, end))
     curated = {i for c in candidates.candidates(doc) if c["rule"] in ("gazetteer", "abbreviation") for i in range(c["start"], c["end"])}
