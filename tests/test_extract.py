@@ -2886,3 +2886,10 @@ def test_what_a_result_moves_from_one_score_to_another_or_reaches_is_a_measure(n
     found, _, _ = entities(nlp, paper)
     assert {found[name].type for name in ("mAVE", "answer-flip rate", "match rate")} == {"METRIC"}, sorted((n, e.type) for n, e in found.items())
     assert "tool calls" not in found
+
+
+def test_a_listed_models_release_written_after_it_is_part_of_its_name(nlp):
+    paper = Paper("p-rel", "A study", "The planner also improves GPT-5.4 mini and ZorbLM 5.1 from 45.0% to 60.0%, "
+                  "while FrobNet 82.1 and QuuxNet 4.5 points are scores.")
+    found, _, _ = entities(nlp, paper)
+    assert "ZorbLM 5.1" in found and "ZorbLM" not in found, sorted(found)

@@ -426,8 +426,9 @@ def list_siblings(v, shaped: list[bool], known: list[dict]) -> list[tuple[int, i
                     break  # "On FooBench, CAA retains ...": the comma closes an opening phrase, no list
                 if step == 1 and i == last and first > 0 and _opening_preposition(v, first - 1) and not _list_goes_on(v, j):
                     break  # "On ImageNet, XRes-50 reaches ...": the subject after an opening phrase
-                end = _listed_release_end(v, j) if cand["type"] == "DATASET" else words[j][1]
-                out.append((words[j][0], end, cand["type"]))  # "Dolly, FLAN v2": a data name's release is its own
+                end = _listed_release_end(v, j) if cand["type"] == "DATASET" else _model_release_end(v, j) \
+                    if cand["type"] == "MODEL" else words[j][1]
+                out.append((words[j][0], end, cand["type"]))  # "Dolly, FLAN v2", "GLM 5.1": a release is its own
                 i = j if step == -1 else bisect_left(words, end, key=itemgetter(1))
     return out
 
@@ -576,6 +577,29 @@ def _with_release(v, name: int) -> int:
     last = name + 1 if name + 1 < len(v.words) and _DATA_RELEASE.match(v.word_texts[name + 1]) else name
     last = numbered_task_end(v.word_texts, last + 1) - 1
     return v.words[last][1]
+
+
+# a model's release written after its name ("GLM 5.1", "Zorb v2"); one digit before the point, as
+# versions are written, where scores have two ("Foo 82.1")
+_MODEL_RELEASE = re.compile(r"^(?:[1-9]\.\d|[vV]\d{1,2}(?:\.\d{1,2})?)$")
+
+
+def _model_release_end(v, name: int) -> int:
+    """End token of a listed model name, with its release if one follows ("GLM 5.1"), unless
+    the number is a score or an amount ("Foo 4.5 points", "Foo 2.5%").
+
+    >>> import spacy
+    >>> from kg.extract.words import view
+    >>> v = view(spacy.blank("en")("GPT-5.4 mini and GLM 5.1 , Zorb 4.5 points and Frob 82.1"))
+    >>> [v.text(v.words[i][0], _model_release_end(v, i)) for i in (3, 5, 9)]
+    ['GLM 5.1', 'Zorb', 'Frob']
+    """
+    following = name + 1
+    if following < len(v.words) and _MODEL_RELEASE.match(v.word_texts[following]):
+        after = v.words[following][1]
+        if after >= len(v.lower) or v.lower[after] not in ("%", "points", "pp", "x", "×", "times", "percent"):
+            return after
+    return v.words[name][1]
 
 
 def _listed_release_end(v, name: int) -> int:
