@@ -184,8 +184,9 @@ def _empty_answer_notes(store, template: Template, given: dict, params: dict, as
         notes.append(f"{unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
                       "rebuild with `kg build`, or `kg load --replace`, so that search finds them")
     if named and not explained and not found and not paper_explained:
-        # a name no node has, no paper writes, and nothing is spelled like (a title fragment is looked up otherwise)
-        unknown = "".join(f"{k}={str(given[k])!r} is no node here and no paper writes it; " for k in unfound if k != "paper")
+        # a name no node has and nothing is spelled like (a title fragment is looked up otherwise)
+        unknown = "".join(f"{k}={str(given[k])!r} is no node here, and no name in the graph is spelled like it; "
+                          for k in unfound if k != "paper")
         notes.append(f"no rows: {unknown}if {' or '.join(named)} should have matched, check the spelling; "
                      f"{asking.run('search_papers', {'query': Placeholder('WORDS')})} finds papers, "
                      f"{asking.run('top_entities', {'limit': 100})} lists entity names")

@@ -923,7 +923,7 @@ def test_an_empty_answer_to_a_named_paper_says_how_to_find_names(workdir, capsys
     out, err = capsys.readouterr()
     assert "(no rows)" in out and "if paper should have matched" in err
     assert main(["query", "papers_using", "--param", "name=Zqxwv", "--workdir", workdir]) == 0
-    assert "no rows: name='Zqxwv' is no node here and no paper writes it; if name should" in capsys.readouterr().err
+    assert "no rows: name='Zqxwv' is no node here, and no name in the graph is spelled like it; if name should" in capsys.readouterr().err
     assert main(["query", "shared_datasets", "--param", "min_papers=100", "--workdir", workdir]) == 0
     assert capsys.readouterr().err == ""  # nothing was named
 
