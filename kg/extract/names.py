@@ -522,7 +522,7 @@ def _heads_a_longer_name(v, word: str) -> bool:
 
 
 _VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?%?$")
-SCORE_VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+|%)$")  # decimals or a percentage: a score, not a count
+SCORE_VALUE = re.compile(r"^[+\-\u2212]?\d+(?:\.\d+)?%$|^[+\-\u2212]?\d+\.\d+$")  # decimals or a percentage: a score, not a count
 
 
 def _valued(v, i: int) -> bool:

@@ -1658,7 +1658,7 @@ def _title_curated_type(doc, span: tuple[int, int], long_span: tuple[int, int] |
     curated = _curated(doc, span)
     if curated is None or (defined and not defined.get("canonical")) or (long_span and _curated(doc, long_span) != curated):
         return None
-    if curated[0] == "METRIC" and not _MEASURING.search(doc.text[doc[span[1]].idx:doc[_title_end(view(doc)) - 1].idx]):
+    if curated[0] == "METRIC" and not _MEASURING.search(doc[span[1]:_title_end(view(doc))].text):
         return None  # "DICE: Diffusion Language Models Excel at Generating CUDA Kernels" is no Dice coefficient
     return curated[0]
 

@@ -1184,9 +1184,9 @@ def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
-    >>> v = view(nlp("A Title\\nIt reaches ACC = 0.864 and HR = 51% with N = 100, T=0.7 and LR=1e-4."))
+    >>> v = view(nlp("A Title\\nIt reaches ACC = 0.864, HR = 51% and FPR = 1.5% with N = 100, T=0.7 and LR=1e-4."))
     >>> [v.text(s, e) for s, e in metric_given_a_value(v, set())]
-    ['ACC', 'HR']
+    ['ACC', 'HR', 'FPR']
     """
     if "=" not in v.source:
         return []
@@ -1197,8 +1197,7 @@ def metric_given_a_value(v, typed: set[int]) -> list[tuple[int, int]]:
         if i < 0 or sign + 1 >= n or i in typed or sent[i] == 0 or sum(c.isupper() for c in texts[i]) < 2 \
                 or not name_shaped(texts[i]):
             continue
-        value = texts[sign + 1] + ("%" if sign + 2 < n and texts[sign + 2] == "%" else "")
-        if SCORE_VALUE.match(value):
+        if SCORE_VALUE.match(_number_at(texts, sign + 1)):
             out.append((i, i + 1))
     return out
 
@@ -1208,7 +1207,13 @@ _ACHIEVING_VERBS = frozenset("""achieve achieves achieved achieving reach reache
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our"})
 _MEASURE_WORDS = frozenset({"rate", "accuracy", "correctness", "score"})
 _PLAIN_QUALIFIERS = frozenset({"average", "overall", "mean", "total", "final", "downstream", "aggregate", "best"})
-_SCORE_OR_PERCENTAGE = re.compile(r"^\d+(?:\.\d+)?%$|^\d+\.\d+$")  # "71.8%", "46%", "0.591"; not a count
+
+
+def _number_at(texts: list[str], i: int) -> str:
+    """Token ``i`` with the "%" that follows it, as one value ("51" "%" is "51%"); "" past the end."""
+    if i >= len(texts):
+        return ""
+    return texts[i] + ("%" if i + 1 < len(texts) and texts[i + 1] == "%" else "")
 
 
 def measures_given_scores(v, shaped: list[bool], typed: set[int]) -> list[tuple[int, int]]:
@@ -1232,9 +1237,11 @@ def measures_given_scores(v, shaped: list[bool], typed: set[int]) -> list[tuple[
     out = []
     for at in where(map(("from", "of").__contains__, lower)):
         after = words[at][1]
-        value = texts[after] + ("%" if after + 1 < n and texts[after + 1] == "%" else "") if after < n else ""
+        value = _number_at(texts, after)
         closing = after + (2 if value.endswith("%") else 1)
-        if not _SCORE_OR_PERCENTAGE.match(value) or (lower[at] == "from" and (closing >= n or texts[closing] not in ("to", "→"))):
+        # a score as written after "from" or "of", unsigned: "71.8%", "46%", "0.591", not a count
+        if not (SCORE_VALUE.match(value) and value[:1].isdigit()) \
+                or (lower[at] == "from" and (closing >= n or texts[closing] not in ("to", "→"))):
             continue
         span = _measure_ending_at(v, shaped, at - 1)
         if span is None:
