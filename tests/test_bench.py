@@ -26,7 +26,7 @@ def test_whole_suite_prints_a_row_per_stage(tmp_path):
     finally:
         sys.path.remove(str(BENCH))
     run = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--papers", "300", "--sample", "100", "--workers", "2", "--keep", str(tmp_path)],
+        [sys.executable, str(BENCH / "run.py"), "--papers", "120", "--sample", "40", "--workers", "2", "--keep", str(tmp_path)],
         capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr[-2000:]
@@ -36,9 +36,9 @@ def test_whole_suite_prints_a_row_per_stage(tmp_path):
     assert not (BENCH / "results.jsonl").read_text().count(str(tmp_path))  # not recorded without --record
     # a small run says its ratios do not compare with the recorded ones, and labels the load
     # baseline with the papers it really loaded (the corpus has fewer than the 1,000 asked for)
-    assert "note: at 300 papers start-up costs" in run.stdout and "not comparable with the recorded 10k/100k runs" in run.stdout
+    assert "note: at 120 papers start-up costs" in run.stdout and "not comparable with the recorded 10k/100k runs" in run.stdout
     papers = len((tmp_path / "entities.jsonl").read_text().splitlines())
-    assert papers < 300 and f"1 row per transaction ({papers} papers; batched:" in run.stdout
+    assert papers < 120 and f"1 row per transaction ({papers} papers; batched:" in run.stdout
 
 
 def _bench_module():

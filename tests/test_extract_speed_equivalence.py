@@ -22,11 +22,14 @@ def cached():
 
 
 def test_same_mentions_on_both_tokenizers(cached):
-    plain = _pipeline(spacy.blank("en"))
+    plain = spacy.blank("en")
     assert isinstance(cached.tokenizer, CachedTokenizer)
-    plain.tokenizer.prefix_search = cached.tokenizer.inner.prefix_search  # same rules, no cache
+    # the same rules, no cache; set before the name patterns are made, so both pipelines' patterns
+    # are the same (read from the pattern cache, not tokenized again)
+    plain.tokenizer.prefix_search = cached.tokenizer.inner.prefix_search
     plain.tokenizer.suffix_search = cached.tokenizer.inner.suffix_search
     plain.tokenizer.infix_finditer = cached.tokenizer.inner.infix_finditer
+    plain = _pipeline(plain)
     papers, _ = read_corpus([BUNDLED_SEEDS])
     texts = [paper_text(p) for p in papers]
     expected = [doc.user_data["kg_mentions"] for doc in plain.pipe(texts)]

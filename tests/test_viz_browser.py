@@ -38,6 +38,16 @@ def browser():
         yield b
 
 
+@pytest.fixture(scope="module")
+def bundled_page(tmp_path_factory):
+    """The page `kg build` writes for the bundled corpus, built once for the tests that open it."""
+    from kg.pipeline import build
+
+    workdir = tmp_path_factory.mktemp("bundled")
+    build([Path(__file__).resolve().parent.parent / "seeds"], workdir=workdir, store=False)
+    return workdir / "graph.html"
+
+
 def _open(browser, path):
     from kg.viz.browser import open_offline
 
@@ -504,16 +514,13 @@ _HUBS_BY_SIZE = """() => Object.values(network.body.nodes).filter(n => n.options
 
 
 @pytest.mark.parametrize("graph", ["synthetic", "bundled"])
-def test_a_click_on_a_hubs_centre_opens_the_hub(browser, tmp_path, graph):
+def test_a_click_on_a_hubs_centre_opens_the_hub(browser, tmp_path, graph, request):
     """No smaller node is drawn on a hub: a click on its centre opens it (it had opened the
     metric "mean squared error", drawn on ImageNet in the bundled corpus's whole-graph view)."""
     if graph == "synthetic":
         path = render(synthetic_graph(1600, seed=7), tmp_path / "hubs.html", max_nodes=1500).path
-    else:  # the page `kg build` writes for the bundled corpus
-        from kg.pipeline import build
-
-        build([Path(__file__).resolve().parent.parent / "seeds"], workdir=tmp_path, store=False)
-        path = tmp_path / "graph.html"
+    else:
+        path = request.getfixturevalue("bundled_page")
     with _open(browser, path) as loaded:
         page = loaded.page
         hubs = page.evaluate(_HUBS_BY_SIZE)
@@ -544,13 +551,10 @@ def test_a_click_on_a_hubs_centre_opens_the_hub(browser, tmp_path, graph):
         _assert_clean(loaded)
 
 
-def test_the_bundled_whole_graph_opens_with_its_best_supported_entities_named(browser, tmp_path):
+def test_the_bundled_whole_graph_opens_with_its_best_supported_entities_named(browser, bundled_page):
     """The few entities most papers name are named even in the dense core (ImageNet, continual
     learning and BERT had no name there: lesser hubs at the edge took the label space)."""
-    from kg.pipeline import build
-
-    build([Path(__file__).resolve().parent.parent / "seeds"], workdir=tmp_path, store=False)
-    with _open(browser, tmp_path / "graph.html") as loaded:
+    with _open(browser, bundled_page) as loaded:
         page = loaded.page
         page.evaluate("network.redraw()")
         top = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent).nodes;
