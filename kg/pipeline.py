@@ -159,7 +159,8 @@ def extract_to_file(
 
     items = extract_corpus(reader, workers=workers or default_workers(), spool=FileSpool(spool_dir),
                            complete=reader.merged, progress=progress)
-    papers = write_items(counted(items), out)
+    # a shard may hold no paper of a small corpus; a whole corpus with none leaves an old output whole
+    papers = write_items(counted(items), out, empty_replaces=shard is not None)
     return ExtractResult(reader.report(), papers, entities)
 
 

@@ -71,8 +71,9 @@ def item_from_record(record: dict, path: str, line: int) -> PaperEntities:
     return PaperEntities(paper, entities, tuple(record.get("links", [])))
 
 
-def write_items(items: Iterable[PaperEntities], out: str | Path) -> int:
-    """Write ``items`` to ``out`` (``-`` for stdout) atomically; the number of papers written."""
+def write_items(items: Iterable[PaperEntities], out: str | Path, *, empty_replaces: bool = True) -> int:
+    """Write ``items`` to ``out`` (``-`` for stdout) atomically; the number of papers written.
+    With ``empty_replaces=False`` no items leave ``out`` as it was (or absent), not emptied."""
     if str(out) == "-":
         import sys
 
@@ -83,8 +84,9 @@ def write_items(items: Iterable[PaperEntities], out: str | Path) -> int:
     try:
         with open(partial, "w", encoding="utf-8") as handle:
             count = _write(items, handle)
-        check_replaceable(out, fix=fix)
-        partial.replace(out)
+        if count or empty_replaces:
+            check_replaceable(out, fix=fix)
+            partial.replace(out)
     except OSError as err:
         if err.filename not in (None, str(partial)):  # the extraction's own, not the output's (a full disk has none)
             raise

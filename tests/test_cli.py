@@ -742,9 +742,17 @@ def test_extract_with_no_usable_paper_fails_like_build_but_an_empty_shard_does_n
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "Only a title"}\n', encoding="utf-8")
     assert main(["extract", str(bad), "--out", str(tmp_path / "x.jsonl")]) == 2
-    assert "no papers to extract: 1 record in 1 file, 1 rejected" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no papers to extract: 1 record in 1 file, 1 rejected" in err and "wrote" not in err
+    assert not (tmp_path / "x.jsonl").exists()
     one = tmp_path / "one.jsonl"
     one.write_text('{"title": "A Zorb", "abstract": "We study zorbs."}\n', encoding="utf-8")
+    # an earlier output is left whole, not emptied (a reviewer's good extraction was lost so)
+    assert main(["extract", str(one), "--out", str(tmp_path / "x.jsonl")]) == 0
+    before = (tmp_path / "x.jsonl").read_text()
+    capsys.readouterr()
+    assert main(["extract", str(bad), "--out", str(tmp_path / "x.jsonl")]) == 2
+    assert (tmp_path / "x.jsonl").read_text() == before and f"{tmp_path / 'x.jsonl'} was left as it was" in capsys.readouterr().err
     codes = [main(["extract", str(one), "--out", str(tmp_path / f"s{k}.jsonl"), "--shard", f"{k}/2"]) for k in (1, 2)]
     assert codes == [0, 0]
 

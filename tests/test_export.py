@@ -202,6 +202,20 @@ def test_kg_export_command(graph, tmp_path, capsys):
     assert f"wrote {graph.number_of_nodes()} nodes" in printed and "neo4j-admin database import full" in printed
 
 
+def test_kg_export_to_stdout_writes_no_file_named_dash(graph, tmp_path, capsys, monkeypatch):
+    """`--out -` is stdout, as for `kg extract` (it had written a file named "-")."""
+    save_graph(graph, tmp_path / "wd" / "graph.json")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--format", "json", "--out", "-", "--workdir", "wd"]) == 0
+    out, err = capsys.readouterr()
+    back = nx.node_link_graph(json.loads(out), edges="edges")
+    assert set(back.nodes) == set(graph.nodes) and "to stdout" in err and not (tmp_path / "-").exists()
+    assert main(["export", "--format", "graphml", "--out", "-", "--workdir", "wd"]) == 0
+    assert set(nx.parse_graphml(capsys.readouterr().out).nodes) == set(graph.nodes)
+    assert main(["export", "--format", "neo4j-csv", "--out", "-", "--workdir", "wd"]) == 2
+    assert "cannot take neo4j-csv" in capsys.readouterr().err and not (tmp_path / "-").exists()
+
+
 def test_kg_export_without_a_build_is_a_one_line_error(tmp_path, capsys):
     assert main(["export", "--format", "json", "--out", str(tmp_path / "x.json"), "--workdir", str(tmp_path)]) == 2
     err = capsys.readouterr().err

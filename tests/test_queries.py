@@ -1523,3 +1523,5 @@ def test_a_template_value_without_its_key_is_answered_with_the_key_it_needs():
         split_params(["source=GSM8K", "LoRA"], required=("source", "target"))
     with pytest.raises(QueryError, match=r"write --param key=value"):
         split_params(["5"])
+    with pytest.raises(QueryError, match=r"write --param paper=VALUE"):  # the key without its value
+        split_params(["paper"], required=("paper",))

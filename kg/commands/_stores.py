@@ -40,7 +40,10 @@ def split_params(pairs: list[str], required: tuple[str, ...] = ()) -> dict[str, 
         if not sep or not key:
             given = {p.partition("=")[0].strip() for p in pairs if "=" in p}
             missing = [name for name in required if name not in given]
-            example = f"--param {shlex.quote(f'{missing[0]}={pair}')}" if missing and not sep else "--param key=value"
+            if not sep and pair.strip() in required:  # the key without its value: "--param paper"
+                example = f"--param {pair.strip()}=VALUE"
+            else:
+                example = f"--param {shlex.quote(f'{missing[0]}={pair}')}" if missing and not sep else "--param key=value"
             raise QueryError(f"bad --param {pair!r}: a parameter is written key=value", fix=f"write {example}")
         if key in out:
             raise QueryError(f"--param {key} given twice", fix=f"give each parameter once (one --param {key}=...)")

@@ -50,7 +50,8 @@ def run(args) -> int:
     where = "stdout" if args.out == "-" else args.out
     others = result.report.other_shards
     part = f" (shard {shard.index}/{shard.count}: {counted(others, 'record')} {'belongs' if others == 1 else 'belong'} to other shards)" if shard else ""
-    print(f"wrote {counted(result.papers, 'paper')}, {counted(result.entities, 'entity', 'entities')} to {where}{part}", file=sys.stderr)
     if not result.papers and not shard:  # a shard may hold no paper of a small corpus; a whole corpus should
-        raise InputError(nothing_parsed(result.report, "extract"), fix="fix or replace the input (the output holds no paper)")
+        left = "nothing was written to stdout" if args.out == "-" else f"{args.out} was left as it was"
+        raise InputError(nothing_parsed(result.report, "extract"), fix=f"fix or replace the input ({left})")
+    print(f"wrote {counted(result.papers, 'paper')}, {counted(result.entities, 'entity', 'entities')} to {where}{part}", file=sys.stderr)
     return 0
