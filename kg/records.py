@@ -179,8 +179,10 @@ class Duplicate:
     "b.csv:2: 'Dup' has the title of a.jsonl:5"
     >>> print(Duplicate("b.csv", 3, "DUP", Source("a.jsonl", 5), "Dup", identical=True))
     b.csv:3: 'DUP' is a copy of a.jsonl:5 ('Dup'); merged into it
-    >>> print(Duplicate("a.jsonl", 2, "Zorb v2", Source("a.jsonl", 1), "Zorb", newer=True, arxiv_id="2203.33333"))
+    >>> print(Duplicate("a.jsonl", 2, "Zorb v2", Source("a.jsonl", 1), "Zorb", newer=True, arxiv_id="2203.33333", retitled=True))
     a.jsonl:2: 'Zorb v2' has the arXiv id of line 1 ('Zorb'), 2203.33333, under another title: one paper's versions, merged, keeping this later revision's title and abstract
+    >>> print(Duplicate("a.jsonl", 2, "Zorb", Source("a.jsonl", 1), "Zorb", arxiv_id="2203.33333"))
+    a.jsonl:2: 'Zorb' has the arXiv id of line 1, 2203.33333, and another abstract: one paper's versions, merged, keeping the first copy's title and abstract
     """
 
     path: str
@@ -190,7 +192,8 @@ class Duplicate:
     kept_title: str
     newer: bool = False  # this copy is a later revision (arXiv's update_date): its record is kept
     identical: bool = False  # the same abstract as the kept copy's: a plain copy
-    arxiv_id: str | None = None  # merged by this arXiv id, which both have, under another title
+    arxiv_id: str | None = None  # merged by this arXiv id, which both have: versions of one arXiv paper
+    retitled: bool = False  # under another title (merged by the arXiv id alone)
 
     def __str__(self) -> str:
         kept = f"line {self.kept.line}" if self.kept.path == self.path else str(self.kept)
@@ -201,7 +204,8 @@ class Duplicate:
             return f"{this} is a copy of {kept}{theirs}; merged into it"
         if self.arxiv_id:
             keeping = "this later revision's" if self.newer else "the first copy's"
-            return (f"{this} has the arXiv id of {kept}{theirs}, {self.arxiv_id}, under another title: one paper's "
+            differing = "under another title" if self.retitled else "and another abstract"
+            return (f"{this} has the arXiv id of {kept}{theirs}, {self.arxiv_id}, {differing}: one paper's "
                     f"versions, merged, keeping {keeping} title and abstract")
         keeping = "keeping this later revision's abstract" if self.newer else \
             "keeping the first abstract (retitle one if they are different papers)"

@@ -836,8 +836,8 @@ def test_a_later_revision_of_an_arxiv_record_gives_the_paper_its_text(tmp_path):
     papers, report = read_corpus([corpus])
     assert [p.abstract for p in papers] == [rows[1][1], rows[2][1]]
     assert [len(p.sources) for p in papers] == [2, 2]
-    assert "keeping this later revision's abstract" in str(report.differing[0])
-    assert "keeping the first abstract" in str(report.differing[1])
+    assert "keeping this later revision's title and abstract" in str(report.differing[0])
+    assert "keeping the first copy's title and abstract" in str(report.differing[1])
     out = tmp_path / "x.jsonl"
     assert main(["extract", str(corpus), "--out", str(out), "--workers", "1"]) == 0
     extracted = [json.loads(line) for line in out.read_text().splitlines()]
@@ -886,6 +886,23 @@ def test_two_arxiv_papers_of_one_title_stay_two_and_a_merged_revision_gives_all_
     assert (report.papers, report.duplicates) == (2, 1) and report.balanced
     graph = build_graph([PaperEntities(p) for p in papers])
     assert [resolve_node(graph, i)[0] for i in ("2001.11111", "2105.22222")] == [p.id for p in papers]
+
+
+def test_versions_of_one_arxiv_id_under_one_title_are_named_as_versions(tmp_path, capsys):
+    """Not "retitle one if they are different papers": one arXiv id is one paper (a reviewer's find)."""
+    from kg.commands.build import print_report
+
+    path = tmp_path / "arxiv.jsonl"
+    path.write_text(json.dumps({"id": "2203.33333", "title": "Sparse Routers", "abstract": "We route.", "update_date": "2022-03-10"})
+                    + "\n" + json.dumps({"id": "2203.33333v2", "title": "Sparse Routers", "abstract": "We route tokens.",
+                                         "update_date": "2022-06-01"}) + "\n")
+    papers, report = read_corpus([path])
+    assert [p.abstract for p in papers] == ["We route tokens."]
+    print_report(report, 10)
+    assert capsys.readouterr().out.splitlines() == [
+        "input: 2 records in 1 file -> 1 paper, 1 duplicate merged (1 with another abstract; the later revision's is kept), 0 rejected",
+        f"  merged {path}:2: 'Sparse Routers' has the arXiv id of line 1, 2203.33333, and another abstract: one paper's "
+        "versions, merged, keeping this later revision's title and abstract"]
 
 
 def test_versions_of_one_arxiv_id_under_two_titles_are_one_paper_in_every_shard(tmp_path, capsys):

@@ -51,7 +51,7 @@ def _differing(report: IngestReport) -> str:
     newer = sum(d.newer for d in report.differing)
     kept = ("the first copy's is kept" if not newer else "the later revision's is kept" if newer == n
             else f"the later revision's is kept for {newer}, the first copy's for the other {n - newer}")
-    other = "another abstract or title" if any(d.arxiv_id for d in report.differing) else "another abstract"
+    other = "another abstract or title" if any(d.retitled for d in report.differing) else "another abstract"
     return f" ({n} with {other}; {kept})" if n else ""
 
 

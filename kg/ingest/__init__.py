@@ -298,8 +298,11 @@ class CorpusReader:
         if text_hash != _text_hash(item.abstract) or retitled:  # counted apart in the summary, and listed
             self._differing += 1
             newer = bool(self.latest_revision and item.revised and kept_revised and item.revised > kept_revised)
+            # two versions of one arXiv paper: no advice to retitle either
+            versions = is_arxiv_id(item.external_id) and self._ids.get(item.external_id, ("",))[0] == item.id
             self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, newer,
-                                                   arxiv_id=retitled))
+                                                   arxiv_id=item.external_id if versions else retitled,
+                                                   retitled=bool(retitled)))
         else:  # a plain copy: listed only on request (--show-copies)
             self._identical_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, identical=True))
         if newer:  # a later revision's record replaces the first copy's (:meth:`merged`)
