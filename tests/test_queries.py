@@ -1032,6 +1032,18 @@ def test_kg_cypher_reads(workdir, capsys):
     assert capsys.readouterr().out.split() == ["key", "p6"]
 
 
+def test_an_empty_answer_to_a_decimal_parameter_says_how_to_pass_it_as_text(workdir, capsys):
+    """An arXiv id given bare is read as a number, which the stored text never equals (a reviewer's find)."""
+    query = "MATCH (p:Paper) WHERE p.external_id = $id RETURN p.key AS key"
+    assert main(["cypher", query, "--param", "id=1512.03385", "--csv", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert out.split() == [] or out.split() == ["key"]
+    assert "read as the number 1512.03385" in err and """--param 'id="1512.03385"'""" in err
+    assert main(["cypher", query, "--param", 'id="1512.03385"', "--csv", "--workdir", workdir]) == 0
+    out, err = capsys.readouterr()
+    assert out.split() == ["key", "p1"] and "read as the number" not in err
+
+
 def test_a_title_fragment_matching_several_papers_says_so(workdir, capsys):
     assert main(["query", "paper_entities", "--param", "paper=image recognition", "--workdir", workdir]) == 0
     out, err = capsys.readouterr()

@@ -78,9 +78,21 @@ def run(args) -> int:
         keys = _property_keys(store) if not rows or empty_columns(rows) else set()
         unknown = unknown_names(cypher, keys) if keys or not rows else []
     print_rows(rows, args.fmt, unknown_properties=unknown_properties(STRING.sub("''", cypher), keys))
-    for note in unknown:
+    for note in unknown + ([] if rows else decimal_notes(split_params(args.param), params)):
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def decimal_notes(texts: dict[str, str], params: dict) -> list[str]:
+    """For an empty answer: the values read as decimal numbers, which an arXiv id or a version
+    written as text (2105.01234) never equals.
+
+    >>> for note in decimal_notes({"id": "2105.01234", "n": "5"}, parse_params(["id=2105.01234", "n=5"])): print(note)
+    --param id=2105.01234 was read as the number 2105.01234; if the property holds text (an arXiv id, a version), quote it: --param 'id="2105.01234"'
+    """
+    return [f"--param {key}={texts[key]} was read as the number {value!r}; if the property holds text (an arXiv id, "
+            f"a version), quote it: --param '{key}=\"{texts[key]}\"'"
+            for key, value in params.items() if isinstance(value, float)]
 
 
 def _property_keys(store) -> set[str]:
