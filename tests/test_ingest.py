@@ -470,6 +470,13 @@ def test_a_json_array_file_is_read_element_by_element(tmp_path):
     lines.write_text("".join(json.dumps(r) + "\n" for r in rows) + "not json\n")
     papers, report = read_corpus([lines])
     assert len(papers) == 2 and [r.line for r in report.rejects] == [3]
+    # an array on one line with stray text after it: the papers are read, the stray line rejected
+    # (both papers had been one record, "not an object", a reviewer found)
+    trailing = tmp_path / "trailing.json"
+    trailing.write_text(json.dumps(rows) + "\nxyz\n")
+    papers, report = read_corpus([trailing])
+    assert [(p.title, p.sources[0].line) for p in papers] == [(r["title"], 1) for r in rows]
+    assert [r.line for r in report.rejects] == [2] and report.records == 3 and report.balanced
 
 
 def test_a_duplicate_with_another_abstract_is_named_with_both_lines(tmp_path):

@@ -342,6 +342,11 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         except json.JSONDecodeError as err:
             yield Reject(path, number, f"invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno}); fix the line or remove it")
             continue
+        if isinstance(record, list) and record and all(isinstance(element, dict) for element in record):
+            # an array of papers on one line (a JSON file with text after its array is read line by line)
+            for element in record:
+                yield from _paper_and_notices(path, number, element)
+            continue
         if not isinstance(record, dict):
             yield Reject(path, number, "JSON value is not an object; write one {\"title\": ..., \"abstract\": ...} per line")
             continue
