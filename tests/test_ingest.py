@@ -706,6 +706,11 @@ def test_a_stray_nul_spoils_only_its_own_line_and_utf16_is_named(tmp_path):
     papers, report = read_corpus([path])
     assert [p.title for p in papers] == ["Zorb Study 0", "Zorb Study 1", "Zorb Study 2"]
     assert [r.line for r in report.rejects] == [2] and report.balanced
+    assert report.rejects[0].reason == "invalid JSON: a NUL byte (\\x00) at column 15; remove it"
+    comma = tmp_path / "comma.jsonl"  # a comma after each object, as in an array's body
+    comma.write_text("".join(line + ",\n" for line in good))
+    assert {r.reason for r in read_corpus([comma])[1].rejects} == {
+        "invalid JSON: a comma after the object (JSON lines take none between them); remove it"}
     wide = tmp_path / "wide.csv"
     wide.write_text("title,abstract\nA Zorb Title,We study zorbs.\n", encoding="utf-16")
     papers, report = read_corpus([wide])

@@ -340,7 +340,7 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         try:
             record = json.loads(text)
         except json.JSONDecodeError as err:
-            yield Reject(path, number, f"invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno}); fix the line or remove it")
+            yield Reject(path, number, _jsonl_error(text, err))
             continue
         if isinstance(record, list) and record and all(isinstance(element, dict) for element in record):
             # an array of papers on one line (a JSON file with text after its array is read line by line)
@@ -351,6 +351,19 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
             yield Reject(path, number, "JSON value is not an object; write one {\"title\": ..., \"abstract\": ...} per line")
             continue
         yield from _paper_and_notices(path, number, record)
+
+
+def _jsonl_error(text: str, err: json.JSONDecodeError) -> str:
+    """Why a JSON line does not parse, naming the two slips JSON's own message hides.
+
+    >>> _jsonl_error('{"title": "T"},', json.JSONDecodeError("Extra data", '{"title": "T"},', 14))
+    'invalid JSON: a comma after the object (JSON lines take none between them); remove it'
+    """
+    if err.msg == "Extra data" and text[err.pos:].strip() == ",":
+        return "invalid JSON: a comma after the object (JSON lines take none between them); remove it"
+    if err.msg.startswith("Invalid control character") and text[err.pos:err.pos + 1] == "\x00":
+        return f"invalid JSON: a NUL byte (\\x00) at column {err.colno}; remove it"
+    return f"invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno}); fix the line or remove it"
 
 
 _LIST_KEYS = ("papers", "records", "data", "results")  # {"papers": [...]}; {"data": [...]}: Semantic Scholar; {"results": [...]}: OpenAlex
