@@ -265,6 +265,29 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+_FALKOR_SYNTAX = re.compile(r"^errMsg: (?P<msg>.*?) line: (?P<line>\d+), column: (?P<column>\d+), offset: (?P<offset>\d+) "
+                            r"errCtx: (?P<context>.*?) errCtxOffset: \d+$")
+
+
+def _readable_syntax_error(detail: str) -> str:
+    """FalkorDB's syntax error in the words of a person: where, what, and the text from there.
+
+    >>> _readable_syntax_error("errMsg: Invalid input 'T': expected LIMIT line: 1, column: 23, offset: 22 "
+    ...                        "errCtx: MATCH (p) RETURN p LIMT 3 errCtxOffset: 22")
+    "at line 1, column 23 (in 'LIMT 3'): Invalid input 'T': expected LIMIT"
+    >>> _readable_syntax_error("Type mismatch: expected Integer")
+    'Type mismatch: expected Integer'
+    """
+    found = _FALKOR_SYNTAX.match(detail)
+    if not found:
+        return detail
+    context, start = found["context"], int(found["offset"])
+    while 0 < start <= len(context) and context[start - 1].isalnum():  # from the start of the word it stopped in
+        start -= 1
+    near = context[start:start + 30].strip()
+    return f"at line {found['line']}, column {found['column']}" + (f" (in {near!r})" if near else "") + f": {found['msg']}"
+
+
 def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
     """Rows of ``cypher`` run read-only on ``store``; a write raises QueryError.
 
@@ -306,5 +329,5 @@ def run_cypher(store, cypher: str, params: dict | None = None) -> list[dict]:
             raise QueryError(f"{READ_ONLY_MESSAGE}: the query writes to the graph",
                              fix="use MATCH ... RETURN; change the graph with kg.build() or kg.load_extracted()",
                              cli_fix="use MATCH ... RETURN; change the graph with `kg build`") from err
-        raise QueryError(f"Cypher failed: {detail}", fix="check the query; the templates in queries/ are working examples",
+        raise QueryError(f"Cypher failed: {_readable_syntax_error(detail)}", fix="check the query; the templates in queries/ are working examples",
                          cli_fix="check the query; `kg query --list` shows working examples") from err

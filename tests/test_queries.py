@@ -1163,6 +1163,8 @@ def test_kg_cypher_missing_parameter_and_bad_syntax(workdir, capsys):
     assert main(["cypher", "MATCH (p:Paper RETURN p", "--workdir", workdir]) == 2
     err = capsys.readouterr().err
     assert "Cypher failed" in err and err.count("\n") == 1
+    # where, and the text from there, in plain words (it had passed on errMsg, errCtx, errCtxOffset)
+    assert "Cypher failed: at line 1, column 16 (in 'RETURN p'): Invalid input 'R'" in err and "errCtx" not in err
 
 
 def test_run_cypher_passes_values_as_parameters(store):
