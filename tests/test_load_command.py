@@ -43,6 +43,7 @@ def test_kg_load_neo4j_unreachable_is_one_line(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
     assert err.startswith("kg load: error: cannot reach Neo4j at bolt://127.0.0.1:") and "docker compose up -d --wait" in err
+    assert "(Connection refused)" in err and "ResolvedIPv4Address" not in err  # the driver's internals left out
 
 
 def test_kg_load_neo4j_bad_uri_is_one_line(tmp_path, capsys, monkeypatch):

@@ -202,13 +202,27 @@ def _error_code(err: BaseException) -> str:
     return str(code)
 
 
+_REASON = re.compile(r"\(reason (?:\[Errno -?\d+\] )?([^()]*)\)")
+
+
+def _unreachable_reason(err: Exception) -> str:
+    """The driver's own reason ("Connection refused"), without its resolved-address internals.
+
+    >>> _unreachable_reason(Exception("Couldn't connect to localhost:7687 (resolved to ('127.0.0.1:7687',)): Failed to "
+    ...     "establish connection to ResolvedIPv4Address(('127.0.0.1', 7687)) (reason [Errno 111] Connection refused)"))
+    'Connection refused'
+    """
+    found = _REASON.findall(_one_line(err))
+    return found[-1] if found else _one_line(err)
+
+
 def translate_error(err: Exception, settings: Settings, *, action: str = "query") -> KgError:
     """A driver exception -> one KgError with a one-line fix.
 
     >>> from neo4j.exceptions import ServiceUnavailable
     >>> s = Settings("bolt://localhost:1", "neo4j", None, None)
     >>> print(translate_error(ServiceUnavailable("Couldn't connect\\n(reason refused)"), s))
-    cannot reach Neo4j at bolt://localhost:1 (Couldn't connect (reason refused)) (fix: start it with `docker compose up -d --wait` (see .env.example), or point --neo4j / NEO4J_URI at a running server)
+    cannot reach Neo4j at bolt://localhost:1 (refused) (fix: start it with `docker compose up -d --wait` (see .env.example), or point --neo4j / NEO4J_URI at a running server)
     """
     from neo4j import exceptions as ex
 
@@ -253,7 +267,7 @@ def translate_error(err: Exception, settings: Settings, *, action: str = "query"
             fix=f"give user '{user}' write access to the database, or use a writable database",
         )
     if isinstance(err, (ex.ServiceUnavailable, ex.SessionExpired, ex.ConnectionAcquisitionTimeoutError)):
-        return StoreUnavailable(f"cannot reach Neo4j at {uri} ({_one_line(err)})", fix=_START_FIX)
+        return StoreUnavailable(f"cannot reach Neo4j at {uri} ({_unreachable_reason(err)})", fix=_START_FIX)
     if isinstance(err, ex.ConfigurationError) or isinstance(err, ValueError):
         return StoreUnavailable(f"cannot use Neo4j URI {uri!r} ({_one_line(err)})", fix=_URI_FIX)
     if isinstance(err, ex.Neo4jError):
