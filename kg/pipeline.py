@@ -142,7 +142,11 @@ def extract_to_file(
     shard: Shard | None = None,
     progress: bool = False,
 ) -> ExtractResult:
-    """Stream a corpus (or one shard of it) to `kg extract` JSON lines with flat memory."""
+    """Stream a corpus (or one shard of it) to `kg extract` JSON lines with flat memory.
+
+    Where no record of a whole corpus is a paper, ``out`` is left as it was (an earlier extraction
+    stays whole) and the result counts 0 papers: check ``papers`` before loading ``out``.  A shard
+    with no paper writes an empty file."""
     paths = default_paths(paths)
     _check_output(out, paths)
     reader = CorpusReader(paths, shard, latest_revision=False)  # each paper is extracted as read

@@ -265,8 +265,8 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-_FALKOR_SYNTAX = re.compile(r"^errMsg: (?P<msg>.*?) line: (?P<line>\d+), column: (?P<column>\d+), offset: (?P<offset>\d+) "
-                            r"errCtx: (?P<context>.*?) errCtxOffset: \d+$")
+_FALKOR_SYNTAX = re.compile(r"^errMsg: (?P<msg>.*?) line: (?P<line>\d+), column: (?P<column>\d+), offset: \d+ "
+                            r"errCtx: (?P<context>.*?) errCtxOffset: (?P<offset>\d+)$")
 
 
 def _readable_syntax_error(detail: str) -> str:
@@ -281,7 +281,8 @@ def _readable_syntax_error(detail: str) -> str:
     found = _FALKOR_SYNTAX.match(detail)
     if not found:
         return detail
-    context, start = found["context"], int(found["offset"])
+    context = found["context"]  # a window of the query; its offset counts UTF-8 bytes
+    start = len(context.encode()[:int(found["offset"])].decode(errors="ignore"))
     while 0 < start <= len(context) and context[start - 1].isalnum():  # from the start of the word it stopped in
         start -= 1
     near = context[start:start + 30].strip()

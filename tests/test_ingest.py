@@ -477,6 +477,11 @@ def test_a_json_array_file_is_read_element_by_element(tmp_path):
     papers, report = read_corpus([trailing])
     assert [(p.title, p.sources[0].line) for p in papers] == [(r["title"], 1) for r in rows]
     assert [r.line for r in report.rejects] == [2] and report.records == 3 and report.balanced
+    mixed = tmp_path / "mixed.jsonl"  # a non-object in the array is its own reject, named by its place
+    mixed.write_text(json.dumps([rows[0], 5]) + "\n" + json.dumps(rows[1]) + "\n")
+    papers, report = read_corpus([mixed])
+    assert [p.title for p in papers] == [r["title"] for r in rows] and report.balanced
+    assert [r.reason.split(";")[0] for r in report.rejects] == ["element 2: array element is a JSON number, not an object"]
 
 
 def test_a_duplicate_with_another_abstract_is_named_with_both_lines(tmp_path):
@@ -908,6 +913,10 @@ def test_versions_of_one_arxiv_id_under_one_title_are_named_as_versions(tmp_path
     path.write_text(json.dumps({"id": "2203.33333", "title": "Sparse Routers", "abstract": "We route.", "update_date": "2022-03-10"})
                     + "\n" + json.dumps({"id": "2203.33333v2", "title": "Sparse Routers", "abstract": "We route tokens.",
                                          "update_date": "2022-06-01"}) + "\n")
+    no_id = tmp_path / "no_id.jsonl"  # the first copy has no arXiv id: no "versions of one arXiv paper"
+    no_id.write_text(json.dumps({"title": "Sparse Routers", "abstract": "We route."}) + "\n"
+                     + json.dumps({"id": "2203.33333", "title": "Sparse Routers", "abstract": "We route tokens."}) + "\n")
+    assert "arXiv" not in str(read_corpus([no_id])[1].differing[0])
     papers, report = read_corpus([path])
     assert [p.abstract for p in papers] == ["We route tokens."]
     print_report(report, 10)

@@ -96,3 +96,13 @@ def test_compose_file_runs_neo4j_5_with_healthcheck_volume_ports_and_no_secret()
     assert "healthcheck:" in text and "cypher-shell" in text and "neo4j-data:/data" in text
     assert re.search(r"^volumes:\n  neo4j-data:", text, re.M)
     assert "change-this-password" not in text
+
+
+def test_an_unreachable_server_is_named_by_its_last_reason_however_long_the_message():
+    from neo4j.exceptions import ServiceUnavailable
+
+    message = ("Couldn't connect to localhost:7687 (resolved to ('[::1]:7687', '127.0.0.1:7687')):\n"
+               "Failed to establish connection to ResolvedIPv6Address(('::1', 7687, 0, 0)) (reason [Errno 99] Cannot assign requested address)\n"
+               "Failed to establish connection to ResolvedIPv4Address(('127.0.0.1', 7687)) (reason [Errno 111] Connection refused)")
+    said = str(translate_error(ServiceUnavailable(message), S))
+    assert "(Connection refused)" in said and "Resolved" not in said

@@ -1165,6 +1165,9 @@ def test_kg_cypher_missing_parameter_and_bad_syntax(workdir, capsys):
     assert "Cypher failed" in err and err.count("\n") == 1
     # where, and the text from there, in plain words (it had passed on errMsg, errCtx, errCtxOffset)
     assert "Cypher failed: at line 1, column 16 (in 'RETURN p'): Invalid input 'R'" in err and "errCtx" not in err
+    long = "MATCH (p:Paper) WHERE p.key <> '" + "a" * 60 + "' AND p.title <> 'é' RETURN p LIMT 3"  # a window, counted in bytes
+    assert main(["cypher", long, "--workdir", workdir]) == 2
+    assert "(in 'LIMT 3'): Invalid input 'T'" in capsys.readouterr().err
 
 
 def test_run_cypher_passes_values_as_parameters(store):

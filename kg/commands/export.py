@@ -54,11 +54,18 @@ def _to_stdout(args) -> int:
     if args.format == "neo4j-csv":
         raise InputError("--out - (stdout) cannot take neo4j-csv, which writes a folder of CSV files",
                          fix="pass --out a folder, new or empty, e.g. --out import/")
+    if sys.stdout is None:
+        raise InputError("--out - is stdout, and stdout is closed", fix="pass --out a file name, or leave stdout open")
     graph = read_graph(args)
     with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
         result = export(graph, args.format, Path(folder) / f"graph.{args.format}")
-        with open(result.path, "rb") as written:
-            shutil.copyfileobj(written, sys.stdout.buffer)
-    sys.stdout.flush()
+        try:
+            with open(result.path, "rb") as written:
+                shutil.copyfileobj(written, sys.stdout.buffer)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # a reader that stopped early (`| head`): `kg` ends quietly
+        except OSError as err:  # a full disk behind a redirect
+            raise InputError(f"cannot write to stdout: {err.strerror or err}", fix="free space where stdout goes, or pass --out a file name") from err
     print(f"wrote {result.nodes} nodes and {result.relationships} relationships as {result.format} to stdout", file=sys.stderr)
     return 0

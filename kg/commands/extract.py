@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ..errors import InputError
 from ..ingest import Shard
@@ -51,7 +52,8 @@ def run(args) -> int:
     others = result.report.other_shards
     part = f" (shard {shard.index}/{shard.count}: {counted(others, 'record')} {'belongs' if others == 1 else 'belong'} to other shards)" if shard else ""
     if not result.papers and not shard:  # a shard may hold no paper of a small corpus; a whole corpus should
-        left = "nothing was written to stdout" if args.out == "-" else f"{args.out} was left as it was"
+        left = ("nothing was written to stdout" if args.out == "-" else
+                f"{args.out} was left as it was" if Path(args.out).exists() else f"no {args.out} was written")
         raise InputError(nothing_parsed(result.report, "extract"), fix=f"fix or replace the input ({left})")
     print(f"wrote {counted(result.papers, 'paper')}, {counted(result.entities, 'entity', 'entities')} to {where}{part}", file=sys.stderr)
     return 0

@@ -299,7 +299,8 @@ class CorpusReader:
             self._differing += 1
             newer = bool(self.latest_revision and item.revised and kept_revised and item.revised > kept_revised)
             # two versions of one arXiv paper: no advice to retitle either
-            versions = is_arxiv_id(item.external_id) and self._ids.get(item.external_id, ("",))[0] == item.id
+            holder = self._ids.get(item.external_id) if is_arxiv_id(item.external_id) else None
+            versions = holder is not None and holder == (item.id, kept)  # the kept copy has this arXiv id too
             self._differing_items.append(Duplicate(source.path, source.line, item.title, kept, kept_title, newer,
                                                    arxiv_id=item.external_id if versions else retitled,
                                                    retitled=bool(retitled)))

@@ -342,10 +342,10 @@ def read_jsonl(path: str, lines: list[tuple[int, str | None]]) -> Iterator[Paper
         except json.JSONDecodeError as err:
             yield Reject(path, number, _jsonl_error(text, err))
             continue
-        if isinstance(record, list) and record and all(isinstance(element, dict) for element in record):
+        if isinstance(record, list) and record:
             # an array of papers on one line (a JSON file with text after its array is read line by line)
-            for element in record:
-                yield from _paper_and_notices(path, number, element)
+            for count, element in enumerate(record, start=1):
+                yield from _element(path, number, element, f"element {count}: ")
             continue
         if not isinstance(record, dict):
             yield Reject(path, number, "JSON value is not an object; write one {\"title\": ..., \"abstract\": ...} per line")

@@ -212,8 +212,8 @@ def _unreachable_reason(err: Exception) -> str:
     ...     "establish connection to ResolvedIPv4Address(('127.0.0.1', 7687)) (reason [Errno 111] Connection refused)"))
     'Connection refused'
     """
-    found = _REASON.findall(_one_line(err))
-    return found[-1] if found else _one_line(err)
+    found = _REASON.findall(" ".join(str(err).split()))  # the whole message: a host may resolve to two addresses
+    return _one_line(found[-1]) if found else _one_line(err)
 
 
 def translate_error(err: Exception, settings: Settings, *, action: str = "query") -> KgError:
