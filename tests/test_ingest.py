@@ -477,6 +477,11 @@ def test_a_json_array_file_is_read_element_by_element(tmp_path):
     papers, report = read_corpus([trailing])
     assert [(p.title, p.sources[0].line) for p in papers] == [(r["title"], 1) for r in rows]
     assert [r.line for r in report.rejects] == [2] and report.records == 3 and report.balanced
+    pretty_trailing = tmp_path / "pretty_trailing.json"  # pretty-printed: the array, then the rest one reject
+    pretty_trailing.write_text(json.dumps(rows, indent=1) + "\nxyz\n")
+    papers, report = read_corpus([pretty_trailing])
+    assert [p.title for p in papers] == [r["title"] for r in rows] and report.records == 3 and report.balanced
+    assert [(r.line, r.reason.split(";")[0]) for r in report.rejects] == [(11, "text after the JSON array, which ended on line 10")]
     mixed = tmp_path / "mixed.jsonl"  # a non-object in the array is its own reject, named by its place
     mixed.write_text(json.dumps([rows[0], 5]) + "\n" + json.dumps(rows[1]) + "\n")
     papers, report = read_corpus([mixed])

@@ -438,7 +438,9 @@ def read_json(path: str, text: str) -> Iterator[Paper | Reject | Notice] | None:
         except json.JSONDecodeError:
             return None if len(head) > 1 and _is_object(head[1]) else _read_array(path, text, start, where)
         if text[end:].strip():
-            return None
+            # a pretty-printed array with text after it: its papers, and the rest one reject (on one
+            # line, the file is read line by line, which reads the array's line too)
+            return _read_array_then_rest(path, text, start, end, where) if "\n" in text[start:end] else None
         return _read_array(path, text, start, where)
     try:
         value, end = json.JSONDecoder().raw_decode(text, start)
@@ -509,6 +511,13 @@ def _read_array(path, text, start, where) -> Iterator[Paper | Reject | Notice]:
         return
     if not count:  # a file with no records, not a bad record
         yield Notice(path, 0, "is an empty JSON array; add papers to it or remove the file")
+
+
+def _read_array_then_rest(path, text, start, end, where) -> Iterator[Paper | Reject | Notice]:
+    yield from _read_array(path, text, start, where)
+    line = _line_at(text, _skip_space(text, end), where)
+    yield Reject(path, line, "text after the JSON array, which ended on line "
+                             f"{_line_at(text, end - 1, [0, 1])}; remove it, or put its papers inside the array")
 
 
 def _element(path, line, item, prefix="") -> Iterator[Paper | Reject | Notice]:
