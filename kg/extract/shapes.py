@@ -1207,6 +1207,8 @@ _ACHIEVING_VERBS = frozenset("""achieve achieves achieved achieving reach reache
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our"})
 _MEASURE_WORDS = frozenset({"rate", "accuracy", "correctness", "score"})
 _PLAIN_QUALIFIERS = frozenset({"average", "overall", "mean", "total", "final", "downstream", "aggregate", "best"})
+# words that end a measure's name on its left ("reduces the | answer-flip rate")
+_BEFORE_A_MEASURE = _DETERMINERS | _CHANGE_VERBS | _ACHIEVING_VERBS
 
 
 def _number_at(texts: list[str], i: int) -> str:
@@ -1266,7 +1268,7 @@ def _measure_ending_at(v, shaped: list[bool], last: int) -> tuple[int, int] | No
         return None
     first = last
     while first > 0 and last - first < 2 and v.word_texts[first - 1].replace("-", "").isalpha() \
-            and v.word_texts[first - 1].islower() and lower[first - 1] not in _DETERMINERS | _CHANGE_VERBS | _ACHIEVING_VERBS:
+            and v.word_texts[first - 1].islower() and lower[first - 1] not in _BEFORE_A_MEASURE:
         first -= 1
     if all(word in _PLAIN_QUALIFIERS for word in lower[first:last]):
         return None  # "the average score", a bare "score": no measure named

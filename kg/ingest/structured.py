@@ -515,9 +515,9 @@ def _read_array(path, text, start, where) -> Iterator[Paper | Reject | Notice]:
 
 def _read_array_then_rest(path, text, start, end, where) -> Iterator[Paper | Reject | Notice]:
     yield from _read_array(path, text, start, where)
-    line = _line_at(text, _skip_space(text, end), where)
-    yield Reject(path, line, "text after the JSON array, which ended on line "
-                             f"{_line_at(text, end - 1, [0, 1])}; remove it, or put its papers inside the array")
+    ended = _line_at(text, end - 1, where)  # both ahead of the array's last element: the count walks on
+    yield Reject(path, _line_at(text, _skip_space(text, end), where),
+                 f"text after the JSON array, which ended on line {ended}; remove it, or put its papers inside the array")
 
 
 def _element(path, line, item, prefix="") -> Iterator[Paper | Reject | Notice]:
