@@ -1,6 +1,7 @@
 """The embedded FalkorDB store: starts for real, persists, never outlives its owner."""
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -79,23 +80,26 @@ def test_server_dies_with_a_killed_parent(tmp_path):
         "import sys, time\n"
         "from kg.store import EmbeddedStore\n"
         f"s = EmbeddedStore({str(tmp_path)!r})\n"
-        "print(s._process.pid, flush=True)\n"
+        "print(s._process.pid, s._socket_dir, flush=True)\n"
         "time.sleep(60)\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    server = int(parent.stdout.readline())
+    server, socket_dir = parent.stdout.readline().split()
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            state = open(f"/proc/{server}/stat").read().split()[2]
-        except FileNotFoundError:
-            return
-        if state == "Z":
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"server {server} outlived its killed parent")
+    try:
+        while time.monotonic() < deadline:
+            try:
+                state = open(f"/proc/{server}/stat").read().split()[2]
+            except FileNotFoundError:
+                return
+            if state == "Z":
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"server {server} outlived its killed parent")
+    finally:  # a killed parent cleans up nothing: the test removes the socket's folder it left
+        shutil.rmtree(socket_dir, ignore_errors=True)
 
 
 TRICKY_STRINGS = [
