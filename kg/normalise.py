@@ -55,6 +55,8 @@ __all__ = [
 
 _SPLIT = re.compile(r"[\s\-_/–—]+")
 _DROP = re.compile(r"[^\w.+#]")
+_POINT_ZERO = re.compile(r"(?<=\d)\.0$")  # a version's ".0" adds nothing: EVEv2.0 is EVEv2, Llama 3.0 is Llama 3
+_TASK_QA = re.compile(r"(?<=\w[\s-])QAs?$")  # "open-domain QA"; not a name's glued QA (CommonsenseQA)
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
 SIZE_LETTER_LIST = re.compile(r"^(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+$")  # "Ti/S/B" of "DeiT-Ti/S/B": sizes as a list
@@ -147,6 +149,8 @@ def surface_key(text: str) -> str:
 
     >>> surface_key("β-VAE") == surface_key("beta-VAE"), surface_key("DεpS") == surface_key("DepsilonpS")
     (True, True)
+    >>> surface_key("EVEv2.0") == surface_key("EVEv2"), surface_key("Llama 3.0 8B"), surface_key("Phi-1.5")
+    (True, 'llama3 8b', 'phi1.5')
 
     A square size is its side ("ImageNet 256×256" is ImageNet256); an expert count is no size:
 
@@ -161,7 +165,7 @@ def surface_key(text: str) -> str:
         tokens[-1] = singular(tokens[-1])
     out = ""
     for token in tokens:
-        token = _DROP.sub("", token).lower().strip(".")
+        token = _POINT_ZERO.sub("", _DROP.sub("", token).lower().strip("."))
         if not token.isascii():
             token = greek_spelled(token)
         elif token.isalpha():
@@ -206,7 +210,16 @@ def curated_forms(entity_type: str, name: str) -> tuple[str, ...]:
 
 
 def entity_key(entity_type: str, name: str) -> str:
-    """Type-namespaced slug of a canonical name (the node id)."""
+    """Type-namespaced slug of a canonical name (the node id).  A task's closing "QA" is question
+    answering, as papers write one task both ways:
+
+    >>> entity_key("TASK", "extractive QA") == entity_key("TASK", "Extractive Question Answering")
+    True
+    >>> entity_key("DATASET", "CommonsenseQA"), entity_key("DATASET", "Natural Questions QA")
+    ('dataset:commonsenseqa', 'dataset:naturalquestionsqa')
+    """
+    if entity_type == "TASK":
+        name = _TASK_QA.sub("question answering", name)
     return f"{entity_type.lower()}:{surface_key(name).replace(' ', '-')}"
 
 

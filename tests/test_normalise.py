@@ -22,6 +22,9 @@ SAME = [
     ("ε-greedy", "epsilon-greedy"),
     ("ImageNet-256x256", "ImageNet 256"),
     ("ImageNet 64×64", "ImageNet64"),
+    ("EVEv2.0", "EVEv2"),
+    ("wav2vec 2.0", "wav2vec2"),
+    ("Llama 3.0 8B", "Llama-3-8B"),
 ]
 DISTINCT = [
     ("Llama 3.1 8B", "Llama 3.1 70B"),
@@ -35,6 +38,9 @@ DISTINCT = [
     ("β-VAE", "VAE"),
     ("Mixtral 8x7B", "Mixtral 7B"),
     ("Foo-8x8B", "Foo-8B"),
+    ("Phi-1.5", "Phi-1"),
+    ("Gemini 1.0 Pro", "Gemini 1.5 Pro"),
+    ("Llama 3.0", "Llama 3.1"),
 ]
 
 
@@ -46,6 +52,11 @@ def test_variants_share_a_key(a, b):
 @pytest.mark.parametrize("a, b", DISTINCT)
 def test_versions_and_sizes_stay_distinct(a, b):
     assert entity_key("MODEL", a) != entity_key("MODEL", b)
+
+
+def test_a_task_written_with_qa_is_the_task_written_out():
+    assert entity_key("TASK", "extractive QA") == entity_key("TASK", "extractive question answering")
+    assert entity_key("DATASET", "TriviaQA") != entity_key("DATASET", "Trivia question answering")  # a name's QA stays
 
 
 @pytest.mark.parametrize("british, american", [

@@ -51,14 +51,15 @@ def register(sub) -> None:
         "The graph: (:Paper)-[:PROPOSES]->(any entity); (:Paper)-[:EVALUATES_ON]->(:Dataset),\n"
         "-[:USES]->(:Model|:Method), -[:ADDRESSES]->(:Task), -[:MEASURES]->(:Metric),\n"
         "-[:RELEASES_CODE]->(:Repository); (entity)-[:VARIANT_OF]->(its family, same label).\n"
-        "Entities have key, name, aliases, support (papers); papers key, title, abstract, year, url,\n"
+        "Entities have key, name, aliases, name_keys (the match keys of the name and aliases), support (papers);\n"
+        "papers key, title, plain_title (lower case, accents folded: what title lookups compare), abstract, year, url,\n"
         "external_id, merged_ids (the ids of copies merged into it); a relationship from a paper has role, text, sentence (the evidence), start, end,\n"
         "rule and confidence.\n"
         "Names are stored as one spelling (Llama 3.1 8B): match loosely with CONTAINS, or use\n"
         "`kg query papers_using --param name=...`, which finds any spelling or alias.",
         epilog="Examples:\n"
         '  kg cypher "MATCH (d:Dataset) RETURN d.name AS dataset, d.support AS papers ORDER BY papers DESC LIMIT 5"\n'
-        '  kg cypher "MATCH (p:Paper)-->(m:Model) WHERE toLower(m.name) CONTAINS toLower($m) RETURN p.title, m.name" --param m=llama --json\n'
+        "  kg cypher 'MATCH (p:Paper)-->(m:Model) WHERE toLower(m.name) CONTAINS toLower($m) RETURN p.title, m.name' --param m=llama --json\n"
         '  kg cypher "MATCH (p:Paper)-[:EVALUATES_ON]->(d:Dataset) RETURN d.name, count(p) AS papers ORDER BY papers DESC"\n'
         "  kg cypher - < my_query.cypher",
     )

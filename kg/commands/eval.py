@@ -34,7 +34,7 @@ def register(sub) -> None:
         "                                       the same for task and metric names",
     )
     parser.add_argument("--split", type=_splits, default="test", metavar="SPLIT[,SPLIT...]",
-                        help=f"which gold set(s), pooled: {', '.join(SPLITS)}, or all (default: test, held out)")
+                        help=f"which gold set(s), pooled: {', '.join(sorted(SPLITS, key=_in_number_order))}, or all (default: test, held out)")
     parser.add_argument("--hide-names", type=_fraction, default=0.0, metavar="FRACTION",
                         help="leave each curated entry of the --hide-types lists out with this "
                         "probability (0-1; 0.5 hides about half)")
