@@ -21,10 +21,10 @@ from collections.abc import Collection, Iterable, Iterator
 
 import networkx as nx
 
-from .normalise import (curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, follow_list_edits,
+from .normalise import (curated_family, curated_family_of_key, curated_name, entity_key, fold_pairs, follow_list_edits, listed_sizes,
                         model_family)
 from .code_release import SENTENCE_END, code_statement
-from .records import PaperEntities
+from .records import PaperEntities, paper_text
 
 __all__ = [
     "coined_entities",
@@ -149,27 +149,16 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
         graph.add_node(paper.id, label="Paper", **properties, links=list(item.links),
                        code_statement=None if repositories else code_statement(paper.abstract))
         for entity in item.entities:
-            label = ENTITY_LABELS[entity.type]
-            if entity.key not in graph:
-                graph.add_node(entity.key, label=label, key=entity.key, name=entity.name, aliases=[], support=0)
-            node = graph.nodes[entity.key]
-            node["support"] += 1
-            node["aliases"] = sorted(set(node["aliases"]) | {entity.text, *entity.aliases} - {entity.name})
-            graph.add_edge(
-                paper.id,
-                entity.key,
-                type=relationship_type(entity.type, entity.role),
-                role=entity.role,
-                text=entity.text,
-                sentence=entity.sentence,
-                start=entity.start,
-                end=entity.end,
-                rule=entity.rule,
-                confidence=entity.confidence,
-                sentence_starts=list(entity.sentence_starts),
-                sentence_ends=list(entity.sentence_ends),
-            )
-            _add_families(graph, entity.key, entity.type, entity.family or curated_family_of_key(entity.key))
+            family = entity.family or curated_family_of_key(entity.key)
+            sizes = _sizes_written(entity)
+            if not sizes or _names_alone(paper, entity, set(sizes.values())):
+                forms = {entity.text, *entity.aliases} - {entity.name} - set(sizes.values())
+                _link(graph, paper.id, entity, entity.key, entity.name, forms)
+                _add_families(graph, entity.key, entity.type, family)
+            for size, form in sizes.items():  # "OPT-2.7B/6.7B": each size is a model of its own, a variant of the family
+                key = entity_key(entity.type, size)
+                _link(graph, paper.id, entity, key, size, (), evidence=_evidence(paper, entity, form), rule="size-list")
+                _add_families(graph, key, entity.type, entity.name)
         for url, (key, canonical) in repositories:
             graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
             graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url, sentence=link_sentence(paper, url))
@@ -177,6 +166,63 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
         graph.remove_nodes_from(_unlinked(graph))
         _recount_support(graph)
     return graph
+
+
+def _sizes_written(entity) -> dict[str, str]:
+    """Each size a model's surface forms list at once ("OPT-2.7B/6.7B"), by name, with the form listing it."""
+    if entity.type != "MODEL":
+        return {}
+    return {size: form for form in (entity.text, *entity.aliases) for size in listed_sizes(form, entity.name)}
+
+
+def _names_alone(paper, entity, lists: set[str]) -> bool:
+    """Whether the paper writes the entity by one of its names outside the size lists ("We also compare with OPT")."""
+    text = paper_text(paper)
+    for form in sorted(lists, key=len, reverse=True):
+        text = text.replace(form, " ")
+    forms = "|".join(re.escape(form) for form in sorted({entity.name, *entity.aliases} - lists, key=len, reverse=True))
+    return re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", text, re.I) is not None
+
+
+def _evidence(paper, entity, form: str) -> dict:
+    """Where the paper writes ``form``, one of the entity's surface forms: the text, the sentence
+    (of those naming the entity) and the offsets, as an edge keeps its evidence."""
+    if form == entity.text:
+        return {}
+    text = paper_text(paper)
+    for start, end in zip(entity.sentence_starts, entity.sentence_ends):
+        at = text.find(form, start, end)
+        if at >= 0:
+            return {"text": form, "sentence": text[start:end], "start": at, "end": at + len(form)}
+    return {}
+
+
+def _link(graph: nx.DiGraph, paper_id: str, entity, key: str, name: str, aliases, evidence: dict | None = None,
+          rule: str | None = None) -> None:
+    """The node ``key`` (made if new) linked from the paper, with the entity's evidence (or ``evidence``)."""
+    if key not in graph:
+        graph.add_node(key, label=ENTITY_LABELS[entity.type], key=key, name=name, aliases=[], support=0)
+    node = graph.nodes[key]
+    if graph.has_edge(paper_id, key):
+        return  # "OPT-7B ... OPT-7B/13B": one link and one paper of support
+    node["support"] += 1
+    node["aliases"] = sorted(set(node["aliases"]) | set(aliases))
+    graph.add_edge(
+        paper_id,
+        key,
+        type=relationship_type(entity.type, entity.role),
+        role=entity.role,
+        text=entity.text,
+        sentence=entity.sentence,
+        start=entity.start,
+        end=entity.end,
+        rule=rule or entity.rule,
+        confidence=entity.confidence,
+        sentence_starts=list(entity.sentence_starts),
+        sentence_ends=list(entity.sentence_ends),
+    )
+    if evidence:
+        graph.edges[paper_id, key].update(evidence)
 
 
 _MAX_FAMILY_DEPTH = 5  # Qwen2.5-Math-Instruct -> Qwen2.5-Math -> Qwen2.5 -> Qwen: a few steps at most

@@ -37,6 +37,7 @@ __all__ = [
     "singular",
     "greek_spelled",
     "entity_key",
+    "listed_sizes",
     "coining_paper",
     "model_family",
     "curated_family",
@@ -403,6 +404,30 @@ def without_size_list(name: str) -> str:
     """
     match = _SIZE_LIST.match(name)
     return match.group(1) if match else name
+
+
+_ONE_SIZE = r"(?:\d+(?:\.\d+)?[BMKT]|Tiny|Small|Base|Medium|Large|Huge|Giant|XXL|XL)"
+_LISTED_SIZES = re.compile(
+    rf"^(?P<stem>.+?)[-\s](?P<sizes>{_ONE_SIZE}(?:/{_ONE_SIZE})+|{_ONE_SIZE}(?:,\s*{_ONE_SIZE})*,?\s+and\s+{_ONE_SIZE})$")
+
+
+def listed_sizes(written: str, family: str) -> list[str]:
+    """The sizes a model name written with several at once names, each as a model name of its own,
+    where the name before the sizes is ``family``; else [].  (Extraction keeps such a list as its
+    family, as the labelled abstracts do; the graph links the paper to each size.)
+
+    >>> listed_sizes("OPT-2.7B/6.7B/13B", "OPT"), listed_sizes("ClimateGPT-7B, 13B and 70B", "ClimateGPT")
+    (['OPT-2.7B', 'OPT-6.7B', 'OPT-13B'], ['ClimateGPT-7B', 'ClimateGPT-13B', 'ClimateGPT-70B'])
+    >>> listed_sizes("Llama-2-7B/13B", "Llama 2"), listed_sizes("T5 Base, Large, and XL", "T5")
+    (['Llama 2 7B', 'Llama 2 13B'], ['T5 Base', 'T5 Large', 'T5 XL'])
+    >>> listed_sizes("OPT-13B", "OPT"), listed_sizes("Foo-7B/13B", "OPT"), listed_sizes("ViT-L/16", "ViT")
+    ([], [], [])
+    """
+    match = _LISTED_SIZES.match(written.strip())
+    if not match or surface_key(match["stem"]) not in {surface_key(f) for f in (family, *curated_forms("MODEL", family))}:
+        return []
+    glue = " " if family[-1:].isdigit() else "-"  # "Llama 2 13B", not "Llama 213B"
+    return [family + glue + size for size in re.split(r",?\s+and\s+|,\s*|/", match["sizes"]) if size]
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}

@@ -670,6 +670,21 @@ def test_a_size_list_stands_for_the_family(nlp):
     assert {"Mistral 7B", "Llama 2 7B"} <= set(found)
 
 
+def test_the_graph_links_each_size_a_list_names_to_its_family(nlp):
+    paper = Paper("p-s", "Pruning", "We prune OPT-2.7B/6.7B/13B models and upcycle T5 Base, Large, and XL. "
+                  "We release ZorbLM-7B, 13B and 70B. We also compare with OPT.")
+    _, mentions, links = entities(nlp, paper)
+    graph = build_graph([PaperEntities(paper, to_entities(paper, mentions), links)])
+    linked = {graph.nodes[key]["name"]: data for _, key, data in graph.out_edges("p-s", data=True)}
+    assert {"OPT-2.7B", "OPT-6.7B", "OPT-13B", "T5 Base", "T5 Large", "T5 XL", "ZorbLM-70B"} <= set(linked)
+    assert graph.has_edge("model:opt13b", "model:opt") and graph.has_edge("model:t5xl", "model:t5")
+    assert linked["OPT-13B"]["text"] == "OPT-2.7B/6.7B/13B" and linked["OPT-13B"]["rule"] == "size-list"
+    assert "We prune OPT-2.7B/6.7B/13B models" in linked["OPT-13B"]["sentence"]
+    assert linked["ZorbLM-13B"]["role"] == "proposed"
+    assert "OPT" in linked and "T5" not in linked  # the paper names OPT alone too; T5 only as its sizes
+    assert not any("/" in alias or " and " in alias for _, alias in graph.nodes(data="aliases") if alias for alias in alias)
+
+
 def test_a_modality_before_a_head_is_no_name(nlp):
     paper = Paper("p-m", "Lesions", "We collect a multi-phase CT dataset and train on an artificial ECG model and AV datasets.")
     found, _, _ = entities(nlp, paper)

@@ -571,7 +571,7 @@ def _route_ends(workdir, source, target):
     ("GSM8K", "LTH", ("GSM8K", "lottery ticket hypothesis")),
     # a family no paper names by itself comes after a title that contains the text; its key is exact
     ("GSM8K", "yuan 2.0", ("GSM8K", AMBIGUOUS_TITLES["m4"])),
-    ("GSM8K", "model:yuan2.0", ("GSM8K", "Yuan 2.0")),
+    ("GSM8K", "model:yuan2", ("GSM8K", "Yuan 2.0")),
     ("m1", "method:lotterytickethypothesis", (AMBIGUOUS_TITLES["m1"], "lottery ticket hypothesis")),
 ])
 def test_connection_resolves_a_name_that_is_a_paper_and_an_entity(ambiguous, source, target, ends):
@@ -586,7 +586,7 @@ def test_the_python_rule_picks_what_the_connection_template_picks(ambiguous):
     from kg.viz.views import resolve_node
 
     texts = ["MALT", "malt", "lottery ticket", "Lottery Tickets", "LTH", "yuan 2.0", "Yuan 2.0-M32", "teachers",
-             "multi-agent LLM training", "gsm-8k", "m3", "model:yuan2.0", "Stabilizing the lottery ticket hypothesis", " MALT ",
+             "multi-agent LLM training", "gsm-8k", "m3", "model:yuan2", "Stabilizing the lottery ticket hypothesis", " MALT ",
              "org/MALT", "org/malt"]
     graph = build_graph(ambiguous_items())
     with EmbeddedStore(f"{ambiguous}/store") as opened:
@@ -610,7 +610,7 @@ def test_connection_says_which_node_a_name_meant_and_how_to_get_the_other(ambigu
     assert "Method “lottery ticket hypothesis” (1 paper): --param target=method:lotterytickethypothesis uses it" in err
     assert main(["query", "connection", "--param", "source=GSM8K", "--param", "target=yuan 2.0", "--workdir", ambiguous]) == 0
     err = capsys.readouterr().err
-    assert "Model “Yuan 2.0” (no paper by itself): --param target=model:yuan2.0 uses it" in err
+    assert "Model “Yuan 2.0” (no paper by itself): --param target=model:yuan2 uses it" in err
     assert "source=" not in err  # GSM8K names one node only
     assert main(["query", "connection", "--param", "source=m1", "--param", "target=LTH", "--workdir", ambiguous]) == 0
     assert "it also names" not in capsys.readouterr().err
