@@ -30,7 +30,8 @@ from .shards import read_items, shard_files, write_items
 from .spool import FileSpool, MemorySpool
 from .writable import check_replaceable, check_writable
 
-__all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "nothing_parsed", "save_graph", "load_graph", "graph_summary"]
+__all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "nothing_parsed", "save_graph", "load_graph", "graph_summary",
+           "holds_the_saved_graph", "save_store_graph"]
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_WORKDIR = Path(".kg")
@@ -339,6 +340,27 @@ def load_graph(workdir: str | Path = DEFAULT_WORKDIR) -> nx.DiGraph:
     except (ValueError, KeyError, TypeError) as err:
         raise InputError(f"{path} is not a graph that `kg build` wrote ({type(err).__name__}: {err})",
                          fix="rebuild it with `kg build` (without --append), or remove it") from err
+
+
+def holds_the_saved_graph(store, workdir: str | Path) -> bool:
+    """Whether ``store`` holds as many nodes of each label, and relationships, as ``workdir``'s graph.json
+    (as after ``kg build``); False where there is no graph.json."""
+    if not (Path(workdir) / "graph.json").exists():
+        return False
+    saved = graph_summary(load_graph(workdir))
+    del saved["families_only"]
+    return store.counts() == {key: n for key, n in saved.items() if n or key == "relationships"}
+
+
+def save_store_graph(store, workdir: str | Path) -> nx.DiGraph:
+    """Write ``workdir``/graph.json afresh from what ``store`` holds (after ``kg load`` added shards
+    to a built workdir's store), so that what reads graph.json sees the store; the graph written."""
+    graph = store.to_graph()
+    path = Path(workdir) / "graph.json"
+    pending = path.with_name("graph.json.pending")
+    save_graph(graph, pending)
+    os.replace(pending, path)
+    return graph
 
 
 def graph_summary(graph: nx.DiGraph) -> dict[str, int]:

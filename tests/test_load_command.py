@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.cli import main
-from kg.pipeline import save_graph
+from kg.pipeline import load_graph, save_graph
 from kg.store import EmbeddedStore
 from sample_graphs import corpus_a, corpus_b, graph_of
 from store_dump import dump, expected_dump
@@ -103,3 +103,42 @@ def test_a_bad_shard_leaves_the_store_as_it_was_even_with_replace(tmp_path, caps
         with EmbeddedStore(store) as s:
             assert s.counts().get("Paper") == 1
     assert main(["load", str(corpus), "--store", str(tmp_path / "new")]) == 2 and not (tmp_path / "new").exists()
+
+
+def test_shards_loaded_into_a_built_workdir_rewrite_its_graph_json_from_the_store(tmp_path, capsys):
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"title": "A study", "abstract": "We train Llama 3.1 8B on GSM8K."}\n')
+    assert main(["build", str(corpus), "--workdir", str(tmp_path / "w"), "--workers", "1", "--no-html"]) == 0
+    more = tmp_path / "b.jsonl"
+    more.write_text('{"title": "ZorbNet: A Study", "abstract": "We propose ZorbNet and test it on GSM8K."}\n')
+    shard = tmp_path / "part-1.jsonl"
+    assert main(["extract", str(more), "--out", str(shard), "--workers", "1"]) == 0
+    capsys.readouterr()
+    for _ in range(2):  # and again: nothing changes
+        assert main(["load", str(shard), "--workdir", str(tmp_path / "w")]) == 0
+        assert "graph.json rewritten from the store" in capsys.readouterr().out
+        with EmbeddedStore(tmp_path / "w" / "store") as store:
+            assert dump(store) == expected_dump(load_graph(tmp_path / "w"))
+    assert {"ZorbNet", "GSM8K", "Llama 3.1 8B"} <= set(dict(load_graph(tmp_path / "w").nodes(data="name")).values())
+    assert main(["viz", "--workdir", str(tmp_path / "w"), "--around", "ZorbNet"]) == 0
+
+
+def test_a_graph_json_that_did_not_describe_the_store_is_left_as_it_was(tmp_path, capsys):
+    save_graph(graph_of(corpus_a()), tmp_path / "graph.json")  # the store was never loaded from it
+    shard = tmp_path / "part-1.jsonl"
+    (tmp_path / "a.jsonl").write_text('{"title": "ZorbNet: A Study", "abstract": "We propose ZorbNet."}\n')
+    assert main(["extract", str(tmp_path / "a.jsonl"), "--out", str(shard), "--workers", "1"]) == 0
+    before = (tmp_path / "graph.json").read_bytes()
+    capsys.readouterr()
+    assert main(["load", str(shard), "--workdir", str(tmp_path)]) == 0
+    assert "did not describe the store before this load, so it was left as it was" in capsys.readouterr().out
+    assert (tmp_path / "graph.json").read_bytes() == before
+
+
+def test_a_store_reads_back_as_the_graph_it_was_loaded_with(tmp_path):
+    graph = graph_of(corpus_a() + corpus_b())
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(graph)
+        assert expected_dump(store.to_graph()) == expected_dump(graph) == dump(store)
+        assert dict(store.to_graph().nodes(data=True)) == {k: {**d, "aliases": sorted(d["aliases"])} if "aliases" in d else d
+                                                          for k, d in graph.nodes(data=True)}

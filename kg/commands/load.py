@@ -56,6 +56,18 @@ def register(sub) -> None:
     parser.set_defaults(run=run)
 
 
+def holds_the_saved_graph(store, workdir):
+    from ..pipeline import holds_the_saved_graph
+
+    return holds_the_saved_graph(store, workdir)
+
+
+def save_store_graph(store, workdir):
+    from ..pipeline import save_store_graph
+
+    return save_store_graph(store, workdir)
+
+
 def read_graph(workdir: str | Path):
     from ..pipeline import load_graph
 
@@ -88,6 +100,9 @@ def run(args) -> int:
     args.paths = [str(path) for path in shard_files(args.paths)]  # before a store is opened, which would create its folder
     check_first_records(args.paths)  # a corpus file given for a shard fails here, before a store exists
     with open_target(args) as store:
+        # shards loaded into a built workdir's own store: graph.json (what kg viz and kg export read) follows
+        beside = args.paths and not args.neo4j and not args.store
+        in_step = beside and holds_the_saved_graph(store, args.workdir)
         where = store.describe() if hasattr(store, "describe") else f"embedded store {store.path}"
         if graph is None:
             print(f"loading {len(args.paths)} extracted file{'s' if len(args.paths) != 1 else ''} into {where}")
@@ -117,9 +132,18 @@ def run(args) -> int:
             if progress:
                 progress.close()
         counts = store.counts()
+        saved = save_store_graph(store, args.workdir) if in_step else None
     print(f"loaded in {report.batches} batches of up to {args.batch_size} rows; the store now holds:")
     for label, n in sorted(counts.items(), key=lambda kv: (kv[0] == "relationships", kv[0])):
         print(f"  {label:<13} {n}")
+    workdir = Path(args.workdir)
+    if saved is not None:
+        print(f"graph: {workdir / 'graph.json'} rewritten from the store ({saved.number_of_nodes()} nodes), so kg viz, "
+              f"kg export and kg build --append see what it holds; {workdir / 'graph.html'} still draws the graph "
+              f"before this load: `kg viz --workdir {workdir}` draws it again")
+    elif beside and (workdir / "graph.json").exists():
+        print(f"note: {workdir / 'graph.json'} did not describe the store before this load, so it was left as it was: "
+              "kg viz and kg export read graph.json, not the store")
     return 0
 
 

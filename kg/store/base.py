@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..batches import batched, fewer_gc_passes
+from ..fulltext import SEARCH_PROPERTY
 from ..graph import ENTITY_LABELS, LABELS, build_graph
 from ..normalise import entity_key
 from ..records import PaperEntities
@@ -197,12 +198,43 @@ class Store(ABC):
         for label in ENTITY_LABELS.values():
             self.write(statements.refresh_support(label))
 
+    def to_graph(self) -> nx.DiGraph:
+        """What the store holds under paper-kg's labels, in the shape :func:`kg.graph.build_graph`
+        gives (what graph.json keeps): the properties only a store keeps for its lookups left out,
+        and those a store drops when empty put back as None or []."""
+        graph = nx.DiGraph()
+        for label in LABELS:
+            rows = self.read(f"MATCH (n:{label}) RETURN properties(n) AS props ORDER BY n.key")
+            defaults = _GRAPH_DEFAULTS.get(label, _GRAPH_DEFAULTS["entity"])
+            for row in rows:
+                props = {k: v for k, v in row["props"].items() if k not in _STORE_ONLY}
+                graph.add_node(props["key"], label=label, **{**defaults, **props})
+        rows = self.read("MATCH (a)-[r]->(b) RETURN a.key AS source, b.key AS target, type(r) AS type, properties(r) AS props "
+                         "ORDER BY source, type, target")
+        for row in rows:
+            if row["source"] in graph and row["target"] in graph:
+                defaults = {} if row["type"] in ("RELEASES_CODE", "VARIANT_OF") else _EDGE_DEFAULTS
+                graph.add_edge(row["source"], row["target"], type=row["type"], **{**defaults, **row["props"]})
+        return graph
+
     def counts(self) -> dict[str, int]:
         """Nodes per label and the relationship total, read back from the store."""
         rows = self.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")
         out = {row["label"]: row["n"] for row in rows}
         out["relationships"] = self.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
         return out
+
+
+# kept by a store for its lookups (kg.store.rows), or for a load's bookkeeping: no part of the graph
+_STORE_ONLY = {"name_keys", SEARCH_PROPERTY, "plain_title", "kg_stale"}
+_GRAPH_DEFAULTS = {
+    "Paper": {"external_id": None, "title": None, "abstract": None, "year": None, "url": None, "authors": [],
+              "sources": [], "merged_ids": [], "links": [], "code_statement": None},
+    "Repository": {"name": None, "url": None},
+    "entity": {"name": None, "aliases": [], "support": 0},
+}
+_EDGE_DEFAULTS = {"role": None, "text": None, "sentence": None, "start": None, "end": None, "rule": None, "confidence": None,
+                  "sentence_starts": [], "sentence_ends": []}
 
 
 def _graph_batches(graph: nx.DiGraph, batch_size: int) -> Iterator[tuple[str, list[dict]]]:
