@@ -1,5 +1,5 @@
 // name: shared_datasets
-// description: Datasets used by two or more papers, with those papers, most used first.
+// description: Datasets used by two or more papers, with those papers, most used first. A paper counts for the dataset it names (ImageNet-1K), not for its family (ImageNet): papers_using NAME also lists a family's variants.
 // param: min_papers int>=1 = 2  Minimum number of papers per dataset
 // param: limit int>=1 = 50  Maximum number of rows
 MATCH (p:Paper)-->(d:Dataset)
