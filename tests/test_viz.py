@@ -211,14 +211,55 @@ def test_dataset_sharing_view(corpus):
 def test_dataset_view_rejects_a_model_centre_and_types(corpus):
     with pytest.raises(VizError, match="not in the datasets view"):
         select(corpus, view="datasets", around="BERT")
-    math = _ent("DATASET", "MATH")
-    titled = build_graph([PaperEntities(Paper("pz", "LoRA: Low-Rank Adaptation", "x"), (math, _ent("METHOD", "LoRA"))),
-                          PaperEntities(Paper("py", "Paper Y", "x"), (math,))])
-    with pytest.raises(VizError) as err:  # the name also names a paper in the view: its key is offered
-        select(titled, view="datasets", around="LoRA")
-    assert "--around pz draws it" in err.value.fix
     with pytest.raises(VizError, match="--types"):
         select(corpus, view="datasets", types="Model")
+
+
+def _titled_lora():
+    """"LoRA" is the method LoRA (not in the datasets view) and the paper "LoRA: ..." (in it)."""
+    math = _ent("DATASET", "MATH")
+    return build_graph([PaperEntities(Paper("pz", "LoRA: Low-Rank Adaptation", "x"), (math, _ent("METHOD", "LoRA"))),
+                        PaperEntities(Paper("py", "Paper Y", "x"), (math,))])
+
+
+def test_dataset_view_around_a_name_draws_the_one_node_it_names_there():
+    view = select(_titled_lora(), view="datasets", around="LoRA")
+    assert view.center == "pz" and set(view.graph) == {"pz", "dataset:math"}
+    assert "around Paper “LoRA: Low-Rank Adaptation”" in view.title
+    assert view.note == ("--around 'LoRA' drew the paper “LoRA: Low-Rank Adaptation”, the one node it names that the "
+                         "datasets view holds; Method “LoRA” (1 paper), which it names first, is not in that view: "
+                         "it is not a paper or dataset")
+    assert select(_titled_lora(), around="LoRA").center == "method:lora"  # the whole view holds both: the first reading
+
+
+def test_kg_viz_says_which_node_its_datasets_view_is_around(tmp_path, capsys):
+    from kg.pipeline import save_graph
+
+    save_graph(_titled_lora(), tmp_path / "graph.json")
+    assert main(["viz", "--workdir", str(tmp_path), "--view", "datasets", "--around", "LoRA"]) == 0
+    out, err = capsys.readouterr()
+    assert "around Paper “LoRA: Low-Rank Adaptation”" in out
+    assert "note: --around 'LoRA' drew the paper “LoRA: Low-Rank Adaptation”" in err
+
+
+def test_dataset_view_around_a_name_of_several_nodes_there_asks_for_a_key():
+    zorb, data = _ent("METHOD", "Zorb"), _ent("DATASET", "Zorb")
+    graph = build_graph([PaperEntities(Paper("pz", "Zorb: Fast Parsing", "x"), (zorb, data)),
+                         PaperEntities(Paper("py", "Paper Y", "x"), (zorb, data)),
+                         PaperEntities(Paper("px", "Paper X", "x"), (zorb,))])
+    with pytest.raises(VizError) as err:  # the method first; the paper and the dataset are both in the view
+        select(graph, view="datasets", around="Zorb")
+    assert "'Zorb' names 2 nodes of the datasets view" in err.value.message
+    assert "--around pz" in err.value.fix and "--around dataset:zorb" in err.value.fix
+
+
+def test_the_nodes_left_out_of_a_view_are_named_with_their_type(tmp_path):
+    graph = build_graph([PaperEntities(Paper("p", "MALT: Multi-Agent Training", "x"), (_ent("DATASET", "MATH"), _ent("METHOD", "MALT")))])
+    view = select(graph, types="Dataset")
+    assert view.elsewhere == (("MALT", "Method"),)  # the paper of that name is drawn: search tells the two apart
+    page = render(graph, tmp_path / "types.html", types="Dataset").path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1))
+    assert data["elsewhere"] == {"Method": ["MALT"]}
 
 
 def test_type_filter_keeps_papers_that_have_those_types(corpus):

@@ -224,7 +224,7 @@ def test_search_misses_say_why_and_escape_clears(browser, tmp_path):
         assert "No match" in status.inner_text() and page.evaluate("network.getSelectedNodes()") == []
         page.fill("#kg-search", "Entity 0")
         page.press("#kg-search", "Enter")
-        assert status.is_hidden() and page.locator("#kg-details h2").inner_text() == "Entity 0"
+        assert status.inner_text() == "1 of 1 match" and page.locator("#kg-details h2").inner_text() == "Entity 0"
         page.evaluate("document.getElementById('kg-details').scrollTop = 400")
         page.evaluate("kgViz.focusNode(network.body.data.nodes.getIds()[1])")
         assert page.evaluate("document.getElementById('kg-details').scrollTop") == 0
@@ -277,7 +277,7 @@ def test_search_ranks_names_before_aliases_and_shorter_names_first(browser, tmp_
             page.fill("#kg-search", spelling)
             page.press("#kg-search", "Enter")
             assert page.locator("#kg-details h2").inner_text() == "GPT-4", spelling
-            assert status.is_hidden()
+            assert status.inner_text() == "1 of 1 match"  # one hit is confirmed too
         page.evaluate("kgViz.showNode('p-1')")  # a paper with no address: a title search to find it
         href = page.locator("#kg-details a").get_attribute("href")
         assert href == "https://arxiv.org/search/?searchtype=title&query=Studies%20of%20Chat%20Systems"
@@ -299,10 +299,65 @@ def test_search_puts_word_matches_first_and_names_an_entity_left_out_of_the_view
         found = _search_steps(page, "malt", 3)
         assert found == ["MALT: Multi-Agent Training", "On Maltese Parsing", "Optimal Transport Maps"]  # across a gap last
         status = page.locator("#kg-search-status").inner_text()
-        assert "“MALT” is in the graph but not in this view: kg viz --around MALT draws it" in status
+        assert status == ("3 of 3 matches · Enter for the next · found the paper “Optimal Transport Maps”; "
+                          "the Method “MALT” is not in this view: kg viz --around MALT draws it")
         page.fill("#kg-search", "setm")  # only across a space ("ZorbSet Maps"), and no entity of that name
         page.press("#kg-search", "Enter")
         assert page.locator("#kg-search-status").inner_text().startswith("No match")
+        _assert_clean(loaded)
+
+
+def test_a_search_confirms_its_hit_and_names_a_left_out_node_of_that_name_by_type(browser, tmp_path):
+    """The paper "Masked Thought: ..." found and drawn, the method Masked Thought left out: the
+    status had read "“Masked Thought” is in the graph but not in this view", as if the search had
+    failed; and a single hit ("GSM8K") had said nothing at all."""
+    from kg.normalise import entity_key
+
+    def entity(entity_type, name):
+        return Entity(entity_key(entity_type, name), name, entity_type, "used", name, "s", 0, len(name), "test")
+
+    graph = build_graph([
+        PaperEntities(Paper("p-1", "Masked Thought: Simply Masking Steps", "abstract"),
+                      (entity("DATASET", "GSM8K"), entity("METHOD", "Masked Thought"))),
+        PaperEntities(Paper("p-2", "A Study of Agents", "abstract"), (entity("DATASET", "MALT"), entity("METHOD", "MALT")))])
+    result = render(graph, tmp_path / "typed.html", types=("Paper", "Dataset"))  # no method is drawn
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        status = page.locator("#kg-search-status")
+        assert _search_steps(page, "Masked Thought", 1) == ["Masked Thought: Simply Masking Steps"]
+        assert status.inner_text() == ("1 of 1 match · found the paper “Masked Thought: Simply Masking Steps”; the Method "
+                                       "“Masked Thought” is not in this view: kg viz --around 'Masked Thought' draws it")
+        assert _search_steps(page, "GSM8K", 1) == ["GSM8K"]
+        assert status.is_visible() and status.inner_text() == "1 of 1 match"
+        # a drawn node of the very name hides no other type of that name: the Method MALT is named
+        assert _search_steps(page, "MALT", 1) == ["MALT"]
+        assert status.inner_text() == ("1 of 1 match · found the Dataset “MALT”; the Method “MALT” is not in this view: "
+                                       "kg viz --around MALT draws it")
+        _assert_clean(loaded)
+
+
+def test_the_legend_folds_once_the_view_is_zoomed_unless_the_reader_has_used_it(browser, tmp_path):
+    """Open, the legend covered the names of nodes zoomed or panned under it."""
+    result = render(synthetic_graph(300, seed=5), tmp_path / "fold.html")
+    is_open = "document.getElementById('kg-legend').open"
+    with _open(browser, result.path) as loaded:
+        page = loaded.page
+        assert page.evaluate(is_open) is True  # the opening view, which Fit draws beside it
+        assert page.evaluate(_CLIPPED_OR_HIDDEN) == []
+        box = page.locator("#mynetwork").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, -400)
+        page.wait_for_function(f"{is_open} === false")
+        page.locator("#kg-legend summary").click()  # opened by the reader: it stays open
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(300)
+        assert page.evaluate(is_open) is True
+        _assert_clean(loaded)
+    with _open(browser, result.path) as loaded:  # a search zooms to what it found: the legend folds first
+        loaded.page.fill("#kg-search", "Entity 0")
+        loaded.page.press("#kg-search", "Enter")
+        assert loaded.page.evaluate(is_open) is False
         _assert_clean(loaded)
 
 
@@ -658,6 +713,8 @@ def test_a_paper_cut_from_the_view_lists_what_it_names_that_is_not_drawn(browser
 def test_a_click_on_a_hubs_drawn_name_opens_it_and_empty_canvas_clears(browser, tmp_path):
     with _big_view(browser, tmp_path) as loaded:
         page = loaded.page
+        for _ in range(2):  # folded and opened again by the reader, the legend stays open: the names stay where they are
+            page.locator("#kg-legend summary").click()
         boxes = page.evaluate("kgViz.hubLabels.map(b => [b.id, b.x + b.w / 2, b.y + b.h / 2])")
         top = page.evaluate("document.getElementById('mynetwork').getBoundingClientRect().top")
         opened = 0

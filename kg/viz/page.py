@@ -269,6 +269,19 @@ def _chrome(selection: Selection, nodes: int, edges: int) -> str:
     )
 
 
+def _by_label(named: tuple) -> dict[str, list[str]]:
+    """(name, label) pairs as each label's names: a label once, not once a name, on a page that
+    lists a thousand left-out names.
+
+    >>> _by_label((("MALT", "Method"), ("MALT: Improving", "Paper"), ("Zorb", "Method")))
+    {'Method': ['MALT', 'Zorb'], 'Paper': ['MALT: Improving']}
+    """
+    out: dict[str, list[str]] = {}
+    for name, label in named:
+        out.setdefault(label, []).append(name)
+    return out
+
+
 def _csp(page: str) -> str:
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
                      for body in _INLINE_SCRIPT.findall(page)})
@@ -338,7 +351,7 @@ def build_page(selection: Selection, *, seed: int = 0) -> str:
     page = _OLD_COMMENT.sub("", page, count=1)
     data = {"title": selection.title, "message": selection.message,
             "center": None if selection.center is None else str(selection.center),
-            "nodes": details, "edges": edge_details, "elsewhere": list(selection.elsewhere),
+            "nodes": details, "edges": edge_details, "elsewhere": _by_label(selection.elsewhere),
             "paperScale": _PAPER_FOCUS_SCALE if crowded else 1.0}
     # Split at the real </head> (the last one: the in-line libraries come before it) so that
     # nothing is ever inserted into the middle of a script.

@@ -28,7 +28,7 @@ import networkx as nx
 from ..errors import VizError
 from ..graph import ENTITY_TYPE_OF_LABEL, LABELS, variant_closure
 from ..ingest.identity import canonical_id
-from ..lookup import Candidate, also_names, alternatives, rank, several, tier, ties, whole_words
+from ..lookup import Candidate, also_names, alternatives, describe, rank, several, tier, ties, whole_words
 from ..normalise import coining_paper, name_keys
 
 __all__ = ["VIEWS", "Selection", "parse_types", "find_node", "resolve_node", "display_name", "select"]
@@ -48,7 +48,9 @@ class Selection:
     center: str | None = None
     total: int = 0  # nodes in the view before the size cap
     message: str | None = None
-    elsewhere: tuple[str, ...] = ()  # names of the graph's nodes left out of this view (search says so)
+    # (name, label) of the graph's nodes left out of this view: search says so, by type, as the
+    # paper "MALT: ..." and the method MALT are two nodes that one search can mean
+    elsewhere: tuple[tuple[str, str], ...] = ()
     note: str | None = None  # what else --around names, for the command line (not the page)
     # per drawn node, its relationships to nodes left out of the view (its panel lists them: a
     # paper's own coinage, named by it alone, is what a cut to the most-linked nodes drops first)
@@ -114,13 +116,20 @@ def _coined_in(graph: nx.DiGraph, key: str) -> str:
 
 def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
     """:func:`find_node`, with a note saying what else ``name`` names (None when nothing)."""
+    node, note, _ = _resolve(graph, name)
+    return node, note
+
+
+def _resolve(graph: nx.DiGraph, name: str) -> tuple[str, str | None, list[Candidate]]:
+    """:func:`resolve_node`, with the nodes ``name`` names: the chosen one, then its
+    :func:`kg.lookup.alternatives` (none for a key, which names one node)."""
     query = canonical_id(" ".join(str(name or "").split()))  # "2403.09876v2" and arXiv's DOI are the paper stored as 2403.09876
     if not query:
         raise VizError("no node named: a paper title, an entity name or a key is needed",
                        fix="pass one, e.g. 'GSM8K' or a title fragment", cli_fix="pass one to --around, e.g. --around GSM8K")
     by_key = [n for n in graph if _fold(n) == _fold(query)]
     if by_key:
-        return sorted(by_key, key=str)[0], None
+        return sorted(by_key, key=str)[0], None, []
     candidates = []
     for node, attrs in graph.nodes(data=True):
         paper = attrs.get("label") == "Paper"
@@ -155,7 +164,7 @@ def resolve_node(graph: nx.DiGraph, name: str) -> tuple[str, str | None]:
         if titles > 1 or inside:
             notes.append(f"--around {name!r} drew the paper \u201c{chosen.name}\u201d{inside}; {titles} title"
                          f"{'s contain' if titles != 1 else ' contains'} it: give more of the title, or the paper's key")
-    return by_id[chosen.key], "; ".join(notes) or None
+    return by_id[chosen.key], "; ".join(notes) or None, [chosen, *others]
 
 
 def _suggest(graph: nx.DiGraph, query: str) -> dict[str, str]:
@@ -302,7 +311,7 @@ def select(
     if graph.number_of_nodes() == 0:
         raise VizError("the graph is empty", fix="build one first (kg.build, or kg.build_graph of extracted papers)",
                        cli_fix="run `kg build` first (or give it input files)")
-    center, note = resolve_node(graph, around) if around is not None else (None, None)
+    center, note, readings = _resolve(graph, around) if around is not None else (None, None, [])
 
     if view == "datasets":
         if labels is not None:
@@ -311,11 +320,7 @@ def select(
         sub = _dataset_sharing(graph, min_papers)
         title = f"Papers linked through datasets used by {min_papers}+ papers"
         if center is not None and center not in sub:
-            label = graph.nodes[center].get("label")
-            why = "it is not a paper or dataset" if label not in ("Paper", "Dataset") else f"it shares no dataset used by {min_papers}+ papers"
-            also = f"; {note}" if note else ""  # "--around 'malt' is Method “MALT”; it also names the paper ...: --around p-... draws it"
-            raise VizError(f"{around!r} is not in the datasets view: {why}",
-                           fix=f"use --view all, or name a paper or dataset that is shared{also}")
+            center, note = _reading_in_view(graph, sub, around, center, note, readings, min_papers)
     else:
         sub = _filtered(graph, labels, min_support, {center} if center is not None else set())
         parts = []
@@ -337,11 +342,33 @@ def select(
     total = sub.number_of_nodes()
     sub, message = _cap(sub, max_nodes, center)
     shown = set(sub)
-    elsewhere = tuple(sorted({display_name(attrs, node) for node, attrs in graph.nodes(data=True) if node not in shown}))
+    elsewhere = tuple(sorted({(display_name(attrs, node), str(attrs.get("label") or "")) for node, attrs in graph.nodes(data=True)
+                              if node not in shown}))
     if message and center is None:  # a cut view says so in its title, filters and all
         title = f"{title}: {len(shown)} of {total} nodes, the most linked"
     return Selection(graph=nx.DiGraph(sub), title=title, center=center, total=total, message=message, elsewhere=elsewhere,
                      note=note, undrawn=undrawn_links(graph, shown))
+
+
+def _reading_in_view(graph: nx.DiGraph, sub: nx.DiGraph, around: str, center, note: str | None,
+                     readings: list[Candidate], min_papers: int) -> tuple[str, str]:
+    """The node ``around`` names that the datasets view holds, when the one it means first is not
+    there ("MALT" is the method MALT, and names the paper "MALT: ..." too), with the note that says
+    which it drew.  Raises when no node it names is in the view, or several are (then only a key
+    tells them apart)."""
+    label = graph.nodes[center].get("label")
+    why = "it is not a paper or dataset" if label not in ("Paper", "Dataset") else f"it shares no dataset used by {min_papers}+ papers"
+    by_id = {str(n): n for n in sub}
+    inside = [c for c in readings[1:] if c.key in by_id]
+    if len(inside) == 1:
+        return by_id[inside[0].key], (f"--around {around!r} drew {describe(inside[0])}, the one node it names that the datasets "
+                                      f"view holds; {describe(readings[0])}, which it names first, is not in that view: {why}")
+    if inside:
+        listed = "; ".join(f"{describe(c)}: --around {shlex.quote(c.key)}" for c in inside)
+        raise VizError(f"{around!r} names {len(inside)} nodes of the datasets view", fix=f"pass one's key: {listed}")
+    also = f"; {note}" if note else ""  # "--around 'malt' is Method “MALT”; it also names the paper ...: --around p-... draws it"
+    raise VizError(f"{around!r} is not in the datasets view: {why}",
+                   fix=f"use --view all, or name a paper or dataset that is shared{also}")
 
 
 def undrawn_links(graph: nx.DiGraph, shown: set) -> dict:

@@ -232,7 +232,16 @@
     var legend = document.getElementById("kg-legend");
     return legend && legend.getBoundingClientRect().width > 0 ? legend.offsetWidth + 12 : 0;  // folded, it is still a strip
   }
+  /* The open legend explains the opening view, which fitView draws beside it. Zoomed or panned, the
+   * graph runs under it and it would hide the names there, so it folds by itself, once: a reader who
+   * has clicked in it (to open, close or filter) keeps it as they left it. */
+  var legendBox = document.getElementById("kg-legend"), legendTouched = false;
+  if (legendBox) legendBox.addEventListener("click", function (ev) { if (ev.isTrusted) legendTouched = true; });  // not focusNode's own
+  function foldLegend() { if (legendBox && legendBox.open && !legendTouched) legendBox.open = false; }
+  net.on("zoom", foldLegend);
+  net.on("dragStart", foldLegend);
   function focusNode(id) {
+    foldLegend();  // before legendStrip() measures it: the node lands beside the folded legend
     var body = net.body.nodes[id];
     if (body && body.options.hidden) {  // found by a search while its type is switched off: switch it back on
       var entry = document.querySelector('#kg-legend li[data-kg-label="' + String(body.options.kgType).replace(/"/g, "") + '"]');
@@ -328,7 +337,13 @@
     return { id: id, name: plain(n.name), all: plain(all.join("\u0000")), ids: ids,
              key: plain(n.key || id), folded: fold(n.name), foldedAll: all.map(fold).join("\u0000") };
   });
-  var elsewhere = (data.elsewhere || []).map(function (name) { return { name: name, key: plain(name), folded: fold(name) }; });
+  var elsewhere = [];  // the nodes left out of this view, each label's names (page.py's _by_label)
+  Object.keys(data.elsewhere || {}).forEach(function (label) {
+    data.elsewhere[label].forEach(function (name) {
+      elsewhere.push({ name: name, label: label, key: plain(name), folded: fold(name) });
+    });
+  });
+  elsewhere.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
   var status = document.getElementById("kg-search-status");
   function say(text, info) {
     status.textContent = text; status.hidden = !text; status.classList.toggle("kg-info", !!info);
@@ -340,14 +355,14 @@
     net.unselectAll();
     clearPanel();
     var fq = fold(q);
-    var other = exactlyElsewhere(q)
+    var other = exactlyElsewhere(q, [])
       || elsewhere.filter(function (h) { return h.key.indexOf(q) >= 0 || (fq && h.folded.indexOf(fq) >= 0); })[0];
     // not a node, but written in abstracts here: say so, and offer the first such paper
     var mentioned = other ? [] : Object.keys(data.nodes).filter(function (id) {
       var n = nodeInfo(id);
       return n.label === "Paper" && n.abstract && plain(n.abstract).indexOf(q) >= 0;
     });
-    say(other ? notDrawn(other.name)
+    say(other ? "The " + notDrawn(other, " is in the graph but not in this view")
               : mentioned.length ? "“" + search.value.trim() + "” is no node (no rule found a name in it), but the abstract of "
                 + mentioned.length + " paper" + (mentioned.length > 1 ? "s" : "") + " here mentions it, e.g. “" + nodeInfo(mentioned[0]).name + "”"
               : "No match for “" + search.value.trim() + "” in the graph" + meant(fq));
@@ -386,20 +401,32 @@
   }
   // an entity of exactly this name left out of the view, when what matched is something else
   // (titles holding "MALT" while the MALT method is not drawn): say where it is
-  function exactlyElsewhere(q) {  // the left-out node of exactly this name, however spaced or hyphened
+  function exactlyElsewhere(q, found) {  // the left-out node of exactly this name, however spaced or hyphened
     var fq = fold(q);
-    return elsewhere.filter(function (h) { return h.key === q || (fq && h.folded === fq); })[0];
+    return elsewhere.filter(function (h) {
+      return (h.key === q || (fq && h.folded === fq)) && !found.some(function (f) { return sameNode(f, h); });
+    })[0];
   }
-  function offPage(q, found) {
-    var other = exactlyElsewhere(q);
-    if (!other || found.some(function (h) { return h.name === other.key; })) return "";
-    return notDrawn(other.name);
+  // a drawn node of that name and type stands for it (two papers' coinages of one name): nothing to add
+  function sameNode(hit, other) { return hit.name === other.key && nodeInfo(hit.id).label === other.label; }
+  // the hit is confirmed first: the node left out is another one, which the search did not miss
+  function offPage(q, found, hit) {
+    var other = exactlyElsewhere(q, found);
+    if (!other) return "";
+    var n = nodeInfo(hit.id);
+    return "found the " + described(n.label, cut(n.name, FOUND_CHARS)) + "; the " + notDrawn(other, " is not in this view");
   }
+  var FOUND_CHARS = 60;  // the found node's name is whole in the panel: a long title is cut here, not the note
+  function cut(text, limit) { return text.length <= limit ? text : text.slice(0, limit - 1).replace(/\s+$/, "") + "…"; }
+  // as `kg viz` names nodes (kg.lookup.describe): the paper “TITLE”, Method “MALT”
+  function described(label, name) { return (label === "Paper" ? "paper" : label || "node") + " “" + name + "”"; }
   function mergedInto(q, h) {  // found by the id of a copy merged into this paper: say so
     if ((nodeInfo(h.id).merged_ids || []).map(plain).indexOf(q) < 0) return "";
     return "“" + search.value.trim() + "” is the id of a copy merged into this paper as a duplicate";
   }
-  function notDrawn(name) { return "“" + name + "” is in the graph but not in this view: kg viz --around " + shellQuote(name) + " draws it"; }
+  function notDrawn(other, where) {
+    return described(other.label, other.name) + where + ": kg viz --around " + shellQuote(other.name) + " draws it";
+  }
   function shellQuote(text) {  // a command the reader can paste into a shell as it is
     return /^[A-Za-z0-9_.\/:@%+=-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
   }
@@ -435,14 +462,15 @@
         .sort(function (a, b) { return a.r - b.r || a.h.name.length - b.h.name.length || a.i - b.i; });
       // only names that hold the text across a space ("s4" in "Kinetics-400"), while an entity of
       // exactly that name is left out of the view: say where that one is instead of jumping
-      weakOnly = ranked.length > 0 && ranked[0].r >= 5 && offPage(q, []) !== "";
+      weakOnly = ranked.length > 0 && ranked[0].r >= 5 && exactlyElsewhere(q, []) !== undefined;
       hits = ranked.map(function (x) { return x.h; });
     }
     if (!hits.length || weakOnly) { miss(q); return; }
     search.classList.remove("kg-miss");
-    var count = hits.length > 1 ? (at % hits.length + 1) + " of " + hits.length + " matches · Enter for the next" : "";
+    // one hit is confirmed as several are, so that a search that worked never looks like one that did nothing
+    var count = hits.length > 1 ? (at % hits.length + 1) + " of " + hits.length + " matches · Enter for the next" : "1 of 1 match";
     var hit = hits[at % hits.length];
-    say([count, mergedInto(q, hit), offPage(q, hits)].filter(Boolean).join(" · "), true);
+    say([count, mergedInto(q, hit), offPage(q, hits, hit)].filter(Boolean).join(" · "), true);
     focusNode(hit.id);
     at += 1;
   });
@@ -452,7 +480,6 @@
   var message = document.getElementById("kg-message");
   var dismiss = document.getElementById("kg-message-close");
   if (message && dismiss) dismiss.addEventListener("click", function () { message.hidden = true; net.redraw(); });
-  var legendBox = document.getElementById("kg-legend");
   if (legendBox && window.innerWidth < 900) legendBox.open = false;  // a small screen keeps the graph in view
 
   /* Hub labels. Zoomed out, vis-network hides every label, so a big view opens as unnamed dots.
