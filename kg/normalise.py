@@ -411,6 +411,16 @@ _LISTED_SIZES = re.compile(
     rf"^(?P<stem>.+?)[-\s](?P<sizes>{_ONE_SIZE}(?:/{_ONE_SIZE})+|{_ONE_SIZE}(?:,\s*{_ONE_SIZE})*,?\s+and\s+{_ONE_SIZE})$")
 
 
+def size_list_stem(written: str) -> str | None:
+    """The name a size list is written on ("Vision Transformer" of "Vision Transformer Base and Large"), else None.
+
+    >>> size_list_stem("Vision Transformer Base and Large"), size_list_stem("OPT-2.7B/6.7B"), size_list_stem("OPT-13B")
+    ('Vision Transformer', 'OPT', None)
+    """
+    match = _LISTED_SIZES.match(written.strip())
+    return match["stem"] if match else None
+
+
 def listed_sizes(written: str, family: str) -> list[str]:
     """The sizes a model name written with several at once names, each as a model name of its own,
     where the name before the sizes is ``family``; else [].  (Extraction keeps such a list as its
@@ -573,6 +583,8 @@ def to_entities(paper: Paper, mentions: Iterable[Mention]) -> tuple[Entity, ...]
             name = curated_name(m.type, name) or (m.type == "METRIC" and metric_spelled_by(name)) or name
         key = entity_key(m.type, name)
         aliases = {clean_surface(a) for a in (m.text, *m.aliases)} - {name, ""}
+        if m.type == "MODEL" and (stem := size_list_stem(clean_surface(m.text))):
+            aliases = (aliases | {stem}) - {name}  # the family's name as written: "Vision Transformer Base and Large"
         family = m.family or ((model_family(name) or (None if m.canonical else curated_base(name))) if m.type == "MODEL"
                               else curated_tail(m.type, name)
                               or (None if curated_name(m.type, name) else _long_form_tail(m.type, aliases)))

@@ -664,6 +664,8 @@ def test_a_size_list_stands_for_the_family(nlp):
     paper = Paper("p-z", "Upcycling", "Upcycled T5 Base, Large, and XL models beat Llama 2 7B, GPT-4 and Mistral 7B.")
     found, _, _ = entities(nlp, paper)
     assert "T5" in found and "T5 Base" not in found
+    written = Paper("p-z3", "Upcycling", "Upcycled Vision Transformer Base and Large models win.")
+    assert "Vision Transformer" in entities(nlp, written)[0]["ViT"].aliases  # the family as the list writes it
     assert {"Llama 2 7B", "Mistral 7B"} <= set(found)
     prose = Paper("p-z2", "Tuning", "We fine-tune Mistral 7B and it outperforms Llama 2 7B and small models.")
     found, _, _ = entities(nlp, prose)
