@@ -240,3 +240,13 @@ def test_python_find_and_export_refuse_what_is_not_a_graph(graph, tmp_path):
     with pytest.raises(kg.KgError, match="no node named") as raised:
         kg.find_node(graph, None)
     assert "--around" not in str(raised.value)
+
+
+def test_export_and_viz_of_extracted_files_with_no_paper_say_so(tmp_path, capsys):
+    empty = tmp_path / "part-3.jsonl"
+    empty.write_text("")  # what `kg extract --shard 3/3` writes for a slice with no paper
+    for command in (["export", str(empty), "--format", "json", "--out", str(tmp_path / "g.json")],
+                    ["viz", str(empty), "--out", str(tmp_path / "g.html")]):
+        assert main(command) == 2
+        assert "part-3.jsonl holds no paper: an empty `kg extract` output" in capsys.readouterr().err
+    assert not (tmp_path / "g.json").exists() and not (tmp_path / "g.html").exists()

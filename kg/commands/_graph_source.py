@@ -11,6 +11,14 @@ def add_graph_source_arguments(parser) -> None:
 
 
 def read_graph(args):
+    from ..errors import InputError
     from ..pipeline import graph_from_extracted, load_graph
 
-    return graph_from_extracted(args.paths) if args.paths else load_graph(args.workdir)
+    if not args.paths:
+        return load_graph(args.workdir)
+    graph = graph_from_extracted(args.paths)
+    if graph.number_of_nodes() == 0:  # `kg extract --shard K/N` writes an empty file for a slice with no paper
+        named = ", ".join(map(str, args.paths[:3])) + (f" and {len(args.paths) - 3} more" if len(args.paths) > 3 else "")
+        raise InputError(f"{named} hold{'s' if len(args.paths) == 1 else ''} no paper: an empty `kg extract` output "
+                         "(a shard whose slice of the input had none)", fix="pass extracted files that hold papers")
+    return graph
