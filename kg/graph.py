@@ -148,17 +148,26 @@ def build_graph(items: Iterable[PaperEntities]) -> nx.DiGraph:
         repositories = [(url, repo) for url in item.links if (repo := repository_key(url))]
         graph.add_node(paper.id, label="Paper", **properties, links=list(item.links),
                        code_statement=None if repositories else code_statement(paper.abstract))
+        own = {entity.key for entity in item.entities}
+        sized = []
         for entity in item.entities:
             family = entity.family or curated_family_of_key(entity.key)
             sizes = _sizes_written(entity)
             if not sizes or _names_alone(paper, entity, set(sizes.values())):
                 forms = {entity.text, *entity.aliases} - {entity.name} - set(sizes.values())
                 _link(graph, paper.id, entity, entity.key, entity.name, forms)
-                _add_families(graph, entity.key, entity.type, family)
-            for size, form in sizes.items():  # "OPT-2.7B/6.7B": each size is a model of its own, a variant of the family
-                key = entity_key(entity.type, size)
+            elif entity.key not in graph:  # named only through its sizes: a family node no paper names by itself
+                graph.add_node(entity.key, label=ENTITY_LABELS[entity.type], key=entity.key, name=entity.name, aliases=[], support=0)
+            _add_families(graph, entity.key, entity.type, family)
+            sized += [(entity, size, form) for size, form in sizes.items()]
+        # "OPT-2.7B/6.7B": each size a model of its own, a variant of the paper's node for the family;
+        # after the paper's own entities, and never over one of them ("Llama-2-7B/70B ... Llama 2-70B")
+        for entity, size, form in sized:
+            key = entity_key(entity.type, size)
+            if key not in own and not graph.has_edge(paper.id, key):
                 _link(graph, paper.id, entity, key, size, (), evidence=_evidence(paper, entity, form), rule="size-list")
-                _add_families(graph, key, entity.type, entity.name)
+                if not graph.has_edge(key, entity.key) and key != entity.key:
+                    graph.add_edge(key, entity.key, type="VARIANT_OF")
         for url, (key, canonical) in repositories:
             graph.add_node(key, label="Repository", key=key, name=canonical.split("/", 3)[3], url=canonical)
             graph.add_edge(paper.id, key, type="RELEASES_CODE", url=url, sentence=link_sentence(paper, url))
@@ -172,29 +181,31 @@ def _sizes_written(entity) -> dict[str, str]:
     """Each size a model's surface forms list at once ("OPT-2.7B/6.7B"), by name, with the form listing it."""
     if entity.type != "MODEL":
         return {}
-    return {size: form for form in (entity.text, *entity.aliases) for size in listed_sizes(form, entity.name)}
+    return {curated_name(entity.type, size) or size: form
+            for form in (entity.text, *entity.aliases) for size in listed_sizes(form, entity.name)}
 
 
 def _names_alone(paper, entity, lists: set[str]) -> bool:
-    """Whether the paper writes the entity by one of its names outside the size lists ("We also compare with OPT")."""
+    """Whether the paper writes the entity by one of its names, as written (case and all), outside
+    the size lists and not followed by a size ("We also compare with OPT"; not "opt for", "Pythia 12B")."""
     text = paper_text(paper)
     for form in sorted(lists, key=len, reverse=True):
         text = text.replace(form, " ")
     forms = "|".join(re.escape(form) for form in sorted({entity.name, *entity.aliases} - lists, key=len, reverse=True))
-    return re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", text, re.I) is not None
+    return re.search(rf"(?<![\w-])(?:{forms})(?![\w-]|[\s-]+\d+(?:\.\d+)?[BMKT]\b)", text) is not None
 
 
 def _evidence(paper, entity, form: str) -> dict:
-    """Where the paper writes ``form``, one of the entity's surface forms: the text, the sentence
-    (of those naming the entity) and the offsets, as an edge keeps its evidence."""
-    if form == entity.text:
-        return {}
+    """Where the paper writes ``form``, one of the entity's surface forms: the text, the sentences
+    (of those naming the entity, the first writing it first) and the offsets, as an edge keeps them."""
     text = paper_text(paper)
-    for start, end in zip(entity.sentence_starts, entity.sentence_ends):
-        at = text.find(form, start, end)
-        if at >= 0:
-            return {"text": form, "sentence": text[start:end], "start": at, "end": at + len(form)}
-    return {}
+    spans = [(start, end) for start, end in zip(entity.sentence_starts, entity.sentence_ends) if form in text[start:end]]
+    if not spans:
+        return {}
+    start, end = spans[0]
+    at = text.find(form, start, end)
+    return {"text": form, "sentence": text[start:end], "start": at, "end": at + len(form),
+            "sentence_starts": [a for a, _ in spans], "sentence_ends": [b for _, b in spans]}
 
 
 def _link(graph: nx.DiGraph, paper_id: str, entity, key: str, name: str, aliases, evidence: dict | None = None,
@@ -203,8 +214,6 @@ def _link(graph: nx.DiGraph, paper_id: str, entity, key: str, name: str, aliases
     if key not in graph:
         graph.add_node(key, label=ENTITY_LABELS[entity.type], key=key, name=name, aliases=[], support=0)
     node = graph.nodes[key]
-    if graph.has_edge(paper_id, key):
-        return  # "OPT-7B ... OPT-7B/13B": one link and one paper of support
     node["support"] += 1
     node["aliases"] = sorted(set(node["aliases"]) | set(aliases))
     graph.add_edge(

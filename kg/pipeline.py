@@ -31,7 +31,7 @@ from .spool import FileSpool, MemorySpool
 from .writable import check_replaceable, check_writable
 
 __all__ = ["BUNDLED_SEEDS", "BuildResult", "ExtractResult", "extract_corpus", "extract_papers", "extract_to_file", "load_extracted", "graph_from_extracted", "build", "nothing_parsed", "save_graph", "load_graph", "graph_summary",
-           "holds_the_saved_graph", "save_store_graph"]
+           "holds_the_saved_graph", "follow_store", "save_store_graph"]
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_WORKDIR = Path(".kg")
@@ -342,14 +342,30 @@ def load_graph(workdir: str | Path = DEFAULT_WORKDIR) -> nx.DiGraph:
                          fix="rebuild it with `kg build` (without --append), or remove it") from err
 
 
+_FOLLOWING = "graph.json.follows-store"  # marks a load that is to rewrite graph.json from the store when done
+
+
 def holds_the_saved_graph(store, workdir: str | Path) -> bool:
     """Whether ``store`` holds as many nodes of each label, and relationships, as ``workdir``'s graph.json
-    (as after ``kg build``); False where there is no graph.json."""
-    if not (Path(workdir) / "graph.json").exists():
+    (as after ``kg build``), or a load that was to rewrite graph.json from it stopped before it could
+    (see :func:`follow_store`); False where graph.json is missing or unreadable."""
+    workdir = Path(workdir)
+    if (workdir / _FOLLOWING).exists():
+        return True
+    if not (workdir / "graph.json").exists():
         return False
-    saved = graph_summary(load_graph(workdir))
+    try:
+        saved = graph_summary(load_graph(workdir))
+    except InputError:
+        return False  # kg load of shards never needed graph.json: an unreadable one is left to kg build
     del saved["families_only"]
     return store.counts() == {key: n for key, n in saved.items() if n or key == "relationships"}
+
+
+def follow_store(workdir: str | Path) -> None:
+    """Mark ``workdir``'s graph.json as to be rewritten from the store, so that a load interrupted before
+    :func:`save_store_graph` still rewrites it when run again."""
+    (Path(workdir) / _FOLLOWING).touch()
 
 
 def save_store_graph(store, workdir: str | Path) -> nx.DiGraph:
@@ -360,6 +376,7 @@ def save_store_graph(store, workdir: str | Path) -> nx.DiGraph:
     pending = path.with_name("graph.json.pending")
     save_graph(graph, pending)
     os.replace(pending, path)
+    (Path(workdir) / _FOLLOWING).unlink(missing_ok=True)
     return graph
 
 
@@ -443,6 +460,7 @@ def build(
         pending.unlink(missing_ok=True)
         raise
     os.replace(pending, workdir / "graph.json")
+    (workdir / _FOLLOWING).unlink(missing_ok=True)  # graph.json and the store agree again
     graph = shown
     if append and previous is None:
         notes.append(f"append: {workdir} held no graph.json to append to; graph.json and the HTML show only these "

@@ -678,13 +678,30 @@ def test_the_graph_links_each_size_a_list_names_to_its_family(nlp):
     _, mentions, links = entities(nlp, paper)
     graph = build_graph([PaperEntities(paper, to_entities(paper, mentions), links)])
     linked = {graph.nodes[key]["name"]: data for _, key, data in graph.out_edges("p-s", data=True)}
-    assert {"OPT-2.7B", "OPT-6.7B", "OPT-13B", "T5 Base", "T5 Large", "T5 XL", "ZorbLM-70B"} <= set(linked)
+    assert {"OPT-2.7B", "OPT-6.7B", "OPT-13B", "T5-Base", "T5-Large", "T5-XL", "ZorbLM-70B"} <= set(linked)  # curated spellings
     assert graph.has_edge("model:opt13b", "model:opt") and graph.has_edge("model:t5xl", "model:t5")
     assert linked["OPT-13B"]["text"] == "OPT-2.7B/6.7B/13B" and linked["OPT-13B"]["rule"] == "size-list"
     assert "We prune OPT-2.7B/6.7B/13B models" in linked["OPT-13B"]["sentence"]
     assert linked["ZorbLM-13B"]["role"] == "proposed"
     assert "OPT" in linked and "T5" not in linked  # the paper names OPT alone too; T5 only as its sizes
     assert not any("/" in alias or " and " in alias for _, alias in graph.nodes(data="aliases") if alias for alias in alias)
+
+
+def test_a_size_list_never_overrides_the_papers_own_mention_of_a_size(nlp):
+    def linked(text):
+        paper = Paper("p-t", "A study", text)
+        _, mentions, links = entities(nlp, paper)
+        graph = build_graph([PaperEntities(paper, to_entities(paper, mentions), links)])
+        return {graph.nodes[key]["name"]: data for _, key, data in graph.out_edges("p-t", data=True)}
+
+    found = linked("We evaluate Llama-2-7B/13B/70B on GSM8K. We then fine-tune Llama 2-70B on MMLU.")
+    assert found["Llama 2 70B"]["text"] == "Llama 2-70B" and found["Llama 2 70B"]["rule"] != "size-list"
+    assert found["Llama 2 13B"]["rule"] == "size-list"
+    found = linked("We study OPT on MMLU. We then evaluate OPT-2.7B/6.7B/13B on GSM8K.")
+    assert len(found["OPT-13B"]["sentence_starts"]) == 1 and "MMLU" not in found["OPT-13B"]["sentence"]  # its own sentence only
+    assert "OPT" in found
+    assert "OPT" not in linked("We use OPT-2.7B/6.7B/13B. We opt for greedy decoding.")  # a word, not the name
+    assert "Pythia" not in linked("We use Pythia-1.4B/2.8B and Pythia 12B.")  # a size, not the family alone
 
 
 def test_a_modality_before_a_head_is_no_name(nlp):

@@ -142,3 +142,38 @@ def test_a_store_reads_back_as_the_graph_it_was_loaded_with(tmp_path):
         assert expected_dump(store.to_graph()) == expected_dump(graph) == dump(store)
         assert dict(store.to_graph().nodes(data=True)) == {k: {**d, "aliases": sorted(d["aliases"])} if "aliases" in d else d
                                                           for k, d in graph.nodes(data=True)}
+
+
+def test_a_load_interrupted_before_rewriting_graph_json_rewrites_it_when_run_again(tmp_path, capsys):
+    from kg.pipeline import follow_store
+
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"title": "A study", "abstract": "We train Llama 3.1 8B on GSM8K."}\n')
+    assert main(["build", str(corpus), "--workdir", str(tmp_path / "w"), "--workers", "1", "--no-html"]) == 0
+    (tmp_path / "b.jsonl").write_text('{"title": "ZorbNet: A Study", "abstract": "We propose ZorbNet."}\n')
+    shard = tmp_path / "part-1.jsonl"
+    assert main(["extract", str(tmp_path / "b.jsonl"), "--out", str(shard), "--workers", "1"]) == 0
+    follow_store(tmp_path / "w")  # what kg load marks before it writes: then its rows went in, and it stopped
+    assert main(["load", str(shard), "--store", str(tmp_path / "w" / "store")]) == 0
+    capsys.readouterr()
+    assert main(["load", str(shard), "--workdir", str(tmp_path / "w")]) == 0
+    assert "graph.json rewritten from the store" in capsys.readouterr().out
+    assert "ZorbNet" in dict(load_graph(tmp_path / "w").nodes(data="name")).values()
+    assert not (tmp_path / "w" / "graph.json.follows-store").exists()
+
+
+def test_shards_load_beside_a_graph_json_that_cannot_be_read(tmp_path, capsys):
+    (tmp_path / "graph.json").write_text('{"truncated": ')
+    (tmp_path / "a.jsonl").write_text('{"title": "ZorbNet: A Study", "abstract": "We propose ZorbNet."}\n')
+    shard = tmp_path / "part-1.jsonl"
+    assert main(["extract", str(tmp_path / "a.jsonl"), "--out", str(shard), "--workers", "1"]) == 0
+    assert main(["load", str(shard), "--workdir", str(tmp_path)]) == 0
+    assert (tmp_path / "graph.json").read_text() == '{"truncated": '
+
+
+def test_a_store_reads_back_only_paper_kgs_relationships(tmp_path):
+    graph = graph_of(corpus_a())
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(graph)
+        store.write("MATCH (a:Paper {key: 'p-a1'}), (b:Paper {key: 'p-a2'}) CREATE (a)-[:CITES]->(b)")
+        assert store.to_graph().number_of_edges() == graph.number_of_edges()

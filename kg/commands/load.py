@@ -23,7 +23,8 @@ def register(sub) -> None:
         "nothing, new papers are added, support counts are recounted and aliases merged; a paper loaded again "
         "has its relationships replaced, and what no paper links any more is removed; an interrupted load "
         "is finished by running it again. Shards are merged: names are unified across all PATHS before loading, "
-        "and a paper found in several shards keeps every source and the relationships of its last copy. Without --neo4j it loads the embedded store.",
+        "and a paper found in several shards keeps every source and the relationships of its last copy. Without --neo4j it loads the embedded store; "
+        "shards loaded into a built workdir's store (WORKDIR/store) also rewrite WORKDIR/graph.json from it, so kg viz and kg export see them.",
         epilog="Examples:\n"
         "  docker compose up -d --wait        # Neo4j 5 from docker-compose.yml (.env: NEO4J_AUTH)\n"
         "  kg load --neo4j                    # NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or .env\n"
@@ -60,6 +61,12 @@ def holds_the_saved_graph(store, workdir):
     from ..pipeline import holds_the_saved_graph
 
     return holds_the_saved_graph(store, workdir)
+
+
+def follow_store(workdir):
+    from ..pipeline import follow_store
+
+    follow_store(workdir)
 
 
 def save_store_graph(store, workdir):
@@ -103,6 +110,8 @@ def run(args) -> int:
         # shards loaded into a built workdir's own store: graph.json (what kg viz and kg export read) follows
         beside = args.paths and not args.neo4j and not args.store
         in_step = beside and holds_the_saved_graph(store, args.workdir)
+        if in_step:
+            follow_store(args.workdir)
         where = store.describe() if hasattr(store, "describe") else f"embedded store {store.path}"
         if graph is None:
             print(f"loading {len(args.paths)} extracted file{'s' if len(args.paths) != 1 else ''} into {where}")

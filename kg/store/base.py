@@ -16,7 +16,7 @@ import networkx as nx
 
 from ..batches import batched, fewer_gc_passes
 from ..fulltext import SEARCH_PROPERTY
-from ..graph import ENTITY_LABELS, LABELS, build_graph
+from ..graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES, build_graph
 from ..normalise import entity_key
 from ..records import PaperEntities
 from . import statements
@@ -209,8 +209,9 @@ class Store(ABC):
             for row in rows:
                 props = {k: v for k, v in row["props"].items() if k not in _STORE_ONLY}
                 graph.add_node(props["key"], label=label, **{**defaults, **props})
-        rows = self.read("MATCH (a)-[r]->(b) RETURN a.key AS source, b.key AS target, type(r) AS type, properties(r) AS props "
-                         "ORDER BY source, type, target")
+        rows = self.read("MATCH (a)-[r]->(b) WHERE type(r) IN $types "  # not another program's relationships
+                         "RETURN a.key AS source, b.key AS target, type(r) AS type, properties(r) AS props "
+                         "ORDER BY source, type, target", {"types": sorted(RELATIONSHIP_TYPES)})
         for row in rows:
             if row["source"] in graph and row["target"] in graph:
                 defaults = {} if row["type"] in ("RELEASES_CODE", "VARIANT_OF") else _EDGE_DEFAULTS
