@@ -57,7 +57,6 @@ __all__ = [
 _SPLIT = re.compile(r"[\s\-_/–—]+")
 _DROP = re.compile(r"[^\w.+#]")
 _POINT_ZERO = re.compile(r"(?<=\d)\.0$")  # a version's ".0" adds nothing: EVEv2.0 is EVEv2, Llama 3.0 is Llama 3
-_TASK_QA = re.compile(r"(?<=\w[\s-])QA$", re.I)  # "open-domain QA"; not a name's glued QA (CommonsenseQA)
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s$")
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
 SIZE_LETTER_LIST = re.compile(r"^(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+$")  # "Ti/S/B" of "DeiT-Ti/S/B": sizes as a list
@@ -219,8 +218,8 @@ def entity_key(entity_type: str, name: str) -> str:
     >>> entity_key("DATASET", "CommonsenseQA"), entity_key("DATASET", "Natural Questions QA")
     ('dataset:commonsenseqa', 'dataset:naturalquestionsqa')
     """
-    if entity_type == "TASK":
-        name = _TASK_QA.sub("question answering", name)
+    if entity_type == "TASK" and name[-2:].lower() == "qa" and name[-3:-2] in (" ", "-") and name[-4:-3].isalnum():
+        name = name[:-2] + "question answering"  # "open-domain QA"; not a name's glued QA (CommonsenseQA)
     return f"{entity_type.lower()}:{surface_key(name).replace(' ', '-')}"
 
 
