@@ -79,7 +79,7 @@ def save(name: str, data: dict, *, replaces: str = "") -> None:
                 old.unlink(missing_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as handle:
             temporary = Path(handle.name)
-            json.dump(data, handle, separators=(",", ":"))
+            handle.write(json.dumps(data, separators=(",", ":")))  # one C pass; json.dump encodes in Python pieces (2 s here)
         os.replace(temporary, folder / f"{name}.json")
     except OSError:
         if temporary is not None:
