@@ -37,7 +37,9 @@ def register(sub) -> None:
         help="run a named query template (kg query --list shows them)",
         description="Run one of the Cypher templates in queries/ read-only against the embedded store "
         "(or Neo4j with --neo4j). Parameters are passed as Cypher parameters, never pasted into the query.",
-        epilog="Examples:\n  kg query --list\n  kg query papers_using --list        one template's parameters\n  kg query shared_datasets\n  kg query papers_sharing_dataset --param paper=MALT --json",
+        epilog="Examples:\n  kg query --list\n  kg query papers_using --list        one template's parameters\n  kg query shared_datasets\n  kg query papers_sharing_dataset --param paper=MALT --json"
+               "\n  kg query papers_using --param name=GSM8K --csv > gsm8k.csv   every cell whole, for a spreadsheet"
+               "\n  kg query paper_entities --param paper=MALT --full       the table, cells not cut at 80 characters",
     )
     parser.add_argument("-h", "--help", action=_TemplateHelp, help="show this help (after a NAME: and that template's parameters)")
     parser.add_argument("name", nargs="?", help="template name (kg query NAME --list shows that template's parameters)")
