@@ -704,6 +704,14 @@ def test_a_size_list_never_overrides_the_papers_own_mention_of_a_size(nlp):
     assert "Pythia" not in linked("We use Pythia-1.4B/2.8B and Pythia 12B.")  # a size, not the family alone
 
 
+def test_a_title_name_the_abstract_writes_as_a_known_models_release_is_a_model(nlp):
+    paper = Paper("p-ev", "EVEv2: Improved Baselines for Encoder-Free Models",
+                  "We study encoder-free models. After an investigation, we launch EVEv2.0, a new and improved "
+                  "family of encoder-free VLMs. Our EVEv2.0 is a study of decoder-only design.")
+    found, _, _ = entities(nlp, paper)
+    assert (found["EVEv2"].type, found["EVEv2"].role) == ("MODEL", "proposed")  # EVEv2.0 = EVEv2, a release of EVE
+
+
 def test_a_modality_before_a_head_is_no_name(nlp):
     paper = Paper("p-m", "Lesions", "We collect a multi-phase CT dataset and train on an artificial ECG model and AV datasets.")
     found, _, _ = entities(nlp, paper)

@@ -1382,6 +1382,8 @@ def kg_proposals(doc):
     found: dict[str, str | None] = {}
     phrases: dict[str, tuple[int, int]] = {}  # names of several words, one written span each
     model_variants = {(c["start"], c["end"]) for c in candidates.candidates(doc) if c["rule"] == "gazetteer-variant" and c["type"] == "MODEL"}
+    # names written somewhere as a known model's variant ("EVEv2.0", of EVE): the same name elsewhere is that model too
+    variant_keys = {word_key(v.text(start, end)) for start, end in model_variants}
     untyped_spans: dict[str, tuple[int, int]] = {}  # coined names proposed with no type read yet
     named = []  # what the abstract names as the paper's own, as written
     titled = title_name(doc)
@@ -1405,7 +1407,7 @@ def kg_proposals(doc):
                 v, text, entity_type and "METHOD")
             if entity_type is None and not curated and _NAMED_DATA.search(text):
                 entity_type = "DATASET"  # "we introduce FooQA": described by nothing, named as data
-        elif entity_type == "METHOD" and ((start, end) in model_variants or model_cues(text, sentences_with(v, text))
+        elif entity_type == "METHOD" and ((start, end) in model_variants or key in variant_keys or model_cues(text, sentences_with(v, text))
                                           or extends_a_model(text)):
             entity_type = "MODEL"  # "a family of ResNet architectures, ResNet-RS": a known model's variant
         elif entity_type in ("METHOD", "MODEL") and not curated and _named_benchmark(v, text, end):
@@ -1442,6 +1444,7 @@ def kg_proposals(doc):
             or _title_curated_type(doc, span, long_span, defined)
             or ("DATASET" if names_data or (_NAMED_DATA.search(text) and not _curated(doc, span)
                                             and subtitle_type(doc, span[1]) in (None, "DATASET")) else None)
+            or ("MODEL" if key in variant_keys else None)  # "EVEv2: ..." beside the abstract's "EVEv2.0", a variant of EVE
             or model_or(v, text, None)
             or subtitle_type(doc, span[1])
             or ("MODEL" if technical_report(v) == span[1] else "METHOD")  # reports mostly release models
