@@ -173,6 +173,9 @@ def test_kg_viz_says_what_else_around_names(tmp_path, capsys):
     assert "around Method “MALT”" in out
     assert "note: --around 'malt' is Method “MALT” (1 paper); it also names the paper “MALT: Improving" in err
     assert "--around m1 draws it" in err
+    assert "note: the view holds 2 nodes: --depth 2 draws what its paper names too" in err
+    assert main(["viz", "--workdir", str(tmp_path), "--around", "malt", "--depth", "2"]) == 0
+    assert "--depth 3" not in capsys.readouterr().err  # a view that holds more says nothing
 
 
 def test_kg_viz_counts_one_edge_as_one_edge(tmp_path, capsys):

@@ -70,5 +70,9 @@ def run(args) -> int:
         print(f"note: {result.note}", file=sys.stderr)
     if result.message:
         print(f"note: {result.message}", file=sys.stderr)
+    if args.around is not None and args.view == "all" and result.nodes <= 2 and args.depth < 3:
+        # "--around MALT" (a method one paper names): the centre and its paper say little alone
+        print(f"note: the view holds {counted(result.nodes, 'node')}: --depth {args.depth + 1} draws what "
+              f"{'its paper names' if result.nodes == 2 else 'is further out'} too", file=sys.stderr)
     print(f"open: {result.path.resolve().as_uri()}")
     return 0
