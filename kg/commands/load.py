@@ -57,24 +57,6 @@ def register(sub) -> None:
     parser.set_defaults(run=run)
 
 
-def holds_the_saved_graph(store, workdir):
-    from ..pipeline import holds_the_saved_graph
-
-    return holds_the_saved_graph(store, workdir)
-
-
-def follow_store(workdir):
-    from ..pipeline import follow_store
-
-    follow_store(workdir)
-
-
-def save_store_graph(store, workdir):
-    from ..pipeline import save_store_graph
-
-    return save_store_graph(store, workdir)
-
-
 def read_graph(workdir: str | Path):
     from ..pipeline import load_graph
 
@@ -98,6 +80,8 @@ def open_target(args):
 
 
 def run(args) -> int:
+    from ..pipeline import follow_store, holds_the_saved_graph, save_store_graph
+
     if args.batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, got {args.batch_size}", fix="pass e.g. --batch-size 500")
     if not args.neo4j:  # before graph.json or the shards are read
