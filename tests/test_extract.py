@@ -1542,6 +1542,18 @@ def test_pairs_the_authors_call_theirs_are_proposed(nlp):
     assert found["Zorb Quux Search"].role == "used"
 
 
+def test_a_pair_the_title_opens_with_is_the_papers_own(nlp):
+    for title in ("Zorb Segment Tuning", "Zorb Segment Tuning for Domain Adaptation", "Zorb Segment Tuning: A Study"):
+        found, _, _ = entities(nlp, Paper("p-th", title, "Zorb Segment Tuning (ZST) adapts segmenters. ZST wins."))
+        assert [e.role for e in found.values() if "ZST" in (e.name, *e.aliases)] == ["proposed"], title
+    for title in ("Zorb Segment Tuning Revisited", "Zorb Segment Tuning via Boosting"):
+        found, _, _ = entities(nlp, Paper("p-th2", title, "Zorb Segment Tuning (ZST) adapts segmenters."))
+        assert [e.role for e in found.values() if "ZST" in (e.name, *e.aliases)] == ["used"], title
+    found, _, _ = entities(nlp, Paper("p-th3", "Spoofing-Aware Speaker Verification with Score Fusion",
+                                      "Spoofing-aware speaker verification (SASV) rejects impostors."))
+    assert [e.role for e in found.values() if "SASV" in e.aliases] == ["used"]
+
+
 def test_a_goal_after_with_is_no_title_technique(nlp):
     found, _, _ = entities(nlp, Paper("p-g", "Video Generation with Enhanced Temporal Consistency", "We study video."))
     assert "Enhanced Temporal Consistency" not in found

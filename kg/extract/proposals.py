@@ -1153,8 +1153,10 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
     Retrieval-Enhanced Transformer (RETRO)", curated or not), a new term in a sentence where
     our approach is made of it ("Our approach involves low-value-prioritized sampling (LVPS)"),
     and a new short form coined "for short" in a sentence that proposes ("we propose a method
-    based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short")."""
+    based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short"), and a new term the
+    title opens with ("Contrastive Segment Tuning for ...": the paper is about its own thing)."""
     lower = v.lower
+    title_head = _title_head(v)
     out = set()
     for short, info in abbreviations.items():
         start, end = info["long_span"]
@@ -1171,9 +1173,38 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
                               and "we" in same_sentence)
             owned = owned or (_proposed_in_passive(v, end) and not any(w in _PRIOR_WORK for w in same_sentence))
             owned = owned or _enumerated_proposal(v, start)
+            owned = owned or (start > 0 and lower[start:end] == title_head  # not a task the title studies
+                              and (info["type"] or defined_term_type(short, info["long"])) not in ("TASK", "METRIC"))
         if owned:
             out.update((word_key(short), word_key(info["long"])))
     return out
+
+
+# words after which a title has named what it is about ("X for Y", "X: ..."); in "X via Y" or
+# "X with Y" the new thing is Y, done to or for a known X ("Adversarial Imitation Learning via Boosting")
+_TITLE_HEAD_ENDS = frozenset({"for", "of", "in", "on", "at", "to", ":", "(", "?", "!", "."})
+
+
+def _title_head(v) -> tuple[str, ...]:
+    """The lower-case words a title opens with when they are what it is about: the whole title,
+    or the words before its colon or a preposition such as "for" ("Contrastive Segment Tuning
+    for Domain Adaptation"); nothing for a title that goes on "via"/"with" a technique.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> [_title_head(view(nlp(title + "\\nWe adapt."))) for title in ("Contrastive Segment Tuning for Domain Adaptation",
+    ...     "Adversarial Imitation Learning via Boosting")]
+    [('contrastive', 'segment', 'tuning'), ()]
+    """
+    head = []
+    for i in range(_title_end(v)):
+        word = v.lower[i]
+        if not word.strip():
+            break
+        if word in _STOP_PREPOSITIONS or (v.is_punct[i] and word != "-"):
+            return tuple(head) if word in _TITLE_HEAD_ENDS else ()
+        head.append(word)
+    return tuple(head)
 
 
 def _enumerated_proposal(v, start: int) -> bool:
