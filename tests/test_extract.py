@@ -1843,6 +1843,13 @@ def test_a_code_before_a_curated_method_is_no_dataset_alias(nlp):
     assert "Reddit TL;DR" not in label  # OpenReview's summary label names no dataset
 
 
+def test_a_summary_label_is_no_compared_name(nlp):
+    found, _, _ = entities(nlp, Paper("p-tl3", "A study", "TL;DR: ZorbAEs are barely better than random baselines."))
+    assert set(found) == {"ZorbAEs"}
+    found, _, _ = entities(nlp, Paper("p-tl4", "A study", "ZorbBERT: a domain model. ZorbBERT beats QuuxNet."))
+    assert {"ZorbBERT", "QuuxNet"} <= set(found)  # a name heading its own paragraph stays
+
+
 def test_a_defined_term_ending_in_a_curated_measure_is_a_measure(nlp):
     found, _, _ = entities(nlp, Paper("p-rf", "A Tokenizer", "ZorbTok obtains a token FID (tFID) of 0.98 on "
                                       "ImageNet, and tFID 0.41 on COCO."))

@@ -27,7 +27,7 @@ from ..normalise import is_size_word
 from .senses import choose_sense, load_senses
 from .words import view, where, word_key
 
-__all__ = ["NameMatcher", "extend_model_name", "extend_version", "glued_prefix_start", "granularity_start", "inside_a_compound", "matches_as_written"]
+__all__ = ["NameMatcher", "a_label", "extend_model_name", "extend_version", "glued_prefix_start", "granularity_start", "inside_a_compound", "matches_as_written"]
 
 _SIZE_OR_VARIANT = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+(\.\d+)?B|A\d+(\.\d+)?B|\d+[kK]|instruct|thinking|chat|base|large|small|tiny|medium|xl|xxl|xsmall|xlarge|xxlarge|hf|it|v\d+(\.\d+)*|turbo|pro|mini|plus|ultra|flash|code|coder|math|vision)$",
@@ -367,7 +367,7 @@ class NameMatcher:
                                                         for match_id, start, end in self.insensitive(doc) if (start, end) not in written])
         matches = [(key, start, end) for key, start, end in loose + exact if not inside_a_compound(v, start, end)
                    and not (self.entries[key].type in _CONCEPT_TYPES and after_a_capitalised_part(v, start))
-                   and not _a_label(v, start, end)]
+                   and not a_label(v, start, end)]
         # a model's name before "dataset" after a proposing verb names the data the paper releases
         # ("we introduce the ShareGPT4V dataset"), and so does every other mention of it there
         if self.senses:
@@ -534,14 +534,14 @@ def _valued(v, i: int) -> bool:
     return before or (i + 2 < len(texts) and v.lower[i + 1] in ("of", "=") and bool(_VALUE.match(texts[i + 2])))
 
 
-def _a_label(v, start: int, end: int) -> bool:
+def a_label(v, start: int, end: int) -> bool:
     """"TL;DR: We propose ...": a name opening an abstract's sentence before a colon labels what
     follows (OpenReview's summary line), it names nothing used; titles ("GSM8K: ...") are left alone.
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
     >>> v = view(nlp("TL;DR: A Title\\nTL;DR: We tune on TL;DR."))
-    >>> [_a_label(v, s, e) for s, e in ((0, 1), (5, 6), (10, 11))]
+    >>> [a_label(v, s, e) for s, e in ((0, 1), (5, 6), (10, 11))]
     [False, True, False]
     """
     if not v.sent_ids or v.sent_ids[start] == 0 or end >= len(v.texts) or v.texts[end] != ":":

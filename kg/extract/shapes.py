@@ -29,7 +29,7 @@ from .gazetteer import load_generic_phrases, shared_words
 from ..normalise import is_size_word
 from .languages import LANGUAGE_CODES
 from .lexicon import AT_CUTOFF, HEAD_TYPES, PARAMETER_COUNT
-from .names import SCORE_VALUE, TASK_WORDS, numbered_task_end
+from .names import SCORE_VALUE, TASK_WORDS, a_label, numbered_task_end
 from .proposals import CLAIM_VERBS, CLAUSE_WORDS, model_or, model_shaped
 from .words import WordMemo, cue_positions, name_shaped, view, where
 
@@ -1388,10 +1388,31 @@ def _unshouted(v, shaped: list[bool]) -> list[bool]:
     return shaped
 
 
+# the summary line's label that OpenReview and paper pages put before a colon; other names in that
+# place often head a paragraph about themselves ("LedgerBERT: A domain-adapted language model ...")
+_SUMMARY_LABELS = frozenset({"tl;dr", "tldr"})
+
+
+def _unlabelled(v, shaped: list[bool]) -> list[bool]:
+    """``shaped`` without a summary line's label ("TL;DR: SAEs are barely better than ..."):
+    it names nothing the paper uses.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("A Title\\nTL;DR: ZorbNet beats QuuxNet."))
+    >>> [w for w, s in zip(v.word_texts, _unlabelled(v, name_shaped.each(v.word_texts))) if s]
+    ['ZorbNet', 'QuuxNet']
+    """
+    for index in where(shaped):
+        if v.word_lower[index] in _SUMMARY_LABELS and a_label(v, *v.words[index]):
+            shaped[index] = False  # a fresh list from name_shaped.each: changed in place
+    return shaped
+
+
 @Language.component("kg_shapes")
 def kg_shapes(doc):
     v = view(doc)
-    shaped = _unshouted(v, name_shaped.each(v.word_texts))
+    shaped = _unlabelled(v, _unshouted(v, name_shaped.each(v.word_texts)))
     known_types = {(c["start"], c["end"]): c["type"] for c in candidates.candidates(doc) if c["rule"] == "gazetteer"}
     for start, end, entity_type in head_typed_names(v, shaped) + listed_after_head(v, shaped, known_types) + listed_before_head(v, shaped):
         candidates.add(doc, start, end, entity_type, "head-noun", confidence=0.8)
