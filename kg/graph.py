@@ -38,6 +38,8 @@ __all__ = [
     "relationship_type",
     "repository_key",
     "build_graph",
+    "EMPTY_MENTION",
+    "EMPTY_NODE",
     "merge_graphs",
     "known_entities",
     "fold_entities",
@@ -60,6 +62,16 @@ LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
 PROPERTIES = frozenset({"key", "name", "aliases", "support", "title", "abstract", "authors", "year", "url", "external_id",
                         "merged_ids", "links", "sources", "name_keys", "search_text", "plain_title", "role", "text", "sentence", "start", "end",
                         "rule", "confidence", "sentence_starts", "sentence_ends", "code_statement"})
+# what build_graph sets on every node of a label, and on every mention (a paper's link to an
+# entity), when empty: a store drops None and [], and kg.store.base.Store.to_graph puts them back
+EMPTY_NODE = {
+    "Paper": {"external_id": None, "title": None, "abstract": None, "year": None, "url": None, "authors": [],
+              "sources": [], "merged_ids": [], "links": [], "code_statement": None},
+    "Repository": {"name": None, "url": None},
+    "entity": {"name": None, "aliases": [], "support": 0},
+}
+EMPTY_MENTION = {"role": None, "text": None, "sentence": None, "start": None, "end": None, "rule": None, "confidence": None,
+                 "sentence_starts": [], "sentence_ends": []}
 _USED_RELATIONSHIP = {"DATASET": "EVALUATES_ON", "MODEL": "USES", "METHOD": "USES", "TASK": "ADDRESSES", "METRIC": "MEASURES"}
 RELATIONSHIP_TYPES = ("PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "MEASURES", "VARIANT_OF", "RELEASES_CODE")
 # the first path part of site pages that are not someone's repository

@@ -16,7 +16,7 @@ import networkx as nx
 
 from ..batches import batched, fewer_gc_passes
 from ..fulltext import SEARCH_PROPERTY
-from ..graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES, build_graph
+from ..graph import EMPTY_MENTION, EMPTY_NODE, ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES, build_graph
 from ..normalise import entity_key
 from ..records import PaperEntities
 from . import statements
@@ -205,7 +205,7 @@ class Store(ABC):
         graph = nx.DiGraph()
         for label in LABELS:
             rows = self.read(f"MATCH (n:{label}) RETURN properties(n) AS props ORDER BY n.key")
-            defaults = _GRAPH_DEFAULTS.get(label, _GRAPH_DEFAULTS["entity"])
+            defaults = EMPTY_NODE.get(label, EMPTY_NODE["entity"])
             for row in rows:
                 props = {k: v for k, v in row["props"].items() if k not in _STORE_ONLY}
                 graph.add_node(props["key"], label=label, **{**defaults, **props})
@@ -214,7 +214,7 @@ class Store(ABC):
                          "ORDER BY source, type, target", {"types": sorted(RELATIONSHIP_TYPES)})
         for row in rows:
             if row["source"] in graph and row["target"] in graph:
-                defaults = {} if row["type"] in ("RELEASES_CODE", "VARIANT_OF") else _EDGE_DEFAULTS
+                defaults = {} if row["type"] in ("RELEASES_CODE", "VARIANT_OF") else EMPTY_MENTION
                 graph.add_edge(row["source"], row["target"], type=row["type"], **{**defaults, **row["props"]})
         return graph
 
@@ -228,14 +228,6 @@ class Store(ABC):
 
 # kept by a store for its lookups (kg.store.rows), or for a load's bookkeeping: no part of the graph
 _STORE_ONLY = {"name_keys", SEARCH_PROPERTY, "plain_title", "kg_stale"}
-_GRAPH_DEFAULTS = {
-    "Paper": {"external_id": None, "title": None, "abstract": None, "year": None, "url": None, "authors": [],
-              "sources": [], "merged_ids": [], "links": [], "code_statement": None},
-    "Repository": {"name": None, "url": None},
-    "entity": {"name": None, "aliases": [], "support": 0},
-}
-_EDGE_DEFAULTS = {"role": None, "text": None, "sentence": None, "start": None, "end": None, "rule": None, "confidence": None,
-                  "sentence_starts": [], "sentence_ends": []}
 
 
 def _graph_batches(graph: nx.DiGraph, batch_size: int) -> Iterator[tuple[str, list[dict]]]:
