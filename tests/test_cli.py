@@ -66,6 +66,9 @@ def test_errors_are_one_line_not_a_traceback(tmp_path, capsys):
     code = main(["build", str(tmp_path / "missing.txt"), "--workdir", str(tmp_path / "w")])
     err = capsys.readouterr().err
     assert code == 2 and "no such file" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    code = main(["extract", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "e.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2 and "given no paths, the command reads the bundled seeds" in err and "kg build" not in err
 
 
 def test_query_before_build_says_what_to_do(tmp_path, capsys):

@@ -19,6 +19,8 @@ def test_kg_load_embedded_prints_counts_and_is_idempotent(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"loading {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships" in out
     assert re.search(r"^  Paper +7$", out, re.M) and re.search(rf"^  relationships +{graph.number_of_edges()}$", out, re.M)
+    # a batch holds one label's nodes or one kind of relationship: more batches than rows / batch size
+    assert re.search(r"loaded in \d+ batches \(each of one node label or relationship kind, up to 4 rows\)", out)
     with EmbeddedStore(tmp_path / "store") as store:
         assert dump(store) == expected_dump(graph)
 

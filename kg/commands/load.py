@@ -126,7 +126,8 @@ def run(args) -> int:
                 progress.close()
         counts = store.counts()
         saved = save_store_graph(store, args.workdir) if in_step else None
-    print(f"loaded in {report.batches} batches of up to {args.batch_size} rows; the store now holds:")
+    print(f"loaded in {report.batches} batches (each of one node label or relationship kind, up to {args.batch_size} rows); "
+          "the store now holds:")
     for label, n in sorted(counts.items(), key=lambda kv: (kv[0] == "relationships", kv[0])):
         print(f"  {label:<13} {n}")
     workdir = Path(args.workdir)

@@ -79,7 +79,7 @@ def find_files(paths) -> tuple[list[Path], list[Skipped]]:
             raise InputError(f"{path}: not a regular file", fix="pass a corpus file or a directory of them")
         else:
             raise InputError(f"{path}: no such file or directory", fix="check the path (kg.BUNDLED_SEEDS is the bundled corpus)",
-                             cli_fix="check the path (run `kg build` with no paths for the bundled seeds)")
+                             cli_fix="check the path; given no paths, the command reads the bundled seeds")
     found, repeats = _each_once(found)
     return found, skipped + repeats
 
