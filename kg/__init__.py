@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ExtractionError, InputError, KgError, QueryError, QueryWarning, StoreError, StoreUnavailable, VizError
+from .errors import ExtractionError, InputError, InputWarning, KgError, QueryError, QueryWarning, StoreError, StoreUnavailable, VizError
 from .ingest import CorpusReader, Shard, read_corpus
 from .records import Paper, PaperEntities
 from .store import open_built_store
@@ -61,6 +61,7 @@ __all__ = [
     "ExtractionError",
     "VizError",
     "QueryWarning",
+    "InputWarning",
 ]
 
 

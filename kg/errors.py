@@ -27,6 +27,7 @@ __all__ = [
     "QueryError",
     "VizError",
     "QueryWarning",
+    "InputWarning",
 ]
 
 
@@ -75,3 +76,8 @@ class VizError(KgError):
 class QueryWarning(UserWarning):
     """A read-only query found nothing, and its text names something the graph does not have
     (a label, a relationship type, a link between two labels); ``kg cypher`` prints the same as notes."""
+
+
+class InputWarning(UserWarning):
+    """A build or extraction from Python left input records out (``kg build`` and ``kg extract``
+    list them instead); the result's ``report.rejects`` says which, where and why."""

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,7 @@ import networkx as nx
 from networkx.readwrite import json_graph
 
 from .batches import fewer_gc_passes
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .extract import checked_papers, default_workers, extract, shared_nlp
 from .extract.parallel import map_ordered
 from .extract.coined import CoinedNames
@@ -166,7 +167,18 @@ def extract_to_file(
                            complete=reader.merged, progress=progress)
     # a shard may hold no paper of a small corpus; a whole corpus with none leaves an old output whole
     papers = write_items(counted(items), out, empty_replaces=shard is not None)
-    return ExtractResult(reader.report(), papers, entities)
+    report = reader.report()
+    warn_of_rejects(report)
+    return ExtractResult(report, papers, entities)
+
+
+def warn_of_rejects(report: IngestReport) -> None:
+    """Warn (:class:`kg.InputWarning`) where records were left out, so that a notebook's build does
+    not drop them unsaid; the command line lists them itself and ignores this warning."""
+    if report.rejected:
+        first = report.rejects[0]
+        warnings.warn(f"{counted(report.rejected, 'input record')} of {report.records} left out, the first {first}; "
+                      f"the result's report.rejects lists each with its file, line and reason", InputWarning, stacklevel=3)
 
 
 @contextmanager
@@ -427,6 +439,7 @@ def build(
                                 progress=progress, total=len(papers), names=names, coined=coined))
     if not items:
         raise InputError(nothing_parsed(report), fix=f"fix or replace the input; {workdir} was left as it was")
+    warn_of_rejects(report)
     graph = build_graph(items)
     notes: list[str] = []
     # a long form the new papers define joins its short form's node in the graph they join too

@@ -806,6 +806,25 @@ def test_a_build_with_progress_says_each_step(tmp_path, capsys):
     assert capsys.readouterr().err == ""  # quiet unless asked
 
 
+def test_python_builds_warn_of_records_left_out_and_the_cli_lists_them_instead(tmp_path, capsys):
+    import warnings
+
+    import kg
+
+    corpus = _jsonl(tmp_path / "a.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}, {"title": "No abstract"}])
+    with pytest.warns(kg.InputWarning, match=rf"1 input record of 2 left out, the first {corpus}:2: .*report.rejects"):
+        result = kg.build([corpus], workdir=tmp_path / "w", html=False)
+    assert result.report.rejected == 1
+    with pytest.warns(kg.InputWarning, match="1 input record of 2 left out"):
+        kg.extract_to_file([corpus], tmp_path / "e.jsonl")
+    clean = _jsonl(tmp_path / "b.jsonl", [{"title": "Bar Study", "abstract": "We train BERT on GSM8K."}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kg.InputWarning)
+        kg.build([clean], workdir=tmp_path / "w2", html=False)  # nothing left out: no warning
+        assert main(["build", str(corpus), "--workdir", str(tmp_path / "w3"), "--no-html"]) == 0
+    assert f"{corpus}:2" in capsys.readouterr().out  # the command's own list
+
+
 def test_help_into_a_closed_pipe_stops_quietly():
     done = subprocess.run(f"{sys.executable} -m kg query paper_entities --help | head -1", shell=True,
                           capture_output=True, text=True)
