@@ -795,6 +795,16 @@ def _type_of_key(key: str) -> str:
     return key.partition(":")[0].upper()
 
 
+def _sized_variant(name: str, family: str) -> bool:
+    """Whether ``name`` is ``family`` with a size or size word after it.
+
+    >>> _sized_variant("ZorbNet-XL", "ZorbNet"), _sized_variant("ZorbNet 7B", "ZorbNet"), _sized_variant("ZorbNet-v2", "ZorbNet")
+    (True, True, False)
+    """
+    rest = name[len(family):].strip(" -") if name.lower().startswith(family.lower()) else ""
+    return bool(rest) and is_size_word(rest)
+
+
 def _long_form(e: Entity) -> str | None:
     """The longest alias of several words: how a paper spells out its short form."""
     return max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
@@ -835,12 +845,15 @@ class CorpusNames:
         self._spelled = _Claims()  # the papers that propose a name and spell it out in this long form
         self._stored_types: dict[str, tuple[int, str]] = {}  # a slot a store holds: its best-supported type
         self._long_forms: dict[str, Counter] = defaultdict(Counter)
+        self._sized: set[str] = set()  # slots of names papers write sized model variants of ("ZorbNet-XL")
         self._display: dict[str, str] | None = None
 
     def add(self, entities: Iterable[Entity], paper_id: str) -> None:
         """Gather the names of one paper (``paper_id``), before any paper's are applied."""
         for e in entities:
             self.names[e.key][e.name] += 1
+            if e.type == "MODEL" and e.family and _sized_variant(e.name, e.family):
+                self._sized.add(_slot(entity_key("MODEL", e.family)))
             if e.rule == "gazetteer":
                 self.curated[e.key][e.name] += 1
             if e.role == "proposed":
@@ -878,8 +891,10 @@ class CorpusNames:
             if proposers:  # an own node's key holds its paper's id; another's proposers are papers of no batch
                 name_key, _, paper_id = key.partition(_OWN)
                 self._coined.add(_slot(name_key), paper_id, name_key, proposers)
-            if (slot := _slot(key)) != key:
-                self._stored_types[slot] = max(self._stored_types.get(slot, (0, "")), (support or 0, entity_type))
+            # only a node papers name types the name: not a family that only its variants name, nor one
+            # whose papers are all being loaded again (a build of the same papers types it afresh)
+            if (slot := _slot(key)) != key and support:
+                self._stored_types[slot] = max(self._stored_types.get(slot, (0, "")), (support, entity_type))
             for alias in aliases:
                 alias_key = entity_key(entity_type, alias)
                 if len(alias.split()) >= 2 and alias_key != key and alias_key not in self._known_long_forms:
@@ -969,10 +984,13 @@ class CorpusNames:
 
     def _type_of(self, slot: str) -> str:
         """MODEL or METHOD for a name no curated list knows: as a store that holds it types it,
-        else as most papers do; a tie goes to the type the one paper that proposes it gives it,
-        then to MODEL."""
+        else MODEL where a paper writes a sized model of it ("ZorbNet-XL", whatever the paper
+        that proposes ZorbNet calls it), else as most papers do; a tie goes to the type the one
+        paper that proposes it gives it, then to MODEL."""
         if slot in self._stored_types:
             return self._stored_types[slot][1]
+        if slot in self._sized:
+            return "MODEL"  # it comes in sizes, as a paper proposing both calls a trained model
         models, methods = (sum(self.names[key].values()) if (key := _typed(slot, kind)) in self.names else 0
                            for kind in ("MODEL", "METHOD"))
         if models != methods:

@@ -2959,3 +2959,18 @@ def test_a_listed_models_release_written_after_it_is_part_of_its_name(nlp):
                   "while FrobNet 82.1 and QuuxNet 4.5 points are scores.")
     found, _, _ = entities(nlp, paper)
     assert "ZorbLM 5.1" in found and "ZorbLM" not in found, sorted(found)
+
+
+def test_a_coined_acronym_is_not_linked_where_other_words_spell_it():
+    import spacy
+
+    from kg.extract.coined import CoinedNames
+    from kg.records import Mention
+
+    coined, nlp = CoinedNames(), spacy.blank("en")
+    coined.add([Mention("DLA", "METHOD", "proposed", "s", 0, 3, "abbreviation", aliases=("Dynamic Linear Attention",)),
+                Mention("ZFN", "METHOD", "proposed", "s", 0, 3, "abbreviation", aliases=("zorb-forward network",))])
+    found = coined.find(Paper("a", "Fast Diffusion-Limited Aggregation", "Python DLA simulations are slow."), [], nlp)
+    assert found == []  # its own DLA
+    found = coined.find(Paper("b", "Zorb-Forward Networks at Scale", "We compare DLA with ZFN layers."), [], nlp)
+    assert sorted(m.text for m in found) == ["DLA", "ZFN"]  # the coiner's words, in another number and case

@@ -377,6 +377,32 @@ def test_a_tie_between_model_and_method_goes_to_the_proposer_and_a_stored_type_w
     assert stored.apply([entity("METHOD")], "p-3")[0].key == "model:zorbl"
 
 
+def test_a_name_another_paper_writes_a_sized_model_of_is_a_model_and_only_papers_type_a_stored_name():
+    from dataclasses import replace
+
+    from kg.normalise import CorpusNames
+    from kg.records import Entity
+
+    def entity(entity_type, name="Zorbl", role="used", family=None):
+        return Entity(entity_key(entity_type, name), name, entity_type, role, name, "s", 0, len(name), "r", family=family)
+
+    names = CorpusNames()  # one paper proposes Zorbl (typed a method), another its XL size, a model
+    names.add([entity("METHOD", role="proposed")], "p-1")
+    names.add([entity("MODEL", "Zorbl-XL", "proposed", family="Zorbl"), entity("METHOD")], "p-2")
+    assert names.apply([entity("METHOD", role="proposed")], "p-1")[0].key == "model:zorbl"
+    versioned = CorpusNames()  # a version is no size: the votes decide
+    versioned.add([entity("METHOD", role="proposed")], "p-1")
+    versioned.add([entity("MODEL", "Zorbl-v2", "proposed", family="Zorbl"), entity("METHOD")], "p-2")
+    assert versioned.apply([entity("METHOD", role="proposed")], "p-1")[0].key == "method:zorbl"
+    # a stored node no paper names any more (a family only its variants name, or one whose papers
+    # are all loaded again) does not type the name: appending the same papers types it as the build did
+    again = CorpusNames()
+    again.add_known([("MODEL", "model:zorbl", "Zorbl", [], 0, 0), ("METHOD", "method:zorbl", "Zorbl", [], 0, 0)])
+    again.add([entity("METHOD", role="proposed")], "p-1")
+    again.add([replace(entity("METHOD"), rule="coined-elsewhere")], "p-2")
+    assert again.apply([entity("METHOD", role="proposed")], "p-1")[0].key == "method:zorbl"
+
+
 def test_a_short_form_coined_for_something_else_is_not_the_curated_node(nlp):
     coined = Paper("p-a", "Merging for Incremental Learning",
                    "We propose ADapt And Merge (ADAM), which merges adapted models. ADAM is simple.")

@@ -26,6 +26,7 @@ import re
 
 from spacy.matcher import PhraseMatcher
 
+from ..normalise import name_key
 from ..records import Mention, Paper
 from . import paper_text
 from .lexicon import NOT_NAMES, is_name_shaped
@@ -49,6 +50,7 @@ class CoinedNames:
         self._by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self._matcher = None
         self._in_matcher: set[str] = set()
+        self._spellings: dict[str, set[str]] = {}  # canonical -> the name_key of every form its papers wrote
 
     def add(self, mentions) -> None:
         """Remember the names one paper proposes or defines."""
@@ -61,6 +63,7 @@ class CoinedNames:
 
     def add_coined(self, entity_type: str, canonical: str, forms) -> None:
         """Remember one coined name by its written forms (a graph the papers join coined it)."""
+        self._spellings.setdefault(canonical, set()).update(map(name_key, forms))
         for form in forms:
             distinctive = is_name_shaped(form) or len(form.split()) >= 3
             if distinctive and form not in NOT_NAMES and len(form) >= 3 and form not in self.names:
@@ -74,14 +77,24 @@ class CoinedNames:
         words = set(_WORD.findall(text))
         return [form for word in words for form, need in self._by_word.get(word, ()) if need <= words and form not in known]
 
+    def _spelled_otherwise(self, text: str, form: str) -> bool:
+        """Whether ``text`` writes capitalised words whose initials spell the acronym ``form``
+        and which are none of the forms its coining paper wrote (in any spelling or number)."""
+        if not _ACRONYM.match(form):
+            return False
+        own = self._spellings[self.names[form][1]]
+        return any(initials == form and name_key(words) not in own for initials, words in _capitalised_runs(text, len(form)))
+
     def find(self, paper: Paper, mentions, nlp) -> list[Mention]:
         """Mentions of coined names in ``paper`` that its own mentions do not already cover."""
         text = paper_text(paper)
         # a name the paper already has was found everywhere in it by the first pass
         known = {form for m in mentions for form in (m.text, *m.aliases)}
         candidates = self._candidates(text, known) if self.names else []
-        # "Electronic Design Automation (EDA)": a paper that spells out the letters itself means its own thing
-        candidates = [form for form in candidates if f"({form})" not in text]
+        # "Electronic Design Automation (EDA)": a paper that spells out the letters itself means its own thing,
+        # and so does one whose title or text writes other words with those initials ("Diffusion-Limited
+        # Aggregation" beside DLA, coined elsewhere as Dynamic Linear Attention)
+        candidates = [form for form in candidates if f"({form})" not in text and not self._spelled_otherwise(text, form)]
         if not candidates:
             return []
         if self._matcher is None:
@@ -110,6 +123,25 @@ class CoinedNames:
                                  "coined-elsewhere", 0.7, canonical=canonical))
             covered |= set(range(span.start_char, span.end_char))
         return found
+
+
+def _capitalised_runs(text: str, size: int) -> set[tuple[str, str]]:
+    """(initials, words) of every run of ``size`` capitalised words in ``text`` (a hyphen parts words).
+
+    >>> sorted(_capitalised_runs("On Diffusion-Limited Aggregation in 2D", 3))
+    [('DLA', 'Diffusion Limited Aggregation'), ('ODL', 'On Diffusion Limited')]
+    """
+    words = _CAPITALISED.findall(text)
+    out = set()
+    for i in range(len(words) - size + 1):
+        run = words[i:i + size]
+        if all(word[0].isupper() for word in run):
+            out.add(("".join(word[0] for word in run), " ".join(run)))
+    return out
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][\w']*")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
 def _plain_words(form: str) -> bool:
