@@ -877,3 +877,22 @@ def test_an_empty_column_says_why_only_where_the_input_is_the_reason(capsys):
     err = capsys.readouterr().err
     assert "note: year is empty in every row (no input record gave a value)" in err
     assert "note: proposes is empty in every row\n" in err  # the answer's own list: no input record is to blame
+
+
+def test_appending_papers_already_in_the_graph_leaves_it_as_it_was(tmp_path):
+    import kg
+
+    corpus = _jsonl(tmp_path / "z.jsonl", [
+        {"title": "ZorbNet: Efficient Graph Transformers", "abstract": "We propose ZorbNet, a graph transformer. We evaluate ZorbNet on QM9."},
+        {"title": "ZorbNet-XL: Scaling Graph Transformers", "abstract": "We scale ZorbNet to 1B parameters and train it on ZINC."}])
+
+    def graph():
+        saved = json.loads((tmp_path / "w" / "graph.json").read_text())
+        nodes = sorted((n["id"], n.get("support")) for n in saved["nodes"] if n["label"] != "Paper")
+        return nodes, sorted((e["source"], e["type"], e["target"]) for e in saved["edges"])
+
+    kg.build([corpus], workdir=tmp_path / "w", html=False)
+    built = graph()
+    assert ("model:zorbnet", 2) in built[0] and ("model:zorbnetxl", "VARIANT_OF", "model:zorbnet") in built[1]
+    kg.build([corpus], workdir=tmp_path / "w", html=False, append=True)
+    assert graph() == built
