@@ -61,7 +61,7 @@ _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Za-z0-9]*([A-Z0-9]|[A-Z][a-z]*[a-rt-z])s
 _SIZE = re.compile(r"^(\d+(\.\d+)?[bmkt]|\d+x\d+(\.\d+)?[bm])$", re.I)
 SIZE_LETTER_LIST = re.compile(r"^(?:Ti|[TSBLHG])(?:/(?:Ti|[TSBLHG]))+$")  # "Ti/S/B" of "DeiT-Ti/S/B": sizes as a list
 _SIZE_LIST = re.compile(r"^(.+?)(?:[-\s]\d+(?:\.\d+)?[BMKT](?:/\d+(?:\.\d+)?[BMKT])+|-" + SIZE_LETTER_LIST.pattern[1:-1] + ")$", re.I)
-_SQUARE = re.compile(r"(?<![\d.x×])(\d{2,4})[x×]\1(?![\w.])")  # an image size; "3x3" kernels are no size
+_SQUARE = re.compile(r"(?<![\d.xX×])(\d{2,4})[xX×]\1(?![\w.])")  # an image size; "3x3" kernels are no size
 _VARIANT_WORDS = {"instruct", "chat", "base", "large", "small", "tiny", "medium", "xl", "xxl", "hf", "it", "huge", "mini", "mega", "nano", "micro", "xsmall", "xlarge", "xxlarge"}
 
 
@@ -189,19 +189,30 @@ def name_key(text: str) -> str:
 
 
 def name_keys(names, entity_type: str | None = None) -> list[str]:
-    """The matching keys (:func:`name_key`) of a node's name and aliases, which lookups by name compare
-    with; with the node's type, also those of every form its curated entry knows, so "word error rate"
-    finds the node of papers that only wrote "WER".
+    """The matching keys (:func:`name_key`) of a node's name and aliases, written as they are, in
+    lower case and in capitals, which lookups by name compare with (so a name given in any case
+    finds the node by one indexed key: "flops" finds FLOPs, though a written "FLOPs" keys as
+    "flop"); with the node's type, also those of every form its curated entry knows, so "word
+    error rate" finds the node of papers that only wrote "WER".
 
     >>> name_keys(["GSM8K", "GSM-8k", "grade school math"])
     ['gradeschoolmath', 'gsm8k']
-    >>> name_keys(["word error rate", "WER"], "METRIC"), name_keys(["RLHF"], "METHOD")[:2]
-    (['wer', 'worderrorrate'], ['reinforcementlearningfromhumanfeedback', 'reinforcementlearningwithhumanfeedback'])
+    >>> name_keys(["FLOPs"]), name_keys(["word error rate", "WER"], "METRIC")
+    (['flop', 'flops'], ['wer', 'worderrorrate'])
+    >>> name_keys(["RLHF"], "METHOD")[:2]
+    ['reinforcementlearningfromhumanfeedback', 'reinforcementlearningwithhumanfeedback']
     """
     names = list(filter(None, names))
     if entity_type and names:
         names += curated_forms(entity_type, names[0])
-    return sorted({key for key in map(name_key, names) if key})
+    return sorted({key for name in names for key in map(name_key, _in_any_case(name)) if key})
+
+
+def _in_any_case(name: str) -> tuple[str, ...]:
+    """``name`` as written and in the cases that can change its key: only a closing plural's "s"
+    is read by case (:func:`singular`: "LLMs" and "models" lose it, "GLUES" keeps it, and
+    "S3Dis" ends in an acronym's plural)."""
+    return (name, name.lower(), name.upper(), name.title()) if "s" in name[-3:].lower() else (name,)
 
 
 def curated_forms(entity_type: str, name: str) -> tuple[str, ...]:

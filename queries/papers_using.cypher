@@ -5,15 +5,20 @@
 // param: limit int>=1 = 100  Maximum number of rows
 // One template for every entity type: the Cypher is the same apart from the label, and a name
 // such as "LoRA" or "BERT" may be typed as a method in one corpus and a model in another.
-// Labels cannot be parameters, so the type filter compares labels(e) with $type.
+// Labels cannot be parameters, so the name is looked up under each entity label (one indexed
+// lookup each: a name in any case, hyphens, spaces or plural is one of a node's name_keys, which
+// the embedded store indexes) and the type filter compares labels(e) with $type.
 // WITH e fixes the start of the walk: without it a planner may scan every paper's edges
 // and filter on e at the end (0.37 s instead of 0.03 s at 30k papers).
-MATCH (e)
-WHERE (e.key = $name OR $name_key IN coalesce(e.name_keys, []) OR toLower(e.name) = toLower($name)
-       OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($name)))
-  AND NOT e:Paper AND NOT e:Repository
-  AND ($type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's'])
+CALL {
+  MATCH (e:Dataset) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Model) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Method) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Task) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Metric) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+}
 WITH e
+WHERE $type IN ['', 'any'] OR toLower($type) IN [toLower(labels(e)[0]), toLower(labels(e)[0]) + 's']
 MATCH (e)<-[:VARIANT_OF*0..5]-(x)<-[r]-(p:Paper)
 RETURN DISTINCT p.title AS paper, p.key AS key, labels(x)[0] AS type, x.name AS entity, type(r) AS relationship, r.sentence AS evidence,
        x.key AS entity_key

@@ -7,10 +7,15 @@
 // The named entities (and their variants) are left out of the answer; papers counts the papers
 // that mention both; examples are up to three of those titles, alphabetically; sentence is the
 // first (by title) that names both, empty where no sentence does.
-MATCH (e)
-WHERE (e.key = $name OR $name_key IN coalesce(e.name_keys, []) OR toLower(e.name) = toLower($name)
-       OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($name)))
-  AND NOT e:Paper AND NOT e:Repository
+// One indexed lookup per entity label (labels cannot be parameters): a name in any case, hyphens,
+// spaces or plural is one of a node's name_keys, which the embedded store indexes.
+CALL {
+  MATCH (e:Dataset) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Model) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Method) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Task) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Metric) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+}
 WITH e
 MATCH (e)<-[:VARIANT_OF*0..5]-(x)
 WITH collect(DISTINCT x) AS named

@@ -4,10 +4,15 @@
 // param: limit int>=1 = 50  Maximum number of rows (papers)
 // names is what of the topic the paper names (the entity or its variants) and how; every list is
 // alphabetical; newest papers first (a paper without a year last), then by title.
-MATCH (e)
-WHERE (e.key = $name OR $name_key IN coalesce(e.name_keys, []) OR toLower(e.name) = toLower($name)
-       OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($name)))
-  AND NOT e:Paper AND NOT e:Repository
+// One indexed lookup per entity label (labels cannot be parameters): a name in any case, hyphens,
+// spaces or plural is one of a node's name_keys, which the embedded store indexes.
+CALL {
+  MATCH (e:Dataset) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Model) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Method) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Task) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+  UNION MATCH (e:Metric) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
+}
 WITH e
 MATCH (e)<-[:VARIANT_OF*0..5]-(x)
 WITH collect(DISTINCT x) AS named

@@ -716,3 +716,19 @@ def test_a_measure_at_one_granularity_is_a_variant_and_the_papers_bare_word_for_
     found = entities_of(nlp, "A Study", "We report span-level F1 and box IoU. It reaches 61.2 F1 and a system-level Kendall tau of 0.8.")
     assert set(found) == {"span-level F1", "box IoU", "Kendall's tau"}
     assert (found["span-level F1"].family, found["box IoU"].family) == ("F1 score", "intersection over union")
+
+
+def test_a_name_in_any_case_finds_its_node_by_one_of_its_name_keys():
+    """The templates find a node by ``$name_key IN e.name_keys`` (one indexed lookup), which must
+    find every node that comparing names in lower case finds: every curated form, in any case."""
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.normalise import name_key, name_keys
+
+    missed = []
+    for entry in load_gazetteer():
+        forms = [entry.name, *entry.aliases]
+        keys = set(name_keys(forms))
+        missed += [form for form in forms for written in (form, form.lower(), form.upper(), form.title(), form.swapcase())
+                   if name_key(written) not in keys]
+    assert missed == []
+    assert name_key("IMAGENET-256X256") == name_key("ImageNet-256x256") == "imagenet256"

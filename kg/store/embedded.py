@@ -335,10 +335,12 @@ class EmbeddedStore(Store):
         return count
 
     def schema_statements(self) -> list[str]:
-        from ..graph import LABELS
+        from ..graph import ENTITY_LABELS, LABELS
 
         out = [f"CREATE INDEX FOR (n:{label}) ON (n.key)" for label in LABELS]
         out += [f"CREATE INDEX FOR (n:{label}) ON (n.name)" for label in LABELS if label != "Paper"]
+        # the templates find a node by a key of its names (FalkorDB indexes each member of a list)
+        out += [f"CREATE INDEX FOR (n:{label}) ON (n.name_keys)" for label in ENTITY_LABELS.values()]
         out.append(f"CALL db.idx.fulltext.createNodeIndex('Paper', '{SEARCH_PROPERTY}')")  # as Neo4j's: see kg.fulltext
         return out
 
