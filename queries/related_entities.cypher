@@ -9,13 +9,17 @@
 // first (by title) that names both, empty where no sentence does.
 // One indexed lookup per entity label (labels cannot be parameters): a name in any case, hyphens,
 // spaces or plural is one of a node's name_keys, which the embedded store indexes.
-CALL {
-  MATCH (e:Dataset) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
-  UNION MATCH (e:Model) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
-  UNION MATCH (e:Method) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
-  UNION MATCH (e:Task) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
-  UNION MATCH (e:Metric) WHERE e.key = $name OR $name_key IN e.name_keys RETURN e
-}
+OPTIONAL MATCH (n:Dataset) WHERE n.key = $name OR $name_key IN n.name_keys
+WITH collect(n) AS datasets
+OPTIONAL MATCH (n:Model) WHERE n.key = $name OR $name_key IN n.name_keys
+WITH datasets, collect(n) AS models
+OPTIONAL MATCH (n:Method) WHERE n.key = $name OR $name_key IN n.name_keys
+WITH datasets, models, collect(n) AS methods
+OPTIONAL MATCH (n:Task) WHERE n.key = $name OR $name_key IN n.name_keys
+WITH datasets, models, methods, collect(n) AS tasks
+OPTIONAL MATCH (n:Metric) WHERE n.key = $name OR $name_key IN n.name_keys
+WITH datasets, models, methods, tasks, collect(n) AS metrics
+UNWIND datasets + models + methods + tasks + metrics AS e
 WITH e
 MATCH (e)<-[:VARIANT_OF*0..5]-(x)
 WITH collect(DISTINCT x) AS named
