@@ -1542,3 +1542,27 @@ def test_a_template_value_without_its_key_is_answered_with_the_key_it_needs():
         split_params(["5"])
     with pytest.raises(QueryError, match=r"write --param paper=VALUE"):  # the key without its value
         split_params(["paper"], required=("paper",))
+
+
+def test_the_name_lookups_find_every_entity_by_any_case_of_its_names(tmp_path):
+    """papers_using, related_entities and related_work find a node by one indexed lookup per label
+    (its key, or a key of its names): every name and alias, in lower or upper case, finds it."""
+    from sample_graphs import corpus_a, corpus_b, graph_of
+
+    nets = Entity(entity_key("MODEL", "ZorbNets"), "ZorbNets", "MODEL", "used", "ZorbNets", "We tune ZorbNets.", 8, 16, "r")
+    # "ZorbNets" keys as zorbnets, "zorbnets" as zorbnet (a lower-case plural): the node keeps both
+    graph = graph_of(corpus_a() + corpus_b() + [PaperEntities(Paper("p-zn", "Tuning", "We tune ZorbNets."), (nets,))])
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(graph)
+        checked = 0
+        for key, data in graph.nodes(data=True):
+            if data["label"] in ("Paper", "Repository") or not data.get("support"):
+                continue
+            for form in (data["name"], *data["aliases"]):
+                for written in {key, form, form.lower(), form.upper()}:  # a key is exact
+                    rows = run_template(store, "papers_using", {"name": written, "limit": 1000})
+                    assert key in {row["entity_key"] for row in rows}, (key, written)
+                    checked += 1
+        work = run_template(store, "related_work", {"name": "gsm8k"})
+        assert work and run_template(store, "related_entities", {"name": "GSM8K", "type": "any"})
+    assert checked > 30
