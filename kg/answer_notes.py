@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .fulltext import SEARCH_PROPERTY
+from .graph import ENTITY_LABELS
 from .lookup import Candidate, also_names, alternatives, describe, rank, whole_words
 from .name_notes import (MAX_TITLES_READ, NAMING_PARAMS, PLAIN_TITLE, WANTED_LABEL, candidates, close_names, close_titles,
                          ends_named, family_only_note, kept_out, merged_note, merged_papers, named_entities, nodes_named,
@@ -180,6 +181,10 @@ def _empty_answer_notes(store, template: Template, given: dict, params: dict, as
         check = f"check the other parameters ({', '.join(others)})" if others else f"none of its papers has what {template.name} lists"
         notes.append(f"{param}={given[param]!r} names {shown} in this graph; {check}")
         explained.add(param)
+    if "lower_names" in template.cypher and (unlisted := _entities_without_lower_names(store)):
+        notes.append(f"{unlisted} entit(ies) in this store have no lower_names (loaded by an earlier paper-kg): "
+                     f"{template.name} finds them only by their key or a spelling of their name in its written case; "
+                     "rebuild with `kg build`, or `kg load --replace`, so that any case finds them")
     if any(p.type == "words" for p in template.params) and (unsearchable := _unsearchable_papers(store)):
         notes.append(f"{unsearchable} paper(s) in this store have no search text (loaded by an earlier paper-kg); "
                       "rebuild with `kg build`, or `kg load --replace`, so that search finds them")
@@ -218,6 +223,13 @@ def _unsearchable_papers(store) -> int:
     """How many stored papers lack the search text the full-text index holds (a store an
     earlier version loaded): a search cannot find them."""
     return store.read(f"MATCH (p:Paper) WHERE p.{SEARCH_PROPERTY} IS NULL RETURN count(p) AS n")[0]["n"]
+
+
+def _entities_without_lower_names(store) -> int:
+    """How many stored entities lack the lower-case names the name lookups compare (a store an
+    earlier version loaded)."""
+    return sum(store.read(f"MATCH (n:{label}) WHERE n.lower_names IS NULL RETURN count(n) AS n")[0]["n"]
+               for label in ENTITY_LABELS.values())
 
 
 def _names_starting(store, key: str) -> list[tuple[str, str, str]]:

@@ -35,8 +35,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError
-from .graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL, LABELS, RELATIONSHIP_TYPES
-from .normalise import name_keys
+from .graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
 from .writable import check_writable, replacing
 
 __all__ = ["FORMATS", "ExportResult", "check_out", "export", "write_graphml", "write_json", "write_neo4j_csv"]
@@ -197,7 +196,7 @@ def _write_neo4j_files(graph: nx.DiGraph, folder: Path, database: str, files: li
     """Write :func:`write_neo4j_csv`'s files into ``folder``, adding each to ``files`` before it is
     written; the neo4j-admin command that imports them."""
     from .store.neo4j import schema_statements
-    from .store.rows import paper_store_properties
+    from .store.rows import entity_store_properties, paper_store_properties
 
     delimiter = _pick_delimiter(graph)
     multiline = False
@@ -207,7 +206,7 @@ def _write_neo4j_files(graph: nx.DiGraph, folder: Path, database: str, files: li
     by_label: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     for key, data in graph.nodes(data=True):
         if data["label"] in ENTITY_LABELS.values():  # the keys the query templates match names by, as a load writes them
-            data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
+            data = {**data, **entity_store_properties(data, data["label"])}
         elif data["label"] == "Paper":  # what the full-text index holds and title lookups compare, as a load writes it
             data = {**data, **paper_store_properties(graph, key)}
         by_label[data["label"]].append((key, data))

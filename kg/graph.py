@@ -56,11 +56,13 @@ ENTITY_TYPE_OF_LABEL = {label: entity_type for entity_type, label in ENTITY_LABE
 REPLACED_ON_RELOAD = {"code_statement": frozenset({"Paper"})}
 LIST_PROPERTIES = {"aliases": frozenset(ENTITY_LABELS.values()), "sources": frozenset({"Paper"}),
                    "merged_ids": frozenset({"Paper"}),
-                   "name_keys": frozenset(ENTITY_LABELS.values())}  # the store's own: see kg.store.rows
+                   # the store's own: see kg.store.rows
+                   "name_keys": frozenset(ENTITY_LABELS.values()), "lower_names": frozenset(ENTITY_LABELS.values())}
 LABELS = ("Paper", *ENTITY_LABELS.values(), "Repository")
-# every property a node or relationship of the graph can carry (a store adds name_keys, search_text and plain_title)
+# every property a node or relationship of the graph can carry (a store adds name_keys, lower_names, search_text
+# and plain_title)
 PROPERTIES = frozenset({"key", "name", "aliases", "support", "title", "abstract", "authors", "year", "url", "external_id",
-                        "merged_ids", "links", "sources", "name_keys", "search_text", "plain_title", "role", "text", "sentence", "start", "end",
+                        "merged_ids", "links", "sources", "name_keys", "lower_names", "search_text", "plain_title", "role", "text", "sentence", "start", "end",
                         "rule", "confidence", "sentence_starts", "sentence_ends", "code_statement"})
 # what build_graph sets on every node of a label, and on every mention (a paper's link to an
 # entity), when empty: a store drops None and [], and kg.store.base.Store.to_graph puts them back

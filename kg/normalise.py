@@ -189,30 +189,19 @@ def name_key(text: str) -> str:
 
 
 def name_keys(names, entity_type: str | None = None) -> list[str]:
-    """The matching keys (:func:`name_key`) of a node's name and aliases, written as they are, in
-    lower case and in capitals, which lookups by name compare with (so a name given in any case
-    finds the node by one indexed key: "flops" finds FLOPs, though a written "FLOPs" keys as
-    "flop"); with the node's type, also those of every form its curated entry knows, so "word
-    error rate" finds the node of papers that only wrote "WER".
+    """The matching keys (:func:`name_key`) of a node's name and aliases, which lookups by name compare
+    with; with the node's type, also those of every form its curated entry knows, so "word error rate"
+    finds the node of papers that only wrote "WER".
 
     >>> name_keys(["GSM8K", "GSM-8k", "grade school math"])
     ['gradeschoolmath', 'gsm8k']
-    >>> name_keys(["FLOPs"]), name_keys(["word error rate", "WER"], "METRIC")
-    (['flop', 'flops'], ['wer', 'worderrorrate'])
-    >>> name_keys(["RLHF"], "METHOD")[:2]
-    ['reinforcementlearningfromhumanfeedback', 'reinforcementlearningwithhumanfeedback']
+    >>> name_keys(["word error rate", "WER"], "METRIC"), name_keys(["RLHF"], "METHOD")[:2]
+    (['wer', 'worderrorrate'], ['reinforcementlearningfromhumanfeedback', 'reinforcementlearningwithhumanfeedback'])
     """
     names = list(filter(None, names))
     if entity_type and names:
         names += curated_forms(entity_type, names[0])
-    return sorted({key for name in names for key in map(name_key, _in_any_case(name)) if key})
-
-
-def _in_any_case(name: str) -> tuple[str, ...]:
-    """``name`` as written and in the cases that can change its key: only a closing plural's "s"
-    is read by case (:func:`singular`: "LLMs" and "models" lose it, "GLUES" keeps it, and
-    "S3Dis" ends in an acronym's plural)."""
-    return (name, name.lower(), name.upper(), name.title()) if "s" in name[-3:].lower() else (name,)
+    return sorted({key for key in map(name_key, names) if key})
 
 
 def curated_forms(entity_type: str, name: str) -> tuple[str, ...]:
@@ -806,6 +795,16 @@ def _type_of_key(key: str) -> str:
     return key.partition(":")[0].upper()
 
 
+def _sized_base(name: str) -> str | None:
+    """The name a sized model name sizes ("ZorbNet" of "ZorbNet-XL" and "ZorbNet 7B"), else None.
+
+    >>> _sized_base("ZorbNet-XL"), _sized_base("ZorbNet 7B"), _sized_base("ZorbNet-v2")
+    ('ZorbNet', 'ZorbNet', None)
+    """
+    base, _, size = name.replace(" ", "-").rpartition("-")
+    return name[:len(base)] if base and is_size_word(size) else None
+
+
 def _sized_variant(name: str, family: str) -> bool:
     """Whether ``name`` is ``family`` with a size or size word after it.
 
@@ -897,6 +896,8 @@ class CorpusNames:
         [('method:malt', 'MALT')]
         """
         for entity_type, key, name, aliases, support, proposers in nodes:
+            if entity_type == "MODEL" and (base := _sized_base(name)):
+                self._sized.add(_slot(entity_key("MODEL", base)))  # a size the store holds types its name, as in a build
             self.names[key][name] += max(1, support or 0)
             self.curated[key][name] += max(1, support or 0)  # the name a store shows stays its name
             if proposers:  # an own node's key holds its paper's id; another's proposers are papers of no batch

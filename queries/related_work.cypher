@@ -6,15 +6,15 @@
 // alphabetical; newest papers first (a paper without a year last), then by title.
 // One indexed lookup per entity label (labels cannot be parameters): a name in any case, hyphens,
 // spaces or plural is one of a node's name_keys, which the embedded store indexes.
-OPTIONAL MATCH (n:Dataset) WHERE n.key = $name OR $name_key IN n.name_keys
+OPTIONAL MATCH (n:Dataset) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
 WITH collect(n) AS datasets
-OPTIONAL MATCH (n:Model) WHERE n.key = $name OR $name_key IN n.name_keys
+OPTIONAL MATCH (n:Model) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
 WITH datasets, collect(n) AS models
-OPTIONAL MATCH (n:Method) WHERE n.key = $name OR $name_key IN n.name_keys
+OPTIONAL MATCH (n:Method) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
 WITH datasets, models, collect(n) AS methods
-OPTIONAL MATCH (n:Task) WHERE n.key = $name OR $name_key IN n.name_keys
+OPTIONAL MATCH (n:Task) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
 WITH datasets, models, methods, collect(n) AS tasks
-OPTIONAL MATCH (n:Metric) WHERE n.key = $name OR $name_key IN n.name_keys
+OPTIONAL MATCH (n:Metric) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
 WITH datasets, models, methods, tasks, collect(n) AS metrics
 UNWIND datasets + models + methods + tasks + metrics AS e
 WITH e

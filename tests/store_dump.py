@@ -11,7 +11,7 @@ order depends on load order.
 >>> g.add_edge("p", "d", type="USES", start=0, rule=None)
 >>> nodes, rels = expected_dump(g)
 >>> nodes
-[('Dataset', 'd', {'aliases': ['x', 'y'], 'key': 'd', 'name': 'D', 'name_keys': ['d', 'x', 'y'], 'support': 1}), ('Paper', 'p', {'authors': ['b', 'a'], 'key': 'p', 'plain_title': 't', 'search_text': 't', 'title': 'T'})]
+[('Dataset', 'd', {'aliases': ['x', 'y'], 'key': 'd', 'lower_names': ['d', 'x', 'y'], 'name': 'D', 'name_keys': ['d', 'x', 'y'], 'support': 1}), ('Paper', 'p', {'authors': ['b', 'a'], 'key': 'p', 'plain_title': 't', 'search_text': 't', 'title': 'T'})]
 >>> rels
 [('p', 'USES', 'd', {'start': 0})]
 """
@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL
-from kg.normalise import name_keys
-from kg.store.rows import paper_store_properties
+from kg.graph import ENTITY_LABELS
+from kg.store.rows import entity_store_properties, paper_store_properties
 
 __all__ = ["dump", "expected_dump"]
 
 
 def _normal(props: dict) -> dict:
     out = {k: (list(v) if isinstance(v, (list, tuple)) else v) for k, v in props.items() if v is not None}
-    for unordered in ("aliases", "name_keys"):
+    for unordered in ("aliases", "name_keys", "lower_names"):
         if unordered in out:
             out[unordered] = sorted(out[unordered])
     return dict(sorted(out.items()))
@@ -39,7 +38,7 @@ def _with_store_props(graph: nx.DiGraph, key: str, data: dict) -> dict:
     """A store also keeps the keys of an entity's names, and what a paper's full-text index
     entry holds and its title as lookups compare it (see kg.store.rows)."""
     if data["label"] in ENTITY_LABELS.values():
-        return {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
+        return {**data, **entity_store_properties(data, data["label"])}
     if data["label"] == "Paper":
         return {**data, **paper_store_properties(graph, key)}
     return data

@@ -15,9 +15,8 @@ import pytest
 from kg.cli import main
 from kg.errors import InputError
 from kg.export import export
-from kg.graph import ENTITY_LABELS, ENTITY_TYPE_OF_LABEL
-from kg.normalise import name_keys
-from kg.store.rows import paper_store_properties
+from kg.graph import ENTITY_LABELS
+from kg.store.rows import entity_store_properties, paper_store_properties
 from kg.pipeline import load_graph, save_graph
 from kg.records import Paper, PaperEntities, Source
 from sample_graphs import corpus_a, corpus_b, graph_of
@@ -119,7 +118,7 @@ def test_neo4j_csv_reads_back_as_the_same_graph(graph, tmp_path):
 
     def expected(data, key=None):  # CSV import cannot express an empty array; entities also carry their name keys,
         if data.get("label") in ENTITY_LABELS.values():  # and papers what the full-text index holds and their plain title
-            data = {**data, "name_keys": name_keys([data.get("name"), *(data.get("aliases") or [])], ENTITY_TYPE_OF_LABEL[data["label"]])}
+            data = {**data, **entity_store_properties(data, data["label"])}
         elif data.get("label") == "Paper":
             data = {**data, **paper_store_properties(graph, key)}
         return {k: v for k, v in _props(data, drop=()).items() if v != []}

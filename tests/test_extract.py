@@ -1549,6 +1549,11 @@ def test_a_pair_the_title_opens_with_is_the_papers_own(nlp):
     for title in ("Zorb Segment Tuning Revisited", "Zorb Segment Tuning via Boosting"):
         found, _, _ = entities(nlp, Paper("p-th2", title, "Zorb Segment Tuning (ZST) adapts segmenters."))
         assert [e.role for e in found.values() if "ZST" in (e.name, *e.aliases)] == ["used"], title
+    for title, abstract in (("Zorb Segment Tuning for Traffic", "Zorb Segment Tuning (ZST) was introduced by Smith et al. (2019)."),
+                            ("Zorb Segment Tuning: A Survey", "Zorb Segment Tuning (ZST) is a classical technique."),
+                            ("Zorb Segment Tuning in Practice", "Zorb Segment Tuning (ZST) is a widely used operator.")):
+        found, _, _ = entities(nlp, Paper("p-th4", title, abstract))  # earlier work the paper applies or reviews
+        assert [e.role for e in found.values() if "ZST" in (e.name, *e.aliases)] == ["used"], title
     found, _, _ = entities(nlp, Paper("p-th3", "Spoofing-Aware Speaker Verification with Score Fusion",
                                       "Spoofing-aware speaker verification (SASV) rejects impostors."))
     assert [e.role for e in found.values() if "SASV" in e.aliases] == ["used"]
@@ -2974,3 +2979,5 @@ def test_a_coined_acronym_is_not_linked_where_other_words_spell_it():
     assert found == []  # its own DLA
     found = coined.find(Paper("b", "Zorb-Forward Networks at Scale", "We compare DLA with ZFN layers."), [], nlp)
     assert sorted(m.text for m in found) == ["DLA", "ZFN"]  # the coiner's words, in another number and case
+    found = coined.find(Paper("c", "Distilling Large Audio Models", "We use DLA, the dynamic linear attention of prior work."), [], nlp)
+    assert [m.text for m in found] == ["DLA"]  # the title's initials spell it, but the text writes the coiner's words

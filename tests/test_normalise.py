@@ -718,17 +718,23 @@ def test_a_measure_at_one_granularity_is_a_variant_and_the_papers_bare_word_for_
     assert (found["span-level F1"].family, found["box IoU"].family) == ("F1 score", "intersection over union")
 
 
-def test_a_name_in_any_case_finds_its_node_by_one_of_its_name_keys():
-    """The templates find a node by ``$name_key IN e.name_keys`` (one indexed lookup), which must
-    find every node that comparing names in lower case finds: every curated form, in any case."""
-    from kg.extract.gazetteer import load_gazetteer
-    from kg.normalise import name_key, name_keys
+def test_a_stores_name_lists_hold_each_names_key_and_lower_case_and_no_other_names():
+    """The templates find a node by ``$name_key IN n.name_keys OR toLower($name) IN n.lower_names``
+    (indexed), the test they made over every node before: an acronym's plural-looking "S" is no
+    plural of another name (LiTS is not LiT), and any case of a written name is in lower_names."""
+    from kg.store.rows import entity_store_properties
 
-    missed = []
-    for entry in load_gazetteer():
-        forms = [entry.name, *entry.aliases]
-        keys = set(name_keys(forms))
-        missed += [form for form in forms for written in (form, form.lower(), form.upper(), form.title(), form.swapcase())
-                   if name_key(written) not in keys]
-    assert missed == []
-    assert name_key("IMAGENET-256X256") == name_key("ImageNet-256x256") == "imagenet256"
+    lits = entity_store_properties({"name": "LiTS", "aliases": ["CLRS"]}, "Dataset")
+    assert lits == {"name_keys": ["clrs", "lits"], "lower_names": ["clrs", "lits"]}
+    assert surface_key("IMAGENET-256X256") == surface_key("ImageNet-256x256") == "imagenet256"
+
+
+def test_a_sized_model_a_store_holds_types_its_name_when_papers_are_appended():
+    from kg.normalise import CorpusNames
+    from kg.records import Entity
+
+    names = CorpusNames()  # the store holds ZorbNet-XL and its paper-less family; a new paper proposes ZorbNet
+    names.add_known([("MODEL", "model:zorbnetxl", "ZorbNet-XL", [], 1, 0), ("MODEL", "model:zorbnet", "ZorbNet", [], 0, 0)])
+    proposed = Entity("method:zorbnet", "ZorbNet", "METHOD", "proposed", "ZorbNet", "s", 0, 7, "r")
+    names.add([proposed], "p-b")
+    assert names.apply([proposed], "p-b")[0].key == "model:zorbnet"  # as one build of both papers types it

@@ -1566,3 +1566,14 @@ def test_the_name_lookups_find_every_entity_by_any_case_of_its_names(tmp_path):
         work = run_template(store, "related_work", {"name": "gsm8k"})
         assert work and run_template(store, "related_entities", {"name": "GSM8K", "type": "any"})
     assert checked > 30
+
+
+def test_a_store_loaded_before_lower_names_says_to_load_again(tmp_path):
+    from sample_graphs import corpus_a, graph_of
+
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(graph_of(corpus_a()))
+        store.write("MATCH (n) REMOVE n.lower_names")  # as an earlier paper-kg loaded it
+        assert run_template(store, "papers_using", {"name": "gsm8k"})  # a key of its name still finds it
+        with pytest.warns(kg.QueryWarning, match=r"no lower_names \(loaded by an earlier paper-kg\).*kg load --replace"):
+            assert kg.query("papers_using", {"name": "GSM8K-NOPE"}, store=store) == []

@@ -83,6 +83,8 @@ class CoinedNames:
         if not _ACRONYM.match(form):
             return False
         own = self._spellings[self.names[form][1]]
+        if any(name_key(" ".join(run)) in own for run in _word_runs(text, len(form))):
+            return False  # the text also writes the coiner's words ("the dynamic linear attention of prior work")
         return any(initials == form and name_key(words) not in own for initials, words in _capitalised_runs(text, len(form)))
 
     def find(self, paper: Paper, mentions, nlp) -> list[Mention]:
@@ -138,6 +140,13 @@ def _capitalised_runs(text: str, size: int) -> set[tuple[str, str]]:
         if all(word[0].isupper() for word in run):
             out.add(("".join(word[0] for word in run), " ".join(run)))
     return out
+
+
+def _word_runs(text: str, size: int):
+    """Every run of ``size`` words in ``text`` (a hyphen parts words)."""
+    words = _CAPITALISED.findall(text)
+    for i in range(len(words) - size + 1):
+        yield words[i:i + size]
 
 
 _CAPITALISED = re.compile(r"[^\W\d_][\w']*")

@@ -1156,7 +1156,7 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
     based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short"), and a new term the
     title opens with ("Contrastive Segment Tuning for ...": the paper is about its own thing)."""
     lower = v.lower
-    title_head = _title_head(v)
+    title_head = () if is_survey(list(lower[:_title_end(v)])) else _title_head(v)
     out = set()
     for short, info in abbreviations.items():
         start, end = info["long_span"]
@@ -1174,7 +1174,8 @@ def _owned_pairs(v, abbreviations: dict) -> set[str]:
             owned = owned or (_proposed_in_passive(v, end) and not any(w in _PRIOR_WORK for w in same_sentence))
             owned = owned or _enumerated_proposal(v, start)
             owned = owned or (start > 0 and lower[start:end] == title_head  # not a task the title studies
-                              and (info["type"] or defined_term_type(short, info["long"])) not in ("TASK", "METRIC"))
+                              and (info["type"] or defined_term_type(short, info["long"])) not in ("TASK", "METRIC")
+                              and not _described_as_prior_work(v, start))
         if owned:
             out.update((word_key(short), word_key(info["long"])))
     return out
@@ -1205,6 +1206,32 @@ def _title_head(v) -> tuple[str, ...]:
             return tuple(head) if word in _TITLE_HEAD_ENDS else ()
         head.append(word)
     return tuple(head)
+
+
+# words that place a defined term in earlier work ("a widely used operator", "a classical technique")
+# ("prior" and "standard" are left out: "a diffusion prior", "standard benchmarks")
+_EARLIER = frozenset({"recently", "previously", "existing", "popular", "well-known", "established", "classic",
+                      "classical", "conventional", "off-the-shelf", "widely", "traditional"})
+_CITED_YEAR = re.compile(r"^(19|20)\d\d[a-z]?$")
+
+
+def _described_as_prior_work(v, start: int) -> bool:
+    """Whether the sentence defining a term at ``start`` places it in earlier work: a word such as
+    "classical" or "widely", a citation ("et al.", "(2019)"), or "was/were introduced/proposed".
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("kg_sentences")
+    >>> v = view(nlp("T\\nZorb Net (ZN) was introduced by Smith et al. (2019). Quux Net (QN) adapts."))
+    >>> _described_as_prior_work(v, 2), _described_as_prior_work(v, 18)
+    (True, False)
+    """
+    first, last = v.sentence_bounds(v.sent_ids[start]) if v.sent_ids else (0, len(v.lower))
+    words = v.lower[first:last]
+    if any(word in _EARLIER or _CITED_YEAR.match(word) for word in words):
+        return True
+    pairs = set(zip(words, words[1:]))
+    return ("et", "al") in pairs or ("et", "al.") in pairs or any(
+        (tense, verb) in pairs for tense in ("was", "were") for verb in ("introduced", "proposed"))
 
 
 def _enumerated_proposal(v, start: int) -> bool:

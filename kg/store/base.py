@@ -227,7 +227,7 @@ class Store(ABC):
 
 
 # kept by a store for its lookups (kg.store.rows), or for a load's bookkeeping: no part of the graph
-_STORE_ONLY = {"name_keys", SEARCH_PROPERTY, "plain_title", "kg_stale"}
+_STORE_ONLY = {"name_keys", "lower_names", SEARCH_PROPERTY, "plain_title", "kg_stale"}
 
 
 def _graph_batches(graph: nx.DiGraph, batch_size: int) -> Iterator[tuple[str, list[dict]]]:

@@ -339,8 +339,9 @@ class EmbeddedStore(Store):
 
         out = [f"CREATE INDEX FOR (n:{label}) ON (n.key)" for label in LABELS]
         out += [f"CREATE INDEX FOR (n:{label}) ON (n.name)" for label in LABELS if label != "Paper"]
-        # the templates find a node by a key of its names (FalkorDB indexes each member of a list)
-        out += [f"CREATE INDEX FOR (n:{label}) ON (n.name_keys)" for label in ENTITY_LABELS.values()]
+        # the templates find a node by a key of its names or a name in lower case (FalkorDB indexes each
+        # member of a list)
+        out += [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label in ENTITY_LABELS.values() for prop in ("name_keys", "lower_names")]
         out.append(f"CALL db.idx.fulltext.createNodeIndex('Paper', '{SEARCH_PROPERTY}')")  # as Neo4j's: see kg.fulltext
         return out
 

@@ -55,11 +55,24 @@ def _node_rows(graph: nx.DiGraph, label: str, keys: list[str]) -> Iterator[dict]
         data = nodes[key]
         props = _without_none({k: v for k, v in data.items() if k not in _DERIVED and k not in REPLACED_ON_RELOAD})
         lists = {prop: list(data.get(prop) or []) for prop in list_props}
-        if "name_keys" in lists:  # "GSM-8K" finds GSM8K: queries compare keys, as normalisation does
-            lists["name_keys"] = name_keys([data.get("name"), *lists.get("aliases", [])], ENTITY_TYPE_OF_LABEL.get(label))
+        if "name_keys" in lists:
+            lists.update(entity_store_properties(data, label))
         elif label == "Paper":
             props = {**props, **paper_store_properties(graph, key)}
         yield {"key": key, "props": props, "lists": lists, "replaced": {prop: data.get(prop) for prop in replaced}}
+
+
+def entity_store_properties(data: dict, label: str) -> dict[str, list[str]]:
+    """What a store keeps of an entity besides its own properties, for lookups by name: the keys of
+    its names (:func:`kg.normalise.name_keys`: "GSM-8K" finds GSM8K) and its names in lower case
+    (any case of a written name finds it), each indexed by the embedded store.
+
+    >>> entity_store_properties({"name": "LiTS", "aliases": ["LiTS17"]}, "Dataset")
+    {'name_keys': ['lits', 'lits17'], 'lower_names': ['lits', 'lits17']}
+    """
+    names = [data.get("name"), *(data.get("aliases") or [])]
+    return {"name_keys": name_keys(names, ENTITY_TYPE_OF_LABEL.get(label)),
+            "lower_names": sorted({name.lower() for name in names if name})}
 
 
 def paper_store_properties(graph: nx.DiGraph, key: str) -> dict[str, str]:

@@ -121,7 +121,9 @@ def fold_entity(label: str) -> list[str]:
         f"SET new.aliases = [v IN coalesce(new.aliases, []) WHERE NOT v IN ({folded})] "
         f"+ [v IN {folded} WHERE v <> coalesce(new.name, '')], "
         "new.name_keys = [v IN coalesce(new.name_keys, []) WHERE NOT v IN coalesce(old.name_keys, [])] "
-        "+ coalesce(old.name_keys, []) DETACH DELETE old"
+        "+ coalesce(old.name_keys, []), "
+        "new.lower_names = [v IN coalesce(new.lower_names, []) WHERE NOT v IN coalesce(old.lower_names, [])] "
+        "+ coalesce(old.lower_names, []) DETACH DELETE old"
     )
     return [*incoming, families, merge_names]
 
