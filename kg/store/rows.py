@@ -6,7 +6,7 @@
 >>> g.add_node("dataset:x", label="Dataset", key="dataset:x", name="X", aliases=["x"], support=1)
 >>> g.add_edge("p-1", "dataset:x", type="EVALUATES_ON", sentence="On X.")
 >>> [(label, [row["lists"] for row in rows]) for label, rows in node_rows(g)]
-[('Paper', [{'sources': [], 'merged_ids': []}]), ('Dataset', [{'aliases': ['x'], 'name_keys': ['x']}])]
+[('Paper', [{'sources': [], 'merged_ids': []}]), ('Dataset', [{'aliases': ['x'], 'name_keys': ['x'], 'lower_names': ['x']}])]
 >>> paper = next(next(node_rows(g))[1])["props"]
 >>> paper["search_text"], paper["plain_title"]  # what the full-text index holds (see kg.fulltext); what title lookups compare
 ('t', 't')
