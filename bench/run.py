@@ -152,11 +152,7 @@ def write_report(history: list[dict], path: Path = REPORT) -> None:
             parts += [note.replace("note: ", "Note: ", 1) + ".", ""]
         parts += [f"Machine: {latest['machine']}", f"Command: `{latest['command']}`", f"Commit: {latest.get('commit', '?')}", "",
                   table(latest["stages"], previous), ""]
-        queries = next((r for r in latest["stages"] if r["stage"] == "queries"), None)
-        if queries and queries.get("detail"):
-            parts += ["Query latency (median of 5; lookup: median of 20):", "", "| query | indexed ms | no index ms |", "|---|---:|---:|"]
-            parts += [f"| {n} | {d['indexed_ms']:.1f} | {d['no_index_ms']:.1f} |" for n, d in queries["detail"].items()]
-            parts.append("")
+        parts += query_latency(latest["stages"])
     parts += ["## Scale: how time and memory grow", "",
               "The latest recorded run of each size. `kg extract` and the streamed store load hold no corpus text in memory;",
               "what grows is one entry per paper id, coined name and entity key. A one-off 1M run: RESULTS-1M.md.", "",
@@ -211,6 +207,15 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def query_latency(stages: list[dict]) -> list[str]:
+    """Lines of the per-query latency table of a run's query stage (none without one)."""
+    queries = next((r for r in stages if r["stage"] == "queries"), None)
+    if not queries or not queries.get("detail"):
+        return []
+    return (["Query latency (median of 5; lookup: median of 20):", "", "| query | indexed ms | no index ms |", "|---|---:|---:|"]
+            + [f"| {n} | {d['indexed_ms']:.1f} | {d['no_index_ms']:.1f} |" for n, d in queries["detail"].items()] + [""])
+
+
 def _run(args, argv, work: Path) -> int:
     corpus = work / f"corpus-{args.papers}.jsonl"
     if not corpus.exists():
@@ -228,6 +233,8 @@ def _run(args, argv, work: Path) -> int:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout.strip()
     previous = previous_run([h for h in history if h["papers"] == args.papers], commit or None)
     print(table(results, previous))
+    if latency := query_latency(results):
+        print("\n" + "\n".join(latency), end="")
     if args.record:
         history.append({"date": dt.datetime.now().isoformat(timespec="minutes"), "machine": machine(), "papers": args.papers,
                         "command": "python bench/run.py " + shlex.join(argv if argv is not None else sys.argv[1:]),

@@ -30,8 +30,10 @@ def test_whole_suite_prints_a_row_per_stage(tmp_path):
         capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    rows = [line for line in run.stdout.splitlines() if line.startswith("| ") and not line.startswith("| stage")]
+    stages, _, latency = run.stdout.partition("Query latency")
+    rows = [line for line in stages.splitlines() if line.startswith("| ") and not line.startswith("| stage")]
     assert [row.split(" | ")[0].lstrip("| ") for row in rows] == [TITLES[s] for s in STAGE_ORDER]
+    assert "| papers_using |" in latency and "| lookup by key |" in latency  # each query's latency, recorded or not
     assert all("first run" in row for row in rows)
     assert not (BENCH / "results.jsonl").read_text().count(str(tmp_path))  # not recorded without --record
     # a small run says its ratios do not compare with the recorded ones, and labels the load
