@@ -805,16 +805,6 @@ def _sized_base(name: str) -> str | None:
     return name[:len(base)] if base and is_size_word(size) else None
 
 
-def _sized_variant(name: str, family: str) -> bool:
-    """Whether ``name`` is ``family`` with a size or size word after it.
-
-    >>> _sized_variant("ZorbNet-XL", "ZorbNet"), _sized_variant("ZorbNet 7B", "ZorbNet"), _sized_variant("ZorbNet-v2", "ZorbNet")
-    (True, True, False)
-    """
-    rest = name[len(family):].strip(" -") if name.lower().startswith(family.lower()) else ""
-    return bool(rest) and is_size_word(rest)
-
-
 def _long_form(e: Entity) -> str | None:
     """The longest alias of several words: how a paper spells out its short form."""
     return max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
@@ -862,8 +852,8 @@ class CorpusNames:
         """Gather the names of one paper (``paper_id``), before any paper's are applied."""
         for e in entities:
             self.names[e.key][e.name] += 1
-            if e.type == "MODEL" and e.family and _sized_variant(e.name, e.family):
-                self._sized.add(_slot(entity_key("MODEL", e.family)))
+            if e.type == "MODEL" and (base := _sized_base(e.name)):
+                self._sized.add(_slot(entity_key("MODEL", base)))
             if e.rule == "gazetteer":
                 self.curated[e.key][e.name] += 1
             if e.role == "proposed":
@@ -896,8 +886,8 @@ class CorpusNames:
         [('method:malt', 'MALT')]
         """
         for entity_type, key, name, aliases, support, proposers in nodes:
-            if entity_type == "MODEL" and (base := _sized_base(name)):
-                self._sized.add(_slot(entity_key("MODEL", base)))  # a size the store holds types its name, as in a build
+            if entity_type == "MODEL" and (base := _sized_base(name)):  # a size the store holds types its name, as in a build
+                self._sized.add(_slot(entity_key("MODEL", base)))
             self.names[key][name] += max(1, support or 0)
             self.curated[key][name] += max(1, support or 0)  # the name a store shows stays its name
             if proposers:  # an own node's key holds its paper's id; another's proposers are papers of no batch
