@@ -1577,3 +1577,23 @@ def test_a_store_loaded_before_lower_names_says_to_load_again(tmp_path):
         assert run_template(store, "papers_using", {"name": "gsm8k"})  # a key of its name still finds it
         with pytest.warns(kg.QueryWarning, match=r"no lower_names \(loaded by an earlier paper-kg\).*kg load --replace"):
             assert kg.query("papers_using", {"name": "GSM8K-NOPE"}, store=store) == []
+
+
+def test_top_entities_ranks_by_the_papers_linked_to_each_entity(tmp_path):
+    """The template ranks by an entity's support (which a load recounts) rather than counting every
+    paper's relationships: the counts and order must be those of the graph's own links."""
+    from sample_graphs import corpus_a, corpus_b, graph_of
+
+    graph = graph_of(corpus_a() + corpus_b())
+    papers = {key: len({p for p in graph.predecessors(key) if graph.nodes[p]["label"] == "Paper"})
+              for key, label in graph.nodes(data="label") if label not in ("Paper", "Repository")}
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(graph)
+        for limit in (1, 2, 100):
+            rows = run_template(store, "top_entities", {"limit": limit})
+            for label in {graph.nodes[k]["label"] for k, n in papers.items() if n}:
+                ranked = sorted((k for k, n in papers.items() if n and graph.nodes[k]["label"] == label),
+                                key=lambda k: (-papers[k], graph.nodes[k]["name"], k))[:limit]
+                shown = [r for r in rows if r["type"] == label]
+                assert sorted(r["entity_key"] for r in shown) == sorted(ranked), (label, limit)
+                assert all(r["papers"] == papers[r["entity_key"]] for r in shown)
