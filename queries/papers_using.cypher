@@ -6,9 +6,10 @@
 // One template for every entity type: the Cypher is the same apart from the label, and a name
 // such as "LoRA" or "BERT" may be typed as a method in one corpus and a model in another.
 // Labels cannot be parameters, so the name is looked up under each entity label (one indexed
-// lookup each: a name in any case, hyphens, spaces or plural is one of a node's name_keys, which
-// the embedded store indexes; each label's list is collected apart, as an expression may not mix
-// a list collected in its WITH with one carried over) and the type filter compares labels(e) with $type.
+// lookup each: a name in any hyphenation, spacing or plural is one of a node's name_keys, in any
+// case one of its lower_names, both of which the embedded store indexes; each label's list is
+// collected apart, as an expression may not mix a list collected in its WITH with one carried
+// over) and the type filter compares labels(e) with $type.
 // WITH e fixes the start of the walk: without it a planner may scan every paper's edges
 // and filter on e at the end (0.37 s instead of 0.03 s at 30k papers).
 OPTIONAL MATCH (n:Dataset) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names

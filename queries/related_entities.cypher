@@ -7,8 +7,8 @@
 // The named entities (and their variants) are left out of the answer; papers counts the papers
 // that mention both; examples are up to three of those titles, alphabetically; sentence is the
 // first (by title) that names both, empty where no sentence does.
-// One indexed lookup per entity label (labels cannot be parameters): a name in any case, hyphens,
-// spaces or plural is one of a node's name_keys, which the embedded store indexes.
+// One indexed lookup per entity label (labels cannot be parameters): a name in any hyphenation,
+// spacing or plural is one of a node's name_keys, in any case one of its lower_names.
 OPTIONAL MATCH (n:Dataset) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
 WITH collect(n) AS datasets
 OPTIONAL MATCH (n:Model) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names

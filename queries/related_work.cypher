@@ -4,8 +4,8 @@
 // param: limit int>=1 = 50  Maximum number of rows (papers)
 // names is what of the topic the paper names (the entity or its variants) and how; every list is
 // alphabetical; newest papers first (a paper without a year last), then by title.
-// One indexed lookup per entity label (labels cannot be parameters): a name in any case, hyphens,
-// spaces or plural is one of a node's name_keys, which the embedded store indexes.
+// One indexed lookup per entity label (labels cannot be parameters): a name in any hyphenation,
+// spacing or plural is one of a node's name_keys, in any case one of its lower_names.
 OPTIONAL MATCH (n:Dataset) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
 WITH collect(n) AS datasets
 OPTIONAL MATCH (n:Model) WHERE n.key = $name OR $name_key IN n.name_keys OR toLower($name) IN n.lower_names
