@@ -795,16 +795,6 @@ def _type_of_key(key: str) -> str:
     return key.partition(":")[0].upper()
 
 
-def _sized_base(name: str) -> str | None:
-    """The name a sized model name sizes ("ZorbNet" of "ZorbNet-XL" and "ZorbNet 7B"), else None.
-
-    >>> _sized_base("ZorbNet-XL"), _sized_base("ZorbNet 7B"), _sized_base("ZorbNet-v2")
-    ('ZorbNet', 'ZorbNet', None)
-    """
-    base, _, size = name.replace(" ", "-").rpartition("-")
-    return name[:len(base)] if base and is_size_word(size) else None
-
-
 def _long_form(e: Entity) -> str | None:
     """The longest alias of several words: how a paper spells out its short form."""
     return max((a for a in e.aliases if len(a.split()) >= 2), key=len, default=None)
@@ -852,7 +842,7 @@ class CorpusNames:
         """Gather the names of one paper (``paper_id``), before any paper's are applied."""
         for e in entities:
             self.names[e.key][e.name] += 1
-            if e.type == "MODEL" and (base := _sized_base(e.name)):
+            if e.type == "MODEL" and (base := model_family(e.name)):
                 self._sized.add(_slot(entity_key("MODEL", base)))
             if e.rule == "gazetteer":
                 self.curated[e.key][e.name] += 1
@@ -886,7 +876,7 @@ class CorpusNames:
         [('method:malt', 'MALT')]
         """
         for entity_type, key, name, aliases, support, proposers in nodes:
-            if entity_type == "MODEL" and (base := _sized_base(name)):  # a size the store holds types its name, as in a build
+            if entity_type == "MODEL" and (base := model_family(name)):  # a size the store holds types its name, as in a build
                 self._sized.add(_slot(entity_key("MODEL", base)))
             self.names[key][name] += max(1, support or 0)
             self.curated[key][name] += max(1, support or 0)  # the name a store shows stays its name

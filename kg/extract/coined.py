@@ -83,9 +83,12 @@ class CoinedNames:
         if not _ACRONYM.match(form):
             return False
         own = self._spellings[self.names[form][1]]
-        if any(name_key(" ".join(run)) in own for run in _word_runs(text, len(form))):
-            return False  # the text also writes the coiner's words ("the dynamic linear attention of prior work")
-        return any(initials == form and name_key(words) not in own for initials, words in _capitalised_runs(text, len(form)))
+        spelled = False
+        for run in _word_runs(text, len(form)):
+            if name_key(" ".join(run)) in own:
+                return False  # the text also writes the coiner's words ("the dynamic linear attention of prior work")
+            spelled = spelled or (all(word[0].isupper() for word in run) and "".join(word[0] for word in run) == form)
+        return spelled
 
     def find(self, paper: Paper, mentions, nlp) -> list[Mention]:
         """Mentions of coined names in ``paper`` that its own mentions do not already cover."""
@@ -127,29 +130,18 @@ class CoinedNames:
         return found
 
 
-def _capitalised_runs(text: str, size: int) -> set[tuple[str, str]]:
-    """(initials, words) of every run of ``size`` capitalised words in ``text`` (a hyphen parts words).
-
-    >>> sorted(_capitalised_runs("On Diffusion-Limited Aggregation in 2D", 3))
-    [('DLA', 'Diffusion Limited Aggregation'), ('ODL', 'On Diffusion Limited')]
-    """
-    words = _CAPITALISED.findall(text)
-    out = set()
-    for i in range(len(words) - size + 1):
-        run = words[i:i + size]
-        if all(word[0].isupper() for word in run):
-            out.add(("".join(word[0] for word in run), " ".join(run)))
-    return out
-
-
 def _word_runs(text: str, size: int):
-    """Every run of ``size`` words in ``text`` (a hyphen parts words)."""
-    words = _CAPITALISED.findall(text)
+    """Every run of ``size`` words in ``text`` (a hyphen parts words).
+
+    >>> [" ".join(run) for run in _word_runs("On Diffusion-Limited Aggregation", 3)]
+    ['On Diffusion Limited', 'Diffusion Limited Aggregation']
+    """
+    words = _LETTER_WORD.findall(text)
     for i in range(len(words) - size + 1):
         yield words[i:i + size]
 
 
-_CAPITALISED = re.compile(r"[^\W\d_][\w']*")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w']*")  # a word that opens with a letter ("2D" is none)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
